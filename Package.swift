@@ -1,0 +1,55 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Target graph: see ARCHITECTURE.md. Only NcursesBackend imports CNcurses;
+/// only the `usagetop` executable knows about ncurses and concrete providers.
+let package = Package(
+    name: "usagetop",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "usagetop", targets: ["usagetop"]),
+        .executable(name: "usagetop-bench", targets: ["usagetop-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        .target(name: "UsageCore"),
+        .target(
+            name: "LocalStore",
+            dependencies: ["UsageCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "UsageViewModel", dependencies: ["UsageCore"]),
+        .target(name: "TermUI"),
+        .target(name: "NcursesBackend", dependencies: ["TermUI", "CNcurses"]),
+        .target(name: "DashboardScreens", dependencies: ["TermUI", "UsageViewModel", "UsageCore"]),
+        .executableTarget(
+            name: "usagetop",
+            dependencies: [
+                "UsageCore", "LocalStore", "UsageViewModel", "TermUI", "NcursesBackend", "DashboardScreens",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "usagetop-bench",
+            dependencies: ["UsageCore", "LocalStore", "UsageViewModel", "TermUI", "DashboardScreens"]
+        ),
+        .testTarget(name: "UsageCoreTests", dependencies: ["UsageCore"]),
+        .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "UsageCore"]),
+        .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore"]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
+        .testTarget(
+            name: "DashboardScreensTests",
+            dependencies: ["DashboardScreens", "UsageViewModel", "LocalStore", "TermUI", "UsageCore"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ]
+)

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The size of a timeseries bucket, aligned to UTC.
+public enum Bucket: String, Sendable, Hashable, CaseIterable, Codable {
+    case hour
+    case day
+    case month
+
+    /// The bucket after this one, wrapping around.
+    public var next: Bucket {
+        switch self {
+        case .hour: .day
+        case .day: .month
+        case .month: .hour
+        }
+    }
+
+    /// The start of the bucket that contains `date`.
+    public func floor(_ date: Date) -> Date {
+        switch self {
+        case .hour: UTCTime.startOfHour(date)
+        case .day: UTCTime.startOfDay(date)
+        case .month: UTCTime.startOfMonth(date)
+        }
+    }
+
+    /// The start of the bucket after the one starting at `start`.
+    public func advance(_ start: Date) -> Date {
+        switch self {
+        case .hour: start.addingTimeInterval(3_600)
+        case .day: start.addingTimeInterval(86_400)
+        case .month: UTCTime.addingMonths(1, to: start)
+        }
+    }
+
+    /// The bucket starts covering `period`, the first one floored.
+    public func starts(in period: Period, limit: Int = 100_000) -> [Date] {
+        var result: [Date] = []
+        var cursor = floor(period.start)
+        while cursor < period.end && result.count < limit {
+            result.append(cursor)
+            cursor = advance(cursor)
+        }
+        return result
+    }
+}

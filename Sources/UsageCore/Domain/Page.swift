@@ -1,0 +1,24 @@
+/// One page of a longer list.
+public struct Page<Item: Sendable>: Sendable {
+    /// The items on this page.
+    public var items: [Item]
+    /// Zero-based page index.
+    public var index: Int
+    /// The page size asked for.
+    public var size: Int
+    /// The number of items over all pages.
+    public var totalCount: Int
+
+    /// Creates a page.
+    public init(items: [Item], index: Int, size: Int, totalCount: Int) {
+        self.items = items
+        self.index = index
+        self.size = size
+        self.totalCount = totalCount
+    }
+
+    /// The number of pages (at least 1).
+    public var pageCount: Int { size > 0 ? Swift.max(1, (totalCount + size - 1) / size) : 1 }
+}
+
+extension Page: Equatable where Item: Equatable {}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// A half-open time range `[start, end)`, in UTC.
+public struct Period: Sendable, Hashable, Codable {
+    /// Inclusive start.
+    public var start: Date
+    /// Exclusive end.
+    public var end: Date
+
+    /// Creates a period; `end` must not precede `start`.
+    public init(start: Date, end: Date) {
+        precondition(end >= start, "period end precedes start")
+        self.start = start
+        self.end = end
+    }
+
+    /// Whether `date` falls inside `[start, end)`.
+    public func contains(_ date: Date) -> Bool { date >= start && date < end }
+
+    /// The calendar month that contains `date`, in UTC.
+    public static func month(containing date: Date) -> Period {
+        let start = UTCTime.startOfMonth(date)
+        return Period(start: start, end: UTCTime.addingMonths(1, to: start))
+    }
+}

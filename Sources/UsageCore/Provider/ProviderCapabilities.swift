@@ -1,0 +1,15 @@
+/// What a provider can answer; screens say "not offered by <provider>" for the rest.
+public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    /// Creates a capability set.
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// Per-customer timeseries.
+    public static let timeseries = ProviderCapabilities(rawValue: 1 << 0)
+    /// Timeseries over all customers.
+    public static let clientWideTimeseries = ProviderCapabilities(rawValue: 1 << 1)
+    /// Raw event listing.
+    public static let events = ProviderCapabilities(rawValue: 1 << 2)
+    /// Everything.
+    public static let all: ProviderCapabilities = [.timeseries, .clientWideTimeseries, .events]
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// A source of usage data: the embedded store or a billing provider's API.
+public protocol UsageProvider: Sendable {
+    /// Short machine name (`local`, `lago`, ...), printed as `provider` in JSON output.
+    var name: String { get }
+    /// What this provider can answer.
+    var capabilities: ProviderCapabilities { get }
+    /// A one-line description of where data comes from, and whether it is generated demo data.
+    func sourceInfo() async throws -> SourceInfo
+    /// All metrics, in display order.
+    func metrics() async throws -> [Metric]
+    /// One customer by id, or nil.
+    func customer(id: String) async throws -> Customer?
+    /// Every customer with one metric's total over `period`, daily values for the trailing days before `now`,
+    /// and the last event time.
+    func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary]
+    /// Totals of every metric for one customer over `period`.
+    func totals(customerID: String, period: Period) async throws -> [UsageTotal]
+    /// A metric's values per bucket, for one customer or (nil) all customers.
+    func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries
+    /// One page (zero-based) of raw events, oldest first.
+    func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
+        -> Page<UsageEvent>
+}
+
+/// Where a provider's data comes from.
+public struct SourceInfo: Sendable, Hashable {
+    /// Shown in the header, e.g. `local ~/.local/share/usagetop/usage.sqlite`.
+    public var label: String
+    /// True while the source holds only generated demo data.
+    public var isDemoData: Bool
+
+    /// Creates source information.
+    public init(label: String, isDemoData: Bool) {
+        self.label = label
+        self.isDemoData = isDemoData
+    }
+}
