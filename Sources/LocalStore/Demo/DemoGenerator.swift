@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import UsageCore
+
+/// Fills a store with a deterministic, realistic demo dataset (daily and weekly rhythm, spikes, quiet customers).
+public struct DemoGenerator {
+    private let options: DemoOptions
+    private let now: Date
+
+    /// Creates a generator whose history ends at `now`.
+    public init(options: DemoOptions, now: Date) {
+        self.options = options
+        self.now = now
+    }
+
+    /// Replaces everything in `store` with demo data; `progress` gets the fraction done (0...1).
+    @discardableResult
+    public func generate(into store: UsageStore, progress: (Double) -> Void = { _ in }) throws(UsageError) -> Int {
+        try store.write { db in
+            for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta"] {
+                try db.execute(sql: "DELETE FROM \(table)")
+            }
+            try Catalog.upsert(metrics: DemoCatalog.metrics, in: db)
+            try Catalog.setOrigin("demo", in: db)
+            var random = SeededRandom(seed: options.seed)
+            let customers = (0..<options.customers).map { index in
+                Customer(
+                    id: String(format: "cus_%05d", index + 1), name: DemoCatalog.companyName(index),
+                    currency: ["USD", "USD", "USD", "EUR", "GBP"][random.below(5)])
+            }
+            try Catalog.upsert(customers: customers, in: db)
+            var writer = EventWriter()
+            var written = 0
+            var sequence = 0
+            for (index, customer) in customers.enumerated() {
+                var events: [NewEvent] = []
+                appendEvents(for: customer, index: index, random: &random, sequence: &sequence, into: &events)
+                written += try writer.write(events, into: db).inserted
+                progress(Double(index + 1) / Double(max(1, customers.count)))
+            }
+            try writer.flush(into: db)
+            return written
+        }
+    }
+
+    private func appendEvents(
+        for customer: Customer, index: Int, random: inout SeededRandom, sequence: inout Int, into events: inout [NewEvent]
+    ) {
+        let profile = DemoProfile.draw(days: options.days, random: &random)
+        let today = UTCTime.startOfDay(now)
+        let firstDay = today.addingTimeInterval(-Double(options.days - 1) * 86_400)
+        let nowMs = UTCTime.milliseconds(now)
+        for day in 0..<options.days {
+            let dayStart = firstDay.addingTimeInterval(Double(day) * 86_400)
+            let dayIndex = Int(dayStart.timeIntervalSince1970 / 86_400)
+            let weekday = (dayIndex + 3) % 7
+            let expected = profile.expected(day: day, weekday: weekday, eventsPerDay: options.eventsPerDay)
+            let count = Int((expected * (0.75 + random.unit() * 0.5)).rounded())
+            for _ in 0..<count {
+                let ms = UTCTime.milliseconds(dayStart) + Int64(pickHour(&random)) * 3_600_000
+                    + Int64(random.below(3_600_000))
+                guard ms <= nowMs else { continue }
+                sequence += 1
+                events.append(makeEvent(customer: customer, index: index, profile: profile, day: day, ms: ms,
+                                        sequence: sequence, random: &random))
+            }
+        }
+    }
+
+    private func pickHour(_ random: inout SeededRandom) -> Int {
+        var target = random.unit() * DemoProfile.hourlyTotal
+        for (hour, weight) in DemoProfile.hourly.enumerated() {
+            target -= weight
+            if target < 0 { return hour }
+        }
+        return 23
+    }
+
+    private func pickMetric(_ random: inout SeededRandom) -> Int {
+        var target = random.unit()
+        for (index, share) in DemoCatalog.mix.enumerated() {
+            target -= share
+            if target < 0 { return index }
+        }
+        return 0
+    }
+
+    private func makeEvent(
+        customer: Customer, index: Int, profile: DemoProfile, day: Int, ms: Int64, sequence: Int,
+        random: inout SeededRandom
+    ) -> NewEvent {
+        let metric = DemoCatalog.metrics[pickMetric(&random)]
+        var value: String?
+        let properties: JSONValue
+        switch metric.code {
+        case "api_calls":
+            let status = random.unit() < 0.94 ? "200" : (random.unit() < 0.7 ? "404" : "500")
+            properties = .object([
+                ("endpoint", .string(DemoCatalog.endpoints[random.below(DemoCatalog.endpoints.count)])),
+                ("status", .number(status)), ("latency_ms", .number(String(8 + random.below(400)))),
+            ])
+        case "compute_seconds":
+            value = Self.decimalText(units: 1 + random.below(360_000), scale: 3)
+            properties = .object([
+                ("seconds", .number(value!)),
+                ("instance", .string(DemoCatalog.instances[random.below(DemoCatalog.instances.count)])),
+            ])
+        case "storage_gb":
+            let growth = profile.storageBase * (1 + Double(day) / 180) * (0.9 + random.unit() * 0.2)
+            value = Self.decimalText(units: Int(growth * 100), scale: 2)
+            properties = .object([("gb", .number(value!)), ("bucket", .string("prod-\(index % 7)"))])
+        case "active_users":
+            value = "u\(index + 1)-\(random.below(profile.userPool))"
+            properties = .object([("user_id", .string(value!)), ("plan", .string(random.unit() < 0.8 ? "pro" : "free"))])
+        case "data_transfer_gb":
+            value = Self.decimalText(units: 1 + random.below(250_000), scale: 4)
+            properties = .object([("gb", .number(value!)), ("direction", .string(random.unit() < 0.7 ? "egress" : "ingress"))])
+        default:
+            properties = .object([("template", .string(DemoCatalog.templates[random.below(DemoCatalog.templates.count)]))])
+        }
+        return NewEvent(
+            transactionID: "demo-\(options.seed)-\(sequence)", customerID: customer.id, metricCode: metric.code,
+            aggregation: metric.aggregation, timestampMs: ms, value: value, propertiesJSON: JSONWriter.compact(properties))
+    }
+
+    /// `units / 10^scale` as exact text, without trailing zeros (`12.5`, `0.003`).
+    static func decimalText(units: Int, scale: Int) -> String {
+        var text = String(units)
+        if text.count <= scale { text = String(repeating: "0", count: scale - text.count + 1) + text }
+        text.insert(".", at: text.index(text.endIndex, offsetBy: -scale))
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}

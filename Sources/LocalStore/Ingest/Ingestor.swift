@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+import UsageCore
+
+/// Loads real events (Lago's ingest shape, one JSON object per line) into the store.
+///
+/// Everything happens in one transaction: by default any invalid line rolls the whole load back;
+/// with `skipInvalid` the valid lines are kept.
+public struct Ingestor {
+    private let store: UsageStore
+
+    /// Creates an ingestor for `store`.
+    public init(store: UsageStore) {
+        self.store = store
+    }
+
+    private struct Rollback: Error {}
+
+    /// Ingests `eventsPath` after upserting the optional metrics and customers.
+    public func ingest(eventsPath: String, metrics: [Metric] = [], customers: [Customer] = [], skipInvalid: Bool = false)
+        throws(UsageError) -> IngestReport
+    {
+        var report = IngestReport()
+        var reader: LineReader
+        do {
+            reader = try LineReader(path: eventsPath)
+        } catch {
+            throw UsageError(.invalidInput, "cannot read \(eventsPath)")
+        }
+        do {
+            try store.pool.writeWithoutTransaction { db in
+                try db.inTransaction {
+                    try load(&reader, metrics: metrics, customers: customers, skipInvalid: skipInvalid, report: &report, db: db)
+                    report.committed = report.rejectedCount == 0 || skipInvalid
+                    return report.committed ? .commit : .rollback
+                }
+            }
+        } catch {
+            throw UsageError(.storage, "ingest into \(store.path) failed: \(UsageStore.describe(error))")
+        }
+        if !report.committed { report.inserted = 0 }
+        return report
+    }
+
+    private func load(
+        _ reader: inout LineReader, metrics: [Metric], customers: [Customer], skipInvalid: Bool,
+        report: inout IngestReport, db: Database
+    ) throws {
+        try Catalog.upsert(metrics: metrics, in: db)
+        try Catalog.upsert(customers: customers, in: db)
+        let parser = EventLineParser(metrics: try Catalog.metricsByCode(in: db))
+        var writer = EventWriter()
+        var batch: [NewEvent] = []
+        var lineNumber = 0
+        func flushBatch() throws {
+            guard !batch.isEmpty, report.rejectedCount == 0 || skipInvalid else { batch.removeAll(); return }
+            try Catalog.ensure(customerIDs: Set(batch.map(\.customerID)), in: db)
+            let outcome = try writer.write(batch, into: db)
+            report.inserted += outcome.inserted
+            outcome.duplicates.forEach { report.duplicate($0) }
+            batch.removeAll(keepingCapacity: true)
+        }
+        while let line = reader.next() {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            switch parser.parse(line) {
+            case .failure(let reason):
+                report.reject(line: lineNumber, reason: reason.text)
+            case .success(let event):
+                batch.append(event)
+                if batch.count >= 10_000 { try flushBatch() }
+            }
+        }
+        try flushBatch()
+        try writer.flush(into: db)
+        if report.inserted > 0 { try Catalog.setOrigin("ingested", in: db) }
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import UsageCore
+
+/// The embedded store as a `UsageProvider`: every capability, answered from rollups.
+public struct LocalProvider: UsageProvider {
+    /// The store read from.
+    public let store: UsageStore
+
+    /// Creates a provider over an open store.
+    public init(store: UsageStore) {
+        self.store = store
+    }
+
+    public var name: String { "local" }
+    public var capabilities: ProviderCapabilities { .all }
+
+    public func sourceInfo() async throws -> SourceInfo {
+        SourceInfo(label: "local \(Self.abbreviate(store.path))", isDemoData: try store.isDemoData())
+    }
+
+    public func metrics() async throws -> [Metric] {
+        try await store.asyncRead { db in try UsageStore.fetchMetrics(db) }
+    }
+
+    public func customer(id: String) async throws -> Customer? {
+        try await store.asyncRead { db in
+            try Row.fetchOne(db, sql: "SELECT id, name, currency FROM customer WHERE id = ?", arguments: [id]).map {
+                Customer(id: $0[0], name: $0[1], currency: $0[2])
+            }
+        }
+    }
+
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws
+        -> [CustomerSummary]
+    {
+        let endDay = Int64(UTCTime.startOfDay(now).timeIntervalSince1970 / 86_400) + 1
+        let firstDay = endDay - Int64(max(1, trailingDays))
+        let (startMs, endMs) = Self.bounds(period)
+        return try await store.asyncRead { db in
+            let totals = try CustomerQueries.totals(db, metric: metric, startMs: startMs, endMs: endMs)
+            let daily = try CustomerQueries.daily(db, metric: metric, firstDay: firstDay, endDay: endDay)
+            var result: [CustomerSummary] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, name, currency, last_event_ms FROM customer")
+            while let row = try rows.next() {
+                let id: String = row[0]
+                let days = daily[id] ?? [:]
+                let lastMs: Int64? = row[3]
+                result.append(
+                    CustomerSummary(
+                        customer: Customer(id: id, name: row[1], currency: row[2]), total: totals[id] ?? 0,
+                        daily: (firstDay..<endDay).map { days[$0] ?? 0 },
+                        lastEventAt: lastMs.map(UTCTime.date(milliseconds:))))
+            }
+            return result
+        }
+    }
+
+    public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
+        let (startMs, endMs) = Self.bounds(period)
+        return try await store.asyncRead { db in
+            let currency = try String.fetchOne(db, sql: "SELECT currency FROM customer WHERE id = ?", arguments: [customerID])
+            return try UsageStore.fetchMetrics(db).map { metric in
+                let (value, count) = try AggregateQueries.value(
+                    db, metric: metric, customer: customerID, startMs: startMs, endMs: endMs)
+                return UsageTotal(metric: metric, value: value, eventCount: Int(count), amountCents: nil, currency: currency)
+            }
+        }
+    }
+
+    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
+        let (startMs, endMs) = Self.bounds(period)
+        let customer = customerID ?? StoreSchema.allCustomers
+        let starts = bucket.starts(in: period)
+        return try await store.asyncRead { db in
+            var points: [TimeSeries.Point] = []
+            points.reserveCapacity(starts.count)
+            for (index, start) in starts.enumerated() {
+                let lower = max(startMs, UTCTime.milliseconds(start))
+                let upper = index + 1 < starts.count ? UTCTime.milliseconds(starts[index + 1]) : endMs
+                let (value, _) = try AggregateQueries.value(
+                    db, metric: metric, customer: customer, startMs: lower, endMs: min(upper, endMs))
+                points.append(TimeSeries.Point(start: start, value: value))
+            }
+            let total: Decimal
+            if metric.aggregation == .uniqueCount || metric.aggregation == .max {
+                total = try AggregateQueries.value(db, metric: metric, customer: customer, startMs: startMs, endMs: endMs).value
+            } else {
+                total = points.reduce(0) { $0 + $1.value }
+            }
+            return TimeSeries(metricCode: metric.code, bucket: bucket, points: points, total: total)
+        }
+    }
+
+    public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
+        -> Page<UsageEvent>
+    {
+        let (startMs, endMs) = Self.bounds(period)
+        return try await store.asyncRead { db in
+            let arguments: StatementArguments = [customerID, metric.code, startMs, endMs]
+            let filter = "customer_id = ? AND metric_code = ? AND ts_ms >= ? AND ts_ms < ?"
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE \(filter)", arguments: arguments) ?? 0
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT transaction_id, ts_ms, properties FROM event WHERE \(filter)
+                    ORDER BY ts_ms, seq LIMIT ? OFFSET ?
+                    """, arguments: arguments + [pageSize, page * pageSize])
+            let items = rows.map { row in
+                UsageEvent(
+                    transactionID: row[0], customerID: customerID, metricCode: metric.code,
+                    timestamp: UTCTime.date(milliseconds: row[1]),
+                    properties: (try? JSONParser.parse(row[2] as String)) ?? .object([]))
+            }
+            return Page(items: items, index: page, size: pageSize, totalCount: total)
+        }
+    }
+
+    static func bounds(_ period: Period) -> (Int64, Int64) {
+        (UTCTime.milliseconds(period.start), UTCTime.milliseconds(period.end))
+    }
+
+    static func abbreviate(_ path: String) -> String {
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+        return !home.isEmpty && path.hasPrefix(home + "/") ? "~" + path.dropFirst(home.count) : path
+    }
+}

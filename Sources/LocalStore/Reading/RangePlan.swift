@@ -1,0 +1,48 @@
+/// Splits a half-open millisecond range into the cheapest exact pieces: whole days from the daily rollup,
+/// whole hours from the hourly rollup, and the unaligned edges from raw events.
+struct RangePlan: Equatable {
+    /// A half-open range of slots (hours or days since the epoch) or milliseconds.
+    struct Span: Equatable {
+        var lower: Int64
+        var upper: Int64
+    }
+
+    var days: Span?
+    var hours: [Span] = []
+    var raw: [Span] = []
+
+    static let hourMs: Int64 = 3_600_000
+    static let dayHours: Int64 = 24
+
+    /// Plans `[startMs, endMs)`.
+    init(startMs: Int64, endMs: Int64) {
+        guard endMs > startMs else { return }
+        let firstHour = Self.ceilDiv(startMs, Self.hourMs)
+        let endHour = Self.floorDiv(endMs, Self.hourMs)
+        guard firstHour < endHour else {
+            raw = [Span(lower: startMs, upper: endMs)]
+            return
+        }
+        if startMs < firstHour * Self.hourMs { raw.append(Span(lower: startMs, upper: firstHour * Self.hourMs)) }
+        if endHour * Self.hourMs < endMs { raw.append(Span(lower: endHour * Self.hourMs, upper: endMs)) }
+        let firstDay = Self.ceilDiv(firstHour, Self.dayHours)
+        let endDay = Self.floorDiv(endHour, Self.dayHours)
+        guard firstDay < endDay else {
+            hours = [Span(lower: firstHour, upper: endHour)]
+            return
+        }
+        days = Span(lower: firstDay, upper: endDay)
+        if firstHour < firstDay * Self.dayHours { hours.append(Span(lower: firstHour, upper: firstDay * Self.dayHours)) }
+        if endDay * Self.dayHours < endHour { hours.append(Span(lower: endDay * Self.dayHours, upper: endHour)) }
+    }
+
+    /// The hour slots covered by rollups (days expanded), for the hourly distinct table.
+    var hourSpans: [Span] {
+        var spans = hours
+        if let days { spans.append(Span(lower: days.lower * Self.dayHours, upper: days.upper * Self.dayHours)) }
+        return spans
+    }
+
+    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    static func ceilDiv(_ a: Int64, _ b: Int64) -> Int64 { -floorDiv(-a, b) }
+}

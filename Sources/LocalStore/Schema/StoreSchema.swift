@@ -1,0 +1,41 @@
+import GRDB
+
+/// The store's tables. Raw events are kept for the events view; hourly and daily rollups (and hourly
+/// distinct values) answer totals and timeseries without scanning events. The customer id `""` holds
+/// the rollups over all customers.
+enum StoreSchema {
+    /// The customer id under which all-customer rollups are kept.
+    static let allCustomers = ""
+
+    /// Migrations in order; never edit a shipped one, add a new one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+                CREATE TABLE metric (
+                    code TEXT PRIMARY KEY, name TEXT NOT NULL, aggregation TEXT NOT NULL,
+                    field TEXT, unit TEXT, position INTEGER NOT NULL);
+                CREATE TABLE customer (
+                    id TEXT PRIMARY KEY, name TEXT NOT NULL, currency TEXT, last_event_ms INTEGER);
+                CREATE TABLE event (
+                    seq INTEGER PRIMARY KEY, transaction_id TEXT NOT NULL UNIQUE, customer_id TEXT NOT NULL,
+                    metric_code TEXT NOT NULL, ts_ms INTEGER NOT NULL, value TEXT, properties TEXT NOT NULL);
+                CREATE INDEX event_by_customer ON event(customer_id, metric_code, ts_ms);
+                CREATE INDEX event_by_metric ON event(metric_code, ts_ms);
+                CREATE TABLE rollup_hour (
+                    metric_code TEXT NOT NULL, customer_id TEXT NOT NULL, slot INTEGER NOT NULL,
+                    event_count INTEGER NOT NULL, sum_value TEXT, max_value TEXT,
+                    PRIMARY KEY (metric_code, customer_id, slot)) WITHOUT ROWID;
+                CREATE TABLE rollup_day (
+                    metric_code TEXT NOT NULL, customer_id TEXT NOT NULL, slot INTEGER NOT NULL,
+                    event_count INTEGER NOT NULL, sum_value TEXT, max_value TEXT,
+                    PRIMARY KEY (metric_code, customer_id, slot)) WITHOUT ROWID;
+                CREATE TABLE distinct_hour (
+                    metric_code TEXT NOT NULL, customer_id TEXT NOT NULL, slot INTEGER NOT NULL, value TEXT NOT NULL,
+                    PRIMARY KEY (metric_code, customer_id, slot, value)) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,51 @@
+import GRDB
+import UsageCore
+
+/// Writes metrics, customers and the store's origin marker inside a write transaction.
+enum Catalog {
+    /// Inserts or replaces metrics; new ones go after existing ones in display order.
+    static func upsert(metrics: [Metric], in db: Database) throws {
+        var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) FROM metric") ?? -1
+        for metric in metrics {
+            position += 1
+            try db.execute(
+                sql: """
+                    INSERT INTO metric (code, name, aggregation, field, unit, position) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (code) DO UPDATE SET name = excluded.name, aggregation = excluded.aggregation,
+                        field = excluded.field, unit = excluded.unit
+                    """,
+                arguments: [metric.code, metric.name, metric.aggregation.rawValue, metric.field, metric.unit, position])
+        }
+    }
+
+    /// Inserts or renames customers.
+    static func upsert(customers: [Customer], in db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO customer (id, name, currency) VALUES (?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, currency = COALESCE(excluded.currency, currency)
+            """)
+        for customer in customers {
+            try statement.execute(arguments: [customer.id, customer.name, customer.currency])
+        }
+    }
+
+    /// Adds customers seen only in events, named by their id.
+    static func ensure(customerIDs: some Sequence<String>, in db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO customer (id, name) VALUES (?, ?)")
+        for id in customerIDs {
+            try statement.execute(arguments: [id, id])
+        }
+    }
+
+    /// Marks the store as holding generated (`demo`) or real (`ingested`) data.
+    static func setOrigin(_ origin: String, in db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES ('origin', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            arguments: [origin])
+    }
+
+    /// Known metrics by code.
+    static func metricsByCode(in db: Database) throws -> [String: Metric] {
+        Dictionary(try UsageStore.fetchMetrics(db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
