@@ -1,0 +1,42 @@
+/// A one-row sparkline: block eighths, braille (two values per cell) or ASCII.
+public struct Sparkline: Widget {
+    public var values: [Double]
+    public var mode: PlotMode
+    public var style: Style
+    /// The value drawn as full height; the largest value when nil.
+    public var maximum: Double?
+
+    /// Creates a sparkline.
+    public init(values: [Double], mode: PlotMode, style: Style, maximum: Double? = nil) {
+        self.values = values
+        self.mode = mode
+        self.style = style
+        self.maximum = maximum
+    }
+
+    public func render(in area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let slots = mode == .braille ? area.width * 2 : area.width
+        let sampled = values.count <= slots ? values : PlotMode.resample(values, to: slots)
+        let top = max(maximum ?? sampled.max() ?? 0, 0)
+        func level(_ v: Double, _ steps: Int) -> Int {
+            guard top > 0, v > 0 else { return 0 }
+            return max(1, min(steps, Int((v / top * Double(steps)).rounded())))
+        }
+        var text = ""
+        switch mode {
+        case .braille:
+            var i = 0
+            while i < sampled.count {
+                let right = i + 1 < sampled.count ? level(sampled[i + 1], 4) : 0
+                text.append(PlotMode.braille(left: level(sampled[i], 4), right: right))
+                i += 2
+            }
+        case .block:
+            for v in sampled { text.append(PlotMode.blocks[level(v, 8)]) }
+        case .ascii:
+            for v in sampled { text.append(PlotMode.asciiLevels[level(v, 8)]) }
+        }
+        buffer.write(text, x: area.x, y: area.y, style: style, limit: area.width)
+    }
+}
