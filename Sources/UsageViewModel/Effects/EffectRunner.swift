@@ -1,0 +1,84 @@
+import Foundation
+import UsageCore
+
+/// Performs effects against the data service and reports the outcome as actions. The only part of the
+/// view-model layer that does I/O; the reducer stays pure.
+public final class EffectRunner: Sendable {
+    private let service: DataService
+    private let tasks = TaskTable()
+
+    /// Creates a runner over `service`.
+    public init(service: DataService) {
+        self.service = service
+    }
+
+    /// Starts `effect`; `send` receives the resulting action (from any thread).
+    public func run(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) {
+        switch effect {
+        case .quit:
+            tasks.cancelAll()
+        case .cancel(let id):
+            tasks.cancel(id)
+        default:
+            tasks.start(effect.requestID) { [service] in
+                if let action = await Self.perform(effect, service: service), !Task.isCancelled { send(action) }
+            }
+        }
+    }
+
+    /// Performs `effect` and waits for its action (for headless use and tests).
+    public func perform(_ effect: Effect) async -> Action? {
+        await Self.perform(effect, service: service)
+    }
+
+    static func perform(_ effect: Effect, service: DataService) async -> Action? {
+        switch effect {
+        case .loadSource:
+            return .sourceLoaded(await Result { () async throws(UsageError) in try await service.sourceInfo() })
+        case .loadMetrics:
+            return .metricsLoaded(await Result { () async throws(UsageError) in try await service.metrics(reload: true) })
+        case .loadCustomers(let id, let metric, let period, let now):
+            return .customersLoaded(id, await Result { () async throws(UsageError) in
+                try await service.summaries(metric: metric, period: period, trailingDays: Layout.sparklineDays, now: now)
+            })
+        case .loadUsage(let id, let customerID, let period, let bucket):
+            return .usageLoaded(id, await Result { () async throws(UsageError) in
+                try await service.customerUsage(customerID: customerID, period: period, bucket: bucket)
+            })
+        case .loadTimeseries(let id, let metric, let customerID, let period, let bucket):
+            return .timeseriesLoaded(id, await Result { () async throws(UsageError) in
+                try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
+            })
+        case .loadEvents(let id, let customerID, let metric, let period, let page, let pageSize):
+            return .eventsLoaded(id, await Result { () async throws(UsageError) in
+                try await service.events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
+            })
+        case .cancel, .quit:
+            return nil
+        }
+    }
+}
+
+extension Effect {
+    /// The request an effect answers, if any.
+    var requestID: RequestID? {
+        switch self {
+        case .loadCustomers(let id, _, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
+            .loadEvents(let id, _, _, _, _, _), .cancel(let id):
+            id
+        case .loadSource, .loadMetrics, .quit:
+            nil
+        }
+    }
+}
+
+extension Result where Failure == UsageError {
+    /// Captures the outcome of an async throwing call.
+    init(catching body: () async throws(UsageError) -> Success) async {
+        do {
+            self = .success(try await body())
+        } catch {
+            self = .failure(error)
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/// What a key asks for; the key map binds keys to commands per screen.
+public enum Command: Sendable, Hashable {
+    case moveUp, moveDown, pageUp, pageDown, moveHome, moveEnd
+    case open, back, quit, refresh, help
+    case startFilter, nextSortColumn, reverseSort
+    case nextMetric, previousMetric, nextPeriod, nextBucket
+    case clientTimeseries, openEvents
+    case nextPage, previousPage
+}

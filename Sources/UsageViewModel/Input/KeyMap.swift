@@ -1,0 +1,64 @@
+/// Every screen's key bindings: the reducer dispatches through it and the help overlay is drawn from it.
+public enum KeyMap {
+    static let movement: [KeyBinding] = [
+        KeyBinding([.up, .character("k")], .moveUp, "move up"),
+        KeyBinding([.down, .character("j")], .moveDown, "move down"),
+        KeyBinding([.pageUp], .pageUp, "page up"),
+        KeyBinding([.pageDown], .pageDown, "page down"),
+        KeyBinding([.home, .character("g")], .moveHome, "first row"),
+        KeyBinding([.end, .character("G")], .moveEnd, "last row"),
+    ]
+
+    static let global: [KeyBinding] = [
+        KeyBinding([.character("r")], .refresh, "refresh", inStatus: true),
+        KeyBinding([.character("?")], .help, "help", inStatus: true),
+        KeyBinding([.escape], .back, "back"),
+        KeyBinding([.character("q")], .quit, "quit", inStatus: true),
+    ]
+
+    /// The bindings of a screen, most important first.
+    public static func bindings(for screen: ScreenKind) -> [KeyBinding] {
+        switch screen {
+        case .customers:
+            return [
+                KeyBinding([.enter], .open, "open customer", inStatus: true),
+                KeyBinding([.character("/")], .startFilter, "filter", inStatus: true),
+                KeyBinding([.character("s")], .nextSortColumn, "sort column", inStatus: true),
+                KeyBinding([.character("S")], .reverseSort, "reverse sort"),
+                KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
+                KeyBinding([.character("M")], .previousMetric, "previous metric"),
+                KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
+                KeyBinding([.character("t")], .clientTimeseries, "all-customer chart", inStatus: true),
+            ] + movement + global
+        case .customerUsage:
+            return [
+                KeyBinding([.enter], .open, "metric chart", inStatus: true),
+                KeyBinding([.character("e")], .openEvents, "events", inStatus: true),
+                KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
+                KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
+            ] + movement + global
+        case .timeseries:
+            return [
+                KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
+                KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
+                KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
+                KeyBinding([.character("M")], .previousMetric, "previous metric"),
+            ] + global
+        case .events:
+            return [
+                KeyBinding([.enter], .open, "event details", inStatus: true),
+                KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),
+                KeyBinding([.character("p"), .pageUp], .previousPage, "previous page", inStatus: true),
+                KeyBinding([.up, .character("k")], .moveUp, "move up"),
+                KeyBinding([.down, .character("j")], .moveDown, "move down"),
+                KeyBinding([.home, .character("g")], .moveHome, "first page"),
+                KeyBinding([.end, .character("G")], .moveEnd, "last page"),
+            ] + global
+        }
+    }
+
+    /// The command a key triggers on a screen, if any.
+    public static func command(for key: Key, on screen: ScreenKind) -> Command? {
+        bindings(for: screen).first { $0.keys.contains(key) }?.command
+    }
+}

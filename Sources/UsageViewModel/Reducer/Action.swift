@@ -1,0 +1,26 @@
+import Foundation
+import UsageCore
+
+/// Something that happened: a key, a resize, a clock tick or data arriving. Named for events, not intents.
+public enum Action: Sendable {
+    /// The dashboard started at a size.
+    case started(now: Date, width: Int, height: Int)
+    /// A key was pressed.
+    case keyPressed(Key)
+    /// The terminal changed size.
+    case resized(width: Int, height: Int)
+    /// Time passed.
+    case ticked(Date)
+    /// The source description arrived.
+    case sourceLoaded(Result<SourceInfo, UsageError>)
+    /// Metrics arrived.
+    case metricsLoaded(Result<[Metric], UsageError>)
+    /// Customers-table rows arrived.
+    case customersLoaded(RequestID, Result<[CustomerSummary], UsageError>)
+    /// A customer's usage arrived.
+    case usageLoaded(RequestID, Result<CustomerUsage, UsageError>)
+    /// A series arrived.
+    case timeseriesLoaded(RequestID, Result<TimeSeries, UsageError>)
+    /// A page of events arrived.
+    case eventsLoaded(RequestID, Result<Page<UsageEvent>, UsageError>)
+}

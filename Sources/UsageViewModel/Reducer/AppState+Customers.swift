@@ -1,0 +1,105 @@
+import Foundation
+import UsageCore
+
+extension AppState {
+    mutating func customersCommand(_ command: Command) -> [Effect] {
+        if customers.cursor.apply(command, count: customers.visible.count, visible: tableRows) { return [] }
+        switch command {
+        case .open:
+            guard let row = customers.selectedRow else { return [] }
+            let customer = row.summary.customer
+            stack.append(.customerUsage(CustomerUsageState(customerID: customer.id, customerName: customer.name)))
+            return loadUsage()
+        case .startFilter:
+            customers.isEditingFilter = true
+            return []
+        case .nextSortColumn:
+            let column = customers.sortColumn.next
+            customers.sort(by: column, descending: column.descendingByDefault)
+            return []
+        case .reverseSort:
+            customers.sort(by: customers.sortColumn, descending: !customers.descending)
+            return []
+        case .nextMetric, .previousMetric:
+            guard !metrics.isEmpty else { return [] }
+            metricIndex = (metricIndex + (command == .nextMetric ? 1 : metrics.count - 1)) % metrics.count
+            return loadCustomers()
+        case .nextPeriod:
+            period = period.next
+            return loadCustomers()
+        case .clientTimeseries:
+            guard let metric else { return [] }
+            stack.append(.timeseries(TimeseriesState(metric: metric, customerID: nil, customerName: nil)))
+            return loadTimeseries()
+        default:
+            return []
+        }
+    }
+
+    mutating func typeInFilter(_ key: Key) -> [Effect] {
+        switch key {
+        case .character(let c):
+            customers.setFilter(customers.filter + String(c), visibleRows: tableRows)
+        case .backspace:
+            customers.setFilter(String(customers.filter.dropLast()), visibleRows: tableRows)
+        case .enter:
+            customers.isEditingFilter = false
+        case .escape:
+            customers.isEditingFilter = false
+            customers.setFilter("", visibleRows: tableRows)
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            let command = KeyMap.command(for: key, on: .customers) ?? .moveDown
+            _ = customers.cursor.apply(command, count: customers.visible.count, visible: tableRows)
+        default:
+            break
+        }
+        return []
+    }
+
+    mutating func loadCustomers() -> [Effect] {
+        guard let metric else { return [] }
+        var effects: [Effect] = []
+        if let old = customers.request, inFlight.contains(old) {
+            inFlight.remove(old)
+            effects.append(.cancel(old))
+        }
+        let id = newRequest()
+        customers.request = id
+        return effects + [.loadCustomers(id, metric: metric, period: resolvedPeriod, now: now)]
+    }
+
+    mutating func metricsArrived(_ result: Result<[Metric], UsageError>) -> [Effect] {
+        switch result {
+        case .success(let loaded):
+            let previous = metric?.code
+            metrics = loaded
+            metricIndex = loaded.firstIndex { $0.code == previous } ?? 0
+            if loaded.isEmpty {
+                customers.error = "the store has no metrics yet: load some with `usagetop ingest --metrics`"
+                customers.loaded = true
+                return []
+            }
+            return loadCustomers()
+        case .failure(let error):
+            message = (error.message, .error)
+            customers.error = error.message
+            return []
+        }
+    }
+
+    mutating func customersArrived(_ id: RequestID, _ result: Result<[CustomerSummary], UsageError>) -> [Effect] {
+        finish(id)
+        guard customers.request == id else { return [] }
+        customers.request = nil
+        switch result {
+        case .success(let rows):
+            customers.error = nil
+            customers.setRows(rows, visibleRows: tableRows)
+            succeeded()
+        case .failure(let error):
+            customers.error = error.message
+            message = (error.message, .error)
+        }
+        return []
+    }
+}

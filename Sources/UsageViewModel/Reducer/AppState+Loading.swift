@@ -1,0 +1,109 @@
+import Foundation
+import UsageCore
+
+extension AppState {
+    /// Replaces the top view's pending request with a new one; returns the id and any cancel effect.
+    private mutating func renewTopRequest() -> (RequestID, [Effect]) {
+        var effects: [Effect] = []
+        if let old = stack.last?.request, inFlight.contains(old) {
+            inFlight.remove(old)
+            effects.append(.cancel(old))
+        }
+        let id = newRequest()
+        switch stack.last {
+        case .customerUsage(var s)?: s.request = id; stack[stack.count - 1] = .customerUsage(s)
+        case .timeseries(var s)?: s.request = id; stack[stack.count - 1] = .timeseries(s)
+        case .events(var s)?: s.request = id; stack[stack.count - 1] = .events(s)
+        case nil: break
+        }
+        return (id, effects)
+    }
+
+    mutating func loadUsage() -> [Effect] {
+        guard case .customerUsage(let state) = stack.last else { return [] }
+        let (id, effects) = renewTopRequest()
+        return effects + [.loadUsage(id, customerID: state.customerID, period: resolvedPeriod, bucket: bucket)]
+    }
+
+    mutating func loadTimeseries() -> [Effect] {
+        guard case .timeseries(let state) = stack.last else { return [] }
+        let (id, effects) = renewTopRequest()
+        return effects + [
+            .loadTimeseries(id, metric: state.metric, customerID: state.customerID, period: resolvedPeriod, bucket: bucket)
+        ]
+    }
+
+    mutating func loadEvents() -> [Effect] {
+        guard case .events(let state) = stack.last else { return [] }
+        let (id, effects) = renewTopRequest()
+        return effects + [
+            .loadEvents(
+                id, customerID: state.customerID, metric: state.metric, period: resolvedPeriod, page: state.pageIndex,
+                pageSize: state.pageSize)
+        ]
+    }
+
+    /// The index of the stacked view waiting for `id`.
+    private func screenIndex(waitingFor id: RequestID) -> Int? {
+        stack.lastIndex { $0.request == id }
+    }
+
+    mutating func usageArrived(_ id: RequestID, _ result: Result<CustomerUsage, UsageError>) -> [Effect] {
+        finish(id)
+        guard let index = screenIndex(waitingFor: id), case .customerUsage(var state) = stack[index] else { return [] }
+        state.request = nil
+        switch result {
+        case .success(let usage):
+            state.usage = usage
+            state.customerName = usage.customer.name
+            state.error = nil
+            state.cursor.clamp(count: usage.totals.count, visible: tableRows)
+            succeeded()
+        case .failure(let error):
+            state.error = error.message
+            message = (error.message, .error)
+        }
+        stack[index] = .customerUsage(state)
+        return []
+    }
+
+    mutating func timeseriesArrived(_ id: RequestID, _ result: Result<TimeSeries, UsageError>) -> [Effect] {
+        finish(id)
+        guard let index = screenIndex(waitingFor: id), case .timeseries(var state) = stack[index] else { return [] }
+        state.request = nil
+        switch result {
+        case .success(let series):
+            state.series = series
+            state.error = nil
+            succeeded()
+        case .failure(let error):
+            state.error = error.message
+            message = (error.message, error.kind == .unsupported ? .warning : .error)
+        }
+        stack[index] = .timeseries(state)
+        return []
+    }
+
+    mutating func eventsArrived(_ id: RequestID, _ result: Result<Page<UsageEvent>, UsageError>) -> [Effect] {
+        finish(id)
+        guard let index = screenIndex(waitingFor: id), case .events(var state) = stack[index] else { return [] }
+        state.request = nil
+        switch result {
+        case .success(let page):
+            state.page = page
+            state.error = nil
+            if page.items.isEmpty && page.index > 0 && page.totalCount > 0 {
+                state.pageIndex = page.pageCount - 1
+                stack[index] = .events(state)
+                return loadEvents()
+            }
+            state.cursor.clamp(count: page.items.count, visible: tableRows)
+            succeeded()
+        case .failure(let error):
+            state.error = error.message
+            message = (error.message, error.kind == .unsupported ? .warning : .error)
+        }
+        stack[index] = .events(state)
+        return []
+    }
+}

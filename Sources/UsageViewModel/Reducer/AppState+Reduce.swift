@@ -1,0 +1,137 @@
+import Foundation
+import UsageCore
+
+extension AppState {
+    /// Applies an action and returns the I/O to perform. Pure: no clock, no I/O, no globals.
+    public mutating func reduce(_ action: Action) -> [Effect] {
+        switch action {
+        case .started(let now, let width, let height):
+            self.now = now
+            self.width = width
+            self.height = height
+            return [.loadSource, .loadMetrics]
+        case .resized(let width, let height):
+            return resize(width: width, height: height)
+        case .ticked(let date):
+            now = date
+            if isLoading { spinnerFrame &+= 1 }
+            return []
+        case .keyPressed(let key):
+            return press(key)
+        case .sourceLoaded(let result):
+            switch result {
+            case .success(let info): source = info
+            case .failure(let error): message = (error.message, .error)
+            }
+            return []
+        case .metricsLoaded(let result):
+            return metricsArrived(result)
+        case .customersLoaded(let id, let result):
+            return customersArrived(id, result)
+        case .usageLoaded(let id, let result):
+            return usageArrived(id, result)
+        case .timeseriesLoaded(let id, let result):
+            return timeseriesArrived(id, result)
+        case .eventsLoaded(let id, let result):
+            return eventsArrived(id, result)
+        }
+    }
+
+    private mutating func resize(width: Int, height: Int) -> [Effect] {
+        self.width = width
+        self.height = height
+        customers.cursor.clamp(count: customers.visible.count, visible: tableRows)
+        guard case .events(var events) = stack.last, events.pageSize != tableRows, tableRows > 0 else { return [] }
+        let firstShown = events.pageIndex * events.pageSize
+        events.pageSize = tableRows
+        events.pageIndex = firstShown / tableRows
+        stack[stack.count - 1] = .events(events)
+        return reloadTop()
+    }
+
+    private mutating func press(_ key: Key) -> [Effect] {
+        if overlay != nil { return pressInOverlay(key) }
+        if screenKind == .customers && customers.isEditingFilter { return typeInFilter(key) }
+        guard let command = KeyMap.command(for: key, on: screenKind) else { return [] }
+        switch command {
+        case .quit:
+            shouldQuit = true
+            return [.quit]
+        case .help:
+            overlay = .help
+            return []
+        case .refresh:
+            return [.loadSource] + (stack.isEmpty ? [.loadMetrics] : reloadTop())
+        case .back:
+            return back()
+        default:
+            switch screenKind {
+            case .customers: return customersCommand(command)
+            case .customerUsage: return usageCommand(command)
+            case .timeseries: return timeseriesCommand(command)
+            case .events: return eventsCommand(command)
+            }
+        }
+    }
+
+    private mutating func pressInOverlay(_ key: Key) -> [Effect] {
+        guard case .eventDetail(let lines, let title, let scroll) = overlay else {
+            overlay = nil
+            return []
+        }
+        let page = max(1, height - 6)
+        let limit = max(0, lines.count - page)
+        switch key {
+        case .up, .character("k"): overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - 1))
+        case .down, .character("j"): overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + 1))
+        case .pageUp: overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - page))
+        case .pageDown: overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + page))
+        default: overlay = nil
+        }
+        return []
+    }
+
+    private mutating func back() -> [Effect] {
+        guard let top = stack.popLast() else {
+            if !customers.filter.isEmpty { customers.setFilter("", visibleRows: tableRows) }
+            return []
+        }
+        var effects: [Effect] = []
+        if let request = top.request {
+            inFlight.remove(request)
+            effects.append(.cancel(request))
+        }
+        return effects + (stack.isEmpty ? loadCustomers() : reloadTop())
+    }
+
+    /// Reloads whatever the top view shows.
+    mutating func reloadTop() -> [Effect] {
+        guard let top = stack.last else { return loadCustomers() }
+        switch top {
+        case .customerUsage: return loadUsage()
+        case .timeseries: return loadTimeseries()
+        case .events: return loadEvents()
+        }
+    }
+
+    /// Marks a request answered; returns false when nobody waits for it any more.
+    mutating func finish(_ id: RequestID) {
+        inFlight.remove(id)
+    }
+
+    mutating func succeeded() {
+        lastRefresh = now
+        if message?.severity == .error { message = nil }
+    }
+}
+
+extension Screen {
+    /// The request the view waits for.
+    var request: RequestID? {
+        switch self {
+        case .customerUsage(let s): s.request
+        case .timeseries(let s): s.request
+        case .events(let s): s.request
+        }
+    }
+}

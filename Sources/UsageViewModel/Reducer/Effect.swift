@@ -1,0 +1,15 @@
+import Foundation
+import UsageCore
+
+/// I/O the reducer asks for; the effect runner performs it and answers with an `Action`.
+public enum Effect: Sendable, Hashable {
+    case loadSource
+    case loadMetrics
+    case loadCustomers(RequestID, metric: Metric, period: Period, now: Date)
+    case loadUsage(RequestID, customerID: String, period: Period, bucket: Bucket)
+    case loadTimeseries(RequestID, metric: Metric, customerID: String?, period: Period, bucket: Bucket)
+    case loadEvents(RequestID, customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int)
+    /// Stop working on a request whose view was left.
+    case cancel(RequestID)
+    case quit
+}

@@ -1,0 +1,75 @@
+import Foundation
+import UsageCore
+
+/// Everything the dashboard shows, and nothing it draws with: the reducer's state.
+public struct AppState: Sendable {
+    /// The clock as last told by the loop.
+    public var now: Date
+    /// Terminal width in cells.
+    public var width: Int
+    /// Terminal height in cells.
+    public var height: Int
+    /// The provider's name (`local`).
+    public var providerName: String
+    /// What the provider can answer.
+    public var capabilities: ProviderCapabilities
+    /// Where the data comes from, once known.
+    public var source: SourceInfo?
+    /// All metrics.
+    public var metrics: [Metric] = []
+    /// The metric of the customers table and client-wide chart.
+    public var metricIndex = 0
+    /// The period preset.
+    public var period: PeriodPreset
+    /// The timeseries bucket.
+    public var bucket: Bucket
+    /// The root view.
+    public var customers = CustomersState()
+    /// Views opened on top of the customers view.
+    public var stack: [Screen] = []
+    /// An overlay over the current view.
+    public var overlay: Overlay?
+    /// Requests in flight.
+    public var inFlight: Set<RequestID> = []
+    /// When data last arrived.
+    public var lastRefresh: Date?
+    /// A status-line message.
+    public var message: (text: String, severity: Severity)?
+    /// Set when the user quits.
+    public var shouldQuit = false
+    /// Advances while something loads, for the spinner.
+    public var spinnerFrame = 0
+    var nextRequest = 1
+
+    /// Creates the initial state.
+    public init(
+        now: Date, width: Int, height: Int, providerName: String, capabilities: ProviderCapabilities,
+        period: PeriodPreset = .thisMonth, bucket: Bucket = .day
+    ) {
+        self.now = now
+        self.width = width
+        self.height = height
+        self.providerName = providerName
+        self.capabilities = capabilities
+        self.period = period
+        self.bucket = bucket
+    }
+
+    /// The current view.
+    public var screenKind: ScreenKind { stack.last?.kind ?? .customers }
+    /// The selected metric, if metrics are loaded.
+    public var metric: Metric? { metrics.indices.contains(metricIndex) ? metrics[metricIndex] : nil }
+    /// The concrete period.
+    public var resolvedPeriod: Period { period.resolve(now: now) }
+    /// Whether anything is loading.
+    public var isLoading: Bool { !inFlight.isEmpty }
+    /// Data rows of a full-screen table.
+    public var tableRows: Int { Layout.tableRows(height: height) }
+
+    mutating func newRequest() -> RequestID {
+        defer { nextRequest += 1 }
+        let id = RequestID(nextRequest)
+        inFlight.insert(id)
+        return id
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import UsageCore
+
+/// The customers view: all rows, their sort order, the filter and the visible subset.
+public struct CustomersState: Sendable {
+    /// Every loaded row.
+    public private(set) var rows: [CustomerRow] = []
+    /// Row indices in sort order.
+    private var order: [Int] = []
+    /// Row indices in sort order that match the filter: what the table shows.
+    public private(set) var visible: [Int] = []
+    /// The filter text.
+    public private(set) var filter = ""
+    /// Whether keys currently type into the filter.
+    public var isEditingFilter = false
+    /// The sort column.
+    public private(set) var sortColumn = SortColumn.total
+    /// Whether the sort is descending.
+    public private(set) var descending = true
+    /// Selection and scroll.
+    public var cursor = ListCursor()
+    /// Whether rows have been loaded at least once.
+    public var loaded = false
+    /// The request whose answer is awaited.
+    public var request: RequestID?
+    /// The last load failure, shown in place of the table when there are no rows.
+    public var error: String?
+
+    /// Creates an empty state.
+    public init() {}
+
+    /// The row under the cursor.
+    public var selectedRow: CustomerRow? {
+        visible.indices.contains(cursor.selected) ? rows[visible[cursor.selected]] : nil
+    }
+
+    /// Replaces the rows, keeping the sort, the filter and the selected customer.
+    public mutating func setRows(_ summaries: [CustomerSummary], visibleRows: Int) {
+        let selectedID = selectedRow?.summary.customer.id
+        rows = summaries.map(CustomerRow.init)
+        loaded = true
+        resort()
+        refilter(from: order)
+        if let selectedID, let index = visible.firstIndex(where: { rows[$0].summary.customer.id == selectedID }) {
+            cursor.selected = index
+        }
+        cursor.clamp(count: visible.count, visible: visibleRows)
+    }
+
+    /// Sets the filter; narrowing an existing filter only rescans the rows that still match.
+    public mutating func setFilter(_ text: String, visibleRows: Int) {
+        let narrowing = !filter.isEmpty && text.hasPrefix(filter)
+        filter = text
+        refilter(from: narrowing ? visible : order)
+        cursor.selected = 0
+        cursor.offset = 0
+        cursor.clamp(count: visible.count, visible: visibleRows)
+    }
+
+    /// Sorts by `column`; the same column again flips the direction.
+    public mutating func sort(by column: SortColumn, descending: Bool? = nil) {
+        if let descending {
+            self.descending = descending
+        } else {
+            self.descending = column == sortColumn ? !self.descending : column.descendingByDefault
+        }
+        sortColumn = column
+        let selectedID = selectedRow?.summary.customer.id
+        resort()
+        refilter(from: order)
+        if let selectedID, let index = visible.firstIndex(where: { rows[$0].summary.customer.id == selectedID }) {
+            cursor.selected = index
+        }
+    }
+
+    private mutating func resort() {
+        let rows = self.rows
+        let descending = self.descending
+        let ascendingOrder: (Int, Int) -> Bool
+        switch sortColumn {
+        case .name:
+            ascendingOrder = { rows[$0].searchKey.lexicographicallyPrecedes(rows[$1].searchKey) }
+        case .id:
+            ascendingOrder = { rows[$0].summary.customer.id < rows[$1].summary.customer.id }
+        case .total:
+            ascendingOrder = { rows[$0].summary.total < rows[$1].summary.total }
+        case .lastEvent:
+            ascendingOrder = { (rows[$0].summary.lastEventAt ?? .distantPast) < (rows[$1].summary.lastEventAt ?? .distantPast) }
+        }
+        order = Array(rows.indices).sorted { a, b in
+            if ascendingOrder(a, b) { return !descending }
+            if ascendingOrder(b, a) { return descending }
+            return rows[a].summary.customer.id < rows[b].summary.customer.id
+        }
+    }
+
+    private mutating func refilter(from candidates: [Int]) {
+        let needle = Array(filter.lowercased().utf8)
+        if needle.isEmpty {
+            visible = order
+            return
+        }
+        let rows = self.rows
+        visible = candidates.filter { rows[$0].matches(needle) }
+    }
+}

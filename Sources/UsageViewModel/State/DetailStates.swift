@@ -1,0 +1,75 @@
+import UsageCore
+
+/// The customer usage view: totals and a sparkline per metric.
+public struct CustomerUsageState: Sendable {
+    /// The customer id.
+    public var customerID: String
+    /// The name as shown in the customers table (until the usage arrives).
+    public var customerName: String
+    /// Loaded usage.
+    public var usage: CustomerUsage?
+    /// Selection over metrics.
+    public var cursor = ListCursor()
+    /// The awaited request.
+    public var request: RequestID?
+    /// The last failure.
+    public var error: String?
+
+    /// Creates the state for one customer.
+    public init(customerID: String, customerName: String) {
+        self.customerID = customerID
+        self.customerName = customerName
+    }
+}
+
+/// The timeseries view: one metric for one customer or (nil) all customers.
+public struct TimeseriesState: Sendable {
+    /// The metric charted.
+    public var metric: Metric
+    /// The customer, or nil for all customers.
+    public var customerID: String?
+    /// The customer's name, or nil for all customers.
+    public var customerName: String?
+    /// The loaded series.
+    public var series: TimeSeries?
+    /// The awaited request.
+    public var request: RequestID?
+    /// The last failure (including "not offered by").
+    public var error: String?
+
+    /// Creates the state.
+    public init(metric: Metric, customerID: String?, customerName: String?) {
+        self.metric = metric
+        self.customerID = customerID
+        self.customerName = customerName
+    }
+}
+
+/// The events view: one page of raw events.
+public struct EventsState: Sendable {
+    /// The customer.
+    public var customerID: String
+    /// The customer's name.
+    public var customerName: String
+    /// The metric.
+    public var metric: Metric
+    /// The page asked for (zero-based).
+    public var pageIndex = 0
+    /// The page size asked for.
+    public var pageSize = 1
+    /// The loaded page.
+    public var page: Page<UsageEvent>?
+    /// The selected row on the page.
+    public var cursor = ListCursor()
+    /// The awaited request.
+    public var request: RequestID?
+    /// The last failure.
+    public var error: String?
+
+    /// Creates the state.
+    public init(customerID: String, customerName: String, metric: Metric) {
+        self.customerID = customerID
+        self.customerName = customerName
+        self.metric = metric
+    }
+}

@@ -1,0 +1,28 @@
+/// A view on the navigation stack above the customers view.
+public enum Screen: Sendable {
+    case customerUsage(CustomerUsageState)
+    case timeseries(TimeseriesState)
+    case events(EventsState)
+
+    /// Which view this is.
+    public var kind: ScreenKind {
+        switch self {
+        case .customerUsage: .customerUsage
+        case .timeseries: .timeseries
+        case .events: .events
+        }
+    }
+}
+
+/// Something drawn over the current view.
+public enum Overlay: Sendable, Hashable {
+    /// The key map of the current view.
+    case help
+    /// One event's properties, pretty-printed, scrolled by `scroll` lines.
+    case eventDetail(lines: [String], title: String, scroll: Int)
+}
+
+/// How serious a status message is.
+public enum Severity: Sendable, Hashable {
+    case info, warning, error
+}
