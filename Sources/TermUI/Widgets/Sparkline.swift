@@ -16,7 +16,14 @@ public struct Sparkline: Widget {
 
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        let slots = mode == .braille ? area.width * 2 : area.width
+        buffer.write(Self.text(values: values, width: area.width, mode: mode, maximum: maximum), x: area.x, y: area.y,
+                     style: style, limit: area.width)
+    }
+
+    /// The sparkline as a string of at most `width` cells (for table cells).
+    public static func text(values: [Double], width: Int, mode: PlotMode, maximum: Double? = nil) -> String {
+        guard width > 0 else { return "" }
+        let slots = mode == .braille ? width * 2 : width
         let sampled = values.count <= slots ? values : PlotMode.resample(values, to: slots)
         let top = max(maximum ?? sampled.max() ?? 0, 0)
         func level(_ v: Double, _ steps: Int) -> Int {
@@ -37,6 +44,6 @@ public struct Sparkline: Widget {
         case .ascii:
             for v in sampled { text.append(PlotMode.asciiLevels[level(v, 8)]) }
         }
-        buffer.write(text, x: area.x, y: area.y, style: style, limit: area.width)
+        return text
     }
 }

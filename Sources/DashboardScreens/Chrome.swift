@@ -1,0 +1,72 @@
+import Foundation
+import TermUI
+import UsageCore
+import UsageViewModel
+
+/// The parts around every view: header, breadcrumbs and status line.
+enum Chrome {
+    /// Row 0: app, source, demo badge, period, refresh time and spinner.
+    static func header(_ state: AppState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
+        let theme = options.theme
+        let bar = theme.fill(.headerBar)
+        buffer.fill(row, style: bar)
+        var x = row.x + 1
+        x += buffer.write("usagetop", x: x, y: row.y, style: bar.adding(.bold))
+        let source = state.source?.label ?? state.providerName
+        x += buffer.write(" │ " + source, x: x, y: row.y, style: bar, limit: max(0, row.width / 2 - x))
+        if state.source?.isDemoData == true {
+            x += buffer.write(" ", x: x, y: row.y, style: bar)
+            buffer.write(" DEMO DATA ", x: x, y: row.y, style: theme.fill(.headerDemo).adding(.bold))
+        }
+        let frames = options.glyphs == .ascii ? Format.asciiSpinner : Format.spinner
+        let spinner = state.isLoading ? frames[state.spinnerFrame % frames.count] : " "
+        let refreshed = state.lastRefresh.map { "refreshed " + UTCTime.clock($0) + " UTC" } ?? "loading"
+        let right = "\(Format.period(state.period, state.resolvedPeriod)) │ \(refreshed) \(spinner) "
+        let width = TextWidth.of(right)
+        if row.right - width > x + 1 { buffer.write(right, x: row.right - width, y: row.y, style: bar) }
+    }
+
+    /// Row 1: where the user is.
+    static func crumbs(_ state: AppState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
+        var parts = ["Customers"]
+        for screen in state.stack {
+            switch screen {
+            case .customerUsage(let s): parts.append(s.customerName)
+            case .timeseries(let s): parts.append((s.customerName == nil ? "All customers · " : "") + s.metric.name)
+            case .events(let s): parts.append("\(s.metric.name) events")
+            }
+        }
+        let separator = options.glyphs == .ascii ? " > " : " › "
+        buffer.write(" " + parts.joined(separator: separator), x: row.x, y: row.y, style: options.theme.text(.crumbs),
+                     limit: row.width)
+    }
+
+    /// The last row: the keys that matter here and the latest message.
+    static func status(_ state: AppState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
+        let theme = options.theme
+        var hints = KeyMap.bindings(for: state.screenKind).filter(\.inStatus).map { (key: $0.keys[0].label, label: $0.summary) }
+        if state.screenKind == .customers && state.customers.isEditingFilter {
+            hints = [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
+        }
+        if state.overlay != nil { hints = [("Esc", "close"), ("↑↓", "scroll")] }
+        var messageStyle = theme.fill(.statusBar)
+        if let severity = state.message?.severity, severity != .info {
+            let entry = theme.entry(severity == .error ? ThemeRole.error : .warn)
+            messageStyle = Style(foreground: entry.color, background: messageStyle.background,
+                                 attributes: entry.attributes.union(messageStyle.attributes))
+        }
+        var messageText = state.message.map { ($0.severity == .error ? "error: " : "") + $0.text } ?? ""
+        if messageText.isEmpty { messageText = "\(state.width)×\(state.height)" }
+        StatusBar(hints: hints, message: messageText, style: theme.fill(.statusBar),
+                  keyStyle: theme.fill(.statusBar).adding(.bold), messageStyle: messageStyle)
+            .render(in: row, buffer: &buffer)
+    }
+
+    /// A centred one-line note inside a view (loading, empty, error).
+    static func note(_ text: String, style: Style, in area: Rect, buffer: inout Buffer) {
+        guard !area.isEmpty else { return }
+        let line = TextWidth.truncate(text, to: area.width - 2)
+        let x = area.x + max(0, (area.width - TextWidth.of(line)) / 2)
+        buffer.write(line, x: x, y: area.y + area.height / 2, style: style)
+    }
+}

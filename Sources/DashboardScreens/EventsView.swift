@@ -1,0 +1,53 @@
+import Foundation
+import TermUI
+import UsageCore
+import UsageViewModel
+
+/// A page of raw events with "page X of Y · N events".
+enum EventsView {
+    static func render(_ events: EventsState, _ state: AppState, _ options: RenderOptions, area: Rect,
+                       buffer: inout Buffer) {
+        let theme = options.theme
+        let title = "\(events.metric.name) events · \(events.customerName)"
+        var footer = ""
+        if let page = events.page {
+            let count = DecimalText.grouped(Decimal(page.totalCount), fractionDigits: 0)
+            footer = "page \(page.index + 1) of \(page.pageCount) · \(count) events"
+        }
+        Block(title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
+              glyphs: options.glyphs).render(in: area, buffer: &buffer)
+        let inner = Block.inner(area)
+        guard let page = events.page, events.error == nil else {
+            let text = events.error ?? "loading events…"
+            Chrome.note(text, style: theme.text(events.error == nil ? .muted : .warn), in: inner, buffer: &buffer)
+            return
+        }
+        if page.items.isEmpty {
+            Chrome.note("no \(events.metric.code) events in this period", style: theme.text(.muted), in: inner,
+                        buffer: &buffer)
+            return
+        }
+        let items = page.items
+        let first = page.index * page.size
+        let columns = [
+            Table.Column("#", width: 7, alignRight: true),
+            Table.Column("Timestamp (UTC)", width: 24),
+            Table.Column("Transaction ID", width: inner.width >= 100 ? 28 : 16),
+            Table.Column("Properties", width: 0),
+        ]
+        Table(
+            columns: columns, rowCount: items.count, offset: events.cursor.offset, selected: events.cursor.selected, style: theme.base,
+            headerStyle: theme.text(.tableHeader), selectedStyle: theme.fill(.selection),
+            cell: { row, column in
+                let event = items[row]
+                switch column {
+                case 0: return String(first + row + 1)
+                case 1: return UTCTime.iso(event.timestamp)
+                case 2: return event.transactionID
+                default: return JSONWriter.compact(event.properties)
+                }
+            },
+            cellStyle: { _, column in column == 0 || column == 2 ? theme.text(.muted) : nil }
+        ).render(in: inner, buffer: &buffer)
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import Foundation
+import UsageCore
+
+/// Prints one clear line to stderr and exits non-zero; never a stack trace.
+enum Failure {
+    static func exit(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("usagetop: \(message)\n".utf8))
+        return ExitCode(1)
+    }
+
+    static func exit(_ error: UsageError) -> ExitCode { exit(error.message) }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import TermUI
+
+/// Picks the theme: `NO_COLOR` forces monochrome; otherwise `--theme` from the search path.
+enum ThemeResolver {
+    static func resolve(name: String, themesDir: String?) -> (theme: Theme, warnings: [String], useColor: Bool) {
+        let environment = ProcessInfo.processInfo.environment
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
+            return (.monochrome, [], false)
+        }
+        let bundled = ThemeLoader.bundledDirectory(executablePath: CommandLine.arguments[0])
+            ?? ThemeLoader.bundledDirectory(executablePath: Bundle.main.executablePath ?? "")
+        let dirs = ThemeLoader.searchPath(themesDir: themesDir, environment: environment, bundled: bundled)
+        switch ThemeLoader.load(name: name, from: dirs) {
+        case .success(let loaded): return (loaded.theme, loaded.warnings, name != "mono")
+        case .failure(let issue): return (.standard, [issue.message + "; using the built-in default"], true)
+        }
+    }
+}

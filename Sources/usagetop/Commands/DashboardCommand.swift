@@ -1,0 +1,44 @@
+import ArgumentParser
+import DashboardScreens
+import Foundation
+import LocalStore
+import NcursesBackend
+import TermUI
+import UsageCore
+
+/// The interactive dashboard (the default command).
+struct DashboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard", abstract: "Open the interactive dashboard (the default).")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Theme name: default, light, mono or one of yours.") var theme = "default"
+    @Option(help: "Extra folder searched first for <name>.theme files.") var themesDir: String?
+    @Option(help: "Starting period: today, last-7-days, last-30-days, this-month, last-month.")
+    var period: PeriodPreset = .thisMonth
+    @Option(help: "Chart style: braille, block or ascii.") var plot: PlotMode = .braille
+    @Flag(help: "Plain ASCII borders and charts, for fonts without box drawing or braille.") var ascii = false
+
+    func run() async throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw Failure.exit("the dashboard needs a terminal; use `usagetop customers|snapshot|timeseries|events` in scripts")
+        }
+        let resolved = ThemeResolver.resolve(name: theme, themesDir: themesDir)
+        for warning in resolved.warnings { FileHandle.standardError.write(Data("usagetop: theme: \(warning)\n".utf8)) }
+        let opened: UsageStore
+        do {
+            opened = try StoreOpener.open(path: store.path)
+        } catch {
+            throw Failure.exit(error)
+        }
+        let options = RenderOptions(
+            theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
+        let loop = DashboardLoop(
+            service: DataService(provider: LocalProvider(store: opened)), options: options, period: period)
+        let terminal = NcursesTerminal(useColor: resolved.useColor)
+        loop.run(terminal: terminal)
+    }
+}
+
+extension PeriodPreset: ExpressibleByArgument {}
+extension PlotMode: ExpressibleByArgument {}

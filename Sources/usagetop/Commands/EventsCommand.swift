@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import LocalStore
+import UsageCore
+
+/// `usagetop events --customer ID --metric CODE [--page N]`: one page of raw events.
+struct EventsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events", abstract: "Print a page of raw events for a customer and metric.")
+
+    @Option(help: "The customer id.") var customer: String
+    @Option(help: "The metric code.") var metric: String
+    @Option(help: "The page, starting at 1.") var page: Int = 1
+    @Option(help: "Events per page.") var pageSize: Int = 50
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var query: QueryOptions
+
+    func validate() throws {
+        guard page >= 1 else { throw ValidationError("--page starts at 1") }
+        guard (1...10_000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 10000") }
+    }
+
+    func run() async throws {
+        let period = try query.period()
+        do {
+            let service = DataService(provider: LocalProvider(store: try StoreOpener.open(path: store.path)))
+            let metric = try await service.metric(code: self.metric)
+            _ = try await service.customer(id: customer)
+            let result = try await service.events(
+                customerID: customer, metric: metric, period: period, page: page - 1, pageSize: pageSize)
+            print(render(result, period: period))
+        } catch let error as UsageError {
+            throw Failure.exit(error)
+        }
+    }
+
+    private func render(_ result: Page<UsageEvent>, period: Period) -> String {
+        switch query.format {
+        case .json:
+            let events = result.items.map { event in
+                JSONValue.object([
+                    ("transaction_id", .string(event.transactionID)), ("timestamp", .string(UTCTime.iso(event.timestamp))),
+                    ("properties", event.properties),
+                ])
+            }
+            return JSONWriter.compact(.object([
+                ("customer", .string(customer)), ("metric", .string(metric)), ("period", JSONOut.period(period)),
+                ("page", .number(String(page))), ("pages", .number(String(result.pageCount))),
+                ("total", .number(String(result.totalCount))), ("events", .array(events)),
+            ]))
+        case .table, .csv:
+            let output = TabularOutput(
+                headers: ["timestamp", "transaction_id", "properties"],
+                rows: result.items.map { [UTCTime.iso($0.timestamp), $0.transactionID, JSONWriter.compact($0.properties)] })
+            if query.format == .csv { return output.csv() }
+            return output.table() + "\npage \(page) of \(result.pageCount) · \(result.totalCount) events"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import LocalStore
+import UsageCore
+
+/// `usagetop ingest events.jsonl`: loads real events in Lago's ingest shape.
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Load events (one Lago-shaped JSON object per line) into the store.",
+        discussion: "All or nothing by default: any invalid line means nothing is written. Exit code 1 if a line was rejected.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "metrics.json: [{\"code\",\"name\",\"aggregation\",\"field\",\"unit\"}].") var metrics: String?
+    @Option(help: "customers.json: [{\"id\",\"name\",\"currency\"}].") var customers: String?
+    @Flag(help: "Write the valid lines and report the invalid ones.") var skipInvalid = false
+    @Argument(help: "The events file (JSON Lines).") var events: String
+
+    func run() async throws {
+        do {
+            let target = try UsageStore(path: store.path)
+            let metricList = try metrics.map { path throws(UsageError) in
+                try CatalogParser.metrics(from: try read(path), source: path)
+            } ?? []
+            let customerList = try customers.map { path throws(UsageError) in
+                try CatalogParser.customers(from: try read(path), source: path)
+            } ?? []
+            let report = try Ingestor(store: target).ingest(
+                eventsPath: events, metrics: metricList, customers: customerList, skipInvalid: skipInvalid)
+            for line in report.lines {
+                if line.hasPrefix("ingested") { print(line) } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            }
+            if report.rejectedCount > 0 { throw ExitCode(1) }
+        } catch let error as UsageError {
+            throw Failure.exit(error)
+        }
+    }
+
+    private func read(_ path: String) throws(UsageError) -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError(.invalidInput, "cannot read \(path)")
+        }
+        return data
+    }
+}

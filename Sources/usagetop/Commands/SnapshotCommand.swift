@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import LocalStore
+import UsageCore
+
+/// `usagetop snapshot --customer ID`: every metric's total for one customer.
+struct SnapshotCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot", abstract: "Print one customer's totals per metric for a period.")
+
+    @Option(help: "The customer id.") var customer: String
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var query: QueryOptions
+
+    func run() async throws {
+        let period = try query.period()
+        do {
+            let service = DataService(provider: LocalProvider(store: try StoreOpener.open(path: store.path)))
+            let found = try await service.customer(id: customer)
+            let totals = try await service.totals(customerID: customer, period: period)
+            print(render(customer: found, totals: totals, period: period, provider: service.providerName))
+        } catch let error as UsageError {
+            throw Failure.exit(error)
+        }
+    }
+
+    private func render(customer: Customer, totals: [UsageTotal], period: Period, provider: String) -> String {
+        switch query.format {
+        case .json:
+            let metrics = totals.map { total in
+                JSONValue.object([
+                    ("id", .string(total.metric.code)), ("name", .string(total.metric.name)),
+                    ("unit", JSONOut.string(total.metric.unit)), ("total", JSONOut.number(total.value)),
+                    ("count", JSONOut.int(total.eventCount)), ("amount_cents", JSONOut.int(total.amountCents)),
+                    ("currency", JSONOut.string(total.amountCents == nil ? nil : total.currency)),
+                ])
+            }
+            return JSONWriter.compact(.object([
+                ("provider", .string(provider)),
+                ("customer", .object([("id", .string(customer.id)), ("name", .string(customer.name))])),
+                ("period", JSONOut.period(period)), ("metrics", .array(metrics)),
+            ]))
+        case .table, .csv:
+            let output = TabularOutput(
+                headers: ["metric", "name", "total", "unit", "events"],
+                rows: totals.map {
+                    [$0.metric.code, $0.metric.name, DecimalText.format($0.value), $0.metric.unit ?? "",
+                     $0.eventCount.map(String.init) ?? ""]
+                }, rightAligned: [2, 4])
+            if query.format == .csv { return output.csv() }
+            return "\(customer.name) (\(customer.id)) · \(UTCTime.iso(period.start)) → \(UTCTime.iso(period.end))\n"
+                + output.table()
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import LocalStore
+import UsageCore
+
+/// `usagetop timeseries --metric CODE [--customer ID] --bucket day`.
+struct TimeseriesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeseries", abstract: "Print a metric's values per bucket, for one customer or all.")
+
+    @Option(help: "The metric code.") var metric: String
+    @Option(help: "The customer id (default: all customers).") var customer: String?
+    @Option(help: "Bucket size: hour, day or month.") var bucket: Bucket = .day
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var query: QueryOptions
+
+    func run() async throws {
+        let period = try query.period()
+        do {
+            let service = DataService(provider: LocalProvider(store: try StoreOpener.open(path: store.path)))
+            let metric = try await service.metric(code: self.metric)
+            if let customer { _ = try await service.customer(id: customer) }
+            let series = try await service.timeseries(metric: metric, customerID: customer, period: period, bucket: bucket)
+            print(render(series))
+        } catch let error as UsageError {
+            throw Failure.exit(error)
+        }
+    }
+
+    private func render(_ series: TimeSeries) -> String {
+        switch query.format {
+        case .json:
+            let points = series.points.map {
+                JSONValue.object([("start", .string(UTCTime.iso($0.start))), ("value", JSONOut.number($0.value))])
+            }
+            return JSONWriter.compact(.object([
+                ("metric", .string(series.metricCode)), ("bucket", .string(series.bucket.rawValue)),
+                ("points", .array(points)), ("total", JSONOut.number(series.total)),
+            ]))
+        case .table, .csv:
+            let output = TabularOutput(
+                headers: ["start", "value"],
+                rows: series.points.map { [UTCTime.iso($0.start), DecimalText.format($0.value)] }, rightAligned: [1])
+            return query.format == .csv ? output.csv() : output.table() + "\ntotal  \(DecimalText.format(series.total))"
+        }
+    }
+}
+
+extension Bucket: ExpressibleByArgument {}

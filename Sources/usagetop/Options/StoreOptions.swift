@@ -1,0 +1,17 @@
+import ArgumentParser
+import Foundation
+
+/// `--db PATH`: which embedded store to use.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The SQLite usage store (default: $XDG_DATA_HOME/usagetop/usage.sqlite).")
+    var db: String?
+
+    /// The store path: `--db`, else `$XDG_DATA_HOME/usagetop/usage.sqlite`, else `~/.local/share/...`.
+    var path: String {
+        if let db { return (db as NSString).expandingTildeInPath }
+        let environment = ProcessInfo.processInfo.environment
+        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
+        return data + "/usagetop/usage.sqlite"
+    }
+}
