@@ -62,7 +62,7 @@ enum AggregateQueries {
     static func uniqueCount(_ db: Database, metric: String, customer: String, plan: RangePlan) throws -> Int {
         let (sql, arguments) = distinctUnion(metric: metric, customer: customer, plan: plan, withCustomer: false)
         guard !sql.isEmpty else { return 0 }
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(sql))"), arguments: arguments) ?? 0
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(DISTINCT value) FROM (\(sql))"), arguments: arguments) ?? 0
     }
 
     /// The union of distinct (customer?, value) pairs from the hourly distinct table and raw edges.
@@ -86,6 +86,6 @@ enum AggregateQueries {
             arguments += [metric, span.lower, span.upper]
             if !who.isEmpty { arguments += [rollupCustomer] }
         }
-        return (parts.joined(separator: " UNION "), arguments)
+        return (parts.joined(separator: " UNION ALL "), arguments)
     }
 }

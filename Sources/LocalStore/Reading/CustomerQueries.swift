@@ -13,7 +13,7 @@ enum CustomerQueries {
             guard !sql.isEmpty else { return [:] }
             var result: [String: Decimal] = [:]
             let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT customer_id, COUNT(*) FROM (\(sql)) GROUP BY customer_id"),
+                db.cachedStatement(sql: "SELECT customer_id, COUNT(DISTINCT value) FROM (\(sql)) GROUP BY customer_id"),
                 arguments: arguments)
             while let row = try rows.next() { result[row[0]] = Decimal(row[1] as Int64) }
             return result

@@ -1,0 +1,111 @@
+import Foundation
+import LocalStore
+import Testing
+import UsageCore
+
+@Suite("Aggregation semantics: half-open UTC periods, exact decimals, unique counts, duplicates")
+struct AggregationTests {
+    @Test func periodsAreHalfOpen() async throws {
+        let t = try TestStore()
+        try t.ingest([
+            TestStore.event("a", "calls", "2026-11-01T00:00:00Z"),
+            TestStore.event("b", "calls", "2026-11-30T23:59:59.999Z"),
+            TestStore.event("c", "calls", "2026-12-01T00:00:00Z"),
+            TestStore.event("d", "calls", "2026-10-31T23:59:59.999Z"),
+        ])
+        let totals = try await t.provider.totals(customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"))
+        #expect(totals.first { $0.metric.code == "calls" }?.value == 2)
+        let edge = try await t.provider.totals(customerID: "c1", period: TestStore.period("2026-12-01", "2026-12-01T00:00:00.001Z"))
+        #expect(edge.first { $0.metric.code == "calls" }?.value == 1)
+    }
+
+    @Test func sumsDecimalsExactly() async throws {
+        let t = try TestStore()
+        try t.ingest([
+            TestStore.event("a", "gb", "2026-11-02T10:00:00Z", #"{"gb": 0.1}"#),
+            TestStore.event("b", "gb", "2026-11-02T10:30:00Z", #"{"gb": "0.2"}"#),
+            TestStore.event("c", "gb", "2026-11-03T01:15:00Z", #"{"gb": 1e-3}"#),
+        ])
+        let period = TestStore.period("2026-11-01", "2026-12-01")
+        let total = try await t.provider.totals(customerID: "c1", period: period).first { $0.metric.code == "gb" }
+        #expect(total?.value == Decimal(string: "0.301"))
+        #expect(total?.eventCount == 3)
+        let hourly = try await t.provider.timeseries(
+            metric: TestStore.metric("gb"), customerID: "c1", period: TestStore.period("2026-11-02T10:00Z", "2026-11-02T12:00Z"),
+            bucket: .hour)
+        #expect(hourly.points.map(\.value) == [Decimal(string: "0.3")!, 0])
+        #expect(DecimalText.format(hourly.total) == "0.3")
+    }
+
+    @Test func maxIsTheLargestValueNotTheSum() async throws {
+        let t = try TestStore()
+        try t.ingest([
+            TestStore.event("a", "peak", "2026-11-02T10:00:00Z", #"{"v": 5.5}"#),
+            TestStore.event("b", "peak", "2026-11-05T10:00:00Z", #"{"v": 12.25}"#),
+            TestStore.event("c", "peak", "2026-11-09T10:00:00Z", #"{"v": -3}"#),
+        ])
+        let series = try await t.provider.timeseries(
+            metric: TestStore.metric("peak"), customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"),
+            bucket: .month)
+        #expect(series.points.map(\.value) == [Decimal(string: "12.25")!])
+        #expect(series.total == Decimal(string: "12.25"))
+    }
+
+    @Test func uniqueCountsDistinctValuesAcrossBuckets() async throws {
+        let t = try TestStore()
+        try t.ingest([
+            TestStore.event("a", "users", "2026-11-02T10:00:00Z", #"{"user": "u1"}"#),
+            TestStore.event("b", "users", "2026-11-02T11:00:00Z", #"{"user": "u1"}"#),
+            TestStore.event("c", "users", "2026-11-03T10:00:00Z", #"{"user": "u2"}"#),
+            TestStore.event("d", "users", "2026-11-03T10:05:00Z", #"{"user": "u1"}"#),
+            TestStore.event("e", "users", "2026-11-03T10:06:00Z", customer: "c2", #"{"user": "u3"}"#),
+        ])
+        let period = TestStore.period("2026-11-01", "2026-12-01")
+        let series = try await t.provider.timeseries(metric: TestStore.metric("users"), customerID: "c1", period: period, bucket: .day)
+        #expect(series.points[1].value == 1)
+        #expect(series.points[2].value == 2)
+        #expect(series.total == 2, "the period total counts u1 once, not once per day")
+        let all = try await t.provider.timeseries(metric: TestStore.metric("users"), customerID: nil, period: period, bucket: .month)
+        #expect(all.total == 3)
+    }
+
+    @Test func repeatedTransactionIDsCountOnce() async throws {
+        let t = try TestStore()
+        let report = try t.ingest([
+            TestStore.event("same", "calls", "2026-11-02T10:00:00Z"),
+            TestStore.event("same", "calls", "2026-11-02T11:00:00Z"),
+            TestStore.event("other", "calls", "2026-11-02T12:00:00Z"),
+        ])
+        #expect(report.inserted == 2)
+        #expect(report.duplicateCount == 1)
+        #expect(report.lines.contains { $0.hasPrefix("1 duplicate transaction_id ignored (same)") })
+        let again = try t.ingest([TestStore.event("same", "calls", "2026-11-03T10:00:00Z")])
+        #expect(again.inserted == 0 && again.duplicateCount == 1)
+        let total = try await t.provider.totals(customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"))
+        #expect(total.first?.value == 2)
+    }
+
+    @Test func customersSeenOnlyInEventsAreNamedByID() async throws {
+        let t = try TestStore()
+        try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z", customer: "stranger")])
+        let customer = try await t.provider.customer(id: "stranger")
+        #expect(customer?.name == "stranger")
+        #expect(try await t.provider.customer(id: "c1")?.name == "Acme")
+    }
+
+    @Test func summariesGiveTotalsDailyValuesAndLastEvent() async throws {
+        let t = try TestStore()
+        try t.ingest([
+            TestStore.event("a", "calls", "2026-11-20T10:00:00Z"),
+            TestStore.event("b", "calls", "2026-11-21T10:00:00Z"),
+            TestStore.event("c", "calls", "2026-11-21T11:00:00Z"),
+        ])
+        let rows = try await t.provider.summaries(
+            metric: TestStore.metric("calls"), period: TestStore.period("2026-11-21", "2026-11-22"), trailingDays: 3,
+            now: TestStore.date("2026-11-21T12:00:00Z"))
+        let acme = try #require(rows.first { $0.customer.id == "c1" })
+        #expect(acme.total == 2)
+        #expect(acme.daily == [0, 1, 2])
+        #expect(acme.lastEventAt == TestStore.date("2026-11-21T11:00:00Z"))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import LocalStore
+import Testing
+import UsageCore
+
+/// Random events and random (unaligned) periods: the store's rollup answers must equal a brute-force fold
+/// over the same events, written here without any of the store's code.
+@Suite("Store answers equal an independent computation")
+struct IndependentComputationTests {
+    struct Raw {
+        var customer: String
+        var code: String
+        var ms: Int64
+        var value: String
+    }
+
+    @Test func totalsAndSeriesMatchBruteForce() async throws {
+        let t = try TestStore()
+        var random = SeededRandom(seed: 7)
+        let base: Int64 = 1_793_491_200_000  // 2026-11-01T00:00:00Z
+        let span: Int64 = 70 * 86_400_000
+        var raws: [Raw] = []
+        var lines: [String] = []
+        for n in 0..<3_000 {
+            let customer = ["c1", "c2", "c3"][random.below(3)]
+            let code = ["calls", "gb", "peak", "users"][random.below(4)]
+            let ms = base - 5 * 86_400_000 + Int64(random.below(Int(span)))
+            let value = code == "users" ? "u\(random.below(40))" : "\(random.below(100_000) - 20_000).\(random.below(1000))"
+            raws.append(Raw(customer: customer, code: code, ms: ms, value: value))
+            let field = code == "users" ? #"{"user": "\#(value)"}"# : #"{"gb": \#(value), "v": \#(value)}"#
+            lines.append(TestStore.event("t\(n)", code, UTCTime.iso(UTCTime.date(milliseconds: ms)), customer: customer, field))
+        }
+        let report = try t.ingest(lines)
+        #expect(report.inserted == 3_000)
+        for _ in 0..<25 {
+            let start = base + Int64(random.below(Int(span / 2))) - 3 * 86_400_000
+            let end = start + 1 + Int64(random.below(Int(span / 2)))
+            let period = Period(start: UTCTime.date(milliseconds: start), end: UTCTime.date(milliseconds: end))
+            for metric in TestStore.metrics {
+                for customer in ["c1", nil] as [String?] {
+                    let expected = Self.fold(raws, metric: metric, customer: customer, start: start, end: end)
+                    let series = try await t.provider.timeseries(metric: metric, customerID: customer, period: period, bucket: .day)
+                    #expect(series.total == expected, "\(metric.code) \(customer ?? "all") \(start)..<\(end)")
+                    for (index, point) in series.points.enumerated() {
+                        let lower = max(start, UTCTime.milliseconds(point.start))
+                        let upper = index + 1 < series.points.count ? UTCTime.milliseconds(series.points[index + 1].start) : end
+                        #expect(point.value == Self.fold(raws, metric: metric, customer: customer, start: lower, end: upper))
+                    }
+                }
+                let totals = try await t.provider.totals(customerID: "c2", period: period)
+                #expect(totals.first { $0.metric == metric }?.value
+                    == Self.fold(raws, metric: metric, customer: "c2", start: start, end: end))
+            }
+        }
+    }
+
+    static func fold(_ raws: [Raw], metric: Metric, customer: String?, start: Int64, end: Int64) -> Decimal {
+        let hits = raws.filter { $0.code == metric.code && $0.ms >= start && $0.ms < end && (customer == nil || $0.customer == customer) }
+        switch metric.aggregation {
+        case .count: return Decimal(hits.count)
+        case .sum: return hits.reduce(Decimal(0)) { $0 + Decimal(string: $1.value, locale: Locale(identifier: "en_US_POSIX"))! }
+        case .max: return hits.map { Decimal(string: $0.value, locale: Locale(identifier: "en_US_POSIX"))! }.max() ?? 0
+        case .uniqueCount: return Decimal(Set(hits.map(\.value)).count)
+        }
+    }
+}

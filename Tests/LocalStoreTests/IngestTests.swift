@@ -1,0 +1,78 @@
+import Foundation
+import LocalStore
+import Testing
+import UsageCore
+
+@Suite("Ingest: every bad line reported, all or nothing by default")
+struct IngestTests {
+    @Test func oneBadLineWritesNothingAndReportsLineAndReason() throws {
+        let t = try TestStore()
+        let report = try t.ingest([
+            TestStore.event("a", "calls", "2026-11-02T10:00:00Z"),
+            "{not json",
+            "",
+            TestStore.event("b", "nope", "2026-11-02T10:00:00Z"),
+            TestStore.event("c", "gb", "2026-11-02T10:00:00Z", #"{"gb": "lots"}"#),
+            TestStore.event("d", "gb", "2026-11-02T10:00:00Z", #"{}"#),
+            TestStore.event("e", "calls", "yesterday"),
+            #"{"external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
+            "[1, 2]",
+        ])
+        #expect(!report.committed)
+        #expect(report.inserted == 0)
+        #expect(try t.store.eventCount() == 0)
+        #expect(report.rejections.map(\.line) == [2, 4, 5, 6, 7, 8, 9])
+        #expect(report.rejections.map(\.reason) == [
+            "invalid JSON at byte 2: expected a member name",
+            "unknown metric code 'nope' (define it with --metrics)",
+            #"properties.gb is not a number: "lots""#,
+            "properties.gb is missing (metric 'gb' uses it)",
+            #"timestamp "yesterday" is neither ISO-8601 nor unix seconds"#,
+            #"missing "transaction_id""#,
+            "expected a JSON object",
+        ])
+        #expect(report.lines.last == "nothing written: 7 invalid lines (use --skip-invalid to load the valid ones)")
+    }
+
+    @Test func skipInvalidKeepsTheValidLines() throws {
+        let t = try TestStore()
+        let report = try t.ingest([
+            TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), "garbage", TestStore.event("b", "calls", "1793534400"),
+        ], skipInvalid: true)
+        #expect(report.committed)
+        #expect(report.inserted == 2)
+        #expect(report.rejectedCount == 1)
+        #expect(try t.store.eventCount() == 2)
+        #expect(!(try t.store.isDemoData()))
+    }
+
+    @Test func listsTheFirstTwentyThenACount() throws {
+        let t = try TestStore()
+        let report = try t.ingest((1...45).map { "bad \($0)" })
+        #expect(report.rejections.count == 20)
+        #expect(report.rejectedCount == 45)
+        #expect(report.lines[20] == "... and 25 more invalid lines")
+    }
+
+    @Test func catalogFilesAreValidated() throws {
+        #expect(throws: UsageError.self) {
+            try CatalogParser.metrics(from: Data(#"[{"code": "x", "aggregation": "avg"}]"#.utf8), source: "m.json")
+        }
+        #expect(throws: UsageError.self) {
+            try CatalogParser.metrics(from: Data(#"[{"code": "x", "aggregation": "sum"}]"#.utf8), source: "m.json")
+        }
+        let metrics = try CatalogParser.metrics(
+            from: Data(#"[{"code": "x", "name": "X", "aggregation": "unique_count", "field": "u", "unit": null}]"#.utf8),
+            source: "m.json")
+        #expect(metrics == [Metric(code: "x", name: "X", aggregation: .uniqueCount, field: "u", unit: nil)])
+        let customers = try CatalogParser.customers(from: Data(#"[{"id": "a"}, {"id": "b", "name": "B", "currency": "EUR"}]"#.utf8), source: "c.json")
+        #expect(customers == [Customer(id: "a", name: "a"), Customer(id: "b", name: "B", currency: "EUR")])
+    }
+
+    @Test func aMissingFileIsOneClearError() throws {
+        let t = try TestStore()
+        #expect(throws: UsageError(.invalidInput, "cannot read /nonexistent/events.jsonl")) {
+            try Ingestor(store: t.store).ingest(eventsPath: "/nonexistent/events.jsonl")
+        }
+    }
+}
