@@ -55,4 +55,17 @@ public struct CellRun: Sendable, Hashable {
     public var y: Int
     public var text: String
     public var style: Style
+
+    /// Creates a run.
+    public init(x: Int, y: Int, text: String, style: Style) {
+        self.x = x
+        self.y = y
+        self.text = text
+        self.style = style
+    }
+}
+
+extension Buffer: CustomStringConvertible {
+    /// The buffer's text, for readable test failures.
+    public var description: String { "\n" + text }
 }

@@ -51,7 +51,8 @@ public struct Chart: Widget {
                 let added = PlotMode.braille(left: sub % 2 == 0 ? filled : 0, right: sub % 2 == 1 ? filled : 0)
                 let code = base | added.unicodeScalars.first!.value
                 if code != 0x2800 || sub % 2 == 0 {
-                    buffer.write(String(Character(Unicode.Scalar(code)!)), x: x, y: y, style: style)
+                    let glyph = code == 0x2800 ? " " : String(Character(Unicode.Scalar(code)!))
+                    buffer.write(glyph, x: x, y: y, style: style)
                 }
             case .block:
                 buffer.write(String(PlotMode.blocks[filled]), x: plot.x + sub, y: y, style: style)

@@ -1,0 +1,32 @@
+import Testing
+import TermUI
+
+@Suite("Sanitizing and display width over hostile and international strings")
+struct TextTests {
+    @Test(arguments: [
+        ("plain", "plain"), ("tab\there", "tab�here"), ("bell\u{07}", "bell�"), ("del\u{7f}", "del�"),
+        ("c1\u{9b}31m", "c1�31m"), ("rtl\u{202e}evil", "rtl�evil"), ("iso\u{2066}late", "iso�late"),
+        ("zero\u{200b}width", "zero�width"), ("line\u{2028}sep", "line�sep"), ("crlf\r\n", "crlf�"),
+        ("family 👨‍👩‍👧", "family 👨‍👩‍👧"), ("flag 🇫🇷", "flag 🇫🇷"), ("café", "café"), ("e\u{301}", "e\u{301}"),
+    ])
+    func sanitizes(input: String, expected: String) {
+        #expect(TextSanitizer.sanitize(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("abc", 3), ("日本語", 6), ("한국어", 6), ("emoji 🙂", 8), ("👨‍👩‍👧", 2), ("e\u{301}", 1), ("ｱｲ", 2),
+        ("ＡＢ", 4), ("❤️", 2), ("🇫🇷", 2),
+    ])
+    func measuresWidthPerGrapheme(input: String, width: Int) {
+        #expect(TextWidth.of(input) == width)
+    }
+
+    @Test func truncatesWithEllipsisWithoutSplittingGraphemes() {
+        #expect(TextWidth.truncate("Acme Corporation", to: 8) == "Acme Co…")
+        #expect(TextWidth.truncate("日本語テキスト", to: 6) == "日本…")
+        #expect(TextWidth.truncate("👨‍👩‍👧👨‍👩‍👧", to: 3) == "👨‍👩‍👧…")
+        #expect(TextWidth.truncate("short", to: 5) == "short")
+        #expect(TextWidth.fit("日本", to: 5) == "日本 ")
+        #expect(TextWidth.fit("7", to: 3, alignRight: true) == "  7")
+    }
+}

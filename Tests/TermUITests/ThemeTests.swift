@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+import TermUI
+
+@Suite("Themes: the compiled-in default is the schema")
+struct ThemeTests {
+    static let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("themes").path
+
+    @Test func everyBundledThemeLoadsWithoutWarnings() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesDir).filter { $0.hasSuffix(".theme") }
+        #expect(Set(files).isSuperset(of: ["default.theme", "light.theme", "mono.theme"]))
+        for file in files {
+            let text = try String(contentsOfFile: Self.themesDir + "/" + file, encoding: .utf8)
+            let loaded = ThemeLoader.parse(text, name: String(file.dropLast(6)))
+            #expect(loaded.warnings.isEmpty, "\(file): \(loaded.warnings)")
+        }
+    }
+
+    @Test func missingKeysFallBackAndUnknownKeysWarn() {
+        let loaded = ThemeLoader.parse("""
+            # comment
+            title = "#ff0000 bold"   # trailing comment
+            sparkle = "1"
+            accent = "purple-ish"
+            """, name: "t")
+        #expect(loaded.theme.entry(.title) == ThemeEntry(.rgb(255, 0, 0), .bold))
+        #expect(loaded.theme.entry(.border) == Theme.defaultRoles[.border])
+        #expect(loaded.theme.entry(.tableSorter) == loaded.theme.entry(.accent), "widget keys fall back to roles")
+        #expect(loaded.warnings.contains("t line 3: unknown key 'sparkle' ignored"))
+        #expect(loaded.warnings.contains { $0.hasPrefix("t line 4: accent: 'purple-ish' is neither a colour") })
+        #expect(loaded.warnings.last?.hasPrefix("t: missing roles use the default: background, foreground") == true)
+    }
+
+    @Test func searchOrderIsFlagThenConfigThenBundled() {
+        let dirs = ThemeLoader.searchPath(themesDir: "/flag", environment: ["XDG_CONFIG_HOME": "/cfg"], bundled: "/app/themes")
+        #expect(dirs == ["/flag", "/cfg/usagetop/themes", "/app/themes"])
+        #expect(ThemeLoader.searchPath(themesDir: nil, environment: ["HOME": "/h"], bundled: nil) == ["/h/.config/usagetop/themes"])
+        guard case .failure(let issue) = ThemeLoader.load(name: "nope", from: [Self.themesDir]) else {
+            Issue.record("an unknown theme must fail")
+            return
+        }
+        #expect(issue.message.contains("available: ansi16, default, light, mono"))
+    }
+
+    @Test func coloursQuantiseForSmallTerminals() {
+        #expect(ColorQuantizer.index(.rgb(255, 0, 0), colors: 256) == 196)
+        #expect(ColorQuantizer.index(.rgb(255, 0, 0), colors: 8) == 1)
+        #expect(ColorQuantizer.index(.indexed(203), colors: 16) == 9)
+        #expect(ColorQuantizer.index(.indexed(4), colors: 8) == 4)
+        #expect(ColorQuantizer.index(.default, colors: 256) == -1)
+        #expect(ColorQuantizer.index(.rgb(128, 128, 128), colors: 256) == 244)
+    }
+}
