@@ -69,6 +69,7 @@ extension AppState {
     }
 
     mutating func metricsArrived(_ result: Result<[Metric], UsageError>) -> [Effect] {
+        loadingMetrics = false
         switch result {
         case .success(let loaded):
             let previous = metric?.code

@@ -9,6 +9,7 @@ extension AppState {
             self.now = now
             self.width = width
             self.height = height
+            loadingMetrics = true
             return [.loadSource, .loadMetrics]
         case .resized(let width, let height):
             return resize(width: width, height: height)
@@ -61,6 +62,7 @@ extension AppState {
             overlay = .help
             return []
         case .refresh:
+            loadingMetrics = loadingMetrics || stack.isEmpty
             return [.loadSource] + (stack.isEmpty ? [.loadMetrics] : reloadTop())
         case .back:
             return back()

@@ -31,6 +31,8 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     /// Requests in flight.
     public var inFlight: Set<RequestID> = []
+    /// Whether the metric list is being (re)loaded.
+    public var loadingMetrics = false
     /// When data last arrived.
     public var lastRefresh: Date?
     /// A status-line message.
@@ -62,7 +64,7 @@ public struct AppState: Sendable {
     /// The concrete period.
     public var resolvedPeriod: Period { period.resolve(now: now) }
     /// Whether anything is loading.
-    public var isLoading: Bool { !inFlight.isEmpty }
+    public var isLoading: Bool { !inFlight.isEmpty || loadingMetrics }
     /// Data rows of a full-screen table.
     public var tableRows: Int { Layout.tableRows(height: height) }
 

@@ -1,0 +1,162 @@
+import Foundation
+import Testing
+import UsageCore
+@testable import UsageViewModel
+
+@Suite("Reducer: customers view")
+struct CustomersReducerTests {
+    @Test func startLoadsSourceAndMetricsThenCustomers() {
+        var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
+        #expect(state.reduce(.started(now: Fixtures.now, width: 100, height: 30)) == [.loadSource, .loadMetrics])
+        let effects = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        #expect(effects.count == 1)
+        guard case .loadCustomers(_, let metric, let period, _) = effects[0] else {
+            Issue.record("expected loadCustomers, got \(effects)")
+            return
+        }
+        #expect(metric.code == "calls")
+        #expect(period == PeriodPreset.thisMonth.resolve(now: Fixtures.now))
+        #expect(state.isLoading)
+    }
+
+    @Test func rowsArriveSortedByTotalDescending() {
+        let state = Fixtures.loaded(rows: 10)
+        let totals = state.customers.visible.map { state.customers.rows[$0].summary.total }
+        #expect(totals == totals.sorted(by: >))
+        #expect(!state.isLoading)
+        #expect(state.lastRefresh == Fixtures.now)
+    }
+
+    @Test func staleAnswersAreIgnored() {
+        var state = Fixtures.loaded(rows: 5)
+        let first = Fixtures.request(state.reduce(.keyPressed(.character("m"))))!
+        let second = Fixtures.request(state.reduce(.keyPressed(.character("m"))))!
+        _ = state.reduce(.customersLoaded(first, .success(Fixtures.summaries(99))))
+        #expect(state.customers.rows.count == 5, "an answer to a superseded request changes nothing")
+        _ = state.reduce(.customersLoaded(second, .success(Fixtures.summaries(7))))
+        #expect(state.customers.rows.count == 7)
+    }
+
+    @Test func movementPagingAndEnds() {
+        var state = Fixtures.loaded(rows: 50)
+        let rows = state.tableRows
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.character("j")))
+        #expect(state.customers.cursor.selected == 2)
+        _ = state.reduce(.keyPressed(.up))
+        #expect(state.customers.cursor.selected == 1)
+        _ = state.reduce(.keyPressed(.pageDown))
+        #expect(state.customers.cursor.selected == 1 + rows)
+        #expect(state.customers.cursor.offset == 2)
+        _ = state.reduce(.keyPressed(.end))
+        #expect(state.customers.cursor.selected == 49)
+        #expect(state.customers.cursor.offset == 50 - rows)
+        _ = state.reduce(.keyPressed(.pageDown))
+        #expect(state.customers.cursor.selected == 49)
+        _ = state.reduce(.keyPressed(.home))
+        #expect(state.customers.cursor == ListCursor())
+        _ = state.reduce(.keyPressed(.pageUp))
+        #expect(state.customers.cursor.selected == 0)
+    }
+
+    @Test func filterIsIncrementalCaseInsensitiveAndClearable() {
+        var state = Fixtures.loaded(rows: 40)
+        _ = state.reduce(.keyPressed(.character("/")))
+        #expect(state.customers.isEditingFilter)
+        for c in "ÜNÏ" { _ = state.reduce(.keyPressed(.character(c))) }
+        #expect(state.customers.visible.map { state.customers.rows[$0].summary.customer.id } == ["cus_3"])
+        _ = state.reduce(.keyPressed(.character("q")))
+        #expect(!state.shouldQuit, "q types into the filter")
+        #expect(state.customers.visible.isEmpty)
+        _ = state.reduce(.keyPressed(.backspace))
+        _ = state.reduce(.keyPressed(.backspace))
+        _ = state.reduce(.keyPressed(.backspace))
+        _ = state.reduce(.keyPressed(.backspace))
+        _ = state.reduce(.keyPressed(.character("1")))
+        #expect(state.customers.visible.count == 13, "1, 10-19, 21, 31 match by name or id")
+        _ = state.reduce(.keyPressed(.enter))
+        #expect(!state.customers.isEditingFilter && state.customers.filter == "1")
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state.customers.filter.isEmpty && state.customers.visible.count == 40)
+        _ = state.reduce(.keyPressed(.character("/")))
+        _ = state.reduce(.keyPressed(.character("x")))
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(!state.customers.isEditingFilter && state.customers.filter.isEmpty)
+    }
+
+    @Test func filteringHundredThousandCustomersNarrowsIncrementally() {
+        var customers = CustomersState()
+        customers.setRows(Fixtures.summaries(100_000), visibleRows: 20)
+        customers.setFilter("company 99", visibleRows: 20)
+        #expect(customers.visible.count == 1_111)
+        customers.setFilter("company 999", visibleRows: 20)
+        #expect(customers.visible.count == 111)
+        customers.setFilter("company 9", visibleRows: 20)
+        #expect(customers.visible.count == 11_111, "widening rescans all rows")
+    }
+
+    @Test func sortCyclesColumnsAndReverses() {
+        var state = Fixtures.loaded(rows: 20)
+        _ = state.reduce(.keyPressed(.character("s")))
+        #expect(state.customers.sortColumn == .lastEvent && state.customers.descending)
+        _ = state.reduce(.keyPressed(.character("s")))
+        #expect(state.customers.sortColumn == .name && !state.customers.descending)
+        let names = state.customers.visible.map { state.customers.rows[$0].summary.customer.name.lowercased() }
+        #expect(names == names.sorted())
+        _ = state.reduce(.keyPressed(.character("S")))
+        #expect(state.customers.descending)
+        _ = state.reduce(.keyPressed(.character("s")))
+        #expect(state.customers.sortColumn == .id)
+    }
+
+    @Test func selectionFollowsTheCustomerAcrossReloads() {
+        var state = Fixtures.loaded(rows: 20)
+        _ = state.reduce(.keyPressed(.down))
+        let chosen = state.customers.selectedRow!.summary.customer.id
+        let id = Fixtures.request(state.reduce(.keyPressed(.character("r"))) + state.reduce(.metricsLoaded(.success(Fixtures.metrics))))!
+        _ = state.reduce(.customersLoaded(id, .success(Fixtures.summaries(20).reversed())))
+        #expect(state.customers.selectedRow?.summary.customer.id == chosen)
+    }
+
+    @Test func metricPeriodAndChartKeysLoadData() {
+        var state = Fixtures.loaded()
+        _ = state.reduce(.keyPressed(.character("M")))
+        #expect(state.metric?.code == "gb")
+        let effects = state.reduce(.keyPressed(.character("p")))
+        #expect(state.period == .lastMonth)
+        guard case .loadCustomers(_, _, let period, _) = effects.last else {
+            Issue.record("expected a reload")
+            return
+        }
+        #expect(period == PeriodPreset.lastMonth.resolve(now: Fixtures.now))
+        let chart = state.reduce(.keyPressed(.character("t")))
+        #expect(state.screenKind == .timeseries)
+        guard case .loadTimeseries(_, let metric, nil, _, .day) = chart.last else {
+            Issue.record("expected a client-wide timeseries load, got \(chart)")
+            return
+        }
+        #expect(metric.code == "gb")
+    }
+
+    @Test func failuresShowOneLineAndKeepOldRows() {
+        var state = Fixtures.loaded(rows: 5)
+        let id = Fixtures.request(state.reduce(.keyPressed(.character("m"))))!
+        _ = state.reduce(.customersLoaded(id, .failure(UsageError(.storage, "local: loading customers: disk I/O error"))))
+        #expect(state.customers.rows.count == 5)
+        #expect(state.message?.text == "local: loading customers: disk I/O error")
+        #expect(state.message?.severity == .error)
+    }
+
+    @Test func helpQuitAndResize() {
+        var state = Fixtures.loaded()
+        _ = state.reduce(.keyPressed(.character("?")))
+        #expect(state.overlay == .help)
+        _ = state.reduce(.keyPressed(.character("x")))
+        #expect(state.overlay == nil)
+        _ = state.reduce(.keyPressed(.end))
+        _ = state.reduce(.resized(width: 120, height: 10))
+        #expect(state.customers.cursor.offset == 50 - state.tableRows)
+        #expect(state.reduce(.keyPressed(.character("q"))) == [.quit])
+        #expect(state.shouldQuit)
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+import UsageCore
+@testable import UsageViewModel
+
+@Suite("Reducer: customer usage, timeseries and events views")
+struct DetailReducerTests {
+    /// Opens the selected customer and answers its usage load.
+    static func onUsage() -> AppState {
+        var state = Fixtures.loaded()
+        let effects = state.reduce(.keyPressed(.enter))
+        guard case .loadUsage(let id, let customerID, _, .day) = effects.last else { fatalError("expected loadUsage") }
+        _ = state.reduce(.usageLoaded(id, .success(Fixtures.usage(customerID))))
+        return state
+    }
+
+    @Test func enterOpensTheCustomerAndEscGoesBack() {
+        var state = Self.onUsage()
+        #expect(state.screenKind == .customerUsage)
+        guard case .customerUsage(let usage) = state.stack.last else { return }
+        #expect(usage.usage?.totals.count == 2)
+        let back = state.reduce(.keyPressed(.escape))
+        #expect(state.screenKind == .customers)
+        #expect(back.contains { if case .loadCustomers = $0 { true } else { false } }, "the exposed view refreshes")
+    }
+
+    @Test func periodAndBucketSwitchReloadUsage() {
+        var state = Self.onUsage()
+        let effects = state.reduce(.keyPressed(.character("b")))
+        #expect(state.bucket == .month)
+        guard case .loadUsage(_, _, _, .month) = effects.last else {
+            Issue.record("expected a monthly reload, got \(effects)")
+            return
+        }
+        _ = state.reduce(.keyPressed(.character("p")))
+        #expect(state.period == .lastMonth)
+        #expect(state.isLoading)
+    }
+
+    @Test func enterOnAMetricOpensItsTimeseries() {
+        var state = Self.onUsage()
+        _ = state.reduce(.keyPressed(.down))
+        let effects = state.reduce(.keyPressed(.enter))
+        guard case .loadTimeseries(let id, let metric, let customer?, _, .day) = effects.last else {
+            Issue.record("expected a customer timeseries load, got \(effects)")
+            return
+        }
+        #expect(metric.code == "gb" && customer == "cus_0" || customer.hasPrefix("cus_"))
+        let series = TimeSeries(metricCode: "gb", bucket: .day, points: [.init(start: Fixtures.now, value: 3)], total: 3)
+        _ = state.reduce(.timeseriesLoaded(id, .success(series)))
+        guard case .timeseries(let chart) = state.stack.last else { return }
+        #expect(chart.series == series)
+        let next = state.reduce(.keyPressed(.character("m")))
+        guard case .loadTimeseries(_, let other, _, _, _) = next.last else { return }
+        #expect(other.code == "calls", "m cycles the charted metric, wrapping around")
+        _ = state.reduce(.keyPressed(.character("b")))
+        #expect(state.bucket == .month)
+    }
+
+    @Test func unsupportedTimeseriesShowsAWarningNotAFailure() {
+        var state = Fixtures.loaded()
+        let id = Fixtures.request(state.reduce(.keyPressed(.character("t"))))!
+        _ = state.reduce(.timeseriesLoaded(id, .failure(UsageError(.unsupported, "timeseries not offered by prolifi"))))
+        guard case .timeseries(let chart) = state.stack.last else { return }
+        #expect(chart.error == "timeseries not offered by prolifi")
+        #expect(state.message?.severity == .warning)
+    }
+
+    @Test func eventsPageSizeFitsTheScreenAndPagesMove() {
+        var state = Self.onUsage()
+        let effects = state.reduce(.keyPressed(.character("e")))
+        guard case .loadEvents(let id, _, _, _, 0, let size) = effects.last else {
+            Issue.record("expected an events load, got \(effects)")
+            return
+        }
+        #expect(size == state.tableRows)
+        _ = state.reduce(.eventsLoaded(id, .success(Fixtures.events(page: 0, size: size, total: 50))))
+        guard case .loadEvents(_, _, _, _, 1, _) = state.reduce(.keyPressed(.character("n"))).last else {
+            Issue.record("n goes to the next page")
+            return
+        }
+        guard case .loadEvents(_, _, _, _, 2, _) = state.reduce(.keyPressed(.pageDown)).last else {
+            Issue.record("PgDn goes to the next page")
+            return
+        }
+        guard case .loadEvents(_, _, _, _, 1, _) = state.reduce(.keyPressed(.character("p"))).last else {
+            Issue.record("p goes to the previous page")
+            return
+        }
+        guard case .loadEvents(_, _, _, _, 0, _) = state.reduce(.keyPressed(.pageUp)).last else {
+            Issue.record("PgUp goes to the previous page")
+            return
+        }
+        #expect(state.reduce(.keyPressed(.pageUp)).count >= 1)
+        guard case .events(let events) = state.stack.last else { return }
+        #expect(events.pageIndex == 0, "the first page is the floor")
+    }
+
+    @Test func lastPageKeyAndResizeKeepThePosition() {
+        var state = Self.onUsage()
+        let id = Fixtures.request(state.reduce(.keyPressed(.character("e"))))!
+        let size = state.tableRows
+        _ = state.reduce(.eventsLoaded(id, .success(Fixtures.events(page: 0, size: size, total: 100))))
+        guard case .loadEvents(let last, _, _, _, let page, _) = state.reduce(.keyPressed(.end)).last else { return }
+        #expect(page == (100 + size - 1) / size - 1)
+        _ = state.reduce(.eventsLoaded(last, .success(Fixtures.events(page: page, size: size, total: 100))))
+        guard case .loadEvents(_, _, _, _, let newPage, let newSize) = state.reduce(.resized(width: 80, height: 40)).last else {
+            Issue.record("a taller terminal reloads with a bigger page")
+            return
+        }
+        #expect(newSize == Layout.tableRows(height: 40))
+        #expect(newPage == page * size / newSize)
+    }
+
+    @Test func enterShowsTheEventAndKeysScrollAndClose() {
+        var state = Self.onUsage()
+        let id = Fixtures.request(state.reduce(.keyPressed(.character("e"))))!
+        _ = state.reduce(.eventsLoaded(id, .success(Fixtures.events(page: 0, size: 10, total: 3))))
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.enter))
+        guard case .eventDetail(let lines, let title, 0) = state.overlay else {
+            Issue.record("expected the event overlay")
+            return
+        }
+        #expect(title == "Event tx1")
+        #expect(lines.contains(#"    "k": 1"#))
+        #expect(lines.first == "{" && lines.last == "}")
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state.overlay == nil)
+        #expect(state.screenKind == .events, "Esc closes the overlay before leaving the view")
+    }
+
+    @Test func leavingAViewCancelsItsRequest() {
+        var state = Fixtures.loaded()
+        let id = Fixtures.request(state.reduce(.keyPressed(.enter)))!
+        let effects = state.reduce(.keyPressed(.escape))
+        #expect(effects.first == .cancel(id))
+        #expect(!state.inFlight.contains(id))
+        _ = state.reduce(.usageLoaded(id, .success(Fixtures.usage("cus_0"))))
+        #expect(state.screenKind == .customers, "a late answer for a closed view is dropped")
+    }
+
+    @Test func refreshReloadsTheCurrentView() {
+        var state = Self.onUsage()
+        let effects = state.reduce(.keyPressed(.character("r")))
+        #expect(effects.first == .loadSource)
+        #expect(effects.contains { if case .loadUsage = $0 { true } else { false } })
+    }
+
+    @Test func tickAdvancesTheSpinnerOnlyWhileLoading() {
+        var state = Fixtures.loaded()
+        _ = state.reduce(.ticked(Fixtures.now.addingTimeInterval(1)))
+        #expect(state.spinnerFrame == 0)
+        _ = state.reduce(.keyPressed(.character("r")))
+        _ = state.reduce(.ticked(Fixtures.now.addingTimeInterval(2)))
+        #expect(state.spinnerFrame == 1)
+        #expect(state.now == Fixtures.now.addingTimeInterval(2))
+    }
+
+    @Test func everyBindingIsReachableFromItsScreen() {
+        for screen in ScreenKind.allCases {
+            for binding in KeyMap.bindings(for: screen) {
+                for key in binding.keys {
+                    #expect(KeyMap.command(for: key, on: screen) == binding.command, "\(screen) \(key)")
+                }
+            }
+        }
+    }
+}
