@@ -5,25 +5,28 @@ import UsageViewModel
 
 /// The parts around every view: header, breadcrumbs and status line.
 enum Chrome {
-    /// Row 0: app, source, demo badge, period, refresh time and spinner.
+    /// Row 0: app, demo badge, source, period, refresh time and spinner; the source gives way first.
     static func header(_ state: AppState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
         let theme = options.theme
         let bar = theme.fill(.headerBar)
         buffer.fill(row, style: bar)
-        var x = row.x + 1
-        x += buffer.write("usagetop", x: x, y: row.y, style: bar.adding(.bold))
-        let source = state.source?.label ?? state.providerName
-        x += buffer.write(" │ " + source, x: x, y: row.y, style: bar, limit: max(0, row.width / 2 - x))
-        if state.source?.isDemoData == true {
-            x += buffer.write(" ", x: x, y: row.y, style: bar)
-            buffer.write(" DEMO DATA ", x: x, y: row.y, style: theme.fill(.headerDemo).adding(.bold))
-        }
         let frames = options.glyphs == .ascii ? Format.asciiSpinner : Format.spinner
         let spinner = state.isLoading ? frames[state.spinnerFrame % frames.count] : " "
-        let refreshed = state.lastRefresh.map { "refreshed " + UTCTime.clock($0) + " UTC" } ?? "loading"
-        let right = "\(Format.period(state.period, state.resolvedPeriod)) │ \(refreshed) \(spinner) "
-        let width = TextWidth.of(right)
-        if row.right - width > x + 1 { buffer.write(right, x: row.right - width, y: row.y, style: bar) }
+        let clock = state.lastRefresh.map { UTCTime.clock($0) + " UTC" } ?? "loading"
+        let wide = row.width >= 110
+        let period = wide ? Format.period(state.period, state.resolvedPeriod) : state.period.label
+        let right = " │ \(period) │ \(wide ? "refreshed " : "")\(clock) \(spinner) "
+        let rightWidth = TextWidth.of(right)
+        var x = row.x + 1
+        x += buffer.write("usagetop", x: x, y: row.y, style: bar.adding(.bold), limit: max(0, row.right - rightWidth - x))
+        if state.source?.isDemoData == true, x + 12 < row.right - rightWidth {
+            x += 1
+            x += buffer.write(" DEMO DATA ", x: x, y: row.y, style: theme.fill(.headerDemo).adding(.bold))
+        }
+        let source = state.source?.label ?? state.providerName
+        let room = row.right - rightWidth - x - 3
+        if room >= 8 { buffer.write(" │ " + TextWidth.truncate(source, to: room), x: x, y: row.y, style: bar) }
+        if rightWidth < row.width - 10 { buffer.write(right, x: row.right - rightWidth, y: row.y, style: bar) }
     }
 
     /// Row 1: where the user is.

@@ -36,7 +36,8 @@ public struct Sparkline: Widget {
             var i = 0
             while i < sampled.count {
                 let right = i + 1 < sampled.count ? level(sampled[i + 1], 4) : 0
-                text.append(PlotMode.braille(left: level(sampled[i], 4), right: right))
+                let cell = PlotMode.braille(left: level(sampled[i], 4), right: right)
+                text.append(cell == "\u{2800}" ? " " : cell)
                 i += 2
             }
         case .block:
