@@ -38,6 +38,14 @@ public struct Buffer: Sendable, Equatable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var column = x
+        if TextWidth.isSimple(text) {
+            for scalar in text.unicodeScalars {
+                guard column < end else { break }
+                if column >= 0 { put(String(scalar), width: 1, x: column, y: y, style: style) }
+                column += 1
+            }
+            return max(0, column - x)
+        }
         for character in TextSanitizer.sanitize(text) {
             let w = TextWidth.of(character)
             guard column + w <= end else { break }

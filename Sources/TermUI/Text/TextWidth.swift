@@ -14,7 +14,22 @@ public enum TextWidth {
     /// Columns a string takes.
     public static func of(_ text: String) -> Int {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        if isSimple(text) { return text.unicodeScalars.count }
         return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// Whether every scalar of `text` is a safe, single-width grapheme on its own (ASCII, Latin, box drawing,
+    /// blocks, arrows, braille): such text can be drawn scalar by scalar without grapheme breaking.
+    public static func isSimple(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            switch scalar.value {
+            case 0x20..<0x7F, 0xA0..<0xAD, 0xAE...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF,
+                0x2500...0x25FC, 0x25FF, 0x2800...0x28FF:
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     /// `text` cut to at most `width` columns, ending with `…` when cut; never splits a grapheme.

@@ -5,6 +5,8 @@ import UsageCore
 public struct CustomersState: Sendable {
     /// Every loaded row.
     public private(set) var rows: [CustomerRow] = []
+    /// Lower-case names and ids for filtering and name sorting.
+    private var index = SearchIndex([])
     /// Row indices in sort order.
     private var order: [Int] = []
     /// Row indices in sort order that match the filter: what the table shows.
@@ -38,6 +40,7 @@ public struct CustomersState: Sendable {
     public mutating func setRows(_ summaries: [CustomerSummary], visibleRows: Int) {
         let selectedID = selectedRow?.summary.customer.id
         rows = summaries.map(CustomerRow.init)
+        index = SearchIndex(rows)
         loaded = true
         resort()
         refilter(from: order)
@@ -75,11 +78,12 @@ public struct CustomersState: Sendable {
 
     private mutating func resort() {
         let rows = self.rows
+        let index = self.index
         let descending = self.descending
         let ascendingOrder: (Int, Int) -> Bool
         switch sortColumn {
         case .name:
-            ascendingOrder = { rows[$0].searchKey.lexicographicallyPrecedes(rows[$1].searchKey) }
+            ascendingOrder = { index.key($0).lexicographicallyPrecedes(index.key($1)) }
         case .id:
             ascendingOrder = { rows[$0].summary.customer.id < rows[$1].summary.customer.id }
         case .total:
@@ -100,7 +104,6 @@ public struct CustomersState: Sendable {
             visible = order
             return
         }
-        let rows = self.rows
-        visible = candidates.filter { rows[$0].matches(needle) }
+        visible = index.filter(candidates, needle: needle)
     }
 }

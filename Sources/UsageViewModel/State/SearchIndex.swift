@@ -1,0 +1,47 @@
+/// Lower-case names and ids of all customers in one contiguous byte buffer, for fast substring filtering.
+struct SearchIndex: Sendable {
+    private var bytes: [UInt8] = []
+    private var starts: [Int] = [0]
+
+    /// Builds the index: row `i` is `lowercased(name) + "\n" + lowercased(id)`.
+    init(_ rows: [CustomerRow]) {
+        bytes.reserveCapacity(rows.count * 32)
+        starts.reserveCapacity(rows.count + 1)
+        for row in rows {
+            bytes.append(contentsOf: row.summary.customer.name.lowercased().utf8)
+            bytes.append(0x0A)
+            bytes.append(contentsOf: row.summary.customer.id.lowercased().utf8)
+            starts.append(bytes.count)
+        }
+    }
+
+    /// The candidates whose text contains the lower-case `needle`, in the candidates' order.
+    func filter(_ candidates: [Int], needle: [UInt8]) -> [Int] {
+        guard let first = needle.first else { return candidates }
+        var result: [Int] = []
+        result.reserveCapacity(candidates.count)
+        bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                for row in candidates {
+                    var i = starts[row]
+                    let last = starts[row + 1] - pin.count
+                    while i <= last {
+                        if hay[i] == first {
+                            var j = 1
+                            while j < pin.count && hay[i + j] == pin[j] { j += 1 }
+                            if j == pin.count {
+                                result.append(row)
+                                break
+                            }
+                        }
+                        i += 1
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// The index bytes of a row, for sorting by name.
+    func key(_ row: Int) -> ArraySlice<UInt8> { bytes[starts[row]..<starts[row + 1]] }
+}

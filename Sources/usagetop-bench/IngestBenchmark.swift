@@ -1,0 +1,73 @@
+import Foundation
+import LocalStore
+import UsageCore
+
+/// Ingest throughput of `usagetop ingest` against sqlite3's `.import` of the same rows into a plain table.
+enum IngestBenchmark {
+    static func run(folder: URL, events: Int) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let jsonl = folder.appendingPathComponent("events.jsonl")
+        let csv = folder.appendingPathComponent("events.csv")
+        try write(events: events, jsonl: jsonl, csv: csv)
+        let metrics = [Metric(code: "compute_seconds", name: "Compute", aggregation: .sum, field: "seconds", unit: "s")]
+        let clock = ContinuousClock()
+        let storePath = folder.appendingPathComponent("ingest.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+        let store = try UsageStore(path: storePath)
+        var report = IngestReport()
+        let ours = try clock.measure {
+            report = try Ingestor(store: store).ingest(eventsPath: jsonl.path, metrics: metrics)
+        }
+        let reference = try sqliteImport(csv: csv, folder: folder)
+        print(line("usagetop ingest (JSON Lines, rollups, dedup)", report.inserted, ours))
+        if let reference { print(line("sqlite3 .import (CSV into a plain table)", events, reference)) }
+    }
+
+    private static func line(_ name: String, _ count: Int, _ took: Duration) -> String {
+        let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+        return "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) \(count) events in "
+            + String(format: "%.2f s = %.0f events/s", seconds, Double(count) / seconds)
+    }
+
+    private static func write(events: Int, jsonl: URL, csv: URL) throws {
+        var json = "", text = ""
+        json.reserveCapacity(events * 150)
+        let base = 1_793_491_200
+        for i in 0..<events {
+            let ts = base + i * 7 % 2_592_000
+            let seconds = "\(i % 997).\(i % 1000)"
+            json += #"{"transaction_id": "tx-\#(i)", "external_customer_id": "cus_\#(i % 500)", "code": "compute_seconds", "#
+                + #""timestamp": \#(ts), "properties": {"seconds": \#(seconds), "region": "eu"}}"# + "\n"
+            text += "tx-\(i),cus_\(i % 500),compute_seconds,\(ts),\(seconds),\"{\"\"seconds\"\": \(seconds), \"\"region\"\": \"\"eu\"\"}\"\n"
+        }
+        try json.write(to: jsonl, atomically: false, encoding: .utf8)
+        try text.write(to: csv, atomically: false, encoding: .utf8)
+    }
+
+    /// Times `sqlite3 db ".import --csv events.csv event"` into a table with a unique transaction id, or nil without sqlite3.
+    private static func sqliteImport(csv: URL, folder: URL) throws -> Duration? {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") else {
+            print("sqlite3 not installed: reference skipped (apt-get install sqlite3)")
+            return nil
+        }
+        let db = folder.appendingPathComponent("reference.sqlite").path
+        try? FileManager.default.removeItem(atPath: db)
+        let schema = "CREATE TABLE event (transaction_id TEXT NOT NULL UNIQUE, customer_id TEXT, code TEXT, ts INTEGER, value TEXT, properties TEXT);"
+        try shell("/usr/bin/sqlite3", [db, schema])
+        let clock = ContinuousClock()
+        return try clock.measure {
+            try shell("/usr/bin/sqlite3", [db, "PRAGMA journal_mode=WAL;", ".import --csv \(csv.path) event"])
+        }
+    }
+
+    /// Runs a program to completion with posix_spawn (Foundation's Process can hang in async code on Linux).
+    private static func shell(_ path: String, _ arguments: [String]) throws {
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, nil, nil, argv, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    }
+}

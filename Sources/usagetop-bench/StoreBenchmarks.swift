@@ -1,0 +1,52 @@
+import Foundation
+import LocalStore
+import UsageCore
+
+/// Totals and timeseries on a large store, and ingest throughput next to sqlite3's own `.import`.
+enum StoreBenchmarks {
+    /// Opens (or builds) a store with about `events` demo events.
+    static func largeStore(path: String, events: Int, now: Date) throws -> UsageStore {
+        let store = try UsageStore(path: path)
+        let existing = try store.eventCount()
+        if existing >= events * 95 / 100 {
+            print("reusing \(path) with \(existing) events")
+            return store
+        }
+        let customers = 1_000, days = 90
+        let options = DemoOptions(customers: customers, days: days, eventsPerDay: max(1, events / customers / days) + 1, seed: 42)
+        print("building \(path): \(customers) customers × \(days) days × ~\(options.eventsPerDay)/day (one time)...")
+        let clock = ContinuousClock()
+        var written = 0
+        let took = try clock.measure {
+            written = try DemoGenerator(options: options, now: now).generate(into: store)
+        }
+        print("  wrote \(written) events in \(took)")
+        return store
+    }
+
+    static func queries(store: UsageStore, now: Date) async throws {
+        let provider = LocalProvider(store: store)
+        let metrics = try store.metrics()
+        let period = PeriodPreset.last30Days.resolve(now: now)
+        let count = try await provider.totals(customerID: "cus_00001", period: period).reduce(0) { $0 + ($1.eventCount ?? 0) }
+        print("cus_00001 has \(count) events in the last 30 days")
+        _ = try await Stopwatch.measure("customer totals, 6 metrics, last 30 days", runs: 50) {
+            _ = try await provider.totals(customerID: "cus_00001", period: period)
+        }
+        for metric in [metrics[1], metrics[3]] {
+            _ = try await Stopwatch.measure("30-day daily timeseries, one customer, \(metric.aggregation.rawValue)", runs: 50) {
+                _ = try await provider.timeseries(metric: metric, customerID: "cus_00001", period: period, bucket: .day)
+            }
+        }
+        _ = try await Stopwatch.measure("30-day daily timeseries, all customers, sum", runs: 20) {
+            _ = try await provider.timeseries(metric: metrics[1], customerID: nil, period: period, bucket: .day)
+        }
+        let unaligned = Period(start: period.start.addingTimeInterval(37 * 60 + 12.5), end: period.end.addingTimeInterval(-3_333))
+        _ = try await Stopwatch.measure("customer totals, unaligned 30-day period", runs: 50) {
+            _ = try await provider.totals(customerID: "cus_00001", period: unaligned)
+        }
+        _ = try await Stopwatch.measure("customers table (1,000 rows, sum, 30-day sparklines)", runs: 10) {
+            _ = try await provider.summaries(metric: metrics[1], period: period, trailingDays: 30, now: now)
+        }
+    }
+}
