@@ -9,8 +9,8 @@ public struct DemoOptions: Sendable, Hashable {
     /// The random seed; the same seed and end date give the same data.
     public var seed: UInt64
 
-    /// The first-run defaults: 240 customers, 90 days, 12 events per customer per day.
-    public static let standard = DemoOptions(customers: 240, days: 90, eventsPerDay: 12, seed: 42)
+    /// The first-run defaults: 240 customers, 90 days, 8 events per customer per day (about 140,000 events).
+    public static let standard = DemoOptions(customers: 240, days: 90, eventsPerDay: 8, seed: 42)
 
     /// Creates options.
     public init(customers: Int, days: Int, eventsPerDay: Int, seed: UInt64) {

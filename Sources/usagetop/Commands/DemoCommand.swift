@@ -36,7 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             FileHandle.standardError.write(Data("\n".utf8))
             print("wrote \(count) events for \(customers) customers over \(days) days to \(store.path) in \(seconds)s")
-        } catch let error as UsageError {
+        } catch {
             throw Failure.exit(error)
         }
     }

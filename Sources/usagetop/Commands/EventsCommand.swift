@@ -29,7 +29,7 @@ struct EventsCommand: AsyncParsableCommand {
             let result = try await service.events(
                 customerID: customer, metric: metric, period: period, page: page - 1, pageSize: pageSize)
             print(render(result, period: period))
-        } catch let error as UsageError {
+        } catch {
             throw Failure.exit(error)
         }
     }

@@ -19,7 +19,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             let found = try await service.customer(id: customer)
             let totals = try await service.totals(customerID: customer, period: period)
             print(render(customer: found, totals: totals, period: period, provider: service.providerName))
-        } catch let error as UsageError {
+        } catch {
             throw Failure.exit(error)
         }
     }

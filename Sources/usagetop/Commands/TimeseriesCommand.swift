@@ -22,7 +22,7 @@ struct TimeseriesCommand: AsyncParsableCommand {
             if let customer { _ = try await service.customer(id: customer) }
             let series = try await service.timeseries(metric: metric, customerID: customer, period: period, bucket: bucket)
             print(render(series))
-        } catch let error as UsageError {
+        } catch {
             throw Failure.exit(error)
         }
     }
