@@ -34,7 +34,8 @@ struct DashboardCommand: AsyncParsableCommand {
         let options = RenderOptions(
             theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
         let loop = DashboardLoop(
-            service: DataService(provider: LocalProvider(store: opened)), options: options, period: period)
+            service: DataService(provider: LocalProvider(store: opened)), options: options, period: period,
+            warnings: resolved.warnings)
         let terminal = NcursesTerminal(useColor: resolved.useColor)
         loop.run(terminal: terminal)
     }
