@@ -76,3 +76,23 @@ struct IngestTests {
         }
     }
 }
+
+@Suite("Ingest into a demo store")
+struct IngestIntoDemoTests {
+    @Test func realEventsReplaceDemoDataOnlyWhenTheLoadCommits() throws {
+        let t = try TestStore()
+        try DemoGenerator(options: DemoOptions(customers: 3, days: 2, eventsPerDay: 5, seed: 1), now: TestStore.date("2026-11-03"))
+            .generate(into: t.store)
+        let demoEvents = try t.store.eventCount()
+        let failed = try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), "junk"])
+        #expect(!failed.committed)
+        #expect(try t.store.eventCount() == demoEvents, "a rolled-back load leaves the demo data as it was")
+        #expect(try t.store.isDemoData())
+        let report = try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z")])
+        #expect(report.replacedDemoData)
+        #expect(report.lines.contains("the store held only demo data: replaced it with these events"))
+        #expect(try t.store.eventCount() == 1)
+        #expect(try t.store.metrics().map(\.code) == TestStore.metrics.map(\.code))
+        #expect(!(try t.store.isDemoData()))
+    }
+}

@@ -17,9 +17,7 @@ public struct DemoGenerator {
     @discardableResult
     public func generate(into store: UsageStore, progress: (Double) -> Void = { _ in }) throws(UsageError) -> Int {
         try store.write { db in
-            for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta"] {
-                try db.execute(sql: "DELETE FROM \(table)")
-            }
+            try Catalog.clearAll(in: db)
             try Catalog.upsert(metrics: DemoCatalog.metrics, in: db)
             try Catalog.setOrigin("demo", in: db)
             var random = SeededRandom(seed: options.seed)

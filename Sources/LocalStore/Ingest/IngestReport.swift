@@ -26,6 +26,8 @@ public struct IngestReport: Sendable, Hashable {
     public var rejectedCount = 0
     /// Whether anything was written.
     public var committed = false
+    /// Whether the store's demo data was replaced by this load.
+    public var replacedDemoData = false
 
     /// How many rejections and duplicates are listed in full.
     public static let sampleLimit = 20
@@ -54,6 +56,7 @@ public struct IngestReport: Sendable, Hashable {
             let sample = duplicateSamples.prefix(5).joined(separator: ", ")
             out.append("\(duplicateCount) duplicate transaction_id ignored (\(sample)\(duplicateCount > 5 ? ", ..." : ""))")
         }
+        if committed && replacedDemoData { out.append("the store held only demo data: replaced it with these events") }
         if committed {
             out.append("ingested \(inserted) events" + (rejectedCount > 0 ? ", skipped \(rejectedCount) invalid lines" : ""))
         } else if rejectedCount > 0 {

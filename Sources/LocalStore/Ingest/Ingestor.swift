@@ -5,7 +5,8 @@ import UsageCore
 /// Loads real events (Lago's ingest shape, one JSON object per line) into the store.
 ///
 /// Everything happens in one transaction: by default any invalid line rolls the whole load back;
-/// with `skipInvalid` the valid lines are kept.
+/// with `skipInvalid` the valid lines are kept. A store that holds only generated demo data has it replaced,
+/// so real numbers are never mixed with made-up ones.
 public struct Ingestor {
     private let store: UsageStore
 
@@ -46,6 +47,10 @@ public struct Ingestor {
         _ reader: inout LineReader, metrics: [Metric], customers: [Customer], skipInvalid: Bool,
         report: inout IngestReport, db: Database
     ) throws {
+        if try Catalog.isDemo(in: db) {
+            try Catalog.clearAll(in: db)
+            report.replacedDemoData = true
+        }
         try Catalog.upsert(metrics: metrics, in: db)
         try Catalog.upsert(customers: customers, in: db)
         let parser = EventLineParser(metrics: try Catalog.metricsByCode(in: db))

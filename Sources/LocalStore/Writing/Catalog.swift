@@ -44,6 +44,18 @@ enum Catalog {
             arguments: [origin])
     }
 
+    /// Removes every event, rollup, customer, metric and marker.
+    static func clearAll(in db: Database) throws {
+        for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta"] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+    }
+
+    /// Whether the store holds only generated demo data.
+    static func isDemo(in db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'origin'") == "demo"
+    }
+
     /// Known metrics by code.
     static func metricsByCode(in db: Database) throws -> [String: Metric] {
         Dictionary(try UsageStore.fetchMetrics(db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
