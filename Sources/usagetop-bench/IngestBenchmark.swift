@@ -56,7 +56,7 @@ enum IngestBenchmark {
         try shell("/usr/bin/sqlite3", [db, schema])
         let clock = ContinuousClock()
         return try clock.measure {
-            try shell("/usr/bin/sqlite3", [db, "PRAGMA journal_mode=WAL;", ".import --csv \(csv.path) event"])
+            try shell("/usr/bin/sqlite3", [db, ".import --csv \(csv.path) event"])
         }
     }
 

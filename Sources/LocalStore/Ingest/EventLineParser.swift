@@ -30,6 +30,7 @@ struct EventLineParser {
         let properties = value["properties"] ?? .object([])
         guard case .object = properties else { return .failure(.init(text: "\"properties\" must be an object")) }
         var extracted: String?
+        var number: Decimal?
         if let field = metric.field, metric.aggregation.needsField {
             guard let fieldValue = properties[field], fieldValue != .null else {
                 return .failure(.init(text: "properties.\(field) is missing (metric '\(code)' uses it)"))
@@ -37,17 +38,27 @@ struct EventLineParser {
             if metric.aggregation == .uniqueCount {
                 extracted = fieldValue.distinctKey
             } else {
-                guard let number = fieldValue.decimalValue else {
+                guard let parsed = fieldValue.decimalValue else {
                     return .failure(.init(text: "properties.\(field) is not a number: \(JSONWriter.compact(fieldValue))"))
                 }
-                extracted = DecimalText.format(number)
+                number = parsed
+                extracted = Self.numberText(fieldValue)
             }
         }
         return .success(
             NewEvent(
                 transactionID: transactionID, customerID: customerID, metricCode: code, aggregation: metric.aggregation,
                 timestampMs: UTCTime.milliseconds(timestamp), value: extracted,
-                propertiesJSON: JSONWriter.compact(properties)))
+                propertiesJSON: JSONWriter.compact(properties), number: number))
+    }
+
+    /// The number as written when it is plain JSON number text, else the trimmed string (both parse exactly).
+    private static func numberText(_ value: JSONValue) -> String? {
+        switch value {
+        case .number(let raw): raw
+        case .string(let s): s.trimmingCharacters(in: .whitespaces)
+        default: nil
+        }
     }
 
     private func text(_ value: JSONValue?) -> String? {

@@ -10,12 +10,12 @@ struct EventWriter {
     }
 
     private var rollups = RollupAccumulator()
-    private var pending = 0
-    private let flushEvery: Int
+    private let maxPendingRows: Int
 
-    /// Creates a writer that merges rollups every `flushEvery` events to bound memory.
-    init(flushEvery: Int = 200_000) {
-        self.flushEvery = flushEvery
+    /// Creates a writer that merges rollups into the tables whenever `maxPendingRows` rollup rows are waiting
+    /// (and at `flush`), so memory stays bounded while repeated keys are merged in memory first.
+    init(maxPendingRows: Int = 1_500_000) {
+        self.maxPendingRows = maxPendingRows
     }
 
     /// Inserts events; a transaction id already stored is skipped and reported.
@@ -36,8 +36,7 @@ struct EventWriter {
             }
             outcome.inserted += 1
             rollups.add(event)
-            pending += 1
-            if pending >= flushEvery { try flush(into: db) }
+            if rollups.pendingRows >= maxPendingRows { try flush(into: db) }
         }
         return outcome
     }
@@ -45,6 +44,5 @@ struct EventWriter {
     /// Merges any pending rollup changes; call before committing.
     mutating func flush(into db: Database) throws {
         try rollups.flush(into: db)
-        pending = 0
     }
 }

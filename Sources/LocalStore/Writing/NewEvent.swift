@@ -1,3 +1,4 @@
+import Foundation
 import UsageCore
 
 /// A validated event ready to be written: the aggregated value is already extracted.
@@ -16,11 +17,13 @@ public struct NewEvent: Sendable, Hashable {
     public var value: String?
     /// The properties object as compact JSON.
     public var propertiesJSON: String
+    /// `value` as a decimal, for sum and max metrics (parsed once, when the event was validated).
+    public var number: Decimal?
 
     /// Creates a new event.
     public init(
         transactionID: String, customerID: String, metricCode: String, aggregation: Aggregation,
-        timestampMs: Int64, value: String?, propertiesJSON: String
+        timestampMs: Int64, value: String?, propertiesJSON: String, number: Decimal? = nil
     ) {
         self.transactionID = transactionID
         self.customerID = customerID
@@ -29,5 +32,6 @@ public struct NewEvent: Sendable, Hashable {
         self.timestampMs = timestampMs
         self.value = value
         self.propertiesJSON = propertiesJSON
+        self.number = number ?? (aggregation == .sum || aggregation == .max ? value.flatMap(DecimalText.parse) : nil)
     }
 }

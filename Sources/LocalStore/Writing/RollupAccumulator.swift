@@ -31,12 +31,14 @@ struct RollupAccumulator {
     /// Whether nothing has been added since the last flush.
     var isEmpty: Bool { hours.isEmpty && distinct.isEmpty }
 
+    /// The number of rollup rows waiting to be merged (bounds memory between flushes).
+    var pendingRows: Int { hours.count + days.count + distinct.count }
+
     /// Adds one inserted event, for its customer and for all customers.
     mutating func add(_ event: NewEvent) {
         let hour = event.timestampMs >= 0 ? event.timestampMs / 3_600_000 : (event.timestampMs - 3_599_999) / 3_600_000
         let day = hour >= 0 ? hour / 24 : (hour - 23) / 24
-        let number: Decimal? = event.aggregation == .sum || event.aggregation == .max
-            ? event.value.flatMap(DecimalText.parse) : nil
+        let number = event.number
         for customer in [event.customerID, StoreSchema.allCustomers] {
             Self.bump(&hours[Key(metric: event.metricCode, customer: customer, slot: hour), default: Delta()], number)
             Self.bump(&days[Key(metric: event.metricCode, customer: customer, slot: day), default: Delta()], number)
