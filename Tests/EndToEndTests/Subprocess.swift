@@ -5,6 +5,8 @@ import Glibc
 
 /// Runs a program with posix_spawn and waitpid (Foundation's Process can hang inside Swift concurrency on Linux).
 enum Subprocess {
+    private static let spawnLock = NSLock()
+
     struct Output {
         var status: Int32
         var stdout: String
@@ -14,7 +16,16 @@ enum Subprocess {
     /// Runs `path arguments`, stdin from /dev/null; captures stdout and stderr when `capture`, else discards them.
     static func run(_ path: String, _ arguments: [String], capture: Bool = true) throws -> Output {
         var outPipe: [Int32] = [0, 0]
-        guard pipe(&outPipe) == 0 else { throw POSIXError(.EMFILE) }
+        // Tests run in parallel: a process spawned at the same moment by another test must not inherit our pipe
+        // (a tmux server would keep it open for its whole life). So the pipe is close-on-exec (dup2 onto fd 1
+        // clears that for our own child) and creating it and spawning happen under one lock.
+        spawnLock.lock()
+        guard pipe(&outPipe) == 0 else {
+            spawnLock.unlock()
+            throw POSIXError(.EMFILE)
+        }
+        _ = fcntl(outPipe[0], F_SETFD, FD_CLOEXEC)
+        _ = fcntl(outPipe[1], F_SETFD, FD_CLOEXEC)
         let errPath = FileManager.default.temporaryDirectory.appendingPathComponent("stderr-\(UUID().uuidString)").path
         defer { unlink(errPath) }
         var actions = posix_spawn_file_actions_t()
@@ -28,12 +39,12 @@ enum Subprocess {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         }
-        for fd in outPipe { posix_spawn_file_actions_addclose(&actions, fd) }
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
         close(outPipe[1])
+        spawnLock.unlock()
         defer { close(outPipe[0]) }
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .ENOENT) }
         let outData = readAll(outPipe[0])

@@ -25,7 +25,7 @@ final class Tmux {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let command = "clear; env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config "
-            + "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \(Self.binary) \(arguments); echo EXITED $?; sleep 600"
+            + "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \(Self.binary) \(arguments); echo EXITED $?; sleep 120"
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command], capture: false)
     }
 
