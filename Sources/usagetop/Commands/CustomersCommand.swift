@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import LocalStore
 import UsageCore
 
 /// `usagetop customers`: every customer with one metric's total for a period.
-struct CustomersCommand: AsyncParsableCommand {
+struct CustomersCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "customers", abstract: "List customers with a metric's total for a period.")
 
@@ -12,23 +11,17 @@ struct CustomersCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var query: QueryOptions
 
-    func run() async throws {
-        let period = try query.period()
-        do {
-            let service = DataService(provider: LocalProvider(store: try StoreOpener.open(path: store.path)))
-            let chosen: Metric
-            if let code = metric {
-                chosen = try await service.metric(code: code)
-            } else {
-                guard let first = try await service.metrics().first else { throw UsageError(.notFound, "the store has no metrics") }
-                chosen = first
-            }
-            let rows = try await service.summaries(metric: chosen, period: period, trailingDays: 1, now: period.end)
-                .sorted { $0.customer.id < $1.customer.id }
-            print(render(rows, metric: chosen, period: period, provider: service.providerName))
-        } catch let error as UsageError {
-            throw Failure.exit(error)
+    func output(service: DataService, period: Period) async throws(UsageError) -> String {
+        let chosen: Metric
+        if let code = metric {
+            chosen = try await service.metric(code: code)
+        } else {
+            guard let first = try await service.metrics().first else { throw UsageError(.notFound, "the store has no metrics") }
+            chosen = first
         }
+        let rows = try await service.summaries(metric: chosen, period: period, trailingDays: 1, now: period.end)
+            .sorted { $0.customer.id < $1.customer.id }
+        return render(rows, metric: chosen, period: period, provider: service.providerName)
     }
 
     private func render(_ rows: [CustomerSummary], metric: Metric, period: Period, provider: String) -> String {

@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import LocalStore
 import UsageCore
 
 /// `usagetop events --customer ID --metric CODE [--page N]`: one page of raw events.
-struct EventsCommand: AsyncParsableCommand {
+struct EventsCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "events", abstract: "Print a page of raw events for a customer and metric.")
 
@@ -20,18 +19,12 @@ struct EventsCommand: AsyncParsableCommand {
         guard (1...10_000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 10000") }
     }
 
-    func run() async throws {
-        let period = try query.period()
-        do {
-            let service = DataService(provider: LocalProvider(store: try StoreOpener.open(path: store.path)))
-            let metric = try await service.metric(code: self.metric)
-            _ = try await service.customer(id: customer)
-            let result = try await service.events(
-                customerID: customer, metric: metric, period: period, page: page - 1, pageSize: pageSize)
-            print(render(result, period: period))
-        } catch {
-            throw Failure.exit(error)
-        }
+    func output(service: DataService, period: Period) async throws(UsageError) -> String {
+        let metric = try await service.metric(code: self.metric)
+        _ = try await service.customer(id: customer)
+        let result = try await service.events(
+            customerID: customer, metric: metric, period: period, page: page - 1, pageSize: pageSize)
+        return render(result, period: period)
     }
 
     private func render(_ result: Page<UsageEvent>, period: Period) -> String {

@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import LocalStore
 import UsageCore
 
 /// `usagetop snapshot --customer ID`: every metric's total for one customer.
-struct SnapshotCommand: AsyncParsableCommand {
+struct SnapshotCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot", abstract: "Print one customer's totals per metric for a period.")
 
@@ -12,16 +11,10 @@ struct SnapshotCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var query: QueryOptions
 
-    func run() async throws {
-        let period = try query.period()
-        do {
-            let service = DataService(provider: LocalProvider(store: try StoreOpener.open(path: store.path)))
-            let found = try await service.customer(id: customer)
-            let totals = try await service.totals(customerID: customer, period: period)
-            print(render(customer: found, totals: totals, period: period, provider: service.providerName))
-        } catch {
-            throw Failure.exit(error)
-        }
+    func output(service: DataService, period: Period) async throws(UsageError) -> String {
+        let found = try await service.customer(id: customer)
+        let totals = try await service.totals(customerID: customer, period: period)
+        return render(customer: found, totals: totals, period: period, provider: service.providerName)
     }
 
     private func render(customer: Customer, totals: [UsageTotal], period: Period, provider: String) -> String {

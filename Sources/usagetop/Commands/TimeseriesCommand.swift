@@ -1,10 +1,9 @@
 import ArgumentParser
 import Foundation
-import LocalStore
 import UsageCore
 
 /// `usagetop timeseries --metric CODE [--customer ID] --bucket day`.
-struct TimeseriesCommand: AsyncParsableCommand {
+struct TimeseriesCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeseries", abstract: "Print a metric's values per bucket, for one customer or all.")
 
@@ -14,17 +13,10 @@ struct TimeseriesCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var query: QueryOptions
 
-    func run() async throws {
-        let period = try query.period()
-        do {
-            let service = DataService(provider: LocalProvider(store: try StoreOpener.open(path: store.path)))
-            let metric = try await service.metric(code: self.metric)
-            if let customer { _ = try await service.customer(id: customer) }
-            let series = try await service.timeseries(metric: metric, customerID: customer, period: period, bucket: bucket)
-            print(render(series))
-        } catch {
-            throw Failure.exit(error)
-        }
+    func output(service: DataService, period: Period) async throws(UsageError) -> String {
+        let metric = try await service.metric(code: self.metric)
+        if let customer { _ = try await service.customer(id: customer) }
+        return render(try await service.timeseries(metric: metric, customerID: customer, period: period, bucket: bucket))
     }
 
     private func render(_ series: TimeSeries) -> String {

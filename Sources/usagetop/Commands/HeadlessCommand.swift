@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import LocalStore
+import UsageCore
+
+/// A command that prints data without a terminal: parses the period, opens the data service, prints the output,
+/// and turns any failure into one line on stderr with exit code 1.
+protocol HeadlessCommand: AsyncParsableCommand {
+    /// Which store to read.
+    var store: StoreOptions { get }
+    /// Period and format.
+    var query: QueryOptions { get }
+    /// The text to print.
+    func output(service: DataService, period: Period) async throws(UsageError) -> String
+}
+
+extension HeadlessCommand {
+    func run() async throws {
+        let period = try query.period()
+        do {
+            let service = DataService(provider: LocalProvider(store: try StoreOpener.open(path: store.path)))
+            print(try await output(service: service, period: period))
+        } catch {
+            throw Failure.exit(error)
+        }
+    }
+}
