@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -24,6 +26,10 @@ let package = Package(
         .target(
             name: "LocalStore",
             dependencies: ["UsageCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "RemoteProviders",
+            dependencies: ["UsageCore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .target(name: "UsageViewModel", dependencies: ["UsageCore"]),
         .target(name: "TermUI"),
@@ -44,6 +50,13 @@ let package = Package(
         .testTarget(name: "UsageCoreTests", dependencies: ["UsageCore"]),
         .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "UsageCore"]),
         .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore"]),
+        .testTarget(
+            name: "RemoteProvidersTests",
+            dependencies: [
+                "RemoteProviders", "UsageCore", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
         .testTarget(
             name: "DashboardScreensTests",

@@ -23,6 +23,18 @@ public enum JSONValue: Sendable, Hashable {
         return nil
     }
 
+    /// The items, if this is an array.
+    public var arrayValue: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
+    /// An integer from a number (`12`, `12.0`) or numeric string; nil otherwise or when fractional.
+    public var intValue: Int? {
+        guard let decimal = decimalValue, decimal == decimal.rounded(0), abs(decimal) < 1e18 else { return nil }
+        return NSDecimalNumber(decimal: decimal).intValue
+    }
+
     /// The exact decimal for a number or a numeric string.
     public var decimalValue: Decimal? {
         switch self {

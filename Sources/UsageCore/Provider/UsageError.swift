@@ -22,9 +22,16 @@ public struct UsageError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { message }
 
-    /// Wraps any error as one line, keeping `UsageError`s as they are.
+    /// Wraps any error as one line, keeping `UsageError`s (and errors that convert themselves) as they are.
     public static func wrapping(_ error: any Error, context: String) -> UsageError {
         if let usage = error as? UsageError { return usage }
+        if let convertible = error as? any UsageErrorConvertible { return convertible.usageError }
         return UsageError(.storage, "\(context): \(String(describing: error).split(separator: "\n").first ?? "")")
     }
+}
+
+/// An error that knows its own one-line `UsageError` (provider errors already name the provider and the call).
+public protocol UsageErrorConvertible: Error {
+    /// The error as the data service reports it.
+    var usageError: UsageError { get }
 }

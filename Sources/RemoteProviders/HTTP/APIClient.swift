@@ -1,0 +1,127 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import UsageCore
+
+/// GETs JSON from a provider's API over AsyncHTTPClient, with a deadline, a body-size cap and retries;
+/// every failure becomes one `APIError` line that names no secret.
+public struct APIClient: Sendable {
+    /// The configuration.
+    public let configuration: APIConfiguration
+    private let policy: RetryPolicy
+    private let sleep: @Sendable (Duration) async throws -> Void
+    private let jitter: @Sendable () -> Double
+    private let client: HTTPClient
+
+    /// Creates a client. `sleep` and `jitter` are injectable so tests control time.
+    public init(
+        configuration: APIConfiguration, policy: RetryPolicy = RetryPolicy(), client: HTTPClient = .shared,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+    ) {
+        self.configuration = configuration
+        self.policy = policy
+        self.client = client
+        self.sleep = sleep
+        self.jitter = jitter
+    }
+
+    /// GETs `path` with `query` and parses the body as JSON, retrying as the policy allows.
+    public func get(_ path: String, query: [(String, String)] = []) async throws(APIError) -> JSONValue {
+        let url = configuration.baseURL + path + Self.encode(query)
+        var attempt = 1
+        while true {
+            do {
+                return try await once(url: url, path: path)
+            } catch let failure {
+                guard attempt < configuration.maxAttempts,
+                      let wait = policy.delay(after: failure.error, attempt: attempt, retryAfter: failure.retryAfter,
+                                              jitter: jitter())
+                else { throw failure.error }
+                do {
+                    try await sleep(wait)
+                } catch {
+                    throw APIError(provider: configuration.providerName, kind: .transport, message: "GET \(path): cancelled")
+                }
+                attempt += 1
+            }
+        }
+    }
+
+    private struct Failure: Error {
+        var error: APIError
+        var retryAfter: Double?
+    }
+
+    private func once(url: String, path: String) async throws(Failure) -> JSONValue {
+        let name = configuration.providerName
+        var request = HTTPClientRequest(url: url)
+        request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey.value)")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "usagetop")
+        let response: HTTPClientResponse
+        let body: ByteBuffer
+        do {
+            response = try await client.execute(request, timeout: .init(configuration.requestTimeout))
+            body = try await response.body.collect(upTo: configuration.maxBodyBytes)
+        } catch {
+            throw Failure(error: Self.transportError(error, provider: name, path: path, limit: configuration.maxBodyBytes))
+        }
+        let bytes = Array(body.readableBytesView)
+        guard (200..<300).contains(response.status.code) else {
+            let error = Self.httpError(status: response.status, body: bytes, provider: name, path: path)
+            throw Failure(error: error, retryAfter: Self.retryAfter(response.headers))
+        }
+        do {
+            return try JSONParser.parse(bytes: bytes)
+        } catch {
+            throw Failure(error: APIError(provider: name, kind: .malformed, message: "GET \(path): malformed JSON (\(error))"))
+        }
+    }
+
+    static func encode(_ query: [(String, String)]) -> String {
+        guard !query.isEmpty else { return "" }
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return "?" + query.map { key, value in
+            "\(key.addingPercentEncoding(withAllowedCharacters: allowed) ?? key)="
+                + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
+        }.joined(separator: "&")
+    }
+
+    static func retryAfter(_ headers: HTTPHeaders) -> Double? {
+        for name in ["Retry-After", "x-ratelimit-reset"] {
+            if let value = headers.first(name: name), let seconds = Double(value.trimmingCharacters(in: .whitespaces)) {
+                return seconds
+            }
+        }
+        return nil
+    }
+
+    static func httpError(status: HTTPResponseStatus, body: [UInt8], provider: String, path: String) -> APIError {
+        let parsed = try? JSONParser.parse(bytes: body)
+        let code = parsed?["code"]?.stringValue
+        let said = [parsed?["message"]?.stringValue, parsed?["error"]?.stringValue, code]
+            .compactMap { $0 }.filter { !$0.isEmpty }
+        var text = "GET \(path): HTTP \(status.code) \(status.reasonPhrase)"
+        if let first = said.first(where: { $0 != status.reasonPhrase }) {
+            text += ": " + String(first.prefix(200))
+        }
+        if let code, !text.contains(code) { text += " (\(code))" }
+        return APIError(provider: provider, kind: .http(status: Int(status.code), code: code), message: text)
+    }
+
+    static func transportError(_ error: any Error, provider: String, path: String, limit: Int) -> APIError {
+        if error is NIOTooManyBytesError {
+            return APIError(provider: provider, kind: .tooLarge, message: "GET \(path): response larger than \(limit / 1_048_576) MiB")
+        }
+        if let client = error as? HTTPClientError, client == .deadlineExceeded || client == .readTimeout
+            || client == .connectTimeout
+        {
+            return APIError(provider: provider, kind: .timeout, message: "GET \(path): timed out")
+        }
+        let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? "connection failed"
+        return APIError(provider: provider, kind: .transport, message: "GET \(path): \(reason)")
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import Synchronization
+
+/// A real HTTP/1.1 server on 127.0.0.1 (an ephemeral port) that answers from a route closure and records requests.
+final class TestHTTPServer: Sendable {
+    /// A canned answer.
+    struct Reply: Sendable {
+        var status: HTTPResponseStatus = .ok
+        var headers: [(String, String)] = [("Content-Type", "application/json")]
+        var body: String = "{}"
+        /// Answer only after this long (for timeout tests).
+        var delay: TimeAmount = .zero
+    }
+
+    /// What the server was asked.
+    struct Request: Sendable {
+        var uri: String
+        var authorization: String?
+        var path: String { String(uri.prefix { $0 != "?" }) }
+        var query: [String: String] {
+            guard let q = uri.split(separator: "?", maxSplits: 1).dropFirst().first else { return [:] }
+            return Dictionary(q.split(separator: "&").map { pair in
+                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+                return (parts[0], parts.count > 1 ? parts[1] : "")
+            }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Requests seen, shared by the server and its connection handlers.
+    final class RequestLog: Sendable {
+        private let entries = Mutex<[Request]>([])
+        func append(_ request: Request) { entries.withLock { $0.append(request) } }
+        var all: [Request] { entries.withLock { $0 } }
+    }
+
+    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    private let channel: Channel
+    private let log = RequestLog()
+    /// The base URL, e.g. `http://127.0.0.1:54321`.
+    let baseURL: String
+
+    /// Starts a server that answers every request with `route`.
+    init(route: @escaping @Sendable (Request) -> Reply) throws {
+        let log = self.log
+        channel = try ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.pipeline.configureHTTPServerPipeline().flatMap {
+                    channel.pipeline.addHandler(Handler(route: route, log: log))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).wait()
+        baseURL = "http://127.0.0.1:\(channel.localAddress!.port!)"
+    }
+
+    /// Every request so far.
+    var requests: [Request] { log.all }
+
+    deinit {
+        try? channel.close().wait()
+        try? group.syncShutdownGracefully()
+    }
+
+    private final class Handler: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = HTTPServerRequestPart
+        typealias OutboundOut = HTTPServerResponsePart
+        let route: @Sendable (Request) -> Reply
+        let log: RequestLog
+        var head: HTTPRequestHead?
+
+        init(route: @escaping @Sendable (Request) -> Reply, log: RequestLog) {
+            self.route = route
+            self.log = log
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head(let h): head = h
+            case .body: break
+            case .end:
+                guard let head else { return }
+                let request = Request(uri: head.uri, authorization: head.headers.first(name: "Authorization"))
+                log.append(request)
+                let reply = route(request)
+                if reply.delay == .zero {
+                    write(reply, context: context)
+                } else {
+                    context.eventLoop.scheduleTask(in: reply.delay) { self.write(reply, context: context) }
+                }
+            }
+        }
+
+        func write(_ reply: Reply, context: ChannelHandlerContext) {
+            var headers = HTTPHeaders(reply.headers)
+            let body = context.channel.allocator.buffer(string: reply.body)
+            headers.replaceOrAdd(name: "Content-Length", value: String(body.readableBytes))
+            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: reply.status, headers: headers))),
+                          promise: nil)
+            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+    }
+}
