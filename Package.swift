@@ -38,8 +38,8 @@ let package = Package(
         .executableTarget(
             name: "usagetop",
             dependencies: [
-                "UsageCore", "LocalStore", "UsageViewModel", "TermUI", "NcursesBackend", "DashboardScreens",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "UsageCore", "LocalStore", "RemoteProviders", "UsageViewModel", "TermUI", "NcursesBackend",
+                "DashboardScreens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -121,7 +121,19 @@ public struct APIClient: Sendable {
         {
             return APIError(provider: provider, kind: .timeout, message: "GET \(path): timed out")
         }
-        let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? "connection failed"
+        let text = String(describing: error)
+        let reason: String
+        if text.contains("Connection refused") {
+            reason = "connection refused"
+        } else if text.contains("Connection reset") {
+            reason = "connection reset by the server"
+        } else if text.contains("lookup") || text.contains("resolve") {
+            reason = "host not found"
+        } else if text.contains("TLS") || text.contains("SSL") || text.contains("certificate") {
+            reason = "TLS handshake failed"
+        } else {
+            reason = "connection failed (\(text.split(separator: "\n").first.map { String($0.prefix(120)) } ?? ""))"
+        }
         return APIError(provider: provider, kind: .transport, message: "GET \(path): \(reason)")
     }
 }

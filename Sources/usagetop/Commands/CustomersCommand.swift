@@ -8,7 +8,7 @@ struct CustomersCommand: HeadlessCommand {
         commandName: "customers", abstract: "List customers with a metric's total for a period.")
 
     @Option(help: "The metric totalled (default: the first metric).") var metric: String?
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DashboardScreens
 import Foundation
-import LocalStore
 import NcursesBackend
 import TermUI
 import UsageCore
@@ -11,7 +10,7 @@ struct DashboardCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard", abstract: "Open the interactive dashboard (the default).")
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var source: SourceOptions
     @Option(help: "Theme name: default, light, mono or one of yours.") var theme = "default"
     @Option(help: "Extra folder searched first for <name>.theme files.") var themesDir: String?
     @Option(help: "Starting period: today, last-7-days, last-30-days, this-month, last-month.")
@@ -25,16 +24,16 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let resolved = ThemeResolver.resolve(name: theme, themesDir: themesDir)
         for warning in resolved.warnings { FileHandle.standardError.write(Data("usagetop: theme: \(warning)\n".utf8)) }
-        let opened: UsageStore
+        let service: DataService
         do {
-            opened = try StoreOpener.open(path: store.path)
+            service = try source.makeService()
         } catch {
             throw Failure.exit(error)
         }
         let options = RenderOptions(
             theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
         let loop = DashboardLoop(
-            service: DataService(provider: LocalProvider(store: opened)), options: options, period: period,
+            service: service, options: options, period: period,
             warnings: resolved.warnings)
         let terminal = NcursesTerminal(useColor: resolved.useColor)
         loop.run(terminal: terminal)

@@ -11,7 +11,7 @@ struct EventsCommand: HeadlessCommand {
     @Option(help: "The metric code.") var metric: String
     @Option(help: "The page, starting at 1.") var page: Int = 1
     @Option(help: "Events per page.") var pageSize: Int = 50
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
     func validate() throws {

@@ -6,8 +6,8 @@ import UsageCore
 /// A command that prints data without a terminal: parses the period, opens the data service, prints the output,
 /// and turns any failure into one line on stderr with exit code 1.
 protocol HeadlessCommand: AsyncParsableCommand {
-    /// Which store to read.
-    var store: StoreOptions { get }
+    /// Where data comes from.
+    var source: SourceOptions { get }
     /// Period and format.
     var query: QueryOptions { get }
     /// The text to print.
@@ -18,7 +18,7 @@ extension HeadlessCommand {
     func run() async throws {
         let period = try query.period()
         do {
-            let service = DataService(provider: LocalProvider(store: try StoreOpener.open(path: store.path)))
+            let service = try source.makeService()
             print(try await output(service: service, period: period))
         } catch {
             throw Failure.exit(error)

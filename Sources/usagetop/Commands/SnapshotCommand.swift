@@ -8,7 +8,7 @@ struct SnapshotCommand: HeadlessCommand {
         commandName: "snapshot", abstract: "Print one customer's totals per metric for a period.")
 
     @Option(help: "The customer id.") var customer: String
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {

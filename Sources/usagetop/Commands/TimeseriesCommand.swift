@@ -10,7 +10,7 @@ struct TimeseriesCommand: HeadlessCommand {
     @Option(help: "The metric code.") var metric: String
     @Option(help: "The customer id (default: all customers).") var customer: String?
     @Option(help: "Bucket size: hour, day or month.") var bucket: Bucket = .day
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {

@@ -1,13 +1,16 @@
 import ArgumentParser
 import Foundation
 
-/// `--db PATH`: which embedded store to use.
+/// `--db PATH` for the commands that write the embedded store (`ingest`, `demo`).
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The SQLite usage store (default: $XDG_DATA_HOME/usagetop/usage.sqlite).")
     var db: String?
 
     /// The store path: `--db`, else `$XDG_DATA_HOME/usagetop/usage.sqlite`, else `~/.local/share/...`.
-    var path: String {
+    var path: String { Self.path(db: db) }
+
+    /// The store path for an optional `--db` value.
+    static func path(db: String?) -> String {
         if let db { return (db as NSString).expandingTildeInPath }
         let environment = ProcessInfo.processInfo.environment
         let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
