@@ -64,10 +64,10 @@ struct LagoFixtureTests {
 
     @Test func errorBodiesBecomeOneLine() throws {
         let body = Array(try Data(contentsOf: Self.folder!.appendingPathComponent("error_422.ruby.json")))
-        let error = APIClient.httpError(status: .unprocessableEntity, body: body, provider: "lago", path: "/events")
+        let error = APIClient.httpError(status: .unprocessableEntity, body: body, provider: "lago", call: "GET /events")
         #expect(error.description == "lago: GET /events: HTTP 422 Unprocessable Entity: Validation error on the record")
         let throttled = Array(try Data(contentsOf: Self.folder!.appendingPathComponent("error_429.go.json")))
-        #expect(APIClient.httpError(status: .tooManyRequests, body: throttled, provider: "lago", path: "/x").description
+        #expect(APIClient.httpError(status: .tooManyRequests, body: throttled, provider: "lago", call: "GET /x").description
             == "lago: GET /x: HTTP 429 Too Many Requests")
     }
 }

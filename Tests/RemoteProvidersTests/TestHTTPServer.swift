@@ -17,7 +17,9 @@ final class TestHTTPServer: Sendable {
 
     /// What the server was asked.
     struct Request: Sendable {
+        var method: String = "GET"
         var uri: String
+        var body: String = ""
         var authorization: String?
         var path: String { String(uri.prefix { $0 != "?" }) }
         var query: [String: String] {
@@ -70,6 +72,7 @@ final class TestHTTPServer: Sendable {
         let route: @Sendable (Request) -> Reply
         let log: RequestLog
         var head: HTTPRequestHead?
+        var body = ""
 
         init(route: @escaping @Sendable (Request) -> Reply, log: RequestLog) {
             self.route = route
@@ -78,11 +81,14 @@ final class TestHTTPServer: Sendable {
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
             switch unwrapInboundIn(data) {
-            case .head(let h): head = h
-            case .body: break
+            case .head(let h):
+                head = h
+                body = ""
+            case .body(var buffer): body += buffer.readString(length: buffer.readableBytes) ?? ""
             case .end:
                 guard let head else { return }
-                let request = Request(uri: head.uri, authorization: head.headers.first(name: "Authorization"))
+                let request = Request(method: head.method.rawValue, uri: head.uri, body: body,
+                                      authorization: head.headers.first(name: "Authorization"))
                 log.append(request)
                 let reply = route(request)
                 if reply.delay == .zero {

@@ -29,11 +29,22 @@ public struct APIClient: Sendable {
 
     /// GETs `path` with `query` and parses the body as JSON, retrying as the policy allows.
     public func get(_ path: String, query: [(String, String)] = []) async throws(APIError) -> JSONValue {
+        try await send(.GET, path, query: query, body: nil)
+    }
+
+    /// POSTs a JSON `body` to `path` (for APIs that take reads as POST) and parses the answer.
+    public func post(_ path: String, body: JSONValue) async throws(APIError) -> JSONValue {
+        try await send(.POST, path, query: [], body: body)
+    }
+
+    private func send(_ method: HTTPMethod, _ path: String, query: [(String, String)], body: JSONValue?)
+        async throws(APIError) -> JSONValue
+    {
         let url = configuration.baseURL + path + Self.encode(query)
         var attempt = 1
         while true {
             do {
-                return try await once(url: url, path: path)
+                return try await once(method, url: url, path: path, body: body)
             } catch let failure {
                 guard attempt < configuration.maxAttempts,
                       let wait = policy.delay(after: failure.error, attempt: attempt, retryAfter: failure.retryAfter,
@@ -42,7 +53,7 @@ public struct APIClient: Sendable {
                 do {
                     try await sleep(wait)
                 } catch {
-                    throw APIError(provider: configuration.providerName, kind: .transport, message: "GET \(path): cancelled")
+                    throw APIError(provider: configuration.providerName, kind: .transport, message: "\(method) \(path): cancelled")
                 }
                 attempt += 1
             }
@@ -54,9 +65,16 @@ public struct APIClient: Sendable {
         var retryAfter: Double?
     }
 
-    private func once(url: String, path: String) async throws(Failure) -> JSONValue {
+    private func once(_ method: HTTPMethod, url: String, path: String, body requestBody: JSONValue?)
+        async throws(Failure) -> JSONValue
+    {
         let name = configuration.providerName
         var request = HTTPClientRequest(url: url)
+        request.method = method
+        if let requestBody {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(string: JSONWriter.compact(requestBody)))
+        }
         request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey.value)")
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "usagetop")
@@ -66,17 +84,18 @@ public struct APIClient: Sendable {
             response = try await client.execute(request, timeout: .init(configuration.requestTimeout))
             body = try await response.body.collect(upTo: configuration.maxBodyBytes)
         } catch {
-            throw Failure(error: Self.transportError(error, provider: name, path: path, limit: configuration.maxBodyBytes))
+            throw Failure(error: Self.transportError(
+                error, provider: name, call: "\(method) \(path)", limit: configuration.maxBodyBytes))
         }
         let bytes = Array(body.readableBytesView)
         guard (200..<300).contains(response.status.code) else {
-            let error = Self.httpError(status: response.status, body: bytes, provider: name, path: path)
+            let error = Self.httpError(status: response.status, body: bytes, provider: name, call: "\(method) \(path)")
             throw Failure(error: error, retryAfter: Self.retryAfter(response.headers))
         }
         do {
             return try JSONParser.parse(bytes: bytes)
         } catch {
-            throw Failure(error: APIError(provider: name, kind: .malformed, message: "GET \(path): malformed JSON (\(error))"))
+            throw Failure(error: APIError(provider: name, kind: .malformed, message: "\(method) \(path): malformed JSON (\(error))"))
         }
     }
 
@@ -99,12 +118,13 @@ public struct APIClient: Sendable {
         return nil
     }
 
-    static func httpError(status: HTTPResponseStatus, body: [UInt8], provider: String, path: String) -> APIError {
+    static func httpError(status: HTTPResponseStatus, body: [UInt8], provider: String, call: String) -> APIError {
         let parsed = try? JSONParser.parse(bytes: body)
-        let code = parsed?["code"]?.stringValue
-        let said = [parsed?["message"]?.stringValue, parsed?["error"]?.stringValue, code]
+        let nested = parsed?["error"]?["message"]?.stringValue
+        let code = parsed?["code"]?.stringValue ?? parsed?["error"]?["type"]?.stringValue
+        let said = [nested, parsed?["message"]?.stringValue, parsed?["error"]?.stringValue, code]
             .compactMap { $0 }.filter { !$0.isEmpty }
-        var text = "GET \(path): HTTP \(status.code) \(status.reasonPhrase)"
+        var text = "\(call): HTTP \(status.code) \(status.reasonPhrase)"
         if let first = said.first(where: { $0 != status.reasonPhrase }) {
             text += ": " + String(first.prefix(200))
         }
@@ -112,14 +132,14 @@ public struct APIClient: Sendable {
         return APIError(provider: provider, kind: .http(status: Int(status.code), code: code), message: text)
     }
 
-    static func transportError(_ error: any Error, provider: String, path: String, limit: Int) -> APIError {
+    static func transportError(_ error: any Error, provider: String, call: String, limit: Int) -> APIError {
         if error is NIOTooManyBytesError {
-            return APIError(provider: provider, kind: .tooLarge, message: "GET \(path): response larger than \(limit / 1_048_576) MiB")
+            return APIError(provider: provider, kind: .tooLarge, message: "\(call): response larger than \(limit / 1_048_576) MiB")
         }
         if let client = error as? HTTPClientError, client == .deadlineExceeded || client == .readTimeout
             || client == .connectTimeout
         {
-            return APIError(provider: provider, kind: .timeout, message: "GET \(path): timed out")
+            return APIError(provider: provider, kind: .timeout, message: "\(call): timed out")
         }
         let text = String(describing: error)
         let reason: String
@@ -134,6 +154,6 @@ public struct APIClient: Sendable {
         } else {
             reason = "connection failed (\(text.split(separator: "\n").first.map { String($0.prefix(120)) } ?? ""))"
         }
-        return APIError(provider: provider, kind: .transport, message: "GET \(path): \(reason)")
+        return APIError(provider: provider, kind: .transport, message: "\(call): \(reason)")
     }
 }

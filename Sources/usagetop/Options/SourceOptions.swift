@@ -25,8 +25,10 @@ struct SourceOptions: ParsableArguments {
             return DataService(provider: LocalProvider(store: try StoreOpener.open(path: storePath)))
         case .lago:
             return DataService(provider: LagoProvider(api: APIClient(configuration: try configuration())))
-        case .hyperline, .prolifi:
-            throw UsageError(.unsupported, "provider \(provider.rawValue) is not available yet (local and lago are)")
+        case .hyperline:
+            return DataService(provider: HyperlineProvider(api: APIClient(configuration: try configuration())))
+        case .prolifi:
+            return DataService(provider: ProlifiProvider(api: APIClient(configuration: try configuration())))
         }
     }
 
