@@ -1,15 +1,30 @@
 import Foundation
 
-/// The one door between screens or commands and a provider: checks capabilities, composes calls and turns
-/// every failure into a one-line `UsageError`.
+/// The one door between screens or commands and a provider: checks capabilities, reuses recent answers
+/// (per-kind time-to-live), shares one fetch between identical calls in flight, composes calls and turns every
+/// failure into a one-line `UsageError`.
 public actor DataService {
     private let provider: any UsageProvider
-    private var cachedMetrics: [Metric]?
+    private let policy: CachePolicy
+    private let now: @Sendable () -> Date
+    private var cache: ResponseCache
 
-    /// Creates a service over `provider`.
-    public init(provider: any UsageProvider) {
+    /// Creates a service over `provider`; `now` is injectable so tests control cache ages.
+    public init(provider: any UsageProvider, cache policy: CachePolicy = .none,
+                now: @escaping @Sendable () -> Date = { Date() }) {
         self.provider = provider
+        self.policy = policy
+        self.now = now
+        cache = ResponseCache(maxEntries: policy.maxEntries)
     }
+
+    /// Forgets every stored answer, so the next calls reach the provider (the `r` key).
+    public func invalidate() {
+        cache.removeAll()
+    }
+
+    /// How many answers are stored (for tests and soak checks).
+    public var cachedCount: Int { cache.count }
 
     /// The provider's name.
     public nonisolated var providerName: String { provider.name }
@@ -21,12 +36,9 @@ public actor DataService {
         try await run("reading the source") { try await provider.sourceInfo() }
     }
 
-    /// All metrics (cached for the life of the service; `reload` drops the cache).
-    public func metrics(reload: Bool = false) async throws(UsageError) -> [Metric] {
-        if !reload, let cachedMetrics { return cachedMetrics }
-        let loaded = try await run("loading metrics") { try await provider.metrics() }
-        cachedMetrics = loaded
-        return loaded
+    /// All metrics (cached for the policy's metric lifetime, and at least for this call's commands).
+    public func metrics() async throws(UsageError) -> [Metric] {
+        try await shared("metrics", ttl: max(policy.metrics, .seconds(1)), "loading metrics") { [provider] in try await provider.metrics() }
     }
 
     /// The metric with `code`, or a not-found error naming the known codes.
@@ -41,7 +53,9 @@ public actor DataService {
 
     /// A customer by id, or a not-found error.
     public func customer(id: String) async throws(UsageError) -> Customer {
-        let found = try await run("loading customer \(id)") { try await provider.customer(id: id) }
+        let found: Customer? = try await shared("customer|\(id)", ttl: policy.customers, "loading customer \(id)") { [provider] in
+            try await provider.customer(id: id)
+        }
         guard let found else { throw UsageError(.notFound, "no customer with id '\(id)'") }
         return found
     }
@@ -50,14 +64,17 @@ public actor DataService {
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws(UsageError)
         -> [CustomerSummary]
     {
-        try await run("loading customers") {
+        let key = "summaries|\(metric.code)|\(Self.key(period))|\(trailingDays)|\(UTCTime.day(now))"
+        return try await shared(key, ttl: policy.customers, "loading customers") { [provider] in
             try await provider.summaries(metric: metric, period: period, trailingDays: trailingDays, now: now)
         }
     }
 
     /// Totals for every metric of one customer.
     public func totals(customerID: String, period: Period) async throws(UsageError) -> [UsageTotal] {
-        try await run("loading usage of \(customerID)") { try await provider.totals(customerID: customerID, period: period) }
+        try await shared("totals|\(customerID)|\(Self.key(period))", ttl: policy.usage, "loading usage of \(customerID)") { [provider] in
+            try await provider.totals(customerID: customerID, period: period)
+        }
     }
 
     /// Totals plus one series per metric (series left out when the provider has none).
@@ -84,7 +101,8 @@ public actor DataService {
         guard capabilities.contains(needed) else {
             throw UsageError(.unsupported, "timeseries not offered by \(provider.name)")
         }
-        return try await run("loading timeseries of \(metric.code)") {
+        let key = "series|\(metric.code)|\(customerID ?? "*")|\(Self.key(period))|\(bucket.rawValue)"
+        return try await shared(key, ttl: policy.timeseries, "loading timeseries of \(metric.code)") { [provider] in
             try await provider.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
         }
     }
@@ -96,10 +114,39 @@ public actor DataService {
         guard capabilities.contains(.events) else {
             throw UsageError(.unsupported, "events not offered by \(provider.name)")
         }
-        return try await run("loading events") {
+        let key = "events|\(customerID)|\(metric.code)|\(Self.key(period))|\(page)|\(pageSize)"
+        return try await shared(key, ttl: policy.events, "loading events") { [provider] in
             try await provider.events(
                 customerID: customerID, metric: metric, period: period, page: max(0, page), pageSize: max(1, pageSize))
         }
+    }
+
+    /// A fresh stored answer, else the answer of an identical call already in flight, else a new fetch.
+    private func shared<T: Sendable>(
+        _ key: String, ttl: Duration, _ context: String, _ fetch: @escaping @Sendable () async throws -> T
+    ) async throws(UsageError) -> T {
+        if let hit: T = cache.fresh(key, ttl: ttl, now: now()) { return hit }
+        let task: Task<any Sendable, any Error>
+        if let running = cache.inFlight[key] {
+            task = running
+        } else {
+            task = Task { try await fetch() }
+            cache.begin(key, task)
+        }
+        let result = await task.result
+        cache.end(key)
+        switch result {
+        case .success(let value):
+            if ttl > .zero { cache.store(key, value, at: now()) }
+            guard let typed = value as? T else { throw UsageError(.storage, "\(provider.name): \(context): wrong answer type") }
+            return typed
+        case .failure(let error):
+            throw UsageError.wrapping(error, context: "\(provider.name): \(context)")
+        }
+    }
+
+    private static func key(_ period: Period) -> String {
+        "\(UTCTime.milliseconds(period.start))-\(UTCTime.milliseconds(period.end))"
     }
 
     private func run<T: Sendable>(_ context: String, _ body: () async throws -> T) async throws(UsageError) -> T {

@@ -26,6 +26,19 @@ public final class EffectRunner: Sendable {
         }
     }
 
+    /// Starts a batch of effects in order; a leading `invalidateCache` completes before the others start.
+    public func run(_ effects: [Effect], send: @escaping @Sendable (Action) -> Void) {
+        guard effects.first == .invalidateCache else {
+            effects.forEach { run($0, send: send) }
+            return
+        }
+        let rest = Array(effects.dropFirst())
+        Task.detached { [service] in
+            await service.invalidate()
+            rest.forEach { self.run($0, send: send) }
+        }
+    }
+
     /// Performs `effect` and waits for its action (for headless use and tests).
     public func perform(_ effect: Effect) async -> Action? {
         await Self.perform(effect, service: service)
@@ -36,7 +49,7 @@ public final class EffectRunner: Sendable {
         case .loadSource:
             return .sourceLoaded(await Result { () async throws(UsageError) in try await service.sourceInfo() })
         case .loadMetrics:
-            return .metricsLoaded(await Result { () async throws(UsageError) in try await service.metrics(reload: true) })
+            return .metricsLoaded(await Result { () async throws(UsageError) in try await service.metrics() })
         case .loadCustomers(let id, let metric, let period, let now):
             return .customersLoaded(id, await Result { () async throws(UsageError) in
                 try await service.summaries(metric: metric, period: period, trailingDays: Layout.sparklineDays, now: now)
@@ -53,6 +66,9 @@ public final class EffectRunner: Sendable {
             return .eventsLoaded(id, await Result { () async throws(UsageError) in
                 try await service.events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
             })
+        case .invalidateCache:
+            await service.invalidate()
+            return nil
         case .cancel, .quit:
             return nil
         }
@@ -66,7 +82,7 @@ extension Effect {
         case .loadCustomers(let id, _, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
             .loadEvents(let id, _, _, _, _, _), .cancel(let id):
             id
-        case .loadSource, .loadMetrics, .quit:
+        case .loadSource, .loadMetrics, .quit, .invalidateCache:
             nil
         }
     }

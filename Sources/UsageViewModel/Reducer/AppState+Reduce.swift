@@ -63,7 +63,7 @@ extension AppState {
             return []
         case .refresh:
             loadingMetrics = loadingMetrics || stack.isEmpty
-            return [.loadSource] + (stack.isEmpty ? [.loadMetrics] : reloadTop())
+            return [.invalidateCache, .loadSource] + (stack.isEmpty ? [.loadMetrics] : reloadTop())
         case .back:
             return back()
         default:

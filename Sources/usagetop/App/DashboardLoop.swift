@@ -54,8 +54,6 @@ final class DashboardLoop {
 
     private func dispatch(_ action: Action) {
         let inbox = self.inbox
-        for effect in state.reduce(action) {
-            runner.run(effect) { inbox.push($0) }
-        }
+        runner.run(state.reduce(action)) { inbox.push($0) }
     }
 }

@@ -24,11 +24,11 @@ struct SourceOptions: ParsableArguments {
         case .local:
             return DataService(provider: LocalProvider(store: try StoreOpener.open(path: storePath)))
         case .lago:
-            return DataService(provider: LagoProvider(api: APIClient(configuration: try configuration())))
+            return DataService(provider: LagoProvider(api: APIClient(configuration: try configuration())), cache: .remote)
         case .hyperline:
-            return DataService(provider: HyperlineProvider(api: APIClient(configuration: try configuration())))
+            return DataService(provider: HyperlineProvider(api: APIClient(configuration: try configuration())), cache: .remote)
         case .prolifi:
-            return DataService(provider: ProlifiProvider(api: APIClient(configuration: try configuration())))
+            return DataService(provider: ProlifiProvider(api: APIClient(configuration: try configuration())), cache: .remote)
         }
     }
 
