@@ -13,16 +13,20 @@ public struct APIClient: Sendable {
     private let sleep: @Sendable (Duration) async throws -> Void
     private let jitter: @Sendable () -> Double
     private let client: HTTPClient
+    private let throttle: RequestThrottle?
 
-    /// Creates a client. `sleep` and `jitter` are injectable so tests control time.
+    /// Creates a client. `sleep` and `jitter` are injectable so tests control time; `throttle` keeps calls under
+    /// the provider's rate limit and bounds how many run at once.
     public init(
         configuration: APIConfiguration, policy: RetryPolicy = RetryPolicy(), client: HTTPClient = .shared,
+        throttle: RequestThrottle? = nil,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.configuration = configuration
         self.policy = policy
         self.client = client
+        self.throttle = throttle
         self.sleep = sleep
         self.jitter = jitter
     }
@@ -44,7 +48,7 @@ public struct APIClient: Sendable {
         var attempt = 1
         while true {
             do {
-                return try await once(method, url: url, path: path, body: body)
+                return try await throttled { () async throws(Failure) in try await once(method, url: url, path: path, body: body) }
             } catch let failure {
                 guard attempt < configuration.maxAttempts,
                       let wait = policy.delay(after: failure.error, attempt: attempt, retryAfter: failure.retryAfter,
@@ -57,6 +61,24 @@ public struct APIClient: Sendable {
                 }
                 attempt += 1
             }
+        }
+    }
+
+    /// Runs one HTTP exchange inside the throttle (a slot and a rate token), releasing the slot after.
+    private func throttled(_ body: () async throws(Failure) -> JSONValue) async throws(Failure) -> JSONValue {
+        guard let throttle else { return try await body() }
+        do {
+            try await throttle.acquire()
+        } catch {
+            throw Failure(error: APIError(provider: configuration.providerName, kind: .transport, message: "cancelled"))
+        }
+        do {
+            let value = try await body()
+            await throttle.release()
+            return value
+        } catch {
+            await throttle.release()
+            throw error
         }
     }
 

@@ -24,11 +24,14 @@ struct SourceOptions: ParsableArguments {
         case .local:
             return DataService(provider: LocalProvider(store: try StoreOpener.open(path: storePath)))
         case .lago:
-            return DataService(provider: LagoProvider(api: APIClient(configuration: try configuration())), cache: .remote)
+            let api = APIClient(configuration: try configuration(), throttle: .lago())
+            return DataService(provider: LagoProvider(api: api), cache: .remote)
         case .hyperline:
-            return DataService(provider: HyperlineProvider(api: APIClient(configuration: try configuration())), cache: .remote)
+            let api = APIClient(configuration: try configuration(), throttle: .hyperline())
+            return DataService(provider: HyperlineProvider(api: api), cache: .remote)
         case .prolifi:
-            return DataService(provider: ProlifiProvider(api: APIClient(configuration: try configuration())), cache: .remote)
+            let api = APIClient(configuration: try configuration(), throttle: .prolifi())
+            return DataService(provider: ProlifiProvider(api: api), cache: .remote)
         }
     }
 

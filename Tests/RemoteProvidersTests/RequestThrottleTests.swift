@@ -1,0 +1,57 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import RemoteProviders
+
+@Suite("Rate budget and concurrency")
+struct RequestThrottleTests {
+    /// Time that moves only when the throttle sleeps.
+    final class Timeline: Sendable {
+        let state = Mutex<(now: Date, sleeps: [Duration])>((Date(timeIntervalSince1970: 0), []))
+        var now: Date { state.withLock { $0.now } }
+        var sleeps: [Duration] { state.withLock { $0.sleeps } }
+        func sleep(_ d: Duration) async throws {
+            state.withLock {
+                $0.sleeps.append(d)
+                $0.now = $0.now.addingTimeInterval(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+            }
+        }
+    }
+
+    @Test func staysUnderTheBudgetByWaitingForTokens() async throws {
+        let time = Timeline()
+        let throttle = RequestThrottle(requests: 3, per: .seconds(9), maxConcurrent: 10, now: { time.now }, sleep: time.sleep)
+        for _ in 0..<5 {
+            try await throttle.acquire()
+            await throttle.release()
+        }
+        #expect(time.sleeps == [.seconds(3), .seconds(3)], "the 4th and 5th calls wait one refill each (3 per 9 s)")
+        #expect(time.now == Date(timeIntervalSince1970: 6))
+    }
+
+    final class Peak: Sendable {
+        private let state = Mutex((current: 0, max: 0))
+        func enter() { state.withLock { $0.current += 1; $0.max = Swift.max($0.max, $0.current) } }
+        func leave() { state.withLock { $0.current -= 1 } }
+        var max: Int { state.withLock { $0.max } }
+    }
+
+    @Test func boundsConcurrentCalls() async throws {
+        let throttle = RequestThrottle(requests: 1_000, per: .seconds(1), maxConcurrent: 2)
+        let peak = Peak()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await throttle.acquire()
+                    peak.enter()
+                    await Task.yield()
+                    peak.leave()
+                    await throttle.release()
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(peak.max <= 2)
+        #expect(peak.max >= 1)
+    }
+}
