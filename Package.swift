@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,6 +32,7 @@ let package = Package(
             name: "RemoteProviders",
             dependencies: ["UsageCore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
+        .target(name: "AppConfig", dependencies: ["UsageCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "UsageViewModel", dependencies: ["UsageCore"]),
         .target(name: "TermUI"),
         .target(name: "NcursesBackend", dependencies: ["TermUI", "CNcurses"]),
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "usagetop",
             dependencies: [
-                "UsageCore", "LocalStore", "RemoteProviders", "UsageViewModel", "TermUI", "NcursesBackend",
+                "UsageCore", "LocalStore", "RemoteProviders", "AppConfig", "UsageViewModel", "TermUI", "NcursesBackend",
                 "DashboardScreens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -50,6 +52,7 @@ let package = Package(
         .testTarget(name: "UsageCoreTests", dependencies: ["UsageCore"]),
         .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "UsageCore"]),
         .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore"]),
+        .testTarget(name: "AppConfigTests", dependencies: ["AppConfig", "UsageCore"]),
         .testTarget(
             name: "RemoteProvidersTests",
             dependencies: [

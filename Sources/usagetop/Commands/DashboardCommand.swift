@@ -11,7 +11,8 @@ struct DashboardCommand: AsyncParsableCommand {
         commandName: "dashboard", abstract: "Open the interactive dashboard (the default).")
 
     @OptionGroup var source: SourceOptions
-    @Option(help: "Theme name: default, light, mono or one of yours.") var theme = "default"
+    @Option(help: "Theme name: default, light, mono, ansi16 or one of yours (default: the profile's, else default).")
+    var theme: String?
     @Option(help: "Extra folder searched first for <name>.theme files.") var themesDir: String?
     @Option(help: "Starting period: today, last-7-days, last-30-days, this-month, last-month.")
     var period: PeriodPreset = .thisMonth
@@ -22,7 +23,9 @@ struct DashboardCommand: AsyncParsableCommand {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Failure.exit("the dashboard needs a terminal; use `usagetop customers|snapshot|timeseries|events` in scripts")
         }
-        let resolved = ThemeResolver.resolve(name: theme, themesDir: themesDir)
+        var ignored: [String] = []
+        let profileTheme = (try? source.selectedProfile(warnings: &ignored))??.theme
+        let resolved = ThemeResolver.resolve(name: theme ?? profileTheme ?? "default", themesDir: themesDir)
         for warning in resolved.warnings { FileHandle.standardError.write(Data("usagetop: theme: \(warning)\n".utf8)) }
         let service: DataService
         do {

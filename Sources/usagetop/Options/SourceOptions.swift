@@ -1,3 +1,4 @@
+import AppConfig
 import ArgumentParser
 import Foundation
 import LocalStore
@@ -6,8 +7,11 @@ import UsageCore
 
 /// Where data comes from: the embedded store (`--db`) or a provider's API (`--provider`, `--base-url`).
 struct SourceOptions: ParsableArguments {
-    @Option(help: "Data source: local, lago, hyperline or prolifi.")
-    var provider: ProviderKind = .local
+    @Option(help: "Data source: local, lago, hyperline or prolifi (default: the profile's, else local).")
+    var provider: ProviderKind?
+
+    @Option(help: "A profile from $XDG_CONFIG_HOME/usagetop/config.toml (provider, base_url, api_key_env or api_key_command, theme).")
+    var profile: String?
 
     @Option(help: "The provider's API base URL (self-hosted Lago, sandboxes, a test server). Plain http:// only to loopback.")
     var baseURL: String?
@@ -18,32 +22,46 @@ struct SourceOptions: ParsableArguments {
     /// The local store path (see `StoreOptions`).
     var storePath: String { StoreOptions.path(db: db) }
 
+    /// The selected profile (nil without `--profile`); warnings about the config file go to `warnings`.
+    func selectedProfile(warnings: inout [String]) throws(UsageError) -> Profile? {
+        guard let profile else { return nil }
+        let path = ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment)
+        return try ConfigFile.load(path: path, warnings: &warnings).profile(profile)
+    }
+
     /// The data service over the chosen source (a new local store is filled with demo data first).
     func makeService() throws(UsageError) -> DataService {
-        switch provider {
+        var warnings: [String] = []
+        let chosen = try selectedProfile(warnings: &warnings)
+        for warning in warnings { FileHandle.standardError.write(Data("usagetop: warning: \(warning)\n".utf8)) }
+        var kind = provider ?? .local
+        if provider == nil, let name = chosen?.provider {
+            guard let named = ProviderKind(rawValue: name) else {
+                throw UsageError(.invalidInput, "profile '\(profile ?? "")': unknown provider '\(name)'")
+            }
+            kind = named
+        }
+        switch kind {
         case .local:
-            return DataService(provider: LocalProvider(store: try StoreOpener.open(path: storePath)))
+            let path = db == nil ? (chosen?.db.map { StoreOptions.path(db: $0) } ?? storePath) : storePath
+            return DataService(provider: LocalProvider(store: try StoreOpener.open(path: path)))
         case .lago:
-            let api = APIClient(configuration: try configuration(), throttle: .lago())
+            let api = APIClient(configuration: try configuration(kind, chosen), throttle: .lago())
             return DataService(provider: LagoProvider(api: api), cache: .remote)
         case .hyperline:
-            let api = APIClient(configuration: try configuration(), throttle: .hyperline())
+            let api = APIClient(configuration: try configuration(kind, chosen), throttle: .hyperline())
             return DataService(provider: HyperlineProvider(api: api), cache: .remote)
         case .prolifi:
-            let api = APIClient(configuration: try configuration(), throttle: .prolifi())
+            let api = APIClient(configuration: try configuration(kind, chosen), throttle: .prolifi())
             return DataService(provider: ProlifiProvider(api: api), cache: .remote)
         }
     }
 
-    private func configuration() throws(UsageError) -> APIConfiguration {
-        let environment = ProcessInfo.processInfo.environment
-        let variables = ["USAGETOP_API_KEY", provider.keyVariable]
-        guard let key = variables.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else {
-            throw UsageError(.invalidInput, "\(provider.rawValue) needs an API key: set \(provider.keyVariable) or USAGETOP_API_KEY")
-        }
+    private func configuration(_ kind: ProviderKind, _ chosen: Profile?) throws(UsageError) -> APIConfiguration {
+        let key = try KeySource.key(provider: kind.rawValue, profile: chosen, environment: ProcessInfo.processInfo.environment)
         do {
             return try APIConfiguration(
-                providerName: provider.rawValue, baseURL: baseURL ?? provider.defaultBaseURL, apiKey: Secret(key))
+                providerName: kind.rawValue, baseURL: baseURL ?? chosen?.baseURL ?? kind.defaultBaseURL, apiKey: Secret(key))
         } catch {
             throw error.usageError
         }
@@ -53,9 +71,6 @@ struct SourceOptions: ParsableArguments {
 /// The data sources usagetop knows.
 enum ProviderKind: String, ExpressibleByArgument, CaseIterable {
     case local, lago, hyperline, prolifi
-
-    /// The provider-specific environment variable holding the key.
-    var keyVariable: String { rawValue.uppercased() + "_API_KEY" }
 
     /// The public API base URL.
     var defaultBaseURL: String {

@@ -1,0 +1,60 @@
+import Foundation
+import TOMLKit
+import UsageCore
+
+/// `$XDG_CONFIG_HOME/usagetop/config.toml`: named profiles.
+public struct ConfigFile: Sendable, Hashable, Decodable {
+    /// Profiles by name.
+    public var profiles: [String: Profile]
+
+    enum CodingKeys: String, CodingKey {
+        case profiles
+    }
+
+    /// Creates a configuration.
+    public init(profiles: [String: Profile] = [:]) {
+        self.profiles = profiles
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        profiles = try container.decodeIfPresent([String: Profile].self, forKey: .profiles) ?? [:]
+    }
+
+    /// The default location: `$XDG_CONFIG_HOME/usagetop/config.toml`, else `~/.config/usagetop/config.toml`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
+        return base + "/usagetop/config.toml"
+    }
+
+    /// Parses TOML text; a malformed file is one clear error with its line.
+    public static func parse(_ text: String, path: String) throws(UsageError) -> ConfigFile {
+        do {
+            return try TOMLDecoder().decode(ConfigFile.self, from: text)
+        } catch let error as TOMLParseError {
+            throw UsageError(.invalidInput, "\(path) line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw UsageError(.invalidInput, "\(path): \(String(describing: error).split(separator: "\n").first ?? "")")
+        }
+    }
+
+    /// Loads `path`; a missing file is an empty configuration. `warnings` gets a line when others can read the file.
+    public static func load(path: String, warnings: inout [String]) throws(UsageError) -> ConfigFile {
+        guard let data = FileManager.default.contents(atPath: path) else { return ConfigFile() }
+        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+           let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 {
+            warnings.append("\(path) is readable by other users; run: chmod 600 \(path)")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// The profile `name`, or an error listing the known names.
+    public func profile(_ name: String) throws(UsageError) -> Profile {
+        guard let profile = profiles[name] else {
+            let known = profiles.keys.sorted().joined(separator: ", ")
+            throw UsageError(.notFound, "no profile '\(name)' in config.toml (known: \(known.isEmpty ? "none" : known))")
+        }
+        return profile
+    }
+}

@@ -1,0 +1,36 @@
+/// One `[profiles.NAME]` table of `config.toml`.
+public struct Profile: Sendable, Hashable, Decodable {
+    /// `local`, `lago`, `hyperline` or `prolifi`.
+    public var provider: String?
+    /// The API base URL.
+    public var baseURL: String?
+    /// The environment variable that holds the key.
+    public var apiKeyEnv: String?
+    /// A command whose standard output is the key (a password manager).
+    public var apiKeyCommand: String?
+    /// The theme name.
+    public var theme: String?
+    /// Seconds between automatic refreshes.
+    public var refresh: Int?
+    /// The local store path, for `provider = "local"`.
+    public var db: String?
+
+    enum CodingKeys: String, CodingKey {
+        case provider, theme, refresh, db
+        case baseURL = "base_url"
+        case apiKeyEnv = "api_key_env"
+        case apiKeyCommand = "api_key_command"
+    }
+
+    /// Creates a profile.
+    public init(provider: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil, apiKeyCommand: String? = nil,
+                theme: String? = nil, refresh: Int? = nil, db: String? = nil) {
+        self.provider = provider
+        self.baseURL = baseURL
+        self.apiKeyEnv = apiKeyEnv
+        self.apiKeyCommand = apiKeyCommand
+        self.theme = theme
+        self.refresh = refresh
+        self.db = db
+    }
+}

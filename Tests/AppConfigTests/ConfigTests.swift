@@ -1,0 +1,74 @@
+import AppConfig
+import Foundation
+import Testing
+import UsageCore
+
+@Suite("config.toml profiles and API key sources")
+struct ConfigTests {
+    static let sample = """
+        # usagetop profiles
+        [profiles.lago-eu]
+        provider = "lago"
+        base_url = "https://api.eu.getlago.com/api/v1"
+        api_key_env = "LAGO_EU_KEY"
+        theme = "light"
+        refresh = 30
+
+        [profiles.hyperline-sandbox]
+        provider = "hyperline"
+        base_url = "https://sandbox.api.hyperline.co"
+        api_key_command = "printf 'from-a-password-manager\\\\n'"
+        """
+
+    @Test func profilesParse() throws {
+        let config = try ConfigFile.parse(Self.sample, path: "config.toml")
+        let eu = try config.profile("lago-eu")
+        #expect(eu == Profile(provider: "lago", baseURL: "https://api.eu.getlago.com/api/v1", apiKeyEnv: "LAGO_EU_KEY",
+                              theme: "light", refresh: 30))
+        #expect(throws: UsageError(.notFound, "no profile 'prod' in config.toml (known: hyperline-sandbox, lago-eu)")) {
+            try config.profile("prod")
+        }
+    }
+
+    @Test func malformedFilesNameTheLine() {
+        #expect(throws: UsageError.self) { try ConfigFile.parse("[profiles.x]\nprovider = ", path: "c.toml") }
+        do {
+            _ = try ConfigFile.parse("[profiles.x]\nprovider = ", path: "c.toml")
+        } catch {
+            #expect(error.message.hasPrefix("c.toml line 2"))
+        }
+    }
+
+    @Test func keysComeFromTheProfileThenTheEnvironment() throws {
+        let config = try ConfigFile.parse(Self.sample, path: "config.toml")
+        let env = ["LAGO_EU_KEY": "eu-key", "LAGO_API_KEY": "us-key", "USAGETOP_API_KEY": "any-key"]
+        #expect(try KeySource.key(provider: "lago", profile: config.profile("lago-eu"), environment: env) == "eu-key")
+        #expect(try KeySource.key(provider: "hyperline", profile: config.profile("hyperline-sandbox"), environment: env)
+            == "from-a-password-manager")
+        #expect(try KeySource.key(provider: "lago", profile: nil, environment: env) == "any-key")
+        #expect(try KeySource.key(provider: "lago", profile: nil, environment: ["LAGO_API_KEY": "us-key"]) == "us-key")
+        #expect(throws: UsageError(.invalidInput, "the profile's api_key_env LAGO_EU_KEY is not set")) {
+            try KeySource.key(provider: "lago", profile: config.profile("lago-eu"), environment: [:])
+        }
+        #expect(throws: UsageError(.invalidInput, "api_key_command failed (exit 3)")) {
+            try KeySource.key(provider: "lago", profile: Profile(apiKeyCommand: "echo secret-output; exit 3"), environment: [:])
+        }
+    }
+
+    @Test func aWorldReadableConfigIsWarnedAbout() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-config-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("config.toml").path
+        try Self.sample.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
+        var warnings: [String] = []
+        _ = try ConfigFile.load(path: path, warnings: &warnings)
+        #expect(warnings == ["\(path) is readable by other users; run: chmod 600 \(path)"])
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        warnings = []
+        _ = try ConfigFile.load(path: path, warnings: &warnings)
+        #expect(warnings.isEmpty)
+        #expect(try ConfigFile.load(path: folder.appendingPathComponent("missing.toml").path, warnings: &warnings).profiles.isEmpty)
+        #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/c"]) == "/c/usagetop/config.toml")
+    }
+}
