@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -30,9 +31,17 @@ let package = Package(
         ),
         .target(
             name: "RemoteProviders",
-            dependencies: ["UsageCore", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: [
+                "UsageCore", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        .target(name: "AppConfig", dependencies: ["UsageCore", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(
+            name: "AppConfig",
+            dependencies: [
+                "UsageCore", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "UsageViewModel", dependencies: ["UsageCore"]),
         .target(name: "TermUI"),
         .target(name: "NcursesBackend", dependencies: ["TermUI", "CNcurses"]),
@@ -43,6 +52,7 @@ let package = Package(
                 "UsageCore", "LocalStore", "RemoteProviders", "AppConfig", "UsageViewModel", "TermUI", "NcursesBackend",
                 "DashboardScreens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -52,11 +62,15 @@ let package = Package(
         .testTarget(name: "UsageCoreTests", dependencies: ["UsageCore"]),
         .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "UsageCore"]),
         .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore"]),
-        .testTarget(name: "AppConfigTests", dependencies: ["AppConfig", "UsageCore"]),
+        .testTarget(
+            name: "AppConfigTests",
+            dependencies: ["AppConfig", "UsageCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "RemoteProvidersTests",
             dependencies: [
-                "RemoteProviders", "UsageCore", .product(name: "NIOCore", package: "swift-nio"),
+                "RemoteProviders", "UsageCore", "AppConfig", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),

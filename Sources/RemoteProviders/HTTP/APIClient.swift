@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 import UsageCore
@@ -14,12 +15,13 @@ public struct APIClient: Sendable {
     private let jitter: @Sendable () -> Double
     private let client: HTTPClient
     private let throttle: RequestThrottle?
+    private let logger: Logger
 
     /// Creates a client. `sleep` and `jitter` are injectable so tests control time; `throttle` keeps calls under
     /// the provider's rate limit and bounds how many run at once.
     public init(
         configuration: APIConfiguration, policy: RetryPolicy = RetryPolicy(), client: HTTPClient = .shared,
-        throttle: RequestThrottle? = nil,
+        throttle: RequestThrottle? = nil, logger: Logger? = nil,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
@@ -27,6 +29,7 @@ public struct APIClient: Sendable {
         self.policy = policy
         self.client = client
         self.throttle = throttle
+        self.logger = logger ?? Logger(label: "usagetop.\(configuration.providerName)")
         self.sleep = sleep
         self.jitter = jitter
     }
@@ -47,13 +50,22 @@ public struct APIClient: Sendable {
         let url = configuration.baseURL + path + Self.encode(query)
         var attempt = 1
         while true {
+            let started = ContinuousClock.now
             do {
-                return try await throttled { () async throws(Failure) in try await once(method, url: url, path: path, body: body) }
+                let value = try await throttled { () async throws(Failure) in
+                    try await once(method, url: url, path: path, body: body)
+                }
+                logger.info("\(method) \(path) ok", metadata: ["ms": "\(Self.milliseconds(since: started))", "attempt": "\(attempt)"])
+                return value
             } catch let failure {
-                guard attempt < configuration.maxAttempts,
-                      let wait = policy.delay(after: failure.error, attempt: attempt, retryAfter: failure.retryAfter,
-                                              jitter: jitter())
-                else { throw failure.error }
+                let wait = attempt < configuration.maxAttempts
+                    ? policy.delay(after: failure.error, attempt: attempt, retryAfter: failure.retryAfter, jitter: jitter())
+                    : nil
+                logger.warning("\(failure.error.message)", metadata: [
+                    "ms": "\(Self.milliseconds(since: started))", "attempt": "\(attempt)",
+                    "retry_in": "\(wait.map { "\($0)" } ?? "no")",
+                ])
+                guard let wait else { throw failure.error }
                 do {
                     try await sleep(wait)
                 } catch {
@@ -119,6 +131,11 @@ public struct APIClient: Sendable {
         } catch {
             throw Failure(error: APIError(provider: name, kind: .malformed, message: "\(method) \(path): malformed JSON (\(error))"))
         }
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
+        let elapsed = ContinuousClock.now - start
+        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     }
 
     static func encode(_ query: [(String, String)]) -> String {

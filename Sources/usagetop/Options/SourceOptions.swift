@@ -31,6 +31,7 @@ struct SourceOptions: ParsableArguments {
 
     /// The data service over the chosen source (a new local store is filled with demo data first).
     func makeService() throws(UsageError) -> DataService {
+        AppLogging.start()
         var warnings: [String] = []
         let chosen = try selectedProfile(warnings: &warnings)
         for warning in warnings { FileHandle.standardError.write(Data("usagetop: warning: \(warning)\n".utf8)) }
