@@ -33,9 +33,19 @@ final class CountingProvider: UsageProvider, Sendable {
         tick("summaries")
         return try await inner.summaries(metric: metric, period: period, trailingDays: trailingDays, now: now)
     }
+    let sawCancellation = Mutex(false)
+
     func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
         tick("totals")
-        if holdTotals { await withCheckedContinuation { c in gate.withLock { $0 = c } } }
+        if holdTotals {
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { c in gate.withLock { $0 = c } }
+            } onCancel: {
+                sawCancellation.withLock { $0 = true }
+                release()
+            }
+            try Task.checkCancellation()
+        }
         return try await inner.totals(customerID: customerID, period: period)
     }
     func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
@@ -119,5 +129,18 @@ struct DataServiceCachingTests {
             _ = try await service.totals(customerID: "c1", period: TestStore.period(start, "2026-12-01"))
         }
         #expect(await service.cachedCount == 10)
+    }
+
+    @Test func leavingCancelsTheProviderCallOnceNobodyWaits() async throws {
+        let counting = CountingProvider(try Self.store().provider, holdTotals: true)
+        let service = DataService(provider: counting, cache: .remote)
+        let period = TestStore.period("2026-11-01", "2026-12-01")
+        let caller = Task { try await service.totals(customerID: "c1", period: period) }
+        while !counting.isHolding { await Task.yield() }
+        caller.cancel()
+        let outcome = await caller.result
+        #expect(throws: UsageError.self) { try outcome.get() }
+        #expect(counting.sawCancellation.withLock { $0 }, "the provider call itself was cancelled")
+        #expect(await service.cachedCount == 0, "a cancelled answer is not stored")
     }
 }

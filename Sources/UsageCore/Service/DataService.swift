@@ -8,6 +8,8 @@ public actor DataService {
     private let policy: CachePolicy
     private let now: @Sendable () -> Date
     private var cache: ResponseCache
+    /// Callers waiting on each shared fetch, and how many of them were cancelled.
+    private var waiting: [String: (callers: Int, cancelled: Int)] = [:]
 
     /// Creates a service over `provider`; `now` is injectable so tests control cache ages.
     public init(provider: any UsageProvider, cache policy: CachePolicy = .none,
@@ -133,8 +135,18 @@ public actor DataService {
             task = Task { try await fetch() }
             cache.begin(key, task)
         }
-        let result = await task.result
-        cache.end(key)
+        waiting[key, default: (0, 0)].callers += 1
+        let result = await withTaskCancellationHandler {
+            await task.result
+        } onCancel: {
+            Task { await self.callerCancelled(key) }
+        }
+        if let entry = waiting[key], entry.callers > 1 {
+            waiting[key]?.callers -= 1
+        } else {
+            waiting.removeValue(forKey: key)
+            cache.end(key)
+        }
         switch result {
         case .success(let value):
             if ttl > .zero { cache.store(key, value, at: now()) }
@@ -143,6 +155,14 @@ public actor DataService {
         case .failure(let error):
             throw UsageError.wrapping(error, context: "\(provider.name): \(context)")
         }
+    }
+
+    /// A caller left (its view was closed): when every caller of a shared fetch has left, the fetch is cancelled.
+    private func callerCancelled(_ key: String) {
+        guard var entry = waiting[key] else { return }
+        entry.cancelled += 1
+        waiting[key] = entry
+        if entry.cancelled >= entry.callers { cache.inFlight[key]?.cancel() }
     }
 
     private static func key(_ period: Period) -> String {
