@@ -5,15 +5,17 @@ import UsageViewModel
 
 /// The parts around every view: header, breadcrumbs and status line.
 enum Chrome {
-    /// Row 0: app, demo badge, source, period, refresh time and spinner; the source gives way first.
+    /// Row 0: app, demo badge, source, period, refresh time with the data's age (old numbers stay while new ones
+    /// load) and the spinner; the source gives way first.
     static func header(_ state: AppState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
         let theme = options.theme
         let bar = theme.fill(.headerBar)
         buffer.fill(row, style: bar)
         let frames = options.glyphs == .ascii ? Format.asciiSpinner : Format.spinner
         let spinner = state.isLoading ? frames[state.spinnerFrame % frames.count] : " "
-        let clock = state.lastRefresh.map { UTCTime.clock($0) + " UTC" } ?? "loading"
         let wide = row.width >= 110
+        let age = state.lastRefresh.map { " · " + Format.age(from: $0, to: state.now) + " ago" } ?? ""
+        let clock = state.lastRefresh.map { UTCTime.clock($0) + (wide ? " UTC" : "") + age } ?? "loading"
         let period = wide ? Format.period(state.period, state.resolvedPeriod) : state.period.label
         let right = " │ \(period) │ \(wide ? "refreshed " : "")\(clock) \(spinner) "
         let rightWidth = TextWidth.of(right)

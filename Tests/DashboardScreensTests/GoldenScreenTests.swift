@@ -1,4 +1,4 @@
-import DashboardScreens
+@testable import DashboardScreens
 import Foundation
 import LocalStore
 import TermUI
@@ -65,6 +65,17 @@ struct GoldenScreenTests {
         var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)
         await h.press(.character("?"))
         Snapshot.assert(h.frame(), named: "help-\(width)x\(height)")
+    }
+
+    @Test func oldNumbersShowTheirAgeWhileNewOnesLoad() async throws {
+        var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
+        let before = h.frame().text
+        _ = h.state.reduce(.ticked(ScreenHarness.now.addingTimeInterval(95)))
+        _ = h.state.reduce(.keyPressed(.character("r")))
+        let frame = h.frame().text
+        #expect(frame.contains("refreshed 12:00:00 UTC · 1m ago"))
+        #expect(frame.split(separator: "\n")[4] == before.split(separator: "\n")[4], "the rows stay while reloading")
+        #expect(Format.spinner.contains { frame.contains($0) }, "the spinner shows")
     }
 
     @Test func monoThemeAndAsciiGlyphs() async throws {
