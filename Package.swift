@@ -43,6 +43,13 @@ let package = Package(
             ]
         ),
         .target(name: "UsageViewModel", dependencies: ["UsageCore"]),
+        .target(
+            name: "HTTPTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         .target(name: "TermUI"),
         .target(name: "NcursesBackend", dependencies: ["TermUI", "CNcurses"]),
         .target(name: "DashboardScreens", dependencies: ["TermUI", "UsageViewModel", "UsageCore"]),
@@ -69,9 +76,8 @@ let package = Package(
         .testTarget(
             name: "RemoteProvidersTests",
             dependencies: [
-                "RemoteProviders", "UsageCore", "AppConfig", .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                "RemoteProviders", "UsageCore", "AppConfig", "HTTPTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
@@ -80,6 +86,6 @@ let package = Package(
             dependencies: ["DashboardScreens", "UsageViewModel", "LocalStore", "TermUI", "UsageCore"],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["HTTPTestSupport"]),
     ]
 )

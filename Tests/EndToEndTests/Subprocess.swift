@@ -13,8 +13,19 @@ enum Subprocess {
         var stderr: String
     }
 
+    /// Where programs under test write their logs, so tests never touch the real home.
+    static let stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-test-state").path
+
     /// Runs `path arguments`, stdin from /dev/null; captures stdout and stderr when `capture`, else discards them.
-    static func run(_ path: String, _ arguments: [String], capture: Bool = true) throws -> Output {
+    /// The environment is this process's plus `extra`, with `XDG_STATE_HOME` pointing at a temporary folder.
+    static func run(_ path: String, _ arguments: [String], capture: Bool = true, extra: [String: String] = [:]) throws
+        -> Output
+    {
+        var variables = ProcessInfo.processInfo.environment
+        variables["XDG_STATE_HOME"] = stateHome
+        variables.merge(extra) { _, new in new }
+        let envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
         var outPipe: [Int32] = [0, 0]
         // Tests run in parallel: a process spawned at the same moment by another test must not inherit our pipe
         // (a tmux server would keep it open for its whole life). So the pipe is close-on-exec (dup2 onto fd 1
@@ -42,7 +53,7 @@ enum Subprocess {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
         close(outPipe[1])
         spawnLock.unlock()
         defer { close(outPipe[0]) }

@@ -21,11 +21,11 @@ final class Tmux {
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     /// Starts `usagetop arguments` in a fresh home (its own XDG folders) at `width`×`height`.
-    init(width: Int, height: Int, arguments: String = "") throws {
+    init(width: Int, height: Int, arguments: String = "", environment: String = "") throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        let command = "clear; env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config "
-            + "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \(Self.binary) \(arguments); echo EXITED $?; sleep 120"
+        let command = "clear; env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state "
+            + "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \(environment) \(Self.binary) \(arguments); echo EXITED $?; sleep 120"
         try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command], capture: false)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import NIOHTTP1
 import Testing
 import UsageCore

@@ -1,5 +1,6 @@
 import AppConfig
 import Foundation
+import HTTPTestSupport
 import Logging
 import Synchronization
 import Testing

@@ -5,24 +5,36 @@ import NIOPosix
 import Synchronization
 
 /// A real HTTP/1.1 server on 127.0.0.1 (an ephemeral port) that answers from a route closure and records requests.
-final class TestHTTPServer: Sendable {
+/// For tests only: it speaks the providers' documented shapes as the tests write them.
+public final class TestHTTPServer: Sendable {
     /// A canned answer.
-    struct Reply: Sendable {
-        var status: HTTPResponseStatus = .ok
-        var headers: [(String, String)] = [("Content-Type", "application/json")]
-        var body: String = "{}"
+    public struct Reply: Sendable {
+        public var status: HTTPResponseStatus = .ok
+        public var headers: [(String, String)] = [("Content-Type", "application/json")]
+        public var body: String = "{}"
         /// Answer only after this long (for timeout tests).
-        var delay: TimeAmount = .zero
+        public var delay: TimeAmount = .zero
+
+        /// Creates a reply.
+        public init(status: HTTPResponseStatus = .ok, headers: [(String, String)] = [("Content-Type", "application/json")],
+                    body: String = "{}", delay: TimeAmount = .zero) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.delay = delay
+        }
     }
 
     /// What the server was asked.
-    struct Request: Sendable {
-        var method: String = "GET"
-        var uri: String
-        var body: String = ""
-        var authorization: String?
-        var path: String { String(uri.prefix { $0 != "?" }) }
-        var query: [String: String] {
+    public struct Request: Sendable {
+        public var method: String = "GET"
+        public var uri: String
+        public var body: String = ""
+        public var authorization: String?
+        /// The path without the query.
+        public var path: String { String(uri.prefix { $0 != "?" }) }
+        /// The decoded query parameters.
+        public var query: [String: String] {
             guard let q = uri.split(separator: "?", maxSplits: 1).dropFirst().first else { return [:] }
             return Dictionary(q.split(separator: "&").map { pair in
                 let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
@@ -42,10 +54,10 @@ final class TestHTTPServer: Sendable {
     private let channel: Channel
     private let log = RequestLog()
     /// The base URL, e.g. `http://127.0.0.1:54321`.
-    let baseURL: String
+    public let baseURL: String
 
     /// Starts a server that answers every request with `route`.
-    init(route: @escaping @Sendable (Request) -> Reply) throws {
+    public init(route: @escaping @Sendable (Request) -> Reply) throws {
         let log = self.log
         channel = try ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
@@ -59,7 +71,7 @@ final class TestHTTPServer: Sendable {
     }
 
     /// Every request so far.
-    var requests: [Request] { log.all }
+    public var requests: [Request] { log.all }
 
     deinit {
         try? channel.close().wait()
