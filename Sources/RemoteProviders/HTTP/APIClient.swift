@@ -138,6 +138,13 @@ public struct APIClient: Sendable {
         return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     }
 
+    /// An id percent-encoded for use as one path segment.
+    static func segment(_ id: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id
+    }
+
     static func encode(_ query: [(String, String)]) -> String {
         guard !query.isEmpty else { return "" }
         var allowed = CharacterSet.alphanumerics

@@ -23,16 +23,16 @@ public struct HyperlineProvider: UsageProvider {
 
     public func metrics() async throws -> [Metric] {
         try await listAll("/v1/aggregators").compactMap { item in
-            guard let id = HyperlineDecoding.text(item["id"]) else { return nil }
+            guard let id = item["id"].nonEmptyText else { return nil }
             let sum = item["operation"]?.stringValue == "sum"
-            return Metric(code: id, name: HyperlineDecoding.text(item["name"]) ?? id, aggregation: sum ? .sum : .count,
-                          field: sum ? HyperlineDecoding.text(item["property"]) : nil, unit: HyperlineDecoding.text(item["unit_name"]))
+            return Metric(code: id, name: item["name"].nonEmptyText ?? id, aggregation: sum ? .sum : .count,
+                          field: sum ? item["property"].nonEmptyText : nil, unit: item["unit_name"].nonEmptyText)
         }
     }
 
     public func customer(id: String) async throws -> Customer? {
         do {
-            return HyperlineDecoding.customer(try await api.get("/v1/customers/\(LagoProvider.segment(id))"))
+            return HyperlineDecoding.customer(try await api.get("/v1/customers/\(APIClient.segment(id))"))
         } catch {
             if error.status == 404 { return nil }
             throw error
@@ -44,7 +44,7 @@ public struct HyperlineProvider: UsageProvider {
         var rows: [CustomerSummary] = []
         for customer in customers {
             let usage = try await customerUsage(customer.id, period: period)
-            let total = usage.first { HyperlineDecoding.text($0["aggregator_id"]) == metric.code }?["total"]?.decimalValue
+            let total = usage.first { $0["aggregator_id"].nonEmptyText == metric.code }?["total"]?.decimalValue
             rows.append(CustomerSummary(customer: customer, total: total ?? 0, daily: [], lastEventAt: nil))
         }
         return rows
@@ -53,14 +53,14 @@ public struct HyperlineProvider: UsageProvider {
     public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
         let usage = try await customerUsage(customerID, period: period)
         return try await metrics().map { metric in
-            let row = usage.first { HyperlineDecoding.text($0["aggregator_id"]) == metric.code }
+            let row = usage.first { $0["aggregator_id"].nonEmptyText == metric.code }
             return UsageTotal(metric: metric, value: row?["total"]?.decimalValue ?? 0, eventCount: row?["count"]?.intValue ?? 0)
         }
     }
 
     public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
-        let path = customerID.map { "/v1/customers/\(LagoProvider.segment($0))/usage/\(LagoProvider.segment(metric.code))/timeseries" }
-            ?? "/v1/aggregators/\(LagoProvider.segment(metric.code))/usage/timeseries"
+        let path = customerID.map { "/v1/customers/\(APIClient.segment($0))/usage/\(APIClient.segment(metric.code))/timeseries" }
+            ?? "/v1/aggregators/\(APIClient.segment(metric.code))/usage/timeseries"
         let document = try await read(path, family: "timeseries", period: period, extra: [("group_by", bucket.rawValue)])
         let points = (document["timeseries"]?.arrayValue ?? []).compactMap { item -> TimeSeries.Point? in
             guard let tick = item["tick"]?.stringValue.flatMap(ISO8601Parser.parse) else { return nil }
@@ -74,11 +74,11 @@ public struct HyperlineProvider: UsageProvider {
         -> Page<UsageEvent>
     {
         let size = min(100, pageSize)
-        let path = "/v1/customers/\(LagoProvider.segment(customerID))/usage/\(LagoProvider.segment(metric.code))/events"
+        let path = "/v1/customers/\(APIClient.segment(customerID))/usage/\(APIClient.segment(metric.code))/events"
         let document = try await read(path, family: "events", period: period,
                                       extra: [("take", String(size)), ("skip", String(page * size))])
         let items = (document["data"]?.arrayValue ?? []).compactMap { item -> UsageEvent? in
-            guard let id = HyperlineDecoding.text(item["id"]),
+            guard let id = item["id"].nonEmptyText,
                   let timestamp = item["timestamp"]?.stringValue.flatMap(ISO8601Parser.parse) else { return nil }
             return UsageEvent(transactionID: id, customerID: customerID, metricCode: metric.code, timestamp: timestamp,
                               properties: item["payload"] ?? .object([]))
@@ -87,7 +87,7 @@ public struct HyperlineProvider: UsageProvider {
     }
 
     private func customerUsage(_ customerID: String, period: Period) async throws(APIError) -> [JSONValue] {
-        try await api.get("/v1/customers/\(LagoProvider.segment(customerID))/usage", query: Self.dates(period))
+        try await api.get("/v1/customers/\(APIClient.segment(customerID))/usage", query: Self.dates(period))
             .arrayValue ?? []
     }
 
@@ -131,13 +131,8 @@ public struct HyperlineProvider: UsageProvider {
 
 /// Small readers for Hyperline JSON.
 enum HyperlineDecoding {
-    static func text(_ value: JSONValue?) -> String? {
-        guard let s = value?.stringValue, !s.isEmpty else { return nil }
-        return s
-    }
-
     static func customer(_ item: JSONValue) -> Customer? {
-        guard let id = text(item["id"]) else { return nil }
-        return Customer(id: id, name: text(item["name"]) ?? id, currency: text(item["currency"]))
+        guard let id = item["id"].nonEmptyText else { return nil }
+        return Customer(id: id, name: item["name"].nonEmptyText ?? id, currency: item["currency"].nonEmptyText)
     }
 }

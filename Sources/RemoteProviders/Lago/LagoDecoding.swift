@@ -27,17 +27,17 @@ enum LagoDecoding {
     }
 
     static func customer(_ item: JSONValue) -> Customer? {
-        guard let id = nonEmpty(item["external_id"]) else { return nil }
-        let person = [nonEmpty(item["firstname"]), nonEmpty(item["lastname"])].compactMap { $0 }.joined(separator: " ")
-        let name = nonEmpty(item["name"]) ?? nonEmpty(item["legal_name"]) ?? (person.isEmpty ? id : person)
-        return Customer(id: id, name: name, currency: nonEmpty(item["currency"]))
+        guard let id = item["external_id"].nonEmptyText else { return nil }
+        let person = [item["firstname"].nonEmptyText, item["lastname"].nonEmptyText].compactMap { $0 }.joined(separator: " ")
+        let name = item["name"].nonEmptyText ?? item["legal_name"].nonEmptyText ?? (person.isEmpty ? id : person)
+        return Customer(id: id, name: name, currency: item["currency"].nonEmptyText)
     }
 
     static func metric(_ item: JSONValue) -> Metric? {
-        guard let code = nonEmpty(item["code"]) else { return nil }
+        guard let code = item["code"].nonEmptyText else { return nil }
         let kind = aggregation(item["aggregation_type"]?.stringValue)
-        return Metric(code: code, name: nonEmpty(item["name"]) ?? code, aggregation: kind,
-                      field: kind.needsField ? nonEmpty(item["field_name"]) : nil, unit: nil)
+        return Metric(code: code, name: item["name"].nonEmptyText ?? code, aggregation: kind,
+                      field: kind.needsField ? item["field_name"].nonEmptyText : nil, unit: nil)
     }
 
     /// `count_agg`/`count` → count, … ; weighted, latest and custom aggregations read as sums of units.
@@ -60,7 +60,7 @@ enum LagoDecoding {
         return Usage(
             from: document["from_datetime"]?.stringValue.flatMap(ISO8601Parser.parse),
             to: document["to_datetime"]?.stringValue.flatMap(ISO8601Parser.parse),
-            currency: nonEmpty(document["currency"]), charges: charges)
+            currency: document["currency"].nonEmptyText, charges: charges)
     }
 
     /// Charges merged per metric code: units, event counts and amounts added.
@@ -79,16 +79,11 @@ enum LagoDecoding {
     }
 
     static func event(_ item: JSONValue, customerID: String) -> UsageEvent? {
-        guard let id = nonEmpty(item["transaction_id"]), let code = nonEmpty(item["code"]),
+        guard let id = item["transaction_id"].nonEmptyText, let code = item["code"].nonEmptyText,
               let raw = item["timestamp"], let timestamp = raw.stringValue.flatMap(ISO8601Parser.parse)
                 ?? ISO8601Parser.parseTimestamp(raw)
         else { return nil }
         return UsageEvent(transactionID: id, customerID: customerID, metricCode: code, timestamp: timestamp,
                           properties: item["properties"] ?? .object([]))
-    }
-
-    static func nonEmpty(_ value: JSONValue?) -> String? {
-        guard let text = value?.stringValue, !text.isEmpty else { return nil }
-        return text
     }
 }

@@ -32,7 +32,7 @@ public struct LagoProvider: UsageProvider {
     public func customer(id: String) async throws -> Customer? {
         let document: JSONValue
         do {
-            document = try await api.get("/customers/\(Self.segment(id))")
+            document = try await api.get("/customers/\(APIClient.segment(id))")
         } catch {
             if error.status == 404 { return nil }
             throw error
@@ -43,7 +43,7 @@ public struct LagoProvider: UsageProvider {
     /// External ids of the customer's active subscriptions.
     func subscriptions(customerID: String) async throws -> [String] {
         try await pages("/subscriptions", root: "subscriptions", query: [("external_customer_id", customerID)])
-            .compactMap { LagoDecoding.nonEmpty($0["external_id"]) }
+            .compactMap { $0["external_id"].nonEmptyText }
     }
 
     /// Current usage of every active subscription; a subscription that is no longer active is skipped.
@@ -53,7 +53,7 @@ public struct LagoProvider: UsageProvider {
             let document: JSONValue
             do {
                 document = try await api.get(
-                    "/customers/\(Self.segment(customerID))/current_usage",
+                    "/customers/\(APIClient.segment(customerID))/current_usage",
                     query: [("external_subscription_id", subscription), ("apply_taxes", "false")])
             } catch {
                 if error.kind == .http(status: 405, code: "no_active_subscription") { continue }
@@ -89,7 +89,7 @@ public struct LagoProvider: UsageProvider {
         var points: [Date: Decimal] = [:]
         for subscription in try await subscriptions(customerID: customerID) {
             let documents = try await pages(
-                "/customers/\(Self.segment(customerID))/past_usage", root: "usage_periods",
+                "/customers/\(APIClient.segment(customerID))/past_usage", root: "usage_periods",
                 query: [("external_subscription_id", subscription), ("billable_metric_code", metric.code)])
             for usage in documents.map(LagoDecoding.usage) {
                 guard let from = usage.from else { continue }
@@ -127,11 +127,5 @@ public struct LagoProvider: UsageProvider {
             page = next
         }
         return items
-    }
-
-    static func segment(_ id: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return id.addingPercentEncoding(withAllowedCharacters: allowed) ?? id
     }
 }

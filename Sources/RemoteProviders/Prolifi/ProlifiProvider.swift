@@ -27,7 +27,7 @@ public struct ProlifiProvider: UsageProvider {
         let period = Period(start: Date().addingTimeInterval(-90 * 86_400), end: Date())
         for customer in try await customers().prefix(discoverySample) {
             for row in try await usage(customer.id, period: period) {
-                if let event = HyperlineDecoding.text(row["event_name"]), !names.contains(event) { names.append(event) }
+                if let event = row["event_name"].nonEmptyText, !names.contains(event) { names.append(event) }
             }
         }
         return names.sorted().map { Metric(code: $0, name: $0, aggregation: .count, unit: "events") }
@@ -46,7 +46,7 @@ public struct ProlifiProvider: UsageProvider {
 
     public func customer(id: String) async throws -> Customer? {
         do {
-            let document = try await api.get("/customers/\(LagoProvider.segment(id))")
+            let document = try await api.get("/customers/\(APIClient.segment(id))")
             return Self.customer(document["data"] ?? document)
         } catch {
             if error.status == 404 { return nil }
@@ -58,7 +58,7 @@ public struct ProlifiProvider: UsageProvider {
         var rows: [CustomerSummary] = []
         for customer in try await customers() {
             let usage = try await usage(customer.id, period: period)
-            let row = usage.first { HyperlineDecoding.text($0["event_name"]) == metric.code }
+            let row = usage.first { $0["event_name"].nonEmptyText == metric.code }
             let last = usage.compactMap { $0["last_reported_at"]?.stringValue.flatMap(ISO8601Parser.parse) }.max()
             rows.append(CustomerSummary(customer: customer, total: row?["count"]?.decimalValue ?? 0, daily: [], lastEventAt: last))
         }
@@ -68,7 +68,7 @@ public struct ProlifiProvider: UsageProvider {
     public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
         let usage = try await usage(customerID, period: period)
         return usage.compactMap { row in
-            guard let event = HyperlineDecoding.text(row["event_name"]) else { return nil }
+            guard let event = row["event_name"].nonEmptyText else { return nil }
             let count = row["count"]?.decimalValue ?? 0
             return UsageTotal(metric: Metric(code: event, name: event, aggregation: .count, unit: "events"), value: count,
                               eventCount: row["count"]?.intValue)
@@ -90,17 +90,17 @@ public struct ProlifiProvider: UsageProvider {
     private func usage(_ customerID: String, period: Period) async throws(APIError) -> [JSONValue] {
         let last = period.end > period.start ? period.end.addingTimeInterval(-0.001) : period.end
         let document = try await api.get(
-            "/customers/\(LagoProvider.segment(customerID))/usage",
+            "/customers/\(APIClient.segment(customerID))/usage",
             query: [("start_date", UTCTime.day(period.start)), ("end_date", UTCTime.day(last))])
         return document["data"]?.arrayValue ?? []
     }
 
     static func customer(_ item: JSONValue) -> Customer? {
-        guard let id = HyperlineDecoding.text(item["id"]) else { return nil }
-        let person = [HyperlineDecoding.text(item["first_name"]), HyperlineDecoding.text(item["last_name"])]
+        guard let id = item["id"].nonEmptyText else { return nil }
+        let person = [item["first_name"].nonEmptyText, item["last_name"].nonEmptyText]
             .compactMap { $0 }.joined(separator: " ")
-        let name = HyperlineDecoding.text(item["company_name"]) ?? (person.isEmpty ? nil : person)
-            ?? HyperlineDecoding.text(item["email"]) ?? HyperlineDecoding.text(item["external_id"]) ?? id
-        return Customer(id: id, name: name, currency: HyperlineDecoding.text(item["currency"]))
+        let name = item["company_name"].nonEmptyText ?? (person.isEmpty ? nil : person)
+            ?? item["email"].nonEmptyText ?? item["external_id"].nonEmptyText ?? id
+        return Customer(id: id, name: name, currency: item["currency"].nonEmptyText)
     }
 }
