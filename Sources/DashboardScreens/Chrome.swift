@@ -17,13 +17,18 @@ enum Chrome {
         let age = state.lastRefresh.map { " · " + Format.age(from: $0, to: state.now) + " ago" } ?? ""
         let clock = state.lastRefresh.map { UTCTime.clock($0) + (wide ? " UTC" : "") + age } ?? "loading"
         let period = wide ? Format.period(state.period, state.resolvedPeriod) : state.period.label
-        let right = " │ \(period) │ \(wide ? "refreshed " : "")\(clock) \(spinner) "
+        let auto = state.refreshSeconds.map { " │ every \($0)s" } ?? ""
+        let right = " │ \(period)\(auto) │ \(wide ? "refreshed " : "")\(clock) \(spinner) "
         let rightWidth = TextWidth.of(right)
         var x = row.x + 1
         x += buffer.write("usagetop", x: x, y: row.y, style: bar.adding(.bold), limit: max(0, row.right - rightWidth - x))
         if state.source?.isDemoData == true, x + 12 < row.right - rightWidth {
             x += 1
             x += buffer.write(" DEMO DATA ", x: x, y: row.y, style: theme.fill(.headerDemo).adding(.bold))
+        }
+        if state.paused, x + 9 < row.right - rightWidth {
+            x += 1
+            x += buffer.write(" PAUSED ", x: x, y: row.y, style: theme.fill(.warn).adding(.bold))
         }
         let source = state.source?.label ?? state.providerName
         let room = row.right - rightWidth - x - 3
@@ -53,7 +58,8 @@ enum Chrome {
         if state.screenKind == .customers && state.customers.isEditingFilter {
             hints = [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         }
-        if state.overlay != nil { hints = [("Esc", "close"), ("↑↓", "scroll")] }
+        if case .eventDetail? = state.overlay { hints = [("Esc", "close"), ("↑↓", "scroll")] }
+        if state.overlay == .help { hints = [("Esc", "close")] }
         var messageStyle = theme.fill(.statusBar)
         if let severity = state.message?.severity, severity != .info {
             let entry = theme.entry(severity == .error ? ThemeRole.error : .warn)

@@ -10,7 +10,15 @@ enum Overlays {
         case .help:
             let bindings = KeyMap.bindings(for: state.screenKind)
             let keyWidth = bindings.map { TextWidth.of($0.keyLabel) }.max() ?? 0
-            let lines = bindings.map { TextWidth.fit($0.keyLabel, to: keyWidth) + "   " + $0.summary }
+            var lines = bindings.map { TextWidth.fit($0.keyLabel, to: keyWidth) + "   " + $0.summary }
+            if lines.count > area.height - 2 {
+                // Too tall for the screen: two columns, the second half beside the first.
+                let half = (lines.count + 1) / 2
+                let width = lines.prefix(half).map { TextWidth.of($0) }.max() ?? 0
+                lines = (0..<half).map { i in
+                    TextWidth.fit(lines[i], to: width) + (i + half < lines.count ? "   " + lines[i + half] : "")
+                }
+            }
             Modal(title: "Keys · \(state.screenKind.title)", lines: lines, footer: "Esc closes", style: style,
                   borderStyle: theme.text(.modalBorder), titleStyle: theme.text(.title), glyphs: options.glyphs)
                 .render(in: area, buffer: &buffer)

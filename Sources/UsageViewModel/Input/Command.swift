@@ -6,4 +6,5 @@ public enum Command: Sendable, Hashable {
     case nextMetric, previousMetric, nextPeriod, nextBucket
     case clientTimeseries, openEvents
     case nextPage, previousPage
+    case togglePause, fasterRefresh, slowerRefresh
 }

@@ -11,6 +11,9 @@ public enum KeyMap {
 
     static let global: [KeyBinding] = [
         KeyBinding([.character("r")], .refresh, "refresh", inStatus: true),
+        KeyBinding([.character(" ")], .togglePause, "pause/resume auto-refresh"),
+        KeyBinding([.character("+")], .fasterRefresh, "refresh more often"),
+        KeyBinding([.character("-")], .slowerRefresh, "refresh less often"),
         KeyBinding([.character("?")], .help, "help", inStatus: true),
         KeyBinding([.escape], .back, "back"),
         KeyBinding([.character("q")], .quit, "quit", inStatus: true),

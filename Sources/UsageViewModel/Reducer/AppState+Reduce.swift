@@ -16,7 +16,7 @@ extension AppState {
         case .ticked(let date):
             now = date
             if isLoading { spinnerFrame &+= 1 }
-            return []
+            return refreshIfDue()
         case .keyPressed(let key):
             return press(key)
         case .sourceLoaded(let result):
@@ -67,6 +67,7 @@ extension AppState {
         case .back:
             return back()
         default:
+            if let effects = autoRefreshCommand(command) { return effects }
             switch screenKind {
             case .customers: return customersCommand(command)
             case .customerUsage: return usageCommand(command)

@@ -39,6 +39,12 @@ public struct AppState: Sendable {
     public var message: (text: String, severity: Severity)?
     /// Set when the user quits.
     public var shouldQuit = false
+    /// Seconds between automatic refreshes; nil when off (`+` turns it on).
+    public var refreshSeconds: Int?
+    /// Whether automatic refresh is paused (`space`).
+    public var paused = false
+    /// When the next automatic refresh is due.
+    public var nextRefreshAt: Date?
     /// Advances while something loads, for the spinner.
     public var spinnerFrame = 0
     var nextRequest = 1

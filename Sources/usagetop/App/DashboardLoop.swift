@@ -13,10 +13,11 @@ final class DashboardLoop {
     private let runner: EffectRunner
     private let inbox = ActionInbox()
 
-    init(service: DataService, options: RenderOptions, period: PeriodPreset, warnings: [String]) {
+    init(service: DataService, options: RenderOptions, period: PeriodPreset, refresh: Int?, warnings: [String]) {
         state = AppState(
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
             period: period)
+        if let refresh { state.setRefresh(seconds: refresh) }
         if let first = warnings.first {
             state.message = ("theme: " + first + (warnings.count > 1 ? " (+\(warnings.count - 1) more)" : ""), .warning)
         }

@@ -17,6 +17,8 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(help: "Starting period: today, last-7-days, last-30-days, this-month, last-month.")
     var period: PeriodPreset = .thisMonth
     @Option(help: "Chart style: braille, block or ascii.") var plot: PlotMode = .braille
+    @Option(help: "Refresh automatically every SECONDS (minimum 1; default: the profile's, else off; + and - change it).")
+    var refresh: Int?
     @Flag(help: "Plain ASCII borders and charts, for fonts without box drawing or braille.") var ascii = false
 
     func run() async throws {
@@ -24,7 +26,8 @@ struct DashboardCommand: AsyncParsableCommand {
             throw Failure.exit("the dashboard needs a terminal; use `usagetop customers|snapshot|timeseries|events` in scripts")
         }
         var ignored: [String] = []
-        let profileTheme = (try? source.selectedProfile(warnings: &ignored))??.theme
+        let profile = (try? source.selectedProfile(warnings: &ignored)) ?? nil
+        let profileTheme = profile?.theme
         let resolved = ThemeResolver.resolve(name: theme ?? profileTheme ?? "default", themesDir: themesDir)
         for warning in resolved.warnings { FileHandle.standardError.write(Data("usagetop: theme: \(warning)\n".utf8)) }
         let service: DataService
@@ -36,7 +39,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let options = RenderOptions(
             theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
         let loop = DashboardLoop(
-            service: service, options: options, period: period,
+            service: service, options: options, period: period, refresh: refresh ?? profile?.refresh,
             warnings: resolved.warnings)
         let terminal = NcursesTerminal(useColor: resolved.useColor)
         loop.run(terminal: terminal)
