@@ -27,6 +27,8 @@ public final class TestHTTPServer: Sendable {
 
     /// What the server was asked.
     public struct Request: Sendable {
+        /// 1 for the first request the server received, 2 for the second, and so on.
+        public var number: Int = 0
         public var method: String = "GET"
         public var uri: String
         public var body: String = ""
@@ -46,7 +48,15 @@ public final class TestHTTPServer: Sendable {
     /// Requests seen, shared by the server and its connection handlers.
     final class RequestLog: Sendable {
         private let entries = Mutex<[Request]>([])
-        func append(_ request: Request) { entries.withLock { $0.append(request) } }
+        /// Numbers and records a request; returns it with its number.
+        func append(_ request: Request) -> Request {
+            entries.withLock { all in
+                var numbered = request
+                numbered.number = all.count + 1
+                all.append(numbered)
+                return numbered
+            }
+        }
         var all: [Request] { entries.withLock { $0 } }
     }
 
@@ -99,9 +109,8 @@ public final class TestHTTPServer: Sendable {
             case .body(var buffer): body += buffer.readString(length: buffer.readableBytes) ?? ""
             case .end:
                 guard let head else { return }
-                let request = Request(method: head.method.rawValue, uri: head.uri, body: body,
-                                      authorization: head.headers.first(name: "Authorization"))
-                log.append(request)
+                let request = log.append(Request(method: head.method.rawValue, uri: head.uri, body: body,
+                                                 authorization: head.headers.first(name: "Authorization")))
                 let reply = route(request)
                 if reply.delay == .zero {
                     write(reply, context: context)

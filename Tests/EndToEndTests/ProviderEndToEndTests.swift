@@ -1,6 +1,5 @@
 import Foundation
 import HTTPTestSupport
-import Synchronization
 import Testing
 
 /// The real binary against a real HTTP server speaking Hyperline's documented shapes.
@@ -9,12 +8,8 @@ struct ProviderEndToEndTests {
     static let key = "hl_secret_key_never_shown"
 
     static func hyperline(failFirst: Bool = false, alwaysFail: Bool = false) throws -> TestHTTPServer {
-        let calls = Mutex(0)
-        return try TestHTTPServer { request in
-            let n = calls.withLock { count in
-                count += 1
-                return count
-            }
+        try TestHTTPServer { request in
+            let n = request.number
             if alwaysFail { return .init(status: .internalServerError, body: #"{"message": "database unavailable"}"#) }
             if failFirst && n == 1 { return .init(status: .tooManyRequests, headers: [("Retry-After", "1")], body: "{}") }
             switch request.path {

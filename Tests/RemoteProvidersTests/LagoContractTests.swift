@@ -67,12 +67,8 @@ struct LagoContractTests {
     }
 
     @Test func retryAfterIsHonouredThenTheCallSucceeds() async throws {
-        let calls = Mutex(0)
-        let server = try TestHTTPServer { _ in
-            let n = calls.withLock { count in
-                count += 1
-                return count
-            }
+        let server = try TestHTTPServer { request in
+            let n = request.number
             if n == 1 { return .init(status: .tooManyRequests, headers: [("Retry-After", "1")], body: #"{"status": 429, "error": "Too Many Requests"}"#) }
             return .init(body: Self.customersPage(1, of: 1))
         }
@@ -84,12 +80,8 @@ struct LagoContractTests {
     }
 
     @Test func lagoRateLimitResetHeaderIsHonoured() async throws {
-        let calls = Mutex(0)
-        let server = try TestHTTPServer { _ in
-            let n = calls.withLock { count in
-                count += 1
-                return count
-            }
+        let server = try TestHTTPServer { request in
+            let n = request.number
             if n == 1 { return .init(status: .tooManyRequests, headers: [("x-ratelimit-reset", "3")], body: "{}") }
             return .init(body: Self.customersPage(1, of: 1))
         }

@@ -2,7 +2,6 @@ import AppConfig
 import Foundation
 import HTTPTestSupport
 import Logging
-import Synchronization
 import Testing
 @testable import RemoteProviders
 
@@ -12,12 +11,8 @@ struct LoggingTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-log-\(UUID().uuidString)/usagetop.log").path
         let sink = try #require(FileLogHandler.Sink(path: path))
         let logger = Logger(label: "usagetop.lago") { label in FileLogHandler(label: label, sink: sink) }
-        let calls = Mutex(0)
-        let server = try TestHTTPServer { _ in
-            let n = calls.withLock { count in
-                count += 1
-                return count
-            }
+        let server = try TestHTTPServer { request in
+            let n = request.number
             return n == 1 ? .init(status: .serviceUnavailable, body: #"{"error": "down"}"#) : .init(body: #"{"customers": [], "meta": {}}"#)
         }
         let secret = "sk_live_do_not_log_me"
