@@ -6,19 +6,28 @@ import UsageCore
 public struct ConfigFile: Sendable, Hashable, Decodable {
     /// Profiles by name.
     public var profiles: [String: Profile]
+    /// The top-level `[alerts]` table.
+    public var alerts: AlertsConfig?
 
     enum CodingKeys: String, CodingKey {
-        case profiles
+        case profiles, alerts
     }
 
     /// Creates a configuration.
-    public init(profiles: [String: Profile] = [:]) {
+    public init(profiles: [String: Profile] = [:], alerts: AlertsConfig? = nil) {
         self.profiles = profiles
+        self.alerts = alerts
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         profiles = try container.decodeIfPresent([String: Profile].self, forKey: .profiles) ?? [:]
+        alerts = try container.decodeIfPresent(AlertsConfig.self, forKey: .alerts)
+    }
+
+    /// The alert rules for `profile`: its own `[alerts]` table, else the top-level one, else the defaults.
+    public func alertRules(profile: Profile?) -> AlertRules {
+        (profile?.alerts ?? alerts)?.rules ?? AlertRules()
     }
 
     /// The default location: `$XDG_CONFIG_HOME/usagetop/config.toml`, else `~/.config/usagetop/config.toml`.

@@ -14,9 +14,11 @@ public struct Profile: Sendable, Hashable, Decodable {
     public var refresh: Int?
     /// The local store path, for `provider = "local"`.
     public var db: String?
+    /// Alert rules for this profile (replacing the top-level `[alerts]`).
+    public var alerts: AlertsConfig?
 
     enum CodingKeys: String, CodingKey {
-        case provider, theme, refresh, db
+        case provider, theme, refresh, db, alerts
         case baseURL = "base_url"
         case apiKeyEnv = "api_key_env"
         case apiKeyCommand = "api_key_command"

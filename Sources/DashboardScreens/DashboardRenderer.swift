@@ -8,7 +8,7 @@ public enum DashboardRenderer {
         let theme = options.theme
         var buffer = Buffer(width: state.width, height: state.height, style: theme.base)
         guard Layout.fits(width: state.width, height: state.height) else {
-            tooSmall(state, theme: theme, buffer: &buffer)
+            tooSmall(width: state.width, height: state.height, theme: theme, buffer: &buffer)
             return buffer
         }
         let (header, rest) = buffer.area.splitTop(1)
@@ -27,17 +27,18 @@ public enum DashboardRenderer {
         return buffer
     }
 
-    private static func tooSmall(_ state: AppState, theme: Theme, buffer: inout Buffer) {
+    /// The screen drawn below the minimum size: what is needed, what there is, how to leave.
+    static func tooSmall(width: Int, height: Int, theme: Theme, buffer: inout Buffer) {
         let lines = [
             "terminal too small:",
             "need \(Layout.minimumWidth)×\(Layout.minimumHeight)",
-            "have \(state.width)×\(state.height)",
+            "have \(width)×\(height)",
             "q quits",
         ]
-        let top = max(0, (state.height - lines.count) / 2)
-        for (offset, line) in lines.enumerated() where top + offset < state.height {
-            let text = TextWidth.truncate(line, to: state.width)
-            let x = max(0, (state.width - TextWidth.of(text)) / 2)
+        let top = max(0, (height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() where top + offset < height {
+            let text = TextWidth.truncate(line, to: width)
+            let x = max(0, (width - TextWidth.of(text)) / 2)
             buffer.write(text, x: x, y: top + offset, style: offset == 0 ? theme.text(.warn) : theme.base)
         }
     }

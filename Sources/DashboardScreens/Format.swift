@@ -32,13 +32,25 @@ enum Format {
     /// An age like `5s`, `3m`, `2h`, `4d`.
     static func age(from date: Date?, to now: Date) -> String {
         guard let date else { return "never" }
-        let seconds = max(0, Int(now.timeIntervalSince(date)))
+        return duration(now.timeIntervalSince(date))
+    }
+
+    /// A duration like `5s`, `3m`, `2h`, `4d` (whole units, rounded down).
+    static func duration(_ interval: TimeInterval) -> String {
+        let seconds = max(0, Int(interval))
         switch seconds {
         case ..<60: return "\(seconds)s"
         case ..<3_600: return "\(seconds / 60)m"
         case ..<86_400: return "\(seconds / 3_600)h"
         default: return "\(seconds / 86_400)d"
         }
+    }
+
+    /// A relative change as a signed percentage with one decimal (`+12.5%`, `−3.0%`).
+    static func change(_ ratio: Decimal) -> String {
+        let percent = (ratio * 100).rounded(1)
+        let text = DecimalText.grouped(percent < 0 ? -percent : percent, fractionDigits: 1)
+        return (percent < 0 ? "−" : "+") + text + "%"
     }
 
     /// Spinner frames.

@@ -55,12 +55,18 @@ public final class NcursesTerminal {
         erase()
     }
 
-    /// Waits up to `timeoutMs` for input; nil on timeout.
+    /// Set once the terminal has gone away (its window closed, the SSH link dropped): input hung up or failed.
+    public private(set) var isClosed = false
+
+    /// Waits up to `timeoutMs` for input; nil on timeout or when the terminal has closed (see `isClosed`).
     public func readKey(timeoutMs: Int) -> KeyEvent? {
         timeout(Int32(timeoutMs))
         var code: UInt32 = 0
         let status = shim_get_wch(&code)
-        if status == ERR { return nil }
+        if status == ERR {
+            if Self.inputHungUp() { isClosed = true }
+            return nil
+        }
         if status == shim_key_code_yes() {
             if Int32(code) == shim_key_resize() {
                 invalidate()
@@ -78,6 +84,13 @@ public final class NcursesTerminal {
             guard let scalar = Unicode.Scalar(code), code >= 32 else { return nil }
             return .character(Character(scalar))
         }
+    }
+
+    /// Whether standard input reports a hang-up or error (a read would fail at once, forever).
+    private static func inputHungUp() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return errno != EINTR }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
     }
 
     private static func functionKey(_ code: Int32) -> KeyEvent? {

@@ -11,7 +11,7 @@ struct Usagetop: AsyncParsableCommand {
             ($XDG_DATA_HOME/usagetop/usage.sqlite), filling it with demo data on first run.
             """,
         subcommands: [
-            DashboardCommand.self, CustomersCommand.self, SnapshotCommand.self, TimeseriesCommand.self,
+            DashboardCommand.self, MonitorCommand.self, CustomersCommand.self, SnapshotCommand.self, TimeseriesCommand.self,
             EventsCommand.self, IngestCommand.self, DemoCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

@@ -16,7 +16,7 @@ public struct ProlifiProvider: UsageProvider {
     }
 
     public var name: String { "prolifi" }
-    public var capabilities: ProviderCapabilities { [] }
+    public var capabilities: ProviderCapabilities { [.periodTotals] }
 
     public func sourceInfo() async throws -> SourceInfo {
         SourceInfo(label: "prolifi \(api.configuration.baseURL)", isDemoData: false)

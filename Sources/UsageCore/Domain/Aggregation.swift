@@ -12,3 +12,8 @@ public enum Aggregation: String, Sendable, Hashable, Codable, CaseIterable {
     /// Whether this aggregation reads a property field.
     public var needsField: Bool { self != .count }
 }
+
+extension Aggregation {
+    /// Whether values over two windows add up to the value over both (count and sum do; max and unique count don't).
+    public var isAdditive: Bool { self == .count || self == .sum }
+}

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The periods the dashboard cycles through with `p`; all are whole UTC days.
+/// The periods the dashboard cycles through with `p`: whole UTC days, except the last 24 whole-or-current hours.
 public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
     case today
+    case last24Hours = "last-24-hours"
     case last7Days = "last-7-days"
     case last30Days = "last-30-days"
     case thisMonth = "this-month"
@@ -12,6 +13,7 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
     public var label: String {
         switch self {
         case .today: "today"
+        case .last24Hours: "last 24 hours"
         case .last7Days: "last 7 days"
         case .last30Days: "last 30 days"
         case .thisMonth: "this month"
@@ -25,12 +27,18 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
+    /// The bucket that suits a chart of this period: hours for a day, days for longer.
+    public var naturalBucket: Bucket { self == .today || self == .last24Hours ? .hour : .day }
+
     /// The concrete period for this preset at `now`.
     public func resolve(now: Date) -> Period {
         let today = UTCTime.startOfDay(now)
         let tomorrow = today.addingTimeInterval(86_400)
         switch self {
         case .today: return Period(start: today, end: tomorrow)
+        case .last24Hours:
+            let nextHour = UTCTime.startOfHour(now).addingTimeInterval(3_600)
+            return Period(start: nextHour.addingTimeInterval(-86_400), end: nextHour)
         case .last7Days: return Period(start: today.addingTimeInterval(-6 * 86_400), end: tomorrow)
         case .last30Days: return Period(start: today.addingTimeInterval(-29 * 86_400), end: tomorrow)
         case .thisMonth: return Period.month(containing: now)
@@ -38,5 +46,20 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
             let start = UTCTime.addingMonths(-1, to: UTCTime.startOfMonth(now))
             return Period(start: start, end: UTCTime.startOfMonth(now))
         }
+    }
+}
+
+extension PeriodPreset {
+    /// The period before this one cut to the same elapsed time, so a half-finished month is compared with the
+    /// first half of the month before (a finished period is compared with the whole previous one).
+    public func previous(now: Date) -> Period {
+        let current = resolve(now: now)
+        let start: Date
+        switch self {
+        case .thisMonth, .lastMonth: start = UTCTime.addingMonths(-1, to: current.start)
+        case .today, .last24Hours, .last7Days, .last30Days: start = current.start.addingTimeInterval(-current.end.timeIntervalSince(current.start))
+        }
+        let elapsed = max(0, min(now, current.end).timeIntervalSince(current.start))
+        return Period(start: start, end: min(current.start, start.addingTimeInterval(elapsed)))
     }
 }

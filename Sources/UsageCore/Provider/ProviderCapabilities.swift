@@ -10,6 +10,8 @@ public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
     public static let clientWideTimeseries = ProviderCapabilities(rawValue: 1 << 1)
     /// Raw event listing.
     public static let events = ProviderCapabilities(rawValue: 1 << 2)
+    /// Totals over any chosen period (Lago answers only the current billing period).
+    public static let periodTotals = ProviderCapabilities(rawValue: 1 << 3)
     /// Everything.
-    public static let all: ProviderCapabilities = [.timeseries, .clientWideTimeseries, .events]
+    public static let all: ProviderCapabilities = [.timeseries, .clientWideTimeseries, .events, .periodTotals]
 }

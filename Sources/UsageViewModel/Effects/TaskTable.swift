@@ -18,6 +18,9 @@ final class TaskTable: Sendable {
         }
     }
 
+    /// How many tracked tasks are running.
+    var count: Int { tasks.withLock { $0.count } }
+
     /// Forgets a finished task.
     func remove(_ id: RequestID) {
         _ = tasks.withLock { $0.removeValue(forKey: id) }

@@ -60,6 +60,24 @@ public enum KeyMap {
         }
     }
 
+    /// The monitor's bindings: no navigation, only what a wall screen needs.
+    public static let monitor: [KeyBinding] = [
+        KeyBinding([.character("m"), .right], .nextMetric, "next metric", inStatus: true),
+        KeyBinding([.character("M"), .left], .previousMetric, "previous metric"),
+        KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
+        KeyBinding([.character("r")], .refresh, "refresh now", inStatus: true),
+        KeyBinding([.character(" ")], .togglePause, "pause/resume", inStatus: true),
+        KeyBinding([.character("+")], .fasterRefresh, "refresh more often", inStatus: true),
+        KeyBinding([.character("-")], .slowerRefresh, "refresh less often"),
+        KeyBinding([.character("?")], .help, "help", inStatus: true),
+        KeyBinding([.character("q")], .quit, "quit", inStatus: true),
+    ]
+
+    /// The command a key triggers in the monitor, if any.
+    public static func command(forMonitor key: Key) -> Command? {
+        monitor.first { $0.keys.contains(key) }?.command
+    }
+
     /// The command a key triggers on a screen, if any.
     public static func command(for key: Key, on screen: ScreenKind) -> Command? {
         bindings(for: screen).first { $0.keys.contains(key) }?.command

@@ -13,6 +13,9 @@ public enum Layout {
     /// Whether the terminal is big enough to draw.
     public static func fits(width: Int, height: Int) -> Bool { width >= minimumWidth && height >= minimumHeight }
 
+    /// Days of history in the monitor's top-customers sparkline.
+    public static let monitorSparklineDays = 28
+
     /// Days of history in the customers sparkline.
     public static let sparklineDays = 30
 }

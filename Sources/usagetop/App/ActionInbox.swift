@@ -1,8 +1,7 @@
 import Synchronization
-import UsageViewModel
 
 /// Actions produced by effect tasks, waiting for the run loop (which owns the state) to apply them.
-final class ActionInbox: Sendable {
+final class ActionInbox<Action: Sendable>: Sendable {
     private let queue = Mutex<[Action]>([])
 
     /// Adds an action (from any thread).

@@ -1,24 +1,25 @@
 import TermUI
 import UsageViewModel
 
-/// Maps terminal input to view-model actions.
+/// Maps terminal input to the view model's keys.
 enum KeyTranslation {
-    static func action(for event: KeyEvent) -> Action {
+    /// The key of a key event; nil for a resize.
+    static func key(for event: KeyEvent) -> Key? {
         switch event {
-        case .resize(let width, let height): .resized(width: width, height: height)
-        case .character(let c): .keyPressed(.character(c))
-        case .up: .keyPressed(.up)
-        case .down: .keyPressed(.down)
-        case .left: .keyPressed(.left)
-        case .right: .keyPressed(.right)
-        case .pageUp: .keyPressed(.pageUp)
-        case .pageDown: .keyPressed(.pageDown)
-        case .home: .keyPressed(.home)
-        case .end: .keyPressed(.end)
-        case .enter: .keyPressed(.enter)
-        case .escape: .keyPressed(.escape)
-        case .backspace: .keyPressed(.backspace)
-        case .tab: .keyPressed(.tab)
+        case .resize: nil
+        case .character(let c): .character(c)
+        case .up: .up
+        case .down: .down
+        case .left: .left
+        case .right: .right
+        case .pageUp: .pageUp
+        case .pageDown: .pageDown
+        case .home: .home
+        case .end: .end
+        case .enter: .enter
+        case .escape: .escape
+        case .backspace: .backspace
+        case .tab: .tab
         }
     }
 }

@@ -14,7 +14,7 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(help: "Theme name: default, light, mono, ansi16 or one of yours (default: the profile's, else default).")
     var theme: String?
     @Option(help: "Extra folder searched first for <name>.theme files.") var themesDir: String?
-    @Option(help: "Starting period: today, last-7-days, last-30-days, this-month, last-month.")
+    @Option(help: "Starting period: today, last-24-hours, last-7-days, last-30-days, this-month, last-month.")
     var period: PeriodPreset = .thisMonth
     @Option(help: "Chart style: braille, block or ascii.") var plot: PlotMode = .braille
     @Option(help: "Refresh automatically every SECONDS (minimum 1; default: the profile's, else off; + and - change it).")
@@ -38,11 +38,10 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let options = RenderOptions(
             theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
-        let loop = DashboardLoop(
+        let program = DashboardProgram(
             service: service, options: options, period: period, refresh: refresh ?? profile?.refresh,
             warnings: resolved.warnings)
-        let terminal = NcursesTerminal(useColor: resolved.useColor)
-        loop.run(terminal: terminal)
+        TerminalLoop.run(program, terminal: NcursesTerminal(useColor: resolved.useColor))
     }
 }
 

@@ -25,8 +25,23 @@ struct SourceOptions: ParsableArguments {
     /// The selected profile (nil without `--profile`); warnings about the config file go to `warnings`.
     func selectedProfile(warnings: inout [String]) throws(UsageError) -> Profile? {
         guard let profile else { return nil }
+        return try configFile(warnings: &warnings).profile(profile)
+    }
+
+    /// `config.toml` (empty when there is none).
+    func configFile(warnings: inout [String]) throws(UsageError) -> ConfigFile {
         let path = ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment)
-        return try ConfigFile.load(path: path, warnings: &warnings).profile(profile)
+        return try ConfigFile.load(path: path, warnings: &warnings)
+    }
+
+    /// The provider chosen by `--provider`, else by the profile, else local.
+    func kind(profile chosen: Profile?) throws(UsageError) -> ProviderKind {
+        if let provider { return provider }
+        guard let name = chosen?.provider else { return .local }
+        guard let named = ProviderKind(rawValue: name) else {
+            throw UsageError(.invalidInput, "profile '\(profile ?? "")': unknown provider '\(name)'")
+        }
+        return named
     }
 
     /// The data service over the chosen source (a new local store is filled with demo data first).
@@ -35,13 +50,7 @@ struct SourceOptions: ParsableArguments {
         var warnings: [String] = []
         let chosen = try selectedProfile(warnings: &warnings)
         for warning in warnings { FileHandle.standardError.write(Data("usagetop: warning: \(warning)\n".utf8)) }
-        var kind = provider ?? .local
-        if provider == nil, let name = chosen?.provider {
-            guard let named = ProviderKind(rawValue: name) else {
-                throw UsageError(.invalidInput, "profile '\(profile ?? "")': unknown provider '\(name)'")
-            }
-            kind = named
-        }
+        let kind = try kind(profile: chosen)
         switch kind {
         case .local:
             let path = db == nil ? (chosen?.db.map { StoreOptions.path(db: $0) } ?? storePath) : storePath

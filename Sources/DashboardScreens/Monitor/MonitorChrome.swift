@@ -1,0 +1,70 @@
+import Foundation
+import TermUI
+import UsageCore
+import UsageViewModel
+
+/// The monitor's header (badges, source, period, refresh interval, clock), failure banner, status line and help.
+enum MonitorChrome {
+    /// Row 0: `usagetop monitor`, DEMO DATA / PAUSED badges, source, period, interval, UTC clock and spinner.
+    static func header(_ state: MonitorState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
+        let theme = options.theme
+        let bar = theme.fill(.headerBar)
+        buffer.fill(row, style: bar)
+        let frames = options.glyphs == .ascii ? Format.asciiSpinner : Format.spinner
+        let spinner = state.isLoading ? frames[state.spinnerFrame % frames.count] : " "
+        let wide = row.width >= 110
+        let clock = (wide ? UTCTime.day(state.now) + " " : "") + UTCTime.clock(state.now) + " UTC"
+        let period = wide ? Format.period(state.period, state.resolvedPeriod) : state.period.label
+        let cycle = state.cycleSeconds.map { " · cycle \($0)s" } ?? ""
+        let right = " │ \(period) │ every \(state.refreshSeconds)s\(wide ? cycle : "") │ \(clock) \(spinner) "
+        let rightWidth = TextWidth.of(right)
+        var x = row.x + 1
+        x += buffer.write("usagetop monitor", x: x, y: row.y, style: bar.adding(.bold), limit: max(0, row.right - rightWidth - x))
+        if state.source.value?.isDemoData == true, x + 12 < row.right - rightWidth {
+            x += 1
+            x += buffer.write(" DEMO DATA ", x: x, y: row.y, style: theme.fill(.headerDemo).adding(.bold))
+        }
+        if state.paused, x + 9 < row.right - rightWidth {
+            x += 1
+            x += buffer.write(" PAUSED ", x: x, y: row.y, style: theme.fill(.warn).adding(.bold))
+        }
+        let source = state.source.value?.label ?? state.providerName
+        let room = row.right - rightWidth - x - 3
+        if room >= 8 { buffer.write(" │ " + TextWidth.truncate(source, to: room), x: x, y: row.y, style: bar) }
+        if rightWidth < row.width - 10 { buffer.write(right, x: row.right - rightWidth, y: row.y, style: bar) }
+    }
+
+    /// The banner under the header while anything fails: what, since when, how many panels, the next try.
+    static func banner(_ state: MonitorState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
+        guard let failure = state.failure else { return }
+        let style = options.theme.fill(.error).adding(.bold)
+        buffer.fill(row, style: style)
+        let since = "failing since \(UTCTime.clock(failure.since)) (\(Format.age(from: failure.since, to: state.now)))"
+        let panels = failure.panels > 1 ? " · \(failure.panels) panels" : ""
+        let tail = " · \(since)\(panels) · \(state.retryText) "
+        let mark = options.glyphs == .ascii ? " ! " : " ✖ "
+        let room = max(0, row.width - TextWidth.of(mark) - TextWidth.of(tail))
+        buffer.write(mark + TextWidth.truncate(failure.text, to: room) + tail, x: row.x, y: row.y, style: style,
+                     limit: row.width)
+    }
+
+    /// The last row: the monitor's keys and the latest message (else the size).
+    static func status(_ state: MonitorState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
+        let theme = options.theme
+        let hints = state.showsHelp ? [("Esc", "close")] : KeyMap.monitor.filter(\.inStatus).map { ($0.keys[0].label, $0.summary) }
+        let message = state.message?.text ?? "\(state.width)×\(state.height)"
+        StatusBar(hints: hints.map { (key: $0.0, label: $0.1) }, message: message, style: theme.fill(.statusBar),
+                  keyStyle: theme.fill(.statusBar).adding(.bold), messageStyle: theme.fill(.statusBar))
+            .render(in: row, buffer: &buffer)
+    }
+
+    /// The key help over the body.
+    static func help(_ options: RenderOptions, area: Rect, buffer: inout Buffer) {
+        let theme = options.theme
+        let keyWidth = KeyMap.monitor.map { TextWidth.of($0.keyLabel) }.max() ?? 0
+        let lines = KeyMap.monitor.map { TextWidth.fit($0.keyLabel, to: keyWidth) + "   " + $0.summary }
+        Modal(title: "Keys · Monitor", lines: lines, footer: "any key closes", style: theme.base,
+              borderStyle: theme.text(.modalBorder), titleStyle: theme.text(.title), glyphs: options.glyphs)
+            .render(in: area, buffer: &buffer)
+    }
+}

@@ -1,0 +1,66 @@
+import TermUI
+
+/// Where the monitor's panels go at a given size: the top-customers board always; beside it on a wide screen the
+/// period totals and alerts, below it on a narrow one the alerts; a grid of all-customer charts under both when
+/// there is room (one chart of the metric on screen when narrow, up to one per metric when wide and tall).
+struct MonitorLayout: Equatable {
+    /// The top-customers panel.
+    var board: Rect
+    /// The period-totals panel (wide screens only).
+    var totals: Rect?
+    /// The alerts panel.
+    var alerts: Rect
+    /// Chart panels, in the order `chartMetrics` fills them.
+    var charts: [Rect]
+
+    /// Columns from which the board gets company at its side.
+    static let wideWidth = 100
+    /// The height of one chart panel.
+    static let chartHeight = 8
+    /// The narrowest chart panel in a grid.
+    static let chartMinWidth = 48
+
+    /// Lays out `body` for `metricCount` metrics.
+    static func make(body: Rect, metricCount: Int) -> MonitorLayout {
+        let wide = body.width >= wideWidth
+        var rest = body
+        var charts: [Rect] = []
+        if metricCount > 0 {
+            let columns = wide ? max(1, min(metricCount, body.width / chartMinWidth)) : 1
+            let maxRows = wide ? (body.height / 2) / chartHeight : (body.height >= 20 ? 1 : 0)
+            let rows = min(maxRows, wide ? (metricCount + columns - 1) / columns : 1)
+            if rows > 0 {
+                let split = rest.splitBottom(rows * chartHeight)
+                rest = split.rest
+                charts = grid(split.bottom, rows: rows, columns: columns, count: min(metricCount, rows * columns))
+            }
+        }
+        if wide {
+            let (left, right) = rest.splitLeft(rest.width * 3 / 5)
+            let (totals, alerts) = right.splitTop(min(metricCount + 3, right.height / 2))
+            return MonitorLayout(board: left, totals: totals, alerts: alerts, charts: charts)
+        }
+        let (board, alerts) = rest.splitBottom(rest.height >= 16 ? 5 : 3)
+        return MonitorLayout(board: board, totals: nil, alerts: alerts, charts: charts)
+    }
+
+    private static func grid(_ area: Rect, rows: Int, columns: Int, count: Int) -> [Rect] {
+        var rects: [Rect] = []
+        for index in 0..<count {
+            let row = index / columns, column = index % columns
+            let x = area.x + column * area.width / columns
+            let nextX = area.x + (column + 1) * area.width / columns
+            rects.append(Rect(x: x, y: area.y + row * chartHeight, width: nextX - x, height: chartHeight))
+        }
+        return rects
+    }
+
+    /// Which metric each chart shows: metrics in order, with the one on screen always among them.
+    static func chartMetrics(count: Int, metricCount: Int, current: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        if count == 1 { return [current] }
+        var chosen = Array(0..<min(count, metricCount))
+        if !chosen.contains(current), !chosen.isEmpty { chosen[chosen.count - 1] = current }
+        return chosen
+    }
+}

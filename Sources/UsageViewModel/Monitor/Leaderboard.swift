@@ -1,0 +1,64 @@
+import Foundation
+import UsageCore
+
+/// The monitor's top customers of one metric over a period, with the change against the period before.
+public struct Leaderboard: Sendable, Hashable {
+    /// One customer's line.
+    public struct Row: Sendable, Hashable {
+        /// The customer.
+        public var customer: Customer
+        /// The metric over the period.
+        public var total: Decimal
+        /// The metric over the comparison period, when the provider can answer it.
+        public var previous: Decimal?
+        /// Daily values over the trailing days, oldest first (empty when the provider has none).
+        public var daily: [Decimal]
+
+        /// Creates a row.
+        public init(customer: Customer, total: Decimal, previous: Decimal?, daily: [Decimal]) {
+            self.customer = customer
+            self.total = total
+            self.previous = previous
+            self.daily = daily
+        }
+
+        /// The relative change against `previous` (0.25 for +25 %); nil without a previous value or from zero.
+        public var change: Decimal? {
+            guard let previous, previous != 0 else { return nil }
+            return (total - previous) / previous
+        }
+    }
+
+    /// The metric.
+    public var metric: Metric
+    /// The period ranked over.
+    public var period: Period
+    /// Customers with usage in the period, largest first, at most `limit` of them.
+    public var rows: [Row]
+    /// How many customers had usage in the period.
+    public var activeCustomers: Int
+
+    /// Creates a board.
+    public init(metric: Metric, period: Period, rows: [Row], activeCustomers: Int) {
+        self.metric = metric
+        self.period = period
+        self.rows = rows
+        self.activeCustomers = activeCustomers
+    }
+
+    /// Ranks customers-table answers: usage in the period, ties by name then id, the top `limit` kept.
+    public static func rank(current: [CustomerSummary], previous: [CustomerSummary]?, metric: Metric, period: Period,
+                            limit: Int = 100) -> Leaderboard {
+        let before = previous.map { rows in Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a }) }
+        let active = current.filter { $0.total != 0 }
+        let ranked = active.sorted { lhs, rhs in
+            if lhs.total != rhs.total { return lhs.total > rhs.total }
+            return (lhs.customer.name, lhs.customer.id) < (rhs.customer.name, rhs.customer.id)
+        }
+        let rows = ranked.prefix(limit).map { summary in
+            Row(customer: summary.customer, total: summary.total,
+                previous: before.map { $0[summary.customer.id] ?? 0 }, daily: summary.daily)
+        }
+        return Leaderboard(metric: metric, period: period, rows: Array(rows), activeCustomers: active.count)
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import UsageCore
+
+/// Performs the monitor's effects against the data service and reports each outcome as a `MonitorAction`.
+public final class MonitorEffectRunner: Sendable {
+    private let service: DataService
+    private let tasks = TaskTable()
+
+    /// Creates a runner over `service`.
+    public init(service: DataService) {
+        self.service = service
+    }
+
+    /// How many effect tasks are still running (zero once every answer has been sent).
+    public var runningCount: Int { tasks.count }
+
+    /// Starts a batch in order; a leading `invalidateCache` completes before the others start.
+    public func run(_ effects: [MonitorEffect], send: @escaping @Sendable (MonitorAction) -> Void) {
+        guard effects.first == .invalidateCache else {
+            effects.forEach { start($0, send: send) }
+            return
+        }
+        let rest = Array(effects.dropFirst())
+        Task.detached { [service] in
+            await service.invalidate()
+            rest.forEach { self.start($0, send: send) }
+        }
+    }
+
+    private func start(_ effect: MonitorEffect, send: @escaping @Sendable (MonitorAction) -> Void) {
+        if effect == .quit { return tasks.cancelAll() }
+        tasks.start(effect.requestID) { [service] in
+            if let action = await Self.perform(effect, service: service), !Task.isCancelled { send(action) }
+        }
+    }
+
+    /// Performs one effect and returns its action (for tests and simulations that drive the clock themselves).
+    public func perform(_ effect: MonitorEffect) async -> MonitorAction? {
+        await Self.perform(effect, service: service)
+    }
+
+    static func perform(_ effect: MonitorEffect, service: DataService) async -> MonitorAction? {
+        switch effect {
+        case .loadSource(let id):
+            return .sourceLoaded(id, await Result { () async throws(UsageError) in try await service.sourceInfo() })
+        case .loadMetrics(let id):
+            return .metricsLoaded(id, await Result { () async throws(UsageError) in try await service.metrics() })
+        case .loadBoard(let id, let metric, let period, let previous, let now):
+            return .boardLoaded(id, metricCode: metric.code, await Result { () async throws(UsageError) in
+                let current = try await service.summaries(
+                    metric: metric, period: period, trailingDays: Layout.monitorSparklineDays, now: now)
+                var before: [CustomerSummary]?
+                if let previous {
+                    before = try await service.summaries(metric: metric, period: previous, trailingDays: 1, now: now)
+                }
+                return Leaderboard.rank(current: current, previous: before, metric: metric, period: period)
+            })
+        case .loadSeries(let id, let metric, let period, let bucket):
+            return .seriesLoaded(id, metricCode: metric.code, await Result { () async throws(UsageError) in
+                try await service.timeseries(metric: metric, customerID: nil, period: period, bucket: bucket)
+            })
+        case .loadActivity(let id, let metrics, let baselineDays, let now):
+            return .activityLoaded(id, await Result { () async throws(UsageError) in
+                try await activity(metrics, baselineDays: baselineDays, now: now, service: service)
+            })
+        case .invalidateCache:
+            await service.invalidate()
+            return nil
+        case .quit:
+            return nil
+        }
+    }
+
+    /// Each metric's current-hour use with daily history; today's totals asked separately only when the provider
+    /// gives no daily values.
+    private static func activity(_ metrics: [Metric], baselineDays: Int, now: Date, service: DataService)
+        async throws(UsageError) -> [MetricActivity]
+    {
+        let hourStart = UTCTime.startOfHour(now), dayStart = UTCTime.startOfDay(now)
+        let hour = Period(start: hourStart, end: hourStart.addingTimeInterval(3_600))
+        let day = Period(start: dayStart, end: dayStart.addingTimeInterval(86_400))
+        var result: [MetricActivity] = []
+        for metric in metrics {
+            let hourly = try await service.summaries(metric: metric, period: hour, trailingDays: baselineDays + 1, now: now)
+            var daily: [CustomerSummary]?
+            if hourly.allSatisfy(\.daily.isEmpty) {
+                daily = try await service.summaries(metric: metric, period: day, trailingDays: 1, now: now)
+            }
+            result.append(MetricActivity.from(hour: hourly, day: daily, metric: metric, baselineDays: baselineDays))
+        }
+        return result
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+extension MonitorState {
+    /// Handles a key through the monitor's key map.
+    mutating func press(_ key: Key) -> [MonitorEffect] {
+        if showsHelp {
+            showsHelp = false
+            return []
+        }
+        guard let command = KeyMap.command(forMonitor: key) else { return [] }
+        switch command {
+        case .quit:
+            shouldQuit = true
+            return [.quit]
+        case .help:
+            showsHelp = true
+        case .refresh:
+            nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
+            return isLoading ? [] : refresh(invalidating: true)
+        case .nextMetric, .previousMetric:
+            nextCycleAt = cycleSeconds.map { now.addingTimeInterval(Double($0)) }
+            return showMetric(at: metricIndex + (command == .nextMetric ? 1 : -1))
+        case .nextPeriod:
+            period = period.next
+            boards.removeAll()
+            series.removeAll()
+            message = ("period: \(period.label)", .info)
+            return isLoading ? [] : refresh(invalidating: false)
+        case .togglePause:
+            paused.toggle()
+            message = (paused ? "refresh paused" : "refresh resumed", .info)
+            if !paused { nextRefreshAt = now }
+            return paused ? [] : refreshIfDue()
+        case .fasterRefresh, .slowerRefresh:
+            let steps = AppState.refreshSteps
+            refreshSeconds = command == .fasterRefresh
+                ? steps.last { $0 < refreshSeconds } ?? steps[0]
+                : steps.first { $0 > refreshSeconds } ?? refreshSeconds
+            nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
+            message = ("refresh every \(refreshSeconds)s", .info)
+        default:
+            break
+        }
+        return []
+    }
+}

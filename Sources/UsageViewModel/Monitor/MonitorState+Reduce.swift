@@ -1,0 +1,116 @@
+import Foundation
+import UsageCore
+
+extension MonitorState {
+    /// Applies an action and returns the I/O to perform. Pure: no clock, no I/O, no globals.
+    public mutating func reduce(_ action: MonitorAction) -> [MonitorEffect] {
+        switch action {
+        case .started(let now, let width, let height):
+            self.now = now
+            self.width = width
+            self.height = height
+            nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
+            nextCycleAt = cycleSeconds.map { now.addingTimeInterval(Double($0)) }
+            return refresh(invalidating: false)
+        case .resized(let width, let height):
+            self.width = width
+            self.height = height
+            return []
+        case .ticked(let date):
+            now = date
+            if isLoading { spinnerFrame &+= 1 }
+            return cycleIfDue() + refreshIfDue()
+        case .keyPressed(let key):
+            return press(key)
+        case .sourceLoaded(let id, let result):
+            source.land(id, result, now: now)
+            return []
+        case .metricsLoaded(let id, let result):
+            return metricsArrived(id, result)
+        case .boardLoaded(let id, let code, let result):
+            boards[code]?.land(id, result, now: now)
+            return []
+        case .seriesLoaded(let id, let code, let result):
+            series[code]?.land(id, result, now: now)
+            return []
+        case .activityLoaded(let id, let result):
+            alerts.land(id, result.map { rules.evaluate($0) }, now: now)
+            return []
+        }
+    }
+
+    /// Starts a refresh round: the source and metric list first, the panels once the metrics are known.
+    mutating func refresh(invalidating: Bool) -> [MonitorEffect] {
+        let sourceID = newRequest(), metricsID = newRequest()
+        source.begin(sourceID)
+        catalog.begin(metricsID)
+        return (invalidating ? [.invalidateCache] : []) + [.loadSource(sourceID), .loadMetrics(metricsID)]
+    }
+
+    /// On a tick: when a refresh is due, not paused and the previous round has finished, start the next one.
+    mutating func refreshIfDue() -> [MonitorEffect] {
+        guard !paused, now >= nextRefreshAt else { return [] }
+        nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
+        guard !isLoading else { return [] }
+        return refresh(invalidating: true)
+    }
+
+    /// On a tick: move to the next metric when cycling is on and due.
+    mutating func cycleIfDue() -> [MonitorEffect] {
+        guard !paused, let seconds = cycleSeconds, let due = nextCycleAt, now >= due, metrics.count > 1 else { return [] }
+        nextCycleAt = now.addingTimeInterval(Double(seconds))
+        return showMetric(at: metricIndex + 1)
+    }
+
+    /// Shows another metric (wrapping); loads its board unless one is already on the way.
+    mutating func showMetric(at index: Int) -> [MonitorEffect] {
+        guard !metrics.isEmpty else { return [] }
+        metricIndex = ((index % metrics.count) + metrics.count) % metrics.count
+        guard let metric, boards[metric.code]?.isLoading != true, !catalog.isLoading else { return [] }
+        return loadBoard(metric)
+    }
+
+    private mutating func metricsArrived(_ id: RequestID, _ result: Result<[Metric], UsageError>) -> [MonitorEffect] {
+        let shown = metric?.code
+        guard catalog.land(id, result, now: now), case .success(let list) = result else { return [] }
+        metricIndex = list.firstIndex { $0.code == shown } ?? min(metricIndex, max(0, list.count - 1))
+        let codes = Set(list.map(\.code))
+        boards = boards.filter { codes.contains($0.key) }
+        series = series.filter { codes.contains($0.key) }
+        return loadPanels()
+    }
+
+    /// Loads every panel for the current metric list.
+    mutating func loadPanels() -> [MonitorEffect] {
+        var effects: [MonitorEffect] = []
+        if let metric { effects += loadBoard(metric) }
+        if capabilities.contains(.clientWideTimeseries) {
+            let period = resolvedPeriod
+            for metric in metrics {
+                let id = newRequest()
+                series[metric.code, default: Panel()].begin(id)
+                effects.append(.loadSeries(id, metric: metric, period: period, bucket: self.period.naturalBucket))
+            }
+        }
+        if capabilities.contains(.periodTotals), !alertMetrics.isEmpty {
+            let id = newRequest()
+            alerts.begin(id)
+            effects.append(.loadActivity(id, metrics: alertMetrics, baselineDays: rules.baselineDays, now: now))
+        }
+        return effects
+    }
+
+    private mutating func loadBoard(_ metric: Metric) -> [MonitorEffect] {
+        let id = newRequest()
+        boards[metric.code, default: Panel()].begin(id)
+        let previous = capabilities.contains(.periodTotals) ? period.previous(now: now) : nil
+        return [.loadBoard(id, metric: metric, period: resolvedPeriod, previous: previous, now: now)]
+    }
+
+    /// The metrics checked for alerts.
+    var alertMetrics: [Metric] {
+        if scansAllMetrics { return metrics }
+        let limited = Set(rules.thresholds.map(\.metric))
+        return metrics.filter { $0.code == metric?.code || limited.contains($0.code) }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import UsageCore
+
+/// Everything the monitor shows: one panel per kind of data, each with its own age and failure, plus the
+/// refresh and metric-cycling clocks. The reducer's state; nothing here draws or fetches.
+public struct MonitorState: Sendable {
+    /// The clock as last told by the loop.
+    public var now: Date
+    /// Terminal width in cells.
+    public var width: Int
+    /// Terminal height in cells.
+    public var height: Int
+    /// The provider's name.
+    public var providerName: String
+    /// What the provider can answer.
+    public var capabilities: ProviderCapabilities
+    /// Where the data comes from.
+    public var source = Panel<SourceInfo>()
+    /// The metric list; its failure means nothing else can refresh.
+    public var catalog = Panel<[Metric]>()
+    /// The metric ranked in the top-customers panel.
+    public var metricIndex = 0
+    /// The period.
+    public var period: PeriodPreset
+    /// Alert rules.
+    public var rules: AlertRules
+    /// Whether every metric is checked for alerts (cheap on the local store); otherwise only the metric on screen
+    /// and the metrics that have thresholds.
+    public var scansAllMetrics: Bool
+    /// Top customers per metric code (each metric keeps its own board and age while the display cycles).
+    public var boards: [String: Panel<Leaderboard>] = [:]
+    /// All-customer series per metric code.
+    public var series: [String: Panel<TimeSeries>] = [:]
+    /// Alerts from the latest activity.
+    public var alerts = Panel<[Alert]>()
+    /// Seconds between refreshes.
+    public var refreshSeconds: Int
+    /// Whether refreshing is paused (`space`).
+    public var paused = false
+    /// When the next refresh is due.
+    public var nextRefreshAt: Date
+    /// Seconds between metric changes, nil when the metric stays.
+    public var cycleSeconds: Int?
+    /// When the metric changes next.
+    public var nextCycleAt: Date?
+    /// Whether the key help is shown.
+    public var showsHelp = false
+    /// A status-line message.
+    public var message: (text: String, severity: Severity)?
+    /// Set when the user quits.
+    public var shouldQuit = false
+    /// Advances while something loads, for the spinner.
+    public var spinnerFrame = 0
+    var nextRequest = 1
+
+    /// Creates the initial state; `refreshSeconds` is at least 1.
+    public init(now: Date, width: Int, height: Int, providerName: String, capabilities: ProviderCapabilities,
+                period: PeriodPreset = .last24Hours, refreshSeconds: Int, cycleSeconds: Int? = nil,
+                rules: AlertRules = AlertRules(), scansAllMetrics: Bool = true) {
+        self.now = now
+        self.width = width
+        self.height = height
+        self.providerName = providerName
+        self.capabilities = capabilities
+        self.period = period
+        self.refreshSeconds = max(1, refreshSeconds)
+        self.cycleSeconds = cycleSeconds.map { max(1, $0) }
+        self.rules = rules
+        self.scansAllMetrics = scansAllMetrics
+        nextRefreshAt = now.addingTimeInterval(Double(self.refreshSeconds))
+        nextCycleAt = self.cycleSeconds.map { now.addingTimeInterval(Double($0)) }
+    }
+
+    /// All metrics, once known.
+    public var metrics: [Metric] { catalog.value ?? [] }
+    /// The metric on screen.
+    public var metric: Metric? { metrics.indices.contains(metricIndex) ? metrics[metricIndex] : nil }
+    /// The board of the metric on screen.
+    public var board: Panel<Leaderboard> { metric.flatMap { boards[$0.code] } ?? Panel() }
+    /// The concrete period.
+    public var resolvedPeriod: Period { period.resolve(now: now) }
+    /// Whether anything is loading.
+    public var isLoading: Bool {
+        source.isLoading || catalog.isLoading || alerts.isLoading || boards.values.contains(where: \.isLoading)
+            || series.values.contains(where: \.isLoading)
+    }
+    /// The alerts on the metric on screen, by customer id (the loudest per customer).
+    public var alertsOnScreen: [String: Alert] {
+        guard let code = metric?.code else { return [:] }
+        var found: [String: Alert] = [:]
+        for alert in alerts.value ?? [] where alert.metric.code == code && found[alert.customer.id] == nil {
+            found[alert.customer.id] = alert
+        }
+        return found
+    }
+
+    mutating func newRequest() -> RequestID {
+        defer { nextRequest += 1 }
+        return RequestID(nextRequest)
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import NcursesBackend
+import TermUI
+
+/// The run loop: read input → reduce → run effects → render → draw a diff. Blocks in the terminal read until the
+/// next whole second (or 60 ms while loading), so an idle screen costs next to nothing and a clock never skips.
+/// Ends on quit, on a stop signal, and when the terminal goes away.
+enum TerminalLoop {
+    /// Runs `program` until it finishes; the terminal is restored on every path.
+    static func run(_ program: any TerminalProgram, terminal: NcursesTerminal) {
+        defer { terminal.restore() }
+        let (width, height) = terminal.size
+        program.start(now: Date(), width: width, height: height)
+        var lastTick = Date()
+        var dirty = true
+        while !program.isFinished && StopSignal.received == 0 && !terminal.isClosed {
+            if dirty { terminal.draw(program.frame()) }
+            dirty = false
+            if let event = terminal.readKey(timeoutMs: waitMilliseconds(busy: program.isBusy)) {
+                program.handle(event)
+                dirty = true
+            }
+            if program.applyArrivals() { dirty = true }
+            let now = Date()
+            let due = program.isBusy ? now.timeIntervalSince(lastTick) >= 0.08
+                : floor(now.timeIntervalSince1970) != floor(lastTick.timeIntervalSince1970)
+            if due {
+                lastTick = now
+                program.tick(now)
+                dirty = true
+            }
+        }
+        program.stop()
+    }
+
+    /// How long to wait for input: 60 ms while loading, else until just past the next whole second.
+    static func waitMilliseconds(busy: Bool, now: Date = Date()) -> Int {
+        if busy { return 60 }
+        let fraction = now.timeIntervalSince1970 - floor(now.timeIntervalSince1970)
+        return max(1, Int(((1 - fraction) * 1_000).rounded(.up)) + 2)
+    }
+}

@@ -1,0 +1,66 @@
+import AppConfig
+import ArgumentParser
+import DashboardScreens
+import Foundation
+import NcursesBackend
+import TermUI
+import UsageCore
+import UsageViewModel
+
+/// The wall monitor: top customers, all-customer charts, totals and alerts, refreshing by itself for days.
+struct MonitorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "monitor",
+        abstract: "A wall-screen monitor that needs no input: top customers, charts, totals and alerts.",
+        discussion: """
+            Refreshes every 2 s on the local store and every 30 s on a provider's API (--refresh, + and -); \
+            space pauses. Panels show the age of their data and turn "stale" after three missed refreshes; \
+            a banner names what is failing and when the next try is. Alert rules come from [alerts] in \
+            config.toml (see the README).
+            """)
+
+    @OptionGroup var source: SourceOptions
+    @Option(help: "Theme name: default, light, mono, ansi16 or one of yours (default: the profile's, else default).")
+    var theme: String?
+    @Option(help: "Extra folder searched first for <name>.theme files.") var themesDir: String?
+    @Option(help: "Period: today, last-24-hours, last-7-days, last-30-days, this-month, last-month.")
+    var period: PeriodPreset = .last24Hours
+    @Option(help: "Chart style: braille, block or ascii.") var plot: PlotMode = .braille
+    @Option(help: "Refresh every SECONDS (minimum 1; default: the profile's, else 2 for local and 30 for APIs).")
+    var refresh: Int?
+    @Option(help: "Show the next metric every SECONDS.") var cycle: Int?
+    @Flag(help: "Plain ASCII borders and charts, for fonts without box drawing or braille.") var ascii = false
+
+    func validate() throws {
+        if let refresh, refresh < 1 { throw ValidationError("--refresh must be at least 1 second") }
+        if let cycle, cycle < 1 { throw ValidationError("--cycle must be at least 1 second") }
+    }
+
+    func run() async throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            throw Failure.exit("the monitor needs a terminal; use `usagetop snapshot --format json` in scripts")
+        }
+        var warnings: [String] = []
+        let config: ConfigFile
+        let profile: Profile?
+        let kind: ProviderKind
+        let service: DataService
+        do {
+            config = try source.configFile(warnings: &warnings)
+            profile = try source.selectedProfile(warnings: &warnings)
+            kind = try source.kind(profile: profile)
+            service = try source.makeService()
+        } catch {
+            throw Failure.exit(error)
+        }
+        let resolved = ThemeResolver.resolve(name: theme ?? profile?.theme ?? "default", themesDir: themesDir)
+        for warning in resolved.warnings { FileHandle.standardError.write(Data("usagetop: theme: \(warning)\n".utf8)) }
+        let state = MonitorState(
+            now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
+            period: period, refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
+            cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
+        let options = RenderOptions(theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
+        let program = MonitorProgram(service: service, options: options, state: state, warnings: resolved.warnings)
+        TerminalLoop.run(program, terminal: NcursesTerminal(useColor: resolved.useColor))
+    }
+}
