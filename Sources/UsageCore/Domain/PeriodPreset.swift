@@ -59,7 +59,8 @@ extension PeriodPreset {
         case .thisMonth, .lastMonth: start = UTCTime.addingMonths(-1, to: current.start)
         case .today, .last24Hours, .last7Days, .last30Days: start = current.start.addingTimeInterval(-current.end.timeIntervalSince(current.start))
         }
-        let elapsed = max(0, min(now, current.end).timeIntervalSince(current.start))
+        guard now < current.end else { return Period(start: start, end: current.start) }
+        let elapsed = max(0, now.timeIntervalSince(current.start))
         return Period(start: start, end: min(current.start, start.addingTimeInterval(elapsed)))
     }
 }

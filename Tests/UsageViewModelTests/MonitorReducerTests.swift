@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import UsageCore
+@testable import UsageViewModel
+
+@Suite("Monitor reducer")
+struct MonitorReducerTests {
+    let now = Fixtures.now
+    let failure = UsageError(.unavailable, "hyperline: cannot connect to 127.0.0.1:9 (connection refused)")
+
+    func started(refresh: Int = 2, cycle: Int? = nil, capabilities: ProviderCapabilities = .all) -> (MonitorState, [MonitorEffect]) {
+        var state = MonitorState(now: now, width: 120, height: 40, providerName: "local", capabilities: capabilities,
+                                 refreshSeconds: refresh, cycleSeconds: cycle)
+        let effects = state.reduce(.started(now: now, width: 120, height: 40))
+        return (state, effects)
+    }
+
+    /// Answers every load in `effects` successfully and returns the effects those answers lead to.
+    func answer(_ state: inout MonitorState, _ effects: [MonitorEffect]) -> [MonitorEffect] {
+        var next: [MonitorEffect] = []
+        for effect in effects {
+            switch effect {
+            case .loadSource(let id): next += state.reduce(.sourceLoaded(id, .success(SourceInfo(label: "local", isDemoData: false))))
+            case .loadMetrics(let id): next += state.reduce(.metricsLoaded(id, .success(Fixtures.metrics)))
+            case .loadBoard(let id, let metric, let period, _, _):
+                let board = Leaderboard.rank(current: Fixtures.summaries(5), previous: nil, metric: metric, period: period)
+                next += state.reduce(.boardLoaded(id, metricCode: metric.code, .success(board)))
+            case .loadSeries(let id, let metric, _, let bucket):
+                let series = TimeSeries(metricCode: metric.code, bucket: bucket, points: [], total: 7)
+                next += state.reduce(.seriesLoaded(id, metricCode: metric.code, .success(series)))
+            case .loadActivity(let id, _, _, _): next += state.reduce(.activityLoaded(id, .success([])))
+            case .invalidateCache, .quit: break
+            }
+        }
+        return next
+    }
+
+    func settle(_ state: inout MonitorState, _ effects: [MonitorEffect]) {
+        var pending = effects
+        while !pending.isEmpty { pending = answer(&state, pending) }
+    }
+
+    @Test("Start asks for source and metrics; the metric list brings one board, a series per metric and activity")
+    func startLoadsEveryPanel() {
+        var (state, effects) = started()
+        #expect(effects.count == 2 && state.isLoading)
+        let panels = answer(&state, effects)
+        #expect(panels.count == 1 + Fixtures.metrics.count + 1)
+        guard case .loadBoard(_, let metric, let period, let previous, _) = panels.first else {
+            Issue.record("expected the board first")
+            return
+        }
+        #expect(metric.code == "calls" && period == PeriodPreset.last24Hours.resolve(now: now))
+        #expect(previous == PeriodPreset.last24Hours.previous(now: now))
+        settle(&state, panels)
+        #expect(!state.isLoading && state.failure == nil)
+        #expect(state.board.value?.rows.count == 4, "customers with zero usage are not ranked")
+        #expect(state.series.count == 2 && state.alerts.value == [])
+    }
+
+    @Test("A failing refresh keeps the old numbers, ages them into stale after three intervals, and a success clears it")
+    func failureThenRecovery() {
+        var (state, effects) = started()
+        settle(&state, effects)
+        var t = now
+        for _ in 0..<4 {
+            t = t.addingTimeInterval(2)
+            let refresh = state.reduce(.ticked(t))
+            #expect(refresh.first == .invalidateCache)
+            for effect in refresh {
+                if case .loadMetrics(let id) = effect { _ = state.reduce(.metricsLoaded(id, .failure(failure))) }
+                if case .loadSource(let id) = effect { _ = state.reduce(.sourceLoaded(id, .failure(failure))) }
+            }
+        }
+        #expect(state.board.value != nil, "old data stays")
+        #expect(state.failure?.text == failure.message && state.failure?.since == now.addingTimeInterval(2))
+        #expect(state.failure?.panels == 2)
+        #expect(state.board.isStale(now: state.now, refreshSeconds: 2), "8 s old at a 2 s interval")
+        #expect(state.retryText == "next try in 2s")
+        t = t.addingTimeInterval(2)
+        settle(&state, state.reduce(.ticked(t)))
+        #expect(state.failure == nil && !state.board.isStale(now: state.now, refreshSeconds: 2))
+        #expect(state.board.loadedAt == t)
+    }
+
+    @Test("No new round starts while the last one is still out; answers to old requests are dropped")
+    func slowRoundsDoNotPileUp() {
+        var (state, effects) = started()
+        #expect(state.reduce(.ticked(now.addingTimeInterval(2))).isEmpty, "metrics still loading")
+        #expect(state.reduce(.ticked(now.addingTimeInterval(4))).isEmpty)
+        let panels = answer(&state, effects)
+        settle(&state, panels)
+        let stale = state.reduce(.boardLoaded(RequestID(1), metricCode: "calls", .failure(failure)))
+        #expect(stale.isEmpty && state.board.error == nil)
+        #expect(state.reduce(.ticked(now.addingTimeInterval(6))).first == .invalidateCache)
+    }
+
+    @Test("Cycling moves to the next metric on time and loads its board; m resets the timer; pause stops both")
+    func cyclingAndPause() {
+        var (state, effects) = started(refresh: 30, cycle: 10)
+        settle(&state, effects)
+        let cycled = state.reduce(.ticked(now.addingTimeInterval(10)))
+        #expect(state.metric?.code == "gb")
+        guard case .loadBoard(_, let metric, _, _, _)? = cycled.first else {
+            Issue.record("expected a board load")
+            return
+        }
+        #expect(metric.code == "gb")
+        settle(&state, cycled)
+        settle(&state, state.reduce(.keyPressed(.character("m"))))
+        #expect(state.metric?.code == "calls" && state.nextCycleAt == now.addingTimeInterval(20))
+        _ = state.reduce(.keyPressed(.character(" ")))
+        #expect(state.paused)
+        #expect(state.reduce(.ticked(now.addingTimeInterval(60))).isEmpty && state.metric?.code == "calls")
+        #expect(state.retryText == "refresh paused")
+        let resumed = state.reduce(.keyPressed(.character(" ")))
+        #expect(resumed.first == .invalidateCache && !state.paused)
+    }
+
+    @Test("+ and − step the interval; the period key clears per-period panels and reloads")
+    func keys() {
+        var (state, effects) = started(refresh: 2)
+        settle(&state, effects)
+        _ = state.reduce(.keyPressed(.character("+")))
+        #expect(state.refreshSeconds == 1)
+        _ = state.reduce(.keyPressed(.character("+")))
+        #expect(state.refreshSeconds == 1, "never below 1 s")
+        _ = state.reduce(.keyPressed(.character("-")))
+        _ = state.reduce(.keyPressed(.character("-")))
+        #expect(state.refreshSeconds == 5)
+        let reload = state.reduce(.keyPressed(.character("p")))
+        #expect(state.period == .last7Days && state.boards.isEmpty && state.series.isEmpty && reload.count == 2)
+        #expect(state.reduce(.keyPressed(.character("q"))) == [.quit] && state.shouldQuit)
+    }
+
+    @Test("Without period totals or client-wide series, only the board loads, with no comparison")
+    func limitedProvider() {
+        var (state, effects) = started(capabilities: [.timeseries, .events])
+        let panels = answer(&state, effects)
+        #expect(panels.count == 1)
+        guard case .loadBoard(_, _, _, let previous, _)? = panels.first else {
+            Issue.record("expected a board load")
+            return
+        }
+        #expect(previous == nil)
+    }
+
+    @Test("Remote providers check the metric on screen and the metrics with limits; local checks all")
+    func alertMetrics() {
+        var state = MonitorState(now: now, width: 80, height: 24, providerName: "hyperline", capabilities: .all,
+                                 refreshSeconds: 30, rules: AlertRules(thresholds: [.init(metric: "gb", day: 5)]),
+                                 scansAllMetrics: false)
+        settle(&state, state.reduce(.started(now: now, width: 80, height: 24)))
+        #expect(state.alertMetrics.map(\.code) == ["calls", "gb"])
+        state.rules = AlertRules()
+        #expect(state.alertMetrics.map(\.code) == ["calls"])
+    }
+}
