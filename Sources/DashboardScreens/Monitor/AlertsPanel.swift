@@ -25,37 +25,36 @@ enum AlertsPanel {
             Chrome.note("no alerts · \(rulesSummary(state.rules))", style: theme.text(.muted), in: inner, buffer: &buffer)
             return
         }
-        for (index, alert) in alerts.prefix(inner.height).enumerated() {
+        let lines = alerts.flatMap { alert -> [(String, Style)] in
             let style = theme.text(alert.level == .error ? ThemeRole.error : .warn)
-            let line = " \(alert.level == .error ? "ERROR" : "WARN ") \(alert.customer.name) · \(alert.metric.name) · "
-                + describe(alert)
-            buffer.write(line, x: inner.x, y: inner.y + index, style: style, limit: inner.width)
+            let head = " \(alert.level == .error ? "ERROR" : "WARN ") \(alert.customer.name)"
+            let detail = "\(alert.metric.name) · \(describe(alert))"
+            // Narrow panels give each alert two lines, so the numbers are never cut off.
+            return inner.width < 72 ? [(head, style), ("       " + detail, style)] : [(head + " · " + detail, style)]
         }
-        if alerts.count > inner.height, inner.height > 0 {
-            let more = " +\(alerts.count - inner.height + 1) more "
-            let width = TextWidth.of(more)
-            buffer.fill(Rect(x: inner.x, y: inner.bottom - 1, width: inner.width, height: 1), style: theme.base)
-            buffer.write(" " + describeShort(alerts[inner.height - 1]), x: inner.x, y: inner.bottom - 1,
-                         style: theme.text(.warn), limit: max(0, inner.width - width))
-            buffer.write(more, x: inner.right - width, y: inner.bottom - 1, style: theme.text(.muted))
+        let perAlert = inner.width < 72 ? 2 : 1
+        let fits = lines.count <= inner.height
+        let shownAlerts = fits ? alerts.count : max(0, (inner.height - 1) / perAlert)
+        for (index, line) in lines.prefix(shownAlerts * perAlert).enumerated() {
+            buffer.write(line.0, x: inner.x, y: inner.y + index, style: line.1, limit: inner.width)
+        }
+        if !fits, inner.height > 0 {
+            buffer.write(" +\(alerts.count - shownAlerts) more", x: inner.x, y: inner.bottom - 1, style: theme.text(.muted),
+                         limit: inner.width)
         }
         frame.fade(area, options: options, buffer: &buffer)
     }
 
-    /// `this hour 12,340 > limit 10,000` or `today 5,200 = 4.1× baseline 1,268/day`.
+    /// `this hour 12,340 > limit 10,000` or `today 5,200 > 3× baseline 1.27k/day`.
     static func describe(_ alert: Alert) -> String {
         let window = alert.window == .hour ? "this hour" : "today"
         switch alert.cause {
         case .threshold:
             return "\(window) \(Format.value(alert.value)) > limit \(Format.value(alert.reference))"
-        case .baseline:
-            let times = DecimalText.grouped(alert.ratio.rounded(1), fractionDigits: 1)
-            return "\(window) \(Format.value(alert.value)) = \(times)× baseline \(DecimalText.compact(alert.reference))/\(alert.window.rawValue)"
+        case .baseline(let factor):
+            return "\(window) \(Format.value(alert.value)) > \(DecimalText.format(factor))× baseline "
+                + "\(DecimalText.compact(alert.reference))/\(alert.window.rawValue)"
         }
-    }
-
-    private static func describeShort(_ alert: Alert) -> String {
-        "\(alert.level == .error ? "ERROR" : "WARN ") \(alert.customer.name) · \(alert.metric.name)"
     }
 
     private static func rulesSummary(_ rules: AlertRules) -> String {

@@ -40,9 +40,12 @@ enum MonitorChrome {
         let style = options.theme.fill(.error).adding(.bold)
         buffer.fill(row, style: style)
         let since = "failing since \(UTCTime.clock(failure.since)) (\(Format.age(from: failure.since, to: state.now)))"
-        let panels = failure.panels > 1 ? " · \(failure.panels) panels" : ""
-        let tail = " · \(since)\(panels) · \(state.retryText) "
         let mark = options.glyphs == .ascii ? " ! " : " ✖ "
+        var tail = " · \(since) · \(state.retryText) "
+        let panels = " · \(failure.panels) panels"
+        if failure.panels > 1, TextWidth.of(mark + failure.text + tail + panels) <= row.width {
+            tail = " · \(since)\(panels) · \(state.retryText) "
+        }
         let room = max(0, row.width - TextWidth.of(mark) - TextWidth.of(tail))
         buffer.write(mark + TextWidth.truncate(failure.text, to: room) + tail, x: row.x, y: row.y, style: style,
                      limit: row.width)
