@@ -86,6 +86,7 @@ let package = Package(
             dependencies: ["DashboardScreens", "UsageViewModel", "LocalStore", "TermUI", "UsageCore"],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "SoakTests", dependencies: ["DashboardScreens", "UsageViewModel", "UsageCore", "TermUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["HTTPTestSupport"]),
     ]
 )

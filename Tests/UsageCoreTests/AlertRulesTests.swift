@@ -9,7 +9,7 @@ struct AlertRulesTests {
 
     func usage(_ id: String, hour: Decimal, day: Decimal, baseline: Decimal?) -> MetricActivity.CustomerUsage {
         MetricActivity.CustomerUsage(customer: Customer(id: id, name: id.uppercased()), hour: hour, day: day,
-                                     baselineDaily: baseline)
+                                     baselineSum: baseline.map { $0 * 7 }, baselineDays: baseline == nil ? 0 : 7)
     }
 
     @Test("A limit is broken only above it, per window, and a customer-specific limit spares the others")
@@ -41,7 +41,7 @@ struct AlertRulesTests {
         ])])
         #expect(alerts.map(\.customer.id) == ["hourly", "spike"], "13 is 3.12× 100/24, 301 is 3.01× 100")
         #expect(alerts[1].window == .day && alerts[1].cause == .baseline(factor: 3) && alerts[1].level == .warning)
-        #expect(alerts[0].window == .hour && alerts[0].reference == Decimal(100) / 24, "hourly baseline of a count is a 24th")
+        #expect(alerts[0].window == .hour && alerts[0].reference == Decimal(700) / 7 / 24, "hourly baseline of a count is a 24th")
     }
 
     @Test("For max metrics the hourly baseline is the daily one, not a 24th of it")

@@ -46,8 +46,10 @@ public struct Alert: Sendable, Hashable {
         self.reference = reference
         self.cause = cause
         self.level = level
+        ratio = reference > 0 ? value / reference : value + 1_000_000
     }
 
-    /// How far over the reference the value is (value ÷ reference; large when the reference is zero).
-    public var ratio: Decimal { reference > 0 ? value / reference : value + 1_000_000 }
+    /// How far over the reference the value is (value ÷ reference; large when the reference is zero). Computed
+    /// once, because alerts are sorted by it.
+    public let ratio: Decimal
 }

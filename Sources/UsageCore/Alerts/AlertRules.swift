@@ -74,14 +74,19 @@ public struct AlertRules: Sendable, Hashable {
                                    reference: hour, cause: .threshold, level: limit.level))
             }
         }
-        if let factor = baselineFactor, let daily = usage.baselineDaily, daily >= minimumBaseline {
-            let hourly = metric.aggregation.isAdditive ? daily / 24 : daily
-            if usage.day > daily * factor {
-                found.append(Alert(customer: usage.customer, metric: metric, window: .day, value: usage.day,
-                                   reference: daily, cause: .baseline(factor: factor), level: .warning))
-            } else if usage.hour > hourly * factor {
-                found.append(Alert(customer: usage.customer, metric: metric, window: .hour, value: usage.hour,
-                                   reference: hourly, cause: .baseline(factor: factor), level: .warning))
+        // Compared by multiplying, never dividing: Decimal division is slow and this runs for every customer.
+        if let factor = baselineFactor, let sum = usage.baselineSum, usage.baselineDays > 0 {
+            let days = Decimal(usage.baselineDays)
+            let hoursPerDay: Decimal = metric.aggregation.isAdditive ? 24 : 1
+            if sum >= minimumBaseline * days {
+                if usage.day * days > sum * factor {
+                    found.append(Alert(customer: usage.customer, metric: metric, window: .day, value: usage.day,
+                                       reference: sum / days, cause: .baseline(factor: factor), level: .warning))
+                } else if usage.hour * days * hoursPerDay > sum * factor {
+                    found.append(Alert(customer: usage.customer, metric: metric, window: .hour, value: usage.hour,
+                                       reference: sum / days / hoursPerDay, cause: .baseline(factor: factor),
+                                       level: .warning))
+                }
             }
         }
         return found.min { lhs, rhs in

@@ -11,16 +11,22 @@ public struct MetricActivity: Sendable, Hashable {
         public var hour: Decimal
         /// Usage in the current UTC day so far.
         public var day: Decimal
-        /// Mean daily usage over the baseline days, when the provider reports daily values.
-        public var baselineDaily: Decimal?
+        /// Usage over the baseline days before today, when the provider reports daily values.
+        public var baselineSum: Decimal?
+        /// How many days `baselineSum` covers.
+        public var baselineDays: Int
 
         /// Creates one customer's usage.
-        public init(customer: Customer, hour: Decimal, day: Decimal, baselineDaily: Decimal?) {
+        public init(customer: Customer, hour: Decimal, day: Decimal, baselineSum: Decimal?, baselineDays: Int) {
             self.customer = customer
             self.hour = hour
             self.day = day
-            self.baselineDaily = baselineDaily
+            self.baselineSum = baselineSum
+            self.baselineDays = baselineDays
         }
+
+        /// Mean daily usage over the baseline days.
+        public var baselineDaily: Decimal? { baselineSum.map { $0 / Decimal(max(1, baselineDays)) } }
     }
 
     /// The metric.
@@ -44,13 +50,10 @@ public struct MetricActivity: Sendable, Hashable {
             let daily = summary.daily
             let today = daily.last ?? dayTotals[summary.customer.id] ?? 0
             var baseline: Decimal?
-            if daily.count > baselineDays {
-                let window = daily.dropLast().suffix(baselineDays)
-                baseline = window.reduce(0, +) / Decimal(window.count)
-            }
+            if daily.count > baselineDays { baseline = daily.dropLast().suffix(baselineDays).reduce(0, +) }
             return CustomerUsage(customer: summary.customer, hour: summary.total,
                                  day: daily.isEmpty ? (dayTotals[summary.customer.id] ?? 0) : today,
-                                 baselineDaily: baseline)
+                                 baselineSum: baseline, baselineDays: baseline == nil ? 0 : baselineDays)
         }
         return MetricActivity(metric: metric, customers: rows)
     }

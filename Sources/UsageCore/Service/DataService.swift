@@ -28,6 +28,9 @@ public actor DataService {
     /// How many answers are stored (for tests and soak checks).
     public var cachedCount: Int { cache.count }
 
+    /// How many shared fetches are in flight or still have callers (zero when nothing is outstanding).
+    public var pendingCount: Int { cache.inFlight.count + waiting.count }
+
     /// The provider's name.
     public nonisolated var providerName: String { provider.name }
     /// The provider's capabilities.

@@ -52,8 +52,12 @@ public struct Leaderboard: Sendable, Hashable {
         let before = previous.map { rows in Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a }) }
         let active = current.filter { $0.total != 0 }
         let ranked = active.sorted { lhs, rhs in
-            if lhs.total != rhs.total { return lhs.total > rhs.total }
-            return (lhs.customer.name, lhs.customer.id) < (rhs.customer.name, rhs.customer.id)
+            var a = lhs.total, b = rhs.total
+            switch NSDecimalCompare(&a, &b) {  // one comparison instead of != then >
+            case .orderedDescending: return true
+            case .orderedAscending: return false
+            case .orderedSame: return (lhs.customer.name, lhs.customer.id) < (rhs.customer.name, rhs.customer.id)
+            }
         }
         let rows = ranked.prefix(limit).map { summary in
             Row(customer: summary.customer, total: summary.total,

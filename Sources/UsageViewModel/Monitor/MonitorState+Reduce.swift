@@ -19,7 +19,9 @@ extension MonitorState {
         case .ticked(let date):
             now = date
             if isLoading { spinnerFrame &+= 1 }
-            return cycleIfDue() + refreshIfDue()
+            // Refresh first: a metric change on the same tick must not hold the refresh back, and a refresh round
+            // loads the new metric's board itself.
+            return refreshIfDue() + cycleIfDue()
         case .keyPressed(let key):
             return press(key)
         case .sourceLoaded(let id, let result):
