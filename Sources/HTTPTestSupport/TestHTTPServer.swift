@@ -63,29 +63,49 @@ public final class TestHTTPServer: Sendable {
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let channel: Channel
     private let log = RequestLog()
+    private let connections = Connections()
     /// The base URL, e.g. `http://127.0.0.1:54321`.
     public let baseURL: String
 
-    /// Starts a server that answers every request with `route`.
-    public init(route: @escaping @Sendable (Request) -> Reply) throws {
+    /// Starts a server that answers every request with `route`, on `port` (0 picks a free one; a stopped server's
+    /// port can be taken again, to bring a backend back).
+    public init(port: Int = 0, route: @escaping @Sendable (Request) -> Reply) throws {
         let log = self.log
+        let connections = self.connections
         channel = try ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.pipeline.configureHTTPServerPipeline().flatMap {
+                connections.add(channel)
+                return channel.pipeline.configureHTTPServerPipeline().flatMap {
                     channel.pipeline.addHandler(Handler(route: route, log: log))
                 }
             }
-            .bind(host: "127.0.0.1", port: 0).wait()
+            .bind(host: "127.0.0.1", port: port).wait()
         baseURL = "http://127.0.0.1:\(channel.localAddress!.port!)"
     }
 
     /// Every request so far.
     public var requests: [Request] { log.all }
 
+    /// The port the server listens on.
+    public var port: Int { channel.localAddress?.port ?? 0 }
+
+    /// Stops listening and drops every open connection, so new ones are refused (a backend that went away).
+    public func stop() {
+        try? channel.close().wait()
+        for connection in connections.all { try? connection.close().wait() }
+    }
+
     deinit {
         try? channel.close().wait()
         try? group.syncShutdownGracefully()
+    }
+
+    /// Accepted connections, so `stop` can drop them.
+    private final class Connections: Sendable {
+        private let channels = Mutex<[Channel]>([])
+        func add(_ channel: Channel) { channels.withLock { $0.append(channel) } }
+        var all: [Channel] { channels.withLock { $0 } }
     }
 
     private final class Handler: ChannelInboundHandler, @unchecked Sendable {

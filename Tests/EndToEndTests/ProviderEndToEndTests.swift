@@ -7,8 +7,8 @@ import Testing
 struct ProviderEndToEndTests {
     static let key = "hl_secret_key_never_shown"
 
-    static func hyperline(failFirst: Bool = false, alwaysFail: Bool = false) throws -> TestHTTPServer {
-        try TestHTTPServer { request in
+    static func hyperline(port: Int = 0, failFirst: Bool = false, alwaysFail: Bool = false) throws -> TestHTTPServer {
+        try TestHTTPServer(port: port) { request in
             let n = request.number
             if alwaysFail { return .init(status: .internalServerError, body: #"{"message": "database unavailable"}"#) }
             if failFirst && n == 1 { return .init(status: .tooManyRequests, headers: [("Retry-After", "1")], body: "{}") }

@@ -18,6 +18,14 @@ enum Subprocess {
 
     /// Runs `path arguments`, stdin from /dev/null; captures stdout and stderr when `capture`, else discards them.
     /// The environment is this process's plus `extra`, with `XDG_STATE_HOME` pointing at a temporary folder.
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does not export.
+    private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            return nil
+        }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
+
     static func run(_ path: String, _ arguments: [String], capture: Bool = true, extra: [String: String] = [:]) throws
         -> Output
     {
@@ -53,6 +61,9 @@ enum Subprocess {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
+        // The child gets no other descriptor of ours: a tmux server that outlives this call must not hold a test
+        // server's listening socket open (the socket would outlive `stop()`).
+        if let closeFrom = Self.closeFrom { _ = closeFrom(&actions, 3) }
         let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
         close(outPipe[1])
         spawnLock.unlock()

@@ -73,3 +73,19 @@ final class Tmux {
         try Subprocess.run("/usr/bin/tmux", ["-u", "-L", socket, "-f", "/dev/null"] + arguments, capture: capture).stdout
     }
 }
+
+extension Tmux {
+    /// A tmux format value for the pane (`#{alternate_on}`, `#{cursor_flag}`, `#{pane_pid}`).
+    func paneValue(_ format: String) -> String {
+        ((try? Subprocess.run("/usr/bin/tmux", ["-u", "-L", socket, "display-message", "-p", "-t", session, format],
+                              capture: true).stdout) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The pid of the `usagetop` process running in the pane (the shell's child).
+    func programPID() -> pid_t? {
+        guard let shell = Int32(paneValue("#{pane_pid}")),
+              let children = try? Subprocess.run("/usr/bin/pgrep", ["-P", "\(shell)", "-f", "usagetop"], capture: true).stdout
+        else { return nil }
+        return children.split(separator: "\n").compactMap { Int32($0) }.first
+    }
+}

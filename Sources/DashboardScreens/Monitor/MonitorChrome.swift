@@ -12,26 +12,37 @@ enum MonitorChrome {
         buffer.fill(row, style: bar)
         let frames = options.glyphs == .ascii ? Format.asciiSpinner : Format.spinner
         let spinner = state.isLoading ? frames[state.spinnerFrame % frames.count] : " "
-        let wide = row.width >= 110
-        let clock = (wide ? UTCTime.day(state.now) + " " : "") + UTCTime.clock(state.now) + " UTC"
-        let period = wide ? Format.period(state.period, state.resolvedPeriod) : state.period.label
-        let cycle = state.cycleSeconds.map { " · cycle \($0)s" } ?? ""
-        let right = " │ \(period) │ every \(state.refreshSeconds)s\(wide ? cycle : "") │ \(clock) \(spinner) "
+        // PAUSED comes first: when only one badge fits, the operator must know the numbers are not moving.
+        var badges: [(String, Style)] = []
+        if state.paused { badges.append((" PAUSED ", theme.fill(.warn).adding(.bold))) }
+        if state.source.value?.isDemoData == true { badges.append((" DEMO DATA ", theme.fill(.headerDemo).adding(.bold))) }
+        let leftWidth = 1 + TextWidth.of("usagetop monitor") + badges.reduce(0) { $0 + 1 + TextWidth.of($1.0) }
+        let right = rightText(state, room: row.width - leftWidth - 1, spinner: spinner)
         let rightWidth = TextWidth.of(right)
         var x = row.x + 1
         x += buffer.write("usagetop monitor", x: x, y: row.y, style: bar.adding(.bold), limit: max(0, row.right - rightWidth - x))
-        if state.source.value?.isDemoData == true, x + 12 < row.right - rightWidth {
+        for (text, style) in badges where x + TextWidth.of(text) + 1 <= row.right - rightWidth {
             x += 1
-            x += buffer.write(" DEMO DATA ", x: x, y: row.y, style: theme.fill(.headerDemo).adding(.bold))
-        }
-        if state.paused, x + 9 < row.right - rightWidth {
-            x += 1
-            x += buffer.write(" PAUSED ", x: x, y: row.y, style: theme.fill(.warn).adding(.bold))
+            x += buffer.write(text, x: x, y: row.y, style: style)
         }
         let source = state.source.value?.label ?? state.providerName
         let room = row.right - rightWidth - x - 3
         if room >= 8 { buffer.write(" │ " + TextWidth.truncate(source, to: room), x: x, y: row.y, style: bar) }
         if rightWidth < row.width - 10 { buffer.write(right, x: row.right - rightWidth, y: row.y, style: bar) }
+    }
+
+    /// The header's right side, as long as `room` allows: period with dates, interval, cycle, clock with date.
+    private static func rightText(_ state: MonitorState, room: Int, spinner: String) -> String {
+        let clock = UTCTime.clock(state.now) + " UTC"
+        let dated = UTCTime.day(state.now) + " " + clock
+        let cycle = state.cycleSeconds.map { " · cycle \($0)s" } ?? ""
+        let long = Format.period(state.period, state.resolvedPeriod)
+        let candidates = [
+            " │ \(long) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
+            " │ \(state.period.label) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
+            " │ \(state.period.label) │ every \(state.refreshSeconds)s │ \(clock) \(spinner) ",
+        ]
+        return candidates.first { TextWidth.of($0) <= room } ?? candidates[candidates.count - 1]
     }
 
     /// The banner under the header while anything fails: what, since when, how many panels, the next try.

@@ -20,7 +20,7 @@ public struct APIClient: Sendable {
     /// Creates a client. `sleep` and `jitter` are injectable so tests control time; `throttle` keeps calls under
     /// the provider's rate limit and bounds how many run at once.
     public init(
-        configuration: APIConfiguration, policy: RetryPolicy = RetryPolicy(), client: HTTPClient = .shared,
+        configuration: APIConfiguration, policy: RetryPolicy = RetryPolicy(), client: HTTPClient = .forProviders,
         throttle: RequestThrottle? = nil, logger: Logger? = nil,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
@@ -202,4 +202,16 @@ public struct APIClient: Sendable {
         }
         return APIError(provider: provider, kind: .transport, message: "\(call): \(reason)")
     }
+}
+
+extension HTTPClient {
+    /// The client every provider shares: a failed connection fails the attempt at once (5 s at most to connect),
+    /// so `RetryPolicy` decides the retries and a backend that went away shows as failing within seconds, not
+    /// after the pool's own reconnection attempts run out the request deadline.
+    public static let forProviders: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.timeout.connect = .seconds(5)
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }()
 }

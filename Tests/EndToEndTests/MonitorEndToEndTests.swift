@@ -1,0 +1,90 @@
+import Foundation
+import HTTPTestSupport
+import Testing
+
+/// `usagetop monitor` as an ops team runs it: the real binary in tmux, on the demo store and against an API
+/// that goes away and comes back.
+@Suite("Monitor end to end in tmux", .serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct MonitorEndToEndTests {
+    @Test func demoStoreMonitorPausesSurvivesResizeStormsAndEndsCleanlyOnSIGTERM() throws {
+        let tmux = try Tmux(width: 120, height: 40, arguments: "monitor")
+        let start = tmux.waitFor(60) { $0.contains("Top customers · API calls") && $0.contains("DEMO DATA") && $0.contains("0s ago") }
+        #expect(start.ok, "the monitor opens on demo data:\n\(start.screen)")
+        #expect(start.screen.contains("every 2s") && start.screen.contains("Totals · last 24 hours"))
+        #expect(start.screen.contains("Alerts") && start.screen.contains("by hour"))
+        try tmux.send("Space")
+        #expect(tmux.waitFor { $0.contains("PAUSED") && $0.contains("refresh paused") }.ok, "space pauses with a banner")
+        try tmux.send("Space")
+        try tmux.send("+")
+        #expect(tmux.waitFor { !$0.contains("PAUSED") && $0.contains("every 1s") }.ok, "+ refreshes more often")
+        for (width, height) in [(1, 1), (300, 90), (10, 3), (59, 14), (61, 16), (2, 40), (200, 2), (80, 24), (33, 7), (250, 70)] {
+            try tmux.resize(width: width, height: height)
+        }
+        try tmux.resize(width: 100, height: 30)
+        let after = tmux.waitFor { $0.contains("Top customers") && $0.contains("Totals") && $0.contains("ago") }
+        #expect(after.ok, "after a resize storm the monitor lays out for 100×30:\n\(after.screen)")
+        #expect(after.screen.split(separator: "\n").first { $0.hasPrefix("┌") }?.count == 100)
+        guard let pid = tmux.programPID() else {
+            Issue.record("no usagetop process in the pane")
+            return
+        }
+        kill(pid, SIGTERM)
+        let ended = tmux.waitFor { $0.contains("EXITED") }
+        #expect(ended.ok && !ended.screen.contains("Top customers"), "SIGTERM ends it and clears the screen:\n\(ended.screen)")
+        #expect(tmux.paneValue("#{alternate_on}") == "0" && tmux.paneValue("#{cursor_flag}") == "1",
+                "normal screen and a visible cursor")
+    }
+
+    @Test func eventsIngestedByAnotherProcessAppearAtTheNextRefresh() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let db = home.appendingPathComponent("live.sqlite").path
+        try ingest(count: 3, first: 0, db: db, home: home)
+        let tmux = try Tmux(width: 100, height: 30, arguments: "monitor --db \(db)")
+        let before = tmux.waitFor(30) { $0.contains("Live Corp") && $0.contains("total 3 ·") }
+        #expect(before.ok, "three events at first:\n\(before.screen)")
+        try ingest(count: 4, first: 3, db: db, home: home)
+        let after = tmux.waitFor(10) { $0.contains("total 7 ·") }
+        #expect(after.ok, "the other process's events show at the next refresh:\n\(after.screen)")
+        try tmux.send("q")
+        #expect(tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
+
+    private func ingest(count: Int, first: Int, db: String, home: URL) throws {
+        let now = Date().timeIntervalSince1970
+        let lines = (first..<(first + count)).map { i in
+            let stamp = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: now - 600 - Double(i)))
+            return #"{"transaction_id": "live-\#(i)", "external_customer_id": "cus_live", "code": "calls", "timestamp": "\#(stamp)"}"#
+        }
+        let events = home.appendingPathComponent("events-\(first).jsonl")
+        let metrics = home.appendingPathComponent("metrics.json")
+        let customers = home.appendingPathComponent("customers.json")
+        try lines.joined(separator: "\n").write(to: events, atomically: true, encoding: .utf8)
+        try #"[{"code": "calls", "name": "Calls", "aggregation": "count"}]"#.write(to: metrics, atomically: true, encoding: .utf8)
+        try #"[{"id": "cus_live", "name": "Live Corp"}]"#.write(to: customers, atomically: true, encoding: .utf8)
+        let result = try Subprocess.run(Tmux.binary, [
+            "ingest", "--db", db, "--metrics", metrics.path, "--customers", customers.path, events.path,
+        ])
+        #expect(result.status == 0, "ingest: \(result.stderr)")
+    }
+
+    @Test func aProviderThatGoesAwayShowsStaleMarkersAndABannerThenRecovers() throws {
+        var server = try ProviderEndToEndTests.hyperline()
+        let port = server.port
+        let tmux = try Tmux(width: 120, height: 40, arguments: "monitor --provider hyperline --base-url \(server.baseURL) --refresh 1",
+                            environment: "HYPERLINE_API_KEY=\(ProviderEndToEndTests.key)")
+        let up = tmux.waitFor(30) { $0.contains("Acme Corp") && $0.contains("Top customers · Storage") && !$0.contains("loading") }
+        #expect(up.ok, "the monitor shows the API's data:\n\(up.screen)")
+        #expect(up.screen.contains("every 1s"))
+        server.stop()
+        let down = tmux.waitFor(30) { $0.contains("failing since") && $0.contains("stale") && $0.contains("Acme Corp") }
+        #expect(down.ok, "a banner and stale markers while the API is gone, old numbers kept:\n\(down.screen)")
+        #expect(down.screen.contains("hyperline"))
+        server = try ProviderEndToEndTests.hyperline(port: port)
+        let back = tmux.waitFor(40) { !$0.contains("failing since") && !$0.contains("stale") && $0.contains("Acme Corp") }
+        #expect(back.ok, "it recovers by itself when the API returns:\n\(back.screen)")
+        #expect(!tmux.screen().contains(ProviderEndToEndTests.key))
+        try tmux.send("q")
+        #expect(tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
+}
