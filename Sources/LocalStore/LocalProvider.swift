@@ -19,6 +19,11 @@ public struct LocalProvider: UsageProvider {
         SourceInfo(label: "local \(Self.abbreviate(store.path))", isDemoData: try store.isDemoData())
     }
 
+    /// The store's revision: it changes with every committed write, by this process or another.
+    public func changeToken() async throws -> String? {
+        try await store.asyncRead { db in try Catalog.revision(in: db) }
+    }
+
     public func metrics() async throws -> [Metric] {
         try await store.asyncRead { db in try UsageStore.fetchMetrics(db) }
     }

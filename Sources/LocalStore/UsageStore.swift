@@ -18,8 +18,11 @@ public final class UsageStore: Sendable {
             config.prepareDatabase { db in
                 DecimalFunctions.register(in: db)
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA cache_size = -1024")
             }
             config.busyMode = .timeout(5)
+            // Two readers are plenty for one screen; each keeps a small page cache, so a monitor stays small.
+            config.maximumReaderCount = 2
             pool = try DatabasePool(path: path, configuration: config)
             try StoreSchema.migrator.migrate(pool)
         } catch {
@@ -75,10 +78,14 @@ public final class UsageStore: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction (all or nothing).
+    /// Runs `body` in one write transaction (all or nothing) that also counts one more revision.
     func write<T>(_ body: (Database) throws -> T) throws(UsageError) -> T {
         do {
-            return try pool.write(body)
+            return try pool.write { db in
+                let result = try body(db)
+                try Catalog.bumpRevision(in: db)
+                return result
+            }
         } catch let error as UsageError {
             throw error
         } catch {

@@ -27,6 +27,7 @@ final class CountingProvider: UsageProvider, Sendable {
     var name: String { inner.name }
     var capabilities: ProviderCapabilities { inner.capabilities }
     func sourceInfo() async throws -> SourceInfo { try await inner.sourceInfo() }
+    func changeToken() async throws -> String? { try await inner.changeToken() }
     func metrics() async throws -> [Metric] { tick("metrics"); return try await inner.metrics() }
     func customer(id: String) async throws -> Customer? { tick("customer"); return try await inner.customer(id: id) }
     func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
@@ -71,6 +72,23 @@ struct DataServiceCachingTests {
         let t = try TestStore()
         try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), TestStore.event("b", "gb", "2026-11-02T10:00:00Z", #"{"gb": 1.5}"#)])
         return t
+    }
+
+    @Test func theStoreIsAskedAgainOnlyAfterAWrite() async throws {
+        let t = try Self.store()
+        let counting = CountingProvider(t.provider)
+        let service = DataService(provider: counting, cache: .untilChanged)
+        let period = TestStore.period("2026-11-01", "2026-12-01")
+        await service.revalidate(forgettingUntokened: true)
+        _ = try await service.totals(customerID: "c1", period: period)
+        await service.revalidate(forgettingUntokened: true)
+        _ = try await service.totals(customerID: "c1", period: period)
+        #expect(counting.count("totals") == 1, "nothing was written, so the stored answer stands")
+        _ = try t.ingest([TestStore.event("c", "gb", "2026-11-03T10:00:00Z", #"{"gb": 2}"#)])
+        await service.revalidate(forgettingUntokened: true)
+        let after = try await service.totals(customerID: "c1", period: period)
+        #expect(counting.count("totals") == 2, "a write changes the revision, so the store is read again")
+        #expect(after.first { $0.metric.code == "gb" }?.value == Decimal(string: "3.5"))
     }
 
     @Test func answersAreReusedUntilTheyAgeOut() async throws {

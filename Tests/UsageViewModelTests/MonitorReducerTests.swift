@@ -29,7 +29,7 @@ struct MonitorReducerTests {
                 let series = TimeSeries(metricCode: metric.code, bucket: bucket, points: [], total: 7)
                 next += state.reduce(.seriesLoaded(id, metricCode: metric.code, .success(series)))
             case .loadActivity(let id, _, _, _): next += state.reduce(.activityLoaded(id, .success([])))
-            case .invalidateCache, .quit: break
+            case .invalidateCache, .revalidateCache, .quit: break
             }
         }
         return next
@@ -66,7 +66,7 @@ struct MonitorReducerTests {
         for _ in 0..<4 {
             t = t.addingTimeInterval(2)
             let refresh = state.reduce(.ticked(t))
-            #expect(refresh.first == .invalidateCache)
+            #expect(refresh.first == .revalidateCache)
             for effect in refresh {
                 if case .loadMetrics(let id) = effect { _ = state.reduce(.metricsLoaded(id, .failure(failure))) }
                 if case .loadSource(let id) = effect { _ = state.reduce(.sourceLoaded(id, .failure(failure))) }
@@ -92,7 +92,7 @@ struct MonitorReducerTests {
         settle(&state, panels)
         let stale = state.reduce(.boardLoaded(RequestID(1), metricCode: "calls", .failure(failure)))
         #expect(stale.isEmpty && state.board.error == nil)
-        #expect(state.reduce(.ticked(now.addingTimeInterval(6))).first == .invalidateCache)
+        #expect(state.reduce(.ticked(now.addingTimeInterval(6))).first == .revalidateCache)
     }
 
     @Test("Cycling moves to the next metric on time and loads its board; m resets the timer; pause stops both")
@@ -114,7 +114,7 @@ struct MonitorReducerTests {
         #expect(state.reduce(.ticked(now.addingTimeInterval(60))).isEmpty && state.metric?.code == "calls")
         #expect(state.retryText == "refresh paused")
         let resumed = state.reduce(.keyPressed(.character(" ")))
-        #expect(resumed.first == .invalidateCache && !state.paused)
+        #expect(resumed.first == .revalidateCache && !state.paused)
     }
 
     @Test("+ and − step the interval; the period key clears per-period panels and reloads")

@@ -33,6 +33,7 @@ public struct Ingestor {
                 try db.inTransaction {
                     try load(&reader, metrics: metrics, customers: customers, skipInvalid: skipInvalid, report: &report, db: db)
                     report.committed = report.rejectedCount == 0 || skipInvalid
+                    if report.committed { try Catalog.bumpRevision(in: db) }
                     return report.committed ? .commit : .rollback
                 }
             }

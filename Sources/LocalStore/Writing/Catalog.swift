@@ -44,6 +44,19 @@ enum Catalog {
             arguments: [origin])
     }
 
+    /// Counts one more committed change, so readers can tell in one query whether anything changed.
+    static func bumpRevision(in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO meta (key, value) VALUES ('revision', '1')
+            ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+            """)
+    }
+
+    /// The change counter (`0` for a store never written through this version).
+    static func revision(in db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? "0"
+    }
+
     /// Removes every event, rollup, customer, metric and marker.
     static func clearAll(in db: Database) throws {
         for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta"] {

@@ -50,7 +50,7 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 extension PeriodPreset {
-    /// The period before this one cut to the same elapsed time, so a half-finished month is compared with the
+    /// The period before this one cut to the same elapsed time (to the minute), so a half-finished month is compared with the
     /// first half of the month before (a finished period is compared with the whole previous one).
     public func previous(now: Date) -> Period {
         let current = resolve(now: now)
@@ -60,7 +60,8 @@ extension PeriodPreset {
         case .today, .last24Hours, .last7Days, .last30Days: start = current.start.addingTimeInterval(-current.end.timeIntervalSince(current.start))
         }
         guard now < current.end else { return Period(start: start, end: current.start) }
-        let elapsed = max(0, now.timeIntervalSince(current.start))
+        // Whole minutes, so the comparison period (and any answer cached for it) changes once a minute, not per refresh.
+        let elapsed = max(0, (now.timeIntervalSince(current.start) / 60).rounded(.down) * 60)
         return Period(start: start, end: min(current.start, start.addingTimeInterval(elapsed)))
     }
 }

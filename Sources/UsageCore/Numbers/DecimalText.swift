@@ -2,24 +2,72 @@ import Foundation
 
 /// Exact conversion between decimal text and `Decimal`, independent of locale.
 public enum DecimalText {
-    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Parses `-12.50`, `3`, `1e3` exactly; nil for anything else (including `NaN`, `inf`, empty).
+    /// Reads the digits itself: no locale, no string bridging (this runs for every stored value the store reads).
     public static func parse(_ text: String) -> Decimal? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.utf8.count <= 64 else { return nil }
-        var sawDigit = false
-        for (i, c) in trimmed.utf8.enumerated() {
-            switch c {
-            case 48...57: sawDigit = true
-            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): continue
-            case UInt8(ascii: "-"), UInt8(ascii: "+"):
-                if i != 0 && !"eE".utf8.contains(Array(trimmed.utf8)[i - 1]) { return nil }
-            default: return nil
+        var bytes = Array(text.utf8)[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        guard !bytes.isEmpty, bytes.count <= 64 else { return nil }
+        var negative = false
+        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+            negative = sign == UInt8(ascii: "-")
+            bytes.removeFirst()
+        }
+        var digits: [UInt8] = [], fraction = 0, seenPoint = false
+        while let c = bytes.first, (48...57).contains(c) || (c == UInt8(ascii: ".") && !seenPoint) {
+            bytes.removeFirst()
+            if c == UInt8(ascii: ".") { seenPoint = true; continue }
+            if seenPoint { fraction += 1 }
+            if !(digits.isEmpty && c == 48) { digits.append(c - 48) } else if seenPoint { continue }
+        }
+        var exponent = 0
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes.removeFirst()
+            var expNegative = false
+            if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+                expNegative = sign == UInt8(ascii: "-")
+                bytes.removeFirst()
+            }
+            guard !bytes.isEmpty, bytes.count <= 4, bytes.allSatisfy({ (48...57).contains($0) }) else { return nil }
+            exponent = bytes.reduce(0) { $0 * 10 + Int($1 - 48) } * (expNegative ? -1 : 1)
+            bytes.removeAll()
+        }
+        guard bytes.isEmpty, sawDigit(text) else { return nil }
+        return build(digits: digits, exponent: exponent - fraction, negative: negative)
+    }
+
+    private static func sawDigit(_ text: String) -> Bool {
+        var mantissa = true
+        for c in text.utf8 {
+            if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { mantissa = false }
+            if mantissa && (48...57).contains(c) { return true }
+        }
+        return false
+    }
+
+    /// `digits` × 10^`exponent`, exactly, when it fits `Decimal` (38 digits, exponent −128…127).
+    private static func build(digits: [UInt8], exponent: Int, negative: Bool) -> Decimal? {
+        guard !digits.isEmpty else { return Decimal(0) }
+        var digits = digits[...], exponent = exponent
+        while digits.count > 1, digits.last == 0, exponent < 127 { digits.removeLast(); exponent += 1 }
+        guard digits.count <= 38, (-128...127).contains(exponent) else { return nil }
+        var significand = Decimal(0)
+        var chunk: UInt64 = 0, chunkDigits = 0
+        for digit in digits {
+            chunk = chunk * 10 + UInt64(digit)
+            chunkDigits += 1
+            if chunkDigits == 18 {
+                significand = significand * Decimal(sign: .plus, exponent: 18, significand: 1) + Decimal(chunk)
+                chunk = 0
+                chunkDigits = 0
             }
         }
-        guard sawDigit, let value = Decimal(string: trimmed, locale: posix), !value.isNaN else { return nil }
-        return value
+        if chunkDigits > 0 {
+            significand = significand * Decimal(sign: .plus, exponent: chunkDigits, significand: 1) + Decimal(chunk)
+        }
+        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand)
     }
 
     /// Plain decimal text without exponent or grouping (`0.3`, `-12.5`, `1000`).

@@ -8,6 +8,9 @@ public protocol UsageProvider: Sendable {
     var capabilities: ProviderCapabilities { get }
     /// A one-line description of where data comes from, and whether it is generated demo data.
     func sourceInfo() async throws -> SourceInfo
+    /// A value that changes whenever the provider's data does, or nil when the provider cannot tell
+    /// (then every refresh asks again).
+    func changeToken() async throws -> String?
     /// All metrics, in display order.
     func metrics() async throws -> [Metric]
     /// One customer by id, or nil.
@@ -22,6 +25,11 @@ public protocol UsageProvider: Sendable {
     /// One page (zero-based) of raw events, oldest first.
     func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
+}
+
+extension UsageProvider {
+    /// Remote APIs cannot tell cheaply whether anything changed.
+    public func changeToken() async throws -> String? { nil }
 }
 
 /// Where a provider's data comes from.

@@ -28,6 +28,12 @@ public struct CachePolicy: Sendable, Hashable {
     /// Identical calls in flight are still coalesced.
     public static let none = CachePolicy(metrics: .zero, customers: .zero, usage: .zero, timeseries: .zero, events: .zero)
 
+    /// For a provider with a change token (the embedded store): answers live until `DataService.revalidate()` sees
+    /// the token change.
+    public static let untilChanged = CachePolicy(
+        metrics: .seconds(86_400), customers: .seconds(86_400), usage: .seconds(86_400), timeseries: .seconds(86_400),
+        events: .seconds(86_400))
+
     /// For remote APIs: short lives that keep numbers fresh but spare the provider's rate limit.
     public static let remote = CachePolicy(
         metrics: .seconds(300), customers: .seconds(30), usage: .seconds(20), timeseries: .seconds(30), events: .seconds(20))

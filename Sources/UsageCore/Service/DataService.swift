@@ -8,6 +8,8 @@ public actor DataService {
     private let policy: CachePolicy
     private let now: @Sendable () -> Date
     private var cache: ResponseCache
+    /// The provider's change token when the stored answers were last validated.
+    private var lastToken: String?
     /// Callers waiting on each shared fetch, and how many of them were cancelled.
     private var waiting: [String: (callers: Int, cancelled: Int)] = [:]
 
@@ -23,6 +25,21 @@ public actor DataService {
     /// Forgets every stored answer, so the next calls reach the provider (the `r` key).
     public func invalidate() {
         cache.removeAll()
+        lastToken = nil
+    }
+
+    /// Forgets stored answers unless the provider's change token says nothing changed since they were stored
+    /// (an idle refresh of the embedded store then costs one query). For providers without a token, answers are
+    /// forgotten when `forgettingUntokened` (a refresh) and kept to their time-to-live otherwise (navigation).
+    public func revalidate(forgettingUntokened: Bool) async {
+        let token = try? await provider.changeToken()
+        guard let token else {
+            if forgettingUntokened { cache.removeAll() }
+            return
+        }
+        if token == lastToken { return }
+        cache.removeAll()
+        lastToken = token
     }
 
     /// How many answers are stored (for tests and soak checks).

@@ -45,6 +45,10 @@ public final class EffectRunner: Sendable {
     }
 
     static func perform(_ effect: Effect, service: DataService) async -> Action? {
+        if effect.requestID != nil || effect == .loadMetrics {
+            // Answers kept until the store changes must not outlive a change made by another process.
+            await service.revalidate(forgettingUntokened: false)
+        }
         switch effect {
         case .loadSource:
             return .sourceLoaded(await Result { () async throws(UsageError) in try await service.sourceInfo() })

@@ -14,15 +14,15 @@ public final class MonitorEffectRunner: Sendable {
     /// How many effect tasks are still running (zero once every answer has been sent).
     public var runningCount: Int { tasks.count }
 
-    /// Starts a batch in order; a leading `invalidateCache` completes before the others start.
+    /// Starts a batch in order; a leading `invalidateCache` or `revalidateCache` completes before the others start.
     public func run(_ effects: [MonitorEffect], send: @escaping @Sendable (MonitorAction) -> Void) {
-        guard effects.first == .invalidateCache else {
+        guard let first = effects.first, first == .invalidateCache || first == .revalidateCache else {
             effects.forEach { start($0, send: send) }
             return
         }
         let rest = Array(effects.dropFirst())
         Task.detached { [service] in
-            await service.invalidate()
+            _ = await Self.perform(first, service: service)
             rest.forEach { self.start($0, send: send) }
         }
     }
@@ -65,6 +65,9 @@ public final class MonitorEffectRunner: Sendable {
             })
         case .invalidateCache:
             await service.invalidate()
+            return nil
+        case .revalidateCache:
+            await service.revalidate(forgettingUntokened: true)
             return nil
         case .quit:
             return nil

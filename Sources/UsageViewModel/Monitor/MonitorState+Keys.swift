@@ -16,7 +16,7 @@ extension MonitorState {
             showsHelp = true
         case .refresh:
             nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
-            return isLoading ? [] : refresh(invalidating: true)
+            return isLoading ? [] : refresh(.invalidateCache)
         case .nextMetric, .previousMetric:
             nextCycleAt = cycleSeconds.map { now.addingTimeInterval(Double($0)) }
             return showMetric(at: metricIndex + (command == .nextMetric ? 1 : -1))
@@ -25,7 +25,7 @@ extension MonitorState {
             boards.removeAll()
             series.removeAll()
             message = ("period: \(period.label)", .info)
-            return isLoading ? [] : refresh(invalidating: false)
+            return isLoading ? [] : refresh(nil)
         case .togglePause:
             paused.toggle()
             message = (paused ? "refresh paused" : "refresh resumed", .info)

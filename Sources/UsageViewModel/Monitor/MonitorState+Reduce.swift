@@ -11,7 +11,7 @@ extension MonitorState {
             self.height = height
             nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
             nextCycleAt = cycleSeconds.map { now.addingTimeInterval(Double($0)) }
-            return refresh(invalidating: false)
+            return refresh(nil)
         case .resized(let width, let height):
             self.width = width
             self.height = height
@@ -41,12 +41,13 @@ extension MonitorState {
         }
     }
 
-    /// Starts a refresh round: the source and metric list first, the panels once the metrics are known.
-    mutating func refresh(invalidating: Bool) -> [MonitorEffect] {
+    /// Starts a refresh round: the source and metric list first, the panels once the metrics are known; `cache`
+    /// (invalidate or revalidate) runs before them.
+    mutating func refresh(_ cache: MonitorEffect?) -> [MonitorEffect] {
         let sourceID = newRequest(), metricsID = newRequest()
         source.begin(sourceID)
         catalog.begin(metricsID)
-        return (invalidating ? [.invalidateCache] : []) + [.loadSource(sourceID), .loadMetrics(metricsID)]
+        return (cache.map { [$0] } ?? []) + [.loadSource(sourceID), .loadMetrics(metricsID)]
     }
 
     /// On a tick: when a refresh is due, not paused and the previous round has finished, start the next one.
@@ -54,7 +55,7 @@ extension MonitorState {
         guard !paused, now >= nextRefreshAt else { return [] }
         nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
         guard !isLoading else { return [] }
-        return refresh(invalidating: true)
+        return refresh(.revalidateCache)
     }
 
     /// On a tick: move to the next metric when cycling is on and due.

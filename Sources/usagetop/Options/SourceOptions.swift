@@ -54,7 +54,7 @@ struct SourceOptions: ParsableArguments {
         switch kind {
         case .local:
             let path = db == nil ? (chosen?.db.map { StoreOptions.path(db: $0) } ?? storePath) : storePath
-            return DataService(provider: LocalProvider(store: try StoreOpener.open(path: path)))
+            return DataService(provider: LocalProvider(store: try StoreOpener.open(path: path)), cache: .untilChanged)
         case .lago:
             let api = APIClient(configuration: try configuration(kind, chosen), throttle: .lago())
             return DataService(provider: LagoProvider(api: api), cache: .remote)
