@@ -129,6 +129,27 @@ public actor DataService {
         }
     }
 
+    /// Every customer's current-hour and current-day use of `metrics` with `baselineDays` of daily history (for
+    /// alert rules); today's totals are asked separately only when the provider gives no daily values.
+    public func activity(metrics: [Metric], baselineDays: Int, now: Date) async throws(UsageError) -> [MetricActivity] {
+        let hourStart = UTCTime.startOfHour(now), dayStart = UTCTime.startOfDay(now)
+        let hour = Period(start: hourStart, end: hourStart.addingTimeInterval(3_600))
+        let day = Period(start: dayStart, end: dayStart.addingTimeInterval(86_400))
+        let key = "activity|\(metrics.map(\.code).joined(separator: ","))|\(Self.key(hour))|\(baselineDays)"
+        if let hit: [MetricActivity] = cache.fresh(key, ttl: policy.customers, now: self.now()) { return hit }
+        var result: [MetricActivity] = []
+        for metric in metrics {
+            let hourly = try await summaries(metric: metric, period: hour, trailingDays: baselineDays + 1, now: now)
+            var daily: [CustomerSummary]?
+            if hourly.allSatisfy(\.daily.isEmpty) {
+                daily = try await summaries(metric: metric, period: day, trailingDays: 1, now: now)
+            }
+            result.append(MetricActivity.from(hour: hourly, day: daily, metric: metric, baselineDays: baselineDays))
+        }
+        if policy.customers > .zero { cache.store(key, result, at: self.now()) }
+        return result
+    }
+
     /// One page of raw events.
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int)
         async throws(UsageError) -> Page<UsageEvent>

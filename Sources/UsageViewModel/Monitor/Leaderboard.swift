@@ -14,18 +14,17 @@ public struct Leaderboard: Sendable, Hashable {
         /// Daily values over the trailing days, oldest first (empty when the provider has none).
         public var daily: [Decimal]
 
+        /// The relative change against `previous` (0.25 for +25 %); nil without a previous value or from zero.
+        /// Worked out once here, not on every frame.
+        public let change: Decimal?
+
         /// Creates a row.
         public init(customer: Customer, total: Decimal, previous: Decimal?, daily: [Decimal]) {
             self.customer = customer
             self.total = total
             self.previous = previous
             self.daily = daily
-        }
-
-        /// The relative change against `previous` (0.25 for +25 %); nil without a previous value or from zero.
-        public var change: Decimal? {
-            guard let previous, previous != 0 else { return nil }
-            return (total - previous) / previous
+            if let previous, previous != 0 { change = (total - previous) / previous } else { change = nil }
         }
     }
 

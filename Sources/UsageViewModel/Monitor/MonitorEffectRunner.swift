@@ -61,7 +61,7 @@ public final class MonitorEffectRunner: Sendable {
             })
         case .loadActivity(let id, let metrics, let baselineDays, let now):
             return .activityLoaded(id, await Result { () async throws(UsageError) in
-                try await activity(metrics, baselineDays: baselineDays, now: now, service: service)
+                try await service.activity(metrics: metrics, baselineDays: baselineDays, now: now)
             })
         case .invalidateCache:
             await service.invalidate()
@@ -72,25 +72,5 @@ public final class MonitorEffectRunner: Sendable {
         case .quit:
             return nil
         }
-    }
-
-    /// Each metric's current-hour use with daily history; today's totals asked separately only when the provider
-    /// gives no daily values.
-    private static func activity(_ metrics: [Metric], baselineDays: Int, now: Date, service: DataService)
-        async throws(UsageError) -> [MetricActivity]
-    {
-        let hourStart = UTCTime.startOfHour(now), dayStart = UTCTime.startOfDay(now)
-        let hour = Period(start: hourStart, end: hourStart.addingTimeInterval(3_600))
-        let day = Period(start: dayStart, end: dayStart.addingTimeInterval(86_400))
-        var result: [MetricActivity] = []
-        for metric in metrics {
-            let hourly = try await service.summaries(metric: metric, period: hour, trailingDays: baselineDays + 1, now: now)
-            var daily: [CustomerSummary]?
-            if hourly.allSatisfy(\.daily.isEmpty) {
-                daily = try await service.summaries(metric: metric, period: day, trailingDays: 1, now: now)
-            }
-            result.append(MetricActivity.from(hour: hourly, day: daily, metric: metric, baselineDays: baselineDays))
-        }
-        return result
     }
 }
