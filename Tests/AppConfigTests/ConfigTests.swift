@@ -20,6 +20,46 @@ struct ConfigTests {
         api_key_command = "printf 'from-a-password-manager\\\\n'"
         """
 
+    @Test func alertRulesParseExactlyAndAProfileCanReplaceThem() throws {
+        let text = """
+            [alerts]
+            baseline_factor = 2.5
+            baseline_days = 14
+
+            [[alerts.limits]]
+            metric = "api_calls"
+            hour = 5000
+            day = 0.1
+
+            [[alerts.limits]]
+            metric = "storage_gb"
+            customer = "cus_00042"
+            day = "900.25"
+            level = "warn"
+
+            [profiles.quiet]
+            provider = "local"
+            [profiles.quiet.alerts]
+            baseline_factor = 0
+
+            [profiles.plain]
+            provider = "local"
+            """
+        let config = try ConfigFile.parse(text, path: "config.toml")
+        let rules = config.alertRules(profile: try config.profile("plain"))
+        #expect(rules.baselineFactor == Decimal(string: "2.5") && rules.baselineDays == 14 && rules.minimumBaseline == 10)
+        #expect(rules.thresholds == [
+            AlertRules.Threshold(metric: "api_calls", hour: 5000, day: Decimal(string: "0.1")),
+            AlertRules.Threshold(metric: "storage_gb", customerID: "cus_00042", day: Decimal(string: "900.25"), level: .warning),
+        ])
+        let quiet = config.alertRules(profile: try config.profile("quiet"))
+        #expect(quiet.baselineFactor == nil && quiet.thresholds.isEmpty, "a profile's table replaces the top-level one")
+        #expect(ConfigFile().alertRules(profile: nil) == AlertRules())
+        #expect(throws: UsageError.self) {
+            try ConfigFile.parse("[alerts]\nbaseline_factor = \"lots\"", path: "config.toml")
+        }
+    }
+
     @Test func profilesParse() throws {
         let config = try ConfigFile.parse(Self.sample, path: "config.toml")
         let eu = try config.profile("lago-eu")

@@ -35,14 +35,30 @@ struct MonitorEndToEndTests {
                 "normal screen and a visible cursor")
     }
 
+    @Test func closingItsTerminalEndsTheMonitor() throws {
+        let tmux = try Tmux(width: 80, height: 24, arguments: "monitor")
+        #expect(tmux.waitFor(60) { $0.contains("Top customers") }.ok)
+        guard let pid = tmux.programPID() else {
+            Issue.record("no usagetop process in the pane")
+            return
+        }
+        try tmux.killPane()
+        let deadline = Date().addingTimeInterval(10)
+        while kill(pid, 0) == 0 && Date() < deadline { usleep(50_000) }
+        #expect(kill(pid, 0) != 0, "no orphan keeps polling after its terminal is gone")
+    }
+
     @Test func eventsIngestedByAnotherProcessAppearAtTheNextRefresh() throws {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-live-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let db = home.appendingPathComponent("live.sqlite").path
         try ingest(count: 3, first: 0, db: db, home: home)
         let tmux = try Tmux(width: 100, height: 30, arguments: "monitor --db \(db)")
-        let before = tmux.waitFor(30) { $0.contains("Live Corp") && $0.contains("total 3 ·") }
-        #expect(before.ok, "three events at first:\n\(before.screen)")
+        let titleBefore = tmux.paneValue("#{pane_title}")
+        let before = tmux.waitFor(30) { $0.contains("�]0;owned�Live Corp�[2J") && $0.contains("total 3 ·") }
+        #expect(before.ok, "three events at first, the hostile name shown with placeholders:\n\(before.screen)")
+        #expect(tmux.paneValue("#{pane_title}") == titleBefore && !titleBefore.contains("owned"),
+                "the name's escape sequence did not set the window title")
         try ingest(count: 4, first: 3, db: db, home: home)
         let after = tmux.waitFor(10) { $0.contains("total 7 ·") }
         #expect(after.ok, "the other process's events show at the next refresh:\n\(after.screen)")
@@ -61,7 +77,8 @@ struct MonitorEndToEndTests {
         let customers = home.appendingPathComponent("customers.json")
         try lines.joined(separator: "\n").write(to: events, atomically: true, encoding: .utf8)
         try #"[{"code": "calls", "name": "Calls", "aggregation": "count"}]"#.write(to: metrics, atomically: true, encoding: .utf8)
-        try #"[{"id": "cus_live", "name": "Live Corp"}]"#.write(to: customers, atomically: true, encoding: .utf8)
+        try #"[{"id": "cus_live", "name": "\u001b]0;owned\u0007Live Corp\u001b[2J"}]"#
+            .write(to: customers, atomically: true, encoding: .utf8)
         let result = try Subprocess.run(Tmux.binary, [
             "ingest", "--db", db, "--metrics", metrics.path, "--customers", customers.path, events.path,
         ])

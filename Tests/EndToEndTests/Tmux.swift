@@ -81,6 +81,11 @@ extension Tmux {
                               capture: true).stdout) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Closes the pane, as closing a terminal window does.
+    func killPane() throws {
+        _ = try Subprocess.run("/usr/bin/tmux", ["-u", "-L", socket, "kill-pane", "-t", session], capture: true)
+    }
+
     /// The pid of the `usagetop` process running in the pane (the shell's child).
     func programPID() -> pid_t? {
         guard let shell = Int32(paneValue("#{pane_pid}")),
