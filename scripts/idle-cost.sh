@@ -2,7 +2,8 @@
 # Idle cost of `usagetop monitor` next to htop and btop, measured side by side in one run.
 #
 # Each program runs alone in its own tmux pane of the same size and TERM. After a warm-up, for SECONDS seconds we
-# measure: CPU (utime + stime from /proc/PID/stat), resident memory (VmRSS, at the end and its peak VmHWM) and the
+# measure: CPU (utime + stime from /proc/PID/stat), resident memory (VmRSS at the end, PSS from smaps_rollup, which
+# divides shared library pages among the processes using them, and the peak VmHWM) and the
 # bytes the program wrote to its terminal (tmux pipe-pane records everything written to the pane).
 # usagetop refreshes every 2 s from the local demo store; htop and btop run with their default refresh
 # (htop 1.5 s, btop 2 s).
@@ -55,18 +56,19 @@ for name in "${names[@]}"; do
 done
 sleep "$measure"
 
-printf '| program | CPU over %ss | CPU %% of one core | RSS at end | peak RSS | terminal bytes/s |\n' "$measure"
-printf '|---|---|---|---|---|---|\n'
+printf '| program | CPU over %ss | CPU %% of one core | RSS at end | PSS at end | peak RSS | terminal bytes/s |\n' "$measure"
+printf '|---|---|---|---|---|---|---|\n'
 for name in "${names[@]}"; do
     p=${pid[$name]}
     cpu1=$(awk '{print $14 + $15}' "/proc/$p/stat")
     bytes1=$(stat -c %s "$work/$name.out")
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$p/status")
     hwm=$(awk '/VmHWM/ {print $2}' "/proc/$p/status")
+    pss=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup")
     awk -v n="$name" -v c0="${cpu0[$name]}" -v c1="$cpu1" -v t="$ticks" -v s="$measure" -v r="$rss" -v h="$hwm" \
-        -v b0="${bytes0[$name]}" -v b1="$bytes1" 'BEGIN {
+        -v b0="${bytes0[$name]}" -v b1="$bytes1" -v q="$pss" 'BEGIN {
             cpu = (c1 - c0) / t
-            printf "| %s | %.2f s | %.2f %% | %.1f MB | %.1f MB | %.0f |\n", n, cpu, 100 * cpu / s, r / 1024, h / 1024, (b1 - b0) / s
+            printf "| %s | %.2f s | %.2f %% | %.1f MB | %.1f MB | %.1f MB | %.0f |\n", n, cpu, 100 * cpu / s, r / 1024, q / 1024, h / 1024, (b1 - b0) / s
         }'
 done
 echo "(${cols}x${rows}, TERM=$term, warm-up ${warmup}s, $(nproc) cores, $(uname -r))"
