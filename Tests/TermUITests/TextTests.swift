@@ -21,6 +21,12 @@ struct TextTests {
         #expect(TextWidth.of(input) == width)
     }
 
+    @Test func theFastPathTakesOnlySafeSingleWidthText() {
+        #expect(TextWidth.isSimple("−42.5% ⣿⣀ │ ▼ 12:00 · café"))
+        #expect(!TextWidth.isSimple("bell\u{07}") && !TextWidth.isSimple("日本") && !TextWidth.isSimple("e\u{301}"))
+        #expect(!TextWidth.isSimple("rtl\u{202e}") && !TextWidth.isSimple("\u{9b}") && !TextWidth.isSimple("🙂"))
+    }
+
     @Test func truncatesWithEllipsisWithoutSplittingGraphemes() {
         #expect(TextWidth.truncate("Acme Corporation", to: 8) == "Acme Co…")
         #expect(TextWidth.truncate("日本語テキスト", to: 6) == "日本…")
