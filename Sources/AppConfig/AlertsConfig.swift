@@ -19,16 +19,25 @@ import UsageCore
 public struct AlertsConfig: Sendable, Hashable, Decodable {
     /// One `[[alerts.limits]]` entry.
     public struct Limit: Sendable, Hashable, Decodable {
+        /// `metric`: the metric code.
         var metric: String
+        /// `customer`: only this customer.
         var customer: String?
+        /// `hour`: the limit for the current UTC hour.
         var hour: ConfigNumber?
+        /// `day`: the limit for the current UTC day.
         var day: ConfigNumber?
+        /// `level`: `warn` or `error`.
         var level: Alert.Level?
     }
 
+    /// `baseline_factor` (0 turns baseline alerts off).
     var baselineFactor: ConfigNumber?
+    /// `baseline_days`.
     var baselineDays: Int?
+    /// `minimum_baseline`.
     var minimumBaseline: ConfigNumber?
+    /// `[[alerts.limits]]`.
     var limits: [Limit]?
 
     enum CodingKeys: String, CodingKey {
@@ -54,6 +63,7 @@ public struct AlertsConfig: Sendable, Hashable, Decodable {
 
 /// A TOML integer, float or numeric string read as an exact `Decimal` (a float is read from its shortest text).
 struct ConfigNumber: Sendable, Hashable, Decodable {
+    /// The number.
     var value: Decimal
 
     init(from decoder: any Decoder) throws {

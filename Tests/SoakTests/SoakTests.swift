@@ -30,48 +30,29 @@ struct SoakTests {
     @Test func sevenDaysStayBoundedAndRecoverToAFreshStartScreen() async throws {
         let driver = SoakDriver(clock: SimulatedClock(Self.start), state: Self.monitor(at: Self.start))
         await driver.send(.started(now: Self.start, width: 120, height: 40))
-        let stepsPerDay = 86_400 / 2
-        var maxCached = 0, maxHeld = 0, outagesSeen = 0, recoveriesSeen = 0
-        var residentAfterDay1 = 0, faultsSeen = 0
-        for step in 1...(Self.days * stepsPerDay) {
+        var seen = SoakObservations()
+        for step in 1...(Self.days * SoakObservations.stepsPerDay) {
             await driver.advance(by: 2)
-            maxHeld = max(maxHeld, driver.heldCount)
-            let secondOfDay = (step * 2) % 86_400
-            if secondOfDay % 3_600 == 0 { maxCached = max(maxCached, await driver.service.cachedCount) }
-            if secondOfDay == 3 * 3_600 + 120 {
-                let frame = MonitorRenderer.render(driver.state, options: RenderOptions())
-                #expect(frame.line(1).contains("connection refused") && frame.text.contains("stale"),
-                        "day \(step / stepsPerDay): the outage shows as a banner and stale panels")
-                outagesSeen += 1
-            }
-            if secondOfDay == 3 * 3_600 + 35 * 60 {
-                let frame = MonitorRenderer.render(driver.state, options: RenderOptions())
-                #expect(driver.state.failure == nil && !frame.text.contains("stale"), "recovered after the outage")
-                recoveriesSeen += 1
-            }
-            if let expected = Self.faultChecks[step * 2] {
-                #expect(driver.state.failure?.text.contains(expected) == true, "at \(step * 2)s the banner names '\(expected)'")
-                faultsSeen += 1
-            }
-            if step == stepsPerDay { residentAfterDay1 = Self.residentBytes() }
-            if secondOfDay == 7_200 { await driver.send(.resized(width: step % 4 == 0 ? 80 : 200, height: 24 + step % 40)) }
-            if secondOfDay == 7_202 { await driver.send(.resized(width: 120, height: 40)) }
+            await seen.observe(step: step, driver: driver)
         }
-        let residentAfterDay7 = Self.residentBytes()
-        print("soak: RSS after day 1 \(residentAfterDay1 / 1_048_576) MiB, after day \(Self.days) \(residentAfterDay7 / 1_048_576) MiB;"
-              + " max cached answers \(maxCached); max held answers \(maxHeld)")
-        #expect(outagesSeen == Self.days && recoveriesSeen == Self.days && faultsSeen == Self.faultChecks.count)
-        #expect(maxCached <= CachePolicy.remote.maxEntries)
-        #expect(maxHeld <= 20, "slow answers never pile up")
-        #expect(residentAfterDay7 - residentAfterDay1 < 32 * 1_048_576, "memory stays flat from day 1 to day 7")
+        let residentAtEnd = Self.residentBytes()
+        print("soak: RSS after day 1 \(seen.residentAfterDay1 / 1_048_576) MiB, after day \(Self.days) "
+              + "\(residentAtEnd / 1_048_576) MiB; max cached answers \(seen.maxCached); max held answers \(seen.maxHeld)")
+        #expect(seen.outages == Self.days && seen.recoveries == Self.days && seen.faults == Self.faultChecks.count)
+        #expect(seen.maxCached <= CachePolicy.remote.maxEntries)
+        #expect(seen.maxHeld <= 20, "slow answers never pile up")
+        #expect(residentAtEnd - seen.residentAfterDay1 < 32 * 1_048_576, "memory stays flat from day 1 to the end")
 
         // Nothing outstanding: no answers held, no requests in the state, no tasks, no shared fetches.
         #expect(driver.heldCount == 0 && !driver.state.isLoading)
         #expect(await driver.service.pendingCount == 0)
         #expect(await Self.settled(driver.runner), "every effect task has ended")
         #expect(driver.state.boards.count <= 2 && driver.state.series.count <= 2)
+        try await Self.expectFreshStartScreen(after: driver)
+    }
 
-        // The screen after all that equals a fresh start on the same data at the same moment.
+    /// The screen after the soak equals a fresh start's on the same data at the same moment.
+    static func expectFreshStartScreen(after driver: SoakDriver) async throws {
         while driver.state.metricIndex != 0 { await driver.send(.keyPressed(.character("m"))) }
         let fresh = SoakDriver(clock: SimulatedClock(driver.clock.now), state: Self.monitor(at: driver.clock.now))
         await fresh.send(.started(now: driver.clock.now, width: 120, height: 40))
@@ -81,8 +62,8 @@ struct SoakTests {
         #expect(soaked == restarted, "after the soak the screen differs from a fresh start's")
         if soaked != restarted {
             let folder = FileManager.default.temporaryDirectory
-            try? soaked.dump.write(to: folder.appendingPathComponent("soak-after.txt"), atomically: true, encoding: .utf8)
-            try? restarted.dump.write(to: folder.appendingPathComponent("soak-fresh.txt"), atomically: true, encoding: .utf8)
+            try soaked.dump.write(to: folder.appendingPathComponent("soak-after.txt"), atomically: true, encoding: .utf8)
+            try restarted.dump.write(to: folder.appendingPathComponent("soak-fresh.txt"), atomically: true, encoding: .utf8)
             print("soak: screens written to \(folder.path)/soak-after.txt and soak-fresh.txt")
         }
     }

@@ -14,8 +14,11 @@ struct PanelFrame {
         case unavailable
     }
 
+    /// The title on the top border.
     var title: String
+    /// How fresh the data inside is.
     var freshness: Freshness
+    /// Whether the panel shows the metric on screen (drawn in the focus role).
     var focused = false
 
     /// The freshness of `panel` under `state`'s clock and refresh interval.
@@ -39,6 +42,7 @@ struct PanelFrame {
         return all.max { rank($0) < rank($1) } ?? .unavailable
     }
 
+    /// The age text on the right of the top border.
     var label: String {
         switch freshness {
         case .loading: "loading…"
@@ -50,6 +54,7 @@ struct PanelFrame {
         }
     }
 
+    /// Whether the data is stale.
     var isStale: Bool {
         if case .stale = freshness { return true }
         return false
