@@ -38,7 +38,7 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let options = RenderOptions(
             theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
-        let program = DashboardProgram(
+        let program = DashboardProgram.make(
             service: service, options: options, period: period, refresh: refresh ?? profile?.refresh,
             warnings: resolved.warnings)
         TerminalLoop.run(program, terminal: NcursesTerminal(useColor: resolved.useColor))

@@ -60,7 +60,7 @@ struct MonitorCommand: AsyncParsableCommand {
             period: period, refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
             cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
         let options = RenderOptions(theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
-        let program = MonitorProgram(service: service, options: options, state: state, warnings: resolved.warnings)
+        let program = MonitorProgram.make(service: service, options: options, state: state, warnings: resolved.warnings)
         TerminalLoop.run(program, terminal: NcursesTerminal(useColor: resolved.useColor))
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import TermUI
+import UsageViewModel
+
+/// A terminal program made of a pure reducer state and an effect runner: input and time become actions, effects
+/// run as tasks, and their answers wait in an inbox for the loop. The dashboard and the monitor are two wirings.
+final class ReducerProgram<State, Action: Sendable>: TerminalProgram {
+    /// How one view model plugs in.
+    struct Wiring {
+        /// Reduces an action and starts its effects; answers go to the given function (from any thread).
+        var reduce: (inout State, Action, @escaping @Sendable (Action) -> Void) -> Void
+        /// Draws the state.
+        var render: (State) -> Buffer
+        /// Whether the user quit.
+        var isFinished: (State) -> Bool
+        /// Whether data is loading.
+        var isBusy: (State) -> Bool
+        /// The action for the start at a size.
+        var started: (Date, Int, Int) -> Action
+        /// The action for a key.
+        var keyPressed: (Key) -> Action
+        /// The action for a resize.
+        var resized: (Int, Int) -> Action
+        /// The action for a clock tick.
+        var ticked: (Date) -> Action
+        /// Cancels outstanding effects.
+        var stop: () -> Void
+    }
+
+    private var state: State
+    private let wiring: Wiring
+    private let inbox = ActionInbox<Action>()
+
+    init(state: State, wiring: Wiring) {
+        self.state = state
+        self.wiring = wiring
+    }
+
+    var isFinished: Bool { wiring.isFinished(state) }
+    var isBusy: Bool { wiring.isBusy(state) }
+
+    func start(now: Date, width: Int, height: Int) { dispatch(wiring.started(now, width, height)) }
+
+    func handle(_ event: KeyEvent) {
+        if case .resize(let width, let height) = event { return dispatch(wiring.resized(width, height)) }
+        if let key = KeyTranslation.key(for: event) { dispatch(wiring.keyPressed(key)) }
+    }
+
+    func tick(_ now: Date) { dispatch(wiring.ticked(now)) }
+
+    func applyArrivals() -> Bool {
+        let arrived = inbox.drain()
+        arrived.forEach(dispatch)
+        return !arrived.isEmpty
+    }
+
+    func frame() -> Buffer { wiring.render(state) }
+
+    func stop() { wiring.stop() }
+
+    private func dispatch(_ action: Action) {
+        let inbox = self.inbox
+        wiring.reduce(&state, action) { inbox.push($0) }
+    }
+}
