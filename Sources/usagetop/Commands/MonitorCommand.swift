@@ -20,16 +20,12 @@ struct MonitorCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var source: SourceOptions
-    @Option(help: "Theme name: default, light, mono, ansi16 or one of yours (default: the profile's, else default).")
-    var theme: String?
-    @Option(help: "Extra folder searched first for <name>.theme files.") var themesDir: String?
+    @OptionGroup var display: DisplayOptions
     @Option(help: "Period: today, last-24-hours, last-7-days, last-30-days, this-month, last-month.")
     var period: PeriodPreset = .last24Hours
-    @Option(help: "Chart style: braille, block or ascii.") var plot: PlotMode = .braille
     @Option(help: "Refresh every SECONDS (minimum 1; default: the profile's, else 2 for local and 30 for APIs).")
     var refresh: Int?
     @Option(help: "Show the next metric every SECONDS.") var cycle: Int?
-    @Flag(help: "Plain ASCII borders and charts, for fonts without box drawing or braille.") var ascii = false
 
     func validate() throws {
         if let refresh, refresh < 1 { throw ValidationError("--refresh must be at least 1 second") }
@@ -53,14 +49,13 @@ struct MonitorCommand: AsyncParsableCommand {
         } catch {
             throw Failure.exit(error)
         }
-        let resolved = ThemeResolver.resolve(name: theme ?? profile?.theme ?? "default", themesDir: themesDir)
-        for warning in resolved.warnings { FileHandle.standardError.write(Data("usagetop: theme: \(warning)\n".utf8)) }
+        let resolved = display.resolve(profileTheme: profile?.theme)
         let state = MonitorState(
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
             period: period, refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
             cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
-        let options = RenderOptions(theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
-        let program = MonitorProgram.make(service: service, options: options, state: state, warnings: resolved.warnings)
+        let program = MonitorProgram.make(service: service, options: resolved.options, state: state,
+                                          warnings: resolved.warnings)
         TerminalLoop.run(program, terminal: NcursesTerminal(useColor: resolved.useColor))
     }
 }

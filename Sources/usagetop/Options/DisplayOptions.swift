@@ -1,0 +1,22 @@
+import ArgumentParser
+import DashboardScreens
+import Foundation
+import TermUI
+
+/// How the dashboard and the monitor draw: theme, chart style, ASCII fallback.
+struct DisplayOptions: ParsableArguments {
+    @Option(help: "Theme name: default, light, mono, ansi16 or one of yours (default: the profile's, else default).")
+    var theme: String?
+    @Option(help: "Extra folder searched first for <name>.theme files.") var themesDir: String?
+    @Option(help: "Chart style: braille, block or ascii.") var plot: PlotMode = .braille
+    @Flag(help: "Plain ASCII borders and charts, for fonts without box drawing or braille.") var ascii = false
+
+    /// Resolves the theme (`--theme`, else `profileTheme`, else default), prints its warnings to stderr and returns
+    /// the render options, the warnings (for the status line) and whether to use colour.
+    func resolve(profileTheme: String?) -> (options: RenderOptions, warnings: [String], useColor: Bool) {
+        let resolved = ThemeResolver.resolve(name: theme ?? profileTheme ?? "default", themesDir: themesDir)
+        for warning in resolved.warnings { FileHandle.standardError.write(Data("usagetop: theme: \(warning)\n".utf8)) }
+        let options = RenderOptions(theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
+        return (options, resolved.warnings, resolved.useColor)
+    }
+}
