@@ -46,6 +46,23 @@ struct MonitorScreenTests {
         #expect(h.frame() == restarted.frame(), "recovered screen equals a fresh start's")
     }
 
+    @Test func aBackendDownFromTheStartSaysSoAndKeepsTrying() {
+        let now = ScreenHarness.now
+        var state = MonitorState(now: now, width: 80, height: 24, providerName: "hyperline", capabilities: .all,
+                                 refreshSeconds: 30)
+        let down = UsageError(.unavailable, "hyperline: GET /v1/aggregators: connection refused")
+        for effect in state.reduce(.started(now: now, width: 80, height: 24)) {
+            if case .loadMetrics(let id) = effect { _ = state.reduce(.metricsLoaded(id, .failure(down))) }
+            if case .loadSource(let id) = effect { _ = state.reduce(.sourceLoaded(id, .failure(down))) }
+        }
+        _ = state.reduce(.ticked(now.addingTimeInterval(4)))
+        let frame = MonitorRenderer.render(state, options: RenderOptions())
+        Snapshot.assert(frame, named: "monitor-down-from-start-80x24")
+        #expect(frame.line(1).contains("connection refused") && frame.line(1).contains("next try in 26s"))
+        #expect(frame.text.contains("no data") && frame.text.contains("waiting for the metric list"))
+        #expect(!frame.text.contains("loading…"), "nothing claims to be loading while nothing is asked")
+    }
+
     @Test func alertsAreListedAndHighlighted() async throws {
         let rules = AlertRules(thresholds: [AlertRules.Threshold(metric: "api_calls", day: 0)], baselineFactor: nil)
         let h = try await MonitorHarness(width: 120, height: 40, rules: rules, build: ScreenHarness.demo)

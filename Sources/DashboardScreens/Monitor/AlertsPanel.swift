@@ -18,7 +18,8 @@ enum AlertsPanel {
             return
         }
         guard state.alerts.value != nil else {
-            Chrome.note(state.alerts.error ?? "loading…", style: theme.text(.muted), in: inner, buffer: &buffer)
+            let text = state.alerts.error ?? (state.catalog.error == nil ? "loading…" : "waiting for the metric list")
+            Chrome.note(text, style: theme.text(.muted), in: inner, buffer: &buffer)
             return
         }
         if alerts.isEmpty {

@@ -17,7 +17,8 @@ enum MonitorChrome {
         if state.paused { badges.append((" PAUSED ", theme.fill(.warn).adding(.bold))) }
         if state.source.value?.isDemoData == true { badges.append((" DEMO DATA ", theme.fill(.headerDemo).adding(.bold))) }
         let leftWidth = 1 + TextWidth.of("usagetop monitor") + badges.reduce(0) { $0 + 1 + TextWidth.of($1.0) }
-        let right = rightText(state, room: row.width - leftWidth - 1, spinner: spinner)
+        // Leave the source at least 14 columns before spending them on dates.
+        let right = rightText(state, room: row.width - leftWidth - 15, spinner: spinner)
         let rightWidth = TextWidth.of(right)
         var x = row.x + 1
         x += buffer.write("usagetop monitor", x: x, y: row.y, style: bar.adding(.bold), limit: max(0, row.right - rightWidth - x))
@@ -45,21 +46,40 @@ enum MonitorChrome {
         return candidates.first { TextWidth.of($0) <= room } ?? candidates[candidates.count - 1]
     }
 
-    /// The banner under the header while anything fails: what, since when, how many panels, the next try.
+    /// The banner under the header while anything fails: what, since when, how many panels, the next try. The
+    /// failure's text comes first; the details shrink to make room, and a text still too long keeps its end
+    /// (where the cause is: `…/v1/aggregators: connection refused`).
     static func banner(_ state: MonitorState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
         guard let failure = state.failure else { return }
         let style = options.theme.fill(.error).adding(.bold)
         buffer.fill(row, style: style)
-        let since = "failing since \(UTCTime.clock(failure.since)) (\(Format.age(from: failure.since, to: state.now)))"
         let mark = options.glyphs == .ascii ? " ! " : " ✖ "
-        var tail = " · \(since) · \(state.retryText) "
-        let panels = " · \(failure.panels) panels"
-        if failure.panels > 1, TextWidth.of(mark + failure.text + tail + panels) <= row.width {
-            tail = " · \(since)\(panels) · \(state.retryText) "
-        }
+        let age = Format.age(from: failure.since, to: state.now)
+        let panels = failure.panels > 1 ? " · \(failure.panels) panels" : ""
+        let tails = [
+            " · failing since \(UTCTime.clock(failure.since)) (\(age))\(panels) · \(state.retryText) ",
+            " · failing since \(UTCTime.clock(failure.since)) (\(age)) · \(state.retryText) ",
+            " · for \(age) · \(state.retryText) ",
+        ]
+        let needed = TextWidth.of(mark) + TextWidth.of(failure.text)
+        let tail = tails.first { needed + TextWidth.of($0) <= row.width } ?? tails[tails.count - 1]
         let room = max(0, row.width - TextWidth.of(mark) - TextWidth.of(tail))
-        buffer.write(mark + TextWidth.truncate(failure.text, to: room) + tail, x: row.x, y: row.y, style: style,
-                     limit: row.width)
+        buffer.write(mark + keepingEnd(failure.text, width: room) + tail, x: row.x, y: row.y, style: style, limit: row.width)
+    }
+
+    /// `text` cut from the front to `width` columns, starting with `…` when cut.
+    static func keepingEnd(_ text: String, width: Int) -> String {
+        guard TextWidth.of(text) > width else { return text }
+        guard width > 1 else { return String(repeating: "…", count: max(0, width)) }
+        var kept: [Character] = []
+        var used = 1
+        for character in text.reversed() {
+            let w = TextWidth.of(character)
+            if used + w > width { break }
+            kept.append(character)
+            used += w
+        }
+        return "…" + String(kept.reversed())
     }
 
     /// The last row: the monitor's keys and the latest message (else the size).

@@ -21,9 +21,12 @@ struct PanelFrame {
     /// Whether the panel shows the metric on screen (drawn in the focus role).
     var focused = false
 
-    /// The freshness of `panel` under `state`'s clock and refresh interval.
+    /// The freshness of `panel` under `state`'s clock and refresh interval; a panel that never had data counts as
+    /// failed when its own load or the metric list it waits for failed.
     static func freshness<V>(_ panel: Panel<V>, _ state: MonitorState) -> Freshness {
-        guard let age = panel.age(now: state.now) else { return panel.error == nil ? .loading : .failed }
+        guard let age = panel.age(now: state.now) else {
+            return panel.error == nil && state.catalog.error == nil ? .loading : .failed
+        }
         if panel.isStale(now: state.now, refreshSeconds: state.refreshSeconds) { return .stale(age: age) }
         return .fresh(age: age, failing: panel.error != nil)
     }
