@@ -5,35 +5,23 @@ import UsageViewModel
 
 /// The parts around every view: header, breadcrumbs and status line.
 enum Chrome {
-    /// Row 0: app, demo badge, source, period, refresh time with the data's age (old numbers stay while new ones
-    /// load) and the spinner; the source gives way first.
+    /// Row 0: app, PAUSED / DEMO DATA badges, source, period, refresh interval, refresh time with the data's age
+    /// (old numbers stay while new ones load) and the spinner; the source keeps some room before dates do.
     static func header(_ state: AppState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
-        let theme = options.theme
-        let bar = theme.fill(.headerBar)
-        buffer.fill(row, style: bar)
         let frames = options.glyphs == .ascii ? Format.asciiSpinner : Format.spinner
         let spinner = state.isLoading ? frames[state.spinnerFrame % frames.count] : " "
-        let wide = row.width >= 110
         let age = state.lastRefresh.map { " · " + Format.age(from: $0, to: state.now) + " ago" } ?? ""
-        let clock = state.lastRefresh.map { UTCTime.clock($0) + (wide ? " UTC" : "") + age } ?? "loading"
-        let period = wide ? Format.period(state.period, state.resolvedPeriod) : state.period.label
         let auto = state.refreshSeconds.map { " │ every \($0)s" } ?? ""
-        let right = " │ \(period)\(auto) │ \(wide ? "refreshed " : "")\(clock) \(spinner) "
-        let rightWidth = TextWidth.of(right)
-        var x = row.x + 1
-        x += buffer.write("usagetop", x: x, y: row.y, style: bar.adding(.bold), limit: max(0, row.right - rightWidth - x))
-        if state.source?.isDemoData == true, x + 12 < row.right - rightWidth {
-            x += 1
-            x += buffer.write(" DEMO DATA ", x: x, y: row.y, style: theme.fill(.headerDemo).adding(.bold))
-        }
-        if state.paused, x + 9 < row.right - rightWidth {
-            x += 1
-            x += buffer.write(" PAUSED ", x: x, y: row.y, style: theme.fill(.warn).adding(.bold))
-        }
-        let source = state.source?.label ?? state.providerName
-        let room = row.right - rightWidth - x - 3
-        if room >= 8 { buffer.write(" │ " + TextWidth.truncate(source, to: room), x: x, y: row.y, style: bar) }
-        if rightWidth < row.width - 10 { buffer.write(right, x: row.right - rightWidth, y: row.y, style: bar) }
+        // Period dates and "refreshed … UTC" only from 110 columns: below that the source needs the room.
+        let wide = row.width >= 110
+        let period = wide ? Format.period(state.period, state.resolvedPeriod) : state.period.label
+        let clock = state.lastRefresh.map { (wide ? "refreshed " : "") + UTCTime.clock($0) + (wide ? " UTC" : "") + age }
+        let right = " │ \(period)\(auto) │ \(clock ?? "loading") \(spinner) "
+        HeaderBar(
+            title: "usagetop",
+            badges: HeaderBar.badges(paused: state.paused, demo: state.source?.isDemoData == true, theme: options.theme),
+            source: state.source?.label ?? state.providerName, right: [right])
+            .render(in: row, theme: options.theme, buffer: &buffer)
     }
 
     /// Row 1: where the user is.

@@ -50,7 +50,7 @@ struct AutoRefreshTests {
         var state = Fixtures.loaded()
         _ = state.reduce(.keyPressed(.enter))
         state.setRefresh(seconds: 5)
-        _ = state.reduce(.usageLoaded(Fixtures.request([.loadUsage(RequestID(state.nextRequest - 1), customerID: "", period: state.resolvedPeriod, bucket: .day)])!, .success(Fixtures.usage("cus_0"))))
+        _ = state.reduce(.usageLoaded(Fixtures.request([.loadUsage(RequestID(state.requests.next - 1), customerID: "", period: state.resolvedPeriod, bucket: .day)])!, .success(Fixtures.usage("cus_0"))))
         let due = state.reduce(.ticked(state.now.addingTimeInterval(5)))
         #expect(due.contains { if case .loadUsage = $0 { true } else { false } })
     }

@@ -5,45 +5,24 @@ import UsageViewModel
 
 /// The monitor's header (badges, source, period, refresh interval, clock), failure banner, status line and help.
 enum MonitorChrome {
-    /// Row 0: `usagetop monitor`, DEMO DATA / PAUSED badges, source, period, interval, UTC clock and spinner.
+    /// Row 0: `usagetop monitor`, PAUSED / DEMO DATA badges, source, period, interval, UTC clock and spinner.
     static func header(_ state: MonitorState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
-        let theme = options.theme
-        let bar = theme.fill(.headerBar)
-        buffer.fill(row, style: bar)
         let frames = options.glyphs == .ascii ? Format.asciiSpinner : Format.spinner
         let spinner = state.isLoading ? frames[state.spinnerFrame % frames.count] : " "
-        // PAUSED comes first: when only one badge fits, the operator must know the numbers are not moving.
-        var badges: [(String, Style)] = []
-        if state.paused { badges.append((" PAUSED ", theme.fill(.warn).adding(.bold))) }
-        if state.source.value?.isDemoData == true { badges.append((" DEMO DATA ", theme.fill(.headerDemo).adding(.bold))) }
-        let leftWidth = 1 + TextWidth.of("usagetop monitor") + badges.reduce(0) { $0 + 1 + TextWidth.of($1.0) }
-        // Leave the source at least 14 columns before spending them on dates.
-        let right = rightText(state, room: row.width - leftWidth - 15, spinner: spinner)
-        let rightWidth = TextWidth.of(right)
-        var x = row.x + 1
-        x += buffer.write("usagetop monitor", x: x, y: row.y, style: bar.adding(.bold), limit: max(0, row.right - rightWidth - x))
-        for (text, style) in badges where x + TextWidth.of(text) + 1 <= row.right - rightWidth {
-            x += 1
-            x += buffer.write(text, x: x, y: row.y, style: style)
-        }
-        let source = state.source.value?.label ?? state.providerName
-        let room = row.right - rightWidth - x - 3
-        if room >= 8 { buffer.write(" │ " + TextWidth.truncate(source, to: room), x: x, y: row.y, style: bar) }
-        if rightWidth < row.width - 10 { buffer.write(right, x: row.right - rightWidth, y: row.y, style: bar) }
-    }
-
-    /// The header's right side, as long as `room` allows: period with dates, interval, cycle, clock with date.
-    private static func rightText(_ state: MonitorState, room: Int, spinner: String) -> String {
         let clock = UTCTime.clock(state.now) + " UTC"
         let dated = UTCTime.day(state.now) + " " + clock
         let cycle = state.cycleSeconds.map { " · cycle \($0)s" } ?? ""
         let long = Format.period(state.period, state.resolvedPeriod)
-        let candidates = [
-            " │ \(long) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
-            " │ \(state.period.label) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
-            " │ \(state.period.label) │ every \(state.refreshSeconds)s │ \(clock) \(spinner) ",
-        ]
-        return candidates.first { TextWidth.of($0) <= room } ?? candidates[candidates.count - 1]
+        HeaderBar(
+            title: "usagetop monitor",
+            badges: HeaderBar.badges(paused: state.paused, demo: state.source.value?.isDemoData == true, theme: options.theme),
+            source: state.source.value?.label ?? state.providerName,
+            right: [
+                " │ \(long) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
+                " │ \(state.period.label) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
+                " │ \(state.period.label) │ every \(state.refreshSeconds)s │ \(clock) \(spinner) ",
+            ])
+            .render(in: row, theme: options.theme, buffer: &buffer)
     }
 
     /// The banner under the header while anything fails: what, since when, how many panels, the next try. The

@@ -44,7 +44,7 @@ extension MonitorState {
     /// Starts a refresh round: the source and metric list first, the panels once the metrics are known; `cache`
     /// (invalidate or revalidate) runs before them.
     mutating func refresh(_ cache: MonitorEffect?) -> [MonitorEffect] {
-        let sourceID = newRequest(), metricsID = newRequest()
+        let sourceID = requests.issue(), metricsID = requests.issue()
         source.begin(sourceID)
         catalog.begin(metricsID)
         return (cache.map { [$0] } ?? []) + [.loadSource(sourceID), .loadMetrics(metricsID)]
@@ -90,13 +90,13 @@ extension MonitorState {
         if capabilities.contains(.clientWideTimeseries) {
             let period = resolvedPeriod
             for metric in metrics {
-                let id = newRequest()
+                let id = requests.issue()
                 series[metric.code, default: Panel()].begin(id)
                 effects.append(.loadSeries(id, metric: metric, period: period, bucket: self.period.naturalBucket))
             }
         }
         if capabilities.contains(.periodTotals), !alertMetrics.isEmpty {
-            let id = newRequest()
+            let id = requests.issue()
             alerts.begin(id)
             effects.append(.loadActivity(id, metrics: alertMetrics, baselineDays: rules.baselineDays, now: now))
         }
@@ -104,7 +104,7 @@ extension MonitorState {
     }
 
     private mutating func loadBoard(_ metric: Metric) -> [MonitorEffect] {
-        let id = newRequest()
+        let id = requests.issue()
         boards[metric.code, default: Panel()].begin(id)
         let previous = capabilities.contains(.periodTotals) ? period.previous(now: now) : nil
         return [.loadBoard(id, metric: metric, period: resolvedPeriod, previous: previous, now: now)]

@@ -51,7 +51,7 @@ public struct MonitorState: Sendable {
     public var shouldQuit = false
     /// Advances while something loads, for the spinner.
     public var spinnerFrame = 0
-    var nextRequest = 1
+    var requests = RequestCounter()
 
     /// Creates the initial state; `refreshSeconds` is at least 1.
     public init(now: Date, width: Int, height: Int, providerName: String, capabilities: ProviderCapabilities,
@@ -92,10 +92,5 @@ public struct MonitorState: Sendable {
             found[alert.customer.id] = alert
         }
         return found
-    }
-
-    mutating func newRequest() -> RequestID {
-        defer { nextRequest += 1 }
-        return RequestID(nextRequest)
     }
 }

@@ -47,7 +47,7 @@ public struct AppState: Sendable {
     public var nextRefreshAt: Date?
     /// Advances while something loads, for the spinner.
     public var spinnerFrame = 0
-    var nextRequest = 1
+    var requests = RequestCounter()
 
     /// Creates the initial state.
     public init(
@@ -75,8 +75,7 @@ public struct AppState: Sendable {
     public var tableRows: Int { Layout.tableRows(height: height) }
 
     mutating func newRequest() -> RequestID {
-        defer { nextRequest += 1 }
-        let id = RequestID(nextRequest)
+        let id = requests.issue()
         inFlight.insert(id)
         return id
     }
