@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         .systemLibrary(
@@ -40,6 +42,8 @@ let package = Package(
             name: "AppConfig",
             dependencies: [
                 "UsageCore", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .target(name: "UsageViewModel", dependencies: ["UsageCore"]),
@@ -87,6 +91,12 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SoakTests", dependencies: ["DashboardScreens", "UsageViewModel", "UsageCore", "TermUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["HTTPTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "HTTPTestSupport", .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
     ]
 )

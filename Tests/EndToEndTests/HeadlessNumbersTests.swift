@@ -5,7 +5,7 @@ import Testing
 /// (half-open boundaries, exact decimals, max, unique counts, a repeated transaction id).
 @Suite("Headless JSON equals a hand computation")
 struct HeadlessNumbersTests {
-    static func store() throws -> (db: String, ingest: Subprocess.Output) {
+    static func store() async throws -> (db: String, ingest: Program.Output) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-numbers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let metrics = #"""
@@ -29,26 +29,26 @@ struct HeadlessNumbersTests {
         try metrics.write(to: folder.appendingPathComponent("metrics.json"), atomically: true, encoding: .utf8)
         try events.joined(separator: "\n").write(to: folder.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("numbers.sqlite").path
-        let ingest = try Subprocess.run(Tmux.binary, [
+        let ingest = try await Program.run(Tmux.binary, [
             "ingest", "--db", db, "--metrics", folder.appendingPathComponent("metrics.json").path,
             folder.appendingPathComponent("events.jsonl").path,
         ])
         return (db, ingest)
     }
 
-    @Test func snapshotAndTimeseriesJSON() throws {
-        let (db, ingest) = try Self.store()
+    @Test func snapshotAndTimeseriesJSON() async throws {
+        let (db, ingest) = try await Self.store()
         #expect(ingest.status == 0)
         #expect(ingest.stdout == "ingested 12 events\n")
         #expect(ingest.stderr == "1 duplicate transaction_id ignored (tx5)\n")
-        let snapshot = try Subprocess.run(Tmux.binary, [
+        let snapshot = try await Program.run(Tmux.binary, [
             "snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--to", "2026-12-01", "--format", "json",
         ])
         #expect(snapshot.stdout == #"""
             {"provider": "local", "customer": {"id": "c1", "name": "c1"}, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}, "metrics": [{"id": "calls", "name": "Calls", "unit": "calls", "total": 2, "count": 2, "amount_cents": null, "currency": null}, {"id": "gb", "name": "GB", "unit": "GB", "total": 1.305, "count": 3, "amount_cents": null, "currency": null}, {"id": "peak", "name": "Peak", "unit": null, "total": 10.25, "count": 2, "amount_cents": null, "currency": null}, {"id": "users", "name": "Users", "unit": "users", "total": 2, "count": 3, "amount_cents": null, "currency": null}]}
 
             """#)
-        let series = try Subprocess.run(Tmux.binary, [
+        let series = try await Program.run(Tmux.binary, [
             "timeseries", "--db", db, "--metric", "gb", "--customer", "c1", "--bucket", "day",
             "--from", "2026-11-05T10:30:00Z", "--to", "2026-11-06T00:00:00.001Z", "--format", "json",
         ])
@@ -56,24 +56,24 @@ struct HeadlessNumbersTests {
             {"metric": "gb", "bucket": "day", "points": [{"start": "2026-11-05T00:00:00Z", "value": 0.2}, {"start": "2026-11-06T00:00:00Z", "value": 1.005}], "total": 1.205}
 
             """#)
-        let unique = try Subprocess.run(Tmux.binary, [
+        let unique = try await Program.run(Tmux.binary, [
             "timeseries", "--db", db, "--metric", "users", "--bucket", "month", "--from", "2026-11-01", "--format", "csv",
         ])
         #expect(unique.stdout == "start,value\n2026-11-01T00:00:00Z,2\n")
     }
 
-    @Test func invalidLinesAreReportedAndNothingIsWritten() throws {
-        let (db, _) = try Self.store()
+    @Test func invalidLinesAreReportedAndNothingIsWritten() async throws {
+        let (db, _) = try await Self.store()
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).jsonl")
         try """
             {"transaction_id": "n1", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T00:00:00Z"}
             {"transaction_id": "n2", "external_customer_id": "c1", "code": "calls"}
             """.write(to: bad, atomically: true, encoding: .utf8)
-        let result = try Subprocess.run(Tmux.binary, ["ingest", "--db", db, bad.path])
+        let result = try await Program.run(Tmux.binary, ["ingest", "--db", db, bad.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains(#"line 2: missing "timestamp""#))
         #expect(result.stderr.contains("nothing written: 1 invalid lines"))
-        let after = try Subprocess.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--format", "csv"])
+        let after = try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--format", "csv"])
         #expect(after.stdout.contains("calls,Calls,2,calls,2"), "the valid line was not written either")
     }
 }

@@ -31,45 +31,46 @@ struct ProviderEndToEndTests {
         }
     }
 
-    @Test func theDashboardWalksAHyperlineAccount() throws {
+    @Test func theDashboardWalksAHyperlineAccount() async throws {
         let server = try Self.hyperline()
-        let tmux = try Tmux(width: 100, height: 30, arguments: "--provider hyperline --base-url \(server.baseURL)",
+        let tmux = try await Tmux(width: 100, height: 30, arguments: "--provider hyperline --base-url \(server.baseURL)",
                             environment: "HYPERLINE_API_KEY=\(Self.key)")
-        let start = tmux.waitFor { $0.contains("Acme Corp") && $0.contains("2 of 2") }
+        let start = await tmux.waitFor { $0.contains("Acme Corp") && $0.contains("2 of 2") }
         #expect(start.ok, "customers from the API:\n\(start.screen)")
         #expect(start.screen.contains("hyperline \(server.baseURL)"))
-        try tmux.send("Enter")
-        #expect(tmux.waitFor { $0.contains("Storage") && $0.contains("0.3") }.ok, "the customer's usage")
-        try tmux.send("e")
-        let events = tmux.waitFor { $0.contains("ev_b") && $0.contains("page 1 of 1") }
+        try await tmux.send("Enter")
+        #expect(await tmux.waitFor { $0.contains("Storage") && $0.contains("0.3") }.ok, "the customer's usage")
+        try await tmux.send("e")
+        let events = await tmux.waitFor { $0.contains("ev_b") && $0.contains("page 1 of 1") }
         #expect(events.ok, "the events:\n\(events.screen)")
-        try tmux.send("Escape")
-        try tmux.send("Enter")
-        #expect(tmux.waitFor { $0.contains("total 0.3 GB") }.ok, "the chart")
-        #expect(!events.screen.contains(Self.key) && !tmux.screen().contains(Self.key))
-        try tmux.send("q")
-        #expect(tmux.waitFor { $0.contains("EXITED 0") }.ok)
+        try await tmux.send("Escape")
+        try await tmux.send("Enter")
+        #expect(await tmux.waitFor { $0.contains("total 0.3 GB") }.ok, "the chart")
+        let last = await tmux.screen()
+        #expect(!events.screen.contains(Self.key) && !last.contains(Self.key))
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
         #expect(server.requests.allSatisfy { $0.authorization == "Bearer \(Self.key)" })
     }
 
-    @Test func headlessNumbersRetryAfterA429AndFailInOneLine() throws {
+    @Test func headlessNumbersRetryAfterA429AndFailInOneLine() async throws {
         let server = try Self.hyperline(failFirst: true)
         let env = ["HYPERLINE_API_KEY": Self.key]
         let started = Date()
-        let ok = try Subprocess.run(Tmux.binary, [
+        let ok = try await Program.run(Tmux.binary, [
             "snapshot", "--provider", "hyperline", "--base-url", server.baseURL, "--customer", "cus_1", "--format", "json",
         ], extra: env)
         #expect(Date().timeIntervalSince(started) >= 1, "Retry-After: 1 was waited for")
         #expect(ok.status == 0)
         #expect(ok.stdout.contains(#""provider": "hyperline""#) && ok.stdout.contains(#""total": 0.3, "count": 2"#))
         let broken = try Self.hyperline(alwaysFail: true)
-        let failed = try Subprocess.run(Tmux.binary, [
+        let failed = try await Program.run(Tmux.binary, [
             "customers", "--provider", "hyperline", "--base-url", broken.baseURL,
         ], extra: env)
         #expect(failed.status == 1)
         #expect(failed.stderr == "usagetop: hyperline: GET /v1/aggregators: HTTP 500 Internal Server Error: database unavailable\n")
         #expect(!(ok.stdout + ok.stderr + failed.stdout + failed.stderr).contains(Self.key))
-        let log = try String(contentsOfFile: Subprocess.stateHome + "/usagetop/usagetop.log", encoding: .utf8)
+        let log = try String(contentsOfFile: Program.stateHome + "/usagetop/usagetop.log", encoding: .utf8)
         #expect(log.contains("HTTP 429") && log.contains("retry_in=1.0 seconds"), "the wait is in the log")
         #expect(!log.contains(Self.key), "the log never holds the key")
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The real `usagetop` binary in a real terminal: a tmux session on a private socket.
-final class Tmux {
+/// The real `usagetop` binary in a real terminal: a tmux session on a private socket. Every call awaits its tmux
+/// process instead of blocking a thread, so end-to-end tests never starve the tests running beside them.
+final class Tmux: Sendable {
     let socket = "usagetop-e2e-\(UUID().uuidString.prefix(8))"
     let session = "e2e"
     let home: URL
@@ -20,76 +21,82 @@ final class Tmux {
 
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
-    /// Starts `usagetop arguments` in a fresh home (its own XDG folders) at `width`×`height`.
-    init(width: Int, height: Int, arguments: String = "", environment: String = "") throws {
+    /// Starts `usagetop arguments` (or `binary`) in a fresh home (its own XDG folders) at `width`×`height`;
+    /// `environment` is prepended as `NAME=value` words and `locale` sets LANG and LC_ALL.
+    init(width: Int, height: Int, arguments: String = "", environment: String = "", binary: String = Tmux.binary,
+         locale: String = "C.UTF-8") async throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let command = "clear; env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state "
-            + "LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color \(environment) \(Self.binary) \(arguments); echo EXITED $?; sleep 120"
-        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command], capture: false)
+            + "LANG=\(locale) LC_ALL=\(locale) TERM=xterm-256color \(environment) \(binary) \(arguments); echo EXITED $?; sleep 120"
+        try await run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command], capture: false)
     }
 
     deinit {
-        _ = try? run(["kill-server"], capture: false)
-        try? FileManager.default.removeItem(at: home)
+        let (socket, home) = (socket, home)
+        Task.detached {
+            _ = try? await Program.run("/usr/bin/tmux", ["-L", socket, "kill-server"], capture: false)
+            try? FileManager.default.removeItem(at: home)
+        }
     }
 
     /// What the terminal shows now.
-    func screen() -> String {
-        (try? run(["capture-pane", "-p", "-t", session], capture: true)) ?? ""
+    func screen() async -> String {
+        (try? await run(["capture-pane", "-p", "-t", session], capture: true)) ?? ""
     }
 
     /// Sends tmux key names (`Enter`, `Escape`, `q`, ...).
-    func send(_ keys: String...) throws {
-        try run(["send-keys", "-t", session] + keys, capture: false)
+    func send(_ keys: String...) async throws {
+        try await run(["send-keys", "-t", session] + keys, capture: false)
     }
 
     /// Types literal text.
-    func type(_ text: String) throws {
-        try run(["send-keys", "-t", session, "-l", text], capture: false)
+    func type(_ text: String) async throws {
+        try await run(["send-keys", "-t", session, "-l", text], capture: false)
     }
 
     /// Resizes the terminal.
-    func resize(width: Int, height: Int) throws {
-        try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"], capture: false)
+    func resize(width: Int, height: Int) async throws {
+        try await run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"], capture: false)
     }
 
-    /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen.
+    /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen. Between polls the task
+    /// is suspended, not its thread.
     @discardableResult
-    func waitFor(_ seconds: Double = 20, _ condition: (String) -> Bool) -> (ok: Bool, screen: String) {
-        let deadline = Date().addingTimeInterval(seconds)
-        var last = screen()
+    func waitFor(_ seconds: Double = 20, _ condition: (String) -> Bool) async -> (ok: Bool, screen: String) {
+        let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
+        var last = await screen()
         while !condition(last) {
-            if Date() > deadline { return (false, last) }
-            usleep(50_000)
-            last = screen()
+            if ContinuousClock.now > deadline { return (false, last) }
+            try? await Task.sleep(for: .milliseconds(50))
+            last = await screen()
         }
         return (true, last)
     }
 
-    /// Runs a tmux command; the server `new-session` starts gets no pipe of ours, so reads always end.
+    /// Runs a tmux command on this session's server.
     @discardableResult
-    private func run(_ arguments: [String], capture: Bool) throws -> String {
-        try Subprocess.run("/usr/bin/tmux", ["-u", "-L", socket, "-f", "/dev/null"] + arguments, capture: capture).stdout
+    private func run(_ arguments: [String], capture: Bool) async throws -> String {
+        try await Program.run("/usr/bin/tmux", ["-u", "-L", socket, "-f", "/dev/null"] + arguments, capture: capture).stdout
     }
 }
 
 extension Tmux {
     /// A tmux format value for the pane (`#{alternate_on}`, `#{cursor_flag}`, `#{pane_pid}`).
-    func paneValue(_ format: String) -> String {
-        ((try? Subprocess.run("/usr/bin/tmux", ["-u", "-L", socket, "display-message", "-p", "-t", session, format],
-                              capture: true).stdout) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    func paneValue(_ format: String) async -> String {
+        ((try? await run(["display-message", "-p", "-t", session, format], capture: true)) ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Closes the pane, as closing a terminal window does.
-    func killPane() throws {
-        _ = try Subprocess.run("/usr/bin/tmux", ["-u", "-L", socket, "kill-pane", "-t", session], capture: true)
+    func killPane() async throws {
+        try await run(["kill-pane", "-t", session], capture: true)
     }
 
     /// The pid of the `usagetop` process running in the pane (the shell's child).
-    func programPID() -> pid_t? {
-        guard let shell = Int32(paneValue("#{pane_pid}")),
-              let children = try? Subprocess.run("/usr/bin/pgrep", ["-P", "\(shell)", "-f", "usagetop"], capture: true).stdout
+    func programPID() async -> pid_t? {
+        guard let shell = Int32(await paneValue("#{pane_pid}")),
+              let children = try? await Program.run("/usr/bin/pgrep", ["-P", "\(shell)", "-f", "usagetop"]).stdout
         else { return nil }
         return children.split(separator: "\n").compactMap { Int32($0) }.first
     }

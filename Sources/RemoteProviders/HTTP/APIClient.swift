@@ -103,25 +103,14 @@ public struct APIClient: Sendable {
         async throws(Failure) -> JSONValue
     {
         let name = configuration.providerName
-        var request = HTTPClientRequest(url: url)
-        request.method = method
-        if let requestBody {
-            request.headers.add(name: "Content-Type", value: "application/json")
-            request.body = .bytes(ByteBuffer(string: JSONWriter.compact(requestBody)))
-        }
-        request.headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey.value)")
-        request.headers.add(name: "Accept", value: "application/json")
-        request.headers.add(name: "User-Agent", value: "usagetop")
-        let response: HTTPClientResponse
-        let body: ByteBuffer
+        let response: HTTPClient.Response
         do {
-            response = try await client.execute(request, timeout: .init(configuration.requestTimeout))
-            body = try await response.body.collect(upTo: configuration.maxBodyBytes)
+            response = try await exchange(method, url: url, body: requestBody)
         } catch {
             throw Failure(error: Self.transportError(
                 error, provider: name, call: "\(method) \(path)", limit: configuration.maxBodyBytes))
         }
-        let bytes = Array(body.readableBytesView)
+        let bytes = response.body.map { Array($0.readableBytesView) } ?? []
         guard (200..<300).contains(response.status.code) else {
             let error = Self.httpError(status: response.status, body: bytes, provider: name, call: "\(method) \(path)")
             throw Failure(error: error, retryAfter: Self.retryAfter(response.headers))
@@ -130,6 +119,27 @@ public struct APIClient: Sendable {
             return try JSONParser.parse(bytes: bytes)
         } catch {
             throw Failure(error: APIError(provider: name, kind: .malformed, message: "\(method) \(path): malformed JSON (\(error))"))
+        }
+    }
+
+    /// One HTTP exchange on AsyncHTTPClient's event-loop API: the deadline covers the whole exchange, the body
+    /// included (a server that drips its body times out like one that never answers), and it is kept by a NIO
+    /// event loop, so a busy cooperative pool can neither delay it nor let a late answer through.
+    private func exchange(_ method: HTTPMethod, url: String, body: JSONValue?) async throws -> HTTPClient.Response {
+        var headers = HTTPHeaders()
+        if body != nil { headers.add(name: "Content-Type", value: "application/json") }
+        headers.add(name: "Authorization", value: "Bearer \(configuration.apiKey.value)")
+        headers.add(name: "Accept", value: "application/json")
+        headers.add(name: "User-Agent", value: "usagetop")
+        let request = try HTTPClient.Request(
+            url: url, method: method, headers: headers, body: body.map { .string(JSONWriter.compact($0)) })
+        let accumulator = ResponseAccumulator(request: request, maxBodySize: configuration.maxBodyBytes)
+        let task = client.execute(
+            request: request, delegate: accumulator, deadline: .now() + TimeAmount(configuration.requestTimeout))
+        return try await withTaskCancellationHandler {
+            try await task.futureResult.get()
+        } onCancel: {
+            task.cancel()
         }
     }
 
@@ -179,8 +189,11 @@ public struct APIClient: Sendable {
     }
 
     static func transportError(_ error: any Error, provider: String, call: String, limit: Int) -> APIError {
-        if error is NIOTooManyBytesError {
+        if error is ResponseAccumulator.ResponseTooBigError {
             return APIError(provider: provider, kind: .tooLarge, message: "\(call): response larger than \(limit / 1_048_576) MiB")
+        }
+        if error is CancellationError || (error as? HTTPClientError) == .cancelled {
+            return APIError(provider: provider, kind: .transport, message: "\(call): cancelled")
         }
         if let client = error as? HTTPClientError, client == .deadlineExceeded || client == .readTimeout
             || client == .connectTimeout

@@ -6,6 +6,20 @@ import TermUI
 /// next whole second (or 60 ms while loading), so an idle screen costs next to nothing and a clock never skips.
 /// Ends on quit, on a stop signal, and when the terminal goes away.
 enum TerminalLoop {
+    /// Makes the program and runs it on a thread of its own until it finishes. The loop blocks in the terminal read,
+    /// so it must not hold a thread of Swift's cooperative pool (two threads on a two-core machine), which the
+    /// effects that fetch data need.
+    static func run(useColor: Bool, making program: @escaping @Sendable () -> any TerminalProgram) async {
+        await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+            let thread = Thread {
+                run(program(), terminal: NcursesTerminal(useColor: useColor))
+                finished.resume()
+            }
+            thread.name = "usagetop terminal"
+            thread.start()
+        }
+    }
+
     /// Runs `program` until it finishes; the terminal is restored on every path.
     static func run(_ program: any TerminalProgram, terminal: NcursesTerminal) {
         defer { terminal.restore() }

@@ -30,10 +30,11 @@ struct DashboardCommand: AsyncParsableCommand {
         } catch {
             throw Failure.exit(error)
         }
-        let program = DashboardProgram.make(
-            service: service, options: resolved.options, period: period, refresh: refresh ?? profile?.refresh,
-            warnings: resolved.warnings)
-        TerminalLoop.run(program, terminal: NcursesTerminal(useColor: resolved.useColor))
+        let (period, refresh) = (period, refresh ?? profile?.refresh)
+        await TerminalLoop.run(useColor: resolved.useColor) {
+            DashboardProgram.make(
+                service: service, options: resolved.options, period: period, refresh: refresh, warnings: resolved.warnings)
+        }
     }
 }
 

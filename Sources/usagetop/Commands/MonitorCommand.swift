@@ -54,8 +54,8 @@ struct MonitorCommand: AsyncParsableCommand {
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
             period: period, refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
             cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
-        let program = MonitorProgram.make(service: service, options: resolved.options, state: state,
-                                          warnings: resolved.warnings)
-        TerminalLoop.run(program, terminal: NcursesTerminal(useColor: resolved.useColor))
+        await TerminalLoop.run(useColor: resolved.useColor) {
+            MonitorProgram.make(service: service, options: resolved.options, state: state, warnings: resolved.warnings)
+        }
     }
 }
