@@ -14,14 +14,17 @@ public final class TestHTTPServer: Sendable {
         public var body: String = "{}"
         /// Answer only after this long (for timeout tests).
         public var delay: TimeAmount = .zero
+        /// When set, the head goes out at once and the body one byte per this interval (a server that drips).
+        public var drip: TimeAmount?
 
         /// Creates a reply.
         public init(status: HTTPResponseStatus = .ok, headers: [(String, String)] = [("Content-Type", "application/json")],
-                    body: String = "{}", delay: TimeAmount = .zero) {
+                    body: String = "{}", delay: TimeAmount = .zero, drip: TimeAmount? = nil) {
             self.status = status
             self.headers = headers
             self.body = body
             self.delay = delay
+            self.drip = drip
         }
     }
 
@@ -33,6 +36,8 @@ public final class TestHTTPServer: Sendable {
         public var uri: String
         public var body: String = ""
         public var authorization: String?
+        /// Every request header, in order.
+        public var headers: [(String, String)] = []
         /// The path without the query.
         public var path: String { String(uri.prefix { $0 != "?" }) }
         /// The decoded query parameters.
@@ -60,7 +65,8 @@ public final class TestHTTPServer: Sendable {
         var all: [Request] { entries.withLock { $0 } }
     }
 
-    private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+    /// One event loop serves every test server of the process (nothing to shut down per server).
+    private static let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
     private let channel: Channel
     private let log = RequestLog()
     private let connections = Connections()
@@ -72,7 +78,7 @@ public final class TestHTTPServer: Sendable {
     public init(port: Int = 0, route: @escaping @Sendable (Request) -> Reply) throws {
         let log = self.log
         let connections = self.connections
-        channel = try ServerBootstrap(group: group)
+        channel = try ServerBootstrap(group: Self.group)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 connections.add(channel)
@@ -97,8 +103,8 @@ public final class TestHTTPServer: Sendable {
     }
 
     deinit {
-        try? channel.close().wait()
-        try? group.syncShutdownGracefully()
+        channel.close(promise: nil)
+        for connection in connections.all { connection.close(promise: nil) }
     }
 
     /// Accepted connections, so `stop` can drop them.
@@ -130,12 +136,14 @@ public final class TestHTTPServer: Sendable {
             case .end:
                 guard let head else { return }
                 let request = log.append(Request(method: head.method.rawValue, uri: head.uri, body: body,
-                                                 authorization: head.headers.first(name: "Authorization")))
+                                                 authorization: head.headers.first(name: "Authorization"),
+                                                 headers: head.headers.map { ($0.name, $0.value) }))
                 let reply = route(request)
                 if reply.delay == .zero {
                     write(reply, context: context)
                 } else {
-                    context.eventLoop.scheduleTask(in: reply.delay) { self.write(reply, context: context) }
+                    let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+                    context.eventLoop.scheduleTask(in: reply.delay) { bound.value.0.write(reply, context: bound.value.1) }
                 }
             }
         }
@@ -146,8 +154,28 @@ public final class TestHTTPServer: Sendable {
             headers.replaceOrAdd(name: "Content-Length", value: String(body.readableBytes))
             context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: reply.status, headers: headers))),
                           promise: nil)
+            if let interval = reply.drip {
+                context.flush()
+                drip(Array(body.readableBytesView)[...], every: interval, context: context)
+                return
+            }
             context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        }
+
+        /// Sends one byte, then the rest later, until the body is out or the client has gone.
+        private func drip(_ bytes: ArraySlice<UInt8>, every interval: TimeAmount, context: ChannelHandlerContext) {
+            guard context.channel.isActive else { return }
+            guard let first = bytes.first else {
+                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                return
+            }
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: [first])))),
+                                  promise: nil)
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.scheduleTask(in: interval) {
+                bound.value.0.drip(bytes.dropFirst(), every: interval, context: bound.value.1)
+            }
         }
     }
 }

@@ -79,22 +79,6 @@ struct ConfigTests {
         }
     }
 
-    @Test func keysComeFromTheProfileThenTheEnvironment() throws {
-        let config = try ConfigFile.parse(Self.sample, path: "config.toml")
-        let env = ["LAGO_EU_KEY": "eu-key", "LAGO_API_KEY": "us-key", "USAGETOP_API_KEY": "any-key"]
-        #expect(try KeySource.key(provider: "lago", profile: config.profile("lago-eu"), environment: env) == "eu-key")
-        #expect(try KeySource.key(provider: "hyperline", profile: config.profile("hyperline-sandbox"), environment: env)
-            == "from-a-password-manager")
-        #expect(try KeySource.key(provider: "lago", profile: nil, environment: env) == "any-key")
-        #expect(try KeySource.key(provider: "lago", profile: nil, environment: ["LAGO_API_KEY": "us-key"]) == "us-key")
-        #expect(throws: UsageError(.invalidInput, "the profile's api_key_env LAGO_EU_KEY is not set")) {
-            try KeySource.key(provider: "lago", profile: config.profile("lago-eu"), environment: [:])
-        }
-        #expect(throws: UsageError(.invalidInput, "api_key_command failed (exit 3)")) {
-            try KeySource.key(provider: "lago", profile: Profile(apiKeyCommand: "echo secret-output; exit 3"), environment: [:])
-        }
-    }
-
     @Test func aWorldReadableConfigIsWarnedAbout() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -75,3 +75,30 @@ struct ProviderEndToEndTests {
         #expect(!log.contains(Self.key), "the log never holds the key")
     }
 }
+
+/// A server that echoes the request (its Authorization header) into every error body: the key must reach neither
+/// the terminal, nor stderr, nor the log.
+@Suite("End to end against an echoing server", .serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct EchoingServerEndToEndTests {
+    static let key = "hl_live_0123456789abcdef0123456789abcdef"
+
+    @Test func theKeyStaysOffStderrTheLogAndTheScreen() async throws {
+        let server = try TestHTTPServer { HostileReplies.echo($0, status: .internalServerError) }
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-echo-\(UUID().uuidString)").path
+        let failed = try await Program.run(Tmux.binary, [
+            "customers", "--provider", "hyperline", "--base-url", server.baseURL,
+        ], extra: ["HYPERLINE_API_KEY": Self.key, "XDG_STATE_HOME": state])
+        #expect(failed.status == 1 && failed.stderr.hasPrefix("usagetop: hyperline: GET /v1/aggregators: HTTP 500"))
+        #expect(failed.stderr.contains("Bearer <redacted>") && !failed.stderr.contains(Self.key), "\(failed.stderr)")
+        let log = try String(contentsOfFile: state + "/usagetop/usagetop.log", encoding: .utf8)
+        #expect(log.contains("Bearer <redacted>") && !log.contains(Self.key))
+        #expect(log.split(separator: "\n").count == 4, "one line per try, and no line forged by the echoed newlines")
+        let tmux = try await Tmux(width: 120, height: 40, arguments: "monitor --provider hyperline --base-url \(server.baseURL)",
+                                  environment: "HYPERLINE_API_KEY=\(Self.key)")
+        let banner = await tmux.waitFor(40) { $0.contains("✖") && $0.contains("Bearer <redacted>") }
+        #expect(banner.ok, "the monitor names the failure:\n\(banner.screen)")
+        #expect(!banner.screen.contains(Self.key) && !banner.screen.contains(Self.key.prefix(12)))
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
+}

@@ -144,16 +144,6 @@ struct LagoContractTests {
         }
     }
 
-    @Test func plainHTTPIsOnlyForLoopback() {
-        #expect(throws: APIError.self) {
-            try APIConfiguration(providerName: "lago", baseURL: "http://lago.example.com/api/v1", apiKey: Secret("k"))
-        }
-        #expect((try? APIConfiguration(providerName: "lago", baseURL: "http://localhost:3000/api/v1/", apiKey: Secret("k")))?.baseURL
-            == "http://localhost:3000/api/v1")
-        #expect((try? APIConfiguration(providerName: "lago", baseURL: "http://[::1]:80", apiKey: Secret("k"))) != nil)
-        #expect("\(Secret("abc"))" == "<redacted>" && String(reflecting: Secret("abc")) == "<redacted>")
-    }
-
     @Test func backoffScheduleIsCappedAndJittered() {
         let policy = RetryPolicy(base: .milliseconds(500), cap: .seconds(5))
         #expect((1...5).map { policy.backoff(attempt: $0, jitter: 0) } == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(5)])

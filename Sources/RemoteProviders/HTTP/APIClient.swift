@@ -6,24 +6,28 @@ import NIOHTTP1
 import UsageCore
 
 /// GETs JSON from a provider's API over AsyncHTTPClient, with a deadline, a body-size cap and retries;
-/// every failure becomes one `APIError` line that names no secret.
+/// every failure becomes one `APIError` line that names no secret. Everything the server sends back (data, error
+/// messages, the log) passes through the key's `SecretScrubber` first, for servers that echo the request.
 public struct APIClient: Sendable {
     /// The configuration.
     public let configuration: APIConfiguration
     private let policy: RetryPolicy
     private let sleep: @Sendable (Duration) async throws -> Void
     private let jitter: @Sendable () -> Double
+    private let now: @Sendable () -> Date
     private let client: HTTPClient
     private let throttle: RequestThrottle?
     private let logger: Logger
+    private let scrubber: SecretScrubber
 
-    /// Creates a client. `sleep` and `jitter` are injectable so tests control time; `throttle` keeps calls under
-    /// the provider's rate limit and bounds how many run at once.
+    /// Creates a client. `sleep`, `jitter` and `now` are injectable so tests control time; `throttle` keeps calls
+    /// under the provider's rate limit and bounds how many run at once.
     public init(
         configuration: APIConfiguration, policy: RetryPolicy = RetryPolicy(), client: HTTPClient = .forProviders,
         throttle: RequestThrottle? = nil, logger: Logger? = nil,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
-        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
         self.policy = policy
@@ -32,6 +36,8 @@ public struct APIClient: Sendable {
         self.logger = logger ?? Logger(label: "usagetop.\(configuration.providerName)")
         self.sleep = sleep
         self.jitter = jitter
+        self.now = now
+        scrubber = configuration.scrubber
     }
 
     /// GETs `path` with `query` and parses the body as JSON, retrying as the policy allows.
@@ -55,7 +61,7 @@ public struct APIClient: Sendable {
                 let value = try await throttled { () async throws(Failure) in
                     try await once(method, url: url, path: path, body: body)
                 }
-                logger.info("\(method) \(path) ok", metadata: ["ms": "\(Self.milliseconds(since: started))", "attempt": "\(attempt)"])
+                logger.info("\(scrubber.message("\(method) \(path)")) ok", metadata: ["ms": "\(Self.milliseconds(since: started))", "attempt": "\(attempt)"])
                 return value
             } catch let failure {
                 let wait = attempt < configuration.maxAttempts
@@ -96,10 +102,23 @@ public struct APIClient: Sendable {
 
     private struct Failure: Error {
         var error: APIError
-        var retryAfter: Double?
+        var retryAfter: Duration?
     }
 
+    /// One try: the answer with the key scrubbed from its strings, or a failure whose message names no secret.
     private func once(_ method: HTTPMethod, url: String, path: String, body requestBody: JSONValue?)
+        async throws(Failure) -> JSONValue
+    {
+        do {
+            return scrubber.data(try await unscrubbed(method, url: url, path: path, body: requestBody))
+        } catch {
+            var failure = error
+            failure.error.message = Self.shortened(scrubber.message(failure.error.message))
+            throw failure
+        }
+    }
+
+    private func unscrubbed(_ method: HTTPMethod, url: String, path: String, body requestBody: JSONValue?)
         async throws(Failure) -> JSONValue
     {
         let name = configuration.providerName
@@ -113,7 +132,7 @@ public struct APIClient: Sendable {
         let bytes = response.body.map { Array($0.readableBytesView) } ?? []
         guard (200..<300).contains(response.status.code) else {
             let error = Self.httpError(status: response.status, body: bytes, provider: name, call: "\(method) \(path)")
-            throw Failure(error: error, retryAfter: Self.retryAfter(response.headers))
+            throw Failure(error: error, retryAfter: RetryAfter.wait(in: response.headers, now: now()))
         }
         do {
             return try JSONParser.parse(bytes: bytes)
@@ -143,6 +162,11 @@ public struct APIClient: Sendable {
         }
     }
 
+    /// A message cut to 300 characters (after scrubbing, so no cut can leave part of a key behind).
+    static func shortened(_ message: String) -> String {
+        message.count <= 300 ? message : String(message.prefix(299)) + "…"
+    }
+
     static func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
         let elapsed = ContinuousClock.now - start
         return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
@@ -165,15 +189,6 @@ public struct APIClient: Sendable {
         }.joined(separator: "&")
     }
 
-    static func retryAfter(_ headers: HTTPHeaders) -> Double? {
-        for name in ["Retry-After", "x-ratelimit-reset"] {
-            if let value = headers.first(name: name), let seconds = Double(value.trimmingCharacters(in: .whitespaces)) {
-                return seconds
-            }
-        }
-        return nil
-    }
-
     static func httpError(status: HTTPResponseStatus, body: [UInt8], provider: String, call: String) -> APIError {
         let parsed = try? JSONParser.parse(bytes: body)
         let nested = parsed?["error"]?["message"]?.stringValue
@@ -182,7 +197,7 @@ public struct APIClient: Sendable {
             .compactMap { $0 }.filter { !$0.isEmpty }
         var text = "\(call): HTTP \(status.code) \(status.reasonPhrase)"
         if let first = said.first(where: { $0 != status.reasonPhrase }) {
-            text += ": " + String(first.prefix(200))
+            text += ": " + String(first.prefix(4_096))
         }
         if let code, !text.contains(code) { text += " (\(code))" }
         return APIError(provider: provider, kind: .http(status: Int(status.code), code: code), message: text)

@@ -13,11 +13,11 @@ public struct RetryPolicy: Sendable {
     }
 
     /// The wait before try `attempt + 1` (attempt counts from 1) after `error`, or nil for no retry.
-    /// `jitter` is a number in `0..<1`; `retryAfter` is the server's `Retry-After` or `x-ratelimit-reset`, in seconds.
-    public func delay(after error: APIError, attempt: Int, retryAfter: Double?, jitter: Double) -> Duration? {
+    /// `jitter` is a number in `0..<1`; `retryAfter` is the wait the server asked for (`RetryAfter`), cut to `cap`.
+    public func delay(after error: APIError, attempt: Int, retryAfter: Duration?, jitter: Double) -> Duration? {
         switch error.kind {
         case .http(429, _):
-            if let retryAfter, retryAfter >= 0 { return min(cap, .milliseconds(Int64(retryAfter * 1000))) }
+            if let retryAfter { return min(cap, max(.zero, retryAfter)) }
             return backoff(attempt: attempt, jitter: jitter)
         case .http(let status, _) where status >= 500:
             return backoff(attempt: attempt, jitter: jitter)

@@ -111,17 +111,18 @@ public struct HyperlineProvider: UsageProvider {
         return answer
     }
 
-    /// `take`/`skip` pages until `meta.total` items or an empty page.
+    /// `take`/`skip` pages until `meta.total` items or an empty page; more than the configured number of pages is
+    /// an error.
     private func listAll(_ path: String) async throws(APIError) -> [JSONValue] {
         var items: [JSONValue] = []
-        for _ in 0..<1_000 {
+        for _ in 0..<api.configuration.maxPages {
             let document = try await api.get(path, query: [("take", String(take)), ("skip", String(items.count))])
             let page = document["data"]?.arrayValue ?? []
             items += page
             let total = document["meta"]?["total"]?.intValue ?? items.count
-            if page.isEmpty || items.count >= total { break }
+            if page.isEmpty || items.count >= total { return items }
         }
-        return items
+        throw api.configuration.tooManyPages(path)
     }
 
     static func dates(_ period: Period) -> [(String, String)] {

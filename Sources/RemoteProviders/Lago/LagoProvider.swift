@@ -116,16 +116,18 @@ public struct LagoProvider: UsageProvider {
         return Page(items: items, index: page, size: pageSize, totalCount: total)
     }
 
-    /// Every item under `root` across `page`/`per_page` pages, following `meta.next_page`.
+    /// Every item under `root` across `page`/`per_page` pages, following `meta.next_page` forward until a page comes
+    /// back empty; more than the configured number of pages is an error.
     private func pages(_ path: String, root: String, query: [(String, String)] = []) async throws(APIError) -> [JSONValue] {
         var items: [JSONValue] = []
         var page = 1
-        for _ in 0..<1_000 {
+        for _ in 0..<api.configuration.maxPages {
             let document = try await api.get(path, query: query + [("page", String(page)), ("per_page", String(pageSize))])
-            items += document[root]?.arrayValue ?? []
-            guard let next = LagoDecoding.nextPage(document), next > page else { break }
+            let found = document[root]?.arrayValue ?? []
+            items += found
+            guard !found.isEmpty, let next = LagoDecoding.nextPage(document), next > page else { return items }
             page = next
         }
-        return items
+        throw api.configuration.tooManyPages(path)
     }
 }

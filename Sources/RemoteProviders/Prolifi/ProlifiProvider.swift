@@ -35,13 +35,13 @@ public struct ProlifiProvider: UsageProvider {
 
     func customers() async throws(APIError) -> [Customer] {
         var result: [Customer] = []
-        for _ in 0..<1_000 {
+        for _ in 0..<api.configuration.maxPages {
             let document = try await api.get("/customers", query: [("limit", String(limit)), ("offset", String(result.count))])
-            let page = (document["data"]?.arrayValue ?? []).compactMap(Self.customer)
-            result += page
-            guard document["pagination"]?["has_more"] == .bool(true), !page.isEmpty else { break }
+            let items = document["data"]?.arrayValue ?? []
+            result += items.compactMap(Self.customer)
+            guard document["pagination"]?["has_more"] == .bool(true), !items.isEmpty else { return result }
         }
-        return result
+        throw api.configuration.tooManyPages("/customers")
     }
 
     public func customer(id: String) async throws -> Customer? {

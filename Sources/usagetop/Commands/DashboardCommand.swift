@@ -26,7 +26,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let resolved = display.resolve(profileTheme: profile?.theme)
         let service: DataService
         do {
-            service = try source.makeService()
+            service = try await source.makeService()
         } catch {
             throw Failure.exit(error)
         }

@@ -18,7 +18,7 @@ extension HeadlessCommand {
     func run() async throws {
         let period = try query.period()
         do {
-            let service = try source.makeService()
+            let service = try await source.makeService()
             print(try await output(service: service, period: period))
         } catch {
             throw Failure.exit(error)

@@ -45,7 +45,7 @@ struct MonitorCommand: AsyncParsableCommand {
             config = try source.configFile(warnings: &warnings)
             profile = try source.selectedProfile(warnings: &warnings)
             kind = try source.kind(profile: profile)
-            service = try source.makeService()
+            service = try await source.makeService()
         } catch {
             throw Failure.exit(error)
         }

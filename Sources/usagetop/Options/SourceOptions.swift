@@ -45,7 +45,7 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// The data service over the chosen source (a new local store is filled with demo data first).
-    func makeService() throws(UsageError) -> DataService {
+    func makeService() async throws(UsageError) -> DataService {
         AppLogging.start()
         var warnings: [String] = []
         let chosen = try selectedProfile(warnings: &warnings)
@@ -56,19 +56,19 @@ struct SourceOptions: ParsableArguments {
             let path = db == nil ? (chosen?.db.map { StoreOptions.path(db: $0) } ?? storePath) : storePath
             return DataService(provider: LocalProvider(store: try StoreOpener.open(path: path)), cache: .untilChanged)
         case .lago:
-            let api = APIClient(configuration: try configuration(kind, chosen), throttle: .lago())
+            let api = APIClient(configuration: try await configuration(kind, chosen), throttle: .lago())
             return DataService(provider: LagoProvider(api: api), cache: .remote)
         case .hyperline:
-            let api = APIClient(configuration: try configuration(kind, chosen), throttle: .hyperline())
+            let api = APIClient(configuration: try await configuration(kind, chosen), throttle: .hyperline())
             return DataService(provider: HyperlineProvider(api: api), cache: .remote)
         case .prolifi:
-            let api = APIClient(configuration: try configuration(kind, chosen), throttle: .prolifi())
+            let api = APIClient(configuration: try await configuration(kind, chosen), throttle: .prolifi())
             return DataService(provider: ProlifiProvider(api: api), cache: .remote)
         }
     }
 
-    private func configuration(_ kind: ProviderKind, _ chosen: Profile?) throws(UsageError) -> APIConfiguration {
-        let key = try KeySource.key(provider: kind.rawValue, profile: chosen, environment: ProcessInfo.processInfo.environment)
+    private func configuration(_ kind: ProviderKind, _ chosen: Profile?) async throws(UsageError) -> APIConfiguration {
+        let key = try await KeySource.key(provider: kind.rawValue, profile: chosen, environment: ProcessInfo.processInfo.environment)
         do {
             return try APIConfiguration(
                 providerName: kind.rawValue, baseURL: baseURL ?? chosen?.baseURL ?? kind.defaultBaseURL, apiKey: Secret(key))

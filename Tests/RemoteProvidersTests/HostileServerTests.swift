@@ -1,0 +1,159 @@
+import AppConfig
+import Foundation
+import HTTPTestSupport
+import Logging
+import NIOCore
+import NIOHTTP1
+import Synchronization
+import Testing
+import UsageCore
+@testable import RemoteProviders
+
+/// Each provider against a server that attacks it: echoing the request's Authorization header into error bodies
+/// and data, dripping a body, lying about pagination and sending absurd rate-limit headers.
+@Suite("Hostile servers")
+struct HostileServerTests {
+    static let key = "sk_live_9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+    static let period = Period(start: ISO8601Parser.parse("2026-11-01")!, end: ISO8601Parser.parse("2026-12-01")!)
+
+    /// A client for `server` whose log goes to a fresh file (returned) and whose waits are recorded, not slept.
+    static func client(_ server: TestHTTPServer, name: String, timeout: Duration = .seconds(10), maxPages: Int = 2_000,
+                       sleeps: LagoContractTests.Sleeps = .init()) throws -> (APIClient, logPath: String) {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("usagetop-hostile-\(UUID().uuidString)/usagetop.log").path
+        let sink = try #require(FileLogHandler.Sink(path: path))
+        let configuration = try APIConfiguration(providerName: name, baseURL: server.baseURL, apiKey: Secret(key),
+                                                 requestTimeout: timeout, maxPages: maxPages)
+        let logger = Logger(label: "usagetop.\(name)") { FileLogHandler(label: $0, sink: sink) }
+        let api = APIClient(configuration: configuration, logger: logger, sleep: sleeps.sleep, jitter: { 0 },
+                            now: { Date(timeIntervalSince1970: 1_795_353_600) })  // 2026-11-22T13:20:00Z
+        return (api, path)
+    }
+
+    static func provider(_ name: String, _ api: APIClient) -> any UsageProvider {
+        switch name {
+        case "lago": LagoProvider(api: api)
+        case "hyperline": HyperlineProvider(api: api)
+        default: ProlifiProvider(api: api)
+        }
+    }
+
+    /// Everything a failure can reach: the error line, its reflection, and the log (one line per try).
+    static func leaks(_ error: any Error, logPath: String) -> [String] {
+        let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        return ["\(error)", String(reflecting: error), UsageError.wrapping(error, context: "").message, log]
+            .filter { $0.contains(key) || $0.contains(key.prefix(12)) }
+    }
+
+    @Test(arguments: ["lago", "hyperline", "prolifi"])
+    func anEchoedAuthorizationHeaderLeavesNoTrace(provider name: String) async throws {
+        for status in [HTTPResponseStatus.unauthorized, .internalServerError, .badGateway] {
+            let server = try TestHTTPServer { request in
+                name == "prolifi" ? HostileReplies.nestedEcho(request, status: status) : HostileReplies.echo(request, status: status)
+            }
+            let (api, logPath) = try Self.client(server, name: name)
+            do {
+                _ = try await Self.provider(name, api).customer(id: "cus_1")
+                Issue.record("the echoing server's error was not reported")
+            } catch {
+                #expect(Self.leaks(error, logPath: logPath).isEmpty, "\(name) \(status.code): the key leaked")
+                #expect("\(error)".contains("Bearer \(SecretScrubber.mark)"), "the echo is kept, the key replaced: \(error)")
+            }
+            #expect(server.requests.allSatisfy { $0.authorization == "Bearer \(Self.key)" }, "the real key was sent")
+        }
+    }
+
+    @Test func aKeyCutShortByTheServerIsStillRemoved() async throws {
+        let server = try TestHTTPServer { _ in
+            .init(status: .unauthorized, body: #"{"message": "bad key \#(Self.key.prefix(20))… (truncated)"}"#)
+        }
+        let (api, logPath) = try Self.client(server, name: "hyperline")
+        do {
+            _ = try await api.get("/v1/customers")
+            Issue.record("expected a failure")
+        } catch {
+            #expect(!"\(error)".contains(Self.key.prefix(8)) && Self.leaks(error, logPath: logPath).isEmpty)
+        }
+    }
+
+    @Test func aKeyEchoedIntoDataNeverReachesTheScreen() async throws {
+        let server = try TestHTTPServer { request in
+            let echoed = HostileReplies.jsonString("Acme " + (request.authorization ?? ""))
+            return .init(body: #"{"meta": {"total": 1}, "data": [{"id": "cus_1", "name": \#(echoed)}]}"#)
+        }
+        let (api, _) = try Self.client(server, name: "hyperline")
+        let rows = try await HyperlineProvider(api: api).summaries(
+            metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period, trailingDays: 1, now: Date())
+        #expect(rows.first?.customer.name == "Acme Bearer \(SecretScrubber.mark)")
+    }
+
+    @Test func aDrippedBodyTimesOutAsAWhole() async throws {
+        let body = #"{"meta": {"total": 0}, "data": []}"# + String(repeating: " ", count: 200)
+        let server = try TestHTTPServer { _ in HostileReplies.drip(body, every: .milliseconds(50)) }
+        let (api, _) = try Self.client(server, name: "hyperline", timeout: .milliseconds(600))
+        do {
+            _ = try await api.get("/v1/customers")
+            Issue.record("a body that takes 12 s to arrive beat a 600 ms deadline")
+        } catch {
+            #expect(error.kind == .timeout && error.description == "hyperline: GET /v1/customers: timed out")
+        }
+        #expect(server.requests.count == 4, "each of the four tries timed out on its own")
+    }
+
+    @Test func lagoStopsAtAnEmptyPageWhateverNextPageSays() async throws {
+        let server = try TestHTTPServer { request in
+            let page = Int(request.query["page"] ?? "1") ?? 1
+            let items = page <= 2 ? #"[{"external_id": "c\#(page)", "name": "C"}]"# : "[]"
+            return .init(body: #"{"customers": \#(items), "meta": {"next_page": \#(page + 1), "total_count": 999999999}}"#)
+        }
+        let (api, _) = try Self.client(server, name: "lago")
+        #expect(try await LagoProvider(api: api).customers().map(\.id) == ["c1", "c2"])
+        #expect(server.requests.count == 3)
+    }
+
+    @Test(arguments: ["lago", "hyperline", "prolifi"])
+    func endlessPagesEndInOneClearError(provider name: String) async throws {
+        let server = try TestHTTPServer { request in
+            let page = Int(request.query["page"] ?? "1") ?? 1
+            switch name {
+            case "lago":
+                return .init(body: #"{"customers": [{"external_id": "c\#(page)"}], "meta": {"next_page": \#(page + 1)}}"#)
+            case "hyperline":
+                return .init(body: #"{"meta": {"total": 99999999999}, "data": [{"id": "c1"}]}"#)
+            default:
+                return .init(body: #"{"data": [{"id": "c1"}], "pagination": {"has_more": true, "total": 1e300}}"#)
+            }
+        }
+        let (api, _) = try Self.client(server, name: name, maxPages: 5)
+        let path = name == "hyperline" ? "/v1/customers" : "/customers"
+        do {
+            _ = try await Self.provider(name, api).summaries(
+                metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period, trailingDays: 1, now: Date())
+            Issue.record("a server that never stops paging was followed without end")
+        } catch {
+            #expect("\(error)" == "\(name): GET \(path): still more after 5 pages; stopped (the server keeps announcing more)")
+        }
+        #expect(server.requests.count == 5)
+    }
+
+    @Test(arguments: [
+        ("Retry-After", "inf", nil), ("Retry-After", "NaN", nil), ("Retry-After", "1e400", nil), ("Retry-After", "-5", nil),
+        ("Retry-After", "0x10", nil), ("Retry-After", "", nil), ("Retry-After", "99999999999999999999999", Duration.seconds(60)),
+        ("Retry-After", "9223372036854775807", .seconds(60)), ("Retry-After", "7", .seconds(7)),
+        ("Retry-After", " 2 ", .seconds(2)), ("Retry-After", "1.5", .milliseconds(1_500)),
+        ("Retry-After", "Sun, 22 Nov 2026 13:20:10 GMT", .seconds(10)),  // 10 s after the injected now
+        ("Retry-After", "Sunday, 22-Nov-26 13:20:03 GMT", .seconds(3)), ("Retry-After", "Sun Nov 22 13:20:05 2026", .seconds(5)),
+        ("Retry-After", "Sun, 06 Nov 1994 08:49:37 GMT", .zero), ("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT", .seconds(60)),
+        ("x-ratelimit-reset", "4", .seconds(4)), ("x-ratelimit-reset", "1795353609", .seconds(9)),
+        ("x-ratelimit-reset", "2026-11-22T13:20:06Z", .seconds(6)), ("x-ratelimit-reset", "-Infinity", nil),
+    ])
+    func absurdRateLimitHeadersNeverTrap(header: String, value: String, wait: Duration?) async throws {
+        let server = try TestHTTPServer { request in
+            request.number == 1 ? HostileReplies.rateLimited([(header, value)]) : .init(body: #"{"customers": [], "meta": {}}"#)
+        }
+        let sleeps = LagoContractTests.Sleeps()
+        let (api, _) = try Self.client(server, name: "lago", sleeps: sleeps)
+        _ = try await api.get("/customers")
+        #expect(sleeps.all == [wait ?? .milliseconds(500)], "\(header): \(value) (nil: the usual backoff)")
+    }
+}
