@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import UsageCore
 
 /// The `usagetop` command: the dashboard by default, plus headless and store commands.
 @main
@@ -16,4 +18,25 @@ struct Usagetop: AsyncParsableCommand {
         ],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// ArgumentParser's own `main`, except that what it prints about an error (which repeats the arguments as typed)
+    /// is escaped like every other line usagetop writes.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let message = EscapedText.lines(fullMessage(for: error))
+            if !message.isEmpty {
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

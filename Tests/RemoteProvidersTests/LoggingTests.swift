@@ -30,3 +30,18 @@ struct LoggingTests {
         #expect(mode?.intValue == 0o600)
     }
 }
+
+@Suite("Request log hygiene")
+struct LogHygieneTests {
+    @Test func aMessageWithNewlinesAndEscapesStaysOneEscapedLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-log-\(UUID().uuidString)/usagetop.log").path
+        let sink = try #require(FileLogHandler.Sink(path: path))
+        let logger = Logger(label: "usagetop.lago") { label in FileLogHandler(label: label, sink: sink) }
+        logger.warning("GET /x: HTTP 500: boom\n2026-11-22T00:00:00Z info usagetop.lago: forged \u{1B}[2J",
+                       metadata: ["id": "a\nb"])
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 1, "no forged line")
+        #expect(text.contains("boom\\n2026-11-22T00:00:00Z info usagetop.lago: forged \\x1B[2J id=a\\nb"))
+        #expect(!text.contains("\u{1B}"))
+    }
+}

@@ -51,9 +51,12 @@ public struct FileLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
+    /// Writes one line; the label, the message and every metadata value are escaped (`EscapedText`), so text from a
+    /// server or a file can neither forge a line nor carry escape sequences into the file.
     public func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        let fields = merged.keys.sorted().map { "\($0)=\(merged[$0]!)" }.joined(separator: " ")
-        sink.write("\(UTCTime.iso(Date())) \(event.level) \(label): \(event.message)" + (fields.isEmpty ? "" : " " + fields))
+        let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let line = "\(UTCTime.iso(Date())) \(event.level) \(label): \(event.message)" + (fields.isEmpty ? "" : " " + fields)
+        sink.write(EscapedText.line(line))
     }
 }

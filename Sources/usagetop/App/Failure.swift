@@ -5,7 +5,7 @@ import UsageCore
 /// Prints one clear line to stderr and exits non-zero; never a stack trace.
 enum Failure {
     static func exit(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("usagetop: \(message)\n".utf8))
+        StandardError.line("usagetop: \(message)")
         return ExitCode(1)
     }
 

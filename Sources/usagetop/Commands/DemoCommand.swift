@@ -30,12 +30,12 @@ struct DemoCommand: AsyncParsableCommand {
                 let percent = Int(fraction * 100)
                 if percent != shown {
                     shown = percent
-                    FileHandle.standardError.write(Data("\rgenerating \(percent)%".utf8))
+                    StandardError.progress("generating \(percent)%")
                 }
             }
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
-            FileHandle.standardError.write(Data("\n".utf8))
-            print("wrote \(count) events for \(customers) customers over \(days) days to \(store.path) in \(seconds)s")
+            StandardError.progress("generating 100%", done: true)
+            print(EscapedText.line("wrote \(count) events for \(customers) customers over \(days) days to \(store.path) in \(seconds)s"))
         } catch {
             throw Failure.exit(error)
         }

@@ -28,7 +28,7 @@ struct IngestCommand: AsyncParsableCommand {
             let report = try Ingestor(store: target).ingest(
                 eventsPath: events, metrics: metricList, customers: customerList, skipInvalid: skipInvalid)
             for line in report.lines {
-                if line.hasPrefix("ingested") { print(line) } else { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+                if line.hasPrefix("ingested") { print(line) } else { StandardError.line(line) }
             }
             if report.rejectedCount > 0 { throw ExitCode(1) }
         } catch let error as UsageError {

@@ -15,7 +15,7 @@ struct DisplayOptions: ParsableArguments {
     /// the render options, the warnings (for the status line) and whether to use colour.
     func resolve(profileTheme: String?) -> (options: RenderOptions, warnings: [String], useColor: Bool) {
         let resolved = ThemeResolver.resolve(name: theme ?? profileTheme ?? "default", themesDir: themesDir)
-        for warning in resolved.warnings { FileHandle.standardError.write(Data("usagetop: theme: \(warning)\n".utf8)) }
+        for warning in resolved.warnings { StandardError.line("usagetop: theme: \(warning)") }
         let options = RenderOptions(theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
         return (options, resolved.warnings, resolved.useColor)
     }

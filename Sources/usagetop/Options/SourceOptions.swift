@@ -49,7 +49,7 @@ struct SourceOptions: ParsableArguments {
         AppLogging.start()
         var warnings: [String] = []
         let chosen = try selectedProfile(warnings: &warnings)
-        for warning in warnings { FileHandle.standardError.write(Data("usagetop: warning: \(warning)\n".utf8)) }
+        for warning in warnings { StandardError.line("usagetop: warning: \(warning)") }
         let kind = try kind(profile: chosen)
         switch kind {
         case .local:

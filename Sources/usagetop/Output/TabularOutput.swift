@@ -9,28 +9,47 @@ struct TabularOutput {
     /// Columns aligned right (numbers).
     var rightAligned: Set<Int> = []
 
-    /// Columns padded by display width, two spaces apart; data text is sanitized.
+    /// The widest a table cell may be, in columns; longer text ends in `…` (JSON and CSV keep it whole).
+    static let maxCellWidth = 200
+
+    /// Columns padded by display width, two spaces apart; data text is sanitized and cut to `maxCellWidth`.
+    /// Linear in the length of the text, however long a name is.
     func table() -> String {
-        let clean = rows.map { $0.map(TextSanitizer.sanitize) }
+        let clean = rows.map { $0.map { TextWidth.truncate(TextSanitizer.sanitize($0), to: Self.maxCellWidth) } }
         let widths = headers.indices.map { column in
             ([headers[column]] + clean.map { $0[column] }).map { TextWidth.of($0) }.max() ?? 0
         }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
+            var text = cells.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: max(0, widths[column] - TextWidth.of(cell)))
                 return rightAligned.contains(column) ? pad + cell : cell + pad
-            }.joined(separator: "  ").replacing(/\s+$/, with: "")
+            }.joined(separator: "  ")
+            while text.utf8.last == 0x20 { text.removeLast() }
+            return text
         }
         return ([line(headers)] + clean.map(line)).joined(separator: "\n")
     }
 
-    /// RFC 4180 CSV with a header row.
+    /// RFC 4180 CSV with a header row, safe to open in a spreadsheet: control characters are escaped
+    /// (`EscapedText`), and a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
+    /// so that it is never run as a formula (OWASP's rule for CSV injection). Numbers (`-12.5`) stay numbers.
     func csv() -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacing("\"", with: "\"\"") + "\""
+        ([headers] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n")
+    }
+
+    /// One CSV cell: escaped, defused, quoted when it holds a comma or a quote.
+    static func csvField(_ raw: String) -> String {
+        var text = EscapedText.line(raw)
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(text) {
+            text = "'" + text
         }
-        return ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\n")
+        guard text.contains(where: { $0 == "," || $0 == "\"" }) else { return text }
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
+    }
+
+    /// `-12.5`, `3`, `0.001`: an optional minus, digits, optionally a point and digits.
+    private static func isPlainNumber(_ text: String) -> Bool {
+        text.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
     }
 }
 
