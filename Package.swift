@@ -71,7 +71,9 @@ let package = Package(
             dependencies: ["UsageCore", "LocalStore", "UsageViewModel", "TermUI", "DashboardScreens"]
         ),
         .testTarget(name: "UsageCoreTests", dependencies: ["UsageCore"]),
-        .testTarget(name: "LocalStoreTests", dependencies: ["LocalStore", "UsageCore"]),
+        .testTarget(
+            name: "LocalStoreTests", dependencies: ["LocalStore", "UsageCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore"]),
         .testTarget(
             name: "AppConfigTests",

@@ -10,8 +10,11 @@ public struct Profile: Sendable, Hashable, Decodable {
     public var apiKeyCommand: String?
     /// The theme name.
     public var theme: String?
-    /// Seconds between automatic refreshes.
+    /// Seconds between automatic refreshes (within `refreshRange`).
     public var refresh: Int?
+
+    /// The refresh intervals accepted, in seconds, from the command line and from `config.toml`.
+    public static let refreshRange = 1...86_400
     /// The local store path, for `provider = "local"`.
     public var db: String?
     /// Alert rules for this profile (replacing the top-level `[alerts]`).

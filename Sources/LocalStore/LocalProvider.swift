@@ -76,7 +76,7 @@ public struct LocalProvider: UsageProvider {
     public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
         let (startMs, endMs) = Self.bounds(period)
         let customer = customerID ?? StoreSchema.allCustomers
-        let starts = bucket.starts(in: period)
+        let starts = try bucket.starts(in: period)
         return try await store.asyncRead { db in
             var points: [TimeSeries.Point] = []
             points.reserveCapacity(starts.count)

@@ -3,30 +3,75 @@ import GRDB
 import UsageCore
 
 /// The embedded SQLite usage store: opening, schema, catalogue (metrics, customers) and writing events.
+///
+/// A file is opened only when it is a usagetop store or empty (`StoreFile`); a store this user cannot write is
+/// opened read-only (reading works, writing says why not).
 public final class UsageStore: Sendable {
     /// The file path of the store.
     public let path: String
-    let pool: DatabasePool
+    /// True when the store could not be opened for writing (a read-only file or folder).
+    public let isReadOnly: Bool
+    let database: any DatabaseWriter
 
-    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date; refuses any other file.
     public init(path: String) throws(UsageError) {
         self.path = path
+        let kind = try StoreFile.inspect(path)
+        isReadOnly = kind == .store && !StoreFile.isWritable(path)
         do {
-            let folder = (path as NSString).deletingLastPathComponent
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            var config = Configuration()
-            config.prepareDatabase { db in
-                DecimalFunctions.register(in: db)
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                try db.execute(sql: "PRAGMA cache_size = -1024")
-            }
-            config.busyMode = .timeout(5)
-            // Two readers are plenty for one screen; each keeps a small page cache, so a monitor stays small.
-            config.maximumReaderCount = 2
-            pool = try DatabasePool(path: path, configuration: config)
-            try StoreSchema.migrator.migrate(pool)
+            database = isReadOnly ? try Self.openReadOnly(path) : try Self.openReadWrite(path)
         } catch {
             throw UsageError(.storage, "cannot open store \(path): \(Self.describe(error))")
+        }
+    }
+
+    private static func configuration(readOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readOnly
+        config.prepareDatabase { db in
+            DecimalFunctions.register(in: db)
+            if !readOnly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            try db.execute(sql: "PRAGMA cache_size = -1024")
+        }
+        config.busyMode = .timeout(5)
+        // Two readers are plenty for one screen; each keeps a small page cache, so a monitor stays small.
+        config.maximumReaderCount = 2
+        return config
+    }
+
+    private static func openReadWrite(_ path: String) throws -> any DatabaseWriter {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
+        try StoreSchema.migrator.migrate(pool)
+        return pool
+    }
+
+    /// A read-only connection. SQLite can read a write-ahead-log store read-only only if its `-wal` and `-shm`
+    /// files exist; when they do not (a store closed cleanly), nothing is pending in a log, and the file is opened
+    /// as immutable, which needs neither.
+    private static func openReadOnly(_ path: String) throws -> any DatabaseWriter {
+        let logged = FileManager.default.fileExists(atPath: path + "-wal") && FileManager.default.fileExists(atPath: path + "-shm")
+        if !logged, let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed),
+           let queue = try? DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration(readOnly: true)) {
+            return queue
+        }
+        return try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
+    }
+
+    /// Fails with one clear line when the store was opened read-only.
+    func requireWritable(for action: String) throws(UsageError) {
+        guard !isReadOnly else {
+            throw UsageError(.storage, "\(path) is read-only for this user; \(action) needs to write it")
+        }
+    }
+
+    /// Whether this store holds only events made by `usagetop demo` (or nothing), and how many events and customers
+    /// it holds: what regenerating it would lose.
+    public func contents() throws(UsageError) -> (isDemo: Bool, events: Int, customers: Int) {
+        try read { db in
+            (try Catalog.isDemo(in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0)
         }
     }
 
@@ -63,7 +108,7 @@ public final class UsageStore: Sendable {
     /// Runs `body` in a read transaction, mapping failures to one line.
     func read<T>(_ body: (Database) throws -> T) throws(UsageError) -> T {
         do {
-            return try pool.read(body)
+            return try database.read(body)
         } catch {
             throw UsageError(.storage, "store \(path): \(Self.describe(error))")
         }
@@ -72,7 +117,7 @@ public final class UsageStore: Sendable {
     /// Runs `body` in an async read transaction, mapping failures to one line.
     func asyncRead<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(UsageError) -> T {
         do {
-            return try await pool.read(body)
+            return try await database.read(body)
         } catch {
             throw UsageError(.storage, "store \(path): \(Self.describe(error))")
         }
@@ -80,8 +125,9 @@ public final class UsageStore: Sendable {
 
     /// Runs `body` in one write transaction (all or nothing) that also counts one more revision.
     func write<T>(_ body: (Database) throws -> T) throws(UsageError) -> T {
+        try requireWritable(for: "this")
         do {
-            return try pool.write { db in
+            return try database.write { db in
                 let result = try body(db)
                 try Catalog.bumpRevision(in: db)
                 return result

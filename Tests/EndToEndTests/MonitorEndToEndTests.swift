@@ -8,7 +8,9 @@ import Testing
 struct MonitorEndToEndTests {
     @Test func demoStoreMonitorPausesSurvivesResizeStormsAndEndsCleanlyOnSIGTERM() async throws {
         let tmux = try await Tmux(width: 120, height: 40, arguments: "monitor")
-        let start = await tmux.waitFor(60) { $0.contains("Top customers · API calls") && $0.contains("DEMO DATA") && $0.contains("0s ago") }
+        let start = await tmux.waitFor(60) {
+            $0.contains("Top customers · API calls") && $0.contains("DEMO DATA") && $0.contains("0s ago") && $0.contains("by hour")
+        }
         #expect(start.ok, "the monitor opens on demo data:\n\(start.screen)")
         #expect(start.screen.contains("every 2s") && start.screen.contains("Totals · last 24 hours"))
         #expect(start.screen.contains("Alerts") && start.screen.contains("by hour"))

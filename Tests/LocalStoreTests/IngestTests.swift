@@ -71,7 +71,7 @@ struct IngestTests {
 
     @Test func aMissingFileIsOneClearError() throws {
         let t = try TestStore()
-        #expect(throws: UsageError(.invalidInput, "cannot read /nonexistent/events.jsonl")) {
+        #expect(throws: UsageError(.invalidInput, "cannot read /nonexistent/events.jsonl: no such file")) {
             try Ingestor(store: t.store).ingest(eventsPath: "/nonexistent/events.jsonl")
         }
     }

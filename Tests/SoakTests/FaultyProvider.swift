@@ -56,7 +56,7 @@ final class FaultyProvider: UsageProvider, Sendable {
     func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
         try fail()
         let perHour = (metric.code == "calls" ? Self.callRates : Self.transferRates).reduce(0, +)
-        let points = bucket.starts(in: period).map { TimeSeries.Point(start: $0, value: perHour) }
+        let points = try bucket.starts(in: period).map { TimeSeries.Point(start: $0, value: perHour) }
         return TimeSeries(metricCode: metric.code, bucket: bucket, points: points, total: perHour * Decimal(points.count))
     }
 

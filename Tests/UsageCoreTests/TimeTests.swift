@@ -41,11 +41,15 @@ struct TimeTests {
         #expect(PeriodPreset.lastMonth.resolve(now: now) == period("2026-02-01", "2026-03-01"))
     }
 
-    @Test func bucketStartsCoverThePeriodAlignedToUTC() {
+    @Test func bucketStartsCoverThePeriodAlignedToUTC() throws {
         let p = period("2026-01-30", "2026-03-02")
-        #expect(Bucket.month.starts(in: p).map(UTCTime.day) == ["2026-01-01", "2026-02-01", "2026-03-01"])
-        #expect(Bucket.day.starts(in: p).count == 31)
-        #expect(Bucket.hour.starts(in: period("2026-01-01", "2026-01-02")).count == 24)
+        #expect(try Bucket.month.starts(in: p).map(UTCTime.day) == ["2026-01-01", "2026-02-01", "2026-03-01"])
+        #expect(try Bucket.day.starts(in: p).count == 31)
+        #expect(try Bucket.hour.starts(in: period("2026-01-01", "2026-01-02")).count == 24)
+        #expect(try Bucket.hour.starts(in: period("2026-01-01", "2037-05-29T16:00:00Z")).count == 100_000)
+        #expect(throws: UsageError(.invalidInput, "this period has more than 100,000 hours, the most one series may have: choose a larger bucket or a shorter period")) {
+            try Bucket.hour.starts(in: period("2026-01-01", "2037-05-29T16:00:01Z"))
+        }
     }
 
     private func period(_ start: String, _ end: String) -> Period {

@@ -11,6 +11,9 @@ public enum CatalogParser {
         for (index, item) in items.enumerated() {
             let at = "\(source) item \(index + 1)"
             guard let code = nonEmpty(item["code"]) else { throw UsageError(.invalidInput, "\(at): missing \"code\"") }
+            if let problem = StoredText.keyProblem(code) { throw UsageError(.invalidInput, "\(at): \"code\" \(problem)") }
+            let name = nonEmpty(item["name"]) ?? code
+            if let problem = StoredText.nameProblem(name) { throw UsageError(.invalidInput, "\(at): \"name\" \(problem)") }
             guard seen.insert(code).inserted else { throw UsageError(.invalidInput, "\(at): duplicate code '\(code)'") }
             let raw = item["aggregation"]?.stringValue ?? ""
             guard let aggregation = Aggregation(rawValue: raw) else {
@@ -20,10 +23,12 @@ public enum CatalogParser {
             if aggregation.needsField && field == nil {
                 throw UsageError(.invalidInput, "\(at): aggregation \(raw) needs a \"field\"")
             }
+            let unit = nonEmpty(item["unit"])
+            if let problem = [field, unit].compactMap({ $0.flatMap(StoredText.nameProblem) }).first {
+                throw UsageError(.invalidInput, "\(at): \"field\" or \"unit\" \(problem)")
+            }
             result.append(
-                Metric(
-                    code: code, name: nonEmpty(item["name"]) ?? code, aggregation: aggregation,
-                    field: aggregation.needsField ? field : nil, unit: nonEmpty(item["unit"])))
+                Metric(code: code, name: name, aggregation: aggregation, field: aggregation.needsField ? field : nil, unit: unit))
         }
         return result
     }
@@ -31,17 +36,22 @@ public enum CatalogParser {
     /// Parses `[{"id","name","currency"?}]`.
     public static func customers(from data: Data, source: String) throws(UsageError) -> [Customer] {
         try array(data, source: source).enumerated().map { (index, item) throws(UsageError) in
-            guard let id = nonEmpty(item["id"]) else {
-                throw UsageError(.invalidInput, "\(source) item \(index + 1): missing \"id\"")
+            let at = "\(source) item \(index + 1)"
+            guard let id = nonEmpty(item["id"]) else { throw UsageError(.invalidInput, "\(at): missing \"id\"") }
+            if let problem = StoredText.keyProblem(id) { throw UsageError(.invalidInput, "\(at): \"id\" \(problem)") }
+            let name = nonEmpty(item["name"]) ?? id
+            let currency = nonEmpty(item["currency"])
+            if let problem = [name, currency].compactMap({ $0.flatMap(StoredText.nameProblem) }).first {
+                throw UsageError(.invalidInput, "\(at): \"name\" or \"currency\" \(problem)")
             }
-            return Customer(id: id, name: nonEmpty(item["name"]) ?? id, currency: nonEmpty(item["currency"]))
+            return Customer(id: id, name: name, currency: currency)
         }
     }
 
     private static func array(_ data: Data, source: String) throws(UsageError) -> [JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONParser.parse(bytes: Array(data))
+            value = try JSONParser.parse(bytes: Array(data.starts(with: LineReader.byteOrderMark) ? data.dropFirst(3) : data))
         } catch {
             throw UsageError(.invalidInput, "\(source): \(error)")
         }

@@ -6,6 +6,8 @@ struct EventLineParser {
     /// Metrics known to the store or the metrics file, by code.
     var metrics: [String: Metric]
 
+    private typealias Reason = IngestReport.Rejection.Reason
+
     /// Parses a line; the error text is the reason shown to the user.
     func parse(_ line: [UInt8]) -> Result<NewEvent, IngestReport.Rejection.Reason> {
         let value: JSONValue
@@ -15,41 +17,50 @@ struct EventLineParser {
             return .failure(.init(text: "\(error)"))
         }
         guard case .object = value else { return .failure(.init(text: "expected a JSON object")) }
-        guard let transactionID = text(value["transaction_id"]) else { return .failure(.init(text: "missing \"transaction_id\"")) }
-        guard let customerID = text(value["external_customer_id"]) else {
-            return .failure(.init(text: "missing \"external_customer_id\""))
+        let transactionID: String, customerID: String, code: String
+        switch (key(value, "transaction_id"), key(value, "external_customer_id"), key(value, "code")) {
+        case (.success(let t), .success(let c), .success(let m)): (transactionID, customerID, code) = (t, c, m)
+        case (.failure(let reason), _, _), (_, .failure(let reason), _), (_, _, .failure(let reason)): return .failure(reason)
         }
-        guard let code = text(value["code"]) else { return .failure(.init(text: "missing \"code\"")) }
         guard let metric = metrics[code] else {
             return .failure(.init(text: "unknown metric code '\(code)' (define it with --metrics)"))
         }
         guard let rawTimestamp = value["timestamp"] else { return .failure(.init(text: "missing \"timestamp\"")) }
-        guard let timestamp = ISO8601Parser.parseTimestamp(rawTimestamp) else {
-            return .failure(.init(text: "timestamp \(JSONWriter.compact(rawTimestamp)) is neither ISO-8601 nor unix seconds"))
+        let timestampMs: Int64
+        switch EventTime.milliseconds(from: rawTimestamp) {
+        case .success(let milliseconds): timestampMs = milliseconds
+        case .failure(let rejection): return .failure(.init(text: rejection.reason))
         }
         let properties = value["properties"] ?? .object([])
         guard case .object = properties else { return .failure(.init(text: "\"properties\" must be an object")) }
-        var extracted: String?
-        var number: Decimal?
-        if let field = metric.field, metric.aggregation.needsField {
-            guard let fieldValue = properties[field], fieldValue != .null else {
-                return .failure(.init(text: "properties.\(field) is missing (metric '\(code)' uses it)"))
-            }
-            if metric.aggregation == .uniqueCount {
-                extracted = fieldValue.distinctKey
-            } else {
-                guard let parsed = fieldValue.decimalValue else {
-                    return .failure(.init(text: "properties.\(field) is not a number: \(JSONWriter.compact(fieldValue))"))
-                }
-                number = parsed
-                extracted = Self.numberText(fieldValue)
-            }
-        }
-        return .success(
+        return extractedValue(properties, metric: metric).map { extracted, number in
             NewEvent(
                 transactionID: transactionID, customerID: customerID, metricCode: code, aggregation: metric.aggregation,
-                timestampMs: UTCTime.milliseconds(timestamp), value: extracted,
-                propertiesJSON: JSONWriter.compact(properties), number: number))
+                timestampMs: timestampMs, value: extracted, propertiesJSON: JSONWriter.compact(properties), number: number)
+        }
+    }
+
+    /// The metric's field from `properties`: the distinct key (unique_count) or the exact number (sum, max).
+    private func extractedValue(_ properties: JSONValue, metric: Metric) -> Result<(String?, Decimal?), Reason> {
+        guard let field = metric.field, metric.aggregation.needsField else { return .success((nil, nil)) }
+        guard let fieldValue = properties[field], fieldValue != .null else {
+            return .failure(.init(text: "properties.\(field) is missing (metric '\(metric.code)' uses it)"))
+        }
+        if metric.aggregation == .uniqueCount {
+            let distinct = fieldValue.distinctKey
+            guard !distinct.utf8.contains(0) else { return .failure(.init(text: "properties.\(field) holds a NUL character")) }
+            return .success((distinct, nil))
+        }
+        guard let number = fieldValue.decimalValue else {
+            if case .number(let raw) = fieldValue {  // valid JSON, beyond what a decimal holds
+                return .failure(.init(text: "properties.\(field) = \(raw) is out of range (values must be below 10^18)"))
+            }
+            return .failure(.init(text: "properties.\(field) is not a number: \(JSONWriter.compact(fieldValue))"))
+        }
+        if let problem = StoredText.numberProblem(number) {
+            return .failure(.init(text: "properties.\(field) = \(JSONWriter.compact(fieldValue)) \(problem)"))
+        }
+        return .success((Self.numberText(fieldValue), number))
     }
 
     /// The number as written when it is plain JSON number text, else the trimmed string (both parse exactly).
@@ -61,11 +72,15 @@ struct EventLineParser {
         }
     }
 
-    private func text(_ value: JSONValue?) -> String? {
-        switch value {
-        case .string(let s) where !s.isEmpty: s
-        case .number(let raw): raw
-        default: nil
+    /// A required id or code: a non-empty string (or a number's text) without control characters.
+    private func key(_ object: JSONValue, _ name: String) -> Result<String, Reason> {
+        let text: String
+        switch object[name] {
+        case .string(let s) where !s.isEmpty: text = s
+        case .number(let raw): text = raw
+        default: return .failure(.init(text: "missing \"\(name)\""))
         }
+        if let problem = StoredText.keyProblem(text) { return .failure(.init(text: "\"\(name)\" \(problem)")) }
+        return .success(text)
     }
 }

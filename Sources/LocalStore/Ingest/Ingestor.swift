@@ -21,15 +21,16 @@ public struct Ingestor {
     public func ingest(eventsPath: String, metrics: [Metric] = [], customers: [Customer] = [], skipInvalid: Bool = false)
         throws(UsageError) -> IngestReport
     {
+        try store.requireWritable(for: "ingest")
         var report = IngestReport()
         var reader: LineReader
         do {
             reader = try LineReader(path: eventsPath)
         } catch {
-            throw UsageError(.invalidInput, "cannot read \(eventsPath)")
+            throw Self.describe(error, path: eventsPath)
         }
         do {
-            try store.pool.writeWithoutTransaction { db in
+            try store.database.writeWithoutTransaction { db in
                 try db.inTransaction {
                     try load(&reader, metrics: metrics, customers: customers, skipInvalid: skipInvalid, report: &report, db: db)
                     report.committed = report.rejectedCount == 0 || skipInvalid
@@ -37,11 +38,23 @@ public struct Ingestor {
                     return report.committed ? .commit : .rollback
                 }
             }
+        } catch let failure as LineReader.Failure {
+            throw Self.describe(failure, path: eventsPath)
         } catch {
             throw UsageError(.storage, "ingest into \(store.path) failed: \(UsageStore.describe(error))")
         }
         if !report.committed { report.inserted = 0 }
         return report
+    }
+
+    /// A read failure of the events file as one line; nothing was written.
+    private static func describe(_ failure: LineReader.Failure, path: String) -> UsageError {
+        switch failure {
+        case .lineTooLong(let line):
+            UsageError(.invalidInput, "\(path) line \(line) is longer than 1 MiB (is it JSON Lines?); nothing written")
+        case .unreadable(let reason):
+            UsageError(.invalidInput, "cannot read \(path): \(reason)")
+        }
     }
 
     private func load(
@@ -66,7 +79,7 @@ public struct Ingestor {
             outcome.duplicates.forEach { report.duplicate($0) }
             batch.removeAll(keepingCapacity: true)
         }
-        while let line = reader.next() {
+        while let line = try reader.next() {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             switch parser.parse(line) {

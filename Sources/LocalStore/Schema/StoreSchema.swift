@@ -36,6 +36,12 @@ enum StoreSchema {
                     PRIMARY KEY (metric_code, customer_id, slot, value)) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-identity") { db in
+            // Marks the file as a usagetop store (StoreFile refuses other files) and gives it a generation, renewed
+            // whenever the store is emptied, so change tokens never repeat for different contents.
+            try db.execute(sql: "PRAGMA application_id = \(StoreFile.applicationID)")
+            try Catalog.renewGeneration(in: db)
+        }
         return migrator
     }
 }

@@ -52,16 +52,28 @@ enum Catalog {
             """)
     }
 
-    /// The change counter (`0` for a store never written through this version).
+    /// The change token: the store's generation and its change counter. The counter starts again when the store
+    /// is emptied, the generation never repeats, so the token never repeats for different contents.
     static func revision(in db: Database) throws -> String {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'revision'") ?? "0"
+        let rows = try Row.fetchAll(db, sql: "SELECT key, value FROM meta WHERE key IN ('generation', 'revision')")
+        let values = Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { a, _ in a })
+        return "\(values["generation"] ?? "-"):\(values["revision"] ?? "0")"
     }
 
-    /// Removes every event, rollup, customer, metric and marker.
+    /// Gives the store a new random generation.
+    static func renewGeneration(in db: Database) throws {
+        let generation = (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 16) }.joined()
+        try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            arguments: [generation])
+    }
+
+    /// Removes every event, rollup, customer, metric and marker, and starts a new generation.
     static func clearAll(in db: Database) throws {
         for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
+        try renewGeneration(in: db)
     }
 
     /// Whether the store holds only generated demo data.

@@ -33,11 +33,18 @@ public enum Bucket: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
-    /// The bucket starts covering `period`, the first one floored.
-    public func starts(in period: Period, limit: Int = 100_000) -> [Date] {
+    /// The most buckets one series may have.
+    public static let maxCount = 100_000
+
+    /// The bucket starts covering `period`, the first one floored; more than `limit` is an error naming the limit
+    /// (never a series silently cut short).
+    public func starts(in period: Period, limit: Int = Bucket.maxCount) throws(UsageError) -> [Date] {
         var result: [Date] = []
         var cursor = floor(period.start)
-        while cursor < period.end && result.count < limit {
+        while cursor < period.end {
+            guard result.count < limit else {
+                throw UsageError(.invalidInput, "this period has more than \(DecimalText.grouped(Decimal(limit), fractionDigits: 0)) \(rawValue)s, the most one series may have: choose a larger bucket or a shorter period")
+            }
             result.append(cursor)
             cursor = advance(cursor)
         }

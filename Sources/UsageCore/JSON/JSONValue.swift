@@ -44,11 +44,12 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// A canonical text for distinct counting: strings as-is, numbers normalised, others as JSON.
+    /// A canonical text for distinct counting: strings as-is, numbers normalised exactly (`1.50` and `1.5` are one
+    /// value; two numbers that differ in the 20th place are two), others as JSON.
     public var distinctKey: String {
         switch self {
         case .string(let s): return s
-        case .number(let raw): return DecimalText.parse(raw).map(DecimalText.format) ?? raw
+        case .number(let raw): return DecimalText.parse(raw).map(\.description) ?? raw
         default: return JSONWriter.compact(self)
         }
     }

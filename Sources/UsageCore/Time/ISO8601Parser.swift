@@ -1,9 +1,15 @@
 import Foundation
 
-/// Parses ISO-8601 timestamps (`2026-11-01`, `2026-11-01T10:00Z`, `...T10:00:00.123+02:00`) and unix seconds.
+/// Parses ISO-8601 timestamps (`2026-11-01`, `2026-11-01T10:00Z`, `...T10:00:00.123+02:00`) and unix seconds into
+/// whole milliseconds, with integers only (`.035` is 35 ms, never 34.999…); digits past the millisecond are dropped.
 public enum ISO8601Parser {
     /// Parses an ISO-8601 date or date-time; a value without zone is UTC. Returns nil when malformed.
     public static func parse(_ text: String) -> Date? {
+        parseMilliseconds(text).map(UTCTime.date(milliseconds:))
+    }
+
+    /// Milliseconds since 1970 of an ISO-8601 date or date-time (years 0000–9999), or nil when malformed.
+    public static func parseMilliseconds(_ text: String) -> Int64? {
         let b = Array(text.utf8)
         var i = 0
         func digits(_ n: Int) -> Int? {
@@ -25,7 +31,7 @@ public enum ISO8601Parser {
         guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2),
             (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
-        var hour = 0, minute = 0, second = 0, nanos = 0.0, offset = 0
+        var hour = 0, minute = 0, second = 0, millisecond = 0, offset = 0
         if i < b.count {
             guard b[i] == 84 || b[i] == 116 || b[i] == 32 else { return nil }
             i += 1
@@ -37,14 +43,13 @@ public enum ISO8601Parser {
                 second = s
                 if i < b.count, b[i] == 46 || b[i] == 44 {
                     i += 1
-                    var scale = 0.1
                     let startFraction = i
                     while i < b.count, b[i] >= 48, b[i] <= 57 {
-                        nanos += Double(b[i] - 48) * scale
-                        scale /= 10
+                        if i - startFraction < 3 { millisecond = millisecond * 10 + Int(b[i] - 48) }
                         i += 1
                     }
                     guard i > startFraction else { return nil }
+                    for _ in min(3, i - startFraction)..<3 { millisecond *= 10 }
                 }
             }
             if i < b.count {
@@ -65,25 +70,14 @@ public enum ISO8601Parser {
         guard i == b.count else { return nil }
         let days = UTCTime.daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
-        let millis = (nanos * 1000).rounded(.down) / 1000
-        return Date(timeIntervalSince1970: Double(seconds) + millis)
+        return Int64(seconds) * 1000 + Int64(millisecond)
     }
 
-    /// Parses a timestamp given as ISO-8601 text or unix seconds (integer or decimal text).
+    /// Parses a timestamp given as ISO-8601 text or unix seconds (a number or numeric text), within
+    /// `EventTime`'s range; nil otherwise. `EventTime.milliseconds(from:)` says why.
     public static func parseTimestamp(_ value: JSONValue) -> Date? {
-        switch value {
-        case .string(let s):
-            if let date = parse(s) { return date }
-            if let seconds = Double(s), s.allSatisfy({ $0.isNumber || $0 == "." }) {
-                return Date(timeIntervalSince1970: seconds)
-            }
-            return nil
-        case .number(let raw):
-            guard let seconds = Double(raw) else { return nil }
-            return Date(timeIntervalSince1970: seconds)
-        default:
-            return nil
-        }
+        guard case .success(let milliseconds) = EventTime.milliseconds(from: value) else { return nil }
+        return UTCTime.date(milliseconds: milliseconds)
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {

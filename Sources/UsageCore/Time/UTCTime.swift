@@ -31,10 +31,17 @@ public enum UTCTime {
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    /// Milliseconds since the epoch, floored.
+    /// Milliseconds since the epoch, to the nearest (dates in usagetop are whole milliseconds, and a `Double` of
+    /// seconds may hold one a hair below its true value). Dates beyond ±200,000 years are held at that bound
+    /// instead of trapping.
     public static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let value = (date.timeIntervalSince1970 * 1000).rounded()
+        guard value.isFinite else { return value.isNaN ? 0 : (value > 0 ? limit : -limit) }
+        return Int64(max(-Double(limit), min(Double(limit), value)))
     }
+
+    /// The largest magnitude `milliseconds(_:)` returns (about 200,000 years).
+    private static let limit: Int64 = 6_311_390_400_000_000
 
     /// The date for milliseconds since the epoch.
     public static func date(milliseconds: Int64) -> Date {

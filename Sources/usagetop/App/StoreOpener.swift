@@ -8,6 +8,7 @@ enum StoreOpener {
     static func open(path: String, now: Date = Date()) throws(UsageError) -> UsageStore {
         let store = try UsageStore(path: path)
         if try store.isEmpty() {
+            if store.isReadOnly { throw UsageError(.storage, "\(path) is empty and read-only for this user: nothing to show") }
             StandardError.line("usagetop: new store \(path): building demo data...")
             var shown = -1
             let count = try DemoGenerator(options: .standard, now: now).generate(into: store) { fraction in

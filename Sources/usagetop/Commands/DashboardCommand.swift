@@ -1,3 +1,4 @@
+import AppConfig
 import ArgumentParser
 import DashboardScreens
 import Foundation
@@ -16,6 +17,11 @@ struct DashboardCommand: AsyncParsableCommand {
     var period: PeriodPreset = .thisMonth
     @Option(help: "Refresh automatically every SECONDS (minimum 1; default: the profile's, else off; + and - change it).")
     var refresh: Int?
+
+    func validate() throws {
+        let range = Profile.refreshRange
+        if let refresh, !range.contains(refresh) { throw ValidationError("--refresh must be from 1 to \(range.upperBound) seconds") }
+    }
 
     func run() async throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {

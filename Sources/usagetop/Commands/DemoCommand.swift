@@ -6,25 +6,34 @@ import UsageCore
 /// `usagetop demo`: (re)generates a deterministic demo store.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Regenerate a demo store (replaces everything in it).")
+        commandName: "demo", abstract: "Regenerate a demo store (replaces everything in it).",
+        discussion: "A store that holds ingested events is replaced only with --force.")
 
     @OptionGroup var store: StoreOptions
     @Option(help: "Number of customers.") var customers = DemoOptions.standard.customers
     @Option(help: "Days of history ending today.") var days = DemoOptions.standard.days
     @Option(help: "Average events per customer per day.") var eventsPerDay = DemoOptions.standard.eventsPerDay
     @Option(help: "Random seed.") var seed = DemoOptions.standard.seed
+    @Flag(help: "Replace the store even when it holds ingested (real) events.") var force = false
 
     func validate() throws {
-        guard customers >= 1, days >= 1, eventsPerDay >= 0 else {
-            throw ValidationError("--customers and --days must be at least 1, --events-per-day at least 0")
+        guard (1...1_000_000).contains(customers), (1...10_000).contains(days), (0...100_000).contains(eventsPerDay) else {
+            throw ValidationError("--customers must be from 1 to 1000000, --days from 1 to 10000, --events-per-day from 0 to 100000")
+        }
+        guard Double(customers) * Double(days) * Double(eventsPerDay) <= 200_000_000, days * eventsPerDay <= 10_000_000 else {
+            throw ValidationError("that is more than 200 million events (or 10 million for one customer); choose fewer")
         }
     }
 
     func run() async throws {
         let options = DemoOptions(customers: customers, days: days, eventsPerDay: eventsPerDay, seed: seed)
         let started = Date()
-        do {
+        do throws(UsageError) {
             let target = try UsageStore(path: store.path)
+            let held = try target.contents()
+            if !held.isDemo && held.events > 0 && !force {
+                throw UsageError(.invalidInput, "\(store.path) holds \(held.events) ingested events for \(held.customers) customers, which demo would delete; run it again with --force to replace them, or choose another --db")
+            }
             var shown = -1
             let count = try DemoGenerator(options: options, now: Date()).generate(into: target) { fraction in
                 let percent = Int(fraction * 100)

@@ -15,7 +15,7 @@ struct EventsCommand: HeadlessCommand {
     @OptionGroup var query: QueryOptions
 
     func validate() throws {
-        guard page >= 1 else { throw ValidationError("--page starts at 1") }
+        guard (1...1_000_000).contains(page) else { throw ValidationError("--page must be from 1 to 1000000") }
         guard (1...10_000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 10000") }
     }
 

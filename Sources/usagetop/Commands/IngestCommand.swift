@@ -36,8 +36,23 @@ struct IngestCommand: AsyncParsableCommand {
         }
     }
 
+    /// A catalog file, at most 64 MiB (a catalog is small; `/dev/zero` must not grow memory without bound).
     private func read(_ path: String) throws(UsageError) -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let limit = 64 << 20
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              let handle = FileHandle(forReadingAtPath: path)
+        else { throw UsageError(.invalidInput, "cannot read \(path)") }
+        defer { try? handle.close() }
+        var data = Data()
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                data.append(chunk)
+                if data.count > limit { throw UsageError(.invalidInput, "\(path) is larger than 64 MiB; is it the right file?") }
+            }
+        } catch let error as UsageError {
+            throw error
+        } catch {
             throw UsageError(.invalidInput, "cannot read \(path)")
         }
         return data

@@ -28,8 +28,9 @@ struct MonitorCommand: AsyncParsableCommand {
     @Option(help: "Show the next metric every SECONDS.") var cycle: Int?
 
     func validate() throws {
-        if let refresh, refresh < 1 { throw ValidationError("--refresh must be at least 1 second") }
-        if let cycle, cycle < 1 { throw ValidationError("--cycle must be at least 1 second") }
+        let range = Profile.refreshRange
+        if let refresh, !range.contains(refresh) { throw ValidationError("--refresh must be from 1 to \(range.upperBound) seconds") }
+        if let cycle, !range.contains(cycle) { throw ValidationError("--cycle must be from 1 to \(range.upperBound) seconds") }
     }
 
     func run() async throws {
