@@ -54,7 +54,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .target(name: "TermUI"),
+        .target(name: "TermUI", resources: [.embedInCode("Themes")]),
         .target(name: "NcursesBackend", dependencies: ["TermUI", "CNcurses"]),
         .target(name: "DashboardScreens", dependencies: ["TermUI", "UsageViewModel", "UsageCore"]),
         .executableTarget(

@@ -6,7 +6,10 @@
 #endif
 #define NCURSES_WIDECHAR 1
 
+#include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
+#include <string.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
 
@@ -27,6 +30,31 @@ static inline int shim_key_code_yes(void) { return KEY_CODE_YES; }
 static inline void shim_getmaxyx(WINDOW *w, int *y, int *x) { int yy, xx; getmaxyx(w, yy, xx); *y = yy; *x = xx; }
 static inline WINDOW *shim_stdscr(void) { return stdscr; }
 static inline int shim_setlocale_all(void) { return setlocale(LC_ALL, "") != NULL; }
+
+/* Whether the locale from the environment encodes text as UTF-8 (sets the locale first). */
+static inline int shim_locale_is_utf8(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && strcmp(codeset, "UTF-8") == 0;
+}
+
+/* Starts curses on stdout/stdin for $TERM; NULL (instead of exiting, as initscr does) when the type is unknown. */
+static inline SCREEN *shim_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+/* A terminal capability string, or NULL when the terminal has none. */
+static inline const char *shim_tigetstr(const char *name) {
+    char *value = tigetstr((char *)name);
+    return (value == (char *)-1) ? NULL : value;
+}
+
+/* Catches `sig` with `handler`, without SA_RESTART, so a blocked read returns and the loop sees the signal. */
+static inline int shim_catch(int sig, void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    return sigaction(sig, &action, NULL);
+}
 
 /* Reads one wide character or key code; returns OK, KEY_CODE_YES or ERR. */
 static inline int shim_get_wch(unsigned int *out) {

@@ -2,19 +2,42 @@ import CNcurses
 import Foundation
 import TermUI
 
-/// The ncurses terminal: draws buffer diffs and reads keys. The only code that talks to curses.
+/// The ncurses terminal: draws buffer diffs and reads keys. The only code that talks to curses, and it does so from
+/// one thread: signals only set flags (`TerminalGuard`), which `readKey` acts on.
 public final class NcursesTerminal {
     private var lastFrame: Buffer?
     private var palette: ColorPairs
     private var active = false
+    /// Draw only ASCII: the locale's codeset is not UTF-8, so anything else would reach the terminal as raw bytes.
+    private let asciiOnly: Bool
     /// The number of colours the terminal reports (0 when colours are off).
     public private(set) var colorCount: Int
 
-    /// Starts curses: locale, raw-ish input, no echo, hidden cursor, short ESC delay, default colours.
-    public init(useColor: Bool) {
-        _ = shim_setlocale_all()
+    /// Why the dashboard cannot run in this terminal, or nil when it can: `TERM` unset or `dumb` has no cursor
+    /// addressing; headless commands need none.
+    public static func unsupportedTerminal(environment: [String: String]) -> String? {
+        let term = environment["TERM"] ?? ""
+        guard term.isEmpty || term == "dumb" else { return nil }
+        return "this terminal (\(term.isEmpty ? "TERM is not set" : "TERM=dumb")) cannot draw the screens; use `usagetop customers|snapshot|timeseries|events` instead"
+    }
+
+    /// Whether the locale's codeset is UTF-8 (else screens fall back to ASCII borders and charts).
+    public static func localeUsesUTF8() -> Bool { shim_locale_is_utf8() != 0 }
+
+    /// Starts curses: locale, raw-ish input, no echo, hidden cursor, short ESC delay, default colours. Fails with
+    /// one line when the terminal type is unknown (where `initscr` would print its own message and exit).
+    public init(useColor: Bool) throws(TerminalUnavailable) {
+        if let problem = Self.unsupportedTerminal(environment: ProcessInfo.processInfo.environment) {
+            throw TerminalUnavailable(message: problem)
+        }
+        asciiOnly = !Self.localeUsesUTF8()
         if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(25) }
-        initscr()
+        TerminalGuard.installBeforeCurses()
+        guard shim_newterm() != nil else {
+            TerminalGuard.uninstall()
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            throw TerminalUnavailable(message: "the terminal type '\(term)' is unknown here (no terminfo entry); try TERM=xterm-256color, or the headless commands")
+        }
         cbreak()
         noecho()
         nonl()
@@ -29,7 +52,7 @@ public final class NcursesTerminal {
         colorCount = colors
         palette = ColorPairs(colors: colors, limit: Int(shim_color_pairs()))
         active = true
-        TerminalGuard.install { endwin() }
+        TerminalGuard.prepareRestoreBytes()
     }
 
     /// The current size in cells.
@@ -43,7 +66,7 @@ public final class NcursesTerminal {
     public func draw(_ frame: Buffer) {
         for run in frame.changes(since: lastFrame) {
             let (attributes, pair) = palette.attributes(for: run.style)
-            _ = shim_put(Int32(run.y), Int32(run.x), run.text, attributes, pair)
+            _ = shim_put(Int32(run.y), Int32(run.x), asciiOnly ? Self.ascii(run.text) : run.text, attributes, pair)
         }
         lastFrame = frame
         refresh()
@@ -58,15 +81,40 @@ public final class NcursesTerminal {
     /// Set once the terminal has gone away (its window closed, the SSH link dropped): input hung up or failed.
     public private(set) var isClosed = false
 
-    /// Waits up to `timeoutMs` for input; nil on timeout or when the terminal has closed (see `isClosed`).
+    /// Text with every non-ASCII grapheme drawn as `?`, one per column it takes, so columns stay where they are.
+    static func ascii(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        return text.reduce(into: "") { out, character in
+            if character.isASCII { out.append(character) } else { out += String(repeating: "?", count: TextWidth.of(character)) }
+        }
+    }
+
+    /// Waits up to `timeoutMs` for input; nil on timeout or when the terminal has closed (see `isClosed`). A Ctrl-Z
+    /// that arrived is acted on here: the terminal is given back, the process stops, and on `fg` the screen is taken
+    /// back and reported as a resize, so the loop redraws it whole.
     public func readKey(timeoutMs: Int) -> KeyEvent? {
-        timeout(Int32(timeoutMs))
+        if TerminalGuard.takeSuspend() {
+            endwin()
+            TerminalGuard.stopUntilContinued()
+            return resumedScreen()
+        }
+        if TerminalGuard.takeResume() { return resumedScreen() }
+        if let event = bufferedKey() { return event }
+        switch TerminalGuard.waitForInput(milliseconds: timeoutMs) {
+        case .input: return bufferedKey()
+        case .hungUp:
+            isClosed = true
+            return nil
+        case .signal, .timeout: return nil
+        }
+    }
+
+    /// A key curses has, or can read without waiting (beyond the short ESC delay of an escape sequence).
+    private func bufferedKey() -> KeyEvent? {
+        timeout(0)
         var code: UInt32 = 0
         let status = shim_get_wch(&code)
-        if status == ERR {
-            if Self.inputHungUp() { isClosed = true }
-            return nil
-        }
+        if status == ERR { return nil }
         if status == shim_key_code_yes() {
             if Int32(code) == shim_key_resize() {
                 invalidate()
@@ -86,13 +134,6 @@ public final class NcursesTerminal {
         }
     }
 
-    /// Whether standard input reports a hang-up or error (a read would fail at once, forever).
-    private static func inputHungUp() -> Bool {
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, 0) >= 0 else { return errno != EINTR }
-        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-    }
-
     private static func functionKey(_ code: Int32) -> KeyEvent? {
         switch code {
         case KEY_UP: .up
@@ -109,12 +150,24 @@ public final class NcursesTerminal {
         }
     }
 
-    /// Restores the terminal exactly as it was (cursor visible, normal mode). Safe to call twice.
+    /// Takes the screen back after the process was stopped and continued, and reports its size as a resize.
+    private func resumedScreen() -> KeyEvent {
+        _ = TerminalGuard.takeResume()
+        reset_prog_mode()
+        invalidate()
+        let (width, height) = size
+        return .resize(width: width, height: height)
+    }
+
+    /// Restores the terminal exactly as it was (cursor visible, normal mode). Runs once, whoever calls it first
+    /// (this, a second call, or the crash path).
     public func restore() {
         guard active else { return }
         active = false
-        curs_set(1)
-        endwin()
+        if TerminalGuard.claimRestore() {
+            curs_set(1)
+            endwin()
+        }
         TerminalGuard.uninstall()
     }
 

@@ -5,16 +5,17 @@ import TermUI
 @Suite("Themes: the compiled-in default is the schema")
 struct ThemeTests {
     static let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("themes").path
+        .deletingLastPathComponent().appendingPathComponent("Sources/TermUI/Themes").path
 
-    @Test func everyBundledThemeLoadsWithoutWarnings() throws {
+    @Test func everyBundledThemeIsCompiledInAndLoadsWithoutWarnings() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesDir).filter { $0.hasSuffix(".theme") }
-        #expect(Set(files).isSuperset(of: ["default.theme", "light.theme", "mono.theme"]))
-        for file in files {
-            let text = try String(contentsOfFile: Self.themesDir + "/" + file, encoding: .utf8)
-            let loaded = ThemeLoader.parse(text, name: String(file.dropLast(6)))
-            #expect(loaded.warnings.isEmpty, "\(file): \(loaded.warnings)")
+        #expect(Set(files.map { String($0.dropLast(6)) }) == Set(ThemeLoader.bundled.keys), "every file is in the binary")
+        for (name, text) in ThemeLoader.bundled {
+            let loaded = ThemeLoader.parse(text, name: name)
+            #expect(loaded.warnings.isEmpty, "\(name): \(loaded.warnings)")
+            #expect(try String(contentsOfFile: Self.themesDir + "/\(name).theme", encoding: .utf8) == text)
         }
+        #expect(try ThemeLoader.load(name: "light", from: []).get().theme.name == "light", "found with no folder at all")
     }
 
     @Test func missingKeysFallBackAndUnknownKeysWarn() {
@@ -32,10 +33,15 @@ struct ThemeTests {
         #expect(loaded.warnings.last?.hasPrefix("t: missing roles use the default: background, foreground") == true)
     }
 
-    @Test func searchOrderIsFlagThenConfigThenBundled() {
-        let dirs = ThemeLoader.searchPath(themesDir: "/flag", environment: ["XDG_CONFIG_HOME": "/cfg"], bundled: "/app/themes")
-        #expect(dirs == ["/flag", "/cfg/usagetop/themes", "/app/themes"])
-        #expect(ThemeLoader.searchPath(themesDir: nil, environment: ["HOME": "/h"], bundled: nil) == ["/h/.config/usagetop/themes"])
+    @Test func searchOrderIsFlagThenConfigThenBundled() throws {
+        let dirs = ThemeLoader.searchPath(themesDir: "/flag", environment: ["XDG_CONFIG_HOME": "/cfg"])
+        #expect(dirs == ["/flag", "/cfg/usagetop/themes"])
+        #expect(ThemeLoader.searchPath(themesDir: nil, environment: ["HOME": "/h"]) == ["/h/.config/usagetop/themes"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-themes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "title = \"#ff0000\"".write(to: folder.appendingPathComponent("light.theme"), atomically: true, encoding: .utf8)
+        let mine = try ThemeLoader.load(name: "light", from: [folder.path]).get()
+        #expect(mine.theme.entry(.title) == ThemeEntry(.rgb(255, 0, 0)), "a user's theme overrides the bundled one")
         guard case .failure(let issue) = ThemeLoader.load(name: "nope", from: [Self.themesDir]) else {
             Issue.record("an unknown theme must fail")
             return

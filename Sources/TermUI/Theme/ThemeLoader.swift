@@ -1,7 +1,16 @@
 import Foundation
 
-/// Reads `key = "value"` theme files and finds them on disk.
+/// Reads `key = "value"` theme files and finds them: in the user's folders first, then among the themes compiled
+/// into the binary (so an installed copy of it has them wherever it is put).
 public enum ThemeLoader {
+    /// The bundled themes (`Sources/TermUI/Themes/*.theme`, embedded in the binary at build time), by name.
+    public static let bundled: [String: String] = [
+        "ansi16": String(decoding: PackageResources.ansi16_theme, as: UTF8.self),
+        "default": String(decoding: PackageResources.default_theme, as: UTF8.self),
+        "light": String(decoding: PackageResources.light_theme, as: UTF8.self),
+        "mono": String(decoding: PackageResources.mono_theme, as: UTF8.self),
+    ]
+
     /// A parsed theme and the warnings a person should see (unknown keys, bad values).
     public struct Loaded: Sendable {
         /// The theme, with defaults for anything missing or malformed.
@@ -45,18 +54,17 @@ public enum ThemeLoader {
         return Loaded(theme: Theme(name: name, roles: roles, keys: keys), warnings: warnings)
     }
 
-    /// Folders searched in order: `--themes-dir`, `$XDG_CONFIG_HOME/usagetop/themes`, then the bundled folder.
-    public static func searchPath(themesDir: String?, environment: [String: String], bundled: String?) -> [String] {
+    /// Folders searched in order, before the bundled themes: `--themes-dir`, then `$XDG_CONFIG_HOME/usagetop/themes`.
+    public static func searchPath(themesDir: String?, environment: [String: String]) -> [String] {
         var dirs: [String] = []
         if let themesDir { dirs.append(themesDir) }
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { $0 + "/.config" })
         if let config { dirs.append(config + "/usagetop/themes") }
-        if let bundled { dirs.append(bundled) }
         return dirs
     }
 
-    /// Loads theme `name` from the first folder that has `name.theme`; `default` falls back to the compiled-in one.
+    /// Loads theme `name` from the first folder that has `name.theme`, else from the bundled themes.
     public static func load(name: String, from dirs: [String]) -> Result<Loaded, ThemeIssue> {
         for dir in dirs {
             let path = dir + "/" + name + ".theme"
@@ -64,26 +72,11 @@ public enum ThemeLoader {
                 return .success(parse(text, name: name))
             }
         }
-        if name == "default" { return .success(Loaded(theme: .standard, warnings: [])) }
-        if name == "mono" { return .success(Loaded(theme: .monochrome, warnings: [])) }
-        let available = Set(dirs.flatMap { dir in
+        if let text = bundled[name] { return .success(parse(text, name: name)) }
+        let available = Set(bundled.keys).union(dirs.flatMap { dir in
             ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
                 .filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(6)) }
         }).sorted()
         return .failure(ThemeIssue("theme '\(name)' not found (available: \(available.joined(separator: ", ")))"))
-    }
-
-    /// The bundled `themes/` folder: found by walking up from the executable (works for `.build/debug`
-    /// and for an install under `share/usagetop/themes`).
-    public static func bundledDirectory(executablePath: String) -> String? {
-        var dir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            for candidate in ["themes", "share/usagetop/themes"] {
-                let path = dir.appendingPathComponent(candidate).path
-                if FileManager.default.fileExists(atPath: path + "/default.theme") { return path }
-            }
-            dir.deleteLastPathComponent()
-        }
-        return nil
     }
 }

@@ -9,15 +9,24 @@ enum TerminalLoop {
     /// Makes the program and runs it on a thread of its own until it finishes. The loop blocks in the terminal read,
     /// so it must not hold a thread of Swift's cooperative pool (two threads on a two-core machine), which the
     /// effects that fetch data need.
-    static func run(useColor: Bool, making program: @escaping @Sendable () -> any TerminalProgram) async {
-        await withCheckedContinuation { (finished: CheckedContinuation<Void, Never>) in
+    /// Fails (before the program starts) when this terminal cannot be driven.
+    static func run(useColor: Bool, making program: @escaping @Sendable () -> any TerminalProgram)
+        async throws(TerminalUnavailable)
+    {
+        let failure = await withCheckedContinuation { (finished: CheckedContinuation<TerminalUnavailable?, Never>) in
             let thread = Thread {
-                run(program(), terminal: NcursesTerminal(useColor: useColor))
-                finished.resume()
+                do throws(TerminalUnavailable) {
+                    let terminal = try NcursesTerminal(useColor: useColor)
+                    run(program(), terminal: terminal)
+                    finished.resume(returning: nil)
+                } catch {
+                    finished.resume(returning: error)
+                }
             }
             thread.name = "usagetop terminal"
             thread.start()
         }
+        if let failure { throw failure }
     }
 
     /// Runs `program` until it finishes; the terminal is restored on every path.

@@ -13,9 +13,7 @@ enum ThemeResolver {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
             return (.monochrome, [], false)
         }
-        let bundled = ThemeLoader.bundledDirectory(executablePath: CommandLine.arguments[0])
-            ?? ThemeLoader.bundledDirectory(executablePath: Bundle.main.executablePath ?? "")
-        let dirs = ThemeLoader.searchPath(themesDir: themesDir, environment: environment, bundled: bundled)
+        let dirs = ThemeLoader.searchPath(themesDir: themesDir, environment: environment)
         switch ThemeLoader.load(name: name, from: dirs) {
         case .success(let loaded): return (loaded.theme, loaded.warnings, name != "mono")
         case .failure(let issue): return (.standard, [issue.message + "; using the built-in default"], true)

@@ -27,6 +27,9 @@ struct DashboardCommand: AsyncParsableCommand {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Failure.exit("the dashboard needs a terminal; use `usagetop customers|snapshot|timeseries|events` in scripts")
         }
+        if let problem = NcursesTerminal.unsupportedTerminal(environment: ProcessInfo.processInfo.environment) {
+            throw Failure.exit(problem)
+        }
         var ignored: [String] = []
         let profile = (try? source.selectedProfile(warnings: &ignored)) ?? nil
         let resolved = display.resolve(profileTheme: profile?.theme)
@@ -37,9 +40,13 @@ struct DashboardCommand: AsyncParsableCommand {
             throw Failure.exit(error)
         }
         let (period, refresh) = (period, refresh ?? profile?.refresh)
-        await TerminalLoop.run(useColor: resolved.useColor) {
-            DashboardProgram.make(
-                service: service, options: resolved.options, period: period, refresh: refresh, warnings: resolved.warnings)
+        do {
+            try await TerminalLoop.run(useColor: resolved.useColor) {
+                DashboardProgram.make(
+                    service: service, options: resolved.options, period: period, refresh: refresh, warnings: resolved.warnings)
+            }
+        } catch {
+            throw Failure.exit(error.message)
         }
     }
 }

@@ -37,6 +37,9 @@ struct MonitorCommand: AsyncParsableCommand {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             throw Failure.exit("the monitor needs a terminal; use `usagetop snapshot --format json` in scripts")
         }
+        if let problem = NcursesTerminal.unsupportedTerminal(environment: ProcessInfo.processInfo.environment) {
+            throw Failure.exit(problem)
+        }
         var warnings: [String] = []
         let config: ConfigFile
         let profile: Profile?
@@ -55,8 +58,12 @@ struct MonitorCommand: AsyncParsableCommand {
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
             period: period, refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
             cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
-        await TerminalLoop.run(useColor: resolved.useColor) {
-            MonitorProgram.make(service: service, options: resolved.options, state: state, warnings: resolved.warnings)
+        do {
+            try await TerminalLoop.run(useColor: resolved.useColor) {
+                MonitorProgram.make(service: service, options: resolved.options, state: state, warnings: resolved.warnings)
+            }
+        } catch {
+            throw Failure.exit(error.message)
         }
     }
 }

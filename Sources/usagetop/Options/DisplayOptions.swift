@@ -1,6 +1,7 @@
 import ArgumentParser
 import DashboardScreens
 import Foundation
+import NcursesBackend
 import TermUI
 
 /// How the dashboard and the monitor draw: theme, chart style, ASCII fallback.
@@ -12,11 +13,14 @@ struct DisplayOptions: ParsableArguments {
     @Flag(help: "Plain ASCII borders and charts, for fonts without box drawing or braille.") var ascii = false
 
     /// Resolves the theme (`--theme`, else `profileTheme`, else default), prints its warnings to stderr and returns
-    /// the render options, the warnings (for the status line) and whether to use colour.
+    /// the render options, the warnings (for the status line) and whether to use colour. A locale that is not UTF-8
+    /// (`LANG=C`) gets the ASCII borders and charts, as `--ascii` does.
     func resolve(profileTheme: String?) -> (options: RenderOptions, warnings: [String], useColor: Bool) {
         let resolved = ThemeResolver.resolve(name: theme ?? profileTheme ?? "default", themesDir: themesDir)
         for warning in resolved.warnings { StandardError.line("usagetop: theme: \(warning)") }
-        let options = RenderOptions(theme: resolved.theme, plotMode: ascii ? .ascii : plot, glyphs: ascii ? .ascii : .unicode)
+        let asciiOnly = ascii || !NcursesTerminal.localeUsesUTF8()
+        let options = RenderOptions(theme: resolved.theme, plotMode: asciiOnly ? .ascii : plot,
+                                    glyphs: asciiOnly ? .ascii : .unicode)
         return (options, resolved.warnings, resolved.useColor)
     }
 }
