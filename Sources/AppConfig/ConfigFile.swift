@@ -37,12 +37,25 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
         return base + "/usagetop/config.toml"
     }
 
-    /// Parses TOML text; a malformed file is one clear error with its line.
-    public static func parse(_ text: String, path: String) throws(UsageError) -> ConfigFile {
+    /// Parses TOML text (a leading byte-order mark is skipped). A malformed file is one clear error with its line,
+    /// a value of the wrong type or range one naming its key (`ConfigSchema`); unknown keys go to `warnings`.
+    public static func parse(_ text: String, path: String, warnings: inout [String]) throws(UsageError) -> ConfigFile {
+        let body = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        let table: TOMLTable
         do {
-            return try TOMLDecoder().decode(ConfigFile.self, from: text)
+            table = try TOMLTable(string: body)
         } catch let error as TOMLParseError {
             throw UsageError(.invalidInput, "\(path) line \(error.source.begin.line): \(error.description)")
+        } catch {
+            throw UsageError(.invalidInput, "\(path): \(String(describing: error).split(separator: "\n").first ?? "")")
+        }
+        var found: [String] = []
+        do {
+            try ConfigSchema.check(table, ConfigSchema.file, at: "", warnings: &found)
+            warnings += found.map { "\(path): \($0)" }
+            return try TOMLDecoder().decode(ConfigFile.self, from: table)
+        } catch let error as UsageError {
+            throw UsageError(.invalidInput, "\(path): \(error.message)")
         } catch {
             throw UsageError(.invalidInput, "\(path): \(String(describing: error).split(separator: "\n").first ?? "")")
         }
@@ -55,7 +68,13 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 {
             warnings.append("\(path) is readable by other users; run: chmod 600 \(path)")
         }
-        return try parse(String(decoding: data, as: UTF8.self), path: path)
+        return try parse(String(decoding: data, as: UTF8.self), path: path, warnings: &warnings)
+    }
+
+    /// `path` with a leading `~` (alone or before `/`) replaced by `$HOME`, as a shell would.
+    public static func expandingHome(_ path: String, environment: [String: String]) -> String {
+        guard path == "~" || path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty else { return path }
+        return home + path.dropFirst()
     }
 
     /// The profile `name`, or an error listing the known names.

@@ -20,6 +20,14 @@ struct ConfigTests {
         api_key_command = "printf 'from-a-password-manager\\\\n'"
         """
 
+    /// Parses `text`, failing the test on any warning.
+    static func parsed(_ text: String, path: String) throws -> ConfigFile {
+        var warnings: [String] = []
+        let config = try ConfigFile.parse(text, path: path, warnings: &warnings)
+        #expect(warnings.isEmpty, "\(warnings)")
+        return config
+    }
+
     @Test func alertRulesParseExactlyAndAProfileCanReplaceThem() throws {
         let text = """
             [alerts]
@@ -45,7 +53,7 @@ struct ConfigTests {
             [profiles.plain]
             provider = "local"
             """
-        let config = try ConfigFile.parse(text, path: "config.toml")
+        let config = try ConfigTests.parsed(text, path: "config.toml")
         let rules = config.alertRules(profile: try config.profile("plain"))
         #expect(rules.baselineFactor == Decimal(string: "2.5") && rules.baselineDays == 14 && rules.minimumBaseline == 10)
         #expect(rules.thresholds == [
@@ -56,12 +64,12 @@ struct ConfigTests {
         #expect(quiet.baselineFactor == nil && quiet.thresholds.isEmpty, "a profile's table replaces the top-level one")
         #expect(ConfigFile().alertRules(profile: nil) == AlertRules())
         #expect(throws: UsageError.self) {
-            try ConfigFile.parse("[alerts]\nbaseline_factor = \"lots\"", path: "config.toml")
+            try ConfigTests.parsed("[alerts]\nbaseline_factor = \"lots\"", path: "config.toml")
         }
     }
 
     @Test func profilesParse() throws {
-        let config = try ConfigFile.parse(Self.sample, path: "config.toml")
+        let config = try ConfigTests.parsed(Self.sample, path: "config.toml")
         let eu = try config.profile("lago-eu")
         #expect(eu == Profile(provider: "lago", baseURL: "https://api.eu.getlago.com/api/v1", apiKeyEnv: "LAGO_EU_KEY",
                               theme: "light", refresh: 30))
@@ -71,11 +79,13 @@ struct ConfigTests {
     }
 
     @Test func malformedFilesNameTheLine() {
-        #expect(throws: UsageError.self) { try ConfigFile.parse("[profiles.x]\nprovider = ", path: "c.toml") }
+        #expect(throws: UsageError.self) { try ConfigTests.parsed("[profiles.x]\nprovider = ", path: "c.toml") }
         do {
-            _ = try ConfigFile.parse("[profiles.x]\nprovider = ", path: "c.toml")
-        } catch {
+            _ = try ConfigTests.parsed("[profiles.x]\nprovider = ", path: "c.toml")
+        } catch let error as UsageError {
             #expect(error.message.hasPrefix("c.toml line 2"))
+        } catch {
+            Issue.record("unexpected \(error)")
         }
     }
 
@@ -94,5 +104,36 @@ struct ConfigTests {
         #expect(warnings.isEmpty)
         #expect(try ConfigFile.load(path: folder.appendingPathComponent("missing.toml").path, warnings: &warnings).profiles.isEmpty)
         #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/c"]) == "/c/usagetop/config.toml")
+    }
+
+    @Test(arguments: [
+        ("[profiles.x]\nrefresh = \"fast\"", "c.toml: profiles.x.refresh must be a whole number, not text"),
+        ("[profiles.x]\nrefresh = 0", "c.toml: profiles.x.refresh must be from 1 to 86400, not 0"),
+        ("[profiles.x]\nrefresh = -5", "c.toml: profiles.x.refresh must be from 1 to 86400, not -5"),
+        ("[profiles.x]\nrefresh = 2.5", "c.toml: profiles.x.refresh must be a whole number, not a decimal number"),
+        ("[profiles.x]\nprovider = \"stripe\"", "c.toml: profiles.x.provider must be one of local, lago, hyperline, prolifi, not 'stripe'"),
+        ("[profiles.x]\nbase_url = 5", "c.toml: profiles.x.base_url must be text in quotes, not a whole number"),
+        ("profiles = 3", "c.toml: profiles must be a table, not a whole number"),
+        ("[alerts]\nbaseline_factor = \"lots\"", "c.toml: alerts.baseline_factor must be a number, not text"),
+        ("[alerts]\nbaseline_days = 100000", "c.toml: alerts.baseline_days must be from 1 to 365, not 100000"),
+        ("[[alerts.limits]]\nmetric = \"m\"\nlevel = \"panic\"", "c.toml: alerts.limits[1].level must be one of warn, error, not 'panic'"),
+    ])
+    func aWrongValueIsNamedWithWhatItMustBe(text: String, message: String) {
+        var warnings: [String] = []
+        #expect(throws: UsageError(.invalidInput, message)) { try ConfigFile.parse(text, path: "c.toml", warnings: &warnings) }
+    }
+
+    @Test func unknownKeysAreWarnedAboutAndAByteOrderMarkIsSkipped() throws {
+        var warnings: [String] = []
+        let config = try ConfigFile.parse(
+            "\u{FEFF}[profiles.x]\nrefersh = 5\ndb = \"~/usage.sqlite\"\n[profiles.x.alerts]\nbaseline = 2\n[colour]\n",
+            path: "c.toml", warnings: &warnings)
+        #expect(warnings == ["c.toml: unknown key colour ignored", "c.toml: unknown key profiles.x.alerts.baseline ignored",
+                             "c.toml: unknown key profiles.x.refersh ignored"])
+        #expect(try config.profile("x").db == "~/usage.sqlite")
+        #expect(ConfigFile.expandingHome("~/usage.sqlite", environment: ["HOME": "/home/ann"]) == "/home/ann/usage.sqlite")
+        #expect(ConfigFile.expandingHome("~", environment: ["HOME": "/home/ann"]) == "/home/ann")
+        #expect(ConfigFile.expandingHome("~bob/x", environment: ["HOME": "/home/ann"]) == "~bob/x")
+        #expect(ConfigFile.expandingHome("/data/~/x", environment: ["HOME": "/home/ann"]) == "/data/~/x")
     }
 }

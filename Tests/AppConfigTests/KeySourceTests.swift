@@ -6,7 +6,7 @@ import UsageCore
 @Suite("API key sources")
 struct KeySourceTests {
     @Test func keysComeFromTheProfileThenTheEnvironment() async throws {
-        let config = try ConfigFile.parse(ConfigTests.sample, path: "config.toml")
+        let config = try ConfigTests.parsed(ConfigTests.sample, path: "config.toml")
         let env = ["LAGO_EU_KEY": "eu-key", "LAGO_API_KEY": "us-key", "USAGETOP_API_KEY": "any-key"]
         #expect(try await KeySource.key(provider: "lago", profile: config.profile("lago-eu"), environment: env) == "eu-key")
         #expect(try await KeySource.key(provider: "hyperline", profile: config.profile("hyperline-sandbox"), environment: env)

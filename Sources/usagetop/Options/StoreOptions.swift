@@ -1,3 +1,4 @@
+import AppConfig
 import ArgumentParser
 import Foundation
 
@@ -9,10 +10,10 @@ struct StoreOptions: ParsableArguments {
     /// The store path: `--db`, else `$XDG_DATA_HOME/usagetop/usage.sqlite`, else `~/.local/share/...`.
     var path: String { Self.path(db: db) }
 
-    /// The store path for an optional `--db` value.
+    /// The store path for an optional `--db` value (or a profile's `db`); `~` is `$HOME`.
     static func path(db: String?) -> String {
-        if let db { return (db as NSString).expandingTildeInPath }
         let environment = ProcessInfo.processInfo.environment
+        if let db { return ConfigFile.expandingHome(db, environment: environment) }
         let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
         return data + "/usagetop/usage.sqlite"
