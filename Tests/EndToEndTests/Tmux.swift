@@ -22,13 +22,17 @@ final class Tmux: Sendable {
     static var isAvailable: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
     /// Starts `usagetop arguments` (or `binary`) in a fresh home (its own XDG folders) at `width`×`height`;
-    /// `environment` is prepended as `NAME=value` words and `locale` sets LANG and LC_ALL.
+    /// `environment` is prepended as `NAME=value` words and `locale` sets LANG and LC_ALL. With `interactiveShell`
+    /// the pane runs `bash -i` instead (job control, as a user's shell has it) and nothing is started.
     init(width: Int, height: Int, arguments: String = "", environment: String = "", binary: String = Tmux.binary,
-         locale: String = "C.UTF-8") async throws {
+         locale: String = "C.UTF-8", interactiveShell: Bool = false) async throws {
         home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        let command = "clear; env HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state "
-            + "LANG=\(locale) LC_ALL=\(locale) TERM=xterm-256color \(environment) \(binary) \(arguments); echo EXITED $?; sleep 120"
+        let variables = "HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state "
+            + "LANG=\(locale) LC_ALL=\(locale) TERM=xterm-256color \(environment)"
+        let command = interactiveShell
+            ? "env \(variables) PS1='$ ' bash --norc --noprofile -i"
+            : "clear; env \(variables) \(binary) \(arguments); echo EXITED $?; sleep 120"
         try await run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command], capture: false)
     }
 

@@ -96,7 +96,7 @@ public struct LagoProvider: UsageProvider {
                 points[from, default: 0] += usage.charges.filter { $0.metric.code == metric.code }.reduce(0) { $0 + $1.units }
             }
         }
-        let series = points.keys.sorted().map { TimeSeries.Point(start: $0, value: points[$0]!) }
+        let series = points.sorted { $0.key < $1.key }.map { TimeSeries.Point(start: $0.key, value: $0.value) }
         return TimeSeries(metricCode: metric.code, bucket: .month, points: series, total: series.reduce(0) { $0 + $1.value })
     }
 

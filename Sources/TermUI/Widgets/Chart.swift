@@ -33,7 +33,7 @@ public struct Chart: Widget {
         for sub in 0..<subColumns {
             let index = min(values.count - 1, sub * values.count / subColumns)
             let v = values[index]
-            let units = top > 0 && v > 0 ? max(1, Int((v / top * Double(plot.height * perRow)).rounded())) : 0
+            let units = top > 0 && top.isFinite && v > 0 ? max(1, Int((v / top * Double(plot.height * perRow)).rounded())) : 0
             drawColumn(sub: sub, units: units, plot: plot, perRow: perRow, buffer: &buffer)
         }
         drawTicks(plot: plot, buffer: &buffer)

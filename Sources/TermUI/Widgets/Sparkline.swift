@@ -27,7 +27,7 @@ public struct Sparkline: Widget {
         let sampled = values.count <= slots ? values : PlotMode.resample(values, to: slots)
         let top = max(maximum ?? sampled.max() ?? 0, 0)
         func level(_ v: Double, _ steps: Int) -> Int {
-            guard top > 0, v > 0 else { return 0 }
+            guard top > 0, top.isFinite, v > 0 else { return 0 }
             return max(1, min(steps, Int((v / top * Double(steps)).rounded())))
         }
         var text = ""
