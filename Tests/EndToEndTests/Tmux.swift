@@ -30,9 +30,10 @@ final class Tmux: Sendable {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let variables = "HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state "
             + "LANG=\(locale) LC_ALL=\(locale) TERM=xterm-256color \(environment)"
+        // NO_COLOR from the environment running the tests would skip themes altogether: a user's terminal has none.
         let command = interactiveShell
-            ? "env \(variables) PS1='$ ' bash --norc --noprofile -i"
-            : "clear; env \(variables) \(binary) \(arguments); echo EXITED $?; sleep 120"
+            ? "env -u NO_COLOR \(variables) PS1='$ ' bash --norc --noprofile -i"
+            : "clear; env -u NO_COLOR \(variables) \(binary) \(arguments); echo EXITED $?; sleep 120"
         try await run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command], capture: false)
     }
 
