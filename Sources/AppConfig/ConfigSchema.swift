@@ -19,18 +19,22 @@ enum ConfigSchema {
         case tables([String: Kind])
     }
 
+    /// One `[[alerts.limits]]` entry.
     static let limit: [String: Kind] = [
         "metric": .text, "customer": .text, "hour": .number, "day": .number, "level": .choice(["warn", "error"]),
     ]
+    /// An `[alerts]` table, at the top or in a profile.
     static let alerts: [String: Kind] = [
         "baseline_factor": .number, "baseline_days": .wholeNumber(1...365), "minimum_baseline": .number,
         "limits": .tables(limit),
     ]
+    /// One `[profiles.NAME]` table.
     static let profile: [String: Kind] = [
         "provider": .choice(["local", "lago", "hyperline", "prolifi"]), "base_url": .text, "api_key_env": .text,
         "api_key_command": .text, "theme": .text, "refresh": .wholeNumber(Profile.refreshRange), "db": .text,
         "alerts": .table(alerts),
     ]
+    /// The whole file.
     static let file: [String: Kind] = ["profiles": .namedTables(profile), "alerts": .table(alerts)]
 
     /// Checks `table` against `schema`; unknown keys go to `warnings` by their dotted path.

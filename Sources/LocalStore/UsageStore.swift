@@ -11,6 +11,7 @@ public final class UsageStore: Sendable {
     public let path: String
     /// True when the store could not be opened for writing (a read-only file or folder).
     public let isReadOnly: Bool
+    /// A pool (read-write) or a read-only queue.
     let database: any DatabaseWriter
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date; refuses any other file.

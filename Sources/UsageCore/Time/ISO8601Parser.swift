@@ -10,67 +10,77 @@ public enum ISO8601Parser {
 
     /// Milliseconds since 1970 of an ISO-8601 date or date-time (years 0000–9999), or nil when malformed.
     public static func parseMilliseconds(_ text: String) -> Int64? {
-        let b = Array(text.utf8)
-        var i = 0
-        func digits(_ n: Int) -> Int? {
-            guard i + n <= b.count else { return nil }
-            var v = 0
-            for k in 0..<n {
-                let c = b[i + k]
-                guard c >= 48 && c <= 57 else { return nil }
-                v = v * 10 + Int(c - 48)
-            }
-            i += n
-            return v
+        var scanner = Scanner(bytes: Array(text.utf8))
+        guard let year = scanner.digits(4), scanner.expect(45), let month = scanner.digits(2), scanner.expect(45),
+              let day = scanner.digits(2), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+        else { return nil }
+        var milliseconds = 0
+        if !scanner.atEnd {
+            guard let time = scanner.timeOfDay(), let offset = scanner.zone() else { return nil }
+            milliseconds = time - offset * 1000
         }
-        func expect(_ c: UInt8) -> Bool {
-            guard i < b.count, b[i] == c else { return false }
-            i += 1
+        guard scanner.atEnd else { return nil }
+        return Int64(UTCTime.daysFromCivil(year: year, month: month, day: day)) * 86_400_000 + Int64(milliseconds)
+    }
+
+    /// Reads ISO-8601 pieces from UTF-8 bytes, left to right.
+    private struct Scanner {
+        let bytes: [UInt8]
+        var index = 0
+
+        var atEnd: Bool { index == bytes.count }
+
+        /// Exactly `count` ASCII digits as a number.
+        mutating func digits(_ count: Int) -> Int? {
+            guard index + count <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[index..<index + count] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            index += count
+            return value
+        }
+
+        mutating func expect(_ byte: UInt8) -> Bool {
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
             return true
         }
-        guard let year = digits(4), expect(45), let month = digits(2), expect(45), let day = digits(2),
-            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
-        else { return nil }
-        var hour = 0, minute = 0, second = 0, millisecond = 0, offset = 0
-        if i < b.count {
-            guard b[i] == 84 || b[i] == 116 || b[i] == 32 else { return nil }
-            i += 1
-            guard let h = digits(2), expect(58), let m = digits(2), h < 24, m < 60 else { return nil }
-            hour = h
-            minute = m
+
+        /// `Thh:mm[:ss[.fff…]]` (or a space or `t` for `T`) as milliseconds into the day; digits past the
+        /// millisecond are read and dropped.
+        mutating func timeOfDay() -> Int? {
+            guard expect(84) || expect(116) || expect(32), let hour = digits(2), expect(58), let minute = digits(2),
+                  hour < 24, minute < 60
+            else { return nil }
+            var second = 0, millisecond = 0
             if expect(58) {
                 guard let s = digits(2), s < 60 else { return nil }
                 second = s
-                if i < b.count, b[i] == 46 || b[i] == 44 {
-                    i += 1
-                    let startFraction = i
-                    while i < b.count, b[i] >= 48, b[i] <= 57 {
-                        if i - startFraction < 3 { millisecond = millisecond * 10 + Int(b[i] - 48) }
-                        i += 1
+                if expect(46) || expect(44) {
+                    let start = index
+                    while index < bytes.count, (48...57).contains(bytes[index]) {
+                        if index - start < 3 { millisecond = millisecond * 10 + Int(bytes[index] - 48) }
+                        index += 1
                     }
-                    guard i > startFraction else { return nil }
-                    for _ in min(3, i - startFraction)..<3 { millisecond *= 10 }
+                    guard index > start else { return nil }
+                    for _ in min(3, index - start)..<3 { millisecond *= 10 }
                 }
             }
-            if i < b.count {
-                if b[i] == 90 || b[i] == 122 {
-                    i += 1
-                } else if b[i] == 43 || b[i] == 45 {
-                    let sign = b[i] == 45 ? -1 : 1
-                    i += 1
-                    guard let oh = digits(2) else { return nil }
-                    _ = expect(58)
-                    guard let om = digits(2), oh < 24, om < 60 else { return nil }
-                    offset = sign * (oh * 3_600 + om * 60)
-                } else {
-                    return nil
-                }
-            }
+            return ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
         }
-        guard i == b.count else { return nil }
-        let days = UTCTime.daysFromCivil(year: year, month: month, day: day)
-        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - offset
-        return Int64(seconds) * 1000 + Int64(millisecond)
+
+        /// `Z`, `±hh:mm`, `±hhmm` or nothing, as seconds east of UTC.
+        mutating func zone() -> Int? {
+            if atEnd { return 0 }
+            if expect(90) || expect(122) { return 0 }
+            let sign = expect(45) ? -1 : (expect(43) ? 1 : 0)
+            guard sign != 0, let hours = digits(2) else { return nil }
+            _ = expect(58)
+            guard let minutes = digits(2), hours < 24, minutes < 60 else { return nil }
+            return sign * (hours * 3_600 + minutes * 60)
+        }
     }
 
     /// Parses a timestamp given as ISO-8601 text or unix seconds (a number or numeric text), within
