@@ -157,3 +157,28 @@ struct HostileServerTests {
         #expect(sleeps.all == [wait ?? .milliseconds(500)], "\(header): \(value) (nil: the usual backoff)")
     }
 }
+
+@Suite("Secret scrubber")
+struct SecretScrubberTests {
+    static let key = HostileServerTests.key
+
+    @Test func aKeySpelledWithUnicodeEscapesIsStillFound() throws {
+        let spelled = Self.key.unicodeScalars.map { String(format: "\\u%04x", $0.value) }.joined()
+        let body = Array(#"{"name": "Acme \#(spelled)"}"#.utf8)
+        let scrubbed = SecretScrubber(key: Self.key).data(try JSONParser.parse(bytes: body), body: body)
+        #expect(scrubbed["name"]?.stringValue == "Acme \(SecretScrubber.mark)")
+    }
+
+    @Test func answersWithoutTheKeyAreLeftAsTheyAre() throws {
+        let body = Array(#"{"name": "Bearer Industries", "note": "sk_live_9f8e is not the whole key"}"#.utf8)
+        let value = try JSONParser.parse(bytes: body)
+        #expect(SecretScrubber(key: Self.key).data(value, body: body) == value, "a word or a short prefix stays in data")
+        #expect(SecretScrubber(key: Self.key).message("note: sk_live_9f8e") == "note: \(SecretScrubber.mark)",
+                "but a message loses any 8-character start of the key")
+    }
+
+    @Test func aShortKeyIsReplacedOnlyAsAWholeToken() {
+        let scrubber = SecretScrubber(key: "k1")
+        #expect(scrubber.message("token k1 rejected; k12 and ak1 are other words") == "token \(SecretScrubber.mark) rejected; k12 and ak1 are other words")
+    }
+}

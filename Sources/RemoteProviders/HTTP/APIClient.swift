@@ -110,7 +110,7 @@ public struct APIClient: Sendable {
         async throws(Failure) -> JSONValue
     {
         do {
-            return scrubber.data(try await unscrubbed(method, url: url, path: path, body: requestBody))
+            return try await answer(method, url: url, path: path, body: requestBody)
         } catch {
             var failure = error
             failure.error.message = Self.shortened(scrubber.message(failure.error.message))
@@ -118,7 +118,8 @@ public struct APIClient: Sendable {
         }
     }
 
-    private func unscrubbed(_ method: HTTPMethod, url: String, path: String, body requestBody: JSONValue?)
+    /// The parsed answer with the key scrubbed from its strings; failures still carry the server's words.
+    private func answer(_ method: HTTPMethod, url: String, path: String, body requestBody: JSONValue?)
         async throws(Failure) -> JSONValue
     {
         let name = configuration.providerName
@@ -135,7 +136,7 @@ public struct APIClient: Sendable {
             throw Failure(error: error, retryAfter: RetryAfter.wait(in: response.headers, now: now()))
         }
         do {
-            return try JSONParser.parse(bytes: bytes)
+            return scrubber.data(try JSONParser.parse(bytes: bytes), body: bytes)
         } catch {
             throw Failure(error: APIError(provider: name, kind: .malformed, message: "\(method) \(path): malformed JSON (\(error))"))
         }

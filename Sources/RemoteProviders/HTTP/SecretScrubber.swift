@@ -26,6 +26,33 @@ public struct SecretScrubber: Sendable {
         redact(text, minimumPrefix: 16)
     }
 
+    /// `value` (parsed from `body`) with every string passed through `data(_:)`, unless the body cannot hold the key:
+    /// no 16-character start of it and no `\u` escape (which could spell it) in the bytes, and a key made of letters,
+    /// digits, `-` and `_` only (no other escape can spell those). Most answers take that fast path untouched.
+    public func data(_ value: JSONValue, body: [UInt8]) -> JSONValue {
+        mayHoldKey(body) ? data(value) : value
+    }
+
+    private func mayHoldKey(_ body: [UInt8]) -> Bool {
+        guard !key.isEmpty else { return false }
+        if !key.allSatisfy(Self.isPlainKeyByte) { return true }
+        let probe = Array(key.prefix(16))
+        var index = 0
+        while index < body.count {
+            let byte = body[index]
+            if byte == 0x5C, index + 1 < body.count, body[index + 1] == 0x75 { return true }
+            if byte == probe[0], index + probe.count <= body.count, body[index..<index + probe.count].elementsEqual(probe) {
+                return true
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private static func isPlainKeyByte(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 45 || byte == 95
+    }
+
     /// Every string (keys and values) of a JSON document passed through `data(_:)`.
     public func data(_ value: JSONValue) -> JSONValue {
         switch value {
@@ -39,9 +66,8 @@ public struct SecretScrubber: Sendable {
     /// `text` with every run that is the key, or a prefix of it at least `minimumPrefix` long, replaced. A key
     /// shorter than `minimumPrefix` is replaced only where it stands as a whole token.
     private func redact(_ text: String, minimumPrefix: Int) -> String {
-        guard let first = key.first else { return text }
+        guard let first = key.first, text.utf8.contains(first) else { return text }
         let bytes = Array(text.utf8)
-        guard bytes.contains(first) else { return text }
         var out: [UInt8] = []
         var index = 0
         var changed = false
