@@ -16,11 +16,17 @@ enum Chrome {
         let wide = row.width >= 110
         let period = wide ? Format.period(state.period, state.resolvedPeriod) : state.period.label
         let clock = state.lastRefresh.map { (wide ? "refreshed " : "") + UTCTime.clock($0) + (wide ? " UTC" : "") + age }
-        let right = " │ \(period)\(auto) │ \(clock ?? "loading") \(spinner) "
+        let tail = "\(auto) │ \(clock ?? "loading") \(spinner) "
+        var right = [" │ \(period)\(tail)"]
+        if let answered = Format.answered(state.answeredPeriods) {
+            // Never the asked period alone when the numbers answer another: the short form keeps the warning.
+            right = [" │ \(period) · \(answered)\(tail)", " │ \(state.period.label) · \(answered)\(tail)",
+                     " │ \(answered)\(tail)", " │ \(answered) "]
+        }
         HeaderBar(
             title: "usagetop",
             badges: HeaderBar.badges(paused: state.paused, demo: state.source?.isDemoData == true, theme: options.theme),
-            source: state.source?.label ?? state.providerName, right: [right])
+            source: state.source?.label ?? state.providerName, right: right)
             .render(in: row, theme: options.theme, buffer: &buffer)
     }
 

@@ -3,13 +3,16 @@ import TermUI
 import UsageCore
 import UsageViewModel
 
-/// One customer's totals per metric with a sparkline each.
+/// One customer's totals, one row per metric (or per charge where the provider bills a metric through several),
+/// with the amount billed and the period answered when the provider gives them, and a sparkline each.
 enum CustomerUsageView {
     static func render(_ usage: CustomerUsageState, _ state: AppState, _ options: RenderOptions, area: Rect,
                        buffer: inout Buffer) {
         let theme = options.theme
         var title = "\(usage.customerName) · \(usage.customerID)"
         if let currency = usage.usage?.customer.currency { title += " · \(currency)" }
+        let billed = Money.totals(usage.usage?.totals.compactMap(\.amount) ?? [])
+        if !billed.isEmpty { title += " · billed " + billed.map(\.text).joined(separator: " + ") }
         title += " · by \(state.bucket.rawValue)"
         Block(title: title, borderStyle: theme.text(.border), titleStyle: theme.text(.title), glyphs: options.glyphs)
             .render(in: area, buffer: &buffer)
@@ -19,34 +22,56 @@ enum CustomerUsageView {
             Chrome.note(text, style: theme.text(usage.error == nil ? .muted : .error), in: inner, buffer: &buffer)
             return
         }
+        if data.totals.isEmpty {
+            Chrome.note("no usage billed for this period", style: theme.text(.muted), in: inner, buffer: &buffer)
+            return
+        }
+        table(data, usage, options, inner: inner).render(in: inner, buffer: &buffer)
+    }
+
+    private enum Field { case metric, aggregation, total, unit, events, amount, period, trend }
+
+    private static func table(_ data: CustomerUsage, _ usage: CustomerUsageState, _ options: RenderOptions, inner: Rect)
+        -> Table
+    {
+        let theme = options.theme
         let totals = data.totals
-        let sparkWidth = max(10, min(40, inner.width - 76))
-        let columns = [
-            Table.Column("Metric", width: 0),
-            Table.Column("Aggregation", width: 12),
-            Table.Column("Total", width: 18, alignRight: true),
-            Table.Column("Unit", width: 6),
-            Table.Column("Events", width: 9, alignRight: true),
-            Table.Column("Trend", width: sparkWidth),
+        let hasAmount = totals.contains { $0.amount != nil }, hasPeriod = totals.contains { $0.period != nil }
+        var fields: [(Field, Table.Column)] = [
+            (.metric, Table.Column("Metric", width: 0)), (.aggregation, Table.Column("Aggregation", width: 12)),
+            (.total, Table.Column("Total", width: 18, alignRight: true)), (.unit, Table.Column("Unit", width: 6)),
+            (.events, Table.Column("Events", width: 9, alignRight: true)),
         ]
-        Table(
-            columns: columns, rowCount: totals.count, offset: usage.cursor.offset, selected: usage.cursor.selected,
+        if hasAmount { fields.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
+        if hasPeriod { fields.append((.period, Table.Column("Period", width: 23))) }
+        let fixed = fields.dropFirst().reduce(0) { $0 + $1.1.width + 1 }
+        let sparkWidth = max(10, min(40, inner.width - fixed - 24))
+        fields.append((.trend, Table.Column("Trend", width: sparkWidth)))
+        return Table(
+            columns: fields.map(\.1), rowCount: totals.count, offset: usage.cursor.offset, selected: usage.cursor.selected,
             style: theme.base, headerStyle: theme.text(.tableHeader), selectedStyle: theme.fill(.selection),
             cell: { row, column in
                 let total = totals[row]
-                switch column {
-                case 0: return total.metric.name
-                case 1: return total.metric.aggregation.rawValue
-                case 2: return Format.value(total.value)
-                case 3: return total.metric.unit ?? ""
-                case 4: return total.eventCount.map { DecimalText.grouped(Decimal($0), fractionDigits: 0) } ?? "—"
-                default:
+                switch fields[column].0 {
+                case .metric: return total.label
+                case .aggregation: return total.metric.aggregation.rawValue
+                case .total: return Format.value(total.value)
+                case .unit: return total.metric.unit ?? ""
+                case .events: return total.eventCount.map { DecimalText.grouped(Decimal($0), fractionDigits: 0) } ?? "—"
+                case .amount: return total.amount?.text ?? "—"
+                case .period: return total.period.map(Format.span) ?? "as asked"
+                case .trend:
                     guard let series = data.series[total.metric.code] else { return "—" }
                     return Sparkline.text(values: series.points.map { DecimalText.double($0.value) }, width: sparkWidth,
                                           mode: options.plotMode)
                 }
             },
-            cellStyle: { _, column in column == 5 ? theme.text(.sparkline) : (column == 1 ? theme.text(.muted) : nil) }
-        ).render(in: inner, buffer: &buffer)
+            cellStyle: { _, column in
+                switch fields[column].0 {
+                case .trend: theme.text(.sparkline)
+                case .aggregation, .period: theme.text(.muted)
+                default: nil
+                }
+            })
     }
 }

@@ -3,7 +3,8 @@ import TermUI
 import UsageCore
 import UsageViewModel
 
-/// The customers table: name, id, period total, 30-day sparkline, last event.
+/// The customers table: name, id, period total, 30-day sparkline, last event of the metric, and where the provider
+/// gives them the amount billed and the period answered.
 enum CustomersView {
     static func render(_ state: AppState, _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
         let theme = options.theme
@@ -29,6 +30,8 @@ enum CustomersView {
         table(state, options, inner: inner).render(in: inner, buffer: &buffer)
     }
 
+    private enum Field { case name, id, total, daily, lastEvent, amount, period }
+
     private static func table(_ state: AppState, _ options: RenderOptions, inner: Rect) -> Table {
         let theme = options.theme
         let customers = state.customers
@@ -37,33 +40,44 @@ enum CustomersView {
         func marker(_ column: SortColumn) -> String {
             customers.sortColumn == column ? (customers.descending ? " ▼" : " ▲") : ""
         }
-        var columns = [
-            Table.Column("Name" + marker(.name), width: 0),
-            Table.Column("ID" + marker(.id), width: wide ? 14 : 10),
-            Table.Column("Total" + marker(.total), width: 14, alignRight: true),
-            Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12)),
-        ]
-        if wide || inner.width >= 78 { columns.append(Table.Column("Last event" + marker(.lastEvent), width: 16)) }
         let rows = customers.rows
         let visible = customers.visible
+        var fields: [(Field, Table.Column)] = [
+            (.name, Table.Column("Name" + marker(.name), width: 0)),
+            (.id, Table.Column("ID" + marker(.id), width: wide ? 14 : 10)),
+            (.total, Table.Column("Total" + marker(.total), width: 14, alignRight: true)),
+            (.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12))),
+        ]
+        if wide || inner.width >= 78 { fields.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16))) }
+        if wide && rows.contains(where: { !$0.summary.amounts.isEmpty }) {
+            fields.append((.amount, Table.Column("Amount", width: 16, alignRight: true)))
+        }
+        if wide && rows.contains(where: { !$0.summary.periods.isEmpty }) {
+            fields.append((.period, Table.Column("Period", width: 23)))
+        }
         return Table(
-            columns: columns, rowCount: visible.count, offset: customers.cursor.offset, selected: customers.cursor.selected,
-            style: theme.base, headerStyle: theme.text(.tableHeader), selectedStyle: theme.fill(.selection),
+            columns: fields.map(\.1), rowCount: visible.count, offset: customers.cursor.offset,
+            selected: customers.cursor.selected, style: theme.base, headerStyle: theme.text(.tableHeader),
+            selectedStyle: theme.fill(.selection),
             cell: { row, column in
                 let summary = rows[visible[row]].summary
-                switch column {
-                case 0: return summary.customer.name
-                case 1: return summary.customer.id
-                case 2: return Format.value(summary.total)
-                case 3:
+                switch fields[column].0 {
+                case .name: return summary.customer.name
+                case .id: return summary.customer.id
+                case .total: return Format.value(summary.total)
+                case .daily:
                     return Sparkline.text(values: summary.daily.map(DecimalText.double), width: sparkWidth, mode: options.plotMode)
-                default: return summary.lastEventAt.map(UTCTime.short) ?? "—"
+                case .lastEvent: return summary.lastEventAt.map(UTCTime.short) ?? "—"
+                case .amount: return summary.amounts.isEmpty ? "—" : summary.amounts.map(\.text).joined(separator: " + ")
+                case .period:
+                    if summary.periods.count > 1 { return "\(summary.periods.count) periods" }
+                    return summary.periods.first.map(Format.span) ?? "as asked"
                 }
             },
             cellStyle: { _, column in
-                switch column {
-                case 1: theme.text(.muted)
-                case 3: theme.text(.sparkline)
+                switch fields[column].0 {
+                case .id, .period: theme.text(.muted)
+                case .daily: theme.text(.sparkline)
                 default: nil
                 }
             })

@@ -3,8 +3,32 @@ import UsageCore
 
 /// Number, time and period text as the screens show it.
 enum Format {
-    /// An exact value with grouping (`12,345.678`).
-    static func value(_ value: Decimal) -> String { DecimalText.grouped(value, fractionDigits: 6) }
+    /// An exact value with grouping (`12,345.678`); a non-zero value too small for six decimals is shown whole
+    /// (`0.0000000001`), never as `0`.
+    static func value(_ value: Decimal) -> String {
+        let text = DecimalText.grouped(value, fractionDigits: 6)
+        return value != 0 && (text == "0" || text == "-0") ? value.description : text
+    }
+
+    /// A period as dates, the end shown as the last day inside it (`2026-11-14 → 2026-12-13`), or with times when
+    /// it is not whole days (`2026-11-28 07:00 → 08:00`).
+    static func span(_ period: Period) -> String {
+        let wholeDays = UTCTime.startOfDay(period.start) == period.start && UTCTime.startOfDay(period.end) == period.end
+        if wholeDays {
+            let first = UTCTime.day(period.start), last = UTCTime.day(period.end.addingTimeInterval(-1))
+            return first == last ? first : "\(first) → \(last)"
+        }
+        let start = UTCTime.short(period.start), end = UTCTime.short(period.end)
+        return start.prefix(10) == end.prefix(10) ? "\(start) → \(end.dropFirst(11))" : "\(start) → \(end)"
+    }
+
+    /// What the numbers answer when it is not the period asked: `numbers for 2026-11-14 → 2026-12-13`, or
+    /// `numbers for 3 periods (2026-09-14 → 2026-12-13)`; nil when they answer the period asked.
+    static func answered(_ periods: [Period]) -> String? {
+        guard let first = periods.first, let last = periods.max(by: { $0.end < $1.end }) else { return nil }
+        if periods.count == 1 { return "numbers for \(span(first))" }
+        return "numbers for \(periods.count) periods (\(span(Period(start: first.start, end: last.end))))"
+    }
 
     /// A value with its unit (`1,234 calls`).
     static func value(_ value: Decimal, unit: String?) -> String {
@@ -16,6 +40,11 @@ enum Format {
         let lastDay = period.end.addingTimeInterval(-1)
         let start = UTCTime.day(period.start), end = UTCTime.day(lastDay)
         return start == end ? "\(preset.label) (\(start))" : "\(preset.label) (\(start) → \(end))"
+    }
+
+    /// A point's tick label: the start day for billing periods (two may start in one month), else per bucket.
+    static func tick(_ point: TimeSeries.Point, in series: TimeSeries) -> String {
+        series.isPerBillingPeriod ? UTCTime.day(point.start) : tick(point.start, bucket: series.bucket)
     }
 
     /// A bucket tick label.

@@ -9,7 +9,7 @@ enum TimeseriesView {
                        buffer: inout Buffer) {
         let theme = options.theme
         let who = chart.customerName ?? "all customers"
-        let title = "\(chart.metric.name) · \(who) · by \((chart.series?.bucket ?? state.bucket).rawValue)"
+        let title = "\(chart.metric.name) · \(who) · by \(chart.series?.bucketLabel ?? state.bucket.rawValue)"
         Block(title: title, borderStyle: theme.text(.border), titleStyle: theme.text(.title), glyphs: options.glyphs)
             .render(in: area, buffer: &buffer)
         let inner = Block.inner(area).inset(dx: 1, dy: 0)
@@ -26,7 +26,7 @@ enum TimeseriesView {
         let values = series.points.map { DecimalText.double($0.value) }
         let top = series.maximum
         let labels = [DecimalText.compact(top), DecimalText.compact(top / 2), "0"]
-        let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element.start, bucket: series.bucket)) }
+        let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element, in: series)) }
         Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
               axisLabels: labels, ticks: ticks)
             .render(in: plotArea, buffer: &buffer)

@@ -46,7 +46,12 @@ public struct LocalProvider: UsageProvider {
             let totals = try CustomerQueries.totals(db, metric: metric, startMs: startMs, endMs: endMs)
             let daily = try CustomerQueries.daily(db, metric: metric, firstDay: firstDay, endDay: endDay)
             var result: [CustomerSummary] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, name, currency, last_event_ms FROM customer")
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: """
+                    SELECT id, name, currency,
+                        (SELECT MAX(ts_ms) FROM event WHERE customer_id = customer.id AND metric_code = ?)
+                    FROM customer
+                    """), arguments: [metric.code])
             while let row = try rows.next() {
                 let id: String = row[0]
                 let days = daily[id] ?? [:]

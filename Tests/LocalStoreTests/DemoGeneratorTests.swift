@@ -16,7 +16,7 @@ struct DemoGeneratorTests {
         #expect(try a.store.isDemoData())
         let metrics = try a.store.metrics()
         #expect(metrics.count == 6)
-        #expect(Set(metrics.map(\.aggregation)) == Set(Aggregation.allCases))
+        #expect(Set(metrics.map(\.aggregation)) == Set(Aggregation.computedLocally))
         let period = Period(start: Self.now.addingTimeInterval(-20 * 86_400), end: Self.now)
         let totalsA = try await a.provider.totals(customerID: "cus_00003", period: period)
         let totalsB = try await b.provider.totals(customerID: "cus_00003", period: period)

@@ -42,30 +42,6 @@ struct LagoContractTests {
         #expect(server.requests.allSatisfy { $0.authorization == "Bearer \(Self.key)" })
     }
 
-    @Test func totalsMergeSubscriptionsAndSkipInactiveOnes() async throws {
-        let server = try TestHTTPServer { request in
-            switch request.path {
-            case "/api/v1/subscriptions":
-                return .init(body: #"{"subscriptions": [{"external_id": "s1"}, {"external_id": "s2"}, {"external_id": "s3"}], "meta": {"next_page": null}}"#)
-            case "/api/v1/billable_metrics":
-                return .init(body: #"{"billable_metrics": [{"code": "gb", "name": "GB", "aggregation_type": "sum_agg", "field_name": "gb"}, {"code": "calls", "name": "Calls", "aggregation_type": "count_agg"}], "meta": {"next_page": null}}"#)
-            case "/api/v1/customers/acme/current_usage" where request.query["external_subscription_id"] == "s3":
-                return .init(status: .methodNotAllowed, body: #"{"status": 405, "error": "Method Not Allowed", "code": "no_active_subscription"}"#)
-            case "/api/v1/customers/acme/current_usage":
-                let units = request.query["external_subscription_id"] == "s1" ? "\"0.1\"" : "0.2"
-                return .init(body: #"{"customer_usage": {"currency": "EUR", "charges_usage": [{"units": \#(units), "events_count": 2, "amount_cents": 150, "billable_metric": {"code": "gb", "name": "GB", "aggregation_type": "sum"}}]}}"#)
-            default:
-                return .init(status: .notFound, body: #"{"status": 404, "error": "Not Found", "code": "customer_not_found"}"#)
-            }
-        }
-        let totals = try await Self.provider(server).totals(customerID: "acme", period: Period.month(containing: Date()))
-        #expect(totals.map(\.metric.code) == ["gb", "calls"])
-        #expect(totals[0].value == Decimal(string: "0.3"))
-        #expect(totals[0].eventCount == 4 && totals[0].amountCents == 300 && totals[0].currency == "EUR")
-        #expect(totals[1].value == 0)
-        #expect(try await Self.provider(server).customer(id: "nobody") == nil)
-    }
-
     @Test func retryAfterIsHonouredThenTheCallSucceeds() async throws {
         let server = try TestHTTPServer { request in
             let n = request.number

@@ -18,7 +18,7 @@ enum ChartPanel {
         let panel = state.series[metric.code] ?? Panel()
         var title = metric.name
         if let series = panel.value {
-            title += " · total \(Format.value(series.total, unit: metric.unit)) · by \(series.bucket.rawValue)"
+            title += " · total \(Format.value(series.total, unit: metric.unit)) · by \(series.bucketLabel)"
         }
         let frame = PanelFrame(title: title, freshness: PanelFrame.freshness(panel, state), focused: focused)
         let inner = frame.render(in: area, options: options, buffer: &buffer).inset(dx: 1, dy: 0)
@@ -28,7 +28,7 @@ enum ChartPanel {
             return
         }
         let top = series.maximum
-        let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element.start, bucket: series.bucket)) }
+        let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element, in: series)) }
         Chart(values: series.points.map { DecimalText.double($0.value) }, mode: options.plotMode, style: theme.text(.chart),
               axisStyle: theme.text(.axis), axisLabels: [DecimalText.compact(top), DecimalText.compact(top / 2), "0"],
               ticks: ticks)

@@ -16,7 +16,7 @@ public enum CatalogParser {
             if let problem = StoredText.nameProblem(name) { throw UsageError(.invalidInput, "\(at): \"name\" \(problem)") }
             guard seen.insert(code).inserted else { throw UsageError(.invalidInput, "\(at): duplicate code '\(code)'") }
             let raw = item["aggregation"]?.stringValue ?? ""
-            guard let aggregation = Aggregation(rawValue: raw) else {
+            guard let aggregation = Aggregation(rawValue: raw), Aggregation.computedLocally.contains(aggregation) else {
                 throw UsageError(.invalidInput, "\(at): aggregation '\(raw)' is not count, sum, max or unique_count")
             }
             let field = nonEmpty(item["field"])

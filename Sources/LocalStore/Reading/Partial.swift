@@ -20,7 +20,7 @@ struct Partial: Sendable, Equatable {
         case .count: Decimal(count)
         case .sum: sum ?? 0
         case .max: max ?? 0
-        case .uniqueCount: 0
+        case .uniqueCount, .weightedSum, .latest, .custom: 0
         }
     }
 }

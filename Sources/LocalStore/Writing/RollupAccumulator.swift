@@ -26,7 +26,6 @@ struct RollupAccumulator {
     private(set) var hours: [Key: Delta] = [:]
     private(set) var days: [Key: Delta] = [:]
     private(set) var distinct: Set<DistinctKey> = []
-    private(set) var lastEvent: [String: Int64] = [:]
 
     /// Whether nothing has been added since the last flush.
     var isEmpty: Bool { hours.isEmpty && distinct.isEmpty }
@@ -46,7 +45,6 @@ struct RollupAccumulator {
                 distinct.insert(DistinctKey(metric: event.metricCode, customer: customer, slot: hour, value: value))
             }
         }
-        lastEvent[event.customerID] = Swift.max(lastEvent[event.customerID] ?? .min, event.timestampMs)
     }
 
     private static func bump(_ delta: inout Delta, _ number: Decimal?) {
@@ -66,15 +64,9 @@ struct RollupAccumulator {
         for key in distinct {
             try insertDistinct.execute(arguments: [key.metric, key.customer, key.slot, key.value])
         }
-        let touch = try db.cachedStatement(
-            sql: "UPDATE customer SET last_event_ms = MAX(COALESCE(last_event_ms, ?), ?) WHERE id = ?")
-        for (customer, ms) in lastEvent {
-            try touch.execute(arguments: [ms, ms, customer])
-        }
         hours.removeAll(keepingCapacity: true)
         days.removeAll(keepingCapacity: true)
         distinct.removeAll(keepingCapacity: true)
-        lastEvent.removeAll(keepingCapacity: true)
     }
 
     private func merge(_ deltas: [Key: Delta], table: String, db: Database) throws {

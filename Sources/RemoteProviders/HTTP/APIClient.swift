@@ -40,6 +40,9 @@ public struct APIClient: Sendable {
         scrubber = configuration.scrubber
     }
 
+    /// How many calls may usefully run at once: the throttle's concurrency limit (four without one).
+    public var concurrency: Int { throttle?.maxConcurrent ?? 4 }
+
     /// GETs `path` with `query` and parses the body as JSON, retrying as the policy allows.
     public func get(_ path: String, query: [(String, String)] = []) async throws(APIError) -> JSONValue {
         try await send(.GET, path, query: query, body: nil)

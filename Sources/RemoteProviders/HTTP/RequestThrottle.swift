@@ -4,7 +4,8 @@ import Foundation
 public actor RequestThrottle {
     private let capacity: Double
     private let refillPerSecond: Double
-    private let maxConcurrent: Int
+    /// How many calls may run at once.
+    public nonisolated let maxConcurrent: Int
     private var tokens: Double
     private var lastRefill: Date
     private var running = 0
@@ -31,8 +32,9 @@ public actor RequestThrottle {
     public static func hyperline() -> RequestThrottle { RequestThrottle(requests: 180, per: .seconds(10)) }
     /// Prolifi: 1,000 per minute per key, kept at 900.
     public static func prolifi() -> RequestThrottle { RequestThrottle(requests: 900, per: .seconds(60)) }
-    /// Lago publishes its limit in headers (handled on 429); only concurrency is bounded.
-    public static func lago() -> RequestThrottle { RequestThrottle(requests: 1_000_000, per: .seconds(1)) }
+    /// Lago publishes its limit in headers (handled on 429); only concurrency is bounded, at eight calls at once
+    /// (self-hosted servers publish no limit, and Lago Cloud answers 429 with a reset time when it is reached).
+    public static func lago() -> RequestThrottle { RequestThrottle(requests: 1_000_000, per: .seconds(1), maxConcurrent: 8) }
 
     /// Waits for a concurrency slot and a rate token. Pair with `release()`.
     public func acquire() async throws {

@@ -39,20 +39,53 @@ public struct HyperlineProvider: UsageProvider {
         }
     }
 
+    /// Every customer's total of `metric`: from the aggregator's group-by-customer endpoint (one call per 100
+    /// customers) when the server has it, else one usage call per customer, run concurrently within the rate budget.
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
         let customers = try await listAll("/v1/customers").compactMap(HyperlineDecoding.customer)
-        var rows: [CustomerSummary] = []
-        for customer in customers {
+        if let totals = try await groupedTotals(metric: metric, period: period) {
+            return customers.map { CustomerSummary(customer: $0, total: totals[$0.id] ?? 0, daily: [], lastEventAt: nil) }
+        }
+        return try await ConcurrentMap.map(customers, limit: api.concurrency) { [self] customer in
             let usage = try await customerUsage(customer.id, period: period)
             let total = usage.first { $0["aggregator_id"].nonEmptyText == metric.code }?["total"]?.decimalValue
-            rows.append(CustomerSummary(customer: customer, total: total ?? 0, daily: [], lastEventAt: nil))
+            return CustomerSummary(customer: customer, total: total ?? 0, daily: [], lastEventAt: nil)
         }
-        return rows
+    }
+
+    /// Every customer's total of `metric` by customer id, from `POST …/usage/group-by-customer` paged by 100; nil
+    /// when the server does not offer it (404 or 405 on the first page).
+    private func groupedTotals(metric: Metric, period: Period) async throws(APIError) -> [String: Decimal]? {
+        if methods.isMissing("group-by-customer") { return nil }
+        let path = "/v1/aggregators/\(APIClient.segment(metric.code))/usage/group-by-customer"
+        var totals: [String: Decimal] = [:], read = 0
+        for _ in 0..<api.configuration.maxPages {
+            let body = JSONValue.object(Self.dates(period).map { ($0, .string($1)) } + [
+                ("take", .number(String(take))), ("skip", .number(String(read))),
+            ])
+            let document: JSONValue
+            do {
+                document = try await api.post(path, body: body)
+            } catch {
+                guard read == 0, error.status == 404 || error.status == 405 else { throw error }
+                methods.rememberMissing("group-by-customer")
+                return nil
+            }
+            let page = document["data"]?.arrayValue ?? []
+            for item in page {
+                guard let id = item["customer_id"].nonEmptyText else { continue }
+                totals[id, default: 0] += item["total"]?.decimalValue ?? 0
+            }
+            read += page.count
+            if page.isEmpty || read >= (document["meta"]?["total"]?.intValue ?? read) { return totals }
+        }
+        throw api.configuration.tooManyPages(path)
     }
 
     public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
+        async let metrics = metrics()
         let usage = try await customerUsage(customerID, period: period)
-        return try await metrics().map { metric in
+        return try await metrics.map { metric in
             let row = usage.first { $0["aggregator_id"].nonEmptyText == metric.code }
             return UsageTotal(metric: metric, value: row?["total"]?.decimalValue ?? 0, eventCount: row?["count"]?.intValue ?? 0)
         }
@@ -100,7 +133,7 @@ public struct HyperlineProvider: UsageProvider {
             do {
                 return try await api.get(path, query: query)
             } catch {
-                guard error.status == 404 || error.status == 405 else { throw error }
+                guard Self.refusesGet(error) else { throw error }
             }
         }
         let body = JSONValue.object(query.map { key, value in
@@ -123,6 +156,15 @@ public struct HyperlineProvider: UsageProvider {
             if page.isEmpty || items.count >= total { return items }
         }
         throw api.configuration.tooManyPages(path)
+    }
+
+    /// Whether a failed GET means "this route takes POST" (405, or a 404 that is not about a missing customer,
+    /// aggregator or filter: routers answer "Cannot GET …").
+    static func refusesGet(_ error: APIError) -> Bool {
+        if error.status == 405 { return true }
+        guard error.status == 404 else { return false }
+        let message = error.message.lowercased()
+        return message.contains("cannot get") || !message.contains("not found")
     }
 
     static func dates(_ period: Period) -> [(String, String)] {

@@ -4,20 +4,26 @@ import UsageCore
 /// Lenient decoding of Lago responses into domain values (client fixtures drift from the server: numbers as
 /// strings or numbers, `sum` or `sum_agg`, `invoice_id` or `lago_invoice_id`).
 enum LagoDecoding {
-    /// One charge's usage within one subscription's usage.
+    /// One charge's usage within one subscription's usage: what Lago bills as one fee.
     struct ChargeUsage: Sendable, Hashable {
+        /// The charge's billable metric, as the usage names it (it may be missing from the metric list).
         var metric: Metric
+        /// The charge's invoice display name, else its code, else its charge model.
+        var charge: String?
         var units: Decimal
         var eventsCount: Int?
         var amountCents: Int?
     }
 
-    /// A usage document (`customer_usage` or one `usage_periods` item).
+    /// A usage document (`customer_usage` or one `usage_periods` item): one subscription's billing period.
     struct Usage: Sendable, Hashable {
-        var from: Date?
-        var to: Date?
+        /// The billing period, half-open (Lago's `to_datetime` is the period's last second, inclusive).
+        var period: Period?
         var currency: String?
         var charges: [ChargeUsage]
+        var amountCents: Int?
+        var taxesAmountCents: Int?
+        var totalAmountCents: Int?
     }
 
     /// The next page number from `meta`, nil on the last page (Lago uses null; some clients 0).
@@ -40,42 +46,43 @@ enum LagoDecoding {
                       field: kind.needsField ? item["field_name"].nonEmptyText : nil, unit: nil)
     }
 
-    /// `count_agg`/`count` → count, … ; weighted, latest and custom aggregations read as sums of units.
+    /// `count_agg`/`count` → count, `weighted_sum_agg` → weighted sum, `latest_agg` → latest, `custom_agg` →
+    /// custom, …; an unknown type reads as custom (the provider computes it; its name is not a sum).
     static func aggregation(_ text: String?) -> Aggregation {
         switch text?.replacingOccurrences(of: "_agg", with: "") {
         case "count": .count
+        case "sum": .sum
         case "max": .max
         case "unique_count": .uniqueCount
-        default: .sum
+        case "weighted_sum": .weightedSum
+        case "latest": .latest
+        default: .custom
         }
     }
 
     static func usage(_ document: JSONValue) -> Usage {
         let charges = (document["charges_usage"]?.arrayValue ?? []).compactMap { charge -> ChargeUsage? in
             guard let metricJSON = charge["billable_metric"], let metric = Self.metric(metricJSON) else { return nil }
+            let name = charge["charge"]?["invoice_display_name"].nonEmptyText ?? charge["charge"]?["code"].nonEmptyText
+                ?? charge["charge"]?["charge_model"].nonEmptyText
             return ChargeUsage(
-                metric: metric, units: charge["units"]?.decimalValue ?? 0, eventsCount: charge["events_count"]?.intValue,
-                amountCents: charge["amount_cents"]?.intValue)
+                metric: metric, charge: name, units: charge["units"]?.decimalValue ?? 0,
+                eventsCount: charge["events_count"]?.intValue, amountCents: charge["amount_cents"]?.intValue)
         }
+        let from = document["from_datetime"]?.stringValue.flatMap(ISO8601Parser.parse)
+        let to = document["to_datetime"]?.stringValue.flatMap(ISO8601Parser.parse)
+        var period: Period?
+        if let from, let to, to >= from { period = Period(start: from, end: inclusiveEnd(to)) }
         return Usage(
-            from: document["from_datetime"]?.stringValue.flatMap(ISO8601Parser.parse),
-            to: document["to_datetime"]?.stringValue.flatMap(ISO8601Parser.parse),
-            currency: document["currency"].nonEmptyText, charges: charges)
+            period: period, currency: document["currency"].nonEmptyText, charges: charges,
+            amountCents: document["amount_cents"]?.intValue, taxesAmountCents: document["taxes_amount_cents"]?.intValue,
+            totalAmountCents: document["total_amount_cents"]?.intValue)
     }
 
-    /// Charges merged per metric code: units, event counts and amounts added.
-    static func merge(_ usages: [Usage]) -> [String: (units: Decimal, events: Int?, cents: Int?, currency: String?)] {
-        var merged: [String: (units: Decimal, events: Int?, cents: Int?, currency: String?)] = [:]
-        for usage in usages {
-            for charge in usage.charges {
-                var entry = merged[charge.metric.code] ?? (0, nil, nil, usage.currency)
-                entry.units += charge.units
-                if let events = charge.eventsCount { entry.events = (entry.events ?? 0) + events }
-                if let cents = charge.amountCents { entry.cents = (entry.cents ?? 0) + cents }
-                merged[charge.metric.code] = entry
-            }
-        }
-        return merged
+    /// Lago's inclusive period end (`…T23:59:59Z`) as a half-open end (the next second); an end already on a
+    /// whole day stays.
+    static func inclusiveEnd(_ to: Date) -> Date {
+        UTCTime.startOfDay(to) == to ? to : to.addingTimeInterval(1).rounded(toSeconds: 1)
     }
 
     static func event(_ item: JSONValue, customerID: String) -> UsageEvent? {
@@ -85,5 +92,12 @@ enum LagoDecoding {
         else { return nil }
         return UsageEvent(transactionID: id, customerID: customerID, metricCode: code, timestamp: timestamp,
                           properties: item["properties"] ?? .object([]))
+    }
+}
+
+extension Date {
+    /// The date floored to a whole number of `seconds` since 1970.
+    fileprivate func rounded(toSeconds seconds: Double) -> Date {
+        Date(timeIntervalSince1970: (timeIntervalSince1970 / seconds).rounded(.down) * seconds)
     }
 }

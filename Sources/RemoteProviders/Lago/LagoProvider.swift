@@ -1,20 +1,21 @@
 import Foundation
 import UsageCore
 
-/// Lago (Cloud, EU or self-hosted) as a `UsageProvider`: customers and billable metrics, totals from
-/// `current_usage` merged across the customer's active subscriptions, per-period series from `past_usage`,
-/// and raw events from `/events`.
+/// Lago (Cloud, EU or self-hosted) as a `UsageProvider`. Lago answers usage per subscription and whole billing
+/// period only, so every total carries the billing period it answers (`LagoUsageReader`), one row per charge
+/// (`LagoRows`); series are one point per billing period, and events are read across every subscription.
 public struct LagoProvider: UsageProvider {
     private let api: APIClient
-    private let pageSize = 100
+    private let reader: LagoUsageReader
 
     /// Creates a provider over a configured API client.
     public init(api: APIClient) {
         self.api = api
+        reader = LagoUsageReader(api: api)
     }
 
     public var name: String { "lago" }
-    /// Lago has no client-wide series; its series are per billing period.
+    /// Lago has no client-wide series and no totals for arbitrary periods; its series are per billing period.
     public var capabilities: ProviderCapabilities { [.timeseries, .events] }
 
     public func sourceInfo() async throws -> SourceInfo {
@@ -22,11 +23,11 @@ public struct LagoProvider: UsageProvider {
     }
 
     public func metrics() async throws -> [Metric] {
-        try await pages("/billable_metrics", root: "billable_metrics").compactMap(LagoDecoding.metric)
+        try await reader.pages("/billable_metrics", root: "billable_metrics").compactMap(LagoDecoding.metric)
     }
 
-    public func customers() async throws -> [Customer] {
-        try await pages("/customers", root: "customers").compactMap(LagoDecoding.customer)
+    func customers() async throws -> [Customer] {
+        try await reader.pages("/customers", root: "customers").compactMap(LagoDecoding.customer)
     }
 
     public func customer(id: String) async throws -> Customer? {
@@ -40,94 +41,42 @@ public struct LagoProvider: UsageProvider {
         return document["customer"].flatMap(LagoDecoding.customer)
     }
 
-    /// External ids of the customer's active subscriptions.
-    func subscriptions(customerID: String) async throws -> [String] {
-        try await pages("/subscriptions", root: "subscriptions", query: [("external_customer_id", customerID)])
-            .compactMap { $0["external_id"].nonEmptyText }
-    }
-
-    /// Current usage of every active subscription; a subscription that is no longer active is skipped.
-    func currentUsage(customerID: String) async throws -> [LagoDecoding.Usage] {
-        var usages: [LagoDecoding.Usage] = []
-        for subscription in try await subscriptions(customerID: customerID) {
-            let document: JSONValue
-            do {
-                document = try await api.get(
-                    "/customers/\(APIClient.segment(customerID))/current_usage",
-                    query: [("external_subscription_id", subscription), ("apply_taxes", "false")])
-            } catch {
-                if error.kind == .http(status: 405, code: "no_active_subscription") { continue }
-                throw error
-            }
-            if let usage = document["customer_usage"] { usages.append(LagoDecoding.usage(usage)) }
-        }
-        return usages
-    }
-
-    /// Totals of the current billing period (Lago computes usage per billing period, not for arbitrary ranges).
+    /// One row per charge and billing period overlapping `period`, each labelled with the billing period it answers.
     public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
-        let merged = LagoDecoding.merge(try await currentUsage(customerID: customerID))
-        return try await metrics().map { metric in
-            let entry = merged[metric.code]
-            return UsageTotal(metric: metric, value: entry?.units ?? 0, eventCount: entry?.events ?? 0,
-                              amountCents: entry?.cents ?? 0, currency: entry?.currency)
-        }
+        async let metrics = metrics()
+        let usages = try await reader.usages(customerID: customerID, period: period)
+        return LagoRows.totals(usages, requested: period, metrics: try await metrics)
     }
 
+    /// Every customer's value of `metric` over the billing periods overlapping `period`, customers read concurrently.
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
-        var rows: [CustomerSummary] = []
-        for customer in try await customers() {
-            let merged = LagoDecoding.merge(try await currentUsage(customerID: customer.id))
-            rows.append(CustomerSummary(customer: customer, total: merged[metric.code]?.units ?? 0, daily: [], lastEventAt: nil))
+        try await ConcurrentMap.map(try await customers(), limit: api.concurrency) { [reader] customer in
+            let usages = try await reader.usages(customerID: customer.id, period: period, metricCode: metric.code)
+            return LagoRows.summary(customer: customer, usages: usages, metric: metric, requested: period)
         }
-        return rows
     }
 
-    /// One point per past billing period (and the current one), at the period start.
+    /// One point per billing period (invoiced or current, of active and terminated subscriptions) overlapping
+    /// `period`, at the period's start; the bucket is the billing period whatever was asked.
     public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
         guard let customerID else { throw UsageError(.unsupported, "client-wide timeseries not offered by lago") }
-        var points: [Date: Decimal] = [:]
-        for subscription in try await subscriptions(customerID: customerID) {
-            let documents = try await pages(
-                "/customers/\(APIClient.segment(customerID))/past_usage", root: "usage_periods",
-                query: [("external_subscription_id", subscription), ("billable_metric_code", metric.code)])
-            for usage in documents.map(LagoDecoding.usage) {
-                guard let from = usage.from else { continue }
-                points[from, default: 0] += usage.charges.filter { $0.metric.code == metric.code }.reduce(0) { $0 + $1.units }
-            }
+        let usages = try await reader.usages(customerID: customerID, period: period, metricCode: metric.code)
+        var points: [Period: Decimal] = [:]
+        for usage in usages {
+            guard let answered = usage.period else { continue }
+            let units = usage.charges.filter { $0.metric.code == metric.code }.map(\.units).max() ?? 0
+            points[answered, default: 0] += units
         }
-        let series = points.sorted { $0.key < $1.key }.map { TimeSeries.Point(start: $0.key, value: $0.value) }
-        return TimeSeries(metricCode: metric.code, bucket: .month, points: series, total: series.reduce(0) { $0 + $1.value })
+        let series = points.sorted { ($0.key.start, $0.key.end) < ($1.key.start, $1.key.end) }
+            .map { TimeSeries.Point(start: $0.key.start, value: $0.value, end: $0.key.end) }
+        let total = metric.aggregation.isAdditive ? series.reduce(0) { $0 + $1.value } : (series.last?.value ?? 0)
+        return TimeSeries(metricCode: metric.code, bucket: .month, points: series, total: total, isPerBillingPeriod: true)
     }
 
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
     {
-        guard let subscription = try await subscriptions(customerID: customerID).first else {
-            return Page(items: [], index: page, size: pageSize, totalCount: 0)
-        }
-        let document = try await api.get("/events", query: [
-            ("external_subscription_id", subscription), ("code", metric.code),
-            ("timestamp_from", UTCTime.iso(period.start)), ("timestamp_to", UTCTime.iso(period.end)),
-            ("page", String(page + 1)), ("per_page", String(pageSize)),
-        ])
-        let items = (document["events"]?.arrayValue ?? []).compactMap { LagoDecoding.event($0, customerID: customerID) }
-        let total = document["meta"]?["total_count"]?.intValue ?? (page * pageSize + items.count)
-        return Page(items: items, index: page, size: pageSize, totalCount: total)
-    }
-
-    /// Every item under `root` across `page`/`per_page` pages, following `meta.next_page` forward until a page comes
-    /// back empty; more than the configured number of pages is an error.
-    private func pages(_ path: String, root: String, query: [(String, String)] = []) async throws(APIError) -> [JSONValue] {
-        var items: [JSONValue] = []
-        var page = 1
-        for _ in 0..<api.configuration.maxPages {
-            let document = try await api.get(path, query: query + [("page", String(page)), ("per_page", String(pageSize))])
-            let found = document[root]?.arrayValue ?? []
-            items += found
-            guard !found.isEmpty, let next = LagoDecoding.nextPage(document), next > page else { return items }
-            page = next
-        }
-        throw api.configuration.tooManyPages(path)
+        try await LagoEventPager(api: api, reader: reader)
+            .page(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
     }
 }

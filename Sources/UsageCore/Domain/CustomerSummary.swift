@@ -8,14 +8,22 @@ public struct CustomerSummary: Sendable, Hashable {
     public var total: Decimal
     /// Daily values of the metric for the trailing days (oldest first).
     public var daily: [Decimal]
-    /// The time of the customer's latest event of any metric, if any.
+    /// The time of the customer's latest event of the selected metric, if any.
     public var lastEventAt: Date?
+    /// What the selected metric's charges cost over the period, per currency, when the provider prices usage.
+    public var amounts: [Money]
+    /// The periods the numbers answer when the provider could not answer the one asked (each subscription's
+    /// billing period, whole days); empty when they answer exactly the period asked.
+    public var periods: [Period]
 
     /// Creates a summary row.
-    public init(customer: Customer, total: Decimal, daily: [Decimal], lastEventAt: Date?) {
+    public init(customer: Customer, total: Decimal, daily: [Decimal], lastEventAt: Date?, amounts: [Money] = [],
+                periods: [Period] = []) {
         self.customer = customer
         self.total = total
         self.daily = daily
         self.lastEventAt = lastEventAt
+        self.amounts = amounts
+        self.periods = periods
     }
 }

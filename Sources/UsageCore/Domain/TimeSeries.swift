@@ -8,11 +8,14 @@ public struct TimeSeries: Sendable, Hashable {
         public var start: Date
         /// The aggregated value in the bucket.
         public var value: Decimal
+        /// The bucket's exclusive end, when buckets are the provider's own periods (billing periods).
+        public var end: Date?
 
         /// Creates a point.
-        public init(start: Date, value: Decimal) {
+        public init(start: Date, value: Decimal, end: Date? = nil) {
             self.start = start
             self.value = value
+            self.end = end
         }
     }
 
@@ -24,14 +27,20 @@ public struct TimeSeries: Sendable, Hashable {
     public var points: [Point]
     /// The aggregate over the whole period (for unique counts, not the sum of points).
     public var total: Decimal
+    /// Whether each point is one of the provider's billing periods (Lago) rather than a `bucket` of the clock.
+    public var isPerBillingPeriod: Bool
 
     /// Creates a series.
-    public init(metricCode: String, bucket: Bucket, points: [Point], total: Decimal) {
+    public init(metricCode: String, bucket: Bucket, points: [Point], total: Decimal, isPerBillingPeriod: Bool = false) {
         self.metricCode = metricCode
         self.bucket = bucket
         self.points = points
         self.total = total
+        self.isPerBillingPeriod = isPerBillingPeriod
     }
+
+    /// What one point stands for, as titles say it (`day`, `billing period`).
+    public var bucketLabel: String { isPerBillingPeriod ? "billing period" : bucket.rawValue }
 
     /// The smallest point value, or zero when empty.
     public var minimum: Decimal { points.map(\.value).min() ?? 0 }

@@ -1,9 +1,12 @@
 import Foundation
 
-/// One metric's total for one customer over a period.
+/// One metric's total for one customer over a period: one row per metric, or per charge where a provider bills a
+/// metric through several charges (each counting the same events, so their units are never added together).
 public struct UsageTotal: Sendable, Hashable {
     /// The metric the total is for.
     public var metric: Metric
+    /// The charge the row is for, when the provider bills per charge (Lago's invoice display name or charge code).
+    public var charge: String?
     /// The aggregated value, exact.
     public var value: Decimal
     /// The number of events behind the value, when the source reports it.
@@ -12,13 +15,28 @@ public struct UsageTotal: Sendable, Hashable {
     public var amountCents: Int?
     /// The currency of `amountCents`.
     public var currency: String?
+    /// The period these numbers answer when the provider could not answer the one asked (a billing period, whole
+    /// days); nil when they answer exactly the period asked.
+    public var period: Period?
 
     /// Creates a total.
-    public init(metric: Metric, value: Decimal, eventCount: Int?, amountCents: Int? = nil, currency: String? = nil) {
+    public init(metric: Metric, value: Decimal, eventCount: Int?, amountCents: Int? = nil, currency: String? = nil,
+                charge: String? = nil, period: Period? = nil) {
         self.metric = metric
         self.value = value
         self.eventCount = eventCount
         self.amountCents = amountCents
         self.currency = currency
+        self.charge = charge
+        self.period = period
     }
+
+    /// The amount as money, when both the minor units and the currency are known.
+    public var amount: Money? {
+        guard let amountCents, let currency, !currency.isEmpty else { return nil }
+        return Money(minorUnits: amountCents, currency: currency)
+    }
+
+    /// The row's label: the metric name, and the charge when there is one (`API calls · package`).
+    public var label: String { charge.map { "\(metric.name) · \($0)" } ?? metric.name }
 }

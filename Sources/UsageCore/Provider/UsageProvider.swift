@@ -13,6 +13,8 @@ public protocol UsageProvider: Sendable {
     func changeToken() async throws -> String?
     /// All metrics, in display order.
     func metrics() async throws -> [Metric]
+    /// A metric that is not in `metrics()` but that the provider still answers for, or nil.
+    func metric(code: String) async throws -> Metric?
     /// One customer by id, or nil.
     func customer(id: String) async throws -> Customer?
     /// Every customer with one metric's total over `period`, daily values for the trailing days before `now`,
@@ -30,6 +32,10 @@ public protocol UsageProvider: Sendable {
 extension UsageProvider {
     /// Remote APIs cannot tell cheaply whether anything changed.
     public func changeToken() async throws -> String? { nil }
+
+    /// A metric that is not in `metrics()` but that the provider still answers for (a provider without a metric list
+    /// takes any event name); nil for providers whose list is complete.
+    public func metric(code: String) async throws -> Metric? { nil }
 }
 
 /// Where a provider's data comes from.

@@ -66,7 +66,9 @@ public actor DataService {
     /// The metric with `code`, or a not-found error naming the known codes.
     public func metric(code: String) async throws(UsageError) -> Metric {
         let all = try await metrics()
-        guard let metric = all.first(where: { $0.code == code }) else {
+        if let listed = all.first(where: { $0.code == code }) { return listed }
+        let unlisted = try await run("looking up metric \(code)") { try await provider.metric(code: code) }
+        guard let metric = unlisted else {
             let known = all.map(\.code).joined(separator: ", ")
             throw UsageError(.notFound, "unknown metric '\(code)' (known: \(known.isEmpty ? "none" : known))")
         }
@@ -107,12 +109,31 @@ public actor DataService {
         let totals = try await totals(customerID: customerID, period: period)
         var series: [String: TimeSeries] = [:]
         if capabilities.contains(.timeseries) {
-            for total in totals {
-                series[total.metric.code] = try await timeseries(
-                    metric: total.metric, customerID: customerID, period: period, bucket: bucket)
-            }
+            var metrics: [Metric] = []
+            for total in totals where !metrics.contains(total.metric) { metrics.append(total.metric) }
+            series = try await allSeries(metrics, customerID: customerID, period: period, bucket: bucket)
         }
         return CustomerUsage(customer: customer, totals: totals, series: series)
+    }
+
+    /// One series per metric for one customer, asked concurrently (the provider's throttle bounds the calls).
+    private func allSeries(_ metrics: [Metric], customerID: String, period: Period, bucket: Bucket)
+        async throws(UsageError) -> [String: TimeSeries]
+    {
+        do {
+            return try await withThrowingTaskGroup(of: (String, TimeSeries).self) { group in
+                for metric in metrics {
+                    group.addTask {
+                        (metric.code, try await self.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket))
+                    }
+                }
+                var series: [String: TimeSeries] = [:]
+                for try await (code, one) in group { series[code] = one }
+                return series
+            }
+        } catch {
+            throw UsageError.wrapping(error, context: "\(provider.name): loading timeseries")
+        }
     }
 
     /// A metric's series for one customer or, with nil, all customers.
@@ -143,6 +164,12 @@ public actor DataService {
             var daily: [CustomerSummary]?
             if hourly.allSatisfy(\.daily.isEmpty) {
                 daily = try await summaries(metric: metric, period: day, trailingDays: 1, now: now)
+            }
+            // Alerts compare this hour and today: numbers of another period (a billing period, a whole day for an
+            // hour) would raise or hide alerts falsely, so the monitor says it cannot watch this provider instead.
+            if hourly.contains(where: { !$0.periods.isEmpty }) || daily?.contains(where: { !$0.periods.isEmpty }) == true {
+                throw UsageError(.unsupported, "hourly usage not offered by \(provider.name): it answers whole "
+                                 + "\(capabilities.contains(.periodTotals) ? "days" : "billing periods") only")
             }
             result.append(MetricActivity.from(hour: hourly, day: daily, metric: metric, baselineDays: baselineDays))
         }

@@ -24,26 +24,38 @@ struct CustomersCommand: HeadlessCommand {
         return render(rows, metric: chosen, period: period, provider: service.providerName)
     }
 
+    /// JSON: `period` is the period of the numbers (null when rows answer different ones, each then carrying its
+    /// `periods`), `requested_period` the one asked; amounts per currency where the provider prices usage.
     private func render(_ rows: [CustomerSummary], metric: Metric, period: Period, provider: String) -> String {
+        let other = rows.contains { !$0.periods.isEmpty }, priced = rows.contains { !$0.amounts.isEmpty }
         switch query.format {
         case .json:
             let customers = rows.map { row in
                 JSONValue.object([
                     ("id", .string(row.customer.id)), ("name", .string(row.customer.name)),
                     ("currency", JSONOut.string(row.customer.currency)), ("total", JSONOut.number(row.total)),
+                    ("amounts", .array(row.amounts.map { .object(JSONOut.money($0)) })),
+                    ("periods", .array((row.periods.isEmpty ? [period] : row.periods).map(JSONOut.period))),
                     ("last_event_at", JSONOut.string(row.lastEventAt.map(UTCTime.iso))),
                 ])
             }
+            let answered: [Period?] = rows.flatMap { $0.periods.isEmpty ? [nil] : $0.periods.map { Optional($0) } }
             return JSONWriter.compact(.object([
-                ("provider", .string(provider)), ("metric", .string(metric.code)), ("period", JSONOut.period(period)),
+                ("provider", .string(provider)), ("metric", .string(metric.code)),
+                ("period", JSONOut.answeredPeriod(answered, requested: period)), ("requested_period", JSONOut.period(period)),
                 ("customers", .array(customers)),
             ]))
         case .table, .csv:
             let output = TabularOutput(
-                headers: ["id", "name", "\(metric.code)", "last_event_at"],
-                rows: rows.map {
-                    [$0.customer.id, $0.customer.name, DecimalText.format($0.total), $0.lastEventAt.map(UTCTime.iso) ?? ""]
-                }, rightAligned: [2])
+                headers: ["id", "name", "\(metric.code)", "last_event_at"] + (priced ? ["amount", "currency"] : [])
+                    + (other ? ["periods"] : []),
+                rows: rows.map { row in
+                    [row.customer.id, row.customer.name, row.total.description, row.lastEventAt.map(UTCTime.iso) ?? ""]
+                        + (priced ? [row.amounts.map(\.plainAmount).joined(separator: " + "),
+                                     row.amounts.map(\.currency).joined(separator: " + ")] : [])
+                        + (other ? [(row.periods.isEmpty ? [period] : row.periods)
+                            .map { "\(UTCTime.iso($0.start))/\(UTCTime.iso($0.end))" }.joined(separator: " ")] : [])
+                }, rightAligned: priced ? [2, 4] : [2])
             return query.format == .csv ? output.csv() : output.table()
         }
     }

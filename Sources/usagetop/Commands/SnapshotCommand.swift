@@ -17,32 +17,42 @@ struct SnapshotCommand: HeadlessCommand {
         return render(customer: found, totals: totals, period: period, provider: service.providerName)
     }
 
+    /// JSON: `period` is the period of the numbers (null when rows answer different ones, each then carrying its own),
+    /// `requested_period` the one asked. Table and CSV: one row per metric or charge, with amount and period when
+    /// the provider gives them.
     private func render(customer: Customer, totals: [UsageTotal], period: Period, provider: String) -> String {
         switch query.format {
         case .json:
             let metrics = totals.map { total in
                 JSONValue.object([
                     ("id", .string(total.metric.code)), ("name", .string(total.metric.name)),
+                    ("charge", JSONOut.string(total.charge)), ("aggregation", .string(total.metric.aggregation.rawValue)),
                     ("unit", JSONOut.string(total.metric.unit)), ("total", JSONOut.number(total.value)),
-                    ("count", JSONOut.int(total.eventCount)), ("amount_cents", JSONOut.int(total.amountCents)),
-                    ("currency", JSONOut.string(total.amountCents == nil ? nil : total.currency)),
-                ])
+                    ("count", JSONOut.int(total.eventCount)),
+                ] + JSONOut.money(total.amount) + [("period", JSONOut.period(total.period ?? period))])
             }
+            let billed = Money.totals(totals.compactMap(\.amount)).map { JSONValue.object(JSONOut.money($0)) }
             return JSONWriter.compact(.object([
                 ("provider", .string(provider)),
                 ("customer", .object([("id", .string(customer.id)), ("name", .string(customer.name))])),
-                ("period", JSONOut.period(period)), ("metrics", .array(metrics)),
+                ("period", JSONOut.answeredPeriod(totals.map(\.period), requested: period)),
+                ("requested_period", JSONOut.period(period)), ("metrics", .array(metrics)), ("billed", .array(billed)),
             ]))
         case .table, .csv:
+            let priced = totals.contains { $0.amount != nil }, other = totals.contains { $0.period != nil }
             let output = TabularOutput(
-                headers: ["metric", "name", "total", "unit", "events"],
-                rows: totals.map {
-                    [$0.metric.code, $0.metric.name, DecimalText.format($0.value), $0.metric.unit ?? "",
-                     $0.eventCount.map(String.init) ?? ""]
-                }, rightAligned: [2, 4])
+                headers: ["metric", "name", "total", "unit", "events"] + (priced ? ["amount", "currency"] : [])
+                    + (other ? ["period_start", "period_end"] : []),
+                rows: totals.map { total in
+                    [total.metric.code, total.label, total.value.description, total.metric.unit ?? "",
+                     total.eventCount.map(String.init) ?? ""]
+                        + (priced ? [total.amount?.plainAmount ?? "", total.amount?.currency ?? ""] : [])
+                        + (other ? [UTCTime.iso((total.period ?? period).start), UTCTime.iso((total.period ?? period).end)] : [])
+                }, rightAligned: priced ? [2, 4, 5] : [2, 4])
             if query.format == .csv { return output.csv() }
-            return "\(customer.name) (\(customer.id)) · \(UTCTime.iso(period.start)) → \(UTCTime.iso(period.end))\n"
-                + output.table()
+            var heading = "\(customer.name) (\(customer.id)) · \(UTCTime.iso(period.start)) → \(UTCTime.iso(period.end))"
+            if other { heading += "\n\(provider) cannot answer that period: each row is for the period it names" }
+            return heading + "\n" + output.table()
         }
     }
 }

@@ -23,16 +23,23 @@ struct TimeseriesCommand: HeadlessCommand {
         switch query.format {
         case .json:
             let points = series.points.map {
-                JSONValue.object([("start", .string(UTCTime.iso($0.start))), ("value", JSONOut.number($0.value))])
+                var fields: [(String, JSONValue)] = [("start", .string(UTCTime.iso($0.start)))]
+                if let end = $0.end { fields.append(("end", .string(UTCTime.iso(end)))) }
+                return JSONValue.object(fields + [("value", JSONOut.number($0.value))])
             }
             return JSONWriter.compact(.object([
-                ("metric", .string(series.metricCode)), ("bucket", .string(series.bucket.rawValue)),
+                ("metric", .string(series.metricCode)),
+                ("bucket", .string(series.isPerBillingPeriod ? "billing_period" : series.bucket.rawValue)),
                 ("points", .array(points)), ("total", JSONOut.number(series.total)),
             ]))
         case .table, .csv:
+            let ends = series.points.contains { $0.end != nil }
             let output = TabularOutput(
-                headers: ["start", "value"],
-                rows: series.points.map { [UTCTime.iso($0.start), DecimalText.format($0.value)] }, rightAligned: [1])
+                headers: ends ? ["start", "end", "value"] : ["start", "value"],
+                rows: series.points.map { point in
+                    [UTCTime.iso(point.start)] + (ends ? [point.end.map(UTCTime.iso) ?? ""] : [])
+                        + [DecimalText.format(point.value)]
+                }, rightAligned: [ends ? 2 : 1])
             return query.format == .csv ? output.csv() : output.table() + "\ntotal  \(DecimalText.format(series.total))"
         }
     }

@@ -53,12 +53,3 @@ struct TabularOutput {
     }
 }
 
-/// JSON values for the headless outputs.
-enum JSONOut {
-    static func string(_ s: String?) -> JSONValue { s.map(JSONValue.string) ?? .null }
-    static func number(_ d: Decimal) -> JSONValue { .number(DecimalText.format(d)) }
-    static func int(_ i: Int?) -> JSONValue { i.map { .number(String($0)) } ?? .null }
-    static func period(_ p: Period) -> JSONValue {
-        .object([("start", .string(UTCTime.iso(p.start))), ("end", .string(UTCTime.iso(p.end)))])
-    }
-}

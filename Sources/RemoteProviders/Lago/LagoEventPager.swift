@@ -1,0 +1,62 @@
+import Foundation
+import UsageCore
+
+/// A customer's Lago events for one metric, across every subscription that overlaps the period: Lago lists events
+/// per subscription, newest first, so one merged page `p` takes the newest `(p + 1) × size` of each subscription,
+/// merges them newest first and keeps the page's slice. Lago's `timestamp_to` is inclusive, so the half-open end is
+/// sent as its last millisecond.
+struct LagoEventPager: Sendable {
+    let api: APIClient
+    let reader: LagoUsageReader
+
+    /// One page (zero-based) of the merged events, newest first, with the count over all subscriptions.
+    func page(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws -> Page<UsageEvent> {
+        let size = max(1, min(pageSize, 1_000)), index = max(0, page)
+        let subscriptions = try await reader.subscriptions(customerID: customerID).filter { subscription in
+            (subscription.startedAt.map { $0 < period.end } ?? true)
+                && (subscription.terminatedAt.map { $0 >= period.start } ?? true)
+        }
+        guard !subscriptions.isEmpty else { return Page(items: [], index: index, size: size, totalCount: 0) }
+        if subscriptions.count == 1 {
+            let one = try await read(subscriptions[0].id, customerID, metric, period, page: index + 1, size: size)
+            return Page(items: one.items, index: index, size: size, totalCount: one.total)
+        }
+        let (depth, overflow) = (index + 1).multipliedReportingOverflow(by: size)
+        guard !overflow, depth <= 100_000 else {
+            throw UsageError(.invalidInput, "lago: events page \(index + 1) is too deep to merge across subscriptions")
+        }
+        let heads = try await ConcurrentMap.map(subscriptions, limit: api.concurrency) { subscription in
+            try await head(subscription.id, customerID, metric, period, count: depth, size: size)
+        }
+        let merged = heads.flatMap(\.items).sorted { ($0.timestamp, $0.transactionID) > ($1.timestamp, $1.transactionID) }
+        let slice = merged.dropFirst(index * size).prefix(size)
+        return Page(items: Array(slice), index: index, size: size, totalCount: heads.reduce(0) { $0 + $1.total })
+    }
+
+    /// The newest `count` events of one subscription, read `size` at a time, and its total.
+    private func head(_ subscription: String, _ customerID: String, _ metric: Metric, _ period: Period, count: Int,
+                      size: Int) async throws(APIError) -> (items: [UsageEvent], total: Int) {
+        var items: [UsageEvent] = [], total = 0, page = 1
+        while items.count < count, page <= api.configuration.maxPages {
+            let one = try await read(subscription, customerID, metric, period, page: page, size: size)
+            items += one.items
+            total = one.total
+            if one.items.count < size || items.count >= total { break }
+            page += 1
+        }
+        return (Array(items.prefix(count)), total)
+    }
+
+    private func read(_ subscription: String, _ customerID: String, _ metric: Metric, _ period: Period, page: Int,
+                      size: Int) async throws(APIError) -> (items: [UsageEvent], total: Int) {
+        let lastMillisecond = period.end > period.start ? period.end.addingTimeInterval(-0.001) : period.end
+        let document = try await api.get("/events", query: [
+            ("external_subscription_id", subscription), ("code", metric.code),
+            ("timestamp_from", UTCTime.iso(period.start)), ("timestamp_to", UTCTime.iso(lastMillisecond)),
+            ("page", String(page)), ("per_page", String(size)),
+        ])
+        let items = (document["events"]?.arrayValue ?? []).compactMap { LagoDecoding.event($0, customerID: customerID) }
+        let total = document["meta"]?["total_count"]?.intValue ?? ((page - 1) * size + items.count)
+        return (items, total)
+    }
+}

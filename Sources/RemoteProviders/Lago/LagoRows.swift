@@ -1,0 +1,69 @@
+import Foundation
+import UsageCore
+
+/// Lago usage turned into rows the way Lago bills it: one row per charge and billing period, and per customer one
+/// metric value that never adds the same events twice.
+enum LagoRows {
+    /// One row per charge of every usage, labelled with the charge when the metric has several, and with the
+    /// billing period when it is not exactly `requested`. A metric missing from `metrics` keeps its own name.
+    static func totals(_ usages: [LagoDecoding.Usage], requested: Period, metrics: [Metric]) -> [UsageTotal] {
+        let position = Dictionary(metrics.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [UsageTotal] = []
+        for usage in usages {
+            var chargesPerMetric: [String: Int] = [:]
+            for charge in usage.charges { chargesPerMetric[charge.metric.code, default: 0] += 1 }
+            for charge in usage.charges {
+                let metric = metrics.first { $0.code == charge.metric.code } ?? charge.metric
+                rows.append(UsageTotal(
+                    metric: metric, value: charge.units, eventCount: charge.eventsCount, amountCents: charge.amountCents,
+                    currency: usage.currency, charge: (chargesPerMetric[metric.code] ?? 0) > 1 ? charge.charge : nil,
+                    period: usage.period == requested ? nil : usage.period))
+            }
+        }
+        return rows.sorted { left, right in
+            let l = position[left.metric.code] ?? Int.max, r = position[right.metric.code] ?? Int.max
+            if l != r { return l < r }
+            if left.metric.code != right.metric.code { return left.metric.code < right.metric.code }
+            if left.charge != right.charge { return (left.charge ?? "") < (right.charge ?? "") }
+            return (left.period?.start ?? .distantPast) < (right.period?.start ?? .distantPast)
+        }
+    }
+
+    /// One customer's value of `metric` over the usages: within a billing period the widest of the metric's charges
+    /// (they count the same events; filters only narrow them), across subscriptions and periods added for count and
+    /// sum, the largest for max, and for other aggregations only each subscription's latest period. Amounts of all
+    /// charges add up, per currency.
+    static func summary(customer: Customer, usages: [LagoDecoding.Usage], metric: Metric, requested: Period)
+        -> CustomerSummary
+    {
+        var used = usages
+        if !(metric.aggregation.isAdditive || metric.aggregation == .max) {
+            let latest = usages.compactMap { $0.period?.end }.max()
+            used = usages.filter { $0.period?.end == latest }
+        }
+        var total: Decimal = 0
+        var amounts: [Money] = []
+        for usage in used {
+            let charges = usage.charges.filter { $0.metric.code == metric.code }
+            let widest = charges.map(\.units).max() ?? 0
+            total = metric.aggregation == .max ? Swift.max(total, widest) : total + widest
+            if let currency = usage.currency {
+                amounts += charges.compactMap { $0.amountCents.map { Money(minorUnits: $0, currency: currency) } }
+            }
+        }
+        let answered = Set(used.compactMap(\.period)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let periods = tiles(answered, requested) ? [] : answered
+        return CustomerSummary(customer: customer, total: total, daily: [], lastEventAt: nil,
+                               amounts: Money.totals(amounts), periods: periods)
+    }
+
+    /// Whether whole billing periods make up exactly `requested`: each inside it, together covering it.
+    static func tiles(_ periods: [Period], _ requested: Period) -> Bool {
+        var covered = requested.start
+        for period in periods {
+            guard period.start >= requested.start, period.end <= requested.end, period.start <= covered else { return false }
+            covered = max(covered, period.end)
+        }
+        return covered >= requested.end
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import UsageCore
+
+/// Reads a customer's Lago usage for a requested period as Lago can answer it: whole billing periods, per
+/// subscription. The current period comes from `current_usage`; earlier (invoiced) periods from `past_usage`, read
+/// only when the request reaches back before the current period, for active and terminated subscriptions alike.
+struct LagoUsageReader: Sendable {
+    /// One subscription, as `GET /subscriptions` lists it.
+    struct Subscription: Sendable, Hashable {
+        var id: String
+        var isActive: Bool
+        var startedAt: Date?
+        var terminatedAt: Date?
+    }
+
+    let api: APIClient
+    let pageSize = 100
+
+    /// The customer's active and terminated subscriptions (one listing, read once per load).
+    func subscriptions(customerID: String) async throws(APIError) -> [Subscription] {
+        let query = [("external_customer_id", customerID), ("status[]", "active"), ("status[]", "terminated")]
+        return try await pages("/subscriptions", root: "subscriptions", query: query).compactMap { item in
+            guard let id = item["external_id"].nonEmptyText else { return nil }
+            let status = item["status"]?.stringValue
+            return Subscription(
+                id: id, isActive: status == nil || status == "active",
+                startedAt: item["started_at"]?.stringValue.flatMap(ISO8601Parser.parse),
+                terminatedAt: item["terminated_at"]?.stringValue.flatMap(ISO8601Parser.parse))
+        }
+    }
+
+    /// Every billing period of every subscription that overlaps `period`, with its usage; `metricCode` narrows
+    /// the charges read. Subscriptions run concurrently.
+    func usages(customerID: String, period: Period, metricCode: String? = nil) async throws -> [LagoDecoding.Usage] {
+        let subscriptions = try await subscriptions(customerID: customerID).filter { subscription in
+            (subscription.startedAt.map { $0 < period.end } ?? true)
+                && (subscription.terminatedAt.map { $0 >= period.start } ?? true)
+        }
+        let perSubscription = try await ConcurrentMap.map(subscriptions, limit: api.concurrency) { subscription in
+            try await usages(customerID: customerID, subscription: subscription, period: period, metricCode: metricCode)
+        }
+        return perSubscription.flatMap { $0 }
+    }
+
+    private func usages(customerID: String, subscription: Subscription, period: Period, metricCode: String?)
+        async throws(APIError) -> [LagoDecoding.Usage]
+    {
+        var found: [LagoDecoding.Usage] = []
+        if subscription.isActive, let current = try await currentUsage(customerID, subscription.id, metricCode) {
+            found.append(current)
+        }
+        let currentStart = found.first?.period?.start
+        if currentStart.map({ period.start < $0 }) ?? true {
+            var query = [("external_subscription_id", subscription.id)]
+            if let metricCode { query.append(("billable_metric_code", metricCode)) }
+            let past = try await pages("/customers/\(APIClient.segment(customerID))/past_usage", root: "usage_periods",
+                                       query: query)
+            found += past.map(LagoDecoding.usage).filter { usage in currentStart.map { usage.period?.start != $0 } ?? true }
+        }
+        return found.filter { usage in
+            guard let answered = usage.period else { return false }
+            return answered.start < period.end && period.start < answered.end
+        }
+    }
+
+    /// The subscription's current billing period, or nil when Lago says it is no longer active.
+    private func currentUsage(_ customerID: String, _ subscription: String, _ metricCode: String?)
+        async throws(APIError) -> LagoDecoding.Usage?
+    {
+        var query = [("external_subscription_id", subscription), ("apply_taxes", "false")]
+        if let metricCode { query.append(("billable_metric_code", metricCode)) }
+        do {
+            let document = try await api.get("/customers/\(APIClient.segment(customerID))/current_usage", query: query)
+            return document["customer_usage"].map(LagoDecoding.usage)
+        } catch {
+            if error.kind == .http(status: 405, code: "no_active_subscription") { return nil }
+            throw error
+        }
+    }
+
+    /// Every item under `root` across `page`/`per_page` pages, following `meta.next_page` forward until a page comes
+    /// back empty; more than the configured number of pages is an error.
+    func pages(_ path: String, root: String, query: [(String, String)] = []) async throws(APIError) -> [JSONValue] {
+        var items: [JSONValue] = []
+        var page = 1
+        for _ in 0..<api.configuration.maxPages {
+            let document = try await api.get(path, query: query + [("page", String(page)), ("per_page", String(pageSize))])
+            let found = document[root]?.arrayValue ?? []
+            items += found
+            guard !found.isEmpty, let next = LagoDecoding.nextPage(document), next > page else { return items }
+            page = next
+        }
+        throw api.configuration.tooManyPages(path)
+    }
+}

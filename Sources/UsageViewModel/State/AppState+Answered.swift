@@ -1,0 +1,18 @@
+import UsageCore
+
+extension AppState {
+    /// The periods the numbers on the current screen answer when the provider could not answer the period asked
+    /// (Lago's billing periods, Prolifi's whole days), earliest first; empty when they answer exactly what was asked.
+    public var answeredPeriods: [Period] {
+        var periods: Set<Period> = []
+        switch stack.last {
+        case nil:
+            for row in customers.rows { periods.formUnion(row.summary.periods) }
+        case .customerUsage(let usage)?:
+            for total in usage.usage?.totals ?? [] { if let period = total.period { periods.insert(period) } }
+        case .timeseries, .events:
+            return []
+        }
+        return periods.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+    }
+}

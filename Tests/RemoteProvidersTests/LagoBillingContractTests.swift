@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTestSupport
+import Testing
+import UsageCore
+@testable import RemoteProviders
+
+/// Lago's numbers are billing periods and charges: every total names the period it answers, charges on one metric
+/// are never added, nothing the server returned is dropped, and money keeps its currency.
+@Suite("Lago billing periods, charges and money")
+struct LagoBillingContractTests {
+    let current = Period(start: LagoServer.date("2026-11-14T00:00:00Z"), end: LagoServer.date("2026-12-14T00:00:00Z"))
+    let previous = Period(start: LagoServer.date("2026-10-14T00:00:00Z"), end: LagoServer.date("2026-11-14T00:00:00Z"))
+    let september = Period(start: LagoServer.date("2026-09-01T00:00:00Z"), end: LagoServer.date("2026-10-01T00:00:00Z"))
+
+    @Test func theCurrentBillingPeriodAskedExactlyIsAnsweredAsAsked() async throws {
+        let server = try LagoServer.start()
+        let totals = try await LagoServer.provider(server).totals(customerID: "acme", period: current)
+        #expect(totals.allSatisfy { $0.period == nil }, "the numbers answer exactly the period asked")
+        #expect(totals.map(\.label) == ["API calls · API package", "API calls · calls_std", "Seats", "Storage"])
+        #expect(totals.map(\.value) == [1500, 1500, Decimal(string: "3.5")!, Decimal(string: "0.0000000001")!])
+        #expect(totals.map(\.amountCents) == [300, 1500, 350, 0])
+        #expect(totals[2].metric.aggregation == .weightedSum, "weighted_sum_agg is not a sum")
+        #expect(totals[3].metric.code == "storage_gb", "a metric missing from the list keeps its usage, under its code")
+        #expect(!server.requests.contains { $0.path.hasSuffix("/past_usage") }, "no history needed for the current period")
+    }
+
+    @Test func aCalendarMonthIsAnsweredByTheBillingPeriodsThatOverlapItEachNamed() async throws {
+        let server = try LagoServer.start()
+        let november = Period.month(containing: LagoServer.date("2026-11-20T00:00:00Z"))
+        let totals = try await LagoServer.provider(server).totals(customerID: "acme", period: november)
+        let calls = totals.filter { $0.metric.code == "api_calls" && $0.charge == "calls_std" }
+        #expect(calls.map(\.period) == [previous, current], "two billing periods overlap November; each is named")
+        #expect(calls.map(\.value) == [900, 1500])
+        #expect(!totals.contains { $0.period == september }, "the terminated subscription's September is outside")
+    }
+
+    @Test func theCustomersTableNeverAddsTwoChargesOfOneMetric() async throws {
+        let server = try LagoServer.start()
+        let metric = Metric(code: "api_calls", name: "API calls", aggregation: .count)
+        let rows = try await LagoServer.provider(server)
+            .summaries(metric: metric, period: current, trailingDays: 1, now: current.start)
+        let acme = try #require(rows.first { $0.customer.id == "acme" })
+        #expect(acme.total == 1500, "1,500 calls billed by two charges are 1,500 calls, not 3,000")
+        #expect(acme.amounts == [Money(minorUnits: 1800, currency: "EUR")], "both charges' amounts are billed")
+        #expect(acme.periods.isEmpty)
+        #expect(rows.first { $0.customer.id == "yen" }?.amounts == [Money(minorUnits: 1800, currency: "JPY")])
+        let previousRows = try await LagoServer.provider(server)
+            .summaries(metric: metric, period: Period(start: previous.start, end: current.end), trailingDays: 1, now: current.start)
+        let both = try #require(previousRows.first { $0.customer.id == "acme" })
+        #expect(both.total == 2400 && both.periods.isEmpty, "two whole billing periods answer their union exactly")
+    }
+
+    @Test func aDayInsideABillingPeriodIsAnsweredByThatPeriodAndSaysSo() async throws {
+        let server = try LagoServer.start()
+        let day = Period(start: LagoServer.date("2026-11-20T00:00:00Z"), end: LagoServer.date("2026-11-21T00:00:00Z"))
+        let metric = Metric(code: "api_calls", name: "API calls", aggregation: .count)
+        let rows = try await LagoServer.provider(server).summaries(metric: metric, period: day, trailingDays: 1, now: day.start)
+        #expect(rows.first { $0.customer.id == "acme" }?.periods == [current])
+    }
+
+    @Test func historyIncludesTerminatedSubscriptionsAndLabelsEachBillingPeriod() async throws {
+        let server = try LagoServer.start()
+        let metric = Metric(code: "api_calls", name: "API calls", aggregation: .count)
+        let range = Period(start: september.start, end: current.end)
+        let series = try await LagoServer.provider(server)
+            .timeseries(metric: metric, customerID: "acme", period: range, bucket: .day)
+        #expect(series.isPerBillingPeriod && series.bucketLabel == "billing period")
+        #expect(series.points.map(\.start) == [september.start, previous.start, current.start])
+        #expect(series.points.map(\.end) == [september.end, previous.end, current.end])
+        #expect(series.points.map(\.value) == [70, 900, 1500])
+        let october = try await LagoServer.provider(server)
+            .timeseries(metric: metric, customerID: "acme", period: Period.month(containing: previous.start), bucket: .day)
+        #expect(october.points.map(\.start) == [previous.start], "only periods overlapping the range asked")
+    }
+
+    @Test func eventsMergeEverySubscriptionNewestFirstAcrossPages() async throws {
+        let server = try LagoServer.start()
+        let metric = Metric(code: "api_calls", name: "API calls", aggregation: .count)
+        let provider = try LagoServer.provider(server)
+        let first = try await provider.events(customerID: "acme", metric: metric, period: Period(start: september.start, end: current.end), page: 0, pageSize: 4)
+        let second = try await provider.events(customerID: "acme", metric: metric, period: Period(start: september.start, end: current.end), page: 1, pageSize: 4)
+        #expect(first.items.map(\.transactionID) == ["tx-9", "tx-8", "tx-7", "tx-6"])
+        #expect(second.items.map(\.transactionID) == ["tx-5", "tx-4", "tx-3", "tx-2"])
+        #expect(first.totalCount == 10)
+        let to = server.requests.first { $0.path == "/api/v1/events" }?.query["timestamp_to"]
+        #expect(to == "2026-12-13T23:59:59.999Z", "Lago's timestamp_to is inclusive: the half-open end's last millisecond")
+    }
+}
