@@ -74,7 +74,7 @@ public struct HyperlineProvider: UsageProvider {
             let page = document["data"]?.arrayValue ?? []
             for item in page {
                 guard let id = item["customer_id"].nonEmptyText else { continue }
-                totals[id, default: 0] += item["total"]?.decimalValue ?? 0
+                totals[id] = item["total"]?.decimalValue ?? 0
             }
             read += page.count
             if page.isEmpty || read >= (document["meta"]?["total"]?.intValue ?? read) { return totals }
