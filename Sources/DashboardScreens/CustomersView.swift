@@ -12,6 +12,8 @@ enum CustomersView {
         var title = "Customers"
         if let metric = state.metric { title += " · \(metric.name)" + (metric.unit.map { " (\($0))" } ?? "") }
         title += " · \(customers.visible.count) of \(customers.rows.count)"
+        let loading = progressText(customers.progress, now: state.now)
+        if let loading { title += " · " + loading }
         if !customers.filter.isEmpty || customers.isEditingFilter {
             title += " · filter: \(customers.filter)" + (customers.isEditingFilter ? "▏" : "")
         }
@@ -19,7 +21,8 @@ enum CustomersView {
             .render(in: area, buffer: &buffer)
         let inner = Block.inner(area)
         if customers.rows.isEmpty {
-            let text = customers.error ?? (customers.loaded ? "no customers in this store" : "loading customers…")
+            let text = customers.error
+                ?? (customers.loaded ? "no customers in this store" : "loading customers…" + (loading.map { " " + $0 } ?? ""))
             Chrome.note(text, style: theme.text(customers.error == nil ? .muted : .error), in: inner, buffer: &buffer)
             return
         }
@@ -28,6 +31,20 @@ enum CustomersView {
             return
         }
         table(state, options, inner: inner).render(in: inner, buffer: &buffer)
+    }
+
+    /// `loading 120 of 2,000 · about 1m left` while a provider answers customer by customer; the time left is
+    /// the pace so far applied to the rest (shown once there is a pace to go by).
+    static func progressText(_ progress: (loaded: Int, total: Int, since: Date)?, now: Date) -> String? {
+        guard let progress, progress.total > 0 else { return nil }
+        func count(_ n: Int) -> String { DecimalText.grouped(Decimal(n), fractionDigits: 0) }
+        var text = "loading \(count(progress.loaded)) of \(count(progress.total))"
+        let elapsed = now.timeIntervalSince(progress.since)
+        if progress.loaded >= 10, elapsed >= 1, progress.loaded < progress.total {
+            let left = elapsed / Double(progress.loaded) * Double(progress.total - progress.loaded)
+            text += " · about \(Format.duration(left)) left"
+        }
+        return text
     }
 
     private enum Field { case name, id, total, daily, lastEvent, amount, period }

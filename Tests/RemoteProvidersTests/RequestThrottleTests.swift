@@ -54,4 +54,30 @@ struct RequestThrottleTests {
         #expect(peak.max <= 2)
         #expect(peak.max >= 1)
     }
+
+    /// The most acquisitions inside any window of `seconds` that starts at an acquisition.
+    static func busiestWindow(_ times: [Date], seconds: Double) -> Int {
+        var best = 0, first = 0
+        for last in times.indices {
+            while times[last].timeIntervalSince(times[first]) >= seconds { first += 1 }
+            best = max(best, last - first + 1)
+        }
+        return best
+    }
+
+    @Test(arguments: [("hyperline", 10.0, 200), ("prolifi", 60.0, 1_000)])
+    func neverExceedsThePublishedLimitInAnySlidingWindow(provider: String, window: Double, limit: Int) async throws {
+        let time = Timeline()
+        let throttle = provider == "hyperline" ? RequestThrottle.hyperline(now: { time.now }, sleep: time.sleep)
+            : RequestThrottle.prolifi(now: { time.now }, sleep: time.sleep)
+        var times: [Date] = []
+        for _ in 0..<(limit * 3) {
+            try await throttle.acquire()
+            times.append(time.now)
+            await throttle.release()
+        }
+        let busiest = Self.busiestWindow(times, seconds: window)
+        #expect(busiest < limit, "\(busiest) calls in one \(Int(window)) s window")
+        #expect(busiest >= limit * 85 / 100, "the budget is used, not wasted: \(busiest)")
+    }
 }

@@ -32,7 +32,7 @@ struct CustomersReducerTests {
         let first = Fixtures.request(state.reduce(.keyPressed(.character("m"))))!
         let second = Fixtures.request(state.reduce(.keyPressed(.character("m"))))!
         _ = state.reduce(.customersLoaded(first, .success(Fixtures.summaries(99))))
-        #expect(state.customers.rows.count == 5, "an answer to a superseded request changes nothing")
+        #expect(state.customers.rows.isEmpty, "another metric's rows are gone, and a superseded answer adds none")
         _ = state.reduce(.customersLoaded(second, .success(Fixtures.summaries(7))))
         #expect(state.customers.rows.count == 7)
     }
@@ -138,11 +138,12 @@ struct CustomersReducerTests {
         #expect(metric.code == "gb")
     }
 
-    @Test func failuresShowOneLineAndKeepOldRows() {
+    @Test func failuresShowOneLineAndKeepOldRowsOfTheSameQuestion() throws {
         var state = Fixtures.loaded(rows: 5)
-        let id = Fixtures.request(state.reduce(.keyPressed(.character("m"))))!
+        _ = state.reduce(.keyPressed(.character("r")))
+        let id = try #require(Fixtures.request(state.reduce(.metricsLoaded(.success(Fixtures.metrics)))))
         _ = state.reduce(.customersLoaded(id, .failure(UsageError(.storage, "local: loading customers: disk I/O error"))))
-        #expect(state.customers.rows.count == 5)
+        #expect(state.customers.rows.count == 5, "a failed refresh keeps the rows it would have replaced")
         #expect(state.message?.text == "local: loading customers: disk I/O error")
         #expect(state.message?.severity == .error)
     }

@@ -13,14 +13,17 @@ public actor RequestThrottle {
     private let now: @Sendable () -> Date
     private let sleep: @Sendable (Duration) async throws -> Void
 
-    /// At most `requests` per `interval` and `maxConcurrent` at once; time is injectable for tests.
+    /// `requests` per `interval` on average, at most `burst` at once after a quiet spell (default: `requests`), and
+    /// `maxConcurrent` in flight; time is injectable for tests. Over any window of length `interval` the bucket lets
+    /// through at most `burst + requests`: keep that under the provider's published limit.
     public init(
-        requests: Int, per interval: Duration, maxConcurrent: Int = 4, now: @escaping @Sendable () -> Date = { Date() },
+        requests: Int, per interval: Duration, burst: Int? = nil, maxConcurrent: Int = 4,
+        now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
-        capacity = Double(max(1, requests))
+        capacity = Double(max(1, burst ?? requests))
         let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
-        refillPerSecond = capacity / max(0.001, seconds)
+        refillPerSecond = Double(max(1, requests)) / max(0.001, seconds)
         self.maxConcurrent = max(1, maxConcurrent)
         tokens = capacity
         self.now = now
@@ -28,10 +31,22 @@ public actor RequestThrottle {
         lastRefill = now()
     }
 
-    /// Hyperline: 200 GET per 10 s, kept at 180 for headroom.
-    public static func hyperline() -> RequestThrottle { RequestThrottle(requests: 180, per: .seconds(10)) }
-    /// Prolifi: 1,000 per minute per key, kept at 900.
-    public static func prolifi() -> RequestThrottle { RequestThrottle(requests: 900, per: .seconds(60)) }
+    /// Hyperline publishes 200 GET per 10 s: 170 per 10 s with bursts of 20 never pass 190 in any 10 s.
+    public static func hyperline(
+        now: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) -> RequestThrottle {
+        RequestThrottle(requests: 170, per: .seconds(10), burst: 20, now: now, sleep: sleep)
+    }
+
+    /// Prolifi publishes 1,000 per minute per key: 900 per minute with bursts of 50 never pass 950 in any minute.
+    public static func prolifi(
+        now: @escaping @Sendable () -> Date = { Date() },
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
+    ) -> RequestThrottle {
+        RequestThrottle(requests: 900, per: .seconds(60), burst: 50, now: now, sleep: sleep)
+    }
+
     /// Lago publishes its limit in headers (handled on 429); only concurrency is bounded, at eight calls at once
     /// (self-hosted servers publish no limit, and Lago Cloud answers 429 with a reset time when it is reached).
     public static func lago() -> RequestThrottle { RequestThrottle(requests: 1_000_000, per: .seconds(1), maxConcurrent: 8) }

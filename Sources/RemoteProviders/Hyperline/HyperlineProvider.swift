@@ -39,17 +39,29 @@ public struct HyperlineProvider: UsageProvider {
         }
     }
 
-    /// Every customer's total of `metric`: from the aggregator's group-by-customer endpoint (one call per 100
-    /// customers) when the server has it, else one usage call per customer, run concurrently within the rate budget.
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
-        let customers = try await listAll("/v1/customers").compactMap(HyperlineDecoding.customer)
-        if let totals = try await groupedTotals(metric: metric, period: period) {
-            return customers.map { CustomerSummary(customer: $0, total: totals[$0.id] ?? 0, daily: [], lastEventAt: nil) }
+        try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now, progress: nil)
+    }
+
+    /// Every customer's total of `metric`: from the aggregator's group-by-customer endpoint (one call per 100
+    /// customers) when the server has it, else one usage call per customer, run concurrently within the rate budget
+    /// and reported to `progress` as they finish.
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+        async throws -> [CustomerSummary]
+    {
+        async let listed = listAll("/v1/customers")
+        let grouped = try await groupedTotals(metric: metric, period: period)
+        let customers = try await listed.compactMap(HyperlineDecoding.customer)
+        if let grouped {
+            return customers.map { CustomerSummary(customer: $0, total: grouped[$0.id] ?? 0, daily: [], lastEventAt: nil) }
         }
+        let batcher = RowBatcher(total: customers.count, handler: progress)
         return try await ConcurrentMap.map(customers, limit: api.concurrency) { [self] customer in
             let usage = try await customerUsage(customer.id, period: period)
             let total = usage.first { $0["aggregator_id"].nonEmptyText == metric.code }?["total"]?.decimalValue
-            return CustomerSummary(customer: customer, total: total ?? 0, daily: [], lastEventAt: nil)
+            let row = CustomerSummary(customer: customer, total: total ?? 0, daily: [], lastEventAt: nil)
+            batcher.add(row)
+            return row
         }
     }
 
@@ -144,18 +156,10 @@ public struct HyperlineProvider: UsageProvider {
         return answer
     }
 
-    /// `take`/`skip` pages until `meta.total` items or an empty page; more than the configured number of pages is
-    /// an error.
-    private func listAll(_ path: String) async throws(APIError) -> [JSONValue] {
-        var items: [JSONValue] = []
-        for _ in 0..<api.configuration.maxPages {
-            let document = try await api.get(path, query: [("take", String(take)), ("skip", String(items.count))])
-            let page = document["data"]?.arrayValue ?? []
-            items += page
-            let total = document["meta"]?["total"]?.intValue ?? items.count
-            if page.isEmpty || items.count >= total { return items }
-        }
-        throw api.configuration.tooManyPages(path)
+    /// Every item of a `take`/`skip` list, the pages after the first read concurrently.
+    private func listAll(_ path: String) async throws -> [JSONValue] {
+        try await OffsetListing(api: api, path: path, sizeName: "take", offsetName: "skip", pageSize: take,
+                                total: { $0["meta"]?["total"]?.intValue }).all()
     }
 
     /// Whether a failed GET means "this route takes POST" (405, or a 404 that is not about a missing customer,

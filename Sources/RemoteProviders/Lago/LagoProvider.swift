@@ -27,7 +27,7 @@ public struct LagoProvider: UsageProvider {
     }
 
     func customers() async throws -> [Customer] {
-        try await reader.pages("/customers", root: "customers").compactMap(LagoDecoding.customer)
+        try await reader.allPages("/customers", root: "customers").compactMap(LagoDecoding.customer)
     }
 
     public func customer(id: String) async throws -> Customer? {
@@ -48,11 +48,22 @@ public struct LagoProvider: UsageProvider {
         return LagoRows.totals(usages, requested: period, metrics: try await metrics)
     }
 
-    /// Every customer's value of `metric` over the billing periods overlapping `period`, customers read concurrently.
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
-        try await ConcurrentMap.map(try await customers(), limit: api.concurrency) { [reader] customer in
+        try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now, progress: nil)
+    }
+
+    /// Every customer's value of `metric` over the billing periods overlapping `period`, customers read concurrently
+    /// and reported to `progress` as they finish.
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+        async throws -> [CustomerSummary]
+    {
+        let customers = try await customers()
+        let batcher = RowBatcher(total: customers.count, handler: progress)
+        return try await ConcurrentMap.map(customers, limit: api.concurrency) { [reader] customer in
             let usages = try await reader.usages(customerID: customer.id, period: period, metricCode: metric.code)
-            return LagoRows.summary(customer: customer, usages: usages, metric: metric, requested: period)
+            let row = LagoRows.summary(customer: customer, usages: usages, metric: metric, requested: period)
+            batcher.add(row)
+            return row
         }
     }
 

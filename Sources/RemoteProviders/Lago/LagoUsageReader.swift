@@ -78,6 +78,21 @@ struct LagoUsageReader: Sendable {
         }
     }
 
+    /// Every item under `root`: page 1 first, then, when `meta.total_pages` says how many there are, the rest
+    /// concurrently (in page order); without it, one page after another.
+    func allPages(_ path: String, root: String) async throws -> [JSONValue] {
+        let first = try await api.get(path, query: [("page", "1"), ("per_page", String(pageSize))])
+        let items = first[root]?.arrayValue ?? []
+        guard let pages = first["meta"]?["total_pages"]?.intValue, LagoDecoding.nextPage(first) == 2, !items.isEmpty else {
+            return LagoDecoding.nextPage(first) == nil || items.isEmpty ? items : try await self.pages(path, root: root)
+        }
+        guard pages <= api.configuration.maxPages else { throw api.configuration.tooManyPages(path) }
+        let rest = try await ConcurrentMap.map(Array(2...max(2, pages)), limit: api.concurrency) { [api, pageSize] page in
+            try await api.get(path, query: [("page", String(page)), ("per_page", String(pageSize))])[root]?.arrayValue ?? []
+        }
+        return items + rest.flatMap { $0 }
+    }
+
     /// Every item under `root` across `page`/`per_page` pages, following `meta.next_page` forward until a page comes
     /// back empty; more than the configured number of pages is an error.
     func pages(_ path: String, root: String, query: [(String, String)] = []) async throws(APIError) -> [JSONValue] {

@@ -44,15 +44,10 @@ public struct ProlifiProvider: UsageProvider {
         Metric(code: eventName, name: eventName, aggregation: .count, unit: "events")
     }
 
-    func customers() async throws(APIError) -> [Customer] {
-        var result: [Customer] = []
-        for _ in 0..<api.configuration.maxPages {
-            let document = try await api.get("/customers", query: [("limit", String(limit)), ("offset", String(result.count))])
-            let items = document["data"]?.arrayValue ?? []
-            result += items.compactMap(Self.customer)
-            guard document["pagination"]?["has_more"] == .bool(true), !items.isEmpty else { return result }
-        }
-        throw api.configuration.tooManyPages("/customers")
+    func customers() async throws -> [Customer] {
+        try await OffsetListing(api: api, path: "/customers", sizeName: "limit", offsetName: "offset", pageSize: limit,
+                                total: { $0["pagination"]?["total"]?.intValue })
+            .all().compactMap(Self.customer)
     }
 
     public func customer(id: String) async throws -> Customer? {
@@ -67,15 +62,25 @@ public struct ProlifiProvider: UsageProvider {
 
     /// Every customer's count of `metric` over `period` widened to whole UTC days (reported with each row),
     /// customers read concurrently; the last event is the metric's own.
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
-        try await ConcurrentMap.map(try await customers(), limit: api.concurrency) { [self] customer in
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+        async throws -> [CustomerSummary]
+    {
+        let customers = try await customers()
+        let batcher = RowBatcher(total: customers.count, handler: progress)
+        return try await ConcurrentMap.map(customers, limit: api.concurrency) { [self] customer in
             let usage = try await usage(customer.id, period: period, eventName: metric.code)
-            let row = usage.rows.first { $0["event_name"].nonEmptyText == metric.code }
-            return CustomerSummary(
-                customer: customer, total: row?["count"]?.decimalValue ?? 0, daily: [],
-                lastEventAt: row?["last_reported_at"]?.stringValue.flatMap(ISO8601Parser.parse),
+            let found = usage.rows.first { $0["event_name"].nonEmptyText == metric.code }
+            let row = CustomerSummary(
+                customer: customer, total: found?["count"]?.decimalValue ?? 0, daily: [],
+                lastEventAt: found?["last_reported_at"]?.stringValue.flatMap(ISO8601Parser.parse),
                 periods: usage.answered == period ? [] : [usage.answered])
+            batcher.add(row)
+            return row
         }
+    }
+
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
+        try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now, progress: nil)
     }
 
     /// One count per event name over `period` widened to whole UTC days (each total carries the days answered).

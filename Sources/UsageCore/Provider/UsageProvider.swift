@@ -20,6 +20,10 @@ public protocol UsageProvider: Sendable {
     /// Every customer with one metric's total over `period`, daily values for the trailing days before `now`,
     /// and the last event time.
     func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary]
+    /// The same rows, reporting them to `progress` in batches as they arrive (providers that answer in one call
+    /// report nothing).
+    func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+        async throws -> [CustomerSummary]
     /// Totals of every metric for one customer over `period`.
     func totals(customerID: String, period: Period) async throws -> [UsageTotal]
     /// A metric's values per bucket, for one customer or (nil) all customers.
@@ -36,6 +40,13 @@ extension UsageProvider {
     /// A metric that is not in `metrics()` but that the provider still answers for (a provider without a metric list
     /// takes any event name); nil for providers whose list is complete.
     public func metric(code: String) async throws -> Metric? { nil }
+
+    /// Answers in one call: nothing to report on the way.
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+        async throws -> [CustomerSummary]
+    {
+        try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now)
+    }
 }
 
 /// Where a provider's data comes from.

@@ -84,13 +84,15 @@ public actor DataService {
         return found
     }
 
-    /// The customers table for one metric.
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws(UsageError)
-        -> [CustomerSummary]
+    /// The customers table for one metric; `progress` receives rows as they arrive when this call is the one that
+    /// fetches (a call joining a fetch already in flight just waits for the whole answer).
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date,
+                          progress: SummaryProgressHandler? = nil) async throws(UsageError) -> [CustomerSummary]
     {
         let key = "summaries|\(metric.code)|\(Self.key(period))|\(trailingDays)|\(UTCTime.day(now))"
         return try await shared(key, ttl: policy.customers, "loading customers") { [provider] in
-            try await provider.summaries(metric: metric, period: period, trailingDays: trailingDays, now: now)
+            try await provider.summaries(metric: metric, period: period, trailingDays: trailingDays, now: now,
+                                         progress: progress)
         }
     }
 

@@ -21,7 +21,7 @@ public final class EffectRunner: Sendable {
             tasks.cancel(id)
         default:
             tasks.start(effect.requestID) { [service] in
-                if let action = await Self.perform(effect, service: service), !Task.isCancelled { send(action) }
+                if let action = await Self.perform(effect, service: service, send: send), !Task.isCancelled { send(action) }
             }
         }
     }
@@ -44,7 +44,7 @@ public final class EffectRunner: Sendable {
         await Self.perform(effect, service: service)
     }
 
-    static func perform(_ effect: Effect, service: DataService) async -> Action? {
+    static func perform(_ effect: Effect, service: DataService, send: (@Sendable (Action) -> Void)? = nil) async -> Action? {
         if effect.requestID != nil || effect == .loadMetrics {
             // Answers kept until the store changes must not outlive a change made by another process.
             await service.revalidate(forgettingUntokened: false)
@@ -55,8 +55,15 @@ public final class EffectRunner: Sendable {
         case .loadMetrics:
             return .metricsLoaded(await Result { () async throws(UsageError) in try await service.metrics() })
         case .loadCustomers(let id, let metric, let period, let now):
+            var progress: SummaryProgressHandler?
+            if let send {
+                progress = { @Sendable (report: SummaryProgress) in
+                    if !Task.isCancelled { send(Action.customersArriving(id, report)) }
+                }
+            }
             return .customersLoaded(id, await Result { () async throws(UsageError) in
-                try await service.summaries(metric: metric, period: period, trailingDays: Layout.sparklineDays, now: now)
+                try await service.summaries(
+                    metric: metric, period: period, trailingDays: Layout.sparklineDays, now: now, progress: progress)
             })
         case .loadUsage(let id, let customerID, let period, let bucket):
             return .usageLoaded(id, await Result { () async throws(UsageError) in

@@ -15,6 +15,8 @@ public enum Action: Sendable {
     case sourceLoaded(Result<SourceInfo, UsageError>)
     /// Metrics arrived.
     case metricsLoaded(Result<[Metric], UsageError>)
+    /// Some customers-table rows arrived, with how many of how many are done (the full answer follows).
+    case customersArriving(RequestID, SummaryProgress)
     /// Customers-table rows arrived.
     case customersLoaded(RequestID, Result<[CustomerSummary], UsageError>)
     /// A customer's usage arrived.

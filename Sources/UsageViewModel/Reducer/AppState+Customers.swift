@@ -65,7 +65,14 @@ extension AppState {
         }
         let id = newRequest()
         customers.request = id
-        return effects + [.loadCustomers(id, metric: metric, period: resolvedPeriod, now: now)]
+        let period = resolvedPeriod
+        customers.begin(query: "\(metric.code)|\(period.start.timeIntervalSince1970)|\(period.end.timeIntervalSince1970)")
+        return effects + [.loadCustomers(id, metric: metric, period: period, now: now)]
+    }
+
+    mutating func customersArriving(_ id: RequestID, _ report: SummaryProgress) {
+        guard customers.request == id else { return }
+        customers.arrive(report, at: now, visibleRows: tableRows)
     }
 
     mutating func metricsArrived(_ result: Result<[Metric], UsageError>) -> [Effect] {
@@ -99,6 +106,7 @@ extension AppState {
             succeeded()
         case .failure(let error):
             customers.error = error.message
+            customers.progress = nil
             message = (error.message, .error)
         }
         return []

@@ -27,6 +27,9 @@ extension AppState {
             return []
         case .metricsLoaded(let result):
             return metricsArrived(result)
+        case .customersArriving(let id, let progress):
+            customersArriving(id, progress)
+            return []
         case .customersLoaded(let id, let result):
             return customersArrived(id, result)
         case .usageLoaded(let id, let result):

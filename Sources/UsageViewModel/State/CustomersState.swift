@@ -27,6 +27,12 @@ public struct CustomersState: Sendable {
     public var request: RequestID?
     /// The last load failure, shown in place of the table when there are no rows.
     public var error: String?
+    /// What the rows answer (metric and period); rows of another question are never shown under this one.
+    public private(set) var query: String?
+    /// While a provider loads customers one call at a time: how many are done, of how many, since when.
+    public var progress: (loaded: Int, total: Int, since: Date)?
+    /// Whether arriving rows are shown as they come (the table was emptied for a new question).
+    public private(set) var isFilling = false
 
     /// Creates an empty state.
     public init() {}
@@ -42,6 +48,37 @@ public struct CustomersState: Sendable {
         rows = summaries.map(CustomerRow.init)
         index = SearchIndex(rows)
         loaded = true
+        isFilling = false
+        progress = nil
+        resort()
+        refilter(from: order)
+        if let selectedID, let index = visible.firstIndex(where: { rows[$0].summary.customer.id == selectedID }) {
+            cursor.selected = index
+        }
+        cursor.clamp(count: visible.count, visible: visibleRows)
+    }
+
+    /// Starts loading `query`: rows answering another question are dropped (a refresh of the same keeps them).
+    public mutating func begin(query: String) {
+        progress = nil
+        guard query != self.query else { return }
+        self.query = query
+        rows = []
+        index = SearchIndex([])
+        order = []
+        visible = []
+        loaded = false
+        isFilling = true
+        cursor = ListCursor()
+    }
+
+    /// Rows that arrived before the rest: shown at once while the table fills, else only counted.
+    public mutating func arrive(_ report: SummaryProgress, at now: Date, visibleRows: Int) {
+        progress = (report.loaded, report.total, progress?.since ?? now)
+        guard isFilling, !report.rows.isEmpty else { return }
+        let selectedID = selectedRow?.summary.customer.id
+        rows += report.rows.map(CustomerRow.init)
+        index = SearchIndex(rows)
         resort()
         refilter(from: order)
         if let selectedID, let index = visible.firstIndex(where: { rows[$0].summary.customer.id == selectedID }) {
