@@ -68,7 +68,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "usagetop-bench",
-            dependencies: ["UsageCore", "LocalStore", "UsageViewModel", "TermUI", "DashboardScreens"]
+            dependencies: [
+                "UsageCore", "LocalStore", "UsageViewModel", "TermUI", "DashboardScreens", "RemoteProviders", "HTTPTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "UsageCoreTests", dependencies: ["UsageCore"]),
         .testTarget(

@@ -53,6 +53,13 @@ public final class TestHTTPServer: Sendable {
     /// Requests seen, shared by the server and its connection handlers.
     final class RequestLog: Sendable {
         private let entries = Mutex<[Request]>([])
+        private let load = Mutex((now: 0, peak: 0))
+        /// A request is being answered.
+        func enter() { load.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) } }
+        /// An answer went out.
+        func leave() { load.withLock { $0.now -= 1 } }
+        /// The most requests answered at once.
+        var peak: Int { load.withLock { $0.peak } }
         /// Numbers and records a request; returns it with its number.
         func append(_ request: Request) -> Request {
             entries.withLock { all in
@@ -92,6 +99,9 @@ public final class TestHTTPServer: Sendable {
 
     /// Every request so far.
     public var requests: [Request] { log.all }
+
+    /// The most requests the server was answering at one time (received, reply not yet written).
+    public var peakInFlight: Int { log.peak }
 
     /// The port the server listens on.
     public var port: Int { channel.localAddress?.port ?? 0 }
@@ -139,6 +149,7 @@ public final class TestHTTPServer: Sendable {
                                                  authorization: head.headers.first(name: "Authorization"),
                                                  headers: head.headers.map { ($0.name, $0.value) }))
                 let reply = route(request)
+                log.enter()
                 if reply.delay == .zero {
                     write(reply, context: context)
                 } else {
@@ -149,6 +160,7 @@ public final class TestHTTPServer: Sendable {
         }
 
         func write(_ reply: Reply, context: ChannelHandlerContext) {
+            log.leave()
             var headers = HTTPHeaders(reply.headers)
             let body = context.channel.allocator.buffer(string: reply.body)
             headers.replaceOrAdd(name: "Content-Length", value: String(body.readableBytes))

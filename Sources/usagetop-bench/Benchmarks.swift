@@ -2,7 +2,8 @@ import Foundation
 import LocalStore
 import UsageCore
 
-/// `swift run -c release usagetop-bench [--events N] [--store PATH] [--ingest N] [--only render|store|ingest]`
+/// `swift run -c release usagetop-bench [--events N] [--store PATH] [--ingest N] [--only render|store|ingest|remote]
+/// [--customers 100,1000,5000] [--sequential-up-to 1000]`
 @main
 struct Benchmarks {
     static func main() async throws {
@@ -26,6 +27,11 @@ struct Benchmarks {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let store = try StoreBenchmarks.largeStore(path: path, events: events, now: now)
             try await StoreBenchmarks.queries(store: store, now: now)
+        }
+        if only == "remote" {
+            let sizes = (value("--customers") ?? "100,1000,5000").split(separator: ",").compactMap { Int($0) }
+            print("\n## customers table from providers (50 ms per request)")
+            try await RemoteBenchmarks.run(sizes: sizes, sequentialUpTo: Int(value("--sequential-up-to") ?? "") ?? 1_000)
         }
         if only == nil || only == "ingest" {
             print("\n## ingest (\(ingest) events)")

@@ -85,4 +85,23 @@ struct LagoBillingContractTests {
         let to = server.requests.first { $0.path == "/api/v1/events" }?.query["timestamp_to"]
         #expect(to == "2026-12-13T23:59:59.999Z", "Lago's timestamp_to is inclusive: the half-open end's last millisecond")
     }
+
+    @Test func billsCarryTaxesTotalsAndProjectionsOnlyWhereLagoHasThem() async throws {
+        let server = try LagoServer.start()
+        let provider = try LagoServer.provider(server)
+        let acme = try await provider.report(customerID: "acme", period: Period(start: previous.start, end: current.end))
+        #expect(acme.bills.map(\.period) == [previous, current])
+        #expect(acme.bills.map(\.isInvoiced) == [true, false])
+        let now = try #require(acme.bills.last)
+        #expect(now.amount == Money(minorUnits: 1500 + 300 + 350, currency: "EUR"))
+        #expect(now.taxes == Money(minorUnits: 430, currency: "EUR") && now.total == Money(minorUnits: 2580, currency: "EUR"))
+        #expect(now.projected == nil, "403 projected_usage_not_enabled hides the projection, silently")
+        #expect(server.requests.first { $0.path.hasSuffix("/current_usage") }?.query["apply_taxes"] == "true")
+        let calls = server.requests.count
+        _ = try await provider.report(customerID: "acme", period: current)
+        #expect(!server.requests.dropFirst(calls).contains { $0.path.hasSuffix("/projected_usage") }, "asked once per run")
+        let yen = try await LagoServer.provider(server).report(customerID: "yen", period: current)
+        #expect(yen.bills.first?.projected == Money(minorUnits: 4200, currency: "JPY"))
+        #expect(yen.bills.first?.amount.text == "JPY 2,150")
+    }
 }

@@ -44,6 +44,11 @@ enum LagoServer {
                 ? [usage(customer, from: "2026-09-01", to: "2026-09-30", calls: 70, invoice: "inv-2")]
                 : [usage(customer, from: "2026-10-14", to: "2026-11-13", calls: 900, invoice: "inv-1")]
             return .init(body: #"{"usage_periods": [\#(periods.joined(separator: ","))], "meta": {"next_page": null}}"#)
+        case "/api/v1/customers/\(customer)/projected_usage":
+            guard customer == "yen" else {
+                return .init(status: .forbidden, body: #"{"status": 403, "error": "Forbidden", "code": "projected_usage_not_enabled"}"#)
+            }
+            return .init(body: #"{"customer_projected_usage": {"currency": "JPY", "projected_amount_cents": 4200, "charges_usage": []}}"#)
         case "/api/v1/events":
             return events(subscription: subscription, page: Int(request.query["page"] ?? "1") ?? 1,
                           perPage: Int(request.query["per_page"] ?? "100") ?? 100)

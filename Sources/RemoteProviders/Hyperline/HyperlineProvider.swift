@@ -6,7 +6,7 @@ import UsageCore
 /// 404 or 405, with POST and a JSON body, remembered for the rest of the run.
 public struct HyperlineProvider: UsageProvider {
     private let api: APIClient
-    private let methods = MethodMemory()
+    private let methods = EndpointMemory()
     private let take = 100
 
     /// Creates a provider over a configured API client.

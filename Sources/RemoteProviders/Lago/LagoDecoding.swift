@@ -24,6 +24,10 @@ enum LagoDecoding {
         var amountCents: Int?
         var taxesAmountCents: Int?
         var totalAmountCents: Int?
+        /// Whether Lago invoiced the period (`lago_invoice_id` set: a past period).
+        var isInvoiced = false
+        /// The subscription the period belongs to (set by the reader).
+        var subscription = ""
     }
 
     /// The next page number from `meta`, nil on the last page (Lago uses null; some clients 0).
@@ -76,7 +80,8 @@ enum LagoDecoding {
         return Usage(
             period: period, currency: document["currency"].nonEmptyText, charges: charges,
             amountCents: document["amount_cents"]?.intValue, taxesAmountCents: document["taxes_amount_cents"]?.intValue,
-            totalAmountCents: document["total_amount_cents"]?.intValue)
+            totalAmountCents: document["total_amount_cents"]?.intValue,
+            isInvoiced: document["lago_invoice_id"].nonEmptyText != nil || document["invoice_id"].nonEmptyText != nil)
     }
 
     /// Lago's inclusive period end (`…T23:59:59Z`) as a half-open end (the next second); an end already on a

@@ -41,11 +41,22 @@ public struct LagoProvider: UsageProvider {
         return document["customer"].flatMap(LagoDecoding.customer)
     }
 
-    /// One row per charge and billing period overlapping `period`, each labelled with the billing period it answers.
     public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
+        try await report(customerID: customerID, period: period).totals
+    }
+
+    /// One row per charge and billing period overlapping `period`, each labelled with the billing period it answers,
+    /// and each period's bill: amount, taxes, total, and the projection of current periods when Lago offers it.
+    public func report(customerID: String, period: Period) async throws -> UsageReport {
         async let metrics = metrics()
-        let usages = try await reader.usages(customerID: customerID, period: period)
-        return LagoRows.totals(usages, requested: period, metrics: try await metrics)
+        let usages = try await reader.usages(customerID: customerID, period: period, taxes: true)
+        let current = Set(usages.filter { !$0.isInvoiced }.map(\.subscription))
+        let projections = try await ConcurrentMap.map(Array(current).sorted(), limit: api.concurrency) { [reader] subscription in
+            (subscription, await reader.projectedCents(customerID: customerID, subscription: subscription))
+        }
+        let projected = Dictionary(projections.compactMap { id, cents in cents.map { (id, $0) } }, uniquingKeysWith: { a, _ in a })
+        return UsageReport(totals: LagoRows.totals(usages, requested: period, metrics: try await metrics),
+                           bills: LagoRows.bills(usages, projected: projected))
     }
 
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {

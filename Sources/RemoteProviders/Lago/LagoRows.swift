@@ -57,6 +57,19 @@ enum LagoRows {
                                amounts: Money.totals(amounts), periods: periods)
     }
 
+    /// Each usage's bill (those with a currency and an amount), earliest first; `projected` holds the projected
+    /// amount of current periods by subscription.
+    static func bills(_ usages: [LagoDecoding.Usage], projected: [String: Int]) -> [Bill] {
+        usages.compactMap { usage -> Bill? in
+            guard let period = usage.period, let currency = usage.currency else { return nil }
+            let cents = usage.amountCents ?? usage.charges.compactMap(\.amountCents).reduce(0, +)
+            func money(_ minor: Int?) -> Money? { minor.map { Money(minorUnits: $0, currency: currency) } }
+            return Bill(period: period, isInvoiced: usage.isInvoiced, amount: Money(minorUnits: cents, currency: currency),
+                        taxes: money(usage.taxesAmountCents), total: money(usage.totalAmountCents),
+                        projected: usage.isInvoiced ? nil : money(projected[usage.subscription]))
+        }.sorted { ($0.period.start, $0.period.end) < ($1.period.start, $1.period.end) }
+    }
+
     /// Whether whole billing periods make up exactly `requested`: each inside it, together covering it.
     static func tiles(_ periods: [Period], _ requested: Period) -> Bool {
         var covered = requested.start

@@ -15,6 +15,8 @@ struct LagoUsageReader: Sendable {
 
     let api: APIClient
     let pageSize = 100
+    /// Optional endpoints this server turned out not to offer.
+    let features = EndpointMemory()
 
     /// The customer's active and terminated subscriptions (one listing, read once per load).
     func subscriptions(customerID: String) async throws(APIError) -> [Subscription] {
@@ -30,23 +32,26 @@ struct LagoUsageReader: Sendable {
     }
 
     /// Every billing period of every subscription that overlaps `period`, with its usage; `metricCode` narrows
-    /// the charges read. Subscriptions run concurrently.
-    func usages(customerID: String, period: Period, metricCode: String? = nil) async throws -> [LagoDecoding.Usage] {
+    /// the charges read, `taxes` asks Lago to compute taxes on the current period. Subscriptions run concurrently.
+    func usages(customerID: String, period: Period, metricCode: String? = nil, taxes: Bool = false) async throws
+        -> [LagoDecoding.Usage]
+    {
         let subscriptions = try await subscriptions(customerID: customerID).filter { subscription in
             (subscription.startedAt.map { $0 < period.end } ?? true)
                 && (subscription.terminatedAt.map { $0 >= period.start } ?? true)
         }
         let perSubscription = try await ConcurrentMap.map(subscriptions, limit: api.concurrency) { subscription in
-            try await usages(customerID: customerID, subscription: subscription, period: period, metricCode: metricCode)
+            try await usages(customerID: customerID, subscription: subscription, period: period, metricCode: metricCode,
+                             taxes: taxes)
         }
         return perSubscription.flatMap { $0 }
     }
 
-    private func usages(customerID: String, subscription: Subscription, period: Period, metricCode: String?)
+    private func usages(customerID: String, subscription: Subscription, period: Period, metricCode: String?, taxes: Bool)
         async throws(APIError) -> [LagoDecoding.Usage]
     {
         var found: [LagoDecoding.Usage] = []
-        if subscription.isActive, let current = try await currentUsage(customerID, subscription.id, metricCode) {
+        if subscription.isActive, let current = try await currentUsage(customerID, subscription.id, metricCode, taxes) {
             found.append(current)
         }
         let currentStart = found.first?.period?.start
@@ -57,17 +62,33 @@ struct LagoUsageReader: Sendable {
                                        query: query)
             found += past.map(LagoDecoding.usage).filter { usage in currentStart.map { usage.period?.start != $0 } ?? true }
         }
-        return found.filter { usage in
-            guard let answered = usage.period else { return false }
-            return answered.start < period.end && period.start < answered.end
+        return found.compactMap { usage in
+            guard let answered = usage.period, answered.start < period.end, period.start < answered.end else { return nil }
+            var owned = usage
+            owned.subscription = subscription.id
+            return owned
+        }
+    }
+
+    /// The amount the subscription's current period is projected to reach, or nil when Lago has no projection for
+    /// this organisation (403 `projected_usage_not_enabled`, remembered for the run) or cannot answer now.
+    func projectedCents(customerID: String, subscription: String) async -> Int? {
+        if features.isMissing("projected_usage") { return nil }
+        do {
+            let document = try await api.get("/customers/\(APIClient.segment(customerID))/projected_usage",
+                                             query: [("external_subscription_id", subscription), ("apply_taxes", "false")])
+            return document["customer_projected_usage"]?["projected_amount_cents"]?.intValue
+        } catch {
+            if error.status == 403 || error.status == 404 { features.rememberMissing("projected_usage") }
+            return nil
         }
     }
 
     /// The subscription's current billing period, or nil when Lago says it is no longer active.
-    private func currentUsage(_ customerID: String, _ subscription: String, _ metricCode: String?)
+    private func currentUsage(_ customerID: String, _ subscription: String, _ metricCode: String?, _ taxes: Bool)
         async throws(APIError) -> LagoDecoding.Usage?
     {
-        var query = [("external_subscription_id", subscription), ("apply_taxes", "false")]
+        var query = [("external_subscription_id", subscription), ("apply_taxes", taxes ? "true" : "false")]
         if let metricCode { query.append(("billable_metric_code", metricCode)) }
         do {
             let document = try await api.get("/customers/\(APIClient.segment(customerID))/current_usage", query: query)

@@ -26,6 +26,8 @@ public protocol UsageProvider: Sendable {
         async throws -> [CustomerSummary]
     /// Totals of every metric for one customer over `period`.
     func totals(customerID: String, period: Period) async throws -> [UsageTotal]
+    /// The totals with the bills behind them, for providers that price usage.
+    func report(customerID: String, period: Period) async throws -> UsageReport
     /// A metric's values per bucket, for one customer or (nil) all customers.
     func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries
     /// One page (zero-based) of raw events, oldest first.
@@ -40,6 +42,11 @@ extension UsageProvider {
     /// A metric that is not in `metrics()` but that the provider still answers for (a provider without a metric list
     /// takes any event name); nil for providers whose list is complete.
     public func metric(code: String) async throws -> Metric? { nil }
+
+    /// Unpriced sources: the totals alone.
+    public func report(customerID: String, period: Period) async throws -> UsageReport {
+        UsageReport(totals: try await totals(customerID: customerID, period: period))
+    }
 
     /// Answers in one call: nothing to report on the way.
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)

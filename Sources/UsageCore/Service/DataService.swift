@@ -98,8 +98,13 @@ public actor DataService {
 
     /// Totals for every metric of one customer.
     public func totals(customerID: String, period: Period) async throws(UsageError) -> [UsageTotal] {
-        try await shared("totals|\(customerID)|\(Self.key(period))", ttl: policy.usage, "loading usage of \(customerID)") { [provider] in
-            try await provider.totals(customerID: customerID, period: period)
+        try await report(customerID: customerID, period: period).totals
+    }
+
+    /// Totals for every metric of one customer, with the bills behind them where the provider prices usage.
+    public func report(customerID: String, period: Period) async throws(UsageError) -> UsageReport {
+        try await shared("report|\(customerID)|\(Self.key(period))", ttl: policy.usage, "loading usage of \(customerID)") { [provider] in
+            try await provider.report(customerID: customerID, period: period)
         }
     }
 
@@ -108,14 +113,15 @@ public actor DataService {
         -> CustomerUsage
     {
         let customer = try await customer(id: customerID)
-        let totals = try await totals(customerID: customerID, period: period)
+        let report = try await report(customerID: customerID, period: period)
+        let totals = report.totals
         var series: [String: TimeSeries] = [:]
         if capabilities.contains(.timeseries) {
             var metrics: [Metric] = []
             for total in totals where !metrics.contains(total.metric) { metrics.append(total.metric) }
             series = try await allSeries(metrics, customerID: customerID, period: period, bucket: bucket)
         }
-        return CustomerUsage(customer: customer, totals: totals, series: series)
+        return CustomerUsage(customer: customer, totals: totals, series: series, bills: report.bills)
     }
 
     /// One series per metric for one customer, asked concurrently (the provider's throttle bounds the calls).

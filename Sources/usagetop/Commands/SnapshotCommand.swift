@@ -13,14 +13,15 @@ struct SnapshotCommand: HeadlessCommand {
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {
         let found = try await service.customer(id: customer)
-        let totals = try await service.totals(customerID: customer, period: period)
-        return render(customer: found, totals: totals, period: period, provider: service.providerName)
+        let report = try await service.report(customerID: customer, period: period)
+        return render(customer: found, report: report, period: period, provider: service.providerName)
     }
 
     /// JSON: `period` is the period of the numbers (null when rows answer different ones, each then carrying its own),
     /// `requested_period` the one asked. Table and CSV: one row per metric or charge, with amount and period when
     /// the provider gives them.
-    private func render(customer: Customer, totals: [UsageTotal], period: Period, provider: String) -> String {
+    private func render(customer: Customer, report: UsageReport, period: Period, provider: String) -> String {
+        let totals = report.totals
         switch query.format {
         case .json:
             let metrics = totals.map { total in
@@ -32,11 +33,17 @@ struct SnapshotCommand: HeadlessCommand {
                 ] + JSONOut.money(total.amount) + [("period", JSONOut.period(total.period ?? period))])
             }
             let billed = Money.totals(totals.compactMap(\.amount)).map { JSONValue.object(JSONOut.money($0)) }
+            let bills = report.bills.map { bill in
+                JSONValue.object([("period", JSONOut.period(bill.period)), ("invoiced", .bool(bill.isInvoiced))]
+                    + JSONOut.money(bill.amount) + JSONOut.money(bill.taxes, prefix: "taxes_")
+                    + JSONOut.money(bill.total, prefix: "total_") + JSONOut.money(bill.projected, prefix: "projected_"))
+            }
             return JSONWriter.compact(.object([
                 ("provider", .string(provider)),
                 ("customer", .object([("id", .string(customer.id)), ("name", .string(customer.name))])),
                 ("period", JSONOut.answeredPeriod(totals.map(\.period), requested: period)),
                 ("requested_period", JSONOut.period(period)), ("metrics", .array(metrics)), ("billed", .array(billed)),
+                ("bills", .array(bills)),
             ]))
         case .table, .csv:
             let priced = totals.contains { $0.amount != nil }, other = totals.contains { $0.period != nil }
@@ -52,7 +59,15 @@ struct SnapshotCommand: HeadlessCommand {
             if query.format == .csv { return output.csv() }
             var heading = "\(customer.name) (\(customer.id)) · \(UTCTime.iso(period.start)) → \(UTCTime.iso(period.end))"
             if other { heading += "\n\(provider) cannot answer that period: each row is for the period it names" }
-            return heading + "\n" + output.table()
+            let bills = report.bills.map { bill in
+                var parts = ["\(bill.isInvoiced ? "invoiced" : "current") \(UTCTime.iso(bill.period.start)) → \(UTCTime.iso(bill.period.end))",
+                             "amount \(bill.amount.text)"]
+                if let taxes = bill.taxes { parts.append("taxes \(taxes.text)") }
+                if let total = bill.total { parts.append("total \(total.text)") }
+                if let projected = bill.projected { parts.append("projected \(projected.text)") }
+                return parts.joined(separator: " · ")
+            }
+            return heading + "\n" + output.table() + bills.map { "\n" + $0 }.joined()
         }
     }
 }

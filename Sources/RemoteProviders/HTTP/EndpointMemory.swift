@@ -1,8 +1,8 @@
 import Synchronization
 
-/// Remembers, per endpoint family, whether reads must be POSTed (Hyperline's docs disagree on GET vs POST) and
-/// which optional endpoints the server lacks.
-final class MethodMemory: Sendable {
+/// Remembers what a server turned out to want or lack, per endpoint family: whether reads must be POSTed
+/// (Hyperline's docs disagree on GET vs POST) and which optional endpoints it does not offer.
+final class EndpointMemory: Sendable {
     private let posts = Mutex<Set<String>>([])
     private let missing = Mutex<Set<String>>([])
 

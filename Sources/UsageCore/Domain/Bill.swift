@@ -1,0 +1,43 @@
+import Foundation
+
+/// What one billing period of one subscription costs, as the provider prices it: the usage amount, taxes and
+/// total, and the projection to the period's end when the provider offers one.
+public struct Bill: Sendable, Hashable {
+    /// The billing period.
+    public var period: Period
+    /// Whether the period is invoiced (past) rather than the current one.
+    public var isInvoiced: Bool
+    /// The usage amount before taxes.
+    public var amount: Money
+    /// The taxes on it, when computed.
+    public var taxes: Money?
+    /// Amount plus taxes, when computed.
+    public var total: Money?
+    /// The amount projected to the end of the period (current periods, when the provider offers projections).
+    public var projected: Money?
+
+    /// Creates a bill.
+    public init(period: Period, isInvoiced: Bool, amount: Money, taxes: Money? = nil, total: Money? = nil,
+                projected: Money? = nil) {
+        self.period = period
+        self.isInvoiced = isInvoiced
+        self.amount = amount
+        self.taxes = taxes
+        self.total = total
+        self.projected = projected
+    }
+}
+
+/// One customer's usage over a period: the totals and, when the provider prices usage, the bills behind them.
+public struct UsageReport: Sendable, Hashable {
+    /// Totals, one per metric or charge.
+    public var totals: [UsageTotal]
+    /// Bills per subscription and billing period, earliest first (empty for unpriced sources).
+    public var bills: [Bill]
+
+    /// Creates a report.
+    public init(totals: [UsageTotal], bills: [Bill] = []) {
+        self.totals = totals
+        self.bills = bills
+    }
+}
