@@ -36,8 +36,8 @@ enum Chrome {
         for screen in state.stack {
             switch screen {
             case .customerUsage(let s): parts.append(s.customerName)
-            case .timeseries(let s): parts.append((s.customerName == nil ? "All customers · " : "") + s.metric.name)
-            case .events(let s): parts.append("\(s.metric.name) events")
+            case .timeseries(let s): parts.append((s.customerName == nil ? "All customers · " : "") + s.metric.displayName)
+            case .events(let s): parts.append("\(s.metric.displayName) events")
             }
         }
         let separator = options.glyphs == .ascii ? " > " : " › "

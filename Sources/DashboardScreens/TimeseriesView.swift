@@ -9,7 +9,7 @@ enum TimeseriesView {
                        buffer: inout Buffer) {
         let theme = options.theme
         let who = chart.customerName ?? "all customers"
-        let title = "\(chart.metric.name) · \(who) · by \(chart.series?.bucketLabel ?? state.bucket.rawValue)"
+        let title = "\(chart.metric.displayName) · \(who) · by \(chart.series?.bucketLabel ?? state.bucket.rawValue)"
         Block(title: title, borderStyle: theme.text(.border), titleStyle: theme.text(.title), glyphs: options.glyphs)
             .render(in: area, buffer: &buffer)
         let inner = Block.inner(area).inset(dx: 1, dy: 0)

@@ -112,3 +112,43 @@ struct PeriodHonestyContractTests {
         #expect(server.requests.map(\.method) == ["GET"], "a missing customer is not retried as POST")
     }
 }
+
+/// Hyperline's aggregator filters narrow series and events; providers without filters refuse one by name.
+@Suite("Metric filters")
+struct MetricFilterTests {
+    @Test func hyperlineSendsTheChosenFilterToSeriesAndEvents() async throws {
+        let server = try TestHTTPServer { request in
+            switch request.path {
+            case "/v1/aggregators":
+                return .init(body: #"{"meta": {"total": 1}, "data": [{"id": "agg", "name": "Calls", "operation": "count", "filters": [{"id": "flt_eu", "name": "region: eu"}, {"id": "flt_us", "name": "region: us"}]}]}"#)
+            case let path where path.hasSuffix("/timeseries"):
+                let value = request.query["aggregator_filter_id"] == "flt_eu" ? 3 : 10
+                return .init(body: #"{"timeseries": [{"tick": "2026-11-20T00:00:00Z", "count": \#(value)}], "total": \#(value)}"#)
+            default:
+                return .init(body: #"{"meta": {"total": 0}, "data": []}"#)
+            }
+        }
+        let service = DataService(provider: HyperlineProvider(api: try PeriodHonestyContractTests.api(server, name: "hyperline")),
+                                  cache: .remote)
+        let metric = try await service.metric(code: "agg")
+        #expect(metric.filters.map(\.name) == ["region: eu", "region: us"])
+        let eu = metric.nextFilter()
+        #expect(eu.displayName == "Calls [region: eu]")
+        let all = try await service.timeseries(metric: metric, customerID: "cus_1", period: PeriodHonestyContractTests.day, bucket: .day)
+        let narrowed = try await service.timeseries(metric: eu, customerID: "cus_1", period: PeriodHonestyContractTests.day, bucket: .day)
+        #expect(all.total == 10 && narrowed.total == 3, "the filtered series is its own answer, never the cached unfiltered one")
+        _ = try await service.events(customerID: "cus_1", metric: eu, period: PeriodHonestyContractTests.day, page: 0, pageSize: 10)
+        #expect(server.requests.last?.query["aggregator_filter_id"] == "flt_eu")
+        #expect(eu.nextFilter().filter?.id == "flt_us" && eu.nextFilter().nextFilter().filter == nil, "f cycles back to all")
+    }
+
+    @Test func aProviderWithoutFiltersRefusesOneByName() async throws {
+        let server = try LagoServer.start()
+        let service = DataService(provider: try LagoServer.provider(server))
+        let metric = Metric(code: "api_calls", name: "API calls", aggregation: .count).filtered(by: "flt_eu")
+        await #expect(throws: UsageError(.unsupported, "filter 'flt_eu' not offered by lago: it has no metric filters")) {
+            try await service.timeseries(metric: metric, customerID: "acme", period: PeriodHonestyContractTests.day, bucket: .day)
+        }
+        #expect(server.requests.isEmpty, "refused before any call")
+    }
+}

@@ -25,8 +25,13 @@ public struct HyperlineProvider: UsageProvider {
         try await listAll("/v1/aggregators").compactMap { item in
             guard let id = item["id"].nonEmptyText else { return nil }
             let sum = item["operation"]?.stringValue == "sum"
+            let filters = (item["filters"]?.arrayValue ?? []).compactMap { filter -> MetricFilter? in
+                guard let id = filter["id"].nonEmptyText else { return nil }
+                return MetricFilter(id: id, name: filter["name"].nonEmptyText ?? id)
+            }
             return Metric(code: id, name: item["name"].nonEmptyText ?? id, aggregation: sum ? .sum : .count,
-                          field: sum ? item["property"].nonEmptyText : nil, unit: item["unit_name"].nonEmptyText)
+                          field: sum ? item["property"].nonEmptyText : nil, unit: item["unit_name"].nonEmptyText,
+                          filters: filters)
         }
     }
 
@@ -106,7 +111,8 @@ public struct HyperlineProvider: UsageProvider {
     public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
         let path = customerID.map { "/v1/customers/\(APIClient.segment($0))/usage/\(APIClient.segment(metric.code))/timeseries" }
             ?? "/v1/aggregators/\(APIClient.segment(metric.code))/usage/timeseries"
-        let document = try await read(path, family: "timeseries", period: period, extra: [("group_by", bucket.rawValue)])
+        let document = try await read(path, family: "timeseries", period: period,
+                                      extra: [("group_by", bucket.rawValue)] + Self.filter(metric))
         let points = (document["timeseries"]?.arrayValue ?? []).compactMap { item -> TimeSeries.Point? in
             guard let tick = item["tick"]?.stringValue.flatMap(ISO8601Parser.parse) else { return nil }
             return TimeSeries.Point(start: tick, value: item["count"]?.decimalValue ?? 0)
@@ -121,7 +127,7 @@ public struct HyperlineProvider: UsageProvider {
         let size = min(100, pageSize)
         let path = "/v1/customers/\(APIClient.segment(customerID))/usage/\(APIClient.segment(metric.code))/events"
         let document = try await read(path, family: "events", period: period,
-                                      extra: [("take", String(size)), ("skip", String(page * size))])
+                                      extra: [("take", String(size)), ("skip", String(page * size))] + Self.filter(metric))
         let items = (document["data"]?.arrayValue ?? []).compactMap { item -> UsageEvent? in
             guard let id = item["id"].nonEmptyText,
                   let timestamp = item["timestamp"]?.stringValue.flatMap(ISO8601Parser.parse) else { return nil }
@@ -169,6 +175,11 @@ public struct HyperlineProvider: UsageProvider {
         guard error.status == 404 else { return false }
         let message = error.message.lowercased()
         return message.contains("cannot get") || !message.contains("not found")
+    }
+
+    /// `aggregator_filter_id` when a filter of the metric is chosen.
+    static func filter(_ metric: Metric) -> [(String, String)] {
+        metric.filter.map { [("aggregator_filter_id", $0.id)] } ?? []
     }
 
     static func dates(_ period: Period) -> [(String, String)] {

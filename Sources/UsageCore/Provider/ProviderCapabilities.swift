@@ -12,6 +12,8 @@ public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
     public static let events = ProviderCapabilities(rawValue: 1 << 2)
     /// Totals over any chosen period (Lago answers only the current billing period).
     public static let periodTotals = ProviderCapabilities(rawValue: 1 << 3)
+    /// Series and events narrowed by one of the metric's filters.
+    public static let filters = ProviderCapabilities(rawValue: 1 << 4)
     /// Everything.
-    public static let all: ProviderCapabilities = [.timeseries, .clientWideTimeseries, .events, .periodTotals]
+    public static let all: ProviderCapabilities = [.timeseries, .clientWideTimeseries, .events, .periodTotals, .filters]
 }

@@ -152,7 +152,8 @@ public actor DataService {
         guard capabilities.contains(needed) else {
             throw UsageError(.unsupported, "timeseries not offered by \(provider.name)")
         }
-        let key = "series|\(metric.code)|\(customerID ?? "*")|\(Self.key(period))|\(bucket.rawValue)"
+        try checkFilter(metric)
+        let key = "series|\(Self.key(metric))|\(customerID ?? "*")|\(Self.key(period))|\(bucket.rawValue)"
         return try await shared(key, ttl: policy.timeseries, "loading timeseries of \(metric.code)") { [provider] in
             try await provider.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
         }
@@ -192,7 +193,8 @@ public actor DataService {
         guard capabilities.contains(.events) else {
             throw UsageError(.unsupported, "events not offered by \(provider.name)")
         }
-        let key = "events|\(customerID)|\(metric.code)|\(Self.key(period))|\(page)|\(pageSize)"
+        try checkFilter(metric)
+        let key = "events|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(page)|\(pageSize)"
         return try await shared(key, ttl: policy.events, "loading events") { [provider] in
             try await provider.events(
                 customerID: customerID, metric: metric, period: period, page: max(0, page), pageSize: max(1, pageSize))
@@ -239,6 +241,17 @@ public actor DataService {
         entry.cancelled += 1
         waiting[key] = entry
         if entry.cancelled >= entry.callers { cache.inFlight[key]?.cancel() }
+    }
+
+    /// A filtered metric only where the provider filters (never an unfiltered answer under a filter's name).
+    private func checkFilter(_ metric: Metric) throws(UsageError) {
+        if let filter = metric.filter, !capabilities.contains(.filters) {
+            throw UsageError(.unsupported, "filter '\(filter.name)' not offered by \(provider.name): it has no metric filters")
+        }
+    }
+
+    private static func key(_ metric: Metric) -> String {
+        metric.code + (metric.filter.map { "#" + $0.id } ?? "")
     }
 
     private static func key(_ period: Period) -> String {

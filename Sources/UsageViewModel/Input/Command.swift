@@ -3,7 +3,7 @@ public enum Command: Sendable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, moveHome, moveEnd
     case open, back, quit, refresh, help
     case startFilter, nextSortColumn, reverseSort
-    case nextMetric, previousMetric, nextPeriod, nextBucket
+    case nextMetric, previousMetric, nextPeriod, nextBucket, nextFilter
     case clientTimeseries, openEvents
     case nextPage, previousPage
     case togglePause, fasterRefresh, slowerRefresh

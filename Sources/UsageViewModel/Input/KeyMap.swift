@@ -46,6 +46,7 @@ public enum KeyMap {
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
                 KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
                 KeyBinding([.character("M")], .previousMetric, "previous metric"),
+                KeyBinding([.character("f")], .nextFilter, "metric filter"),
             ] + global
         case .events:
             return [
@@ -56,6 +57,7 @@ public enum KeyMap {
                 KeyBinding([.down, .character("j")], .moveDown, "move down"),
                 KeyBinding([.home, .character("g")], .moveHome, "first page"),
                 KeyBinding([.end, .character("G")], .moveEnd, "last page"),
+                KeyBinding([.character("f")], .nextFilter, "metric filter"),
             ] + global
         }
     }

@@ -40,8 +40,13 @@ extension AppState {
             period = period.next
         case .nextBucket:
             bucket = bucket.next
+        case .nextFilter:
+            guard let next = filtered(state.metric) else { return [] }
+            state.metric = next
+            state.series = nil
+            stack[stack.count - 1] = .timeseries(state)
         case .nextMetric, .previousMetric:
-            guard let index = metrics.firstIndex(of: state.metric) ?? metrics.indices.first else { return [] }
+            guard let index = metrics.firstIndex(where: { $0.code == state.metric.code }) ?? metrics.indices.first else { return [] }
             let step = command == .nextMetric ? 1 : metrics.count - 1
             state.metric = metrics[(index + step) % metrics.count]
             state.series = nil
@@ -69,11 +74,32 @@ extension AppState {
         case .previousPage: state.pageIndex = max(0, state.pageIndex - 1)
         case .moveHome: state.pageIndex = 0
         case .moveEnd: state.pageIndex = pageCount - 1
+        case .nextFilter:
+            guard let next = filtered(state.metric) else { return [] }
+            state.metric = next
+            state.pageIndex = 0
+            state.page = nil
         default: return []
         }
         state.cursor = ListCursor()
         stack[stack.count - 1] = .events(state)
         return loadEvents()
+    }
+
+    /// The metric with its next filter (or none after the last), saying which; nil with a message when the
+    /// provider has no filters or the metric defines none.
+    private mutating func filtered(_ metric: Metric) -> Metric? {
+        guard capabilities.contains(.filters) else {
+            message = ("metric filters not offered by \(providerName)", .warning)
+            return nil
+        }
+        guard !metric.filters.isEmpty else {
+            message = ("\(metric.name) has no filters", .info)
+            return nil
+        }
+        let next = metric.nextFilter()
+        message = ("filter: \(next.filter?.name ?? "none (all events)")", .info)
+        return next
     }
 
     static func detail(of event: UsageEvent) -> Overlay {

@@ -9,6 +9,8 @@ struct EventsCommand: HeadlessCommand {
 
     @Option(help: "The customer id.") var customer: String
     @Option(help: "The metric code.") var metric: String
+    @Option(help: "Count only events matching one of the metric's filters (Hyperline's aggregator filter id).")
+    var filter: String?
     @Option(help: "The page, starting at 1.") var page: Int = 1
     @Option(help: "Events per page.") var pageSize: Int = 50
     @OptionGroup var source: SourceOptions
@@ -20,7 +22,7 @@ struct EventsCommand: HeadlessCommand {
     }
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {
-        let metric = try await service.metric(code: self.metric)
+        let metric = try await service.metric(code: self.metric).filtered(by: filter)
         _ = try await service.customer(id: customer)
         let result = try await service.events(
             customerID: customer, metric: metric, period: period, page: page - 1, pageSize: pageSize)
@@ -37,7 +39,8 @@ struct EventsCommand: HeadlessCommand {
                 ])
             }
             return JSONWriter.compact(.object([
-                ("customer", .string(customer)), ("metric", .string(metric)), ("period", JSONOut.period(period)),
+                ("customer", .string(customer)), ("metric", .string(metric)), ("filter", JSONOut.string(filter)),
+                ("period", JSONOut.period(period)),
                 ("page", .number(String(page))), ("pages", .number(String(result.pageCount))),
                 ("total", .number(String(result.totalCount))), ("events", .array(events)),
             ]))

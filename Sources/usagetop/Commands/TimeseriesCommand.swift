@@ -8,18 +8,21 @@ struct TimeseriesCommand: HeadlessCommand {
         commandName: "timeseries", abstract: "Print a metric's values per bucket, for one customer or all.")
 
     @Option(help: "The metric code.") var metric: String
+    @Option(help: "Count only events matching one of the metric's filters (Hyperline's aggregator filter id).")
+    var filter: String?
     @Option(help: "The customer id (default: all customers).") var customer: String?
     @Option(help: "Bucket size: hour, day or month.") var bucket: Bucket = .day
     @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {
-        let metric = try await service.metric(code: self.metric)
+        let metric = try await service.metric(code: self.metric).filtered(by: filter)
         if let customer { _ = try await service.customer(id: customer) }
-        return render(try await service.timeseries(metric: metric, customerID: customer, period: period, bucket: bucket))
+        return render(try await service.timeseries(metric: metric, customerID: customer, period: period, bucket: bucket),
+                      filter: metric.filter)
     }
 
-    private func render(_ series: TimeSeries) -> String {
+    private func render(_ series: TimeSeries, filter: MetricFilter?) -> String {
         switch query.format {
         case .json:
             let points = series.points.map {
@@ -28,7 +31,7 @@ struct TimeseriesCommand: HeadlessCommand {
                 return JSONValue.object(fields + [("value", JSONOut.number($0.value))])
             }
             return JSONWriter.compact(.object([
-                ("metric", .string(series.metricCode)),
+                ("metric", .string(series.metricCode)), ("filter", JSONOut.string(filter?.id)),
                 ("bucket", .string(series.isPerBillingPeriod ? "billing_period" : series.bucket.rawValue)),
                 ("points", .array(points)), ("total", JSONOut.number(series.total)),
             ]))
