@@ -13,7 +13,8 @@ enum CustomerUsageView {
         if let currency = usage.usage?.customer.currency { title += " · \(currency)" }
         let billed = Money.totals(usage.usage?.totals.compactMap(\.amount) ?? [])
         if !billed.isEmpty { title += " · billed " + billed.map(\.text).joined(separator: " + ") }
-        title += " · by \(state.bucket.rawValue)"
+        let perPeriod = usage.usage?.series.values.contains { $0.isPerBillingPeriod } == true
+        title += " · by \(perPeriod ? "billing period" : state.bucket.rawValue)"
         Block(title: title, borderStyle: theme.text(.border), titleStyle: theme.text(.title), glyphs: options.glyphs)
             .render(in: area, buffer: &buffer)
         let inner = Block.inner(area)

@@ -104,4 +104,13 @@ struct LagoBillingContractTests {
         #expect(yen.bills.first?.projected == Money(minorUnits: 4200, currency: "JPY"))
         #expect(yen.bills.first?.amount.text == "JPY 2,150")
     }
+
+    @Test func oneUsageLoadListsTheSubscriptionsOnceAndTakesItsSeriesFromTheSameAnswers() async throws {
+        let server = try LagoServer.start()
+        let service = DataService(provider: try LagoServer.provider(server))
+        let usage = try await service.customerUsage(customerID: "acme", period: current, bucket: .day)
+        #expect(server.requests.filter { $0.path == "/api/v1/subscriptions" }.count == 1)
+        #expect(usage.series["api_calls"]?.isPerBillingPeriod == true && usage.series["api_calls"]?.total == 1500)
+        #expect(Set(usage.series.keys) == ["api_calls", "seats", "storage_gb"], "a series for every metric with usage")
+    }
 }

@@ -28,6 +28,8 @@ enum LagoServer {
         switch request.path {
         case "/api/v1/customers":
             return .init(body: #"{"customers": [{"external_id": "acme", "name": "Acme", "currency": "EUR"}, {"external_id": "yen", "name": "Yen Co", "currency": "JPY"}, {"external_id": "kw", "name": "KW Co", "currency": "KWD"}], "meta": {"next_page": null}}"#)
+        case "/api/v1/customers/\(customer)" where !customer.isEmpty:
+            return .init(body: #"{"customer": {"external_id": "\#(customer)", "name": "\#(customer)"}}"#)
         case "/api/v1/billable_metrics":
             return .init(body: #"{"billable_metrics": [{"code": "api_calls", "name": "API calls", "aggregation_type": "count_agg"}, {"code": "seats", "name": "Seats", "aggregation_type": "weighted_sum_agg", "field_name": "seats"}], "meta": {"next_page": null}}"#)
         case "/api/v1/subscriptions":

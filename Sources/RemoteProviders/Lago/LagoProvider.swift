@@ -55,8 +55,12 @@ public struct LagoProvider: UsageProvider {
             (subscription, await reader.projectedCents(customerID: customerID, subscription: subscription))
         }
         let projected = Dictionary(projections.compactMap { id, cents in cents.map { (id, $0) } }, uniquingKeysWith: { a, _ in a })
-        return UsageReport(totals: LagoRows.totals(usages, requested: period, metrics: try await metrics),
-                           bills: LagoRows.bills(usages, projected: projected))
+        let totals = LagoRows.totals(usages, requested: period, metrics: try await metrics)
+        var series: [String: TimeSeries] = [:]
+        for total in totals where series[total.metric.code] == nil {
+            series[total.metric.code] = LagoRows.series(usages, metric: total.metric)
+        }
+        return UsageReport(totals: totals, bills: LagoRows.bills(usages, projected: projected), series: series)
     }
 
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
@@ -83,16 +87,7 @@ public struct LagoProvider: UsageProvider {
     public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
         guard let customerID else { throw UsageError(.unsupported, "client-wide timeseries not offered by lago") }
         let usages = try await reader.usages(customerID: customerID, period: period, metricCode: metric.code)
-        var points: [Period: Decimal] = [:]
-        for usage in usages {
-            guard let answered = usage.period else { continue }
-            let units = usage.charges.filter { $0.metric.code == metric.code }.map(\.units).max() ?? 0
-            points[answered, default: 0] += units
-        }
-        let series = points.sorted { ($0.key.start, $0.key.end) < ($1.key.start, $1.key.end) }
-            .map { TimeSeries.Point(start: $0.key.start, value: $0.value, end: $0.key.end) }
-        let total = metric.aggregation.isAdditive ? series.reduce(0) { $0 + $1.value } : (series.last?.value ?? 0)
-        return TimeSeries(metricCode: metric.code, bucket: .month, points: series, total: total, isPerBillingPeriod: true)
+        return LagoRows.series(usages, metric: metric)
     }
 
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws

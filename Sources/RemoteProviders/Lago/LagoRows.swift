@@ -57,6 +57,24 @@ enum LagoRows {
                                amounts: Money.totals(amounts), periods: periods)
     }
 
+    /// One point per billing period (of every subscription, added up where periods coincide) at the period's
+    /// start: the widest charge of `metric` in each.
+    static func series(_ usages: [LagoDecoding.Usage], metric: Metric) -> TimeSeries {
+        var points: [Period: Decimal] = [:]
+        for usage in usages {
+            guard let answered = usage.period else { continue }
+            points[answered, default: 0] += usage.charges.filter { $0.metric.code == metric.code }.map(\.units).max() ?? 0
+        }
+        let series = points.sorted { ($0.key.start, $0.key.end) < ($1.key.start, $1.key.end) }
+            .map { TimeSeries.Point(start: $0.key.start, value: $0.value, end: $0.key.end) }
+        let total: Decimal = switch metric.aggregation {
+        case .count, .sum: series.reduce(0) { $0 + $1.value }
+        case .max: series.map(\.value).max() ?? 0
+        default: series.last?.value ?? 0
+        }
+        return TimeSeries(metricCode: metric.code, bucket: .month, points: series, total: total, isPerBillingPeriod: true)
+    }
+
     /// Each usage's bill (those with a currency and an amount), earliest first; `projected` holds the projected
     /// amount of current periods by subscription.
     static func bills(_ usages: [LagoDecoding.Usage], projected: [String: Int]) -> [Bill] {

@@ -34,10 +34,14 @@ public struct UsageReport: Sendable, Hashable {
     public var totals: [UsageTotal]
     /// Bills per subscription and billing period, earliest first (empty for unpriced sources).
     public var bills: [Bill]
+    /// A series per metric code, when the provider's answer already holds them (Lago's billing periods); nil
+    /// when series are asked for separately.
+    public var series: [String: TimeSeries]?
 
     /// Creates a report.
-    public init(totals: [UsageTotal], bills: [Bill] = []) {
+    public init(totals: [UsageTotal], bills: [Bill] = [], series: [String: TimeSeries]? = nil) {
         self.totals = totals
         self.bills = bills
+        self.series = series
     }
 }

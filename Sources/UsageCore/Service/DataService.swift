@@ -108,7 +108,8 @@ public actor DataService {
         }
     }
 
-    /// Totals plus one series per metric (series left out when the provider has none).
+    /// Totals plus one series per metric (series left out when the provider has none; taken from the report when
+    /// the provider's answer holds them, so a load lists what it needs once).
     public func customerUsage(customerID: String, period: Period, bucket: Bucket) async throws(UsageError)
         -> CustomerUsage
     {
@@ -116,7 +117,9 @@ public actor DataService {
         let report = try await report(customerID: customerID, period: period)
         let totals = report.totals
         var series: [String: TimeSeries] = [:]
-        if capabilities.contains(.timeseries) {
+        if let included = report.series {
+            series = included
+        } else if capabilities.contains(.timeseries) {
             var metrics: [Metric] = []
             for total in totals where !metrics.contains(total.metric) { metrics.append(total.metric) }
             series = try await allSeries(metrics, customerID: customerID, period: period, bucket: bucket)
