@@ -55,13 +55,14 @@ enum CustomerUsageView {
         let hasAmount = totals.contains { $0.amount != nil }, hasPeriod = totals.contains { $0.period != nil }
         var fields: [(Field, Table.Column)] = [
             (.metric, Table.Column("Metric", width: 0)), (.aggregation, Table.Column("Aggregation", width: 12)),
-            (.total, Table.Column("Total", width: 18, alignRight: true)), (.unit, Table.Column("Unit", width: 6)),
+            (.total, Table.Column("Total", width: 16, alignRight: true)), (.unit, Table.Column("Unit", width: 6)),
             (.events, Table.Column("Events", width: 9, alignRight: true)),
         ]
-        if hasAmount { fields.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
+        if hasAmount { fields.append((.amount, Table.Column("Amount", width: 14, alignRight: true))) }
         if hasPeriod { fields.append((.period, Table.Column("Period", width: 23))) }
         let fixed = fields.dropFirst().reduce(0) { $0 + $1.1.width + 1 }
-        let sparkWidth = max(10, min(40, inner.width - fixed - 24))
+        let labels = min(32, max(16, totals.map { TextWidth.of($0.label) }.max() ?? 0))
+        let sparkWidth = max(hasPeriod ? 8 : 10, min(40, inner.width - fixed - labels - 1))
         fields.append((.trend, Table.Column("Trend", width: sparkWidth)))
         return Table(
             columns: fields.map(\.1), rowCount: totals.count, offset: usage.cursor.offset, selected: usage.cursor.selected,

@@ -63,9 +63,13 @@ enum CustomersView {
             (.name, Table.Column("Name" + marker(.name), width: 0)),
             (.id, Table.Column("ID" + marker(.id), width: wide ? 14 : 10)),
             (.total, Table.Column("Total" + marker(.total), width: 14, alignRight: true)),
-            (.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12))),
         ]
-        if wide || inner.width >= 78 { fields.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16))) }
+        // Columns a provider cannot fill (no daily values, no event times) give their room to the others.
+        let hasDaily = rows.contains { !$0.summary.daily.isEmpty }, hasLast = rows.contains { $0.summary.lastEventAt != nil }
+        if hasDaily { fields.append((.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12)))) }
+        if hasLast && (wide || inner.width >= 78) {
+            fields.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16)))
+        }
         if wide && rows.contains(where: { !$0.summary.amounts.isEmpty }) {
             fields.append((.amount, Table.Column("Amount", width: 16, alignRight: true)))
         }

@@ -1,0 +1,74 @@
+@testable import DashboardScreens
+import Foundation
+import TermUI
+import Testing
+import UsageCore
+import UsageViewModel
+
+/// A priced provider's screens, driven through the reducer with its answers: billing periods named in the header
+/// and the rows, money in its currency, charges as rows of their own, and a table filling as rows arrive.
+@Suite("Golden screens: billing periods and money")
+struct BillingScreenTests {
+    static let now = ISO8601Parser.parse("2026-11-22T12:00:00Z")!
+    static let billing = Period(start: ISO8601Parser.parse("2026-11-14")!, end: ISO8601Parser.parse("2026-12-14")!)
+    static let calls = Metric(code: "api_calls", name: "API calls", aggregation: .count)
+    static let seats = Metric(code: "seats", name: "Seats", aggregation: .weightedSum)
+
+    static func started(width: Int, height: Int) -> (AppState, [Effect]) {
+        var state = AppState(now: now, width: width, height: height, providerName: "lago", capabilities: [.timeseries, .events])
+        _ = state.reduce(.started(now: now, width: width, height: height))
+        _ = state.reduce(.sourceLoaded(.success(SourceInfo(label: "lago https://api.getlago.com/api/v1", isDemoData: false))))
+        let effects = state.reduce(.metricsLoaded(.success([calls, seats])))
+        return (state, effects)
+    }
+
+    static let rows = [
+        CustomerSummary(customer: Customer(id: "acme", name: "Acme Corp", currency: "EUR"), total: 1500, daily: [], lastEventAt: nil,
+                        amounts: [Money(minorUnits: 1800, currency: "EUR")], periods: [billing]),
+        CustomerSummary(customer: Customer(id: "yen", name: "Yen Co", currency: "JPY"), total: Decimal(string: "0.0000000001")!,
+                        daily: [], lastEventAt: nil, amounts: [Money(minorUnits: 2150, currency: "JPY")], periods: [billing]),
+        CustomerSummary(customer: Customer(id: "kw", name: "KW Co", currency: "KWD"), total: 900, daily: [], lastEventAt: nil,
+                        amounts: [Money(minorUnits: 1234, currency: "KWD")], periods: [billing]),
+    ]
+
+    @Test func customersNameTheBillingPeriodAndPriceInEachCurrency() throws {
+        var (state, effects) = Self.started(width: 120, height: 16)
+        let id = try #require(effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
+        _ = state.reduce(.customersLoaded(id, .success(Self.rows)))
+        Snapshot.assert(DashboardRenderer.render(state, options: RenderOptions()), named: "lago-customers-120x16")
+    }
+
+    @Test func usageShowsOneRowPerChargeWithItsPeriodAndTheBill() throws {
+        var (state, effects) = Self.started(width: 120, height: 16)
+        let id = try #require(effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
+        _ = state.reduce(.customersLoaded(id, .success(Self.rows)))
+        let open = state.reduce(.keyPressed(.enter))
+        let usageID = try #require(open.compactMap { if case .loadUsage(let id, _, _, _) = $0 { id } else { nil } }.first)
+        let totals = [
+            UsageTotal(metric: Self.calls, value: 1500, eventCount: 1500, amountCents: 300, currency: "EUR", charge: "Package", period: Self.billing),
+            UsageTotal(metric: Self.calls, value: 1500, eventCount: 1500, amountCents: 1500, currency: "EUR", charge: "Per call", period: Self.billing),
+            UsageTotal(metric: Self.seats, value: Decimal(string: "3.5")!, eventCount: 4, amountCents: 350, currency: "EUR", period: Self.billing),
+        ]
+        let bill = Bill(period: Self.billing, isInvoiced: false, amount: Money(minorUnits: 2150, currency: "EUR"),
+                        taxes: Money(minorUnits: 430, currency: "EUR"), total: Money(minorUnits: 2580, currency: "EUR"))
+        let usage = CustomerUsage(customer: Self.rows[0].customer, totals: totals, series: [:], bills: [bill])
+        _ = state.reduce(.usageLoaded(usageID, .success(usage)))
+        Snapshot.assert(DashboardRenderer.render(state, options: RenderOptions()), named: "lago-usage-120x16")
+    }
+
+    @Test func aTableFillingAsRowsArriveSaysHowManyAndHowLong() throws {
+        var (state, effects) = Self.started(width: 120, height: 16)
+        let id = try #require(effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
+        _ = state.reduce(.customersArriving(id, SummaryProgress(rows: [], loaded: 0, total: 2_000)))
+        _ = state.reduce(.ticked(Self.now.addingTimeInterval(10)))
+        _ = state.reduce(.customersArriving(id, SummaryProgress(rows: Self.rows, loaded: 200, total: 2_000)))
+        Snapshot.assert(DashboardRenderer.render(state, options: RenderOptions()), named: "lago-filling-120x16")
+    }
+
+    @Test func aNonZeroValueNeverShowsAsZero() {
+        #expect(Format.value(Decimal(string: "0.0000000001")!) == "0.0000000001")
+        #expect(Format.value(Decimal(string: "-0.0000004")!) == "-0.0000004")
+        #expect(Format.value(Decimal(string: "1234.5")!) == "1,234.5")
+        #expect(Format.value(0) == "0")
+    }
+}
