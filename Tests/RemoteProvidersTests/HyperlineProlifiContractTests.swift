@@ -26,7 +26,7 @@ struct HyperlineProlifiContractTests {
             metric: Metric(code: "agg", name: "A", aggregation: .count), period: Self.period, trailingDays: 30, now: Date())
         #expect(rows.count == 120)
         #expect(server.requests.filter { $0.path == "/v1/customers" }.map { $0.query["skip"] } == ["0", "100"])
-        #expect(server.requests.first?.query["take"] == "100")
+        #expect(server.requests.first { $0.path == "/v1/customers" }?.query["take"] == "100")
     }
 
     @Test func hyperlineTotalsFromTheBareUsageArray() async throws {

@@ -1,9 +1,12 @@
 import UsageCore
 
-/// A list read by size and offset (Hyperline's `take`/`skip`, Prolifi's `limit`/`offset`): the first page says how
-/// many items there are, the rest are read concurrently in order, and reading goes on one page at a time while
-/// pages still come back full (a count may be approximate).
+/// A list read by size and offset (Hyperline's `take`/`skip`, Prolifi's `limit`/`offset`): when the first page
+/// says how many items there are, the pages up to that count are read concurrently (in order); then reading goes on
+/// one page at a time while the provider says there is more (a count may be approximate).
 struct OffsetListing: Sendable {
+    /// One page: its items and the whole answer.
+    typealias Answer = (items: [JSONValue], document: JSONValue)
+
     let api: APIClient
     let path: String
     /// The query names of the page size and the offset.
@@ -11,28 +14,33 @@ struct OffsetListing: Sendable {
     let pageSize: Int
     /// The total the first page announces, if any.
     let total: @Sendable (JSONValue) -> Int?
+    /// Whether there is more after a page, given how many items were read so far.
+    let more: @Sendable (Answer, Int) -> Bool
 
     /// Every item under `data`, in order.
     func all() async throws -> [JSONValue] {
-        let first = try await page(at: 0)
-        var items = first.items
-        guard items.count == pageSize else { return items }
-        if let total = total(first.document), total > pageSize {
+        var last = try await page(at: 0)
+        var items = last.items, read = 1
+        guard more(last, items.count) else { return items }
+        if let total = total(last.document), total > items.count, last.items.count == pageSize {
             let offsets = Array(stride(from: pageSize, to: total, by: pageSize))
             guard offsets.count < api.configuration.maxPages else { throw api.configuration.tooManyPages(path) }
-            let pages = try await ConcurrentMap.map(offsets, limit: api.concurrency) { offset in try await page(at: offset).items }
-            items += pages.flatMap { $0 }
-            guard pages.last?.count == pageSize, items.count >= total else { return items }
+            let pages = try await ConcurrentMap.map(offsets, limit: api.concurrency) { offset in try await page(at: offset) }
+            items += pages.flatMap(\.items)
+            read += pages.count
+            last = pages.last ?? last
+            guard more(last, items.count) else { return items }
         }
-        for _ in 0..<api.configuration.maxPages {
-            let next = try await page(at: items.count).items
-            items += next
-            if next.count < pageSize { return items }
+        while read < api.configuration.maxPages {
+            read += 1
+            last = try await page(at: items.count)
+            items += last.items
+            if !more(last, items.count) { return items }
         }
         throw api.configuration.tooManyPages(path)
     }
 
-    private func page(at offset: Int) async throws(APIError) -> (items: [JSONValue], document: JSONValue) {
+    private func page(at offset: Int) async throws(APIError) -> Answer {
         let document = try await api.get(path, query: [(sizeName, String(pageSize)), (offsetName, String(offset))])
         return (document["data"]?.arrayValue ?? [], document)
     }

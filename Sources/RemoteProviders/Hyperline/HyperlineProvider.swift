@@ -54,10 +54,9 @@ public struct HyperlineProvider: UsageProvider {
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
         async throws -> [CustomerSummary]
     {
-        async let listed = listAll("/v1/customers")
-        let grouped = try await groupedTotals(metric: metric, period: period)
-        let customers = try await listed.compactMap(HyperlineDecoding.customer)
-        if let grouped {
+        async let bulk = groupedTotals(metric: metric, period: period)
+        let customers = try await listAll("/v1/customers").compactMap(HyperlineDecoding.customer)
+        if let grouped = try await bulk {
             return customers.map { CustomerSummary(customer: $0, total: grouped[$0.id] ?? 0, daily: [], lastEventAt: nil) }
         }
         let batcher = RowBatcher(total: customers.count, handler: progress)
@@ -165,7 +164,9 @@ public struct HyperlineProvider: UsageProvider {
     /// Every item of a `take`/`skip` list, the pages after the first read concurrently.
     private func listAll(_ path: String) async throws -> [JSONValue] {
         try await OffsetListing(api: api, path: path, sizeName: "take", offsetName: "skip", pageSize: take,
-                                total: { $0["meta"]?["total"]?.intValue }).all()
+                                total: { $0["meta"]?["total"]?.intValue },
+                                more: { page, read in !page.items.isEmpty && read < (page.document["meta"]?["total"]?.intValue ?? read) })
+            .all()
     }
 
     /// Whether a failed GET means "this route takes POST" (405, or a 404 that is not about a missing customer,

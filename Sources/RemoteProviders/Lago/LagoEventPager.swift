@@ -16,10 +16,10 @@ struct LagoEventPager: Sendable {
             (subscription.startedAt.map { $0 < period.end } ?? true)
                 && (subscription.terminatedAt.map { $0 >= period.start } ?? true)
         }
-        guard !subscriptions.isEmpty else { return Page(items: [], index: index, size: size, totalCount: 0) }
+        guard !subscriptions.isEmpty else { return Page(items: [], index: index, size: size, totalCount: 0, newestFirst: true) }
         if subscriptions.count == 1 {
             let one = try await read(subscriptions[0].id, customerID, metric, period, page: index + 1, size: size)
-            return Page(items: one.items, index: index, size: size, totalCount: one.total)
+            return Page(items: one.items, index: index, size: size, totalCount: one.total, newestFirst: true)
         }
         let (depth, overflow) = (index + 1).multipliedReportingOverflow(by: size)
         guard !overflow, depth <= 100_000 else {
@@ -30,7 +30,8 @@ struct LagoEventPager: Sendable {
         }
         let merged = heads.flatMap(\.items).sorted { ($0.timestamp, $0.transactionID) > ($1.timestamp, $1.transactionID) }
         let slice = merged.dropFirst(index * size).prefix(size)
-        return Page(items: Array(slice), index: index, size: size, totalCount: heads.reduce(0) { $0 + $1.total })
+        return Page(items: Array(slice), index: index, size: size, totalCount: heads.reduce(0) { $0 + $1.total },
+                    newestFirst: true)
     }
 
     /// The newest `count` events of one subscription, read `size` at a time, and its total.

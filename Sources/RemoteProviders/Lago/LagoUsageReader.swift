@@ -105,7 +105,7 @@ struct LagoUsageReader: Sendable {
         let first = try await api.get(path, query: [("page", "1"), ("per_page", String(pageSize))])
         let items = first[root]?.arrayValue ?? []
         guard let pages = first["meta"]?["total_pages"]?.intValue, LagoDecoding.nextPage(first) == 2, !items.isEmpty else {
-            return LagoDecoding.nextPage(first) == nil || items.isEmpty ? items : try await self.pages(path, root: root)
+            return try await self.pages(path, root: root, after: first)
         }
         guard pages <= api.configuration.maxPages else { throw api.configuration.tooManyPages(path) }
         let rest = try await ConcurrentMap.map(Array(2...max(2, pages)), limit: api.concurrency) { [api, pageSize] page in
@@ -114,13 +114,20 @@ struct LagoUsageReader: Sendable {
         return items + rest.flatMap { $0 }
     }
 
-    /// Every item under `root` across `page`/`per_page` pages, following `meta.next_page` forward until a page comes
-    /// back empty; more than the configured number of pages is an error.
-    func pages(_ path: String, root: String, query: [(String, String)] = []) async throws(APIError) -> [JSONValue] {
+    /// Every item under `root` across `page`/`per_page` pages (page 1 given as `first` when already read), following
+    /// `meta.next_page` forward until a page comes back empty; more than the configured number of pages is an error.
+    func pages(_ path: String, root: String, query: [(String, String)] = [], after first: JSONValue? = nil)
+        async throws(APIError) -> [JSONValue]
+    {
         var items: [JSONValue] = []
         var page = 1
         for _ in 0..<api.configuration.maxPages {
-            let document = try await api.get(path, query: query + [("page", String(page)), ("per_page", String(pageSize))])
+            let document: JSONValue
+            if page == 1, let first {
+                document = first
+            } else {
+                document = try await api.get(path, query: query + [("page", String(page)), ("per_page", String(pageSize))])
+            }
             let found = document[root]?.arrayValue ?? []
             items += found
             guard !found.isEmpty, let next = LagoDecoding.nextPage(document), next > page else { return items }

@@ -46,7 +46,8 @@ public struct ProlifiProvider: UsageProvider {
 
     func customers() async throws -> [Customer] {
         try await OffsetListing(api: api, path: "/customers", sizeName: "limit", offsetName: "offset", pageSize: limit,
-                                total: { $0["pagination"]?["total"]?.intValue })
+                                total: { $0["pagination"]?["total"]?.intValue },
+                                more: { page, _ in page.document["pagination"]?["has_more"] == .bool(true) && !page.items.isEmpty })
             .all().compactMap(Self.customer)
     }
 

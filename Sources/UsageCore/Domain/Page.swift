@@ -8,13 +8,16 @@ public struct Page<Item: Sendable>: Sendable {
     public var size: Int
     /// The number of items over all pages.
     public var totalCount: Int
+    /// Whether items run newest first (Lago lists events so), rather than oldest first.
+    public var newestFirst: Bool
 
     /// Creates a page.
-    public init(items: [Item], index: Int, size: Int, totalCount: Int) {
+    public init(items: [Item], index: Int, size: Int, totalCount: Int, newestFirst: Bool = false) {
         self.items = items
         self.index = index
         self.size = size
         self.totalCount = totalCount
+        self.newestFirst = newestFirst
     }
 
     /// The number of pages (at least 1).

@@ -42,14 +42,16 @@ struct EventsCommand: HeadlessCommand {
                 ("customer", .string(customer)), ("metric", .string(metric)), ("filter", JSONOut.string(filter)),
                 ("period", JSONOut.period(period)),
                 ("page", .number(String(page))), ("pages", .number(String(result.pageCount))),
-                ("total", .number(String(result.totalCount))), ("events", .array(events)),
+                ("total", .number(String(result.totalCount))),
+                ("order", .string(result.newestFirst ? "newest_first" : "oldest_first")), ("events", .array(events)),
             ]))
         case .table, .csv:
             let output = TabularOutput(
                 headers: ["timestamp", "transaction_id", "properties"],
                 rows: result.items.map { [UTCTime.iso($0.timestamp), $0.transactionID, JSONWriter.compact($0.properties)] })
             if query.format == .csv { return output.csv() }
-            return output.table() + "\npage \(page) of \(result.pageCount) · \(result.totalCount) events"
+            return output.table() + "\npage \(page) of \(result.pageCount) · \(result.totalCount) events · "
+                + (result.newestFirst ? "newest" : "oldest") + " first"
         }
     }
 }
