@@ -49,25 +49,22 @@ enum CustomersView {
 
     private enum Field { case name, id, total, daily, lastEvent, amount, period }
 
-    private static func table(_ state: AppState, _ options: RenderOptions, inner: Rect) -> Table {
-        let theme = options.theme
-        let customers = state.customers
-        let sparkWidth = options.plotMode == .braille ? Layout.sparklineDays / 2 : Layout.sparklineDays
-        let wide = inner.width >= 100
+    /// The columns that fit `width`; columns no row can fill (no daily values, no event times, no money, no other
+    /// period) give their room to the others.
+    private static func columns(_ customers: CustomersState, width: Int, sparkWidth: Int) -> [(Field, Table.Column)] {
+        let wide = width >= 100, rows = customers.rows
         func marker(_ column: SortColumn) -> String {
             customers.sortColumn == column ? (customers.descending ? " ▼" : " ▲") : ""
         }
-        let rows = customers.rows
-        let visible = customers.visible
         var fields: [(Field, Table.Column)] = [
             (.name, Table.Column("Name" + marker(.name), width: 0)),
             (.id, Table.Column("ID" + marker(.id), width: wide ? 14 : 10)),
             (.total, Table.Column("Total" + marker(.total), width: 14, alignRight: true)),
         ]
-        // Columns a provider cannot fill (no daily values, no event times) give their room to the others.
-        let hasDaily = rows.contains { !$0.summary.daily.isEmpty }, hasLast = rows.contains { $0.summary.lastEventAt != nil }
-        if hasDaily { fields.append((.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12)))) }
-        if hasLast && (wide || inner.width >= 78) {
+        if rows.contains(where: { !$0.summary.daily.isEmpty }) {
+            fields.append((.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12))))
+        }
+        if rows.contains(where: { $0.summary.lastEventAt != nil }) && (wide || width >= 78) {
             fields.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16)))
         }
         if wide && rows.contains(where: { !$0.summary.amounts.isEmpty }) {
@@ -76,6 +73,16 @@ enum CustomersView {
         if wide && rows.contains(where: { !$0.summary.periods.isEmpty }) {
             fields.append((.period, Table.Column("Period", width: 23)))
         }
+        return fields
+    }
+
+    private static func table(_ state: AppState, _ options: RenderOptions, inner: Rect) -> Table {
+        let theme = options.theme
+        let customers = state.customers
+        let sparkWidth = options.plotMode == .braille ? Layout.sparklineDays / 2 : Layout.sparklineDays
+        let rows = customers.rows
+        let visible = customers.visible
+        let fields = columns(customers, width: inner.width, sparkWidth: sparkWidth)
         return Table(
             columns: fields.map(\.1), rowCount: visible.count, offset: customers.cursor.offset,
             selected: customers.cursor.selected, style: theme.base, headerStyle: theme.text(.tableHeader),
