@@ -113,4 +113,14 @@ struct LagoBillingContractTests {
         #expect(usage.series["api_calls"]?.isPerBillingPeriod == true && usage.series["api_calls"]?.total == 1500)
         #expect(Set(usage.series.keys) == ["api_calls", "seats", "storage_gb"], "a series for every metric with usage")
     }
+
+    @Test func filtersAndGroupedUsageArePartsOfTheirChargeNeverAddedOnTop() throws {
+        let text = #"{"from_datetime": "2026-11-14T00:00:00Z", "to_datetime": "2026-12-13T23:59:59Z", "currency": "EUR", "charges_usage": [{"units": "1500.0", "events_count": 1500, "amount_cents": 900, "charge": {"code": "by_region"}, "billable_metric": {"code": "api_calls", "name": "API calls", "aggregation_type": "count_agg"}, "filters": [{"units": "1000.0", "events_count": 1000, "amount_cents": 600, "values": {"region": ["eu"]}}, {"units": "500.0", "events_count": 500, "amount_cents": 300, "values": {"region": ["us"]}}], "grouped_usage": [{"units": "1500.0", "events_count": 1500, "amount_cents": 900, "grouped_by": {"agent": "a"}, "filters": []}]}]}"#
+        let usage = LagoDecoding.usage(try JSONParser.parse(text))
+        let totals = LagoRows.totals([usage], requested: current, metrics: [])
+        #expect(totals.map(\.value) == [1500] && totals.map(\.amountCents) == [900])
+        let metric = Metric(code: "api_calls", name: "API calls", aggregation: .count)
+        let row = LagoRows.summary(customer: Customer(id: "c", name: "c"), usages: [usage], metric: metric, requested: current)
+        #expect(row.total == 1500 && row.amounts == [Money(minorUnits: 900, currency: "EUR")] && row.periods.isEmpty)
+    }
 }
