@@ -25,4 +25,13 @@ struct LeaderboardTests {
         let noComparison = Leaderboard.rank(current: current, previous: nil, metric: metric, period: period)
         #expect(noComparison.rows.allSatisfy { $0.previous == nil })
     }
+
+    @Test func numbersOfAnotherPeriodAreNeverComparedAndKeepTheirPeriod() {
+        let day = Period(start: Fixtures.now.addingTimeInterval(-86_400 * 2), end: Fixtures.now.addingTimeInterval(86_400))
+        var widened = row("a", "Beta", 10)
+        widened.periods = [day]
+        let board = Leaderboard.rank(current: [widened], previous: [row("a", "Beta", 5)], metric: metric, period: period)
+        #expect(board.rows.first?.previous == nil && board.rows.first?.change == nil, "no change from another period's numbers")
+        #expect(board.answeredPeriods == [day])
+    }
 }

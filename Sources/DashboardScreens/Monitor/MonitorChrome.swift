@@ -12,15 +12,19 @@ enum MonitorChrome {
         let clock = UTCTime.clock(state.now) + " UTC"
         let dated = UTCTime.day(state.now) + " " + clock
         let cycle = state.cycleSeconds.map { " · cycle \($0)s" } ?? ""
-        let long = Format.period(state.period, state.resolvedPeriod)
+        var long = Format.period(state.period, state.resolvedPeriod), short = state.period.label
+        if let answered = Format.answered(state.board.value?.answeredPeriods ?? []) {
+            long += " · " + answered
+            short += " · " + answered
+        }
         HeaderBar(
             title: "usagetop monitor",
             badges: HeaderBar.badges(paused: state.paused, demo: state.source.value?.isDemoData == true, theme: options.theme),
             source: state.source.value?.label ?? state.providerName,
             right: [
                 " │ \(long) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
-                " │ \(state.period.label) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
-                " │ \(state.period.label) │ every \(state.refreshSeconds)s │ \(clock) \(spinner) ",
+                " │ \(short) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
+                " │ \(short) │ every \(state.refreshSeconds)s │ \(clock) \(spinner) ",
             ])
             .render(in: row, theme: options.theme, buffer: &buffer)
     }

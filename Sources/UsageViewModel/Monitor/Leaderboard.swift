@@ -36,19 +36,26 @@ public struct Leaderboard: Sendable, Hashable {
     public var rows: [Row]
     /// How many customers had usage in the period.
     public var activeCustomers: Int
+    /// The periods the numbers answer when the provider could not answer `period` (empty when they answer it).
+    public var answeredPeriods: [Period]
 
     /// Creates a board.
-    public init(metric: Metric, period: Period, rows: [Row], activeCustomers: Int) {
+    public init(metric: Metric, period: Period, rows: [Row], activeCustomers: Int, answeredPeriods: [Period] = []) {
         self.metric = metric
         self.period = period
         self.rows = rows
         self.activeCustomers = activeCustomers
+        self.answeredPeriods = answeredPeriods
     }
 
-    /// Ranks customers-table answers: usage in the period, ties by name then id, the top `limit` kept.
+    /// Ranks customers-table answers: usage in the period, ties by name then id, the top `limit` kept. Numbers of
+    /// another period than the one asked (billing periods, whole days) are kept with their periods and never
+    /// compared with a previous period.
     public static func rank(current: [CustomerSummary], previous: [CustomerSummary]?, metric: Metric, period: Period,
                             limit: Int = 100) -> Leaderboard {
-        let before = previous.map { rows in Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a }) }
+        let answered = Set(current.flatMap(\.periods)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let comparable = answered.isEmpty && !(previous ?? []).contains { !$0.periods.isEmpty }
+        let before = (comparable ? previous : nil).map { rows in Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a }) }
         let active = current.filter { $0.total != 0 }
         let ranked = active.sorted { lhs, rhs in
             var a = lhs.total, b = rhs.total
@@ -62,6 +69,7 @@ public struct Leaderboard: Sendable, Hashable {
             Row(customer: summary.customer, total: summary.total,
                 previous: before.map { $0[summary.customer.id] ?? 0 }, daily: summary.daily)
         }
-        return Leaderboard(metric: metric, period: period, rows: Array(rows), activeCustomers: active.count)
+        return Leaderboard(metric: metric, period: period, rows: Array(rows), activeCustomers: active.count,
+                           answeredPeriods: answered)
     }
 }

@@ -50,7 +50,7 @@ public final class MonitorEffectRunner: Sendable {
                 let current = try await service.summaries(
                     metric: metric, period: period, trailingDays: Layout.monitorSparklineDays, now: now)
                 var before: [CustomerSummary]?
-                if let previous {
+                if let previous, current.allSatisfy(\.periods.isEmpty) {
                     before = try await service.summaries(metric: metric, period: previous, trailingDays: 1, now: now)
                 }
                 return Leaderboard.rank(current: current, previous: before, metric: metric, period: period)
