@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTestSupport
+import Synchronization
 import Testing
 import UsageCore
 @testable import RemoteProviders
@@ -94,9 +95,14 @@ struct PeriodHonestyContractTests {
             }
         }
         let provider = HyperlineProvider(api: try Self.api(server, name: "hyperline"))
+        let reports = Mutex<[SummaryProgress]>([])
         let rows = try await provider.summaries(metric: Metric(code: "agg", name: "A", aggregation: .sum), period: Self.day,
-                                                trailingDays: 1, now: Self.day.end)
+                                                trailingDays: 1, now: Self.day.end) { report in reports.withLock { $0.append(report) } }
         #expect(rows.count == 150)
+        let early = reports.withLock { $0 }.flatMap(\.rows)
+        #expect(!early.isEmpty && reports.withLock { $0 }.first?.total == 150, "rows joined as pages arrive, sized by the listing")
+        #expect(early.allSatisfy { row in rows.first { $0.customer.id == row.customer.id }?.total == row.total },
+                "an early row is already the final one")
         #expect(rows.first { $0.customer.id == "cus_4" }?.total == Decimal(string: "4.5"))
         #expect(rows.first { $0.customer.id == "cus_5" }?.total == 0)
         #expect(!server.requests.contains { $0.path.hasSuffix("/usage") }, "no call per customer")

@@ -16,6 +16,8 @@ struct OffsetListing: Sendable {
     let total: @Sendable (JSONValue) -> Int?
     /// Whether there is more after a page, given how many items were read so far.
     let more: @Sendable (Answer, Int) -> Bool
+    /// Told of every page as it arrives (pages read concurrently may arrive out of order).
+    var onPage: (@Sendable (Answer) -> Void)?
 
     /// Every item under `data`, in order.
     func all() async throws -> [JSONValue] {
@@ -42,6 +44,8 @@ struct OffsetListing: Sendable {
 
     private func page(at offset: Int) async throws(APIError) -> Answer {
         let document = try await api.get(path, query: [(sizeName, String(pageSize)), (offsetName, String(offset))])
-        return (document["data"]?.arrayValue ?? [], document)
+        let answer = (items: document["data"]?.arrayValue ?? [], document: document)
+        onPage?(answer)
+        return answer
     }
 }

@@ -54,8 +54,9 @@ public struct HyperlineProvider: UsageProvider {
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
         async throws -> [CustomerSummary]
     {
-        async let bulk = groupedTotals(metric: metric, period: period)
-        let customers = try await listAll("/v1/customers").compactMap(HyperlineDecoding.customer)
+        let join = BulkJoin(progress: progress)
+        async let bulk = groupedTotals(metric: metric, period: period, onPage: join.summed)
+        let customers = try await listAll("/v1/customers", onPage: join.listed).compactMap(HyperlineDecoding.customer)
         if let grouped = try await bulk {
             return customers.map { CustomerSummary(customer: $0, total: grouped[$0.id] ?? 0, daily: [], lastEventAt: nil) }
         }
@@ -71,7 +72,9 @@ public struct HyperlineProvider: UsageProvider {
 
     /// Every customer's total of `metric` by customer id, from `POST …/usage/group-by-customer` paged by 100; nil
     /// when the server does not offer it (404 or 405 on the first page).
-    private func groupedTotals(metric: Metric, period: Period) async throws(APIError) -> [String: Decimal]? {
+    private func groupedTotals(metric: Metric, period: Period, onPage: @Sendable ([(String, Decimal)]) -> Void)
+        async throws(APIError) -> [String: Decimal]?
+    {
         if methods.isMissing("group-by-customer") { return nil }
         let path = "/v1/aggregators/\(APIClient.segment(metric.code))/usage/group-by-customer"
         var totals: [String: Decimal] = [:], read = 0
@@ -88,10 +91,9 @@ public struct HyperlineProvider: UsageProvider {
                 return nil
             }
             let page = document["data"]?.arrayValue ?? []
-            for item in page {
-                guard let id = item["customer_id"].nonEmptyText else { continue }
-                totals[id] = item["total"]?.decimalValue ?? 0
-            }
+            let found = page.compactMap { item in item["customer_id"].nonEmptyText.map { ($0, item["total"]?.decimalValue ?? 0) } }
+            for (id, total) in found { totals[id] = total }
+            onPage(found)
             read += page.count
             if page.isEmpty || read >= (document["meta"]?["total"]?.intValue ?? read) { return totals }
         }
@@ -162,10 +164,11 @@ public struct HyperlineProvider: UsageProvider {
     }
 
     /// Every item of a `take`/`skip` list, the pages after the first read concurrently.
-    private func listAll(_ path: String) async throws -> [JSONValue] {
+    private func listAll(_ path: String, onPage: (@Sendable (OffsetListing.Answer) -> Void)? = nil) async throws -> [JSONValue] {
         try await OffsetListing(api: api, path: path, sizeName: "take", offsetName: "skip", pageSize: take,
                                 total: { $0["meta"]?["total"]?.intValue },
-                                more: { page, read in !page.items.isEmpty && read < (page.document["meta"]?["total"]?.intValue ?? read) })
+                                more: { page, read in !page.items.isEmpty && read < (page.document["meta"]?["total"]?.intValue ?? read) },
+                                onPage: onPage)
             .all()
     }
 
