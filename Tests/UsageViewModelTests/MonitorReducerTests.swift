@@ -145,6 +145,18 @@ struct MonitorReducerTests {
         #expect(previous == nil)
     }
 
+    @Test("A provider of whole days (Prolifi) gets a compared board but no alerts, which need the current hour")
+    func wholeDaysProvider() {
+        var (state, effects) = started(capabilities: [.periodTotals])
+        let panels = answer(&state, effects)
+        #expect(!panels.contains { if case .loadActivity = $0 { true } else { false } })
+        guard case .loadBoard(_, _, _, let previous, _)? = panels.first else {
+            Issue.record("expected a board load")
+            return
+        }
+        #expect(previous != nil, "a day-aligned period can still be compared; the board drops it for widened ones")
+    }
+
     @Test("Remote providers check the metric on screen and the metrics with limits; local checks all")
     func alertMetrics() {
         var state = MonitorState(now: now, width: 80, height: 24, providerName: "hyperline", capabilities: .all,

@@ -7,13 +7,13 @@ import UsageViewModel
 enum AlertsPanel {
     static func render(_ state: MonitorState, _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
         let theme = options.theme
-        let offered = state.capabilities.contains(.periodTotals)
+        let offered = state.capabilities.contains(.hourlyTotals)
         let alerts = state.alerts.value ?? []
         let title = alerts.isEmpty ? "Alerts" : "Alerts (\(alerts.count))"
         let frame = PanelFrame(title: title, freshness: offered ? PanelFrame.freshness(state.alerts, state) : .unavailable)
         let inner = frame.render(in: area, options: options, buffer: &buffer)
         guard offered else {
-            Chrome.note("alerts need totals over any period, not offered by \(state.providerName)",
+            Chrome.note("alerts need hourly totals, not offered by \(state.providerName)",
                         style: theme.text(.muted), in: inner, buffer: &buffer)
             return
         }

@@ -10,10 +10,14 @@ public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
     public static let clientWideTimeseries = ProviderCapabilities(rawValue: 1 << 1)
     /// Raw event listing.
     public static let events = ProviderCapabilities(rawValue: 1 << 2)
-    /// Totals over any chosen period (Lago answers only the current billing period).
+    /// Totals over any chosen period of whole days at least (Lago answers billing periods only).
     public static let periodTotals = ProviderCapabilities(rawValue: 1 << 3)
     /// Series and events narrowed by one of the metric's filters.
     public static let filters = ProviderCapabilities(rawValue: 1 << 4)
+    /// Totals over the current hour (what alerts compare); Prolifi answers whole days only.
+    public static let hourlyTotals = ProviderCapabilities(rawValue: 1 << 5)
     /// Everything.
-    public static let all: ProviderCapabilities = [.timeseries, .clientWideTimeseries, .events, .periodTotals, .filters]
+    public static let all: ProviderCapabilities = [
+        .timeseries, .clientWideTimeseries, .events, .periodTotals, .filters, .hourlyTotals,
+    ]
 }

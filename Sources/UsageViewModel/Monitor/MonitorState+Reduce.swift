@@ -95,7 +95,7 @@ extension MonitorState {
                 effects.append(.loadSeries(id, metric: metric, period: period, bucket: self.period.naturalBucket))
             }
         }
-        if capabilities.contains(.periodTotals), !alertMetrics.isEmpty {
+        if capabilities.contains(.hourlyTotals), !alertMetrics.isEmpty {
             let id = requests.issue()
             alerts.begin(id)
             effects.append(.loadActivity(id, metrics: alertMetrics, baselineDays: rules.baselineDays, now: now))
