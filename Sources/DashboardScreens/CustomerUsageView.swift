@@ -31,18 +31,9 @@ enum CustomerUsageView {
         let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - billLines.count)
         table(data, usage, options, inner: tableArea).render(in: tableArea, buffer: &buffer)
         for (offset, bill) in billLines.enumerated() {
-            buffer.write(" " + billText(bill), x: inner.x, y: tableArea.bottom + offset, style: theme.text(.accent),
+            buffer.write(" " + bill.line(period: Format.span(bill.period)), x: inner.x, y: tableArea.bottom + offset, style: theme.text(.accent),
                          limit: inner.width)
         }
-    }
-
-    /// `current 2026-11-14 → 2026-12-13 · amount EUR 18.50 · taxes EUR 3.70 · total EUR 22.20 · projected EUR 40.00`.
-    static func billText(_ bill: Bill) -> String {
-        var parts = ["\(bill.isInvoiced ? "invoiced" : "current") \(Format.span(bill.period))", "amount \(bill.amount.text)"]
-        if let taxes = bill.taxes { parts.append("taxes \(taxes.text)") }
-        if let total = bill.total { parts.append("total \(total.text)") }
-        if let projected = bill.projected { parts.append("projected \(projected.text)") }
-        return parts.joined(separator: " · ")
     }
 
     private enum Field { case metric, aggregation, total, unit, events, amount, period, trend }

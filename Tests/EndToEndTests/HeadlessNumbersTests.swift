@@ -45,7 +45,7 @@ struct HeadlessNumbersTests {
             "snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--to", "2026-12-01", "--format", "json",
         ])
         #expect(snapshot.stdout == #"""
-            {"provider": "local", "customer": {"id": "c1", "name": "c1"}, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}, "metrics": [{"id": "calls", "name": "Calls", "unit": "calls", "total": 2, "count": 2, "amount_cents": null, "currency": null}, {"id": "gb", "name": "GB", "unit": "GB", "total": 1.305, "count": 3, "amount_cents": null, "currency": null}, {"id": "peak", "name": "Peak", "unit": null, "total": 10.25, "count": 2, "amount_cents": null, "currency": null}, {"id": "users", "name": "Users", "unit": "users", "total": 2, "count": 3, "amount_cents": null, "currency": null}]}
+            {"provider": "local", "customer": {"id": "c1", "name": "c1"}, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}, "requested_period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}, "metrics": [{"id": "calls", "name": "Calls", "charge": null, "aggregation": "count", "unit": "calls", "total": 2, "count": 2, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}, {"id": "gb", "name": "GB", "charge": null, "aggregation": "sum", "unit": "GB", "total": 1.305, "count": 3, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}, {"id": "peak", "name": "Peak", "charge": null, "aggregation": "max", "unit": null, "total": 10.25, "count": 2, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}, {"id": "users", "name": "Users", "charge": null, "aggregation": "unique_count", "unit": "users", "total": 2, "count": 3, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}], "billed": [], "bills": []}
 
             """#)
         let series = try await Program.run(Tmux.binary, [
@@ -53,7 +53,7 @@ struct HeadlessNumbersTests {
             "--from", "2026-11-05T10:30:00Z", "--to", "2026-11-06T00:00:00.001Z", "--format", "json",
         ])
         #expect(series.stdout == #"""
-            {"metric": "gb", "bucket": "day", "points": [{"start": "2026-11-05T00:00:00Z", "value": 0.2}, {"start": "2026-11-06T00:00:00Z", "value": 1.005}], "total": 1.205}
+            {"metric": "gb", "filter": null, "bucket": "day", "points": [{"start": "2026-11-05T00:00:00Z", "value": 0.2}, {"start": "2026-11-06T00:00:00Z", "value": 1.005}], "total": 1.205}
 
             """#)
         let unique = try await Program.run(Tmux.binary, [

@@ -28,6 +28,18 @@ public struct Bill: Sendable, Hashable {
     }
 }
 
+extension Bill {
+    /// One line: `current <period> · amount EUR 18.00 · taxes EUR 3.60 · total EUR 21.60 · projected EUR 40.00`,
+    /// with the period written as `period` says.
+    public func line(period written: String) -> String {
+        var parts = ["\(isInvoiced ? "invoiced" : "current") \(written)", "amount \(amount.text)"]
+        if let taxes { parts.append("taxes \(taxes.text)") }
+        if let total { parts.append("total \(total.text)") }
+        if let projected { parts.append("projected \(projected.text)") }
+        return parts.joined(separator: " · ")
+    }
+}
+
 /// One customer's usage over a period: the totals and, when the provider prices usage, the bills behind them.
 public struct UsageReport: Sendable, Hashable {
     /// Totals, one per metric or charge.

@@ -19,55 +19,52 @@ struct SnapshotCommand: HeadlessCommand {
 
     /// JSON: `period` is the period of the numbers (null when rows answer different ones, each then carrying its own),
     /// `requested_period` the one asked. Table and CSV: one row per metric or charge, with amount and period when
-    /// the provider gives them.
+    /// the provider gives them, and each billing period's bill.
     private func render(customer: Customer, report: UsageReport, period: Period, provider: String) -> String {
-        let totals = report.totals
         switch query.format {
-        case .json:
-            let metrics = totals.map { total in
-                JSONValue.object([
-                    ("id", .string(total.metric.code)), ("name", .string(total.metric.name)),
-                    ("charge", JSONOut.string(total.charge)), ("aggregation", .string(total.metric.aggregation.rawValue)),
-                    ("unit", JSONOut.string(total.metric.unit)), ("total", JSONOut.number(total.value)),
-                    ("count", JSONOut.int(total.eventCount)),
-                ] + JSONOut.money(total.amount) + [("period", JSONOut.period(total.period ?? period))])
-            }
-            let billed = Money.totals(totals.compactMap(\.amount)).map { JSONValue.object(JSONOut.money($0)) }
-            let bills = report.bills.map { bill in
-                JSONValue.object([("period", JSONOut.period(bill.period)), ("invoiced", .bool(bill.isInvoiced))]
-                    + JSONOut.money(bill.amount) + JSONOut.money(bill.taxes, prefix: "taxes_")
-                    + JSONOut.money(bill.total, prefix: "total_") + JSONOut.money(bill.projected, prefix: "projected_"))
-            }
-            return JSONWriter.compact(.object([
-                ("provider", .string(provider)),
-                ("customer", .object([("id", .string(customer.id)), ("name", .string(customer.name))])),
-                ("period", JSONOut.answeredPeriod(totals.map(\.period), requested: period)),
-                ("requested_period", JSONOut.period(period)), ("metrics", .array(metrics)), ("billed", .array(billed)),
-                ("bills", .array(bills)),
-            ]))
+        case .json: return json(customer: customer, report: report, period: period, provider: provider)
         case .table, .csv:
+            let totals = report.totals
             let priced = totals.contains { $0.amount != nil }, other = totals.contains { $0.period != nil }
             let output = TabularOutput(
                 headers: ["metric", "name", "total", "unit", "events"] + (priced ? ["amount", "currency"] : [])
                     + (other ? ["period_start", "period_end"] : []),
                 rows: totals.map { total in
-                    [total.metric.code, total.label, total.value.description, total.metric.unit ?? "",
-                     total.eventCount.map(String.init) ?? ""]
+                    let answered = total.period ?? period
+                    return [total.metric.code, total.label, total.value.description, total.metric.unit ?? "",
+                            total.eventCount.map(String.init) ?? ""]
                         + (priced ? [total.amount?.plainAmount ?? "", total.amount?.currency ?? ""] : [])
-                        + (other ? [UTCTime.iso((total.period ?? period).start), UTCTime.iso((total.period ?? period).end)] : [])
+                        + (other ? [UTCTime.iso(answered.start), UTCTime.iso(answered.end)] : [])
                 }, rightAligned: priced ? [2, 4, 5] : [2, 4])
             if query.format == .csv { return output.csv() }
             var heading = "\(customer.name) (\(customer.id)) · \(UTCTime.iso(period.start)) → \(UTCTime.iso(period.end))"
             if other { heading += "\n\(provider) cannot answer that period: each row is for the period it names" }
-            let bills = report.bills.map { bill in
-                var parts = ["\(bill.isInvoiced ? "invoiced" : "current") \(UTCTime.iso(bill.period.start)) → \(UTCTime.iso(bill.period.end))",
-                             "amount \(bill.amount.text)"]
-                if let taxes = bill.taxes { parts.append("taxes \(taxes.text)") }
-                if let total = bill.total { parts.append("total \(total.text)") }
-                if let projected = bill.projected { parts.append("projected \(projected.text)") }
-                return parts.joined(separator: " · ")
-            }
-            return heading + "\n" + output.table() + bills.map { "\n" + $0 }.joined()
+            let bills = report.bills.map { "\n" + $0.line(period: "\(UTCTime.iso($0.period.start)) → \(UTCTime.iso($0.period.end))") }
+            return heading + "\n" + output.table() + bills.joined()
         }
+    }
+
+    private func json(customer: Customer, report: UsageReport, period: Period, provider: String) -> String {
+        let metrics = report.totals.map { total in
+            JSONValue.object([
+                ("id", .string(total.metric.code)), ("name", .string(total.metric.name)),
+                ("charge", JSONOut.string(total.charge)), ("aggregation", .string(total.metric.aggregation.rawValue)),
+                ("unit", JSONOut.string(total.metric.unit)), ("total", JSONOut.number(total.value)),
+                ("count", JSONOut.int(total.eventCount)),
+            ] + JSONOut.money(total.amount) + [("period", JSONOut.period(total.period ?? period))])
+        }
+        let billed = Money.totals(report.totals.compactMap(\.amount)).map { JSONValue.object(JSONOut.money($0)) }
+        let bills = report.bills.map { bill in
+            JSONValue.object([("period", JSONOut.period(bill.period)), ("invoiced", .bool(bill.isInvoiced))]
+                + JSONOut.money(bill.amount) + JSONOut.money(bill.taxes, prefix: "taxes_")
+                + JSONOut.money(bill.total, prefix: "total_") + JSONOut.money(bill.projected, prefix: "projected_"))
+        }
+        return JSONWriter.compact(.object([
+            ("provider", .string(provider)),
+            ("customer", .object([("id", .string(customer.id)), ("name", .string(customer.name))])),
+            ("period", JSONOut.answeredPeriod(report.totals.map(\.period), requested: period)),
+            ("requested_period", JSONOut.period(period)), ("metrics", .array(metrics)), ("billed", .array(billed)),
+            ("bills", .array(bills)),
+        ]))
     }
 }
