@@ -3,7 +3,7 @@ import LocalStore
 import UsageCore
 
 /// `swift run -c release usagetop-bench [--events N] [--store PATH] [--ingest N] [--only render|store|ingest|remote]
-/// [--customers 100,1000,5000] [--sequential-up-to 1000]`
+/// [--customers 100,1000,5000] [--sequential-up-to 1000] [--providers lago,hyperline,prolifi]`
 @main
 struct Benchmarks {
     static func main() async throws {
@@ -31,7 +31,9 @@ struct Benchmarks {
         if only == "remote" {
             let sizes = (value("--customers") ?? "100,1000,5000").split(separator: ",").compactMap { Int($0) }
             print("\n## customers table from providers (50 ms per request)")
-            try await RemoteBenchmarks.run(sizes: sizes, sequentialUpTo: Int(value("--sequential-up-to") ?? "") ?? 1_000)
+            let providers = (value("--providers") ?? "lago,hyperline,prolifi").split(separator: ",").map(String.init)
+            try await RemoteBenchmarks.run(sizes: sizes, sequentialUpTo: Int(value("--sequential-up-to") ?? "") ?? 1_000,
+                                           providers: providers)
         }
         if only == nil || only == "ingest" {
             print("\n## ingest (\(ingest) events)")

@@ -25,10 +25,10 @@ enum RemoteBenchmarks {
 
     /// Runs every provider at every size; the one-at-a-time reference only up to `sequentialUpTo` customers
     /// (beyond, its time is requests × latency, printed as an estimate).
-    static func run(sizes: [Int], sequentialUpTo: Int) async throws {
+    static func run(sizes: [Int], sequentialUpTo: Int, providers: [String] = ["lago", "hyperline", "prolifi"]) async throws {
         print("provider   customers  mode        first rows   full table   requests  peak in flight")
         for size in sizes {
-            for provider in ["lago", "hyperline", "prolifi"] {
+            for provider in providers {
                 let fast = try await load(provider, customers: size, sequential: false)
                 print(line(provider, size, "concurrent", fast))
                 if size <= sequentialUpTo {
