@@ -1,5 +1,6 @@
 import DashboardScreens
 import Foundation
+import Synchronization
 import TermUI
 import Testing
 import UsageCore
@@ -68,9 +69,13 @@ struct SoakTests {
         }
     }
 
-    /// Effect tasks remove themselves just after sending their answer; give the last ones a moment to finish.
+    /// Effect tasks remove themselves just after sending their answer: wait for the last ones to end, or report
+    /// false after a generous deadline (a task that never ends must fail the test, not hang it).
     static func settled(_ runner: MonitorEffectRunner) async -> Bool {
-        for _ in 0..<1_000 where runner.runningCount > 0 { await Task.yield() }
-        return runner.runningCount == 0
+        await withCheckedContinuation { (result: CheckedContinuation<Bool, Never>) in
+            let first = FirstAnswer(result)
+            Task.detached { await runner.waitUntilIdle(); first.give(runner.runningCount == 0) }
+            Task.detached { try? await Task.sleep(for: .seconds(60)); first.give(false) }
+        }
     }
 }

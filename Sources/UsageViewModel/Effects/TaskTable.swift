@@ -18,6 +18,15 @@ final class TaskTable: Sendable {
         }
     }
 
+    /// Waits until every tracked task, including any started meanwhile, has ended.
+    func waitForAll() async {
+        while true {
+            let running = tasks.withLock { Array($0.values) }
+            if running.isEmpty { return }
+            for task in running { await task.value }
+        }
+    }
+
     /// How many tracked tasks are running.
     var count: Int { tasks.withLock { $0.count } }
 

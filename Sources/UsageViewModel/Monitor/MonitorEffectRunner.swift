@@ -14,6 +14,9 @@ public final class MonitorEffectRunner: Sendable {
     /// How many effect tasks are still running (zero once every answer has been sent).
     public var runningCount: Int { tasks.count }
 
+    /// Waits until every effect task has ended (for tests: no polling, however busy the machine).
+    public func waitUntilIdle() async { await tasks.waitForAll() }
+
     /// Starts a batch in order; a leading `invalidateCache` or `revalidateCache` completes before the others start.
     public func run(_ effects: [MonitorEffect], send: @escaping @Sendable (MonitorAction) -> Void) {
         guard let first = effects.first, first == .invalidateCache || first == .revalidateCache else {
