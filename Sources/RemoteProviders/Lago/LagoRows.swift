@@ -52,7 +52,7 @@ enum LagoRows {
             }
         }
         let answered = Set(used.compactMap(\.period)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        let periods = tiles(answered, requested) ? [] : answered
+        let periods = requested.isMadeUp(of: answered) ? [] : answered
         return CustomerSummary(customer: customer, total: total, daily: [], lastEventAt: nil,
                                amounts: Money.totals(amounts), periods: periods)
     }
@@ -86,15 +86,5 @@ enum LagoRows {
                         taxes: money(usage.taxesAmountCents), total: money(usage.totalAmountCents),
                         projected: usage.isInvoiced ? nil : money(projected[usage.subscription]))
         }.sorted { ($0.period.start, $0.period.end) < ($1.period.start, $1.period.end) }
-    }
-
-    /// Whether whole billing periods make up exactly `requested`: each inside it, together covering it.
-    static func tiles(_ periods: [Period], _ requested: Period) -> Bool {
-        var covered = requested.start
-        for period in periods {
-            guard period.start >= requested.start, period.end <= requested.end, period.start <= covered else { return false }
-            covered = max(covered, period.end)
-        }
-        return covered >= requested.end
     }
 }

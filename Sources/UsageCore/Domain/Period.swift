@@ -17,6 +17,16 @@ public struct Period: Sendable, Hashable, Codable {
     /// Whether `date` falls inside `[start, end)`.
     public func contains(_ date: Date) -> Bool { date >= start && date < end }
 
+    /// Whether `periods` (sorted by start) make up exactly this period: each inside it, together covering it.
+    public func isMadeUp(of periods: [Period]) -> Bool {
+        var covered = start
+        for period in periods {
+            guard period.start >= start, period.end <= end, period.start <= covered else { return false }
+            covered = Swift.max(covered, period.end)
+        }
+        return covered >= end && !periods.isEmpty
+    }
+
     /// The calendar month that contains `date`, in UTC.
     public static func month(containing date: Date) -> Period {
         let start = UTCTime.startOfMonth(date)

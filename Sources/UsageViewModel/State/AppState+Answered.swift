@@ -10,7 +10,11 @@ extension AppState {
             for row in customers.rows { periods.formUnion(row.summary.periods) }
         case .customerUsage(let usage)?:
             for total in usage.usage?.totals ?? [] { if let period = total.period { periods.insert(period) } }
-        case .timeseries, .events:
+        case .timeseries(let chart)?:
+            guard let series = chart.series, series.isPerBillingPeriod else { return [] }
+            let points = series.points.compactMap { point in point.end.map { Period(start: point.start, end: $0) } }
+            return resolvedPeriod.isMadeUp(of: points) ? [] : points
+        case .events?:
             return []
         }
         return periods.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
