@@ -161,4 +161,37 @@ struct DataServiceCachingTests {
         #expect(counting.sawCancellation.withLock { $0 }, "the provider call itself was cancelled")
         #expect(await service.cachedCount == 0, "a cancelled answer is not stored")
     }
+
+    @Test func aFetchCancelledByCallersWhoLeftIsStartedAgainForOneWhoWaits() async throws {
+        let cancelling = CancelsFirstTotals(try Self.store().provider)
+        let service = DataService(provider: cancelling, cache: .remote)
+        let totals = try await service.totals(customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"))
+        #expect(totals.first { $0.metric.code == "gb" }?.value == Decimal(string: "1.5"), "no CancellationError on screen")
+        #expect(cancelling.calls.withLock { $0 } == 2)
+    }
+}
+
+/// The local provider whose first totals call ends as a shared fetch does when every other caller left.
+final class CancelsFirstTotals: UsageProvider {
+    let inner: LocalProvider
+    let calls = Mutex(0)
+    init(_ inner: LocalProvider) { self.inner = inner }
+    var name: String { inner.name }
+    var capabilities: ProviderCapabilities { inner.capabilities }
+    func sourceInfo() async throws -> SourceInfo { try await inner.sourceInfo() }
+    func metrics() async throws -> [Metric] { try await inner.metrics() }
+    func customer(id: String) async throws -> Customer? { try await inner.customer(id: id) }
+    func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
+        try await inner.summaries(metric: metric, period: period, trailingDays: trailingDays, now: now)
+    }
+    func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
+        if calls.withLock({ $0 += 1; return $0 }) == 1 { throw CancellationError() }
+        return try await inner.totals(customerID: customerID, period: period)
+    }
+    func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
+        try await inner.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
+    }
+    func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws -> Page<UsageEvent> {
+        try await inner.events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
+    }
 }

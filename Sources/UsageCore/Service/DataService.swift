@@ -205,8 +205,11 @@ public actor DataService {
     }
 
     /// A fresh stored answer, else the answer of an identical call already in flight, else a new fetch.
+    /// A fetch cancelled because its other callers left is not this caller's failure: while this caller still waits,
+    /// it is started again once (typing fast, `t` then `r`, supersedes one request with an identical one).
     private func shared<T: Sendable>(
-        _ key: String, ttl: Duration, _ context: String, _ fetch: @escaping @Sendable () async throws -> T
+        _ key: String, ttl: Duration, _ context: String, retrying: Bool = true,
+        _ fetch: @escaping @Sendable () async throws -> T
     ) async throws(UsageError) -> T {
         if let hit: T = cache.fresh(key, ttl: ttl, now: now()) { return hit }
         let task: Task<any Sendable, any Error>
@@ -234,6 +237,10 @@ public actor DataService {
             guard let typed = value as? T else { throw UsageError(.storage, "\(provider.name): \(context): wrong answer type") }
             return typed
         case .failure(let error):
+            if error is CancellationError, retrying, !Task.isCancelled {
+                if cache.inFlight[key] == task { cache.end(key) }
+                return try await shared(key, ttl: ttl, context, retrying: false, fetch)
+            }
             throw UsageError.wrapping(error, context: "\(provider.name): \(context)")
         }
     }
