@@ -12,6 +12,7 @@ struct Usagetop: AsyncParsableCommand {
             With no subcommand, opens the dashboard on the embedded store \
             ($XDG_DATA_HOME/usagetop/usage.sqlite), filling it with demo data on first run.
             """,
+        version: UsagetopVersion.text,
         subcommands: [
             DashboardCommand.self, MonitorCommand.self, CustomersCommand.self, SnapshotCommand.self, TimeseriesCommand.self,
             EventsCommand.self, IngestCommand.self, DemoCommand.self,

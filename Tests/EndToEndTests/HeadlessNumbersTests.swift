@@ -76,4 +76,15 @@ struct HeadlessNumbersTests {
         let after = try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--format", "csv"])
         #expect(after.stdout.contains("calls,Calls,2,calls,2"), "the valid line was not written either")
     }
+
+    @Test func aPagePastTheLastIsAnErrorAndTheVersionPrints() async throws {
+        let (db, _) = try await Self.store()
+        let past = try await Program.run(Tmux.binary, [
+            "events", "--db", db, "--customer", "c1", "--metric", "calls", "--from", "2026-11-01", "--page", "9",
+        ])
+        #expect(past.status == 1 && past.stdout.isEmpty)
+        #expect(past.stderr == "usagetop: --page 9 is past the last page (1 of 2 events)\n")
+        let version = try await Program.run(Tmux.binary, ["--version"])
+        #expect(version.status == 0 && version.stdout == "0.9.0\n")
+    }
 }

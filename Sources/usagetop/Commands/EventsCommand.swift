@@ -26,6 +26,9 @@ struct EventsCommand: HeadlessCommand {
         _ = try await service.customer(id: customer)
         let result = try await service.events(
             customerID: customer, metric: metric, period: period, page: page - 1, pageSize: pageSize)
+        if page > result.pageCount {
+            throw UsageError(.invalidInput, "--page \(page) is past the last page (\(result.pageCount) of \(result.totalCount) events)")
+        }
         return render(result, period: period)
     }
 
