@@ -62,8 +62,11 @@ enum Chrome {
         }
         var messageText = state.message.map { ($0.severity == .error ? "error: " : "") + $0.text } ?? ""
         if messageText.isEmpty { messageText = "\(state.width)×\(state.height)" }
+        // `? help` and `q quit` always show: the other hints make room for them first.
+        let pinned = hints.filter { $0.key == "?" || $0.key == "q" }
+        hints = hints.filter { $0.key != "?" && $0.key != "q" } + pinned
         StatusBar(hints: hints, message: messageText, style: theme.fill(.statusBar),
-                  keyStyle: theme.fill(.statusBar).adding(.bold), messageStyle: messageStyle)
+                  keyStyle: theme.fill(.statusBar).adding(.bold), messageStyle: messageStyle, pinned: pinned.count)
             .render(in: row, buffer: &buffer)
     }
 

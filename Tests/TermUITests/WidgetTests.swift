@@ -72,5 +72,9 @@ struct WidgetTests {
         StatusBar(hints: [("q", "quit"), ("?", "help"), ("r", "refresh")], message: "ok", style: .plain,
                   keyStyle: .plain, messageStyle: .plain).render(in: buffer.area, buffer: &buffer)
         #expect(buffer.text == " q quit  ? help  ok ")
+        var pinned = Buffer(width: 20, height: 1)
+        StatusBar(hints: [("r", "refresh"), ("?", "help"), ("q", "quit")], message: "ok", style: .plain,
+                  keyStyle: .plain, messageStyle: .plain, pinned: 2).render(in: pinned.area, buffer: &pinned)
+        #expect(pinned.text == " ? help  q quit  ok ", "other hints make room for the pinned ones")
     }
 }

@@ -71,7 +71,8 @@ enum MonitorChrome {
         let hints = state.showsHelp ? [("Esc", "close")] : KeyMap.monitor.filter(\.inStatus).map { ($0.keys[0].label, $0.summary) }
         let message = state.message?.text ?? "\(state.width)×\(state.height)"
         StatusBar(hints: hints.map { (key: $0.0, label: $0.1) }, message: message, style: theme.fill(.statusBar),
-                  keyStyle: theme.fill(.statusBar).adding(.bold), messageStyle: theme.fill(.statusBar))
+                  keyStyle: theme.fill(.statusBar).adding(.bold), messageStyle: theme.fill(.statusBar),
+                  pinned: state.showsHelp ? 0 : 2)  // the key map ends with `? help` and `q quit`: always shown
             .render(in: row, buffer: &buffer)
     }
 
