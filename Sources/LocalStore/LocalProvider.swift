@@ -36,6 +36,14 @@ public struct LocalProvider: UsageProvider {
         }
     }
 
+    public func customers() async throws -> [Customer] {
+        try await store.asyncRead { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, currency FROM customer ORDER BY id").map {
+                Customer(id: $0[0], name: $0[1], currency: $0[2])
+            }
+        }
+    }
+
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws
         -> [CustomerSummary]
     {

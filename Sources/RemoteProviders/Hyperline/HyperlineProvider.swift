@@ -44,6 +44,10 @@ public struct HyperlineProvider: UsageProvider {
         }
     }
 
+    public func customers() async throws -> [Customer] {
+        try await listAll("/v1/customers").compactMap(HyperlineDecoding.customer)
+    }
+
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
         try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now, progress: nil)
     }

@@ -26,7 +26,7 @@ public struct LagoProvider: UsageProvider {
         try await reader.pages("/billable_metrics", root: "billable_metrics").compactMap(LagoDecoding.metric)
     }
 
-    func customers() async throws -> [Customer] {
+    public func customers() async throws -> [Customer] {
         try await reader.allPages("/customers", root: "customers").compactMap(LagoDecoding.customer)
     }
 

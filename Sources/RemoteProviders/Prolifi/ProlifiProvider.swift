@@ -44,7 +44,7 @@ public struct ProlifiProvider: UsageProvider {
         Metric(code: eventName, name: eventName, aggregation: .count, unit: "events")
     }
 
-    func customers() async throws -> [Customer] {
+    public func customers() async throws -> [Customer] {
         try await OffsetListing(api: api, path: "/customers", sizeName: "limit", offsetName: "offset", pageSize: limit,
                                 total: { $0["pagination"]?["total"]?.intValue },
                                 more: { page, _ in page.document["pagination"]?["has_more"] == .bool(true) && !page.items.isEmpty })

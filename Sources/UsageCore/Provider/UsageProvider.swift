@@ -17,6 +17,8 @@ public protocol UsageProvider: Sendable {
     func metric(code: String) async throws -> Metric?
     /// One customer by id, or nil.
     func customer(id: String) async throws -> Customer?
+    /// Every customer (for finding one by name).
+    func customers() async throws -> [Customer]
     /// Every customer with one metric's total over `period`, daily values for the trailing days before `now`,
     /// and the last event time.
     func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary]
@@ -42,6 +44,11 @@ extension UsageProvider {
     /// A metric that is not in `metrics()` but that the provider still answers for (a provider without a metric list
     /// takes any event name); nil for providers whose list is complete.
     public func metric(code: String) async throws -> Metric? { nil }
+
+    /// Sources without a customer listing cannot find customers by name.
+    public func customers() async throws -> [Customer] {
+        throw UsageError(.unsupported, "finding customers by name not offered by \(name)")
+    }
 
     /// Unpriced sources: the totals alone.
     public func report(customerID: String, period: Period) async throws -> UsageReport {

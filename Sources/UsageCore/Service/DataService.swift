@@ -84,6 +84,26 @@ public actor DataService {
         return found
     }
 
+    /// The customer whose id is `text`, else the one whose name matches it (case-insensitive: the whole name, else
+    /// every word of `text` found in the name); several matches are an error naming them, so the caller can pick.
+    public func findCustomer(_ text: String) async throws(UsageError) -> Customer {
+        do {
+            return try await customer(id: text)
+        } catch where error.kind == .notFound {
+            let all: [Customer] = try await shared("customers", ttl: policy.customers, "listing customers") { [provider] in
+                try await provider.customers()
+            }
+            let matches = CustomerMatch.matches(text, in: all)
+            guard let first = matches.first else { throw UsageError(.notFound, "no customer with id or name '\(text)'") }
+            guard matches.count == 1 else {
+                let listed = matches.prefix(10).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+                throw UsageError(.notFound, "'\(text)' matches \(matches.count) customers: \(listed)"
+                                 + (matches.count > 10 ? ", …" : "") + "; give the id")
+            }
+            return first
+        }
+    }
+
     /// The customers table for one metric; `progress` receives rows as they arrive when this call is the one that
     /// fetches (a call joining a fetch already in flight just waits for the whole answer).
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date,

@@ -2,6 +2,11 @@ import Foundation
 import UsageCore
 
 extension AppState {
+    /// Starts on `customer`'s usage (`usagetop --customer NAME`); `Esc` goes back to the customers table.
+    public mutating func open(_ customer: Customer) {
+        stack = [.customerUsage(CustomerUsageState(customerID: customer.id, customerName: customer.name))]
+    }
+
     mutating func customersCommand(_ command: Command) -> [Effect] {
         if customers.cursor.apply(command, count: customers.visible.count, visible: tableRows) { return [] }
         switch command {

@@ -10,7 +10,7 @@ extension AppState {
             self.width = width
             self.height = height
             loadingMetrics = true
-            return [.loadSource, .loadMetrics]
+            return [.loadSource, .loadMetrics] + (stack.isEmpty ? [] : loadUsage())
         case .resized(let width, let height):
             return resize(width: width, height: height)
         case .ticked(let date):

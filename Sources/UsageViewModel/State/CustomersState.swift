@@ -135,12 +135,13 @@ public struct CustomersState: Sendable {
         }
     }
 
+    /// Keeps the candidates whose name or id contains every word of the filter, in any order (`fab lab`).
     private mutating func refilter(from candidates: [Int]) {
-        let needle = Array(filter.lowercased().utf8)
-        if needle.isEmpty {
+        let words = filter.lowercased().split(separator: " ")
+        if words.isEmpty {
             visible = order
             return
         }
-        visible = index.filter(candidates, needle: needle)
+        visible = words.reduce(candidates) { rows, word in index.filter(rows, needle: Array(word.utf8)) }
     }
 }

@@ -17,6 +17,8 @@ struct DashboardCommand: AsyncParsableCommand {
     var period: PeriodPreset = .thisMonth
     @Option(help: "Refresh automatically every SECONDS (minimum 1; default: the profile's, else off; + and - change it).")
     var refresh: Int?
+    @Option(help: "Open straight on this customer: its id, or a name (case-insensitive; words in any order).")
+    var customer: String?
 
     func validate() throws {
         let range = Profile.refreshRange
@@ -39,11 +41,20 @@ struct DashboardCommand: AsyncParsableCommand {
         } catch {
             throw Failure.exit(error)
         }
-        let (period, refresh) = (period, refresh ?? profile?.refresh)
+        var opening: Customer?
+        if let customer {
+            do {
+                opening = try await service.findCustomer(customer)
+            } catch {
+                throw Failure.exit(error)
+            }
+        }
+        let (period, refresh, start) = (period, refresh ?? profile?.refresh, opening)
         do {
             try await TerminalLoop.run(useColor: resolved.useColor) {
                 DashboardProgram.make(
-                    service: service, options: resolved.options, period: period, refresh: refresh, warnings: resolved.warnings)
+                    service: service, options: resolved.options, period: period, refresh: refresh, warnings: resolved.warnings,
+                    customer: start)
             }
         } catch {
             throw Failure.exit(error.message)

@@ -7,7 +7,8 @@ struct EventsCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "events", abstract: "Print a page of raw events for a customer and metric.")
 
-    @Option(help: "The customer id.") var customer: String
+    @Option(help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).")
+    var customer: String
     @Option(help: "The metric code.") var metric: String
     @Option(help: "Count only events matching one of the metric's filters (Hyperline's aggregator filter id).")
     var filter: String?
@@ -23,16 +24,16 @@ struct EventsCommand: HeadlessCommand {
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {
         let metric = try await service.metric(code: self.metric).filtered(by: filter)
-        _ = try await service.customer(id: customer)
+        let found = try await service.findCustomer(customer)
         let result = try await service.events(
-            customerID: customer, metric: metric, period: period, page: page - 1, pageSize: pageSize)
+            customerID: found.id, metric: metric, period: period, page: page - 1, pageSize: pageSize)
         if page > result.pageCount {
             throw UsageError(.invalidInput, "--page \(page) is past the last page (\(result.pageCount) of \(result.totalCount) events)")
         }
-        return render(result, period: period)
+        return render(result, customerID: found.id, period: period)
     }
 
-    private func render(_ result: Page<UsageEvent>, period: Period) -> String {
+    private func render(_ result: Page<UsageEvent>, customerID: String, period: Period) -> String {
         switch query.format {
         case .json:
             let events = result.items.map { event in
@@ -42,7 +43,7 @@ struct EventsCommand: HeadlessCommand {
                 ])
             }
             return JSONWriter.compact(.object([
-                ("customer", .string(customer)), ("metric", .string(metric)), ("filter", JSONOut.string(filter)),
+                ("customer", .string(customerID)), ("metric", .string(metric)), ("filter", JSONOut.string(filter)),
                 ("period", JSONOut.period(period)),
                 ("page", .number(String(page))), ("pages", .number(String(result.pageCount))),
                 ("total", .number(String(result.totalCount))),

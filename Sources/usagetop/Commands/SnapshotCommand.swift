@@ -7,13 +7,14 @@ struct SnapshotCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot", abstract: "Print one customer's totals per metric for a period.")
 
-    @Option(help: "The customer id.") var customer: String
+    @Option(help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).")
+    var customer: String
     @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {
-        let found = try await service.customer(id: customer)
-        let report = try await service.report(customerID: customer, period: period)
+        let found = try await service.findCustomer(customer)
+        let report = try await service.report(customerID: found.id, period: period)
         return render(customer: found, report: report, period: period, provider: service.providerName)
     }
 

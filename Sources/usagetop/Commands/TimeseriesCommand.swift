@@ -10,15 +10,16 @@ struct TimeseriesCommand: HeadlessCommand {
     @Option(help: "The metric code.") var metric: String
     @Option(help: "Count only events matching one of the metric's filters (Hyperline's aggregator filter id).")
     var filter: String?
-    @Option(help: "The customer id (default: all customers).") var customer: String?
+    @Option(help: "The customer: its id or a name (default: all customers).") var customer: String?
     @Option(help: "Bucket size: hour, day or month.") var bucket: Bucket = .day
     @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {
         let metric = try await service.metric(code: self.metric).filtered(by: filter)
-        if let customer { _ = try await service.customer(id: customer) }
-        return render(try await service.timeseries(metric: metric, customerID: customer, period: period, bucket: bucket),
+        var customerID: String?
+        if let customer { customerID = try await service.findCustomer(customer).id }
+        return render(try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket),
                       filter: metric.filter)
     }
 
