@@ -8,7 +8,8 @@ enum EventsView {
     static func render(_ events: EventsState, _ state: AppState, _ options: RenderOptions, area: Rect,
                        buffer: inout Buffer) {
         let theme = options.theme
-        let title = "\(events.metric.displayName) events · \(events.customerName)"
+        var title = "\(events.metric.displayName) events · \(events.customerName)"
+        if let period = events.period { title += " · " + Format.span(period) }
         var footer = ""
         if let page = events.page {
             let count = DecimalText.grouped(Decimal(page.totalCount), fractionDigits: 0)

@@ -22,13 +22,28 @@ enum TimeseriesView {
         let summary = "total \(Format.value(series.total, unit: unit))   min \(Format.value(series.minimum))   "
             + "max \(Format.value(series.maximum))   \(series.points.count) buckets"
         buffer.write(summary, x: inner.x, y: inner.y, style: theme.text(.accent), limit: inner.width)
+        if let readout = readout(chart, series) {
+            buffer.write(readout, x: inner.x, y: inner.y + 1, style: theme.text(.title), limit: inner.width)
+        }
         let plotArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         let values = series.points.map { DecimalText.double($0.value) }
         let top = series.maximum
         let labels = [DecimalText.compact(top), DecimalText.compact(top / 2), "0"]
         let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element, in: series)) }
         Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
-              axisLabels: labels, ticks: ticks)
+              axisLabels: labels, ticks: ticks, selected: chart.cursor, selectedStyle: theme.text(.accent).adding(.bold))
             .render(in: plotArea, buffer: &buffer)
+    }
+
+    /// `▸ 2026-11-25 14:00 → 15:00 · 42 calls · 12.3 % of the total · e events` for the bucket under the cursor.
+    static func readout(_ chart: TimeseriesState, _ series: TimeSeries) -> String? {
+        guard let index = chart.cursor, series.points.indices.contains(index) else { return nil }
+        let point = series.points[index]
+        let span = Format.span(Period(start: point.start, end: point.end ?? series.bucket.advance(point.start)))
+        var text = "▸ \(span) · \(Format.value(point.value, unit: chart.metric.unit))"
+        if chart.metric.aggregation.isAdditive, series.total > 0 {
+            text += " · " + DecimalText.grouped(point.value / series.total * 100, fractionDigits: 1) + " % of the total"
+        }
+        return text + (chart.customerID == nil ? "" : " · e events")
     }
 }

@@ -8,11 +8,15 @@ public struct Chart: Widget {
     public var axisLabels: [String]
     /// Tick labels under the bars, by value index.
     public var ticks: [(index: Int, label: String)]
+    /// The bucket under the cursor, drawn in `selectedStyle` with a marker on the axis.
+    public var selected: Int?
+    /// The style of the selected bucket.
+    public var selectedStyle: Style
 
     /// Creates a chart.
     public init(
         values: [Double], mode: PlotMode, style: Style, axisStyle: Style, axisLabels: [String],
-        ticks: [(index: Int, label: String)]
+        ticks: [(index: Int, label: String)], selected: Int? = nil, selectedStyle: Style = .plain
     ) {
         self.values = values
         self.mode = mode
@@ -20,6 +24,8 @@ public struct Chart: Widget {
         self.axisStyle = axisStyle
         self.axisLabels = axisLabels
         self.ticks = ticks
+        self.selected = selected
+        self.selectedStyle = selectedStyle
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {
@@ -34,12 +40,18 @@ public struct Chart: Widget {
             let index = min(values.count - 1, sub * values.count / subColumns)
             let v = values[index]
             let units = top > 0 && top.isFinite && v > 0 ? max(1, Int((v / top * Double(plot.height * perRow)).rounded())) : 0
-            drawColumn(sub: sub, units: units, plot: plot, perRow: perRow, buffer: &buffer)
+            drawColumn(sub: sub, units: units, plot: plot, perRow: perRow, style: index == selected ? selectedStyle : style,
+                       buffer: &buffer)
         }
         drawTicks(plot: plot, buffer: &buffer)
+        if let selected, values.indices.contains(selected) {
+            let first = (selected * subColumns + values.count - 1) / values.count
+            let x = plot.x + (mode == .braille ? first / 2 : first)
+            if x < plot.right { buffer.write(mode == .ascii ? "^" : "▲", x: x, y: plot.bottom, style: selectedStyle) }
+        }
     }
 
-    private func drawColumn(sub: Int, units: Int, plot: Rect, perRow: Int, buffer: inout Buffer) {
+    private func drawColumn(sub: Int, units: Int, plot: Rect, perRow: Int, style: Style, buffer: inout Buffer) {
         for row in 0..<plot.height {
             let filled = min(perRow, max(0, units - row * perRow))
             let y = plot.bottom - 1 - row

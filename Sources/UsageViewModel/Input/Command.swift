@@ -5,6 +5,7 @@ public enum Command: Sendable, Hashable {
     case startFilter, nextSortColumn, reverseSort
     case nextMetric, previousMetric, nextPeriod, nextBucket, nextFilter
     case clientTimeseries, openEvents
+    case previousPoint, nextPoint, peakPoint
     case nextPage, previousPage
     case togglePause, fasterRefresh, slowerRefresh
 }

@@ -42,6 +42,10 @@ public enum KeyMap {
             ] + movement + global
         case .timeseries:
             return [
+                KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),
+                KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
+                KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
+                KeyBinding([.character("e"), .enter], .openEvents, "events", inStatus: true),
                 KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
                 KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),

@@ -36,6 +36,12 @@ extension AppState {
     mutating func timeseriesCommand(_ command: Command) -> [Effect] {
         guard case .timeseries(var state) = stack.last else { return [] }
         switch command {
+        case .previousPoint, .nextPoint, .peakPoint:
+            state.cursor = Self.moved(state.cursor, command, in: state.series?.points ?? [])
+            stack[stack.count - 1] = .timeseries(state)
+            return []
+        case .openEvents:
+            return openEvents(from: state)
         case .nextPeriod:
             period = period.next
         case .nextBucket:
@@ -83,6 +89,34 @@ extension AppState {
         }
         state.cursor = ListCursor()
         stack[stack.count - 1] = .events(state)
+        return loadEvents()
+    }
+
+    /// The cursor after `command`: one bucket left or right (starting from the last), or onto the largest value.
+    static func moved(_ cursor: Int?, _ command: Command, in points: [TimeSeries.Point]) -> Int? {
+        guard !points.isEmpty else { return nil }
+        switch command {
+        case .previousPoint: return max(0, (cursor ?? points.count) - 1)
+        case .nextPoint: return min(points.count - 1, (cursor ?? -1) + 1)
+        default: return points.indices.max { points[$0].value < points[$1].value }
+        }
+    }
+
+    /// The events behind a chart: of the bucket under the cursor, else of the chart's whole period.
+    private mutating func openEvents(from chart: TimeseriesState) -> [Effect] {
+        guard let customerID = chart.customerID, let name = chart.customerName else {
+            message = ("events need one customer: open the chart from a customer's usage", .info)
+            return []
+        }
+        var period = resolvedPeriod
+        if let index = chart.cursor, let series = chart.series, series.points.indices.contains(index) {
+            let point = series.points[index]
+            let end = point.end ?? series.bucket.advance(point.start)
+            period = Period(start: max(point.start, period.start), end: max(max(point.start, period.start), min(end, period.end)))
+        }
+        var events = EventsState(customerID: customerID, customerName: name, metric: chart.metric, period: period)
+        events.pageSize = tableRows
+        stack.append(.events(events))
         return loadEvents()
     }
 

@@ -38,8 +38,8 @@ extension AppState {
         let (id, effects) = renewTopRequest()
         return effects + [
             .loadEvents(
-                id, customerID: state.customerID, metric: state.metric, period: resolvedPeriod, page: state.pageIndex,
-                pageSize: state.pageSize)
+                id, customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod,
+                page: state.pageIndex, pageSize: state.pageSize)
         ]
     }
 
@@ -74,6 +74,7 @@ extension AppState {
         switch result {
         case .success(let series):
             state.series = series
+            state.cursor = state.cursor.map { min($0, series.points.count - 1) }.flatMap { $0 >= 0 ? $0 : nil }
             state.error = nil
             succeeded()
         case .failure(let error):

@@ -36,6 +36,8 @@ public struct TimeseriesState: Sendable {
     public var request: RequestID?
     /// The last failure (including "not offered by").
     public var error: String?
+    /// The bucket under the cursor (`←`/`→`), nil until one is chosen.
+    public var cursor: Int?
 
     /// Creates the state.
     public init(metric: Metric, customerID: String?, customerName: String?) {
@@ -65,11 +67,14 @@ public struct EventsState: Sendable {
     public var request: RequestID?
     /// The last failure.
     public var error: String?
+    /// The events' own period (a chart bucket drilled into); nil for the dashboard's period.
+    public var period: Period?
 
     /// Creates the state.
-    public init(customerID: String, customerName: String, metric: Metric) {
+    public init(customerID: String, customerName: String, metric: Metric, period: Period? = nil) {
         self.customerID = customerID
         self.customerName = customerName
         self.metric = metric
+        self.period = period
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import UsageCore
+@testable import UsageViewModel
+
+/// The chart cursor: ←/→ move over buckets, ^ jumps to the peak, e opens the events of the bucket under it.
+@Suite("Reducer: chart cursor and drill-down")
+struct ChartCursorTests {
+    static let day = ISO8601Parser.parse("2026-11-20T00:00:00Z")!
+
+    static func chart(customer: Bool = true) throws -> AppState {
+        var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
+        _ = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
+        _ = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        state.stack.append(.timeseries(TimeseriesState(metric: Fixtures.metrics[0], customerID: customer ? "cus_1" : nil,
+                                                       customerName: customer ? "Company 1" : nil)))
+        let effects = state.reduce(.keyPressed(.character("b")))
+        guard case .loadTimeseries(let id, _, _, _, _)? = effects.last else { throw UsageError(.storage, "no load") }
+        let points = [3, 9, 4].enumerated().map { TimeSeries.Point(start: day.addingTimeInterval(Double($0.offset) * 3_600), value: Decimal($0.element)) }
+        _ = state.reduce(.timeseriesLoaded(id, .success(TimeSeries(metricCode: "calls", bucket: .hour, points: points, total: 16))))
+        return state
+    }
+
+    static func cursor(_ state: AppState) -> Int? {
+        if case .timeseries(let chart)? = state.stack.last { return chart.cursor }
+        return nil
+    }
+
+    @Test func arrowsMoveAndCaretFindsThePeak() throws {
+        var state = try Self.chart()
+        _ = state.reduce(.keyPressed(.left))
+        #expect(Self.cursor(state) == 2, "the first ← starts at the last bucket")
+        _ = state.reduce(.keyPressed(.character("h")))
+        _ = state.reduce(.keyPressed(.character("h")))
+        _ = state.reduce(.keyPressed(.left))
+        #expect(Self.cursor(state) == 0, "stops at the first")
+        _ = state.reduce(.keyPressed(.character("^")))
+        #expect(Self.cursor(state) == 1)
+        _ = state.reduce(.keyPressed(.right))
+        #expect(Self.cursor(state) == 2)
+    }
+
+    @Test func eOpensTheEventsOfTheBucketUnderTheCursor() throws {
+        var state = try Self.chart()
+        _ = state.reduce(.keyPressed(.character("^")))
+        let effects = state.reduce(.keyPressed(.character("e")))
+        guard case .loadEvents(_, "cus_1", let metric, let period, 0, _)? = effects.last else {
+            Issue.record("expected the bucket's events: \(effects)")
+            return
+        }
+        #expect(metric.code == "calls")
+        #expect(period == Period(start: Self.day.addingTimeInterval(3_600), end: Self.day.addingTimeInterval(7_200)))
+        #expect(state.screenKind == .events)
+    }
+
+    @Test func withoutACursorEOpensThePeriodAndAnAllCustomerChartSaysWhy() throws {
+        var state = try Self.chart()
+        let effects = state.reduce(.keyPressed(.enter))
+        guard case .loadEvents(_, _, _, let period, _, _)? = effects.last else {
+            Issue.record("expected the period's events")
+            return
+        }
+        #expect(period == state.resolvedPeriod)
+        var all = try Self.chart(customer: false)
+        #expect(all.reduce(.keyPressed(.character("e"))).isEmpty)
+        #expect(all.message?.text == "events need one customer: open the chart from a customer's usage")
+    }
+}
