@@ -59,7 +59,12 @@ struct DashboardEndToEndTests {
         #expect(ok.stdout.hasPrefix(#"{"provider": "local", "customer": {"id": "cus_00001", "name": "Acme Labs"}"#))
         let missing = try await Self.run(["snapshot", "--db", db, "--customer", "nobody"])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "usagetop: no customer with id 'nobody'\n")
+        #expect(missing.stderr == "usagetop: no customer with id or name 'nobody'\n")
+        let byName = try await Self.run(["snapshot", "--db", db, "--customer", "labs acme", "--period", "last-7-days", "--format", "json"])
+        #expect(byName.status == 0 && byName.stdout.contains(#""customer": {"id": "cus_00001", "name": "Acme Labs"}"#),
+                "a name's words in any order find the customer:\n\(byName.stderr)")
+        let several = try await Self.run(["snapshot", "--db", db, "--customer", "labs"])
+        #expect(several.status == 1 && several.stderr.contains("'labs' matches") && several.stderr.contains("(cus_00001)"))
         let badDate = try await Self.run(["timeseries", "--db", db, "--metric", "api_calls", "--from", "yesterday"])
         #expect(badDate.status != 0 && badDate.stderr.contains("--from 'yesterday' is not an ISO-8601"))
         let dashboard = try await Self.run(["--db", db])
