@@ -52,6 +52,9 @@ enum Chrome {
         if state.screenKind == .customers && state.customers.isEditingFilter {
             hints = [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         }
+        if case .events(let events)? = state.stack.last, events.filterDraft != nil {
+            hints = [("type", "key=value"), ("Enter", "apply"), ("Esc", "clear")]
+        }
         if case .eventDetail? = state.overlay { hints = [("Esc", "close"), ("↑↓", "scroll")] }
         if state.overlay == .help { hints = [("Esc", "close")] }
         var messageStyle = theme.fill(.statusBar)

@@ -10,10 +10,15 @@ enum EventsView {
         let theme = options.theme
         var title = "\(events.metric.displayName) events · \(events.customerName)"
         if let period = events.period { title += " · " + Format.span(period) }
+        if let draft = events.filterDraft {
+            title += " · filter: \(draft)▏"
+        } else if !events.query.matches.isEmpty {
+            title += " · where " + events.query.matches.map(\.text).joined(separator: " ")
+        }
         var footer = ""
         if let page = events.page {
             let count = DecimalText.grouped(Decimal(page.totalCount), fractionDigits: 0)
-            footer = "page \(page.index + 1) of \(page.pageCount) · \(count) events · \(page.newestFirst ? "newest" : "oldest") first"
+            footer = "page \(page.index + 1) of \(page.pageCount) · \(count) events · \(page.orderText)"
         }
         Block(title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
               glyphs: options.glyphs).render(in: area, buffer: &buffer)
@@ -24,7 +29,8 @@ enum EventsView {
             return
         }
         if page.items.isEmpty {
-            Chrome.note("no \(events.metric.code) events in this period", style: theme.text(.muted), in: inner,
+            let filtered = events.query.matches.isEmpty ? "" : " matching the filter"
+            Chrome.note("no \(events.metric.code) events\(filtered) in this period", style: theme.text(.muted), in: inner,
                         buffer: &buffer)
             return
         }

@@ -113,24 +113,37 @@ public struct LocalProvider: UsageProvider {
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
     {
+        try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
+                         query: EventQuery(newestFirst: false))
+    }
+
+    /// Events in the order asked, narrowed in SQL by the query's property conditions over every event of the
+    /// period (not one page).
+    public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
+        async throws -> Page<UsageEvent>
+    {
         let (startMs, endMs) = Self.bounds(period)
         return try await store.asyncRead { db in
-            let arguments: StatementArguments = [customerID, metric.code, startMs, endMs]
-            let filter = "customer_id = ? AND metric_code = ? AND ts_ms >= ? AND ts_ms < ?"
+            var arguments: StatementArguments = [customerID, metric.code, startMs, endMs]
+            var filter = "customer_id = ? AND metric_code = ? AND ts_ms >= ? AND ts_ms < ?"
+            for match in query.matches {
+                // json_each compares the key exactly, whatever it holds (dots, quotes); values compare as text.
+                filter += " AND EXISTS (SELECT 1 FROM json_each(event.properties) AS p WHERE p.key = ? AND CAST(p.value AS TEXT) = ?)"
+                arguments += [match.key, match.value]
+            }
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE \(filter)", arguments: arguments) ?? 0
+            let order = query.newestFirst ? "ts_ms DESC, seq DESC" : "ts_ms, seq"
             let rows = try Row.fetchAll(
                 db,
-                sql: """
-                    SELECT transaction_id, ts_ms, properties FROM event WHERE \(filter)
-                    ORDER BY ts_ms, seq LIMIT ? OFFSET ?
-                    """, arguments: arguments + [pageSize, page * pageSize])
+                sql: "SELECT transaction_id, ts_ms, properties FROM event WHERE \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
+                arguments: arguments + [pageSize, page * pageSize])
             let items = rows.map { row in
                 UsageEvent(
                     transactionID: row[0], customerID: customerID, metricCode: metric.code,
                     timestamp: UTCTime.date(milliseconds: row[1]),
                     properties: (try? JSONParser.parse(row[2] as String)) ?? .object([]))
             }
-            return Page(items: items, index: page, size: pageSize, totalCount: total)
+            return Page(items: items, index: page, size: pageSize, totalCount: total, newestFirst: query.newestFirst)
         }
     }
 

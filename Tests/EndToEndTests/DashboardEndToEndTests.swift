@@ -16,7 +16,7 @@ struct DashboardEndToEndTests {
         #expect(await tmux.waitFor { $0.contains("buckets") && $0.contains("total ") }.ok, "Enter opens the chart")
         try await tmux.send("Escape")
         try await tmux.send("e")
-        let events = await tmux.waitFor { $0.contains("page 1 of") && $0.contains("events · oldest first ┘") }
+        let events = await tmux.waitFor { $0.contains("page 1 of") && $0.contains("events · newest first ┘") }
         #expect(events.ok, "e opens the events:\n\(events.screen)")
         try await tmux.send("Enter")
         #expect(await tmux.waitFor { $0.contains("\"transaction_id\":") }.ok, "Enter shows the event's properties")

@@ -81,7 +81,7 @@ struct LagoBillingContractTests {
         let second = try await provider.events(customerID: "acme", metric: metric, period: Period(start: september.start, end: current.end), page: 1, pageSize: 4)
         #expect(first.items.map(\.transactionID) == ["tx-9", "tx-8", "tx-7", "tx-6"])
         #expect(second.items.map(\.transactionID) == ["tx-5", "tx-4", "tx-3", "tx-2"])
-        #expect(first.totalCount == 10 && first.newestFirst, "Lago lists newest first, and the page says so")
+        #expect(first.totalCount == 10 && first.newestFirst == true, "Lago lists newest first, and the page says so")
         let to = server.requests.first { $0.path == "/api/v1/events" }?.query["timestamp_to"]
         #expect(to == "2026-12-13T23:59:59.999Z", "Lago's timestamp_to is inclusive: the half-open end's last millisecond")
     }

@@ -44,7 +44,7 @@ struct ChartCursorTests {
         var state = try Self.chart()
         _ = state.reduce(.keyPressed(.character("^")))
         let effects = state.reduce(.keyPressed(.character("e")))
-        guard case .loadEvents(_, "cus_1", let metric, let period, 0, _)? = effects.last else {
+        guard case .loadEvents(_, "cus_1", let metric, let period, 0, _, _)? = effects.last else {
             Issue.record("expected the bucket's events: \(effects)")
             return
         }
@@ -56,7 +56,7 @@ struct ChartCursorTests {
     @Test func withoutACursorEOpensThePeriodAndAnAllCustomerChartSaysWhy() throws {
         var state = try Self.chart()
         let effects = state.reduce(.keyPressed(.enter))
-        guard case .loadEvents(_, _, _, let period, _, _)? = effects.last else {
+        guard case .loadEvents(_, _, _, let period, _, _, _)? = effects.last else {
             Issue.record("expected the period's events")
             return
         }
@@ -64,5 +64,40 @@ struct ChartCursorTests {
         var all = try Self.chart(customer: false)
         #expect(all.reduce(.keyPressed(.character("e"))).isEmpty)
         #expect(all.message?.text == "events need one customer: open the chart from a customer's usage")
+    }
+}
+
+/// The events view: newest first, `o` flips the order, `f` filters by properties over the whole period.
+@Suite("Reducer: event order and property filter")
+struct EventQueryReducerTests {
+    static func events() throws -> AppState {
+        var state = try ChartCursorTests.chart()
+        _ = state.reduce(.keyPressed(.character("e")))
+        return state
+    }
+
+    static func lastQuery(_ effects: [Effect]) -> EventQuery? {
+        if case .loadEvents(_, _, _, _, _, _, let query)? = effects.last { return query }
+        return nil
+    }
+
+    @Test func newestFirstByDefaultAndOFlips() throws {
+        var state = try ChartCursorTests.chart()
+        #expect(Self.lastQuery(state.reduce(.keyPressed(.character("e"))))?.newestFirst == true)
+        #expect(Self.lastQuery(state.reduce(.keyPressed(.character("o"))))?.newestFirst == false)
+    }
+
+    @Test func fTypesAFilterThatEnterAppliesAndEscClears() throws {
+        var state = try Self.events()
+        _ = state.reduce(.keyPressed(.character("f")))
+        for c in "status=500" { #expect(state.reduce(.keyPressed(.character(c))).isEmpty, "typing loads nothing") }
+        let applied = state.reduce(.keyPressed(.enter))
+        #expect(Self.lastQuery(applied)?.matches == [EventQuery.Match(key: "status", value: "500")])
+        _ = state.reduce(.keyPressed(.character("f")))
+        #expect(Self.lastQuery(state.reduce(.keyPressed(.escape)))?.matches == [], "Esc clears the filter and reloads")
+        _ = state.reduce(.keyPressed(.character("f")))
+        for c in "oops" { _ = state.reduce(.keyPressed(.character(c))) }
+        #expect(state.reduce(.keyPressed(.enter)).isEmpty)
+        #expect(state.message?.text == "a filter is key=value words, e.g. status=500 endpoint=/v1/search")
     }
 }

@@ -3,7 +3,7 @@ import Testing
 import UsageCore
 @testable import UsageViewModel
 
-/// `f` narrows a chart or an event list by the metric's next filter, where the provider has filters.
+/// `F` narrows a chart or an event list by the metric's next filter, where the provider has filters.
 @Suite("Reducer: metric filters")
 struct FilterReducerTests {
     static let filtered = Metric(code: "agg", name: "Calls", aggregation: .count,
@@ -17,16 +17,16 @@ struct FilterReducerTests {
         return state
     }
 
-    @Test func fCyclesThroughTheFiltersAndBackToAll() {
+    @Test func shiftFCyclesThroughTheFiltersAndBackToAll() {
         var state = Self.chart(capabilities: .all)
-        var effects = state.reduce(.keyPressed(.character("f")))
+        var effects = state.reduce(.keyPressed(.character("F")))
         guard case .loadTimeseries(_, let metric, _, _, _)? = effects.last else {
             Issue.record("expected a reload")
             return
         }
         #expect(metric.filter?.id == "eu" && state.message?.text == "filter: region: eu")
-        _ = state.reduce(.keyPressed(.character("f")))
-        effects = state.reduce(.keyPressed(.character("f")))
+        _ = state.reduce(.keyPressed(.character("F")))
+        effects = state.reduce(.keyPressed(.character("F")))
         guard case .loadTimeseries(_, let all, _, _, _)? = effects.last else {
             Issue.record("expected a reload")
             return
@@ -36,7 +36,7 @@ struct FilterReducerTests {
 
     @Test func aProviderWithoutFiltersSaysSoAndLoadsNothing() {
         var state = Self.chart(capabilities: [.timeseries, .clientWideTimeseries])
-        let effects = state.reduce(.keyPressed(.character("f")))
+        let effects = state.reduce(.keyPressed(.character("F")))
         #expect(effects.isEmpty)
         #expect(state.message?.text == "metric filters not offered by hyperline" && state.message?.severity == .warning)
     }

@@ -50,7 +50,7 @@ enum Fixtures {
         for effect in effects {
             switch effect {
             case .loadCustomers(let id, _, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
-                .loadEvents(let id, _, _, _, _, _):
+                .loadEvents(let id, _, _, _, _, _, _):
                 return id
             default: continue
             }

@@ -8,11 +8,11 @@ public struct Page<Item: Sendable>: Sendable {
     public var size: Int
     /// The number of items over all pages.
     public var totalCount: Int
-    /// Whether items run newest first (Lago lists events so), rather than oldest first.
-    public var newestFirst: Bool
+    /// Whether items run newest first (true) or oldest first (false); nil when the provider does not say (Hyperline).
+    public var newestFirst: Bool?
 
     /// Creates a page.
-    public init(items: [Item], index: Int, size: Int, totalCount: Int, newestFirst: Bool = false) {
+    public init(items: [Item], index: Int, size: Int, totalCount: Int, newestFirst: Bool? = nil) {
         self.items = items
         self.index = index
         self.size = size
@@ -25,3 +25,14 @@ public struct Page<Item: Sendable>: Sendable {
 }
 
 extension Page: Equatable where Item: Equatable {}
+
+extension Page {
+    /// `newest first`, `oldest first`, or `as the provider lists them` when it does not say.
+    public var orderText: String {
+        switch newestFirst {
+        case true?: "newest first"
+        case false?: "oldest first"
+        case nil: "as the provider lists them"
+        }
+    }
+}

@@ -32,9 +32,12 @@ public protocol UsageProvider: Sendable {
     func report(customerID: String, period: Period) async throws -> UsageReport
     /// A metric's values per bucket, for one customer or (nil) all customers.
     func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries
-    /// One page (zero-based) of raw events, oldest first.
+    /// One page (zero-based) of raw events, in the provider's own order (the page says which).
     func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
+    /// One page of raw events in the order asked and matching the query's properties, where the provider can.
+    func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
+        async throws -> Page<UsageEvent>
 }
 
 extension UsageProvider {
@@ -48,6 +51,15 @@ extension UsageProvider {
     /// Sources without a customer listing cannot find customers by name.
     public func customers() async throws -> [Customer] {
         throw UsageError(.unsupported, "finding customers by name not offered by \(name)")
+    }
+
+    /// Providers without server-side order or property filters: their own order (the page says which); a property
+    /// filter is refused rather than applied to one page.
+    public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
+        async throws -> Page<UsageEvent>
+    {
+        guard query.matches.isEmpty else { throw UsageError(.unsupported, "property filters not offered by \(name)") }
+        return try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
     }
 
     /// Unpriced sources: the totals alone.

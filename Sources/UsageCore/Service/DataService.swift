@@ -209,18 +209,21 @@ public actor DataService {
         return result
     }
 
-    /// One page of raw events.
-    public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int)
-        async throws(UsageError) -> Page<UsageEvent>
+    /// One page of raw events, in the order asked and narrowed by property where the provider can (it says which
+    /// order it used; a property filter it cannot apply is an error, never a silently unfiltered list).
+    public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int,
+                       query: EventQuery = EventQuery()) async throws(UsageError) -> Page<UsageEvent>
     {
         guard capabilities.contains(.events) else {
             throw UsageError(.unsupported, "events not offered by \(provider.name)")
         }
         try checkFilter(metric)
-        let key = "events|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(page)|\(pageSize)"
+        let order = query.newestFirst ? "new" : "old", matches = query.matches.map(\.text).joined(separator: "&")
+        let key = "events|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(page)|\(pageSize)|\(order)|\(matches)"
         return try await shared(key, ttl: policy.events, "loading events") { [provider] in
             try await provider.events(
-                customerID: customerID, metric: metric, period: period, page: max(0, page), pageSize: max(1, pageSize))
+                customerID: customerID, metric: metric, period: period, page: max(0, page), pageSize: max(1, pageSize),
+                query: query)
         }
     }
 

@@ -73,9 +73,10 @@ public final class EffectRunner: Sendable {
             return .timeseriesLoaded(id, await Result { () async throws(UsageError) in
                 try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
             })
-        case .loadEvents(let id, let customerID, let metric, let period, let page, let pageSize):
+        case .loadEvents(let id, let customerID, let metric, let period, let page, let pageSize, let query):
             return .eventsLoaded(id, await Result { () async throws(UsageError) in
-                try await service.events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
+                try await service.events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
+                                         query: query)
             })
         case .invalidateCache:
             await service.invalidate()
@@ -91,7 +92,7 @@ extension Effect {
     var requestID: RequestID? {
         switch self {
         case .loadCustomers(let id, _, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
-            .loadEvents(let id, _, _, _, _, _), .cancel(let id):
+            .loadEvents(let id, _, _, _, _, _, _), .cancel(let id):
             id
         case .loadSource, .loadMetrics, .quit, .invalidateCache:
             nil

@@ -50,18 +50,20 @@ public enum KeyMap {
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
                 KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
                 KeyBinding([.character("M")], .previousMetric, "previous metric"),
-                KeyBinding([.character("f")], .nextFilter, "metric filter"),
+                KeyBinding([.character("F")], .nextFilter, "metric filter"),
             ] + global
         case .events:
             return [
                 KeyBinding([.enter], .open, "event details", inStatus: true),
+                KeyBinding([.character("f")], .startPropertyFilter, "filter key=value", inStatus: true),
+                KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
                 KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),
-                KeyBinding([.character("p"), .pageUp], .previousPage, "previous page", inStatus: true),
+                KeyBinding([.character("N"), .pageUp], .previousPage, "previous page"),
                 KeyBinding([.up, .character("k")], .moveUp, "move up"),
                 KeyBinding([.down, .character("j")], .moveDown, "move down"),
                 KeyBinding([.home, .character("g")], .moveHome, "first page"),
                 KeyBinding([.end, .character("G")], .moveEnd, "last page"),
-                KeyBinding([.character("f")], .nextFilter, "metric filter"),
+                KeyBinding([.character("F")], .nextFilter, "metric filter"),
             ] + global
         }
     }

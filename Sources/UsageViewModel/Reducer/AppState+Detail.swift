@@ -85,6 +85,13 @@ extension AppState {
             state.metric = next
             state.pageIndex = 0
             state.page = nil
+        case .flipOrder:
+            state.query.newestFirst.toggle()
+            state.pageIndex = 0
+        case .startPropertyFilter:
+            state.filterDraft = state.query.matches.map(\.text).joined(separator: " ")
+            stack[stack.count - 1] = .events(state)
+            return []
         default: return []
         }
         state.cursor = ListCursor()

@@ -39,7 +39,7 @@ extension AppState {
         return effects + [
             .loadEvents(
                 id, customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod,
-                page: state.pageIndex, pageSize: state.pageSize)
+                page: state.pageIndex, pageSize: state.pageSize, query: state.query)
         ]
     }
 
@@ -93,6 +93,10 @@ extension AppState {
         case .success(let page):
             state.page = page
             state.error = nil
+            if let actual = page.newestFirst, actual != state.query.newestFirst {
+                message = ("\(providerName) lists events \(page.orderText) only", .info)
+                state.query.newestFirst = actual
+            }
             if page.items.isEmpty && page.index > 0 && page.totalCount > 0 {
                 state.pageIndex = page.pageCount - 1
                 stack[index] = .events(state)

@@ -56,6 +56,7 @@ extension AppState {
     private mutating func press(_ key: Key) -> [Effect] {
         if overlay != nil { return pressInOverlay(key) }
         if screenKind == .customers && customers.isEditingFilter { return typeInFilter(key) }
+        if case .events(let events)? = stack.last, events.filterDraft != nil { return typeInPropertyFilter(key) }
         guard let command = KeyMap.command(for: key, on: screenKind) else { return [] }
         switch command {
         case .quit:

@@ -8,7 +8,7 @@ public enum Effect: Sendable, Hashable {
     case loadCustomers(RequestID, metric: Metric, period: Period, now: Date)
     case loadUsage(RequestID, customerID: String, period: Period, bucket: Bucket)
     case loadTimeseries(RequestID, metric: Metric, customerID: String?, period: Period, bucket: Bucket)
-    case loadEvents(RequestID, customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int)
+    case loadEvents(RequestID, customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
     /// Forget reusable answers so the loads that follow reach the provider (`r`). Runs before the rest of its batch.
     case invalidateCache
     /// Stop working on a request whose view was left.

@@ -69,6 +69,10 @@ public struct EventsState: Sendable {
     public var error: String?
     /// The events' own period (a chart bucket drilled into); nil for the dashboard's period.
     public var period: Period?
+    /// The order and property conditions asked (newest first by default).
+    public var query = EventQuery()
+    /// The property filter being typed (`f`), nil when not editing.
+    public var filterDraft: String?
 
     /// Creates the state.
     public init(customerID: String, customerName: String, metric: Metric, period: Period? = nil) {

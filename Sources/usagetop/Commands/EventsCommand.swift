@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import UsageCore
 
-/// `usagetop events --customer ID --metric CODE [--page N]`: one page of raw events.
+/// `usagetop events --customer NAME-OR-ID --metric CODE [--where KEY=VALUE] [--oldest-first] [--page N]`: one page
+/// of raw events.
 struct EventsCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "events", abstract: "Print a page of raw events for a customer and metric.")
@@ -12,6 +13,9 @@ struct EventsCommand: HeadlessCommand {
     @Option(help: "The metric code.") var metric: String
     @Option(help: "Count only events matching one of the metric's filters (Hyperline's aggregator filter id).")
     var filter: String?
+    @Option(name: .customLong("where"), help: "Only events whose property KEY equals VALUE (KEY=VALUE; repeat for more).")
+    var matches: [String] = []
+    @Flag(help: "Oldest first (default: newest first, where the provider can order).") var oldestFirst = false
     @Option(help: "The page, starting at 1.") var page: Int = 1
     @Option(help: "Events per page.") var pageSize: Int = 50
     @OptionGroup var source: SourceOptions
@@ -20,13 +24,17 @@ struct EventsCommand: HeadlessCommand {
     func validate() throws {
         guard (1...1_000_000).contains(page) else { throw ValidationError("--page must be from 1 to 1000000") }
         guard (1...10_000).contains(pageSize) else { throw ValidationError("--page-size must be between 1 and 10000") }
+        if let bad = matches.first(where: { EventQuery.Match.parse($0) == nil }) {
+            throw ValidationError("--where '\(bad)' is not KEY=VALUE (e.g. --where status=500)")
+        }
     }
 
     func output(service: DataService, period: Period) async throws(UsageError) -> String {
         let metric = try await service.metric(code: self.metric).filtered(by: filter)
         let found = try await service.findCustomer(customer)
         let result = try await service.events(
-            customerID: found.id, metric: metric, period: period, page: page - 1, pageSize: pageSize)
+            customerID: found.id, metric: metric, period: period, page: page - 1, pageSize: pageSize,
+            query: EventQuery(newestFirst: !oldestFirst, matches: matches.compactMap(EventQuery.Match.parse)))
         if page > result.pageCount {
             throw UsageError(.invalidInput, "--page \(page) is past the last page (\(result.pageCount) of \(result.totalCount) events)")
         }
@@ -47,15 +55,14 @@ struct EventsCommand: HeadlessCommand {
                 ("period", JSONOut.period(period)),
                 ("page", .number(String(page))), ("pages", .number(String(result.pageCount))),
                 ("total", .number(String(result.totalCount))),
-                ("order", .string(result.newestFirst ? "newest_first" : "oldest_first")), ("events", .array(events)),
+                ("order", .string(result.orderText.replacingOccurrences(of: " ", with: "_"))), ("events", .array(events)),
             ]))
         case .table, .csv:
             let output = TabularOutput(
                 headers: ["timestamp", "transaction_id", "properties"],
                 rows: result.items.map { [UTCTime.iso($0.timestamp), $0.transactionID, JSONWriter.compact($0.properties)] })
             if query.format == .csv { return output.csv() }
-            return output.table() + "\npage \(page) of \(result.pageCount) · \(result.totalCount) events · "
-                + (result.newestFirst ? "newest" : "oldest") + " first"
+            return output.table() + "\npage \(page) of \(result.pageCount) · \(result.totalCount) events · \(result.orderText)"
         }
     }
 }

@@ -1,0 +1,38 @@
+/// How to list raw events: newest or oldest first, and only those whose properties match.
+public struct EventQuery: Sendable, Hashable {
+    /// One property condition, `key=value` (the value compared as text: `status=500`, `endpoint=/v1/search`).
+    public struct Match: Sendable, Hashable {
+        /// The property name.
+        public var key: String
+        /// The value, as text.
+        public var value: String
+
+        /// Creates a condition.
+        public init(key: String, value: String) {
+            self.key = key
+            self.value = value
+        }
+
+        /// Parses `key=value` (the first `=` splits; both sides trimmed, the key non-empty), else nil.
+        public static func parse(_ text: String) -> Match? {
+            guard let equals = text.firstIndex(of: "=") else { return nil }
+            let key = text[..<equals].trimmingCharacters(in: .whitespaces)
+            let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            return key.isEmpty ? nil : Match(key: key, value: value)
+        }
+
+        /// `key=value`.
+        public var text: String { "\(key)=\(value)" }
+    }
+
+    /// Newest first (the default), else oldest first.
+    public var newestFirst: Bool
+    /// Conditions every listed event meets.
+    public var matches: [Match]
+
+    /// Creates a query.
+    public init(newestFirst: Bool = true, matches: [Match] = []) {
+        self.newestFirst = newestFirst
+        self.matches = matches
+    }
+}

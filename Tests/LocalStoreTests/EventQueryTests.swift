@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import UsageCore
+@testable import LocalStore
+
+/// The store answers event order and property filters in SQL, over every event of the period.
+@Suite("Events: order and property filters")
+struct EventQueryTests {
+    static func store() throws -> TestStore {
+        let t = try TestStore()
+        _ = try t.ingest((0..<30).map { i in
+            let status = i % 10 == 0 ? 500 : 200
+            return TestStore.event("tx\(i)", "calls", "2026-11-03T10:\(i < 10 ? "0" : "")\(i):00Z",
+                                   #"{"status": \#(status), "endpoint": "/v1/\#(i % 2 == 0 ? "search" : "users")", "we.ird \"key": "x"}"#)
+        })
+        return t
+    }
+
+    static let period = TestStore.period("2026-11-01", "2026-12-01")
+    static let calls = Metric(code: "calls", name: "Calls", aggregation: .count)
+
+    @Test func newestFirstOrOldestFirstOverAllPages() async throws {
+        let t = try Self.store()
+        let newest = try await t.provider.events(customerID: "c1", metric: Self.calls, period: Self.period, page: 0, pageSize: 5,
+                                                 query: EventQuery())
+        #expect(newest.items.map(\.transactionID) == ["tx29", "tx28", "tx27", "tx26", "tx25"] && newest.newestFirst == true)
+        let oldest = try await t.provider.events(customerID: "c1", metric: Self.calls, period: Self.period, page: 1, pageSize: 5,
+                                                 query: EventQuery(newestFirst: false))
+        #expect(oldest.items.map(\.transactionID) == ["tx5", "tx6", "tx7", "tx8", "tx9"] && oldest.newestFirst == false)
+    }
+
+    @Test func propertyFiltersCountEveryEventOfThePeriodNotOnePage() async throws {
+        let t = try Self.store()
+        let errors = try await t.provider.events(
+            customerID: "c1", metric: Self.calls, period: Self.period, page: 0, pageSize: 2,
+            query: EventQuery(matches: [EventQuery.Match(key: "status", value: "500")]))
+        #expect(errors.totalCount == 3 && errors.items.map(\.transactionID) == ["tx20", "tx10"])
+        let both = try await t.provider.events(
+            customerID: "c1", metric: Self.calls, period: Self.period, page: 0, pageSize: 50,
+            query: EventQuery(matches: [EventQuery.Match.parse("endpoint=/v1/search")!, EventQuery.Match.parse("status=200")!]))
+        #expect(both.totalCount == 12)
+        let odd = try await t.provider.events(
+            customerID: "c1", metric: Self.calls, period: Self.period, page: 0, pageSize: 50,
+            query: EventQuery(matches: [EventQuery.Match(key: "we.ird \"key", value: "x")]))
+        #expect(odd.totalCount == 30, "a key with a dot and a quote names exactly itself")
+    }
+}
