@@ -55,7 +55,7 @@ enum Chrome {
         if case .events(let events)? = state.stack.last, events.filterDraft != nil {
             hints = [("type", "key=value"), ("Enter", "apply"), ("Esc", "clear")]
         }
-        if case .eventDetail? = state.overlay { hints = [("Esc", "close"), ("↑↓", "scroll")] }
+        if case .eventDetail? = state.overlay { hints = [("Esc", "close"), ("↑↓", "scroll"), ("y", "copy")] }
         if state.overlay == .help { hints = [("Esc", "close")] }
         var messageStyle = theme.fill(.statusBar)
         if let severity = state.message?.severity, severity != .info {

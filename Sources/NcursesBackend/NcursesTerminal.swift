@@ -72,6 +72,19 @@ public final class NcursesTerminal {
         refresh()
     }
 
+    /// Writes a control sequence straight to the terminal after the frame (an OSC 52 clipboard copy), past curses,
+    /// which would draw it as text.
+    public func emit(_ sequence: String) {
+        fflush(nil)  // curses output still buffered goes first
+        let bytes = Array(sequence.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
     /// Forgets what is on screen so the next frame is drawn whole.
     public func invalidate() {
         lastFrame = nil

@@ -93,6 +93,16 @@ extension Tmux {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The newest tmux paste buffer (what an OSC 52 copy put there once `acceptClipboard()` was called).
+    func pasteBuffer() async -> String {
+        (try? await run(["show-buffer"], capture: true)) ?? ""
+    }
+
+    /// Lets programs in the session set tmux's paste buffer with OSC 52.
+    func acceptClipboard() async throws {
+        try await run(["set-option", "-s", "set-clipboard", "on"], capture: true)
+    }
+
     /// Closes the pane, as closing a terminal window does.
     func killPane() async throws {
         try await run(["kill-pane", "-t", session], capture: true)

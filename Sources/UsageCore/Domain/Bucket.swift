@@ -33,6 +33,27 @@ public enum Bucket: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 
+    /// Whether this bucket suits a chart of `period`: hours up to about a week, days from two days to about a year,
+    /// months from about two months.
+    public func fits(_ period: Period) -> Bool {
+        let days = period.end.timeIntervalSince(period.start) / 86_400
+        switch self {
+        case .hour: return days <= 8
+        case .day: return days >= 2 && days <= 400
+        case .month: return days >= 59
+        }
+    }
+
+    /// The next bucket that suits `period` (this one when no other does).
+    public func next(fitting period: Period) -> Bucket {
+        var candidate = next
+        while candidate != self {
+            if candidate.fits(period) { return candidate }
+            candidate = candidate.next
+        }
+        return self
+    }
+
     /// The most buckets one series may have.
     public static let maxCount = 100_000
 

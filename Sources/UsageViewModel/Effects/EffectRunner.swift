@@ -6,10 +6,12 @@ import UsageCore
 public final class EffectRunner: Sendable {
     private let service: DataService
     private let tasks = TaskTable()
+    private let clipboard: @Sendable (String) -> Void
 
-    /// Creates a runner over `service`.
-    public init(service: DataService) {
+    /// Creates a runner over `service`; `clipboard` receives text to copy (the terminal program writes it as OSC 52).
+    public init(service: DataService, clipboard: @escaping @Sendable (String) -> Void = { _ in }) {
         self.service = service
+        self.clipboard = clipboard
     }
 
     /// Starts `effect`; `send` receives the resulting action (from any thread).
@@ -19,6 +21,8 @@ public final class EffectRunner: Sendable {
             tasks.cancelAll()
         case .cancel(let id):
             tasks.cancel(id)
+        case .copy(let text):
+            clipboard(text)
         default:
             tasks.start(effect.requestID) { [service] in
                 if let action = await Self.perform(effect, service: service, send: send), !Task.isCancelled { send(action) }
@@ -81,7 +85,7 @@ public final class EffectRunner: Sendable {
         case .invalidateCache:
             await service.invalidate()
             return nil
-        case .cancel, .quit:
+        case .cancel, .quit, .copy:
             return nil
         }
     }
@@ -94,7 +98,7 @@ extension Effect {
         case .loadCustomers(let id, _, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
             .loadEvents(let id, _, _, _, _, _, _), .cancel(let id):
             id
-        case .loadSource, .loadMetrics, .quit, .invalidateCache:
+        case .loadSource, .loadMetrics, .quit, .invalidateCache, .copy:
             nil
         }
     }

@@ -4,7 +4,7 @@ public enum Command: Sendable, Hashable {
     case open, back, quit, refresh, help
     case startFilter, nextSortColumn, reverseSort
     case nextMetric, previousMetric, nextPeriod, nextBucket, nextFilter
-    case flipOrder, startPropertyFilter
+    case flipOrder, startPropertyFilter, copy
     case clientTimeseries, openEvents
     case previousPoint, nextPoint, peakPoint
     case nextPage, previousPage

@@ -46,6 +46,7 @@ public enum KeyMap {
                 KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
                 KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
                 KeyBinding([.character("e"), .enter], .openEvents, "events", inStatus: true),
+                KeyBinding([.character("y")], .copy, "copy the data (CSV, to the clipboard)"),
                 KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
                 KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
@@ -56,6 +57,7 @@ public enum KeyMap {
             return [
                 KeyBinding([.enter], .open, "event details", inStatus: true),
                 KeyBinding([.character("f")], .startPropertyFilter, "filter key=value", inStatus: true),
+                KeyBinding([.character("y")], .copy, "copy the event (JSON, to the clipboard)", inStatus: true),
                 KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
                 KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),
                 KeyBinding([.character("N"), .pageUp], .previousPage, "previous page"),

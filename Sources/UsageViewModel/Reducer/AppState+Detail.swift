@@ -25,7 +25,7 @@ extension AppState {
             period = period.next
             return loadUsage()
         case .nextBucket:
-            bucket = bucket.next
+            bucket = bucket.next(fitting: resolvedPeriod)
             return loadUsage()
         default:
             state.error = nil
@@ -42,10 +42,15 @@ extension AppState {
             return []
         case .openEvents:
             return openEvents(from: state)
+        case .copy:
+            guard let series = state.series else { return [] }
+            let rows = series.points.map { "\(UTCTime.iso($0.start)),\(DecimalText.format($0.value))" }
+            message = ("copied \(rows.count) buckets of \(state.metric.name) as CSV to the clipboard", .info)
+            return [.copy((["start,value"] + rows).joined(separator: "\n") + "\n")]
         case .nextPeriod:
             period = period.next
         case .nextBucket:
-            bucket = bucket.next
+            bucket = bucket.next(fitting: resolvedPeriod)
         case .nextFilter:
             guard let next = filtered(state.metric) else { return [] }
             state.metric = next
@@ -76,6 +81,11 @@ extension AppState {
             guard let page = state.page, page.items.indices.contains(state.cursor.selected) else { return [] }
             overlay = Self.detail(of: page.items[state.cursor.selected])
             return []
+        case .copy:
+            guard let page = state.page, page.items.indices.contains(state.cursor.selected) else { return [] }
+            let event = page.items[state.cursor.selected]
+            message = ("copied event \(event.transactionID) as JSON to the clipboard", .info)
+            return [.copy(JSONWriter.pretty(Self.document(of: event)))]
         case .nextPage: state.pageIndex = min(pageCount - 1, state.pageIndex + 1)
         case .previousPage: state.pageIndex = max(0, state.pageIndex - 1)
         case .moveHome: state.pageIndex = 0
@@ -143,14 +153,19 @@ extension AppState {
         return next
     }
 
-    static func detail(of event: UsageEvent) -> Overlay {
-        let document = JSONValue.object([
+    /// An event as its ingest line reads (what the detail overlay shows and `y` copies).
+    static func document(of event: UsageEvent) -> JSONValue {
+        JSONValue.object([
             ("transaction_id", .string(event.transactionID)),
             ("external_customer_id", .string(event.customerID)),
             ("code", .string(event.metricCode)),
             ("timestamp", .string(UTCTime.iso(event.timestamp))),
             ("properties", event.properties),
         ])
+    }
+
+    static func detail(of event: UsageEvent) -> Overlay {
+        let document = document(of: event)
         let lines = JSONWriter.pretty(document).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         return .eventDetail(lines: lines, title: "Event \(event.transactionID)", scroll: 0)
     }

@@ -11,6 +11,8 @@ extension AppState {
             state.filterDraft = draft
         case .backspace:
             state.filterDraft = String(draft.dropLast())
+        case .tab:
+            state.filterDraft = Self.complete(draft, from: state.page?.items ?? [])
         case .escape:
             state.filterDraft = nil
             guard !state.query.matches.isEmpty else { break }
@@ -31,6 +33,36 @@ extension AppState {
         }
         stack[stack.count - 1] = .events(state)
         return []
+    }
+
+    /// `Tab` in a filter: the last word's key completed from the properties of the events on screen (`s` →
+    /// `status=`), or its value (`status=5` → `status=500`, the most frequent match).
+    static func complete(_ draft: String, from events: [UsageEvent]) -> String {
+        let words = draft.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard let last = words.last else { return draft }
+        let head = words.dropLast().map { $0 + " " }.joined()
+        var counts: [String: Int] = [:]
+        if let equals = last.firstIndex(of: "=") {
+            let key = String(last[..<equals]), typed = String(last[last.index(after: equals)...])
+            for event in events {
+                guard let value = event.properties[key].map(Self.text), value.hasPrefix(typed) else { continue }
+                counts[value, default: 0] += 1
+            }
+            guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return draft }
+            return head + key + "=" + best
+        }
+        for event in events {
+            guard case .object(let fields) = event.properties else { continue }
+            for (key, _) in fields where key.hasPrefix(last) { counts[key, default: 0] += 1 }
+        }
+        guard let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return draft }
+        return head + best + "="
+    }
+
+    /// A property value as a filter compares it: strings bare, numbers and the rest as JSON text.
+    private static func text(_ value: JSONValue) -> String {
+        if case .string(let text) = value { return text }
+        return JSONWriter.compact(value)
     }
 
     /// The events view from its first page with `state`'s query.

@@ -93,6 +93,9 @@ extension AppState {
         case .down, .character("j"): overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + 1))
         case .pageUp: overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - page))
         case .pageDown: overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + page))
+        case .character("y"):
+            message = ("copied \(title.lowercased()) as JSON to the clipboard", .info)
+            return [.copy(lines.joined(separator: "\n"))]
         default: overlay = nil
         }
         return []

@@ -13,5 +13,7 @@ public enum Effect: Sendable, Hashable {
     case invalidateCache
     /// Stop working on a request whose view was left.
     case cancel(RequestID)
+    /// Put text on the clipboard (the terminal's, through OSC 52).
+    case copy(String)
     case quit
 }

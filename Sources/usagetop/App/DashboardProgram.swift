@@ -14,8 +14,9 @@ enum DashboardProgram {
         if let customer { state.open(customer) }
         if let refresh { state.setRefresh(seconds: refresh) }
         if let message = ThemeResolver.message(for: warnings) { state.message = (message, .warning) }
-        let runner = EffectRunner(service: service)
-        return ReducerProgram(state: state, wiring: .init(
+        let output = ActionInbox<String>()
+        let runner = EffectRunner(service: service) { text in Clipboard.osc52(text).map(output.push) }
+        return ReducerProgram(state: state, output: output, wiring: .init(
             reduce: { state, action, send in runner.run(state.reduce(action), send: send) },
             render: { DashboardRenderer.render($0, options: options) },
             isFinished: \.shouldQuit, isBusy: \.isLoading,

@@ -30,10 +30,13 @@ final class ReducerProgram<State, Action: Sendable>: TerminalProgram {
     private var state: State
     private let wiring: Wiring
     private let inbox = ActionInbox<Action>()
+    /// Sequences for the terminal (clipboard copies), written by the loop after the next frame.
+    private let output: ActionInbox<String>
 
-    init(state: State, wiring: Wiring) {
+    init(state: State, output: ActionInbox<String> = ActionInbox(), wiring: Wiring) {
         self.state = state
         self.wiring = wiring
+        self.output = output
     }
 
     var isFinished: Bool { wiring.isFinished(state) }
@@ -55,6 +58,8 @@ final class ReducerProgram<State, Action: Sendable>: TerminalProgram {
     }
 
     func frame() -> Buffer { wiring.render(state) }
+
+    func takeOutput() -> [String] { output.drain() }
 
     func stop() { wiring.stop() }
 

@@ -39,6 +39,7 @@ enum TerminalLoop {
         while !program.isFinished && StopSignal.received == 0 && !terminal.isClosed {
             if dirty { terminal.draw(program.frame()) }
             dirty = false
+            for sequence in program.takeOutput() { terminal.emit(sequence) }
             if let event = terminal.readKey(timeoutMs: waitMilliseconds(busy: program.isBusy)) {
                 program.handle(event)
                 dirty = true

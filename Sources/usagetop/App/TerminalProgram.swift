@@ -18,6 +18,8 @@ protocol TerminalProgram: AnyObject {
     func applyArrivals() -> Bool
     /// The frame for the current state.
     func frame() -> Buffer
+    /// Control sequences to write after the frame (clipboard copies), taken once.
+    func takeOutput() -> [String]
     /// Cancels outstanding work.
     func stop()
 }
