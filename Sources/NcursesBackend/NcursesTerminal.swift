@@ -141,6 +141,7 @@ public final class NcursesTerminal {
         case 27: return .escape
         case 8, 127: return .backspace
         case 9: return .tab
+        case 12: return .redraw
         default:
             guard let scalar = Unicode.Scalar(code), code >= 32 else { return nil }
             return .character(Character(scalar))
@@ -159,6 +160,7 @@ public final class NcursesTerminal {
         case KEY_END: .end
         case KEY_ENTER: .enter
         case KEY_BACKSPACE: .backspace
+        case (KEY_F0 + 1)...(KEY_F0 + 12): .function(Int(code - KEY_F0))
         default: nil
         }
     }

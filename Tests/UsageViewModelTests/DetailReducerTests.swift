@@ -26,14 +26,17 @@ struct DetailReducerTests {
 
     @Test func periodAndBucketSwitchReloadUsage() {
         var state = Self.onUsage()
-        let effects = state.reduce(.keyPressed(.character("b")))
-        #expect(state.bucket == .month)
-        guard case .loadUsage(_, _, _, .month) = effects.last else {
-            Issue.record("expected a monthly reload, got \(effects)")
-            return
-        }
+        #expect(state.reduce(.keyPressed(.character("b"))).isEmpty, "only days fit a month: nothing to switch to")
+        #expect(state.bucket == .day && state.message?.text == "only daily buckets fit this month")
         _ = state.reduce(.keyPressed(.character("p")))
         #expect(state.period == .lastMonth)
+        for _ in 0..<2 { _ = state.reduce(.keyPressed(.character("p"))) }
+        #expect(state.period == .last24Hours)
+        let effects = state.reduce(.keyPressed(.character("b")))
+        guard case .loadUsage(_, _, _, .hour) = effects.last else {
+            Issue.record("expected an hourly reload, got \(effects)")
+            return
+        }
         #expect(state.isLoading)
     }
 
@@ -54,7 +57,7 @@ struct DetailReducerTests {
         guard case .loadTimeseries(_, let other, _, _, _) = next.last else { return }
         #expect(other.code == "calls", "m cycles the charted metric, wrapping around")
         _ = state.reduce(.keyPressed(.character("b")))
-        #expect(state.bucket == .month)
+        #expect(state.bucket == .day, "this month fits only daily buckets")
     }
 
     @Test func unsupportedTimeseriesShowsAWarningNotAFailure() {

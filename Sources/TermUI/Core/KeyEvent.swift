@@ -4,6 +4,10 @@ public enum KeyEvent: Sendable, Hashable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab
+    /// A function key, `F1` to `F12`.
+    case function(Int)
+    /// `Ctrl-L`: draw the whole screen again.
+    case redraw
     /// The terminal changed size.
     case resize(width: Int, height: Int)
 }

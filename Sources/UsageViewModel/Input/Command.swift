@@ -5,6 +5,8 @@ public enum Command: Sendable, Hashable {
     case startFilter, nextSortColumn, reverseSort
     case nextMetric, previousMetric, nextPeriod, nextBucket, nextFilter
     case flipOrder, startPropertyFilter, copy
+    /// Drawn by the terminal loop (Ctrl-L); listed so help shows it.
+    case redraw
     case clientTimeseries, openEvents
     case previousPoint, nextPoint, peakPoint
     case nextPage, previousPage

@@ -4,11 +4,14 @@ public enum Key: Sendable, Hashable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab
+    /// A function key, `F1` to `F12`.
+    case function(Int)
 
     /// How the key is written in help and status lines.
     public var label: String {
         switch self {
         case .character(" "): "space"
+        case .character("\u{0C}"): "Ctrl-L"
         case .character(let c): String(c)
         case .up: "↑"
         case .down: "↓"
@@ -22,6 +25,7 @@ public enum Key: Sendable, Hashable {
         case .escape: "Esc"
         case .backspace: "Bksp"
         case .tab: "Tab"
+        case .function(let n): "F\(n)"
         }
     }
 }

@@ -14,9 +14,10 @@ public enum KeyMap {
         KeyBinding([.character(" ")], .togglePause, "pause/resume auto-refresh"),
         KeyBinding([.character("+")], .fasterRefresh, "refresh more often"),
         KeyBinding([.character("-")], .slowerRefresh, "refresh less often"),
-        KeyBinding([.character("?")], .help, "help", inStatus: true),
+        KeyBinding([.character("?"), .function(1)], .help, "help", inStatus: true),
         KeyBinding([.escape], .back, "back"),
-        KeyBinding([.character("q")], .quit, "quit", inStatus: true),
+        KeyBinding([.character("\u{0C}")], .redraw, "redraw the whole screen"),
+        KeyBinding([.character("q"), .function(10)], .quit, "quit", inStatus: true),
     ]
 
     /// The bindings of a screen, most important first.
@@ -79,8 +80,9 @@ public enum KeyMap {
         KeyBinding([.character(" ")], .togglePause, "pause/resume", inStatus: true),
         KeyBinding([.character("+")], .fasterRefresh, "refresh more often", inStatus: true),
         KeyBinding([.character("-")], .slowerRefresh, "refresh less often"),
-        KeyBinding([.character("?")], .help, "help", inStatus: true),
-        KeyBinding([.character("q")], .quit, "quit", inStatus: true),
+        KeyBinding([.character("?"), .function(1)], .help, "help", inStatus: true),
+        KeyBinding([.character("\u{0C}")], .redraw, "redraw the whole screen"),
+        KeyBinding([.character("q"), .function(10)], .quit, "quit", inStatus: true),
     ]
 
     /// The command a key triggers in the monitor, if any.

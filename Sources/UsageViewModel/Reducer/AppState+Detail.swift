@@ -25,7 +25,7 @@ extension AppState {
             period = period.next
             return loadUsage()
         case .nextBucket:
-            bucket = bucket.next(fitting: resolvedPeriod)
+            guard switchBucket() else { return [] }
             return loadUsage()
         default:
             state.error = nil
@@ -50,7 +50,7 @@ extension AppState {
         case .nextPeriod:
             period = period.next
         case .nextBucket:
-            bucket = bucket.next(fitting: resolvedPeriod)
+            guard switchBucket() else { return [] }
         case .nextFilter:
             guard let next = filtered(state.metric) else { return [] }
             state.metric = next
@@ -107,6 +107,18 @@ extension AppState {
         state.cursor = ListCursor()
         stack[stack.count - 1] = .events(state)
         return loadEvents()
+    }
+
+    /// The next bucket that fits the period; false, saying so, when no other does.
+    private mutating func switchBucket() -> Bool {
+        let next = bucket.next(fitting: resolvedPeriod)
+        guard next != bucket else {
+            let adjective = ["hour": "hourly", "day": "daily", "month": "monthly"][bucket.rawValue] ?? bucket.rawValue
+            message = ("only \(adjective) buckets fit \(period.label)", .info)
+            return false
+        }
+        bucket = next
+        return true
     }
 
     /// The cursor after `command`: one bucket left or right (starting from the last), or onto the largest value.

@@ -6,7 +6,8 @@ enum KeyTranslation {
     /// The key of a key event; nil for a resize.
     static func key(for event: KeyEvent) -> Key? {
         switch event {
-        case .resize: nil
+        case .resize, .redraw: nil
+        case .function(let n): .function(n)
         case .character(let c): .character(c)
         case .up: .up
         case .down: .down

@@ -41,7 +41,7 @@ enum TerminalLoop {
             dirty = false
             for sequence in program.takeOutput() { terminal.emit(sequence) }
             if let event = terminal.readKey(timeoutMs: waitMilliseconds(busy: program.isBusy)) {
-                program.handle(event)
+                if event == .redraw { terminal.invalidate() } else { program.handle(event) }
                 dirty = true
             }
             if program.applyArrivals() { dirty = true }
