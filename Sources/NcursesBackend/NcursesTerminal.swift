@@ -62,14 +62,19 @@ public final class NcursesTerminal {
         return (Int(x), Int(y))
     }
 
-    /// Draws what changed since the last frame, then refreshes once.
+    /// Draws what changed since the last frame, then refreshes once, inside DEC 2026 synchronized-output brackets
+    /// (terminals that know the mode show the frame whole, never torn; others ignore the unknown mode).
     public func draw(_ frame: Buffer) {
-        for run in frame.changes(since: lastFrame) {
+        let changes = frame.changes(since: lastFrame)
+        for run in changes {
             let (attributes, pair) = palette.attributes(for: run.style)
             _ = shim_put(Int32(run.y), Int32(run.x), asciiOnly ? Self.ascii(run.text) : run.text, attributes, pair)
         }
         lastFrame = frame
+        if changes.isEmpty { return }
+        emit("\u{1B}[?2026h")
         refresh()
+        emit("\u{1B}[?2026l")
     }
 
     /// Writes a control sequence straight to the terminal after the frame (an OSC 52 clipboard copy), past curses,
