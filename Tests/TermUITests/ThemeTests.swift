@@ -46,7 +46,7 @@ struct ThemeTests {
             Issue.record("an unknown theme must fail")
             return
         }
-        #expect(issue.message.contains("available: ansi16, default, light, mono"))
+        #expect(issue.message.contains("available: ansi16, colorblind, default, high-contrast, light, mono"))
     }
 
     @Test func coloursQuantiseForSmallTerminals() {

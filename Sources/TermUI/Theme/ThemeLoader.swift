@@ -6,7 +6,9 @@ public enum ThemeLoader {
     /// The bundled themes (`Sources/TermUI/Themes/*.theme`, embedded in the binary at build time), by name.
     public static let bundled: [String: String] = [
         "ansi16": String(decoding: PackageResources.ansi16_theme, as: UTF8.self),
+        "colorblind": String(decoding: PackageResources.colorblind_theme, as: UTF8.self),
         "default": String(decoding: PackageResources.default_theme, as: UTF8.self),
+        "high-contrast": String(decoding: PackageResources.high_contrast_theme, as: UTF8.self),
         "light": String(decoding: PackageResources.light_theme, as: UTF8.self),
         "mono": String(decoding: PackageResources.mono_theme, as: UTF8.self),
     ]

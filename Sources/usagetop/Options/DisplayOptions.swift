@@ -6,7 +6,7 @@ import TermUI
 
 /// How the dashboard and the monitor draw: theme, chart style, ASCII fallback.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: "Theme name: default, light, mono, ansi16 or one of yours (default: the profile's, else default).")
+    @Option(help: "Theme name: default, light, mono, ansi16, colorblind, high-contrast or one of yours (default: the profile's, else default).")
     var theme: String?
     @Option(help: "Extra folder searched first for <name>.theme files.") var themesDir: String?
     @Option(help: "Chart style: braille, block or ascii.") var plot: PlotMode = .braille
