@@ -17,8 +17,10 @@ enum CustomersView {
         if !customers.filter.isEmpty || customers.isEditingFilter {
             title += " · filter: \(customers.filter)" + (customers.isEditingFilter ? "▏" : "")
         }
-        Block(title: title, borderStyle: theme.text(.border), titleStyle: theme.text(.title), glyphs: options.glyphs)
-            .render(in: area, buffer: &buffer)
+        // First run: say how to get real numbers in, where it costs no room.
+        let footer = state.source?.isDemoData == true ? "load yours: usagetop ingest events.jsonl, or --provider" : ""
+        Block(title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
+              glyphs: options.glyphs).render(in: area, buffer: &buffer)
         let inner = Block.inner(area)
         if customers.rows.isEmpty {
             let text = customers.error
