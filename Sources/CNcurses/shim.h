@@ -27,6 +27,22 @@ static inline int shim_colors(void) { return COLORS; }
 static inline int shim_color_pairs(void) { return COLOR_PAIRS; }
 static inline int shim_key_resize(void) { return KEY_RESIZE; }
 static inline int shim_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int shim_key_mouse(void) { return KEY_MOUSE; }
+/* Clicks, double clicks and the wheel (no motion reports). */
+static inline void shim_mouse_on(void) {
+    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+}
+/* The pending mouse event: 1 click, 2 double click, 3 wheel up, 4 wheel down, 0 none or another button. */
+static inline int shim_mouse_event(int *x, int *y) {
+    MEVENT e;
+    if (getmouse(&e) != OK) return 0;
+    *x = e.x; *y = e.y;
+    if (e.bstate & BUTTON1_DOUBLE_CLICKED) return 2;
+    if (e.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) return 1;
+    if (e.bstate & BUTTON4_PRESSED) return 3;
+    if (e.bstate & BUTTON5_PRESSED) return 4;
+    return 0;
+}
 static inline void shim_getmaxyx(WINDOW *w, int *y, int *x) { int yy, xx; getmaxyx(w, yy, xx); *y = yy; *x = xx; }
 static inline WINDOW *shim_stdscr(void) { return stdscr; }
 static inline int shim_setlocale_all(void) { return setlocale(LC_ALL, "") != NULL; }

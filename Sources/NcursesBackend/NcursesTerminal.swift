@@ -26,7 +26,7 @@ public final class NcursesTerminal {
 
     /// Starts curses: locale, raw-ish input, no echo, hidden cursor, short ESC delay, default colours. Fails with
     /// one line when the terminal type is unknown (where `initscr` would print its own message and exit).
-    public init(useColor: Bool) throws(TerminalUnavailable) {
+    public init(useColor: Bool, mouse: Bool = true) throws(TerminalUnavailable) {
         if let problem = Self.unsupportedTerminal(environment: ProcessInfo.processInfo.environment) {
             throw TerminalUnavailable(message: problem)
         }
@@ -42,6 +42,7 @@ public final class NcursesTerminal {
         noecho()
         nonl()
         keypad(shim_stdscr(), true)
+        if mouse { shim_mouse_on() }
         curs_set(0)
         var colors = 0
         if useColor && has_colors() {
@@ -139,6 +140,7 @@ public final class NcursesTerminal {
                 let (w, h) = size
                 return .resize(width: w, height: h)
             }
+            if Int32(code) == shim_key_mouse() { return Self.mouseEvent() }
             return Self.functionKey(Int32(code))
         }
         switch code {
@@ -151,6 +153,13 @@ public final class NcursesTerminal {
             guard let scalar = Unicode.Scalar(code), code >= 32 else { return nil }
             return .character(Character(scalar))
         }
+    }
+
+    private static func mouseEvent() -> KeyEvent? {
+        var x: Int32 = 0, y: Int32 = 0
+        let actions: [Int32: MouseAction] = [1: .click, 2: .doubleClick, 3: .wheelUp, 4: .wheelDown]
+        guard let action = actions[shim_mouse_event(&x, &y)] else { return nil }
+        return .mouse(action, x: Int(x), y: Int(y))
     }
 
     private static func functionKey(_ code: Int32) -> KeyEvent? {

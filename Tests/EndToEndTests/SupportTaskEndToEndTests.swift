@@ -70,4 +70,17 @@ struct SupportTaskEndToEndTests {
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
     }
+
+    @Test func aDoubleClickOpensTheRowUnderThePointer() async throws {
+        let (db, _) = try await Self.store()
+        let tmux = try await Tmux(width: 100, height: 24, arguments: "--db \(db) --period last-7-days")
+        #expect(await tmux.waitFor { $0.contains("Fabrikam Logistics") && $0.contains("2 of 2") }.ok)
+        // xterm SGR mouse reports (1-based): press and release of button 1 on the second row (screen row 6), twice.
+        let click = "\u{1B}[<0;20;6M\u{1B}[<0;20;6m"
+        try await tmux.type(click + click)
+        let opened = await tmux.waitFor { $0.contains("Fabrikam Logistics · cus_other") }
+        #expect(opened.ok, "the double-clicked customer opened:\n\(opened.screen)")
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
 }

@@ -8,6 +8,13 @@ public enum KeyEvent: Sendable, Hashable {
     case function(Int)
     /// `Ctrl-L`: draw the whole screen again.
     case redraw
+    /// A mouse button or the wheel, at a cell.
+    case mouse(MouseAction, x: Int, y: Int)
     /// The terminal changed size.
     case resize(width: Int, height: Int)
+}
+
+/// What the mouse did.
+public enum MouseAction: Sendable, Hashable {
+    case click, doubleClick, wheelUp, wheelDown
 }

@@ -7,6 +7,8 @@ public enum Command: Sendable, Hashable {
     case flipOrder, startPropertyFilter, copy
     /// Drawn by the terminal loop (Ctrl-L); listed so help shows it.
     case redraw
+    /// A click (the reducer reads where from the key).
+    case pointAt
     case clientTimeseries, openEvents
     case previousPoint, nextPoint, peakPoint
     case nextPage, previousPage

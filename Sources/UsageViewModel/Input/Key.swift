@@ -6,6 +6,8 @@ public enum Key: Sendable, Hashable {
     case enter, escape, backspace, tab
     /// A function key, `F1` to `F12`.
     case function(Int)
+    /// A mouse click or double click at a cell, or the wheel.
+    case click(x: Int, y: Int), doubleClick(x: Int, y: Int), wheelUp, wheelDown
 
     /// How the key is written in help and status lines.
     public var label: String {
@@ -26,6 +28,10 @@ public enum Key: Sendable, Hashable {
         case .backspace: "Bksp"
         case .tab: "Tab"
         case .function(let n): "F\(n)"
+        case .click: "click"
+        case .doubleClick: "double-click"
+        case .wheelUp: "wheel↑"
+        case .wheelDown: "wheel↓"
         }
     }
 }

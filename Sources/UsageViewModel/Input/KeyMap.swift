@@ -1,8 +1,9 @@
 /// Every screen's key bindings: the reducer dispatches through it and the help overlay is drawn from it.
 public enum KeyMap {
     static let movement: [KeyBinding] = [
-        KeyBinding([.up, .character("k")], .moveUp, "move up"),
-        KeyBinding([.down, .character("j")], .moveDown, "move down"),
+        KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "move up"),
+        KeyBinding([.down, .character("j"), .wheelDown], .moveDown, "move down"),
+        KeyBinding([.click(x: 0, y: 0), .doubleClick(x: 0, y: 0)], .pointAt, "select a row; double-click opens it"),
         KeyBinding([.pageUp], .pageUp, "page up"),
         KeyBinding([.pageDown], .pageDown, "page down"),
         KeyBinding([.home, .character("g")], .moveHome, "first row"),
@@ -62,8 +63,9 @@ public enum KeyMap {
                 KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
                 KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),
                 KeyBinding([.character("N"), .pageUp], .previousPage, "previous page"),
-                KeyBinding([.up, .character("k")], .moveUp, "move up"),
-                KeyBinding([.down, .character("j")], .moveDown, "move down"),
+                KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "move up"),
+                KeyBinding([.down, .character("j"), .wheelDown], .moveDown, "move down"),
+                KeyBinding([.click(x: 0, y: 0), .doubleClick(x: 0, y: 0)], .pointAt, "select a row; double-click opens it"),
                 KeyBinding([.home, .character("g")], .moveHome, "first page"),
                 KeyBinding([.end, .character("G")], .moveEnd, "last page"),
                 KeyBinding([.character("F")], .nextFilter, "metric filter"),

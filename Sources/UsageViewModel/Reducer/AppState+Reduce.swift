@@ -57,6 +57,7 @@ extension AppState {
         if overlay != nil { return pressInOverlay(key) }
         if screenKind == .customers && customers.isEditingFilter { return typeInFilter(key) }
         if case .events(let events)? = stack.last, events.filterDraft != nil { return typeInPropertyFilter(key) }
+        if let effects = pointed(key) { return effects }
         guard let command = KeyMap.command(for: key, on: screenKind) else { return [] }
         switch command {
         case .quit:
@@ -89,8 +90,9 @@ extension AppState {
         let page = max(1, height - 6)
         let limit = max(0, lines.count - page)
         switch key {
-        case .up, .character("k"): overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - 1))
-        case .down, .character("j"): overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + 1))
+        case .up, .character("k"), .wheelUp: overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - 1))
+        case .down, .character("j"), .wheelDown:
+            overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + 1))
         case .pageUp: overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - page))
         case .pageDown: overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + page))
         case .character("y"):

@@ -8,6 +8,10 @@ enum KeyTranslation {
         switch event {
         case .resize, .redraw: nil
         case .function(let n): .function(n)
+        case .mouse(.click, let x, let y): .click(x: x, y: y)
+        case .mouse(.doubleClick, let x, let y): .doubleClick(x: x, y: y)
+        case .mouse(.wheelUp, _, _): .wheelUp
+        case .mouse(.wheelDown, _, _): .wheelDown
         case .character(let c): .character(c)
         case .up: .up
         case .down: .down

@@ -10,13 +10,13 @@ enum TerminalLoop {
     /// so it must not hold a thread of Swift's cooperative pool (two threads on a two-core machine), which the
     /// effects that fetch data need.
     /// Fails (before the program starts) when this terminal cannot be driven.
-    static func run(useColor: Bool, making program: @escaping @Sendable () -> any TerminalProgram)
+    static func run(useColor: Bool, mouse: Bool = true, making program: @escaping @Sendable () -> any TerminalProgram)
         async throws(TerminalUnavailable)
     {
         let failure = await withCheckedContinuation { (finished: CheckedContinuation<TerminalUnavailable?, Never>) in
             let thread = Thread {
                 do throws(TerminalUnavailable) {
-                    let terminal = try NcursesTerminal(useColor: useColor)
+                    let terminal = try NcursesTerminal(useColor: useColor, mouse: mouse)
                     run(program(), terminal: terminal)
                     finished.resume(returning: nil)
                 } catch {

@@ -51,7 +51,7 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let (period, refresh, start) = (period, refresh ?? profile?.refresh, opening)
         do {
-            try await TerminalLoop.run(useColor: resolved.useColor) {
+            try await TerminalLoop.run(useColor: resolved.useColor, mouse: !display.noMouse) {
                 DashboardProgram.make(
                     service: service, options: resolved.options, period: period, refresh: refresh, warnings: resolved.warnings,
                     customer: start)

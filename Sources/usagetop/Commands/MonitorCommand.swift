@@ -59,7 +59,7 @@ struct MonitorCommand: AsyncParsableCommand {
             period: period, refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
             cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
         do {
-            try await TerminalLoop.run(useColor: resolved.useColor) {
+            try await TerminalLoop.run(useColor: resolved.useColor, mouse: !display.noMouse) {
                 MonitorProgram.make(service: service, options: resolved.options, state: state, warnings: resolved.warnings)
             }
         } catch {

@@ -1,0 +1,47 @@
+extension AppState {
+    /// The first screen row of a table's rows: the header bar, the breadcrumbs, the block's top border and the
+    /// column headers come first.
+    static let firstTableRow = 4
+
+    /// A click selects the table row under it, a double click also opens it (as `Enter`); nil for other keys and
+    /// for clicks outside a table.
+    mutating func pointed(_ key: Key) -> [Effect]? {
+        let (x, y, opens): (Int, Int, Bool)
+        switch key {
+        case .click(let cx, let cy): (x, y, opens) = (cx, cy, false)
+        case .doubleClick(let cx, let cy): (x, y, opens) = (cx, cy, true)
+        default: return nil
+        }
+        let row = y - Self.firstTableRow
+        guard x > 0, x < width - 1, row >= 0, row < tableRows else { return [] }
+        switch stack.last {
+        case nil:
+            var cursor = customers.cursor
+            guard select(&cursor, row: row, count: customers.visible.count) else { return [] }
+            customers.cursor = cursor
+        case .customerUsage(var state)?:
+            guard select(&state.cursor, row: row, count: state.usage?.totals.count ?? 0) else { return [] }
+            stack[stack.count - 1] = .customerUsage(state)
+        case .events(var state)?:
+            guard select(&state.cursor, row: row, count: state.page?.items.count ?? 0) else { return [] }
+            stack[stack.count - 1] = .events(state)
+        case .timeseries?:
+            return []
+        }
+        guard opens else { return [] }
+        switch screenKind {
+        case .customers: return customersCommand(.open)
+        case .customerUsage: return usageCommand(.open)
+        case .events: return eventsCommand(.open)
+        case .timeseries: return []
+        }
+    }
+
+    /// Moves `cursor` onto the row shown `row` lines below the first; false when no row is there.
+    private func select(_ cursor: inout ListCursor, row: Int, count: Int) -> Bool {
+        let index = cursor.offset + row
+        guard index < count else { return false }
+        cursor.selected = index
+        return true
+    }
+}
