@@ -55,6 +55,7 @@ enum Chrome {
         if case .events(let events)? = state.stack.last, events.filterDraft != nil {
             hints = [("type", "key=value"), ("Enter", "apply"), ("Esc", "clear")]
         }
+        if let line = state.commandLine { hints = [(":" + line + "▏", " Tab complete · Enter run · Esc cancel")] }
         if case .eventDetail? = state.overlay { hints = [("Esc", "close"), ("↑↓", "scroll"), ("y", "copy")] }
         if state.overlay == .help { hints = [("Esc", "close")] }
         var messageStyle = theme.fill(.statusBar)

@@ -9,6 +9,8 @@ public enum Command: Sendable, Hashable {
     case redraw
     /// A click (the reducer reads where from the key).
     case pointAt
+    /// `:` opens the command line.
+    case startCommandLine
     case clientTimeseries, openEvents
     case previousPoint, nextPoint, peakPoint
     case nextPage, previousPage

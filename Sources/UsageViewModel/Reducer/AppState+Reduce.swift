@@ -55,6 +55,7 @@ extension AppState {
 
     private mutating func press(_ key: Key) -> [Effect] {
         if overlay != nil { return pressInOverlay(key) }
+        if commandLine != nil { return typeInCommandLine(key) }
         if screenKind == .customers && customers.isEditingFilter { return typeInFilter(key) }
         if case .events(let events)? = stack.last, events.filterDraft != nil { return typeInPropertyFilter(key) }
         if let effects = pointed(key) { return effects }
@@ -71,6 +72,9 @@ extension AppState {
             return [.invalidateCache, .loadSource] + (stack.isEmpty ? [.loadMetrics] : reloadTop())
         case .back:
             return back()
+        case .startCommandLine:
+            commandLine = ""
+            return []
         default:
             if let effects = autoRefreshCommand(command) { return effects }
             switch screenKind {

@@ -19,6 +19,8 @@ public struct AppState: Sendable {
     public var metrics: [Metric] = []
     /// The metric of the customers table and client-wide chart.
     public var metricIndex = 0
+    /// The `:` command line being typed, nil when closed.
+    public var commandLine: String?
     /// The period preset.
     public var period: PeriodPreset
     /// The timeseries bucket.

@@ -1,0 +1,99 @@
+import Foundation
+import UsageCore
+
+extension AppState {
+    /// The commands `:` takes, in the order `Tab` offers them.
+    static let commandNames = ["customer", "metric", "period", "quit"]
+
+    /// Keys while the `:` command line is open: text edits it, `Tab` completes the command or its argument,
+    /// `Enter` runs it, `Esc` closes it.
+    mutating func typeInCommandLine(_ key: Key) -> [Effect] {
+        guard let line = commandLine else { return [] }
+        switch key {
+        case .character(let c): commandLine = line + String(c)
+        case .backspace: commandLine = String(line.dropLast())
+        case .tab: commandLine = complete(line)
+        case .escape: commandLine = nil
+        case .enter:
+            commandLine = nil
+            return run(line)
+        default: break
+        }
+        return []
+    }
+
+    /// `line` with its last word completed: a command name, a metric code, a period preset or a customer name.
+    func complete(_ line: String) -> String {
+        let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2 else {
+            return Self.commandNames.first { $0.hasPrefix(line.lowercased()) }.map { $0 + " " } ?? line
+        }
+        let (command, typed) = (parts[0], parts[1].lowercased())
+        let candidates: [String] = switch command {
+        case "metric", "m": metrics.map(\.code)
+        case "period", "p": PeriodPreset.allCases.map(\.rawValue)
+        case "customer", "c": customers.rows.map(\.summary.customer.name)
+        default: []
+        }
+        return candidates.first { $0.lowercased().hasPrefix(typed) }.map { "\(command) \($0)" } ?? line
+    }
+
+    /// Runs one command line: `customer NAME` opens a customer, `metric CODE` shows a metric, `period PRESET`
+    /// changes the period, `quit` quits; anything else says what is understood.
+    private mutating func run(_ line: String) -> [Effect] {
+        let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
+        switch parts.first?.lowercased() ?? "" {
+        case "customer", "c": return openCustomer(named: argument)
+        case "metric", "m": return showMetric(argument)
+        case "period", "p":
+            guard let preset = PeriodPreset(rawValue: argument.lowercased()) else {
+                message = ("periods: " + PeriodPreset.allCases.map(\.rawValue).joined(separator: ", "), .warning)
+                return []
+            }
+            period = preset
+            return reloadTop()
+        case "quit", "q":
+            shouldQuit = true
+            return [.quit]
+        case "": return []
+        default:
+            message = ("unknown command '\(parts[0])': try customer NAME, metric CODE, period PRESET or quit", .warning)
+            return []
+        }
+    }
+
+    private mutating func openCustomer(named text: String) -> [Effect] {
+        let matches = CustomerMatch.matches(text, in: customers.rows.map(\.summary.customer))
+        guard matches.count == 1, let customer = matches.first else {
+            let listed = matches.prefix(5).map(\.name).joined(separator: ", ")
+            message = (matches.isEmpty ? "no customer matches '\(text)'" : "'\(text)' matches \(matches.count): \(listed)…",
+                       .warning)
+            return []
+        }
+        var effects: [Effect] = []
+        if let request = stack.last?.request, inFlight.contains(request) {
+            inFlight.remove(request)
+            effects.append(.cancel(request))
+        }
+        open(customer)
+        return effects + loadUsage()
+    }
+
+    private mutating func showMetric(_ text: String) -> [Effect] {
+        let wanted = text.lowercased()
+        guard let index = metrics.firstIndex(where: { $0.code.lowercased() == wanted || $0.name.lowercased() == wanted }) else {
+            message = ("metrics: " + metrics.map(\.code).joined(separator: ", "), .warning)
+            return []
+        }
+        metricIndex = index
+        if case .timeseries(var chart)? = stack.last {
+            chart.metric = metrics[index]
+            chart.series = nil
+            stack[stack.count - 1] = .timeseries(chart)
+            return loadTimeseries()
+        }
+        stack = []
+        return loadCustomers()
+    }
+}
