@@ -8,21 +8,38 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     public var profiles: [String: Profile]
     /// The top-level `[alerts]` table.
     public var alerts: AlertsConfig?
+    /// The `[keys]` table: command name (`next_metric`) → key names (`"r"`, `["q", "F10"]`).
+    public var keys: [String: [String]]
 
     enum CodingKeys: String, CodingKey {
-        case profiles, alerts
+        case profiles, alerts, keys
     }
 
     /// Creates a configuration.
-    public init(profiles: [String: Profile] = [:], alerts: AlertsConfig? = nil) {
+    public init(profiles: [String: Profile] = [:], alerts: AlertsConfig? = nil, keys: [String: [String]] = [:]) {
         self.profiles = profiles
         self.alerts = alerts
+        self.keys = keys
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         profiles = try container.decodeIfPresent([String: Profile].self, forKey: .profiles) ?? [:]
         alerts = try container.decodeIfPresent(AlertsConfig.self, forKey: .alerts)
+        keys = try container.decodeIfPresent([String: KeyNames].self, forKey: .keys)?.mapValues(\.names) ?? [:]
+    }
+
+    /// One `[keys]` value: a key name or a list of them.
+    private struct KeyNames: Decodable {
+        var names: [String]
+        init(from decoder: any Decoder) throws {
+            let single = try decoder.singleValueContainer()
+            if let name = try? single.decode(String.self) {
+                names = [name]
+            } else {
+                names = try single.decode([String].self)
+            }
+        }
     }
 
     /// The alert rules for `profile`: its own `[alerts]` table, else the top-level one, else the defaults.

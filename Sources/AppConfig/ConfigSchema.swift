@@ -17,6 +17,8 @@ enum ConfigSchema {
         case namedTables([String: Kind])
         /// An array of tables (`[[alerts.limits]]`).
         case tables([String: Kind])
+        /// A table of names the user chooses, each a text or a list of texts (`[keys]`: `refresh = ["r", "F5"]`).
+        case textLists
     }
 
     /// One `[[alerts.limits]]` entry.
@@ -35,7 +37,7 @@ enum ConfigSchema {
         "alerts": .table(alerts),
     ]
     /// The whole file.
-    static let file: [String: Kind] = ["profiles": .namedTables(profile), "alerts": .table(alerts)]
+    static let file: [String: Kind] = ["profiles": .namedTables(profile), "alerts": .table(alerts), "keys": .textLists]
 
     /// Checks `table` against `schema`; unknown keys go to `warnings` by their dotted path.
     static func check(_ table: TOMLTable, _ schema: [String: Kind], at path: String, warnings: inout [String])
@@ -77,6 +79,13 @@ enum ConfigSchema {
             for key in table.keys.sorted() {
                 guard let entry = table[key]?.table else { throw mismatch("\(name).\(key)", "a table", table[key]!) }
                 try check(entry, members, at: "\(name).\(key)", warnings: &warnings)
+            }
+        case .textLists:
+            guard let table = value.table else { throw mismatch(name, "a table", value) }
+            for key in table.keys.sorted() {
+                guard let entry = table[key] else { continue }
+                let texts = entry.array.map { list in list.allSatisfy { $0.type == .string } } ?? (entry.type == .string)
+                guard texts else { throw mismatch("\(name).\(key)", "a key in quotes or a list of them", entry) }
             }
         case .tables(let members):
             guard let array = value.array else { throw mismatch(name, "a list of tables ([[\(name)]])", value) }

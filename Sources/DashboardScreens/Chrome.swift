@@ -48,7 +48,7 @@ enum Chrome {
     /// The last row: the keys that matter here and the latest message.
     static func status(_ state: AppState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
         let theme = options.theme
-        var hints = KeyMap.bindings(for: state.screenKind).filter(\.inStatus).map { (key: $0.keys[0].label, label: $0.summary) }
+        var hints = KeyMap.bindings(for: state.screenKind, overrides: state.keyOverrides).filter(\.inStatus).map { (key: $0.keys[0].label, label: $0.summary) }
         if state.screenKind == .customers && state.customers.isEditingFilter {
             hints = [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         }

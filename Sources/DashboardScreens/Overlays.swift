@@ -8,7 +8,7 @@ enum Overlays {
         let style = theme.base
         switch overlay {
         case .help:
-            let bindings = KeyMap.bindings(for: state.screenKind)
+            let bindings = KeyMap.bindings(for: state.screenKind, overrides: state.keyOverrides)
             let keyWidth = bindings.map { TextWidth.of($0.keyLabel) }.max() ?? 0
             var lines = bindings.map { TextWidth.fit($0.keyLabel, to: keyWidth) + "   " + $0.summary }
             if lines.count > area.height - 2 {

@@ -68,6 +68,12 @@ struct ConfigTests {
         }
     }
 
+    @Test func keysAreKeyNamesOrListsOfThem() throws {
+        let config = try ConfigTests.parsed("[keys]\nrefresh = \"R\"\nquit = [\"q\", \"F10\"]\n", path: "config.toml")
+        #expect(config.keys == ["refresh": ["R"], "quit": ["q", "F10"]])
+        #expect(throws: UsageError.self) { try ConfigTests.parsed("[keys]\nrefresh = 5\n", path: "config.toml") }
+    }
+
     @Test func profilesParse() throws {
         let config = try ConfigTests.parsed(Self.sample, path: "config.toml")
         let eu = try config.profile("lago-eu")

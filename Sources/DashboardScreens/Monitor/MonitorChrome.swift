@@ -68,7 +68,8 @@ enum MonitorChrome {
     /// The last row: the monitor's keys and the latest message (else the size).
     static func status(_ state: MonitorState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
         let theme = options.theme
-        let hints = state.showsHelp ? [("Esc", "close")] : KeyMap.monitor.filter(\.inStatus).map { ($0.keys[0].label, $0.summary) }
+        let hints = state.showsHelp ? [("Esc", "close")]
+            : KeyMap.monitor(overrides: state.keyOverrides).filter(\.inStatus).map { ($0.keys[0].label, $0.summary) }
         let message = state.message?.text ?? "\(state.width)×\(state.height)"
         StatusBar(hints: hints.map { (key: $0.0, label: $0.1) }, message: message, style: theme.fill(.statusBar),
                   keyStyle: theme.fill(.statusBar).adding(.bold), messageStyle: theme.fill(.statusBar),
@@ -77,10 +78,11 @@ enum MonitorChrome {
     }
 
     /// The key help over the body.
-    static func help(_ options: RenderOptions, area: Rect, buffer: inout Buffer) {
+    static func help(_ state: MonitorState, _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
         let theme = options.theme
-        let keyWidth = KeyMap.monitor.map { TextWidth.of($0.keyLabel) }.max() ?? 0
-        let lines = KeyMap.monitor.map { TextWidth.fit($0.keyLabel, to: keyWidth) + "   " + $0.summary }
+        let bindings = KeyMap.monitor(overrides: state.keyOverrides)
+        let keyWidth = bindings.map { TextWidth.of($0.keyLabel) }.max() ?? 0
+        let lines = bindings.map { TextWidth.fit($0.keyLabel, to: keyWidth) + "   " + $0.summary }
         Modal(title: "Keys · Monitor", lines: lines, footer: "any key closes", style: theme.base,
               borderStyle: theme.text(.modalBorder), titleStyle: theme.text(.title), glyphs: options.glyphs)
             .render(in: area, buffer: &buffer)

@@ -29,7 +29,7 @@ public enum MonitorRenderer {
                               options, area: rect, buffer: &buffer)
         }
         MonitorChrome.status(state, options, row: status, buffer: &buffer)
-        if state.showsHelp { MonitorChrome.help(options, area: body, buffer: &buffer) }
+        if state.showsHelp { MonitorChrome.help(state, options, area: body, buffer: &buffer) }
         return buffer
     }
 }

@@ -1,5 +1,5 @@
 /// What a key asks for; the key map binds keys to commands per screen.
-public enum Command: Sendable, Hashable {
+public enum Command: String, Sendable, Hashable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, moveHome, moveEnd
     case open, back, quit, refresh, help
     case startFilter, nextSortColumn, reverseSort
@@ -15,4 +15,11 @@ public enum Command: Sendable, Hashable {
     case previousPoint, nextPoint, peakPoint
     case nextPage, previousPage
     case togglePause, fasterRefresh, slowerRefresh
+
+    /// The name `config.toml`'s `[keys]` table uses (`next_metric`).
+    public var configName: String {
+        rawValue.reduce(into: "") { name, c in
+            if c.isUppercase { name += "_" + c.lowercased() } else { name.append(c) }
+        }
+    }
 }

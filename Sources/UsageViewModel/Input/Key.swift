@@ -34,4 +34,19 @@ public enum Key: Sendable, Hashable {
         case .wheelDown: "wheel↓"
         }
     }
+
+    /// A key as `config.toml` writes it: one character (`r`, `?`), `space`, `Ctrl-L`, `F1`–`F12`, `Enter`, `Esc`,
+    /// `Tab`, `Backspace`, `Up`, `Down`, `Left`, `Right`, `PgUp`, `PgDn`, `Home`, `End` (names in any case); else nil.
+    public static func parse(_ text: String) -> Key? {
+        if text.count == 1, let c = text.first { return .character(c) }
+        let named: [String: Key] = [
+            "space": .character(" "), "ctrl-l": .character("\u{0C}"), "enter": .enter, "esc": .escape, "escape": .escape,
+            "tab": .tab, "backspace": .backspace, "up": .up, "down": .down, "left": .left, "right": .right,
+            "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end,
+        ]
+        let lower = text.lowercased()
+        if let key = named[lower] { return key }
+        if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) { return .function(n) }
+        return nil
+    }
 }

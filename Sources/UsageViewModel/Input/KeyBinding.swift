@@ -17,6 +17,14 @@ public struct KeyBinding: Sendable, Hashable {
         self.inStatus = inStatus
     }
 
+    /// The binding with the keys `overrides` gives its command, if any.
+    func replacingKeys(_ overrides: [Command: [Key]]) -> KeyBinding {
+        guard let keys = overrides[command] else { return self }
+        var replaced = self
+        replaced.keys = keys
+        return replaced
+    }
+
     /// The keys as written in help (`↑/k`).
     public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
 }

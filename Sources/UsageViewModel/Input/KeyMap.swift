@@ -22,7 +22,13 @@ public enum KeyMap {
         KeyBinding([.character("q"), .function(10)], .quit, "quit", inStatus: true),
     ]
 
-    /// The bindings of a screen, most important first.
+    /// The bindings of a screen, most important first, with `overrides` (from `config.toml`) replacing the keys of
+    /// the commands they name.
+    public static func bindings(for screen: ScreenKind, overrides: [Command: [Key]]) -> [KeyBinding] {
+        bindings(for: screen).map { $0.replacingKeys(overrides) }
+    }
+
+    /// The built-in bindings of a screen, most important first.
     public static func bindings(for screen: ScreenKind) -> [KeyBinding] {
         switch screen {
         case .customers:
@@ -88,13 +94,41 @@ public enum KeyMap {
         KeyBinding([.character("q"), .function(10)], .quit, "quit", inStatus: true),
     ]
 
+    /// The monitor's bindings with `overrides` applied.
+    public static func monitor(overrides: [Command: [Key]]) -> [KeyBinding] {
+        monitor.map { $0.replacingKeys(overrides) }
+    }
+
     /// The command a key triggers in the monitor, if any.
-    public static func command(forMonitor key: Key) -> Command? {
-        monitor.first { $0.keys.contains(key) }?.command
+    public static func command(forMonitor key: Key, overrides: [Command: [Key]] = [:]) -> Command? {
+        first(key, in: monitor(overrides: overrides), overrides: overrides)
     }
 
     /// The command a key triggers on a screen, if any.
-    public static func command(for key: Key, on screen: ScreenKind) -> Command? {
-        bindings(for: screen).first { $0.keys.contains(key) }?.command
+    public static func command(for key: Key, on screen: ScreenKind, overrides: [Command: [Key]] = [:]) -> Command? {
+        first(key, in: bindings(for: screen, overrides: overrides), overrides: overrides)
+    }
+
+    /// The command of `key`: a configured binding wins over a built-in one that uses the same key.
+    private static func first(_ key: Key, in bindings: [KeyBinding], overrides: [Command: [Key]]) -> Command? {
+        let matching = bindings.filter { $0.keys.contains(key) }
+        return (matching.first { overrides[$0.command] != nil } ?? matching.first)?.command
+    }
+
+    /// `config.toml`'s `[keys]` (command name → key names) as overrides, and a line for each name or key it does not
+    /// know.
+    public static func overrides(from table: [String: [String]]) -> (overrides: [Command: [Key]], problems: [String]) {
+        var overrides: [Command: [Key]] = [:], problems: [String] = []
+        let commands = Dictionary(uniqueKeysWithValues: Command.allCases.map { ($0.configName, $0) })
+        for (name, keys) in table.sorted(by: { $0.key < $1.key }) {
+            guard let command = commands[name] else {
+                problems.append("keys.\(name): no such command (e.g. refresh, quit, next_metric)")
+                continue
+            }
+            let parsed = keys.compactMap(Key.parse)
+            if parsed.count != keys.count { problems.append("keys.\(name): a key name is not understood (e.g. r, F2, Ctrl-L, PgDn)") }
+            if !parsed.isEmpty { overrides[command] = parsed }
+        }
+        return (overrides, problems)
     }
 }

@@ -7,7 +7,7 @@ extension MonitorState {
             showsHelp = false
             return []
         }
-        guard let command = KeyMap.command(forMonitor: key) else { return [] }
+        guard let command = KeyMap.command(forMonitor: key, overrides: keyOverrides) else { return [] }
         switch command {
         case .quit:
             shouldQuit = true

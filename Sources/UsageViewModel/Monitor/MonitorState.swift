@@ -45,6 +45,8 @@ public struct MonitorState: Sendable {
     public var nextCycleAt: Date?
     /// Whether the key help is shown.
     public var showsHelp = false
+    /// Keys from `config.toml`'s `[keys]`, replacing the built-in keys of the commands they name.
+    public var keyOverrides: [Command: [Key]] = [:]
     /// A status-line message.
     public var message: (text: String, severity: Severity)?
     /// Set when the user quits.

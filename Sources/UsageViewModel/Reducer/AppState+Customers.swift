@@ -53,7 +53,7 @@ extension AppState {
             customers.isEditingFilter = false
             customers.setFilter("", visibleRows: tableRows)
         case .up, .down, .pageUp, .pageDown, .home, .end:
-            let command = KeyMap.command(for: key, on: .customers) ?? .moveDown
+            let command = KeyMap.command(for: key, on: .customers, overrides: keyOverrides) ?? .moveDown
             _ = customers.cursor.apply(command, count: customers.visible.count, visible: tableRows)
         default:
             break

@@ -59,7 +59,7 @@ extension AppState {
         if screenKind == .customers && customers.isEditingFilter { return typeInFilter(key) }
         if case .events(let events)? = stack.last, events.filterDraft != nil { return typeInPropertyFilter(key) }
         if let effects = pointed(key) { return effects }
-        guard let command = KeyMap.command(for: key, on: screenKind) else { return [] }
+        guard let command = KeyMap.command(for: key, on: screenKind, overrides: keyOverrides) else { return [] }
         switch command {
         case .quit:
             shouldQuit = true

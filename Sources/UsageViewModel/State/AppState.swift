@@ -19,6 +19,8 @@ public struct AppState: Sendable {
     public var metrics: [Metric] = []
     /// The metric of the customers table and client-wide chart.
     public var metricIndex = 0
+    /// Keys from `config.toml`'s `[keys]`, replacing the built-in keys of the commands they name.
+    public var keyOverrides: [Command: [Key]] = [:]
     /// The `:` command line being typed, nil when closed.
     public var commandLine: String?
     /// The period preset.

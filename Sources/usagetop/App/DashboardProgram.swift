@@ -7,11 +7,14 @@ import UsageViewModel
 /// The interactive dashboard as a terminal program: `AppState` with its reducer and `EffectRunner`.
 enum DashboardProgram {
     static func make(service: DataService, options: RenderOptions, period: PeriodPreset, refresh: Int?,
-                     warnings: [String], customer: Customer? = nil) -> ReducerProgram<AppState, Action> {
+                     warnings: [String], customer: Customer? = nil, keys: [Command: [Key]] = [:])
+        -> ReducerProgram<AppState, Action>
+    {
         var state = AppState(
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
             period: period)
         if let customer { state.open(customer) }
+        state.keyOverrides = keys
         if let refresh { state.setRefresh(seconds: refresh) }
         if let message = ThemeResolver.message(for: warnings) { state.message = (message, .warning) }
         let output = ActionInbox<String>()

@@ -34,6 +34,7 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         var ignored: [String] = []
         let profile = (try? source.selectedProfile(warnings: &ignored)) ?? nil
+        let keys = KeyBindingsConfig.overrides((try? source.configFile(warnings: &ignored)) ?? ConfigFile())
         let resolved = display.resolve(profileTheme: profile?.theme)
         let service: DataService
         do {
@@ -54,7 +55,7 @@ struct DashboardCommand: AsyncParsableCommand {
             try await TerminalLoop.run(useColor: resolved.useColor, mouse: !display.noMouse) {
                 DashboardProgram.make(
                     service: service, options: resolved.options, period: period, refresh: refresh, warnings: resolved.warnings,
-                    customer: start)
+                    customer: start, keys: keys)
             }
         } catch {
             throw Failure.exit(error.message)

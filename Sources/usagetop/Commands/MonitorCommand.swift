@@ -54,13 +54,15 @@ struct MonitorCommand: AsyncParsableCommand {
             throw Failure.exit(error)
         }
         let resolved = display.resolve(profileTheme: profile?.theme)
-        let state = MonitorState(
+        var state = MonitorState(
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
             period: period, refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
             cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
+        state.keyOverrides = KeyBindingsConfig.overrides(config)
+        let ready = state
         do {
             try await TerminalLoop.run(useColor: resolved.useColor, mouse: !display.noMouse) {
-                MonitorProgram.make(service: service, options: resolved.options, state: state, warnings: resolved.warnings)
+                MonitorProgram.make(service: service, options: resolved.options, state: ready, warnings: resolved.warnings)
             }
         } catch {
             throw Failure.exit(error.message)
