@@ -117,6 +117,13 @@ public struct LocalProvider: UsageProvider {
                          query: EventQuery(newestFirst: false))
     }
 
+    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {
+        let (startMs, endMs) = Self.bounds(period)
+        return try await store.asyncRead { db in
+            try BreakdownQuery.rows(db, customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key)
+        }
+    }
+
     /// Events in the order asked, narrowed in SQL by the query's property conditions over every event of the
     /// period (not one page).
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)

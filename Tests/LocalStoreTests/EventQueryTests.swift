@@ -44,4 +44,23 @@ struct EventQueryTests {
             query: EventQuery(matches: [EventQuery.Match(key: "we.ird \"key", value: "x")]))
         #expect(odd.totalCount == 30, "a key with a dot and a quote names exactly itself")
     }
+
+    @Test func breakdownsSplitUsageByAPropertyExactly() async throws {
+        let t = try Self.store()
+        _ = try t.ingest([
+            TestStore.event("g1", "gb", "2026-11-04T10:00:00Z", #"{"gb": "0.1", "region": "eu"}"#),
+            TestStore.event("g2", "gb", "2026-11-04T11:00:00Z", #"{"gb": "0.2", "region": "eu"}"#),
+            TestStore.event("g3", "gb", "2026-11-04T12:00:00Z", #"{"gb": "1.05", "region": "us"}"#),
+            TestStore.event("g4", "gb", "2026-11-04T13:00:00Z", #"{"gb": "0.003"}"#),
+        ])
+        let status = try await t.provider.breakdown(customerID: "c1", metric: Self.calls, period: Self.period, by: "status")
+        #expect(status == [BreakdownRow(value: "200", events: 27, total: 27), BreakdownRow(value: "500", events: 3, total: 3)])
+        let gb = Metric(code: "gb", name: "GB", aggregation: .sum, field: "gb")
+        let regions = try await t.provider.breakdown(customerID: "c1", metric: gb, period: Self.period, by: "region")
+        #expect(regions == [
+            BreakdownRow(value: "us", events: 1, total: Decimal(string: "1.05")!),
+            BreakdownRow(value: "eu", events: 2, total: Decimal(string: "0.3")!),
+            BreakdownRow(value: nil, events: 1, total: Decimal(string: "0.003")!),
+        ], "exact sums, and the events without the property in a row of their own")
+    }
 }

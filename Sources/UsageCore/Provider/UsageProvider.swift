@@ -35,6 +35,8 @@ public protocol UsageProvider: Sendable {
     /// One page (zero-based) of raw events, in the provider's own order (the page says which).
     func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
+    /// A metric's usage split by the values of one event property, largest first, over every event of the period.
+    func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow]
     /// One page of raw events in the order asked and matching the query's properties, where the provider can.
     func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
         async throws -> Page<UsageEvent>
@@ -60,6 +62,11 @@ extension UsageProvider {
     {
         guard query.matches.isEmpty else { throw UsageError(.unsupported, "property filters not offered by \(name)") }
         return try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
+    }
+
+    /// Providers that cannot group events by property.
+    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {
+        throw UsageError(.unsupported, "breakdowns by event property not offered by \(name)")
     }
 
     /// Unpriced sources: the totals alone.

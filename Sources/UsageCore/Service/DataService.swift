@@ -209,6 +209,16 @@ public actor DataService {
         return result
     }
 
+    /// A metric's usage by the values of one event property (a provider that cannot says so).
+    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws(UsageError)
+        -> [BreakdownRow]
+    {
+        let cacheKey = "breakdown|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(key)"
+        return try await shared(cacheKey, ttl: policy.events, "breaking \(metric.code) down by \(key)") { [provider] in
+            try await provider.breakdown(customerID: customerID, metric: metric, period: period, by: key)
+        }
+    }
+
     /// One page of raw events, in the order asked and narrowed by property where the provider can (it says which
     /// order it used; a property filter it cannot apply is an error, never a silently unfiltered list).
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int,

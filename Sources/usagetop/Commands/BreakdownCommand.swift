@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import UsageCore
+
+/// `usagetop breakdown --customer NAME-OR-ID --metric CODE --by KEY`: which values of an event property made up a
+/// metric's usage (which endpoint, region or status), over every event of the period.
+struct BreakdownCommand: HeadlessCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breakdown", abstract: "Split a customer's usage of a metric by the values of an event property.")
+
+    @Option(help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).")
+    var customer: String
+    @Option(help: "The metric code.") var metric: String
+    @Option(help: "The event property to split by (for example endpoint, region, status).") var by: String
+    @OptionGroup var source: SourceOptions
+    @OptionGroup var query: QueryOptions
+
+    func output(service: DataService, period: Period) async throws(UsageError) -> String {
+        let metric = try await service.metric(code: self.metric)
+        let found = try await service.findCustomer(customer)
+        let rows = try await service.breakdown(customerID: found.id, metric: metric, period: period, by: by)
+        switch query.format {
+        case .json:
+            let items = rows.map { row in
+                JSONValue.object([("value", JSONOut.string(row.value)), ("events", JSONOut.int(row.events)),
+                                  ("total", JSONOut.number(row.total))])
+            }
+            return JSONWriter.compact(.object([
+                ("customer", .string(found.id)), ("metric", .string(metric.code)), ("by", .string(by)),
+                ("period", JSONOut.period(period)), ("values", .array(items)),
+            ]))
+        case .table, .csv:
+            let output = TabularOutput(
+                headers: [by, "events", metric.code],
+                rows: rows.map { [$0.value ?? "(none)", String($0.events), $0.total.description] }, rightAligned: [1, 2])
+            return query.format == .csv ? output.csv() : output.table()
+        }
+    }
+}
