@@ -8,13 +8,7 @@ enum EventsView {
     static func render(_ events: EventsState, _ state: AppState, _ options: RenderOptions, area: Rect,
                        buffer: inout Buffer) {
         let theme = options.theme
-        var title = "\(events.metric.displayName) events · \(events.customerName)"
-        if let period = events.period { title += " · " + Format.span(period) }
-        if let draft = events.filterDraft {
-            title += " · filter: \(draft)▏"
-        } else if !events.query.matches.isEmpty {
-            title += " · where " + events.query.matches.map(\.text).joined(separator: " ")
-        }
+        let title = title(events)
         var footer = ""
         if let page = events.page {
             let count = DecimalText.grouped(Decimal(page.totalCount), fractionDigits: 0)
@@ -56,5 +50,17 @@ enum EventsView {
             },
             cellStyle: { _, column in column == 0 || column == 2 ? theme.text(.muted) : nil }
         ).render(in: inner, buffer: &buffer)
+    }
+
+    /// `API calls events · Acme · 2026-11-25 14:00 → 15:00 · where status=500` (or the filter being typed).
+    private static func title(_ events: EventsState) -> String {
+        var title = "\(events.metric.displayName) events · \(events.customerName)"
+        if let period = events.period { title += " · " + Format.span(period) }
+        if let draft = events.filterDraft {
+            title += " · filter: \(draft)▏"
+        } else if !events.query.matches.isEmpty {
+            title += " · where " + events.query.matches.map(\.text).joined(separator: " ")
+        }
+        return title
     }
 }
