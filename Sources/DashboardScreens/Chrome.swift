@@ -38,6 +38,7 @@ enum Chrome {
             case .customerUsage(let s): parts.append(s.customerName)
             case .timeseries(let s): parts.append((s.customerName == nil ? "All customers · " : "") + s.metric.displayName)
             case .events(let s): parts.append("\(s.metric.displayName) events")
+            case .breakdown(let s): parts.append("\(s.metric.displayName) by \(s.key ?? "…")")
             }
         }
         let separator = options.glyphs == .ascii ? " > " : " › "

@@ -82,6 +82,10 @@ public final class EffectRunner: Sendable {
                 try await service.events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
                                          query: query)
             })
+        case .loadBreakdown(let id, let customerID, let metric, let period, let key):
+            return .breakdownLoaded(id, await Result { () async throws(UsageError) in
+                try await breakdown(service, customerID: customerID, metric: metric, period: period, key: key)
+            })
         case .invalidateCache:
             await service.invalidate()
             return nil
@@ -96,7 +100,7 @@ extension Effect {
     var requestID: RequestID? {
         switch self {
         case .loadCustomers(let id, _, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
-            .loadEvents(let id, _, _, _, _, _, _), .cancel(let id):
+            .loadEvents(let id, _, _, _, _, _, _), .loadBreakdown(let id, _, _, _, _), .cancel(let id):
             id
         case .loadSource, .loadMetrics, .quit, .invalidateCache, .copy:
             nil
@@ -112,5 +116,24 @@ extension Result where Failure == UsageError {
         } catch {
             self = .failure(error)
         }
+    }
+}
+
+extension EffectRunner {
+    /// The properties the period's newest events carry, and the breakdown by `key` (else by the first of them).
+    static func breakdown(_ service: DataService, customerID: String, metric: Metric, period: Period, key: String?)
+        async throws(UsageError) -> BreakdownAnswer
+    {
+        let sample = try await service.events(customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
+        var keys: [String] = []
+        for event in sample.items {
+            guard case .object(let fields) = event.properties else { continue }
+            for (name, _) in fields where !keys.contains(name) { keys.append(name) }
+        }
+        guard let chosen = key ?? keys.first else {
+            throw UsageError(.notFound, "no events with properties to break \(metric.code) down by in this period")
+        }
+        let rows = try await service.breakdown(customerID: customerID, metric: metric, period: period, by: chosen)
+        return BreakdownAnswer(key: chosen, keys: keys.contains(chosen) ? keys : [chosen] + keys, rows: rows)
     }
 }

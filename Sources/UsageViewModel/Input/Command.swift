@@ -13,6 +13,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case startCommandLine
     case clientTimeseries, openEvents
     case previousPoint, nextPoint, peakPoint
+    case openBreakdown, nextProperty
     case nextPage, previousPage
     case togglePause, fasterRefresh, slowerRefresh
 

@@ -46,6 +46,7 @@ public enum KeyMap {
             return [
                 KeyBinding([.enter], .open, "metric chart", inStatus: true),
                 KeyBinding([.character("e")], .openEvents, "events", inStatus: true),
+                KeyBinding([.character("B")], .openBreakdown, "breakdown by property", inStatus: true),
                 KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
             ] + movement + global
@@ -56,12 +57,18 @@ public enum KeyMap {
                 KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
                 KeyBinding([.character("e"), .enter], .openEvents, "events", inStatus: true),
                 KeyBinding([.character("y")], .copy, "copy the data (CSV, to the clipboard)"),
+                KeyBinding([.character("B")], .openBreakdown, "breakdown of the bucket by property"),
                 KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
                 KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
                 KeyBinding([.character("M")], .previousMetric, "previous metric"),
                 KeyBinding([.character("F")], .nextFilter, "metric filter"),
             ] + global
+        case .breakdown:
+            return [
+                KeyBinding([.enter, .character("e")], .open, "events with this value", inStatus: true),
+                KeyBinding([.tab], .nextProperty, "next property", inStatus: true),
+            ] + movement + global
         case .events:
             return [
                 KeyBinding([.enter], .open, "event details", inStatus: true),

@@ -23,6 +23,8 @@ public enum Action: Sendable {
     case usageLoaded(RequestID, Result<CustomerUsage, UsageError>)
     /// A series arrived.
     case timeseriesLoaded(RequestID, Result<TimeSeries, UsageError>)
+    /// A breakdown by property arrived.
+    case breakdownLoaded(RequestID, Result<BreakdownAnswer, UsageError>)
     /// A page of events arrived.
     case eventsLoaded(RequestID, Result<Page<UsageEvent>, UsageError>)
 }

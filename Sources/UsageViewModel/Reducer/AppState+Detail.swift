@@ -21,6 +21,10 @@ extension AppState {
             events.pageSize = tableRows
             stack.append(.events(events))
             return loadEvents()
+        case .openBreakdown:
+            guard let total = selected else { return [] }
+            return openBreakdown(customerID: state.customerID, customerName: state.customerName, metric: total.metric,
+                                 period: nil)
         case .nextPeriod:
             period = period.next
             return loadUsage()
@@ -42,6 +46,12 @@ extension AppState {
             return []
         case .openEvents:
             return openEvents(from: state)
+        case .openBreakdown:
+            guard let customerID = state.customerID, let name = state.customerName else {
+                message = ("a breakdown needs one customer: open the chart from a customer's usage", .info)
+                return []
+            }
+            return openBreakdown(customerID: customerID, customerName: name, metric: state.metric, period: bucketPeriod(state))
         case .copy:
             guard let series = state.series else { return [] }
             let rows = series.points.map { "\(UTCTime.iso($0.start)),\(DecimalText.format($0.value))" }
@@ -131,19 +141,23 @@ extension AppState {
         }
     }
 
+    /// The bucket under a chart's cursor, clipped to the period shown; the whole period without a cursor.
+    func bucketPeriod(_ chart: TimeseriesState) -> Period {
+        let period = resolvedPeriod
+        guard let index = chart.cursor, let series = chart.series, series.points.indices.contains(index) else { return period }
+        let point = series.points[index]
+        let end = point.end ?? series.bucket.advance(point.start)
+        let start = max(point.start, period.start)
+        return Period(start: start, end: max(start, min(end, period.end)))
+    }
+
     /// The events behind a chart: of the bucket under the cursor, else of the chart's whole period.
     private mutating func openEvents(from chart: TimeseriesState) -> [Effect] {
         guard let customerID = chart.customerID, let name = chart.customerName else {
             message = ("events need one customer: open the chart from a customer's usage", .info)
             return []
         }
-        var period = resolvedPeriod
-        if let index = chart.cursor, let series = chart.series, series.points.indices.contains(index) {
-            let point = series.points[index]
-            let end = point.end ?? series.bucket.advance(point.start)
-            period = Period(start: max(point.start, period.start), end: max(max(point.start, period.start), min(end, period.end)))
-        }
-        var events = EventsState(customerID: customerID, customerName: name, metric: chart.metric, period: period)
+        var events = EventsState(customerID: customerID, customerName: name, metric: chart.metric, period: bucketPeriod(chart))
         events.pageSize = tableRows
         stack.append(.events(events))
         return loadEvents()

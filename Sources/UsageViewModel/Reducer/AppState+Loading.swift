@@ -14,6 +14,7 @@ extension AppState {
         case .customerUsage(var s)?: s.request = id; stack[stack.count - 1] = .customerUsage(s)
         case .timeseries(var s)?: s.request = id; stack[stack.count - 1] = .timeseries(s)
         case .events(var s)?: s.request = id; stack[stack.count - 1] = .events(s)
+        case .breakdown(var s)?: s.request = id; stack[stack.count - 1] = .breakdown(s)
         case nil: break
         }
         return (id, effects)

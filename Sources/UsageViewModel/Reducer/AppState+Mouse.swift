@@ -25,6 +25,9 @@ extension AppState {
         case .events(var state)?:
             guard select(&state.cursor, row: row, count: state.page?.items.count ?? 0) else { return [] }
             stack[stack.count - 1] = .events(state)
+        case .breakdown(var state)?:
+            guard select(&state.cursor, row: row, count: state.rows?.count ?? 0) else { return [] }
+            stack[stack.count - 1] = .breakdown(state)
         case .timeseries?:
             return []
         }
@@ -33,6 +36,7 @@ extension AppState {
         case .customers: return customersCommand(.open)
         case .customerUsage: return usageCommand(.open)
         case .events: return eventsCommand(.open)
+        case .breakdown: return breakdownCommand(.open)
         case .timeseries: return []
         }
     }

@@ -36,6 +36,8 @@ extension AppState {
             return usageArrived(id, result)
         case .timeseriesLoaded(let id, let result):
             return timeseriesArrived(id, result)
+        case .breakdownLoaded(let id, let result):
+            return breakdownArrived(id, result)
         case .eventsLoaded(let id, let result):
             return eventsArrived(id, result)
         }
@@ -82,6 +84,7 @@ extension AppState {
             case .customerUsage: return usageCommand(command)
             case .timeseries: return timeseriesCommand(command)
             case .events: return eventsCommand(command)
+            case .breakdown: return breakdownCommand(command)
             }
         }
     }
@@ -127,6 +130,7 @@ extension AppState {
         case .customerUsage: return loadUsage()
         case .timeseries: return loadTimeseries()
         case .events: return loadEvents()
+        case .breakdown: return loadBreakdown()
         }
     }
 
@@ -148,6 +152,7 @@ extension Screen {
         case .customerUsage(let s): s.request
         case .timeseries(let s): s.request
         case .events(let s): s.request
+        case .breakdown(let s): s.request
         }
     }
 }

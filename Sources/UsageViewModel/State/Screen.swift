@@ -3,6 +3,7 @@ public enum Screen: Sendable {
     case customerUsage(CustomerUsageState)
     case timeseries(TimeseriesState)
     case events(EventsState)
+    case breakdown(BreakdownState)
 
     /// Which view this is.
     public var kind: ScreenKind {
@@ -10,6 +11,7 @@ public enum Screen: Sendable {
         case .customerUsage: .customerUsage
         case .timeseries: .timeseries
         case .events: .events
+        case .breakdown: .breakdown
         }
     }
 }

@@ -1,6 +1,6 @@
-/// The four views.
+/// The views.
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
-    case customers, customerUsage, timeseries, events
+    case customers, customerUsage, timeseries, events, breakdown
 
     /// The breadcrumb / help title.
     public var title: String {
@@ -9,6 +9,7 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
         case .customerUsage: "Customer usage"
         case .timeseries: "Timeseries"
         case .events: "Events"
+        case .breakdown: "Breakdown"
         }
     }
 }

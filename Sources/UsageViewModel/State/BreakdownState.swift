@@ -1,0 +1,50 @@
+import UsageCore
+
+/// The breakdown view: one metric's usage split by the values of an event property.
+public struct BreakdownState: Sendable {
+    /// The customer.
+    public var customerID: String
+    /// The customer's name.
+    public var customerName: String
+    /// The metric split.
+    public var metric: Metric
+    /// The period split (a chart bucket drilled into), nil for the dashboard's period.
+    public var period: Period?
+    /// The property split by, once known (the first answer picks one from the events).
+    public var key: String?
+    /// The properties the events carry (`Tab` cycles through them).
+    public var keys: [String] = []
+    /// The rows, largest first.
+    public var rows: [BreakdownRow]?
+    /// Selection over the rows.
+    public var cursor = ListCursor()
+    /// The awaited request.
+    public var request: RequestID?
+    /// The last failure.
+    public var error: String?
+
+    /// Creates the state.
+    public init(customerID: String, customerName: String, metric: Metric, period: Period?) {
+        self.customerID = customerID
+        self.customerName = customerName
+        self.metric = metric
+        self.period = period
+    }
+}
+
+/// A breakdown as it arrives: the property split by, the properties found, the rows.
+public struct BreakdownAnswer: Sendable, Hashable {
+    /// The property split by.
+    public var key: String
+    /// The properties the events carry.
+    public var keys: [String]
+    /// The rows, largest first.
+    public var rows: [BreakdownRow]
+
+    /// Creates an answer.
+    public init(key: String, keys: [String], rows: [BreakdownRow]) {
+        self.key = key
+        self.keys = keys
+        self.rows = rows
+    }
+}
