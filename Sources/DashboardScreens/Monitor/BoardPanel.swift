@@ -42,7 +42,8 @@ enum BoardPanel {
             Table.Column("Total", width: 14, alignRight: true),
         ]
         let showsChange = board.rows.first?.previous != nil
-        if showsChange { columns.append(Table.Column("vs prev", width: 8, alignRight: true)) }
+        let compared = state.period.comparisonLabel  // the header says what the change compares with
+        if showsChange { columns.append(Table.Column(compared, width: max(8, TextWidth.of(compared)), alignRight: true)) }
         let showsSpark = board.rows.contains { !$0.daily.isEmpty } && width >= 60
         if showsSpark { columns.append(Table.Column("\(days) days", width: sparkWidth)) }
         let rows = board.rows

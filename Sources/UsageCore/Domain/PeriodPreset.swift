@@ -50,6 +50,19 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 extension PeriodPreset {
+    /// What a change column compares with, short enough for a header (`vs yesterday`, `vs prev 7d`): the same
+    /// elapsed part of the period before (see `previous(now:)`).
+    public var comparisonLabel: String {
+        switch self {
+        case .today: "vs yesterday"
+        case .last24Hours: "vs prev 24h"
+        case .last7Days: "vs prev 7d"
+        case .last30Days: "vs prev 30d"
+        case .thisMonth: "vs last month"
+        case .lastMonth: "vs month before"
+        }
+    }
+
     /// The period before this one cut to the same elapsed time (to the minute), so a half-finished month is compared with the
     /// first half of the month before (a finished period is compared with the whole previous one).
     public func previous(now: Date) -> Period {
