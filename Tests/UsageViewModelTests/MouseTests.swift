@@ -29,3 +29,23 @@ struct MouseTests {
         #expect(state.customers.cursor.selected == 1)
     }
 }
+
+/// Where no cursor needs them, `l`/`→` open and `h`/`←` go back, as in lazygit and ranger.
+@Suite("Reducer: l opens, h goes back")
+struct ArrowNavigationTests {
+    @Test func lOpensAndHGoesBack() {
+        var state = Fixtures.loaded(rows: 10)
+        let open = state.reduce(.keyPressed(.character("l")))
+        #expect(state.screenKind == .customerUsage)
+        guard let id = Fixtures.request(open) else {
+            Issue.record("expected a usage load")
+            return
+        }
+        _ = state.reduce(.usageLoaded(id, .success(Fixtures.usage("cus_0"))))
+        _ = state.reduce(.keyPressed(.right))
+        #expect(state.screenKind == .timeseries, "→ opens the metric's chart")
+        _ = state.reduce(.keyPressed(.escape))
+        _ = state.reduce(.keyPressed(.character("h")))
+        #expect(state.screenKind == .customers)
+    }
+}

@@ -33,7 +33,7 @@ public enum KeyMap {
         switch screen {
         case .customers:
             return [
-                KeyBinding([.enter], .open, "open customer", inStatus: true),
+                KeyBinding([.enter, .right, .character("l")], .open, "open customer", inStatus: true),
                 KeyBinding([.character("/")], .startFilter, "filter", inStatus: true),
                 KeyBinding([.character("s")], .nextSortColumn, "sort column", inStatus: true),
                 KeyBinding([.character("S")], .reverseSort, "reverse sort"),
@@ -44,7 +44,8 @@ public enum KeyMap {
             ] + movement + global
         case .customerUsage:
             return [
-                KeyBinding([.enter], .open, "metric chart", inStatus: true),
+                KeyBinding([.enter, .right, .character("l")], .open, "metric chart", inStatus: true),
+                KeyBinding([.left, .character("h")], .back, "back"),
                 KeyBinding([.character("e")], .openEvents, "events", inStatus: true),
                 KeyBinding([.character("B")], .openBreakdown, "breakdown by property", inStatus: true),
                 KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
@@ -66,12 +67,14 @@ public enum KeyMap {
             ] + global
         case .breakdown:
             return [
-                KeyBinding([.enter, .character("e")], .open, "events with this value", inStatus: true),
+                KeyBinding([.enter, .character("e"), .right, .character("l")], .open, "events with this value", inStatus: true),
+                KeyBinding([.left, .character("h")], .back, "back"),
                 KeyBinding([.tab], .nextProperty, "next property", inStatus: true),
             ] + movement + global
         case .events:
             return [
-                KeyBinding([.enter], .open, "event details", inStatus: true),
+                KeyBinding([.enter, .right, .character("l")], .open, "event details", inStatus: true),
+                KeyBinding([.left, .character("h")], .back, "back"),
                 KeyBinding([.character("f")], .startPropertyFilter, "filter key=value", inStatus: true),
                 KeyBinding([.character("y")], .copy, "copy the event (JSON, to the clipboard)", inStatus: true),
                 KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
