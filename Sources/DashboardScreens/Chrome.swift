@@ -53,8 +53,8 @@ enum Chrome {
         if state.screenKind == .customers && state.customers.isEditingFilter {
             hints = [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
         }
-        if case .events(let events)? = state.stack.last, events.filterDraft != nil {
-            hints = [("type", "key=value"), ("Enter", "apply"), ("Esc", "clear")]
+        if case .events(let events)? = state.stack.last, events.filterDraft != nil || events.searchDraft != nil {
+            hints = [("type", events.filterDraft != nil ? "key=value" : "text"), ("Enter", "apply"), ("Esc", "clear")]
         }
         if let line = state.commandLine { hints = [(":" + line + "▏", " Tab complete · Enter run · Esc cancel")] }
         if case .eventDetail? = state.overlay { hints = [("Esc", "close"), ("↑↓", "scroll"), ("y", "copy")] }

@@ -61,6 +61,11 @@ enum EventsView {
         } else if !events.query.matches.isEmpty {
             title += " · where " + events.query.matches.map(\.text).joined(separator: " ")
         }
+        if let draft = events.searchDraft {
+            title += " · search: \(draft)▏"
+        } else if let text = events.query.text {
+            title += " · holding \"\(text)\""
+        }
         return title
     }
 }

@@ -138,6 +138,10 @@ public struct LocalProvider: UsageProvider {
                 filter += " AND EXISTS (SELECT 1 FROM json_each(event.properties) AS p WHERE p.key = ? AND CAST(p.value AS TEXT) = ?)"
                 arguments += [match.key, match.value]
             }
+            if let text = query.text, !text.isEmpty {
+                filter += " AND instr(lower(transaction_id || ' ' || properties), lower(?)) > 0"
+                arguments += [text]
+            }
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE \(filter)", arguments: arguments) ?? 0
             let order = query.newestFirst ? "ts_ms DESC, seq DESC" : "ts_ms, seq"
             let rows = try Row.fetchAll(

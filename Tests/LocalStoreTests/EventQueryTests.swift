@@ -63,4 +63,14 @@ struct EventQueryTests {
             BreakdownRow(value: nil, events: 1, total: Decimal(string: "0.003")!),
         ], "exact sums, and the events without the property in a row of their own")
     }
+
+    @Test func searchFindsTextInIdsAndPropertiesOverThePeriod() async throws {
+        let t = try Self.store()
+        let users = try await t.provider.events(customerID: "c1", metric: Self.calls, period: Self.period, page: 0, pageSize: 5,
+                                                query: EventQuery(text: "/V1/USERS"))
+        #expect(users.totalCount == 15, "case-insensitive, over every event of the period")
+        let one = try await t.provider.events(customerID: "c1", metric: Self.calls, period: Self.period, page: 0, pageSize: 5,
+                                              query: EventQuery(text: "tx17"))
+        #expect(one.items.map(\.transactionID) == ["tx17"])
+    }
 }

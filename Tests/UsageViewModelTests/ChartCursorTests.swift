@@ -100,4 +100,13 @@ struct EventQueryReducerTests {
         #expect(state.reduce(.keyPressed(.enter)).isEmpty)
         #expect(state.message?.text == "a filter is key=value words, e.g. status=500 endpoint=/v1/search")
     }
+
+    @Test func slashSearchesAndEscClears() throws {
+        var state = try Self.events()
+        _ = state.reduce(.keyPressed(.character("/")))
+        for c in "v1/export" { _ = state.reduce(.keyPressed(.character(c))) }
+        #expect(Self.lastQuery(state.reduce(.keyPressed(.enter)))?.text == "v1/export")
+        _ = state.reduce(.keyPressed(.character("/")))
+        #expect(Self.lastQuery(state.reduce(.keyPressed(.escape)))?.text == nil)
+    }
 }

@@ -1,4 +1,4 @@
-/// How to list raw events: newest or oldest first, and only those whose properties match.
+/// How to list raw events: newest or oldest first, and only those whose properties match or that hold a text.
 public struct EventQuery: Sendable, Hashable {
     /// One property condition, `key=value` (the value compared as text: `status=500`, `endpoint=/v1/search`).
     public struct Match: Sendable, Hashable {
@@ -29,10 +29,13 @@ public struct EventQuery: Sendable, Hashable {
     public var newestFirst: Bool
     /// Conditions every listed event meets.
     public var matches: [Match]
+    /// Text every listed event holds in its transaction id or properties (case-insensitive); nil for any.
+    public var text: String?
 
     /// Creates a query.
-    public init(newestFirst: Bool = true, matches: [Match] = []) {
+    public init(newestFirst: Bool = true, matches: [Match] = [], text: String? = nil) {
         self.newestFirst = newestFirst
         self.matches = matches
+        self.text = text
     }
 }

@@ -61,6 +61,7 @@ extension UsageProvider {
         async throws -> Page<UsageEvent>
     {
         guard query.matches.isEmpty else { throw UsageError(.unsupported, "property filters not offered by \(name)") }
+        guard query.text == nil else { throw UsageError(.unsupported, "event search not offered by \(name)") }
         return try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
     }
 

@@ -230,6 +230,7 @@ public actor DataService {
         try checkFilter(metric)
         let order = query.newestFirst ? "new" : "old", matches = query.matches.map(\.text).joined(separator: "&")
         let key = "events|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(page)|\(pageSize)|\(order)|\(matches)"
+            + "|\(query.text ?? "")"
         return try await shared(key, ttl: policy.events, "loading events") { [provider] in
             try await provider.events(
                 customerID: customerID, metric: metric, period: period, page: max(0, page), pageSize: max(1, pageSize),

@@ -4,7 +4,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case open, back, quit, refresh, help
     case startFilter, nextSortColumn, reverseSort
     case nextMetric, previousMetric, nextPeriod, nextBucket, nextFilter
-    case flipOrder, startPropertyFilter, copy
+    case flipOrder, startPropertyFilter, startSearch, copy
     /// Drawn by the terminal loop (Ctrl-L); listed so help shows it.
     case redraw
     /// A click (the reducer reads where from the key).

@@ -76,6 +76,7 @@ public enum KeyMap {
                 KeyBinding([.enter, .right, .character("l")], .open, "event details", inStatus: true),
                 KeyBinding([.left, .character("h")], .back, "back"),
                 KeyBinding([.character("f")], .startPropertyFilter, "filter key=value", inStatus: true),
+                KeyBinding([.character("/")], .startSearch, "search id and properties"),
                 KeyBinding([.character("y")], .copy, "copy the event (JSON, to the clipboard)", inStatus: true),
                 KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
                 KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),

@@ -112,6 +112,10 @@ extension AppState {
             state.filterDraft = state.query.matches.map(\.text).joined(separator: " ")
             stack[stack.count - 1] = .events(state)
             return []
+        case .startSearch:
+            state.searchDraft = state.query.text ?? ""
+            stack[stack.count - 1] = .events(state)
+            return []
         default: return []
         }
         state.cursor = ListCursor()

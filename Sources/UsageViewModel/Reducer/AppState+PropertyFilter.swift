@@ -35,6 +35,28 @@ extension AppState {
         return []
     }
 
+    /// Keys while a search is typed in the events view (`/`): `Enter` lists only the events whose id or properties
+    /// hold the text, over every event of the period; `Esc` clears it.
+    mutating func typeInSearch(_ key: Key) -> [Effect] {
+        guard case .events(var state)? = stack.last, let draft = state.searchDraft else { return [] }
+        switch key {
+        case .character(let c): state.searchDraft = draft + String(c)
+        case .backspace: state.searchDraft = String(draft.dropLast())
+        case .escape:
+            state.searchDraft = nil
+            guard state.query.text != nil else { break }
+            state.query.text = nil
+            return reloadEvents(state)
+        case .enter:
+            state.searchDraft = nil
+            state.query.text = draft.isEmpty ? nil : draft
+            return reloadEvents(state)
+        default: break
+        }
+        stack[stack.count - 1] = .events(state)
+        return []
+    }
+
     /// `Tab` in a filter: the last word's key completed from the properties of the events on screen (`s` →
     /// `status=`), or its value (`status=5` → `status=500`, the most frequent match).
     static func complete(_ draft: String, from events: [UsageEvent]) -> String {

@@ -73,6 +73,8 @@ public struct EventsState: Sendable {
     public var query = EventQuery()
     /// The property filter being typed (`f`), nil when not editing.
     public var filterDraft: String?
+    /// The search text being typed (`/`), nil when not editing.
+    public var searchDraft: String?
 
     /// Creates the state.
     public init(customerID: String, customerName: String, metric: Metric, period: Period? = nil) {

@@ -16,6 +16,7 @@ struct EventsCommand: HeadlessCommand {
     @Option(name: .customLong("where"), help: "Only events whose property KEY equals VALUE (KEY=VALUE; repeat for more).")
     var matches: [String] = []
     @Flag(help: "Oldest first (default: newest first, where the provider can order).") var oldestFirst = false
+    @Option(help: "Only events whose transaction id or properties hold TEXT (case-insensitive).") var search: String?
     @Option(help: "The page, starting at 1.") var page: Int = 1
     @Option(help: "Events per page.") var pageSize: Int = 50
     @OptionGroup var source: SourceOptions
@@ -34,7 +35,7 @@ struct EventsCommand: HeadlessCommand {
         let found = try await service.findCustomer(customer)
         let result = try await service.events(
             customerID: found.id, metric: metric, period: period, page: page - 1, pageSize: pageSize,
-            query: EventQuery(newestFirst: !oldestFirst, matches: matches.compactMap(EventQuery.Match.parse)))
+            query: EventQuery(newestFirst: !oldestFirst, matches: matches.compactMap(EventQuery.Match.parse), text: search))
         if page > result.pageCount {
             throw UsageError(.invalidInput, "--page \(page) is past the last page (\(result.pageCount) of \(result.totalCount) events)")
         }
