@@ -20,15 +20,17 @@ struct LagoEndToEndTests {
         return formatter.string(from: date)
     }
 
-    static func server() throws -> TestHTTPServer {
+    static func server(hostile: Bool = false) throws -> TestHTTPServer {
         let (start, end) = billing
+        let name = hostile ? #"Acme\u001b]0;owned\u0007\u001b[31m Corp"# : "Acme Corp"
+        let currency = hostile ? #"E\u001b[2JUR"# : "EUR"
         let from = iso(start), to = iso(end.addingTimeInterval(-1))
         return try TestHTTPServer { request in
             switch request.path {
             case "/api/v1/customers":
                 return .init(body: #"{"customers": [{"external_id": "acme", "name": "Acme Corp", "currency": "EUR"}], "meta": {"next_page": null, "total_pages": 1}}"#)
             case "/api/v1/customers/acme":
-                return .init(body: #"{"customer": {"external_id": "acme", "name": "Acme Corp", "currency": "EUR"}}"#)
+                return .init(body: #"{"customer": {"external_id": "acme", "name": "\#(name)", "currency": "EUR"}}"#)
             case "/api/v1/billable_metrics":
                 return .init(body: #"{"billable_metrics": [{"code": "api_calls", "name": "API calls", "aggregation_type": "count_agg"}], "meta": {"next_page": null}}"#)
             case "/api/v1/subscriptions":
@@ -37,7 +39,7 @@ struct LagoEndToEndTests {
                 let charge = { (code: String, name: String, cents: Int) in
                     #"{"units": "1500.0", "events_count": 1500, "amount_cents": \#(cents), "amount_currency": "EUR", "charge": {"code": "\#(code)", "charge_model": "standard", "invoice_display_name": "\#(name)"}, "billable_metric": {"code": "api_calls", "name": "API calls", "aggregation_type": "count_agg"}, "filters": [], "grouped_usage": []}"#
                 }
-                return .init(body: #"{"customer_usage": {"from_datetime": "\#(from)", "to_datetime": "\#(to)", "lago_invoice_id": null, "currency": "EUR", "amount_cents": 1800, "taxes_amount_cents": 360, "total_amount_cents": 2160, "charges_usage": [\#(charge("std", "Per call", 1500)), \#(charge("pkg", "Package", 300))]}}"#)
+                return .init(body: #"{"customer_usage": {"from_datetime": "\#(from)", "to_datetime": "\#(to)", "lago_invoice_id": null, "currency": "\#(currency)", "amount_cents": 1800, "taxes_amount_cents": 360, "total_amount_cents": 2160, "charges_usage": [\#(charge("std", "Per call", 1500)), \#(charge("pkg", "Package", 300))]}}"#)
             case "/api/v1/customers/acme/past_usage":
                 return .init(body: #"{"usage_periods": [], "meta": {"next_page": null}}"#)
             case "/api/v1/customers/acme/projected_usage":
@@ -85,5 +87,15 @@ struct LagoEndToEndTests {
         #expect(!usage.screen.contains(Self.key))
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
+
+    @Test func namesAndCurrenciesFromTheServerNeverReachTheTerminalAsEscapes() async throws {
+        let server = try Self.server(hostile: true)
+        let table = try await Program.run(Tmux.binary, [
+            "snapshot", "--customer", "acme", "--provider", "lago", "--base-url", server.baseURL + "/api/v1",
+        ], extra: ["LAGO_API_KEY": Self.key])
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Acme") && !table.stdout.contains("\u{1B}") && !table.stdout.contains("\u{07}"),
+                "the heading, the rows and the bill lines are inert text:\n\(table.stdout)")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TermUI
 import UsageCore
 
 /// `usagetop snapshot --customer ID`: every metric's total for one customer.
@@ -38,9 +39,12 @@ struct SnapshotCommand: HeadlessCommand {
                         + (other ? [UTCTime.iso(answered.start), UTCTime.iso(answered.end)] : [])
                 }, rightAligned: priced ? [2, 4, 5] : [2, 4])
             if query.format == .csv { return output.csv() }
-            var heading = "\(customer.name) (\(customer.id)) · \(UTCTime.iso(period.start)) → \(UTCTime.iso(period.end))"
+            var heading = TextSanitizer.sanitize("\(customer.name) (\(customer.id))")
+                + " · \(UTCTime.iso(period.start)) → \(UTCTime.iso(period.end))"
             if other { heading += "\n\(provider) cannot answer that period: each row is for the period it names" }
-            let bills = report.bills.map { "\n" + $0.line(period: "\(UTCTime.iso($0.period.start)) → \(UTCTime.iso($0.period.end))") }
+            let bills = report.bills.map { bill in
+                "\n" + TextSanitizer.sanitize(bill.line(period: "\(UTCTime.iso(bill.period.start)) → \(UTCTime.iso(bill.period.end))"))
+            }
             return heading + "\n" + output.table() + bills.joined()
         }
     }

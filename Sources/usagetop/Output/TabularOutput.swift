@@ -12,12 +12,13 @@ struct TabularOutput {
     /// The widest a table cell may be, in columns; longer text ends in `…` (JSON and CSV keep it whole).
     static let maxCellWidth = 200
 
-    /// Columns padded by display width, two spaces apart; data text is sanitized and cut to `maxCellWidth`.
+    /// Columns padded by display width, two spaces apart; headers (metric codes from a provider) and data text are
+    /// sanitized, data cut to `maxCellWidth`.
     /// Linear in the length of the text, however long a name is.
     func table() -> String {
         let clean = rows.map { $0.map { TextWidth.truncate(TextSanitizer.sanitize($0), to: Self.maxCellWidth) } }
         let widths = headers.indices.map { column in
-            ([headers[column]] + clean.map { $0[column] }).map { TextWidth.of($0) }.max() ?? 0
+            ([TextSanitizer.sanitize(headers[column])] + clean.map { $0[column] }).map { TextWidth.of($0) }.max() ?? 0
         }
         func line(_ cells: [String]) -> String {
             var text = cells.enumerated().map { column, cell in
@@ -27,7 +28,7 @@ struct TabularOutput {
             while text.utf8.last == 0x20 { text.removeLast() }
             return text
         }
-        return ([line(headers)] + clean.map(line)).joined(separator: "\n")
+        return ([line(headers.map(TextSanitizer.sanitize))] + clean.map(line)).joined(separator: "\n")
     }
 
     /// RFC 4180 CSV with a header row, safe to open in a spreadsheet: control characters are escaped
