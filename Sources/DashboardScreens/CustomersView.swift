@@ -54,7 +54,7 @@ enum CustomersView {
     /// The columns that fit `width`; columns no row can fill (no daily values, no event times, no money, no other
     /// period) give their room to the others.
     private static func columns(_ customers: CustomersState, width: Int, sparkWidth: Int) -> [(Field, Table.Column)] {
-        let wide = width >= 100, rows = customers.rows
+        let wide = width >= 100, holds = customers.holds
         func marker(_ column: SortColumn) -> String {
             customers.sortColumn == column ? (customers.descending ? " ▼" : " ▲") : ""
         }
@@ -63,16 +63,16 @@ enum CustomersView {
             (.id, Table.Column("ID" + marker(.id), width: wide ? 14 : 10)),
             (.total, Table.Column("Total" + marker(.total), width: 14, alignRight: true)),
         ]
-        if rows.contains(where: { !$0.summary.daily.isEmpty }) {
+        if holds.daily {
             fields.append((.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12))))
         }
-        if rows.contains(where: { $0.summary.lastEventAt != nil }) && (wide || width >= 78) {
+        if holds.lastEvent && (wide || width >= 78) {
             fields.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16)))
         }
-        if wide && rows.contains(where: { !$0.summary.amounts.isEmpty }) {
+        if wide && holds.amounts {
             fields.append((.amount, Table.Column("Amount", width: 16, alignRight: true)))
         }
-        if wide && rows.contains(where: { !$0.summary.periods.isEmpty }) {
+        if wide && !holds.periods.isEmpty {
             fields.append((.period, Table.Column("Period", width: 23)))
         }
         return fields

@@ -10,15 +10,8 @@ extension AppState {
     }
 
     mutating func loadBreakdown() -> [Effect] {
-        guard case .breakdown(var state)? = stack.last else { return [] }
-        var effects: [Effect] = []
-        if let old = state.request, inFlight.contains(old) {
-            inFlight.remove(old)
-            effects.append(.cancel(old))
-        }
-        let id = newRequest()
-        state.request = id
-        stack[stack.count - 1] = .breakdown(state)
+        guard case .breakdown(let state)? = stack.last else { return [] }
+        let (id, effects) = renewTopRequest()
         return effects + [.loadBreakdown(id, customerID: state.customerID, metric: state.metric,
                                          period: state.period ?? resolvedPeriod, key: state.key)]
     }
@@ -61,9 +54,7 @@ extension AppState {
 
     mutating func breakdownArrived(_ id: RequestID, _ result: Result<BreakdownAnswer, UsageError>) -> [Effect] {
         finish(id)
-        guard let index = stack.lastIndex(where: { $0.request == id }), case .breakdown(var state) = stack[index] else {
-            return []
-        }
+        guard let index = screenIndex(waitingFor: id), case .breakdown(var state) = stack[index] else { return [] }
         state.request = nil
         switch result {
         case .success(let answer):

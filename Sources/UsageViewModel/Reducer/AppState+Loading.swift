@@ -3,7 +3,7 @@ import UsageCore
 
 extension AppState {
     /// Replaces the top view's pending request with a new one; returns the id and any cancel effect.
-    private mutating func renewTopRequest() -> (RequestID, [Effect]) {
+    mutating func renewTopRequest() -> (RequestID, [Effect]) {
         var effects: [Effect] = []
         if let old = stack.last?.request, inFlight.contains(old) {
             inFlight.remove(old)
@@ -45,7 +45,7 @@ extension AppState {
     }
 
     /// The index of the stacked view waiting for `id`.
-    private func screenIndex(waitingFor id: RequestID) -> Int? {
+    func screenIndex(waitingFor id: RequestID) -> Int? {
         stack.lastIndex { $0.request == id }
     }
 

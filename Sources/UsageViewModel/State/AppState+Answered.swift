@@ -7,7 +7,7 @@ extension AppState {
         var periods: Set<Period> = []
         switch stack.last {
         case nil:
-            for row in customers.rows { periods.formUnion(row.summary.periods) }
+            return customers.holds.periods
         case .customerUsage(let usage)?:
             for total in usage.usage?.totals ?? [] { if let period = total.period { periods.insert(period) } }
         case .timeseries(let chart)?:

@@ -33,6 +33,8 @@ public struct CustomersState: Sendable {
     public var progress: (loaded: Int, total: Int, since: Date)?
     /// Whether arriving rows are shown as they come (the table was emptied for a new question).
     public private(set) var isFilling = false
+    /// What the rows hold, for choosing columns and the header; kept when rows change, never scanned per frame.
+    public private(set) var holds = RowContents()
 
     /// Creates an empty state.
     public init() {}
@@ -46,6 +48,8 @@ public struct CustomersState: Sendable {
     public mutating func setRows(_ summaries: [CustomerSummary], visibleRows: Int) {
         let selectedID = selectedRow?.summary.customer.id
         rows = summaries.map(CustomerRow.init)
+        holds = RowContents()
+        holds.add(summaries)
         index = SearchIndex(rows)
         loaded = true
         isFilling = false
@@ -64,6 +68,7 @@ public struct CustomersState: Sendable {
         guard query != self.query else { return }
         self.query = query
         rows = []
+        holds = RowContents()
         index = SearchIndex([])
         order = []
         visible = []
@@ -78,6 +83,7 @@ public struct CustomersState: Sendable {
         guard isFilling, !report.rows.isEmpty else { return }
         let selectedID = selectedRow?.summary.customer.id
         rows += report.rows.map(CustomerRow.init)
+        holds.add(report.rows)
         index = SearchIndex(rows)
         resort()
         refilter(from: order)

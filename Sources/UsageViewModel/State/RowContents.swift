@@ -1,0 +1,29 @@
+import UsageCore
+
+/// What a customers table's rows hold: which optional columns any row can fill, and the periods the numbers answer
+/// when not the one asked. Kept up to date as rows arrive, so drawing a frame never scans every row.
+public struct RowContents: Sendable, Hashable {
+    /// Some row has daily values (a sparkline).
+    public private(set) var daily = false
+    /// Some row has a last event time.
+    public private(set) var lastEvent = false
+    /// Some row has amounts.
+    public private(set) var amounts = false
+    /// The distinct periods the rows answer, earliest first (empty: the period asked).
+    public private(set) var periods: [Period] = []
+
+    /// Nothing yet.
+    public init() {}
+
+    /// Takes in more rows.
+    mutating func add(_ rows: [CustomerSummary]) {
+        var found = Set(periods)
+        for row in rows {
+            daily = daily || !row.daily.isEmpty
+            lastEvent = lastEvent || row.lastEventAt != nil
+            amounts = amounts || !row.amounts.isEmpty
+            found.formUnion(row.periods)
+        }
+        if found.count != periods.count { periods = found.sorted { ($0.start, $0.end) < ($1.start, $1.end) } }
+    }
+}
