@@ -98,4 +98,18 @@ struct LagoEndToEndTests {
         #expect(table.stdout.contains("Acme") && !table.stdout.contains("\u{1B}") && !table.stdout.contains("\u{07}"),
                 "the heading, the rows and the bill lines are inert text:\n\(table.stdout)")
     }
+
+    @Test func at80x24TheHeaderStillNamesTheBillingPeriod() async throws {
+        let server = try Self.server()
+        let (start, end) = Self.billing
+        func day(_ date: Date) -> String { String(Self.iso(date).prefix(10)) }
+        let tmux = try await Tmux(width: 80, height: 24, arguments: "--provider lago --base-url \(server.baseURL)/api/v1",
+                                  environment: "LAGO_API_KEY=\(Self.key)")
+        let table = await tmux.waitFor { $0.contains("Acme Corp") && $0.contains("1,500") }
+        #expect(table.ok, "\(table.screen)")
+        #expect(table.screen.contains("numbers for \(day(start)) → \(day(end.addingTimeInterval(-1)))"),
+                "a narrow header drops detail, never the period of the numbers:\n\(table.screen)")
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
 }
