@@ -59,6 +59,7 @@ enum Chrome {
         if let line = state.commandLine { hints = [(":" + line + "▏", " Tab complete · Enter run · Esc cancel")] }
         if case .eventDetail? = state.overlay { hints = [("Esc", "close"), ("↑↓", "scroll"), ("y", "copy")] }
         if state.overlay == .help { hints = [("Esc", "close")] }
+        if case .periodPicker? = state.overlay { hints = [("↑↓", "choose"), ("Enter", "apply"), ("Esc", "cancel")] }
         var messageStyle = theme.fill(.statusBar)
         if let severity = state.message?.severity, severity != .info {
             let entry = theme.entry(severity == .error ? ThemeRole.error : .warn)

@@ -10,17 +10,8 @@ enum Format {
         return value != 0 && (text == "0" || text == "-0") ? value.description : text
     }
 
-    /// A period as dates, the end shown as the last day inside it (`2026-11-14 → 2026-12-13`), or with times when
-    /// it is not whole days (`2026-11-28 07:00 → 08:00`).
-    static func span(_ period: Period) -> String {
-        let wholeDays = UTCTime.startOfDay(period.start) == period.start && UTCTime.startOfDay(period.end) == period.end
-        if wholeDays {
-            let first = UTCTime.day(period.start), last = UTCTime.day(period.end.addingTimeInterval(-1))
-            return first == last ? first : "\(first) → \(last)"
-        }
-        let start = UTCTime.short(period.start), end = UTCTime.short(period.end)
-        return start.prefix(10) == end.prefix(10) ? "\(start) → \(end.dropFirst(11))" : "\(start) → \(end)"
-    }
+    /// A period as dates (`2026-11-14 → 2026-12-13`, the end the last day inside it), or with times.
+    static func span(_ period: Period) -> String { PeriodText.span(period) }
 
     /// What the numbers answer when it is not the period asked: `numbers for 2026-11-14 → 2026-12-13`, or
     /// `numbers for 3 periods (2026-09-14 → 2026-12-13)`; nil when they answer the period asked.
@@ -35,11 +26,12 @@ enum Format {
         unit.map { "\(Self.value(value)) \($0)" } ?? Self.value(value)
     }
 
-    /// `this month (2026-11-01 → 2026-11-30)`; the end shown is the last day inside the period.
-    static func period(_ preset: PeriodPreset, _ period: Period) -> String {
-        let lastDay = period.end.addingTimeInterval(-1)
-        let start = UTCTime.day(period.start), end = UTCTime.day(lastDay)
-        return start == end ? "\(preset.label) (\(start))" : "\(preset.label) (\(start) → \(end))"
+    /// `this month (2026-11-01 → 2026-11-30)`; the end shown is the last day inside the period; a typed range is
+    /// its dates alone.
+    static func period(_ choice: PeriodChoice, _ period: Period) -> String {
+        guard !choice.isFixed else { return choice.label }
+        let start = UTCTime.day(period.start), end = UTCTime.day(period.end.addingTimeInterval(-1))
+        return start == end ? "\(choice.label) (\(start))" : "\(choice.label) (\(start) → \(end))"
     }
 
     /// A point's tick label: the start day for billing periods (two may start in one month), else per bucket.

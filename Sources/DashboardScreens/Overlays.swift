@@ -1,7 +1,7 @@
 import TermUI
 import UsageViewModel
 
-/// The help overlay (drawn from the key map) and the event-detail overlay.
+/// The help overlay (drawn from the key map), the event-detail overlay and the period picker.
 enum Overlays {
     static func render(_ overlay: Overlay, _ state: AppState, _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
         let theme = options.theme
@@ -27,6 +27,8 @@ enum Overlays {
             Modal(title: title, lines: lines, footer: more, scroll: scroll, style: style,
                   borderStyle: theme.text(.modalBorder), titleStyle: theme.text(.title), glyphs: options.glyphs)
                 .render(in: area, buffer: &buffer)
+        case .periodPicker(let picker):
+            PeriodPickerOverlay(picker: picker, now: state.now, options: options).render(in: area, buffer: &buffer)
         }
     }
 }

@@ -42,7 +42,7 @@ struct GoldenScreenTests {
     @Test(arguments: sizes)
     func clientWideTimeseriesInBlocks(width: Int, height: Int) async throws {
         var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)
-        await h.press(.character("p"), .character("t"))
+        await h.press(.character("["), .character("t"))
         Snapshot.assert(h.frame(RenderOptions(plotMode: .block)), named: "timeseries-all-block-\(width)x\(height)")
     }
 

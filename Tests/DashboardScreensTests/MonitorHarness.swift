@@ -18,7 +18,7 @@ struct MonitorHarness {
         try build(store)
         runner = MonitorEffectRunner(service: DataService(provider: LocalProvider(store: store)))
         state = MonitorState(now: now, width: width, height: height, providerName: "local",
-                             capabilities: .all, period: period, refreshSeconds: 2, rules: rules)
+                             capabilities: .all, period: .preset(period), refreshSeconds: 2, rules: rules)
         await send(.started(now: now, width: width, height: height))
     }
 

@@ -33,7 +33,7 @@ struct CommandLineTests {
         _ = state.reduce(.keyPressed(.character(":")))
         _ = Self.type("period last-7-days", into: &state)
         _ = state.reduce(.keyPressed(.enter))
-        #expect(state.period == .last7Days)
+        #expect(state.period == .preset(.last7Days))
         _ = state.reduce(.keyPressed(.character(":")))
         _ = Self.type("frobnicate", into: &state)
         _ = state.reduce(.keyPressed(.enter))

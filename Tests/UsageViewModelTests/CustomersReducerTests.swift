@@ -123,8 +123,8 @@ struct CustomersReducerTests {
         var state = Fixtures.loaded()
         _ = state.reduce(.keyPressed(.character("M")))
         #expect(state.metric?.code == "gb")
-        let effects = state.reduce(.keyPressed(.character("p")))
-        #expect(state.period == .lastMonth)
+        let effects = state.reduce(.keyPressed(.character("[")))
+        #expect(state.period == .preset(.lastMonth), "[ from this month is last month")
         guard case .loadCustomers(_, _, let period, _) = effects.last else {
             Issue.record("expected a reload")
             return

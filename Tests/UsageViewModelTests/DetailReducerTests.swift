@@ -28,10 +28,12 @@ struct DetailReducerTests {
         var state = Self.onUsage()
         #expect(state.reduce(.keyPressed(.character("b"))).isEmpty, "only days fit a month: nothing to switch to")
         #expect(state.bucket == .day && state.message?.text == "only daily buckets fit this month")
+        _ = state.reduce(.keyPressed(.character("[")))
+        #expect(state.period == .preset(.lastMonth))
         _ = state.reduce(.keyPressed(.character("p")))
-        #expect(state.period == .lastMonth)
-        for _ in 0..<2 { _ = state.reduce(.keyPressed(.character("p"))) }
-        #expect(state.period == .last24Hours)
+        for _ in 0..<4 { _ = state.reduce(.keyPressed(.down)) }
+        _ = state.reduce(.keyPressed(.enter))
+        #expect(state.period == .preset(.last7Days) && state.overlay == nil)
         let effects = state.reduce(.keyPressed(.character("b")))
         guard case .loadUsage(_, _, _, .hour) = effects.last else {
             Issue.record("expected an hourly reload, got \(effects)")

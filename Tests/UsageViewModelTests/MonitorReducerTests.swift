@@ -129,7 +129,7 @@ struct MonitorReducerTests {
         _ = state.reduce(.keyPressed(.character("-")))
         #expect(state.refreshSeconds == 5)
         let reload = state.reduce(.keyPressed(.character("p")))
-        #expect(state.period == .last7Days && state.boards.isEmpty && state.series.isEmpty && reload.count == 2)
+        #expect(state.period == .preset(.last7Days) && state.boards.isEmpty && state.series.isEmpty && reload.count == 2)
         #expect(state.reduce(.keyPressed(.character("q"))) == [.quit] && state.shouldQuit)
     }
 

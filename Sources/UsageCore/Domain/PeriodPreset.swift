@@ -1,8 +1,10 @@
 import Foundation
 
-/// The periods the dashboard cycles through with `p`: whole UTC days, except the last 24 whole-or-current hours.
+/// The named periods (the period picker's list, the monitor's `p`): whole UTC days, except the last 24
+/// whole-or-current hours.
 public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
     case today
+    case yesterday
     case last24Hours = "last-24-hours"
     case last7Days = "last-7-days"
     case last30Days = "last-30-days"
@@ -13,6 +15,7 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
     public var label: String {
         switch self {
         case .today: "today"
+        case .yesterday: "yesterday"
         case .last24Hours: "last 24 hours"
         case .last7Days: "last 7 days"
         case .last30Days: "last 30 days"
@@ -28,7 +31,7 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// The bucket that suits a chart of this period: hours for a day, days for longer.
-    public var naturalBucket: Bucket { self == .today || self == .last24Hours ? .hour : .day }
+    public var naturalBucket: Bucket { [.today, .yesterday, .last24Hours].contains(self) ? .hour : .day }
 
     /// The concrete period for this preset at `now`.
     public func resolve(now: Date) -> Period {
@@ -36,6 +39,7 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
         let tomorrow = today.addingTimeInterval(86_400)
         switch self {
         case .today: return Period(start: today, end: tomorrow)
+        case .yesterday: return Period(start: today.addingTimeInterval(-86_400), end: today)
         case .last24Hours:
             let nextHour = UTCTime.startOfHour(now).addingTimeInterval(3_600)
             return Period(start: nextHour.addingTimeInterval(-86_400), end: nextHour)
@@ -55,6 +59,7 @@ extension PeriodPreset {
     public var comparisonLabel: String {
         switch self {
         case .today: "vs yesterday"
+        case .yesterday: "vs day before"
         case .last24Hours: "vs prev 24h"
         case .last7Days: "vs prev 7d"
         case .last30Days: "vs prev 30d"
@@ -70,7 +75,7 @@ extension PeriodPreset {
         let start: Date
         switch self {
         case .thisMonth, .lastMonth: start = UTCTime.addingMonths(-1, to: current.start)
-        case .today, .last24Hours, .last7Days, .last30Days: start = current.start.addingTimeInterval(-current.end.timeIntervalSince(current.start))
+        case .today, .yesterday, .last24Hours, .last7Days, .last30Days: start = current.start.addingTimeInterval(-current.end.timeIntervalSince(current.start))
         }
         guard now < current.end else { return Period(start: start, end: current.start) }
         // Whole minutes, so the comparison period (and any answer cached for it) changes once a minute, not per refresh.

@@ -4,6 +4,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case open, back, quit, refresh, help
     case startFilter, nextSortColumn, reverseSort
     case nextMetric, previousMetric, nextPeriod, nextBucket, nextFilter
+    /// `p` opens the period picker; `[` and `]` move the period by its own length.
+    case choosePeriod, earlierPeriod, laterPeriod
     case flipOrder, startPropertyFilter, startSearch, copy
     /// Drawn by the terminal loop (Ctrl-L); listed so help shows it.
     case redraw

@@ -39,7 +39,9 @@ public enum KeyMap {
                 KeyBinding([.character("S")], .reverseSort, "reverse sort"),
                 KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
                 KeyBinding([.character("M")], .previousMetric, "previous metric"),
-                KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
+                KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
+                KeyBinding([.character("[")], .earlierPeriod, "period before"),
+                KeyBinding([.character("]")], .laterPeriod, "period after"),
                 KeyBinding([.character("t")], .clientTimeseries, "all-customer chart", inStatus: true),
             ] + movement + global
         case .customerUsage:
@@ -48,7 +50,9 @@ public enum KeyMap {
                 KeyBinding([.left, .character("h")], .back, "back"),
                 KeyBinding([.character("e")], .openEvents, "events", inStatus: true),
                 KeyBinding([.character("B")], .openBreakdown, "breakdown by property", inStatus: true),
-                KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
+                KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
+                KeyBinding([.character("[")], .earlierPeriod, "period before"),
+                KeyBinding([.character("]")], .laterPeriod, "period after"),
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
             ] + movement + global
         case .timeseries:
@@ -59,7 +63,9 @@ public enum KeyMap {
                 KeyBinding([.character("e"), .enter], .openEvents, "events", inStatus: true),
                 KeyBinding([.character("y")], .copy, "copy the data (CSV, to the clipboard)"),
                 KeyBinding([.character("B")], .openBreakdown, "breakdown of the bucket by property"),
-                KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
+                KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
+                KeyBinding([.character("[")], .earlierPeriod, "period before"),
+                KeyBinding([.character("]")], .laterPeriod, "period after"),
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
                 KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
                 KeyBinding([.character("M")], .previousMetric, "previous metric"),
@@ -96,6 +102,8 @@ public enum KeyMap {
         KeyBinding([.character("m"), .right], .nextMetric, "next metric", inStatus: true),
         KeyBinding([.character("M"), .left], .previousMetric, "previous metric"),
         KeyBinding([.character("p")], .nextPeriod, "period", inStatus: true),
+        KeyBinding([.character("[")], .earlierPeriod, "period before"),
+        KeyBinding([.character("]")], .laterPeriod, "period after"),
         KeyBinding([.character("r")], .refresh, "refresh now", inStatus: true),
         KeyBinding([.character(" ")], .togglePause, "pause/resume", inStatus: true),
         KeyBinding([.character("+")], .fasterRefresh, "refresh more often", inStatus: true),

@@ -20,8 +20,8 @@ extension MonitorState {
         case .nextMetric, .previousMetric:
             nextCycleAt = cycleSeconds.map { now.addingTimeInterval(Double($0)) }
             return showMetric(at: metricIndex + (command == .nextMetric ? 1 : -1))
-        case .nextPeriod:
-            period = period.next
+        case .nextPeriod, .earlierPeriod, .laterPeriod:
+            period = command == .nextPeriod ? period.next : period.shifted(by: command == .earlierPeriod ? -1 : 1, now: now)
             boards.removeAll()
             series.removeAll()
             message = ("period: \(period.label)", .info)

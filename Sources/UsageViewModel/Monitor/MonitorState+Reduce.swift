@@ -92,7 +92,7 @@ extension MonitorState {
             for metric in metrics {
                 let id = requests.issue()
                 series[metric.code, default: Panel()].begin(id)
-                effects.append(.loadSeries(id, metric: metric, period: period, bucket: self.period.naturalBucket))
+                effects.append(.loadSeries(id, metric: metric, period: period, bucket: self.period.naturalBucket(now: now)))
             }
         }
         if capabilities.contains(.hourlyTotals), !alertMetrics.isEmpty {

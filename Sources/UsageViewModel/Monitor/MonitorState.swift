@@ -21,7 +21,7 @@ public struct MonitorState: Sendable {
     /// The metric ranked in the top-customers panel.
     public var metricIndex = 0
     /// The period.
-    public var period: PeriodPreset
+    public var period: PeriodChoice
     /// Alert rules.
     public var rules: AlertRules
     /// Whether every metric is checked for alerts (cheap on the local store); otherwise only the metric on screen
@@ -57,7 +57,7 @@ public struct MonitorState: Sendable {
 
     /// Creates the initial state; `refreshSeconds` is at least 1.
     public init(now: Date, width: Int, height: Int, providerName: String, capabilities: ProviderCapabilities,
-                period: PeriodPreset = .last24Hours, refreshSeconds: Int, cycleSeconds: Int? = nil,
+                period: PeriodChoice = .preset(.last24Hours), refreshSeconds: Int, cycleSeconds: Int? = nil,
                 rules: AlertRules = AlertRules(), scansAllMetrics: Bool = true) {
         self.now = now
         self.width = width

@@ -38,8 +38,8 @@ extension AppState {
         return candidates.first { $0.lowercased().hasPrefix(typed) }.map { "\(command) \($0)" } ?? line
     }
 
-    /// Runs one command line: `customer NAME` opens a customer, `metric CODE` shows a metric, `period PRESET`
-    /// changes the period, `quit` quits; anything else says what is understood.
+    /// Runs one command line: `customer NAME` opens a customer, `metric CODE` shows a metric, `period TEXT`
+    /// changes the period (a preset, `-7d`, a range), `quit` quits; anything else says what is understood.
     private mutating func run(_ line: String) -> [Effect] {
         let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
         let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
@@ -47,12 +47,12 @@ extension AppState {
         case "customer", "c": return openCustomer(named: argument)
         case "metric", "m": return showMetric(argument)
         case "period", "p":
-            guard let preset = PeriodPreset(rawValue: argument.lowercased()) else {
-                message = ("periods: " + PeriodPreset.allCases.map(\.rawValue).joined(separator: ", "), .warning)
+            do {
+                return choose(try PeriodText.parse(argument, now: now))
+            } catch {
+                message = (error.message, .warning)
                 return []
             }
-            period = preset
-            return reloadTop()
         case "quit", "q":
             shouldQuit = true
             return [.quit]

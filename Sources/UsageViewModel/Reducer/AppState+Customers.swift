@@ -29,9 +29,6 @@ extension AppState {
             guard !metrics.isEmpty else { return [] }
             metricIndex = (metricIndex + (command == .nextMetric ? 1 : metrics.count - 1)) % metrics.count
             return loadCustomers()
-        case .nextPeriod:
-            period = period.next
-            return loadCustomers()
         case .clientTimeseries:
             guard let metric else { return [] }
             stack.append(.timeseries(TimeseriesState(metric: metric, customerID: nil, customerName: nil)))

@@ -25,9 +25,6 @@ extension AppState {
             guard let total = selected else { return [] }
             return openBreakdown(customerID: state.customerID, customerName: state.customerName, metric: total.metric,
                                  period: nil)
-        case .nextPeriod:
-            period = period.next
-            return loadUsage()
         case .nextBucket:
             guard switchBucket() else { return [] }
             return loadUsage()
@@ -57,8 +54,6 @@ extension AppState {
             let rows = series.points.map { "\(UTCTime.iso($0.start)),\(DecimalText.format($0.value))" }
             message = ("copied \(rows.count) buckets of \(state.metric.name) as CSV to the clipboard", .info)
             return [.copy((["start,value"] + rows).joined(separator: "\n") + "\n")]
-        case .nextPeriod:
-            period = period.next
         case .nextBucket:
             guard switchBucket() else { return [] }
         case .nextFilter:

@@ -78,6 +78,11 @@ extension AppState {
         case .startCommandLine:
             commandLine = ""
             return []
+        case .choosePeriod:
+            overlay = .periodPicker(PeriodPicker(current: period))
+            return []
+        case .earlierPeriod, .laterPeriod:
+            return choose(period.shifted(by: command == .earlierPeriod ? -1 : 1, now: now))
         default:
             if let effects = autoRefreshCommand(command) { return effects }
             switch screenKind {
@@ -91,6 +96,7 @@ extension AppState {
     }
 
     private mutating func pressInOverlay(_ key: Key) -> [Effect] {
+        if case .periodPicker(let picker) = overlay { return typeInPeriodPicker(key, picker) }
         guard case .eventDetail(let lines, let title, let scroll) = overlay else {
             overlay = nil
             return []

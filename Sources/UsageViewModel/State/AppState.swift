@@ -23,8 +23,8 @@ public struct AppState: Sendable {
     public var keyOverrides: [Command: [Key]] = [:]
     /// The `:` command line being typed, nil when closed.
     public var commandLine: String?
-    /// The period preset.
-    public var period: PeriodPreset
+    /// The period, as chosen (a preset, trailing hours or days, or a typed range).
+    public var period: PeriodChoice
     /// The timeseries bucket.
     public var bucket: Bucket
     /// The root view.
@@ -56,7 +56,7 @@ public struct AppState: Sendable {
     /// Creates the initial state.
     public init(
         now: Date, width: Int, height: Int, providerName: String, capabilities: ProviderCapabilities,
-        period: PeriodPreset = .thisMonth, bucket: Bucket = .day
+        period: PeriodChoice = .preset(.thisMonth), bucket: Bucket = .day
     ) {
         self.now = now
         self.width = width

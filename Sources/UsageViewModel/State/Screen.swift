@@ -22,6 +22,8 @@ public enum Overlay: Sendable, Hashable {
     case help
     /// One event's properties, pretty-printed, scrolled by `scroll` lines.
     case eventDetail(lines: [String], title: String, scroll: Int)
+    /// The period picker (`p`).
+    case periodPicker(PeriodPicker)
 }
 
 /// How serious a status message is.

@@ -6,7 +6,7 @@ import UsageViewModel
 
 /// The interactive dashboard as a terminal program: `AppState` with its reducer and `EffectRunner`.
 enum DashboardProgram {
-    static func make(service: DataService, options: RenderOptions, period: PeriodPreset, refresh: Int?,
+    static func make(service: DataService, options: RenderOptions, period: PeriodChoice, refresh: Int?,
                      warnings: [String], customer: Customer? = nil, keys: [Command: [Key]] = [:])
         -> ReducerProgram<AppState, Action>
     {

@@ -13,8 +13,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var display: DisplayOptions
-    @Option(help: "Starting period: today, last-24-hours, last-7-days, last-30-days, this-month, last-month.")
-    var period: PeriodPreset = .thisMonth
+    @OptionGroup var when: PeriodOptions
     @Option(help: "Refresh automatically every SECONDS (minimum 1; default: the profile's, else off; + and - change it).")
     var refresh: Int?
     @Option(help: "Open straight on this customer: its id, or a name (case-insensitive; words in any order).")
@@ -50,7 +49,8 @@ struct DashboardCommand: AsyncParsableCommand {
                 throw Failure.exit(error)
             }
         }
-        let (period, refresh, start) = (period, refresh ?? profile?.refresh, opening)
+        let period = try when.choice(default: .preset(.thisMonth))
+        let (refresh, start) = (refresh ?? profile?.refresh, opening)
         do {
             try await TerminalLoop.run(useColor: resolved.useColor, mouse: !display.noMouse) {
                 DashboardProgram.make(
@@ -63,5 +63,4 @@ struct DashboardCommand: AsyncParsableCommand {
     }
 }
 
-extension PeriodPreset: ExpressibleByArgument {}
 extension PlotMode: ExpressibleByArgument {}

@@ -21,8 +21,7 @@ struct MonitorCommand: AsyncParsableCommand {
 
     @OptionGroup var source: SourceOptions
     @OptionGroup var display: DisplayOptions
-    @Option(help: "Period: today, last-24-hours, last-7-days, last-30-days, this-month, last-month.")
-    var period: PeriodPreset = .last24Hours
+    @OptionGroup var when: PeriodOptions
     @Option(help: "Refresh every SECONDS (minimum 1; default: the profile's, else 2 for local and 30 for APIs).")
     var refresh: Int?
     @Option(help: "Show the next metric every SECONDS.") var cycle: Int?
@@ -56,7 +55,7 @@ struct MonitorCommand: AsyncParsableCommand {
         let resolved = display.resolve(profileTheme: profile?.theme)
         var state = MonitorState(
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
-            period: period, refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
+            period: try when.choice(default: .preset(.last24Hours)), refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
             cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
         state.keyOverrides = KeyBindingsConfig.overrides(config)
         let ready = state
