@@ -87,4 +87,19 @@ struct HeadlessNumbersTests {
         let version = try await Program.run(Tmux.binary, ["--version"])
         #expect(version.status == 0 && version.stdout == "0.9.0\n")
     }
+
+    @Test func aTypedPeriodAnswersTheSameAsFromAndTo() async throws {
+        let (db, _) = try await Self.store()
+        func csv(_ period: [String]) async throws -> String {
+            try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--format", "csv"] + period).stdout
+        }
+        let typed = try await csv(["--period", "2026-11-05..2026-11-06"])
+        #expect(typed == (try await csv(["--from", "2026-11-05", "--to", "2026-11-07"])), "a date-only end is included")
+        #expect(typed.contains("gb,GB,1.305,GB,3"))
+        #expect(try await csv(["--period", "2026-11"]) == (try await csv(["--from", "2026-11-01", "--to", "2026-12-01"])))
+        let dashed = try await Program.run(Tmux.binary, ["customers", "--db", db, "--period", "-7d", "--format", "csv"])
+        #expect(dashed.status == 0, "a trailing period that starts with a dash is a value, not an option: \(dashed.stderr)")
+        let refused = try await Program.run(Tmux.binary, ["customers", "--db", db, "--period", "2026-11-08..2026-11-01"])
+        #expect(refused.status != 0 && refused.stderr.contains("is not a period (the end is not after the start)"))
+    }
 }

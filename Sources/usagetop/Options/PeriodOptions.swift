@@ -4,7 +4,7 @@ import UsageCore
 
 /// `--period` or `--from`/`--to`, for every command (headless ones, the dashboard and the monitor).
 struct PeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
+    @Option(parsing: .unconditional, help: ArgumentHelp(
         "The period (UTC): a name (today, yesterday, last-24-hours, last-7-days, last-30-days, this-month, last-month), "
             + "-36h or -10d (trailing), 2026-11 or 2026-11-05, or a range 2026-11-01..2026-11-08 (a date-only end is "
             + "included). Default: this month; the monitor's: last 24 hours.",
