@@ -11,7 +11,8 @@ enum Overlays {
             let bindings = KeyMap.bindings(for: state.screenKind, overrides: state.keyOverrides)
             let keyWidth = bindings.map { TextWidth.of($0.keyLabel) }.max() ?? 0
             var lines = bindings.map { TextWidth.fit($0.keyLabel, to: keyWidth) + "   " + $0.summary }
-            if lines.count > area.height - 2 {
+            let room = area.height - 4 - KeyMap.commandLineHelp.count
+            if lines.count > room {
                 // Too tall for the screen: two columns, the second half beside the first.
                 let half = (lines.count + 1) / 2
                 let width = lines.prefix(half).map { TextWidth.of($0) }.max() ?? 0
@@ -19,6 +20,7 @@ enum Overlays {
                     TextWidth.fit(lines[i], to: width) + (i + half < lines.count ? "   " + lines[i + half] : "")
                 }
             }
+            lines += (lines.count < room ? [""] : []) + KeyMap.commandLineHelp
             Modal(title: "Keys · \(state.screenKind.title)", lines: lines, footer: "Esc closes", style: style,
                   borderStyle: theme.text(.modalBorder), titleStyle: theme.text(.title), glyphs: options.glyphs)
                 .render(in: area, buffer: &buffer)

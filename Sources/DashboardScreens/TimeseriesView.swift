@@ -27,8 +27,7 @@ enum TimeseriesView {
         }
         let plotArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         let values = series.points.map { DecimalText.double($0.value) }
-        let top = series.maximum
-        let labels = [DecimalText.compact(top), DecimalText.compact(top / 2), "0"]
+        let labels = Layout.chartAxisLabels(series)
         let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element, in: series)) }
         Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
               axisLabels: labels, ticks: ticks, selected: chart.cursor, selectedStyle: theme.text(.accent).adding(.bold))

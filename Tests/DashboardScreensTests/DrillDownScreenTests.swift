@@ -54,3 +54,36 @@ struct BreakdownScreenTests {
         #expect(page.totalCount == split.rows?.first?.events, "the events behind the row are exactly its count")
     }
 }
+
+/// A click on a chart lands on the bucket drawn under the pointer.
+@Suite("Golden screens: clicking a chart")
+struct ChartClickTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func aClickSelectsTheBucketDrawnThere(width: Int, height: Int) async throws {
+        var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)
+        await h.press(.enter, .enter)
+        guard case .timeseries(let chart)? = h.state.stack.last, let series = chart.series else {
+            Issue.record("expected a chart")
+            return
+        }
+        let plot = Layout.chartPlot(width: width, series: series)
+        for x in stride(from: plot.x, to: plot.x + plot.width, by: 7) {
+            await h.press(.click(x: x, y: height / 2))
+            guard case .timeseries(let clicked)? = h.state.stack.last, let index = clicked.cursor else {
+                Issue.record("no bucket selected at column \(x)")
+                return
+            }
+            let frame = h.frame()
+            let axis = (0..<height).first { frame.line($0).contains("▲") }
+            let marker = axis.flatMap { y in Array(frame.line(y)).firstIndex(of: "▲") }
+            #expect(marker.map { $0 <= x && Layout.chartBucket(atColumn: $0, width: width, series: series) == index } == true,
+                    "clicked column \(x): bucket \(index), marker at \(String(describing: marker)) → \(String(describing: marker.map { Layout.chartBucket(atColumn: $0, width: width, series: series) }))")
+        }
+        await h.press(.doubleClick(x: plot.x, y: height / 2))
+        guard case .events(let events)? = h.state.stack.last else {
+            Issue.record("a double click opens the bucket's events")
+            return
+        }
+        #expect(events.period?.start == series.points.first?.start)
+    }
+}

@@ -75,10 +75,14 @@ public enum ThemeLoader {
             }
         }
         if let text = bundled[name] { return .success(parse(text, name: name)) }
-        let available = Set(bundled.keys).union(dirs.flatMap { dir in
+        return .failure(ThemeIssue("theme '\(name)' not found (available: \(names(in: dirs).joined(separator: ", ")))"))
+    }
+
+    /// Every theme name: bundled ones and the `.theme` files in `dirs`, sorted.
+    public static func names(in dirs: [String]) -> [String] {
+        Set(bundled.keys).union(dirs.flatMap { dir in
             ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
                 .filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(6)) }
         }).sorted()
-        return .failure(ThemeIssue("theme '\(name)' not found (available: \(available.joined(separator: ", ")))"))
     }
 }

@@ -44,10 +44,12 @@ public struct Chart: Widget {
                        buffer: &buffer)
         }
         drawTicks(plot: plot, buffer: &buffer)
+        // The marker goes under the first cell whose centre lies in the bucket (`Layout.chartBucket` hit-tests clicks
+        // the same way), or under the nearest cell when a bucket is narrower than one.
         if let selected, values.indices.contains(selected) {
-            let first = (selected * subColumns + values.count - 1) / values.count
-            let x = plot.x + (mode == .braille ? first / 2 : first)
-            if x < plot.right { buffer.write(mode == .ascii ? "^" : "▲", x: x, y: plot.bottom, style: selectedStyle) }
+            let count = values.count, width = plot.width
+            let cell = (0..<width).first { ($0 * 2 + 1) * count / (2 * width) >= selected } ?? width - 1
+            buffer.write(mode == .ascii ? "^" : "▲", x: plot.x + cell, y: plot.bottom, style: selectedStyle)
         }
     }
 

@@ -1,18 +1,22 @@
 import Foundation
+import Synchronization
 import UsageCore
 
 /// Performs effects against the data service and reports the outcome as actions. The only part of the
 /// view-model layer that does I/O; the reducer stays pure.
 public final class EffectRunner: Sendable {
-    private let service: DataService
+    /// The data service; another profile's replaces it (`:profile`).
+    private let current: Mutex<DataService>
     private let tasks = TaskTable()
-    private let clipboard: @Sendable (String) -> Void
+    private let hooks: ProgramHooks
 
-    /// Creates a runner over `service`; `clipboard` receives text to copy (the terminal program writes it as OSC 52).
-    public init(service: DataService, clipboard: @escaping @Sendable (String) -> Void = { _ in }) {
-        self.service = service
-        self.clipboard = clipboard
+    /// Creates a runner over `service`; `hooks` copy to the clipboard, switch themes and open profiles.
+    public init(service: DataService, hooks: ProgramHooks = ProgramHooks()) {
+        current = Mutex(service)
+        self.hooks = hooks
     }
+
+    private var service: DataService { current.withLock { $0 } }
 
     /// Starts `effect`; `send` receives the resulting action (from any thread).
     public func run(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) {
@@ -22,7 +26,22 @@ public final class EffectRunner: Sendable {
         case .cancel(let id):
             tasks.cancel(id)
         case .copy(let text):
-            clipboard(text)
+            hooks.clipboard(text)
+        case .applyTheme(let name):
+            send(.themeApplied(name, hooks.applyTheme(name)))
+        case .openProfile(let name):
+            Task.detached { [self] in
+                let opened = await hooks.openProfile(name)
+                if case .success(let profile) = opened {
+                    tasks.cancelAll()
+                    current.withLock { $0 = profile.service }
+                    if let theme = profile.theme, hooks.applyTheme(theme) == nil { send(.themeApplied(theme, nil)) }
+                }
+                send(.profileOpened(name, opened.map { ProfileInfo(providerName: $0.service.providerName,
+                                                                   capabilities: $0.service.capabilities) }))
+            }
+        case .write(let export):
+            Task.detached { send(.fileWritten(Result { () throws(UsageError) in try ExportWriter.write(export) }, summary: export.summary)) }
         default:
             tasks.start(effect.requestID) { [service] in
                 if let action = await Self.perform(effect, service: service, send: send), !Task.isCancelled { send(action) }
@@ -89,7 +108,7 @@ public final class EffectRunner: Sendable {
         case .invalidateCache:
             await service.invalidate()
             return nil
-        case .cancel, .quit, .copy:
+        case .cancel, .quit, .copy, .write, .applyTheme, .openProfile:
             return nil
         }
     }
@@ -102,7 +121,7 @@ extension Effect {
         case .loadCustomers(let id, _, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
             .loadEvents(let id, _, _, _, _, _, _), .loadBreakdown(let id, _, _, _, _), .cancel(let id):
             id
-        case .loadSource, .loadMetrics, .quit, .invalidateCache, .copy:
+        case .loadSource, .loadMetrics, .quit, .invalidateCache, .copy, .write, .applyTheme, .openProfile:
             nil
         }
     }

@@ -10,6 +10,12 @@ public enum KeyMap {
         KeyBinding([.end, .character("G")], .moveEnd, "last row"),
     ]
 
+    static let export: [KeyBinding] = [
+        KeyBinding([.character("y")], .copy, "copy the view as CSV"),
+        KeyBinding([.character("Y")], .copyJSON, "copy the view as JSON"),
+        KeyBinding([.character("w")], .writeView, "write the view to a file"),
+    ]
+
     static let global: [KeyBinding] = [
         KeyBinding([.character("r")], .refresh, "refresh", inStatus: true),
         KeyBinding([.character(" ")], .togglePause, "pause/resume auto-refresh"),
@@ -20,6 +26,12 @@ public enum KeyMap {
         KeyBinding([.escape], .back, "back"),
         KeyBinding([.character("\u{0C}")], .redraw, "redraw the whole screen"),
         KeyBinding([.character("q"), .function(10)], .quit, "quit", inStatus: true),
+    ]
+
+    /// The `:` commands, for the help overlay.
+    public static let commandLineHelp = [
+        ":customer NAME  :metric CODE  :period TEXT  :quit",
+        ":export [csv|json] [PATH]  :theme NAME  :profile NAME",
     ]
 
     /// The bindings of a screen, most important first, with `overrides` (from `config.toml`) replacing the keys of
@@ -43,7 +55,7 @@ public enum KeyMap {
                 KeyBinding([.character("[")], .earlierPeriod, "period before"),
                 KeyBinding([.character("]")], .laterPeriod, "period after"),
                 KeyBinding([.character("t")], .clientTimeseries, "all-customer chart", inStatus: true),
-            ] + movement + global
+            ] + movement + export + global
         case .customerUsage:
             return [
                 KeyBinding([.enter, .right, .character("l")], .open, "metric chart", inStatus: true),
@@ -54,14 +66,13 @@ public enum KeyMap {
                 KeyBinding([.character("[")], .earlierPeriod, "period before"),
                 KeyBinding([.character("]")], .laterPeriod, "period after"),
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
-            ] + movement + global
+            ] + movement + export + global
         case .timeseries:
             return [
                 KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),
                 KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
                 KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
                 KeyBinding([.character("e"), .enter], .openEvents, "events", inStatus: true),
-                KeyBinding([.character("y")], .copy, "copy the data (CSV, to the clipboard)"),
                 KeyBinding([.character("B")], .openBreakdown, "breakdown of the bucket by property"),
                 KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
                 KeyBinding([.character("[")], .earlierPeriod, "period before"),
@@ -70,20 +81,20 @@ public enum KeyMap {
                 KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
                 KeyBinding([.character("M")], .previousMetric, "previous metric"),
                 KeyBinding([.character("F")], .nextFilter, "metric filter"),
-            ] + global
+            ] + export + global
         case .breakdown:
             return [
                 KeyBinding([.enter, .character("e"), .right, .character("l")], .open, "events with this value", inStatus: true),
                 KeyBinding([.left, .character("h")], .back, "back"),
                 KeyBinding([.tab], .nextProperty, "next property", inStatus: true),
-            ] + movement + global
+            ] + movement + export + global
         case .events:
             return [
                 KeyBinding([.enter, .right, .character("l")], .open, "event details", inStatus: true),
                 KeyBinding([.left, .character("h")], .back, "back"),
                 KeyBinding([.character("f")], .startPropertyFilter, "filter key=value", inStatus: true),
                 KeyBinding([.character("/")], .startSearch, "search id and properties"),
-                KeyBinding([.character("y")], .copy, "copy the event (JSON, to the clipboard)", inStatus: true),
+                KeyBinding([.character("y")], .copy, "copy the event as JSON", inStatus: true),
                 KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
                 KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),
                 KeyBinding([.character("N"), .pageUp], .previousPage, "previous page"),
@@ -93,6 +104,8 @@ public enum KeyMap {
                 KeyBinding([.home, .character("g")], .moveHome, "first page"),
                 KeyBinding([.end, .character("G")], .moveEnd, "last page"),
                 KeyBinding([.character("F")], .nextFilter, "metric filter"),
+                KeyBinding([.character("Y")], .copyJSON, "copy the page as JSON"),
+                KeyBinding([.character("w")], .writeView, "write the page to a file"),
             ] + global
         }
     }

@@ -25,6 +25,12 @@ public enum Action: Sendable {
     case timeseriesLoaded(RequestID, Result<TimeSeries, UsageError>)
     /// A breakdown by property arrived.
     case breakdownLoaded(RequestID, Result<BreakdownAnswer, UsageError>)
+    /// A view was written to a file (its path), or could not be.
+    case fileWritten(Result<String, UsageError>, summary: String)
+    /// A theme was applied (nil), or could not be.
+    case themeApplied(String, UsageError?)
+    /// Another profile's data service is in place, or could not be opened.
+    case profileOpened(String, Result<ProfileInfo, UsageError>)
     /// A page of events arrived.
     case eventsLoaded(RequestID, Result<Page<UsageEvent>, UsageError>)
 }

@@ -3,7 +3,7 @@ import UsageCore
 
 extension AppState {
     /// The commands `:` takes, in the order `Tab` offers them.
-    static let commandNames = ["customer", "metric", "period", "quit"]
+    static let commandNames = ["customer", "metric", "period", "export", "theme", "profile", "quit"]
 
     /// Keys while the `:` command line is open: text edits it, `Tab` completes the command or its argument,
     /// `Enter` runs it, `Esc` closes it.
@@ -32,6 +32,9 @@ extension AppState {
         let candidates: [String] = switch command {
         case "metric", "m": metrics.map(\.code)
         case "period", "p": PeriodPreset.allCases.map(\.rawValue)
+        case "export", "e": ExportFormat.allCases.map(\.rawValue)
+        case "theme": themeNames
+        case "profile": profileNames
         case "customer", "c": customers.rows.map(\.summary.customer.name)
         default: []
         }
@@ -53,14 +56,44 @@ extension AppState {
                 message = (error.message, .warning)
                 return []
             }
+        case "export", "e":
+            let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+            let format = words.first.flatMap { ExportFormat(rawValue: $0.lowercased()) }
+            let path = (format == nil ? argument : words.dropFirst().first ?? "").trimmingCharacters(in: .whitespaces)
+            return export(as: format ?? .csv, to: path.isEmpty ? nil : path)
+        case "theme":
+            guard !argument.isEmpty else { return listing("themes", themeNames) }
+            return [.applyTheme(argument)]
+        case "profile":
+            guard !argument.isEmpty else { return listing("profiles", profileNames) }
+            message = ("opening profile \(argument)…", .info)
+            return [.openProfile(argument)]
         case "quit", "q":
             shouldQuit = true
             return [.quit]
         case "": return []
         default:
-            message = ("unknown command '\(parts[0])': try customer NAME, metric CODE, period PRESET or quit", .warning)
+            message = ("unknown command '\(parts[0])': try customer NAME, metric CODE, period TEXT, export [csv|json] [PATH], theme NAME, profile NAME or quit", .warning)
             return []
         }
+    }
+
+    private mutating func listing(_ what: String, _ names: [String]) -> [Effect] {
+        message = (names.isEmpty ? "no \(what) to choose from" : "\(what): " + names.joined(separator: ", "), .info)
+        return []
+    }
+
+    /// Shows another profile's data from the customers view, as a fresh start does.
+    mutating func profileOpened(_ name: String, _ result: Result<ProfileInfo, UsageError>) -> [Effect] {
+        guard case .success(let info) = result else {
+            if case .failure(let error) = result { message = ("profile \(name): \(error.message)", .error) }
+            return []
+        }
+        (providerName, capabilities, profileName) = (info.providerName, info.capabilities, name)
+        (source, metrics, metricIndex, customers, stack, overlay) = (nil, [], 0, CustomersState(), [], nil)
+        (inFlight, loadingMetrics, lastRefresh) = ([], true, nil)
+        message = ("profile: \(name) (\(info.providerName))", .info)
+        return [.loadSource, .loadMetrics]
     }
 
     private mutating func openCustomer(named text: String) -> [Effect] {

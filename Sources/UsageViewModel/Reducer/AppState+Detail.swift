@@ -49,11 +49,6 @@ extension AppState {
                 return []
             }
             return openBreakdown(customerID: customerID, customerName: name, metric: state.metric, period: bucketPeriod(state))
-        case .copy:
-            guard let series = state.series else { return [] }
-            let rows = series.points.map { "\(UTCTime.iso($0.start)),\(DecimalText.format($0.value))" }
-            message = ("copied \(rows.count) buckets of \(state.metric.name) as CSV to the clipboard", .info)
-            return [.copy((["start,value"] + rows).joined(separator: "\n") + "\n")]
         case .nextBucket:
             guard switchBucket() else { return [] }
         case .nextFilter:

@@ -12,6 +12,7 @@ extension AppState {
         case .doubleClick(let cx, let cy): (x, y, opens) = (cx, cy, true)
         default: return nil
         }
+        if case .timeseries(let chart)? = stack.last { return pointedAtChart(chart, x: x, opens: opens) }
         let row = y - Self.firstTableRow
         guard x > 0, x < width - 1, row >= 0, row < tableRows else { return [] }
         switch stack.last {
@@ -39,6 +40,15 @@ extension AppState {
         case .breakdown: return breakdownCommand(.open)
         case .timeseries: return []
         }
+    }
+
+    /// A click on a chart puts the cursor on the bucket under it; a double click opens that bucket's events.
+    private mutating func pointedAtChart(_ chart: TimeseriesState, x: Int, opens: Bool) -> [Effect] {
+        guard let series = chart.series, let index = Layout.chartBucket(atColumn: x, width: width, series: series) else { return [] }
+        var chart = chart
+        chart.cursor = index
+        stack[stack.count - 1] = .timeseries(chart)
+        return opens ? timeseriesCommand(.openEvents) : []
     }
 
     /// Moves `cursor` onto the row shown `row` lines below the first; false when no row is there.

@@ -40,6 +40,13 @@ extension AppState {
             return breakdownArrived(id, result)
         case .eventsLoaded(let id, let result):
             return eventsArrived(id, result)
+        case .fileWritten(let result, let summary):
+            return fileWritten(result, summary: summary)
+        case .themeApplied(let name, let problem):
+            message = problem.map { ("theme \(name): \($0.message)", .warning) } ?? ("theme: \(name)", .info)
+            return []
+        case .profileOpened(let name, let result):
+            return profileOpened(name, result)
         }
     }
 
@@ -85,6 +92,7 @@ extension AppState {
             return choose(period.shifted(by: command == .earlierPeriod ? -1 : 1, now: now))
         default:
             if let effects = autoRefreshCommand(command) { return effects }
+            if screenKind != .events || command != .copy, let effects = exportCommand(command) { return effects }
             switch screenKind {
             case .customers: return customersCommand(command)
             case .customerUsage: return usageCommand(command)

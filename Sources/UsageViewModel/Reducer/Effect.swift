@@ -17,5 +17,11 @@ public enum Effect: Sendable, Hashable {
     case cancel(RequestID)
     /// Put text on the clipboard (the terminal's, through OSC 52).
     case copy(String)
+    /// Write a view to a new file (never over an existing one).
+    case write(FileExport)
+    /// Draw with another theme (`:theme`).
+    case applyTheme(String)
+    /// Switch to another `config.toml` profile's data (`:profile`).
+    case openProfile(String)
     case quit
 }

@@ -21,6 +21,12 @@ public struct AppState: Sendable {
     public var metricIndex = 0
     /// Keys from `config.toml`'s `[keys]`, replacing the built-in keys of the commands they name.
     public var keyOverrides: [Command: [Key]] = [:]
+    /// Theme names `:theme` completes.
+    public var themeNames: [String] = []
+    /// `config.toml` profile names `:profile` completes.
+    public var profileNames: [String] = []
+    /// The profile shown, if one was chosen.
+    public var profileName: String?
     /// The `:` command line being typed, nil when closed.
     public var commandLine: String?
     /// The period, as chosen (a preset, trailing hours or days, or a typed range).

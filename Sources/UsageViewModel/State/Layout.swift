@@ -1,3 +1,6 @@
+import Foundation
+import UsageCore
+
 /// Sizes shared by the reducer (paging, scrolling) and the screens (drawing), so they always agree.
 public enum Layout {
     /// The smallest terminal the dashboard draws in.
@@ -18,4 +21,25 @@ public enum Layout {
 
     /// Days of history in the customers sparkline.
     public static let sparklineDays = 30
+
+    /// The value-axis labels of a full-screen chart of `series`: its top, half of it and zero.
+    public static func chartAxisLabels(_ series: TimeSeries) -> [String] {
+        [DecimalText.compact(series.maximum), DecimalText.compact(series.maximum / 2), "0"]
+    }
+
+    /// The columns of a full-screen chart's bars at terminal `width` (inside the border, one space of padding and
+    /// the value axis), so that a click lands on the bucket drawn under it.
+    public static func chartPlot(width: Int, series: TimeSeries) -> (x: Int, width: Int) {
+        let gutter = (chartAxisLabels(series).map(\.count).max() ?? 0) + 1
+        let innerX = 2, innerWidth = width - 4
+        return (innerX + gutter + 1, innerWidth - gutter - 1)
+    }
+
+    /// The bucket drawn at column `x` of a full-screen chart of `series`, if any.
+    public static func chartBucket(atColumn x: Int, width: Int, series: TimeSeries) -> Int? {
+        let plot = chartPlot(width: width, series: series)
+        guard !series.points.isEmpty, plot.width > 0, x >= plot.x, x < plot.x + plot.width else { return nil }
+        // A cell belongs to the bucket under its centre (the chart's cursor marker uses the same rule).
+        return min(series.points.count - 1, ((x - plot.x) * 2 + 1) * series.points.count / (2 * plot.width))
+    }
 }

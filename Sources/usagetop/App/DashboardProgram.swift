@@ -1,30 +1,75 @@
+import AppConfig
 import DashboardScreens
 import Foundation
+import Synchronization
 import TermUI
 import UsageCore
 import UsageViewModel
 
 /// The interactive dashboard as a terminal program: `AppState` with its reducer and `EffectRunner`.
 enum DashboardProgram {
-    static func make(service: DataService, options: RenderOptions, period: PeriodChoice, refresh: Int?,
-                     warnings: [String], customer: Customer? = nil, keys: [Command: [Key]] = [:])
-        -> ReducerProgram<AppState, Action>
-    {
+    /// What the dashboard starts with besides its data service.
+    struct Setup {
+        var options: RenderOptions
+        var period: PeriodChoice
+        var refresh: Int?
+        var warnings: [String] = []
+        var customer: Customer?
+        var keys: [Command: [Key]] = [:]
+        /// Where themes are looked up (`--themes-dir`, the config folder); colour off means `:theme` cannot add it.
+        var themeFolders: [String] = []
+        var useColor = true
+        /// `config.toml` profiles `:profile` can switch to, the one shown, and how to open one.
+        var profiles: [String] = []
+        var profile: String?
+        var openProfile: @Sendable (String) async -> Result<(service: DataService, theme: String?), UsageError> = { _ in
+            .failure(UsageError(.unsupported, "no profiles"))
+        }
+    }
+
+    static func make(service: DataService, setup: Setup) -> ReducerProgram<AppState, Action> {
         var state = AppState(
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
-            period: period)
-        if let customer { state.open(customer) }
-        state.keyOverrides = keys
-        if let refresh { state.setRefresh(seconds: refresh) }
-        if let message = ThemeResolver.message(for: warnings) { state.message = (message, .warning) }
+            period: setup.period)
+        if let customer = setup.customer { state.open(customer) }
+        state.keyOverrides = setup.keys
+        (state.themeNames, state.profileNames, state.profileName) = (ThemeLoader.names(in: setup.themeFolders), setup.profiles, setup.profile)
+        if let refresh = setup.refresh { state.setRefresh(seconds: refresh) }
+        if let message = ThemeResolver.message(for: setup.warnings) { state.message = (message, .warning) }
         let output = ActionInbox<String>()
-        let runner = EffectRunner(service: service) { text in Clipboard.osc52(text).map(output.push) }
+        let options = Mutex(setup.options)
+        let hooks = ProgramHooks(
+            clipboard: { text in Clipboard.osc52(text).map(output.push) },
+            applyTheme: { name in
+                switch themed(name, folders: setup.themeFolders, useColor: setup.useColor) {
+                case .success(let theme):
+                    options.withLock { $0.theme = theme }
+                    return nil
+                case .failure(let problem): return problem
+                }
+            },
+            openProfile: setup.openProfile)
+        let runner = EffectRunner(service: service, hooks: hooks)
         return ReducerProgram(state: state, output: output, wiring: .init(
             reduce: { state, action, send in runner.run(state.reduce(action), send: send) },
-            render: { DashboardRenderer.render($0, options: options) },
+            render: { state in DashboardRenderer.render(state, options: options.withLock { $0 }) },
             isFinished: \.shouldQuit, isBusy: \.isLoading,
             started: { .started(now: $0, width: $1, height: $2) }, keyPressed: { .keyPressed($0) },
             resized: { .resized(width: $0, height: $1) }, ticked: { .ticked($0) },
             stop: { runner.run(.quit) { _ in } }))
+    }
+
+    /// Theme `name` from `folders` or the bundled ones; a colour theme is refused when colour is off this session.
+    private static func themed(_ name: String, folders: [String], useColor: Bool) -> Result<Theme, UsageError> {
+        guard !name.contains("/"), !name.hasPrefix(".") else {
+            return .failure(UsageError(.invalidInput, "a theme is a name, not a path"))
+        }
+        guard useColor || name == "mono" else {
+            return .failure(UsageError(.unsupported, "colours are off in this session (NO_COLOR or --theme mono); restart with --theme \(name)"))
+        }
+        switch ThemeLoader.load(name: name, from: folders) {
+        case .success(let loaded): return .success(loaded.theme)
+        case .failure(let issue): return .failure(UsageError(.notFound, issue.message))
+        }
     }
 }

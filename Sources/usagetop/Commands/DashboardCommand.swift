@@ -33,7 +33,7 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         var ignored: [String] = []
         let profile = (try? source.selectedProfile(warnings: &ignored)) ?? nil
-        let keys = KeyBindingsConfig.overrides((try? source.configFile(warnings: &ignored)) ?? ConfigFile())
+        let config = (try? source.configFile(warnings: &ignored)) ?? ConfigFile()
         let resolved = display.resolve(profileTheme: profile?.theme)
         let service: DataService
         do {
@@ -49,13 +49,26 @@ struct DashboardCommand: AsyncParsableCommand {
                 throw Failure.exit(error)
             }
         }
-        let period = try when.choice(default: .preset(.thisMonth))
-        let (refresh, start) = (refresh ?? profile?.refresh, opening)
+        let (source, display) = (source, display)
+        var setup = DashboardProgram.Setup(
+            options: resolved.options, period: try when.choice(default: .preset(.thisMonth)), refresh: refresh ?? profile?.refresh,
+            warnings: resolved.warnings, customer: opening, keys: KeyBindingsConfig.overrides(config))
+        setup.themeFolders = ThemeLoader.searchPath(themesDir: display.themesDir, environment: ProcessInfo.processInfo.environment)
+        (setup.useColor, setup.profiles, setup.profile) = (resolved.useColor, config.profiles.keys.sorted(), source.profile)
+        setup.openProfile = { name in
+            let other = source.switching(to: name)
+            do throws(UsageError) {
+                var warnings: [String] = []
+                let theme = display.theme == nil ? try other.selectedProfile(warnings: &warnings)?.theme : nil
+                return .success((try await other.makeService(interactive: false), theme))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let ready = setup
         do {
             try await TerminalLoop.run(useColor: resolved.useColor, mouse: !display.noMouse) {
-                DashboardProgram.make(
-                    service: service, options: resolved.options, period: period, refresh: refresh, warnings: resolved.warnings,
-                    customer: start, keys: keys)
+                DashboardProgram.make(service: service, setup: ready)
             }
         } catch {
             throw Failure.exit(error.message)

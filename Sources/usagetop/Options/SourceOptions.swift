@@ -44,17 +44,19 @@ struct SourceOptions: ParsableArguments {
         return named
     }
 
-    /// The data service over the chosen source (a new local store is filled with demo data first).
-    func makeService() async throws(UsageError) -> DataService {
+    /// The data service over the chosen source (a new local store is filled with demo data first, unless
+    /// `interactive` is false: a switch made from inside the dashboard, where nothing may write to the terminal).
+    func makeService(interactive: Bool = true) async throws(UsageError) -> DataService {
         AppLogging.start()
         var warnings: [String] = []
         let chosen = try selectedProfile(warnings: &warnings)
-        for warning in warnings { StandardError.line("usagetop: warning: \(warning)") }
+        if interactive { for warning in warnings { StandardError.line("usagetop: warning: \(warning)") } }
         let kind = try kind(profile: chosen)
         switch kind {
         case .local:
             let path = db == nil ? (chosen?.db.map { StoreOptions.path(db: $0) } ?? storePath) : storePath
-            return DataService(provider: LocalProvider(store: try StoreOpener.open(path: path)), cache: .untilChanged)
+            let store = try StoreOpener.open(path: path, buildingDemo: interactive)
+            return DataService(provider: LocalProvider(store: store), cache: .untilChanged)
         case .lago:
             let api = APIClient(configuration: try await configuration(kind, chosen), throttle: .lago())
             return DataService(provider: LagoProvider(api: api), cache: .remote)
@@ -65,6 +67,14 @@ struct SourceOptions: ParsableArguments {
             let api = APIClient(configuration: try await configuration(kind, chosen), throttle: .prolifi())
             return DataService(provider: ProlifiProvider(api: api), cache: .remote)
         }
+    }
+
+    /// These options with `name` as the profile and nothing else chosen on the command line, so that the profile
+    /// alone says where its data comes from (`:profile`).
+    func switching(to name: String) -> SourceOptions {
+        var other = self
+        (other.profile, other.provider, other.baseURL, other.db) = (name, nil, nil, nil)
+        return other
     }
 
     private func configuration(_ kind: ProviderKind, _ chosen: Profile?) async throws(UsageError) -> APIConfiguration {

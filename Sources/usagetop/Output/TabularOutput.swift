@@ -31,26 +31,7 @@ struct TabularOutput {
         return ([line(headers.map(TextSanitizer.sanitize))] + clean.map(line)).joined(separator: "\n")
     }
 
-    /// RFC 4180 CSV with a header row, safe to open in a spreadsheet: control characters are escaped
-    /// (`EscapedText`), and a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`
-    /// so that it is never run as a formula (OWASP's rule for CSV injection). Numbers (`-12.5`) stay numbers.
-    func csv() -> String {
-        ([headers] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\n")
-    }
-
-    /// One CSV cell: escaped, defused, quoted when it holds a comma or a quote.
-    static func csvField(_ raw: String) -> String {
-        var text = EscapedText.line(raw)
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(text) {
-            text = "'" + text
-        }
-        guard text.contains(where: { $0 == "," || $0 == "\"" }) else { return text }
-        return "\"" + text.replacing("\"", with: "\"\"") + "\""
-    }
-
-    /// `-12.5`, `3`, `0.001`: an optional minus, digits, optionally a point and digits.
-    private static func isPlainNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
-    }
+    /// The rows as spreadsheet-safe CSV with a header row (see `CSVText`).
+    func csv() -> String { CSVText.document(headers: headers, rows: rows) }
 }
 
