@@ -10,9 +10,11 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     public var alerts: AlertsConfig?
     /// The `[keys]` table: command name (`next_metric`) → key names (`"r"`, `["q", "F10"]`).
     public var keys: [String: [String]]
+    /// `mouse = false` leaves the mouse to the terminal (text selection), as `--no-mouse` does.
+    public var mouse: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case profiles, alerts, keys
+        case profiles, alerts, keys, mouse
     }
 
     /// Creates a configuration.
@@ -27,6 +29,13 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
         profiles = try container.decodeIfPresent([String: Profile].self, forKey: .profiles) ?? [:]
         alerts = try container.decodeIfPresent(AlertsConfig.self, forKey: .alerts)
         keys = try container.decodeIfPresent([String: KeyNames].self, forKey: .keys)?.mapValues(\.names) ?? [:]
+        mouse = try container.decodeIfPresent(Bool.self, forKey: .mouse)
+    }
+
+    /// Whether clicks and the wheel reach usagetop: `--no-mouse` turns them off, else the profile's `mouse`, else
+    /// the file's, else on.
+    public func usesMouse(profile: Profile?, noMouseFlag: Bool) -> Bool {
+        !noMouseFlag && (profile?.mouse ?? mouse ?? true)
     }
 
     /// One `[keys]` value: a key name or a list of them.

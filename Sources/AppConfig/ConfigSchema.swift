@@ -12,6 +12,7 @@ enum ConfigSchema {
         case wholeNumber(ClosedRange<Int>)
         /// An integer, a float or a numeric string, read exactly (`ConfigNumber`).
         case number
+        case boolean
         case table([String: Kind])
         /// A table whose keys are names the user chooses (`[profiles.NAME]`), each holding the given table.
         case namedTables([String: Kind])
@@ -34,10 +35,12 @@ enum ConfigSchema {
     static let profile: [String: Kind] = [
         "provider": .choice(["local", "lago", "hyperline", "prolifi"]), "base_url": .text, "api_key_env": .text,
         "api_key_command": .text, "theme": .text, "refresh": .wholeNumber(Profile.refreshRange), "db": .text,
-        "alerts": .table(alerts),
+        "alerts": .table(alerts), "mouse": .boolean,
     ]
     /// The whole file.
-    static let file: [String: Kind] = ["profiles": .namedTables(profile), "alerts": .table(alerts), "keys": .textLists]
+    static let file: [String: Kind] = [
+        "profiles": .namedTables(profile), "alerts": .table(alerts), "keys": .textLists, "mouse": .boolean,
+    ]
 
     /// Checks `table` against `schema`; unknown keys go to `warnings` by their dotted path.
     static func check(_ table: TOMLTable, _ schema: [String: Kind], at path: String, warnings: inout [String])
@@ -71,6 +74,8 @@ enum ConfigSchema {
         case .number:
             let numeric = value.type == .int || value.type == .double || value.string.flatMap(DecimalText.parse) != nil
             guard numeric else { throw mismatch(name, "a number", value) }
+        case .boolean:
+            guard value.type == .bool else { throw mismatch(name, "true or false", value) }
         case .table(let members):
             guard let table = value.table else { throw mismatch(name, "a table", value) }
             try check(table, members, at: name, warnings: &warnings)

@@ -19,9 +19,11 @@ public struct Profile: Sendable, Hashable, Decodable {
     public var db: String?
     /// Alert rules for this profile (replacing the top-level `[alerts]`).
     public var alerts: AlertsConfig?
+    /// Whether clicks and the wheel reach usagetop (replacing the top-level `mouse`).
+    public var mouse: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case provider, theme, refresh, db, alerts
+        case provider, theme, refresh, db, alerts, mouse
         case baseURL = "base_url"
         case apiKeyEnv = "api_key_env"
         case apiKeyCommand = "api_key_command"

@@ -74,6 +74,14 @@ struct ConfigTests {
         #expect(throws: UsageError.self) { try ConfigTests.parsed("[keys]\nrefresh = 5\n", path: "config.toml") }
     }
 
+    @Test func theMouseIsOnUnlessTheFileTheProfileOrTheFlagTurnsItOff() throws {
+        let config = try ConfigTests.parsed("mouse = false\n[profiles.wall]\nmouse = true\n[profiles.desk]\n", path: "config.toml")
+        #expect(!config.usesMouse(profile: try config.profile("desk"), noMouseFlag: false))
+        #expect(config.usesMouse(profile: try config.profile("wall"), noMouseFlag: false), "a profile replaces the file's value")
+        #expect(!config.usesMouse(profile: try config.profile("wall"), noMouseFlag: true), "--no-mouse wins")
+        #expect(ConfigFile().usesMouse(profile: nil, noMouseFlag: false))
+    }
+
     @Test func profilesParse() throws {
         let config = try ConfigTests.parsed(Self.sample, path: "config.toml")
         let eu = try config.profile("lago-eu")
@@ -123,6 +131,7 @@ struct ConfigTests {
         ("[alerts]\nbaseline_factor = \"lots\"", "c.toml: alerts.baseline_factor must be a number, not text"),
         ("[alerts]\nbaseline_days = 100000", "c.toml: alerts.baseline_days must be from 1 to 365, not 100000"),
         ("[[alerts.limits]]\nmetric = \"m\"\nlevel = \"panic\"", "c.toml: alerts.limits[1].level must be one of warn, error, not 'panic'"),
+        ("mouse = \"off\"", "c.toml: mouse must be true or false, not text"),
     ])
     func aWrongValueIsNamedWithWhatItMustBe(text: String, message: String) {
         var warnings: [String] = []

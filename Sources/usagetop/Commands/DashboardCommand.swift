@@ -67,7 +67,7 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let ready = setup
         do {
-            try await TerminalLoop.run(useColor: resolved.useColor, mouse: !display.noMouse) {
+            try await TerminalLoop.run(useColor: resolved.useColor, mouse: config.usesMouse(profile: profile, noMouseFlag: display.noMouse)) {
                 DashboardProgram.make(service: service, setup: ready)
             }
         } catch {

@@ -60,7 +60,7 @@ struct MonitorCommand: AsyncParsableCommand {
         state.keyOverrides = KeyBindingsConfig.overrides(config)
         let ready = state
         do {
-            try await TerminalLoop.run(useColor: resolved.useColor, mouse: !display.noMouse) {
+            try await TerminalLoop.run(useColor: resolved.useColor, mouse: config.usesMouse(profile: profile, noMouseFlag: display.noMouse)) {
                 MonitorProgram.make(service: service, options: resolved.options, state: ready, warnings: resolved.warnings)
             }
         } catch {

@@ -11,7 +11,7 @@ struct DisplayOptions: ParsableArguments {
     @Option(help: "Extra folder searched first for <name>.theme files.") var themesDir: String?
     @Option(help: "Chart style: braille, block or ascii.") var plot: PlotMode = .braille
     @Flag(help: "Plain ASCII borders and charts, for fonts without box drawing or braille.") var ascii = false
-    @Flag(help: "Leave the mouse to the terminal (text selection) instead of clicks and the wheel selecting rows.")
+    @Flag(help: "Leave the mouse to the terminal (text selection) instead of clicks and the wheel selecting rows (config.toml: mouse = false).")
     var noMouse = false
 
     /// Resolves the theme (`--theme`, else `profileTheme`, else default), prints its warnings to stderr and returns
