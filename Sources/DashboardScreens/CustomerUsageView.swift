@@ -28,12 +28,38 @@ enum CustomerUsageView {
             return
         }
         let billLines = Array(data.bills.suffix(min(3, max(0, inner.height - 4))))
-        let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - billLines.count)
+        let chartRows = usage.selectedSeries == nil ? nil
+            : Layout.usageChartRows(height: state.height, rows: data.totals.count, bills: billLines.count)
+        let below = billLines.count + (chartRows.map { $0 + 1 } ?? 0)
+        let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - below)
         table(data, usage, options, inner: tableArea).render(in: tableArea, buffer: &buffer)
         for (offset, bill) in billLines.enumerated() {
             buffer.write(" " + bill.line(period: Format.span(bill.period)), x: inner.x, y: tableArea.bottom + offset, style: theme.text(.accent),
                          limit: inner.width)
         }
+        if let chartRows, let (metric, series) = usage.selectedSeries {
+            let area = Rect(x: inner.x, y: inner.bottom - chartRows, width: inner.width, height: chartRows)
+            chartPanel(metric, series, usage, options, area: area, buffer: &buffer)
+        }
+    }
+
+    /// The chart of the selected metric under the totals: a rule with its title (bright when `Tab` has focused it),
+    /// the bucket readout or the series' range, and the bars.
+    private static func chartPanel(_ metric: Metric, _ series: TimeSeries, _ usage: CustomerUsageState,
+                                   _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
+        let theme = options.theme
+        let focused = usage.focus == .chart
+        let rule = options.glyphs == .ascii ? "-" : "─"
+        let hint = focused ? " ← → bucket · e events · Tab totals " : " Tab: chart keys "
+        let title = "\(rule) \(metric.displayName) · by \(series.bucketLabel) \(rule)\(hint)"
+        let line = title + String(repeating: rule, count: max(0, area.width - TextWidth.of(title)))
+        buffer.write(line, x: area.x, y: area.y, style: focused ? theme.text(.modalBorder) : theme.text(.border), limit: area.width)
+        let readout = TimeseriesView.readout(metric: metric, cursor: usage.chartCursor, series: series, eventsKey: focused)
+            ?? "total \(Format.value(series.total, unit: metric.unit))   max \(Format.value(series.maximum))   \(series.points.count) buckets"
+        buffer.write(" " + readout, x: area.x, y: area.y + 1, style: theme.text(usage.chartCursor == nil ? .muted : .title),
+                     limit: area.width)
+        let plot = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2)
+        TimeseriesView.bars(series, cursor: usage.chartCursor, options: options, area: plot, buffer: &buffer)
     }
 
     private enum Field { case metric, aggregation, total, unit, events, amount, period, trend }

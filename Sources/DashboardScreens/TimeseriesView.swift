@@ -26,23 +26,34 @@ enum TimeseriesView {
             buffer.write(readout, x: inner.x, y: inner.y + 1, style: theme.text(.title), limit: inner.width)
         }
         let plotArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-        let values = series.points.map { DecimalText.double($0.value) }
-        let labels = Layout.chartAxisLabels(series)
-        let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element, in: series)) }
-        Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
-              axisLabels: labels, ticks: ticks, selected: chart.cursor, selectedStyle: theme.text(.accent).adding(.bold))
-            .render(in: plotArea, buffer: &buffer)
+        bars(series, cursor: chart.cursor, options: options, area: plotArea, buffer: &buffer)
     }
 
     /// `▸ 2026-11-25 14:00 → 15:00 · 42 calls · 12.3 % of the total · e events` for the bucket under the cursor.
     static func readout(_ chart: TimeseriesState, _ series: TimeSeries) -> String? {
-        guard let index = chart.cursor, series.points.indices.contains(index) else { return nil }
+        readout(metric: chart.metric, cursor: chart.cursor, series: series, eventsKey: chart.customerID != nil)
+    }
+
+    /// The readout of bucket `cursor` of `series` (nil without a cursor); `eventsKey` adds the `e events` hint.
+    static func readout(metric: Metric, cursor: Int?, series: TimeSeries, eventsKey: Bool) -> String? {
+        guard let index = cursor, series.points.indices.contains(index) else { return nil }
         let point = series.points[index]
         let span = Format.span(Period(start: point.start, end: point.end ?? series.bucket.advance(point.start)))
-        var text = "▸ \(span) · \(Format.value(point.value, unit: chart.metric.unit))"
-        if chart.metric.aggregation.isAdditive, series.total > 0 {
+        var text = "▸ \(span) · \(Format.value(point.value, unit: metric.unit))"
+        if metric.aggregation.isAdditive, series.total > 0 {
             text += " · " + DecimalText.grouped(point.value / series.total * 100, fractionDigits: 1) + " % of the total"
         }
-        return text + (chart.customerID == nil ? "" : " · e events")
+        return text + (eventsKey ? " · e events" : "")
+    }
+
+    /// The bars of `series` in `area` with their value axis and ticks, the bucket `cursor` highlighted.
+    static func bars(_ series: TimeSeries, cursor: Int?, options: RenderOptions, area: Rect, buffer: inout Buffer) {
+        let theme = options.theme
+        let values = series.points.map { DecimalText.double($0.value) }
+        let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element, in: series)) }
+        Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
+              axisLabels: Layout.chartAxisLabels(series), ticks: ticks, selected: cursor,
+              selectedStyle: theme.text(.accent).adding(.bold))
+            .render(in: area, buffer: &buffer)
     }
 }

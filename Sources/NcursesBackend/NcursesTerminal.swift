@@ -173,6 +173,7 @@ public final class NcursesTerminal {
         case KEY_HOME: .home
         case KEY_END: .end
         case KEY_ENTER: .enter
+        case KEY_BTAB: .backTab
         case KEY_BACKSPACE: .backspace
         case (KEY_F0 + 1)...(KEY_F0 + 12): .function(Int(code - KEY_F0))
         default: nil

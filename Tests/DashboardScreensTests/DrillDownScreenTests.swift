@@ -87,3 +87,49 @@ struct ChartClickTests {
         #expect(events.period?.start == series.points.first?.start)
     }
 }
+
+/// The chart panel under a customer's totals: `Tab` focuses it, the cursor finds the spike, `e` opens its events.
+@Suite("Golden screens: the customer usage chart panel")
+struct UsageChartPanelTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func tabFocusesTheChartAndTheCaretFindsThePeak(width: Int, height: Int) async throws {
+        var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)
+        await h.press(.enter, .tab, .character("^"))
+        #expect(h.state.screenKind == .usageChart)
+        Snapshot.assert(h.frame(), named: "usage-chart-panel-\(width)x\(height)")
+    }
+
+    @Test func eOpensTheEventsOfTheBucketAndDownChartsTheNextMetric() async throws {
+        var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
+        await h.press(.enter, .tab, .character("^"))
+        guard case .customerUsage(let usage)? = h.state.stack.last, let (metric, series) = usage.selectedSeries,
+              let index = usage.chartCursor else {
+            Issue.record("expected the focused chart panel with a cursor")
+            return
+        }
+        #expect(series.points[index].value == series.maximum)
+        await h.press(.character("e"))
+        guard case .events(let events)? = h.state.stack.last, let page = events.page else {
+            Issue.record("expected the events of the bucket")
+            return
+        }
+        #expect(events.metric.code == metric.code && events.period?.start == series.points[index].start)
+        #expect(Decimal(page.totalCount) == series.maximum, "a count metric: the bucket's events are its value")
+        await h.press(.escape, .down)
+        guard case .customerUsage(let next)? = h.state.stack.last else { return }
+        #expect(next.cursor.selected == 1 && next.chartCursor == nil && next.focus == .chart)
+        await h.press(.backTab)
+        #expect(h.state.screenKind == .customerUsage)
+    }
+
+    @Test func aClickInThePanelSelectsTheBucketDrawnThere() async throws {
+        var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
+        await h.press(.enter)
+        guard case .customerUsage(let usage)? = h.state.stack.last, let (_, series) = usage.selectedSeries else { return }
+        let plot = Layout.chartPlot(width: 120, series: series)
+        await h.press(.click(x: plot.x + plot.width / 2, y: 32))
+        guard case .customerUsage(let clicked)? = h.state.stack.last else { return }
+        #expect(clicked.focus == .chart
+            && clicked.chartCursor == Layout.chartBucket(atColumn: plot.x + plot.width / 2, width: 120, series: series))
+    }
+}

@@ -4,6 +4,8 @@ public enum KeyEvent: Sendable, Hashable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab
+    /// Shift-Tab.
+    case backTab
     /// A function key, `F1` to `F12`.
     case function(Int)
     /// `Ctrl-L`: draw the whole screen again.

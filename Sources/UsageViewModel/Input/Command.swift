@@ -18,6 +18,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case clientTimeseries, openEvents
     case previousPoint, nextPoint, peakPoint
     case openBreakdown, nextProperty
+    /// `Tab` and `Shift-Tab` move between the panels of a view.
+    case nextPanel
     case nextPage, previousPage
     case togglePause, fasterRefresh, slowerRefresh
 

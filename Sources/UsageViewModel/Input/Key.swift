@@ -4,6 +4,8 @@ public enum Key: Sendable, Hashable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab
+    /// Shift-Tab.
+    case backTab
     /// A function key, `F1` to `F12`.
     case function(Int)
     /// A mouse click or double click at a cell, or the wheel.
@@ -27,6 +29,7 @@ public enum Key: Sendable, Hashable {
         case .escape: "Esc"
         case .backspace: "Bksp"
         case .tab: "Tab"
+        case .backTab: "Shift-Tab"
         case .function(let n): "F\(n)"
         case .click: "click"
         case .doubleClick: "double-click"
@@ -41,7 +44,7 @@ public enum Key: Sendable, Hashable {
         if text.count == 1, let c = text.first { return .character(c) }
         let named: [String: Key] = [
             "space": .character(" "), "ctrl-l": .character("\u{0C}"), "enter": .enter, "esc": .escape, "escape": .escape,
-            "tab": .tab, "backspace": .backspace, "up": .up, "down": .down, "left": .left, "right": .right,
+            "tab": .tab, "shift-tab": .backTab, "backtab": .backTab, "backspace": .backspace, "up": .up, "down": .down, "left": .left, "right": .right,
             "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end,
         ]
         let lower = text.lowercased()

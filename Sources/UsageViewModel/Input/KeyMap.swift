@@ -62,11 +62,28 @@ public enum KeyMap {
                 KeyBinding([.left, .character("h")], .back, "back"),
                 KeyBinding([.character("e")], .openEvents, "events", inStatus: true),
                 KeyBinding([.character("B")], .openBreakdown, "breakdown by property", inStatus: true),
+                KeyBinding([.tab, .backTab], .nextPanel, "to the chart panel", inStatus: true),
                 KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
                 KeyBinding([.character("[")], .earlierPeriod, "period before"),
                 KeyBinding([.character("]")], .laterPeriod, "period after"),
                 KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
             ] + movement + export + global
+        case .usageChart:
+            return [
+                KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),
+                KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
+                KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
+                KeyBinding([.character("e"), .enter], .openEvents, "events of the bucket", inStatus: true),
+                KeyBinding([.character("B")], .openBreakdown, "breakdown of the bucket by property"),
+                KeyBinding([.tab, .backTab], .nextPanel, "to the totals", inStatus: true),
+                KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "previous metric"),
+                KeyBinding([.down, .character("j"), .wheelDown], .moveDown, "next metric"),
+                KeyBinding([.click(x: 0, y: 0)], .pointAt, "select (double: open)"),
+                KeyBinding([.character("p")], .choosePeriod, "period"),
+                KeyBinding([.character("[")], .earlierPeriod, "period before"),
+                KeyBinding([.character("]")], .laterPeriod, "period after"),
+                KeyBinding([.character("b")], .nextBucket, "bucket"),
+            ] + export + global
         case .timeseries:
             return [
                 KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),

@@ -5,7 +5,9 @@ extension AppState {
     mutating func usageCommand(_ command: Command) -> [Effect] {
         guard case .customerUsage(var state) = stack.last else { return [] }
         let count = state.usage?.totals.count ?? 0
+        let before = state.cursor.selected
         if state.cursor.apply(command, count: count, visible: tableRows) {
+            if state.cursor.selected != before { state.chartCursor = nil }
             stack[stack.count - 1] = .customerUsage(state)
             return []
         }
@@ -28,6 +30,8 @@ extension AppState {
         case .nextBucket:
             guard switchBucket() else { return [] }
             return loadUsage()
+        case .nextPanel:
+            return switchUsagePanel()
         default:
             state.error = nil
             return []
@@ -114,7 +118,7 @@ extension AppState {
     }
 
     /// The next bucket that fits the period; false, saying so, when no other does.
-    private mutating func switchBucket() -> Bool {
+    mutating func switchBucket() -> Bool {
         let next = bucket.next(fitting: resolvedPeriod)
         guard next != bucket else {
             let adjective = ["hour": "hourly", "day": "daily", "month": "monthly"][bucket.rawValue] ?? bucket.rawValue
@@ -136,9 +140,12 @@ extension AppState {
     }
 
     /// The bucket under a chart's cursor, clipped to the period shown; the whole period without a cursor.
-    func bucketPeriod(_ chart: TimeseriesState) -> Period {
+    func bucketPeriod(_ chart: TimeseriesState) -> Period { bucketPeriod(cursor: chart.cursor, series: chart.series) }
+
+    /// The bucket `cursor` points at in `series`, clipped to the period shown; the whole period without a cursor.
+    func bucketPeriod(cursor: Int?, series: TimeSeries?) -> Period {
         let period = resolvedPeriod
-        guard let index = chart.cursor, let series = chart.series, series.points.indices.contains(index) else { return period }
+        guard let index = cursor, let series, series.points.indices.contains(index) else { return period }
         let point = series.points[index]
         let end = point.end ?? series.bucket.advance(point.start)
         let start = max(point.start, period.start)

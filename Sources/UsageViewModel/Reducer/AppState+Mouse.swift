@@ -13,6 +13,9 @@ extension AppState {
         default: return nil
         }
         if case .timeseries(let chart)? = stack.last { return pointedAtChart(chart, x: x, opens: opens) }
+        if case .customerUsage(let usage)? = stack.last, let effects = pointedAtUsageChart(usage, x: x, y: y, opens: opens) {
+            return effects
+        }
         let row = y - Self.firstTableRow
         guard x > 0, x < width - 1, row >= 0, row < tableRows else { return [] }
         switch stack.last {
@@ -38,7 +41,7 @@ extension AppState {
         case .customerUsage: return usageCommand(.open)
         case .events: return eventsCommand(.open)
         case .breakdown: return breakdownCommand(.open)
-        case .timeseries: return []
+        case .timeseries, .usageChart: return []
         }
     }
 
@@ -49,6 +52,22 @@ extension AppState {
         chart.cursor = index
         stack[stack.count - 1] = .timeseries(chart)
         return opens ? timeseriesCommand(.openEvents) : []
+    }
+
+    /// A click in the chart panel under a customer's totals focuses it and selects the bucket there; a double click
+    /// opens its events. Nil when the click is elsewhere.
+    private mutating func pointedAtUsageChart(_ usage: CustomerUsageState, x: Int, y: Int, opens: Bool) -> [Effect]? {
+        guard let (_, series) = usage.selectedSeries,
+              let rows = Layout.usageChartRows(height: height, rows: usage.usage?.totals.count ?? 0,
+                                               bills: min(3, usage.usage?.bills.count ?? 0))
+        else { return nil }
+        let plotTop = height - 2 - rows + 2
+        guard y >= plotTop, y < height - 2 else { return nil }
+        guard let index = Layout.chartBucket(atColumn: x, width: width, series: series) else { return [] }
+        var usage = usage
+        (usage.focus, usage.chartCursor) = (.chart, index)
+        stack[stack.count - 1] = .customerUsage(usage)
+        return opens ? usageChartCommand(.openEvents) : []
     }
 
     /// Moves `cursor` onto the row shown `row` lines below the first; false when no row is there.

@@ -99,6 +99,7 @@ extension AppState {
             case .timeseries: return timeseriesCommand(command)
             case .events: return eventsCommand(command)
             case .breakdown: return breakdownCommand(command)
+            case .usageChart: return usageChartCommand(command)
             }
         }
     }

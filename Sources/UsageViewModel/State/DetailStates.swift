@@ -14,12 +14,28 @@ public struct CustomerUsageState: Sendable {
     public var request: RequestID?
     /// The last failure.
     public var error: String?
+    /// Which panel keys act on: the totals, or the chart of the selected metric below them (`Tab`).
+    public var focus = UsagePanel.table
+    /// The bucket under the chart panel's cursor.
+    public var chartCursor: Int?
+
+    /// The series of the selected metric, drawn in the chart panel.
+    public var selectedSeries: (metric: Metric, series: TimeSeries)? {
+        guard let usage, usage.totals.indices.contains(cursor.selected) else { return nil }
+        let metric = usage.totals[cursor.selected].metric
+        return usage.series[metric.code].map { (metric, $0) }
+    }
 
     /// Creates the state for one customer.
     public init(customerID: String, customerName: String) {
         self.customerID = customerID
         self.customerName = customerName
     }
+}
+
+/// The panels of the customer usage view.
+public enum UsagePanel: Sendable, Hashable {
+    case table, chart
 }
 
 /// The timeseries view: one metric for one customer or (nil) all customers.

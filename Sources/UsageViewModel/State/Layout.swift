@@ -42,4 +42,16 @@ public enum Layout {
         // A cell belongs to the bucket under its centre (the chart's cursor marker uses the same rule).
         return min(series.points.count - 1, ((x - plot.x) * 2 + 1) * series.points.count / (2 * plot.width))
     }
+
+    /// The fewest rows the customer usage view's chart panel is drawn in (a title, a readout, four rows of bars, the
+    /// axis and the ticks).
+    public static let usageChartMinimum = 8
+
+    /// Rows of the chart panel under a customer's totals at terminal `height`, with `rows` totals and `bills` bill
+    /// lines above it; nil when it does not fit.
+    public static func usageChartRows(height: Int, rows: Int, bills: Int) -> Int? {
+        let inner = height - 5
+        let left = inner - (1 + rows + bills) - 1
+        return left >= usageChartMinimum ? left : nil
+    }
 }

@@ -8,7 +8,7 @@ public enum Screen: Sendable {
     /// Which view this is.
     public var kind: ScreenKind {
         switch self {
-        case .customerUsage: .customerUsage
+        case .customerUsage(let state): state.focus == .chart ? .usageChart : .customerUsage
         case .timeseries: .timeseries
         case .events: .events
         case .breakdown: .breakdown

@@ -1,6 +1,8 @@
 /// The views.
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
     case customers, customerUsage, timeseries, events, breakdown
+    /// The customer usage view with its chart panel focused.
+    case usageChart
 
     /// The breadcrumb / help title.
     public var title: String {
@@ -10,6 +12,7 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
         case .timeseries: "Timeseries"
         case .events: "Events"
         case .breakdown: "Breakdown"
+        case .usageChart: "Customer usage · chart"
         }
     }
 }

@@ -25,6 +25,7 @@ enum KeyTranslation {
         case .escape: .escape
         case .backspace: .backspace
         case .tab: .tab
+        case .backTab: .backTab
         }
     }
 }
