@@ -66,6 +66,7 @@ enum EventsView {
         } else if let text = events.query.text {
             title += " · holding \"\(text)\""
         }
+        if let draft = events.jumpDraft { title += " · jump to: \(draft)▏" }
         return title
     }
 }

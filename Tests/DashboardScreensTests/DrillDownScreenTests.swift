@@ -133,3 +133,45 @@ struct UsageChartPanelTests {
             && clicked.chartCursor == Layout.chartBucket(atColumn: plot.x + plot.width / 2, width: 120, series: series))
     }
 }
+
+/// `@` in the events view moves to the event nearest a typed time, in either order, over every event of the period.
+@Suite("Golden screens: jumping to a time in the events")
+struct EventJumpTests {
+    @Test(arguments: [true, false])
+    func atMovesToTheEventNearestTheTime(newestFirst: Bool) async throws {
+        var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
+        await h.press(.enter, .character("e"))
+        if !newestFirst { await h.press(.character("o")) }
+        guard case .events(let start)? = h.state.stack.last, let total = start.page?.totalCount, total > 3 * start.pageSize else {
+            Issue.record("expected several pages of events")
+            return
+        }
+        await h.press(.end)
+        guard case .events(let last)? = h.state.stack.last, let tail = last.page?.items, tail.count >= 2 else { return }
+        let target = tail[tail.count / 2].timestamp
+        await h.press(.home, .character("@"))
+        await h.type(UTCTime.iso(target))
+        await h.press(.enter)
+        guard case .events(let jumped)? = h.state.stack.last, let page = jumped.page else {
+            Issue.record("expected the events view")
+            return
+        }
+        let event = page.items[jumped.cursor.selected]
+        #expect(jumped.pageIndex == last.pageIndex, "the page that holds the time")
+        #expect(event.timestamp == target, "the event at the time is selected")
+        if newestFirst {
+            #expect(page.items[..<jumped.cursor.selected].allSatisfy { $0.timestamp > target })
+        } else {
+            #expect(page.items[..<jumped.cursor.selected].allSatisfy { $0.timestamp < target })
+        }
+        #expect(h.state.message?.text.hasPrefix("at ") == true)
+    }
+
+    @Test func aTimeOutsideThePeriodIsRefusedWithTheSpan() async throws {
+        var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
+        await h.press(.enter, .character("e"), .character("@"))
+        await h.type("2020-01-01")
+        await h.press(.enter)
+        #expect(h.state.message?.text.contains("is outside 2026-11-01 → 2026-11-30") == true)
+    }
+}

@@ -6,7 +6,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case nextMetric, previousMetric, nextPeriod, nextBucket, nextFilter
     /// `p` opens the period picker; `[` and `]` move the period by its own length.
     case choosePeriod, earlierPeriod, laterPeriod
-    case flipOrder, startPropertyFilter, startSearch, copy
+    case flipOrder, startPropertyFilter, startSearch, startJump, copy
     /// `Y` copies the view as JSON; `w` writes it to a file.
     case copyJSON, writeView
     /// Drawn by the terminal loop (Ctrl-L); listed so help shows it.

@@ -113,6 +113,7 @@ public enum KeyMap {
                 KeyBinding([.character("/")], .startSearch, "search id and properties"),
                 KeyBinding([.character("y")], .copy, "copy the event as JSON", inStatus: true),
                 KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
+                KeyBinding([.character("@")], .startJump, "jump to a date or time"),
                 KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),
                 KeyBinding([.character("N"), .pageUp], .previousPage, "previous page"),
                 KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "move up"),

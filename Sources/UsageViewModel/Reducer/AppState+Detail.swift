@@ -110,6 +110,10 @@ extension AppState {
             state.searchDraft = state.query.text ?? ""
             stack[stack.count - 1] = .events(state)
             return []
+        case .startJump:
+            state.jumpDraft = ""
+            stack[stack.count - 1] = .events(state)
+            return []
         default: return []
         }
         state.cursor = ListCursor()

@@ -91,6 +91,9 @@ extension AppState {
         guard let index = screenIndex(waitingFor: id), case .events(var state) = stack[index] else { return [] }
         state.request = nil
         switch result {
+        case .success(let page) where state.locating != nil:
+            stack[index] = .events(state)
+            return jumped(toRow: page.totalCount)
         case .success(let page):
             state.page = page
             state.error = nil
@@ -103,9 +106,12 @@ extension AppState {
                 stack[index] = .events(state)
                 return loadEvents()
             }
+            if let row = state.pendingRow, page.items.indices.contains(row) { state.cursor.selected = row }
+            state.pendingRow = nil
             state.cursor.clamp(count: page.items.count, visible: tableRows)
             succeeded()
         case .failure(let error):
+            state.locating = nil
             state.error = error.message
             message = (error.message, error.kind == .unsupported ? .warning : .error)
         }

@@ -68,6 +68,7 @@ extension AppState {
         if screenKind == .customers && customers.isEditingFilter { return typeInFilter(key) }
         if case .events(let events)? = stack.last, events.filterDraft != nil { return typeInPropertyFilter(key) }
         if case .events(let events)? = stack.last, events.searchDraft != nil { return typeInSearch(key) }
+        if case .events(let events)? = stack.last, events.jumpDraft != nil { return typeInJump(key) }
         if let effects = pointed(key) { return effects }
         guard let command = KeyMap.command(for: key, on: screenKind, overrides: keyOverrides) else { return [] }
         switch command {

@@ -1,3 +1,4 @@
+import Foundation
 import UsageCore
 
 /// The customer usage view: totals and a sparkline per metric.
@@ -91,6 +92,12 @@ public struct EventsState: Sendable {
     public var filterDraft: String?
     /// The search text being typed (`/`), nil when not editing.
     public var searchDraft: String?
+    /// The date or time being typed (`@`), nil when not editing.
+    public var jumpDraft: String?
+    /// The time being jumped to while its position is counted; the answer moves to its page.
+    public var locating: Date?
+    /// The row to select once the page jumped to arrives.
+    public var pendingRow: Int?
 
     /// Creates the state.
     public init(customerID: String, customerName: String, metric: Metric, period: Period? = nil) {
