@@ -39,13 +39,13 @@ enum CustomerUsageView {
         }
         if let chartRows, let (metric, series) = usage.selectedSeries {
             let area = Rect(x: inner.x, y: inner.bottom - chartRows, width: inner.width, height: chartRows)
-            chartPanel(metric, series, usage, options, area: area, buffer: &buffer)
+            chartPanel(metric, series, usage, now: state.now, options, area: area, buffer: &buffer)
         }
     }
 
     /// The chart of the selected metric under the totals: a rule with its title (bright when `Tab` has focused it),
     /// the bucket readout or the series' range, and the bars.
-    private static func chartPanel(_ metric: Metric, _ series: TimeSeries, _ usage: CustomerUsageState,
+    private static func chartPanel(_ metric: Metric, _ series: TimeSeries, _ usage: CustomerUsageState, now: Date,
                                    _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
         let theme = options.theme
         let focused = usage.focus == .chart
@@ -54,12 +54,12 @@ enum CustomerUsageView {
         let title = "\(rule) \(metric.displayName) · by \(series.bucketLabel) \(rule)\(hint)"
         let line = title + String(repeating: rule, count: max(0, area.width - TextWidth.of(title)))
         buffer.write(line, x: area.x, y: area.y, style: focused ? theme.text(.modalBorder) : theme.text(.border), limit: area.width)
-        let readout = TimeseriesView.readout(metric: metric, cursor: usage.chartCursor, series: series, eventsKey: focused)
+        let readout = TimeseriesView.readout(metric: metric, cursor: usage.chartCursor, series: series, eventsKey: focused, now: now)
             ?? "total \(Format.value(series.total, unit: metric.unit))   max \(Format.value(series.maximum))   \(series.points.count) buckets"
         buffer.write(" " + readout, x: area.x, y: area.y + 1, style: theme.text(usage.chartCursor == nil ? .muted : .title),
                      limit: area.width)
         let plot = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2)
-        TimeseriesView.bars(series, cursor: usage.chartCursor, options: options, area: plot, buffer: &buffer)
+        TimeseriesView.bars(series, cursor: usage.chartCursor, now: now, options: options, area: plot, buffer: &buffer)
     }
 
     private enum Field { case metric, aggregation, total, unit, events, amount, period, trend }
@@ -70,17 +70,31 @@ enum CustomerUsageView {
         let theme = options.theme
         let totals = data.totals
         let hasAmount = totals.contains { $0.amount != nil }, hasPeriod = totals.contains { $0.period != nil }
+        // Every column as wide as what it holds (a few rows: measured each frame); totals with their decimal points
+        // in line, durations and sizes as people read them; the trend takes the rest.
+        let human = totals.map { HumanUnits.text($0.value, unit: $0.metric.unit) }
+        let decimals = zip(totals, human).map { $1 == nil ? $0.value.fractionDigits(upTo: 6) : 0 }.max() ?? 0
+        let values = zip(totals, human).map { $1 ?? Format.aligned(Format.value($0.value), decimals: decimals) }
+        let events = totals.map { $0.eventCount.map { DecimalText.grouped(Decimal($0), fractionDigits: 0) } ?? "—" }
+        func widest(_ texts: [String], _ title: String, cap: Int = 40) -> Int {
+            min(cap, max(TextWidth.of(title), texts.map { TextWidth.of($0) }.max() ?? 0))
+        }
         var fields: [(Field, Table.Column)] = [
-            (.metric, Table.Column("Metric", width: 0)), (.aggregation, Table.Column("Aggregation", width: 12)),
-            (.total, Table.Column("Total", width: 16, alignRight: true)), (.unit, Table.Column("Unit", width: 6)),
-            (.events, Table.Column("Events", width: 9, alignRight: true)),
+            (.metric, Table.Column("Metric", width: widest(totals.map(\.label), "Metric", cap: 32))),
+            (.aggregation, Table.Column("Aggregation", width: widest(totals.map(\.metric.aggregation.rawValue), "Aggregation"))),
+            (.total, Table.Column("Total", width: widest(values, "Total"), alignRight: true)),
+            (.unit, Table.Column("Unit", width: widest(zip(totals, human).map { $1 == nil ? $0.metric.unit ?? "" : "" }, "Unit", cap: 12))),
+            (.events, Table.Column("Events", width: widest(events, "Events"), alignRight: true)),
         ]
-        if hasAmount { fields.append((.amount, Table.Column("Amount", width: 14, alignRight: true))) }
+        if hasAmount {
+            fields.append((.amount, Table.Column("Amount", width: widest(totals.map { $0.amount?.text ?? "—" }, "Amount"), alignRight: true)))
+        }
         if hasPeriod { fields.append((.period, Table.Column("Period", width: 23))) }
-        let fixed = fields.dropFirst().reduce(0) { $0 + $1.1.width + 1 }
-        let labels = min(32, max(16, totals.map { TextWidth.of($0.label) }.max() ?? 0))
-        let sparkWidth = max(hasPeriod ? 8 : 10, min(40, inner.width - fixed - labels - 1))
+        let used = fields.reduce(0) { $0 + $1.1.width + 1 }
+        let sparkWidth = max(8, min(40, inner.width - used))
         fields.append((.trend, Table.Column("Trend", width: sparkWidth)))
+        let metricShare = max(8, fields[0].1.width - max(0, used + sparkWidth - inner.width))
+        fields[0].1.width = metricShare
         return Table(
             columns: fields.map(\.1), rowCount: totals.count, offset: usage.cursor.offset, selected: usage.cursor.selected,
             style: theme.base, headerStyle: theme.text(.tableHeader), selectedStyle: theme.fill(.selection),
@@ -89,9 +103,9 @@ enum CustomerUsageView {
                 switch fields[column].0 {
                 case .metric: return total.label
                 case .aggregation: return total.metric.aggregation.rawValue
-                case .total: return Format.value(total.value)
-                case .unit: return total.metric.unit ?? ""
-                case .events: return total.eventCount.map { DecimalText.grouped(Decimal($0), fractionDigits: 0) } ?? "—"
+                case .total: return values[row]
+                case .unit: return human[row] == nil ? total.metric.unit ?? "" : ""
+                case .events: return events[row]
                 case .amount: return total.amount?.text ?? "—"
                 case .period: return total.period.map(Format.span) ?? "as asked"
                 case .trend:

@@ -51,40 +51,50 @@ enum CustomersView {
 
     private enum Field { case name, id, total, daily, lastEvent, amount, period }
 
-    /// The columns that fit `width`; columns no row can fill (no daily values, no event times, no money, no other
-    /// period) give their room to the others.
-    private static func columns(_ customers: CustomersState, width: Int, sparkWidth: Int) -> [(Field, Table.Column)] {
-        let wide = width >= 100, holds = customers.holds
+    /// The columns that fit `width`, each as wide as its content: ids in full, totals never cut, names as long as
+    /// the room left allows. Columns no row can fill (no daily values, no event times, no money, no other period) are left
+    /// out, and when the name would get too little room the period, amount, last event and sparkline columns go, in
+    /// that order (a block or ASCII sparkline first halves, two days a column).
+    private static func columns(_ customers: CustomersState, width: Int, sparkWidth: inout Int) -> [(Field, Table.Column)] {
+        let holds = customers.holds
         func marker(_ column: SortColumn) -> String {
             customers.sortColumn == column ? (customers.descending ? " ▼" : " ▲") : ""
         }
-        var fields: [(Field, Table.Column)] = [
-            (.name, Table.Column("Name" + marker(.name), width: 0)),
-            (.id, Table.Column("ID" + marker(.id), width: wide ? 14 : 10)),
-            (.total, Table.Column("Total" + marker(.total), width: 14, alignRight: true)),
+        let decimals = holds.totalDecimals > 0 ? holds.totalDecimals + 1 : 0
+        let totalWidth = DecimalText.grouped(holds.largestTotal, fractionDigits: 0).count + decimals + 1
+        let total = "Total" + marker(.total), id = "ID" + marker(.id), name = "Name" + marker(.name)
+        var optional: [(Field, Table.Column)] = []
+        if holds.daily { optional.append((.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12)))) }
+        if holds.lastEvent { optional.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16))) }
+        if holds.amounts { optional.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
+        if !holds.periods.isEmpty { optional.append((.period, Table.Column("Period", width: 23))) }
+        let required: [(Field, Table.Column)] = [
+            (.name, Table.Column(name, width: max(name.count, holds.longestName + 1))),
+            (.id, Table.Column(id, width: max(id.count, min(holds.longestID, 40)))),
+            (.total, Table.Column(total, width: max(total.count, totalWidth), alignRight: true)),
         ]
-        if holds.daily {
-            fields.append((.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12))))
+        let nameRoom = max(name.count, min(holds.longestName, 18))
+        func spare(_ fields: [(Field, Table.Column)]) -> Int {
+            width - fields.dropFirst().reduce(0) { $0 + $1.1.width } - (fields.count - 1)
         }
-        if holds.lastEvent && (wide || width >= 78) {
-            fields.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16)))
+        if spare(required + optional) < nameRoom, sparkWidth > 15, let daily = optional.firstIndex(where: { $0.0 == .daily }) {
+            sparkWidth = 15
+            optional[daily].1.width = 15
         }
-        if wide && holds.amounts {
-            fields.append((.amount, Table.Column("Amount", width: 16, alignRight: true)))
-        }
-        if wide && !holds.periods.isEmpty {
-            fields.append((.period, Table.Column("Period", width: 23)))
-        }
+        while spare(required + optional) < nameRoom, !optional.isEmpty { optional.removeLast() }
+        // The name is as wide as the longest one, up to the room left; the rest stays at the right end.
+        var fields = required + optional
+        fields[0].1.width = max(1, min(fields[0].1.width, spare(fields)))
         return fields
     }
 
     private static func table(_ state: AppState, _ options: RenderOptions, inner: Rect) -> Table {
         let theme = options.theme
         let customers = state.customers
-        let sparkWidth = options.plotMode == .braille ? Layout.sparklineDays / 2 : Layout.sparklineDays
+        var sparkWidth = options.plotMode == .braille ? Layout.sparklineDays / 2 : Layout.sparklineDays
         let rows = customers.rows
         let visible = customers.visible
-        let fields = columns(customers, width: inner.width, sparkWidth: sparkWidth)
+        let fields = columns(customers, width: inner.width, sparkWidth: &sparkWidth)
         return Table(
             columns: fields.map(\.1), rowCount: visible.count, offset: customers.cursor.offset,
             selected: customers.cursor.selected, style: theme.base, headerStyle: theme.text(.tableHeader),
@@ -94,7 +104,7 @@ enum CustomersView {
                 switch fields[column].0 {
                 case .name: return summary.customer.name
                 case .id: return summary.customer.id
-                case .total: return Format.value(summary.total)
+                case .total: return Format.aligned(Format.value(summary.total), decimals: customers.holds.totalDecimals)
                 case .daily:
                     return Sparkline.text(values: summary.daily.map(DecimalText.double), width: sparkWidth, mode: options.plotMode)
                 case .lastEvent: return summary.lastEventAt.map(UTCTime.short) ?? "—"

@@ -9,6 +9,7 @@ public enum DashboardRenderer {
         var buffer = Buffer(width: state.width, height: state.height, style: theme.base)
         guard Layout.fits(width: state.width, height: state.height) else {
             tooSmall(width: state.width, height: state.height, theme: theme, buffer: &buffer)
+            if options.glyphs == .ascii { buffer.foldToASCII() }
             return buffer
         }
         let (header, rest) = buffer.area.splitTop(1)
@@ -25,6 +26,7 @@ public enum DashboardRenderer {
         }
         Chrome.status(state, options, row: status, buffer: &buffer)
         if let overlay = state.overlay { Overlays.render(overlay, state, options, area: body, buffer: &buffer) }
+        if options.glyphs == .ascii { buffer.foldToASCII() }
         return buffer
     }
 

@@ -21,9 +21,17 @@ enum Format {
         return "numbers for \(periods.count) periods (\(span(Period(start: first.start, end: last.end))))"
     }
 
-    /// A value with its unit (`1,234 calls`).
+    /// A number padded on the right so that its decimal point lines up with those of a right-aligned column whose
+    /// values have up to `decimals` decimals (`12` → `12   ` beside `3.25`).
+    static func aligned(_ text: String, decimals: Int) -> String {
+        guard decimals > 0 else { return text }
+        let have = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? -1
+        return text + String(repeating: " ", count: max(0, decimals - max(0, have) + (have < 0 ? 1 : 0)))
+    }
+
+    /// A value with its unit (`1,234 calls`), durations and sizes as people read them (`2h 30m`, `12.3 TB`).
     static func value(_ value: Decimal, unit: String?) -> String {
-        unit.map { "\(Self.value(value)) \($0)" } ?? Self.value(value)
+        HumanUnits.text(value, unit: unit) ?? unit.map { "\(Self.value(value)) \($0)" } ?? Self.value(value)
     }
 
     /// `this month (2026-11-01 → 2026-11-30)`; the end shown is the last day inside the period; a typed range is

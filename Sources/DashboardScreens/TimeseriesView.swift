@@ -22,23 +22,24 @@ enum TimeseriesView {
         let summary = "total \(Format.value(series.total, unit: unit))   min \(Format.value(series.minimum))   "
             + "max \(Format.value(series.maximum))   \(series.points.count) buckets"
         buffer.write(summary, x: inner.x, y: inner.y, style: theme.text(.accent), limit: inner.width)
-        if let readout = readout(chart, series) {
+        if let readout = readout(chart, series, now: state.now) {
             buffer.write(readout, x: inner.x, y: inner.y + 1, style: theme.text(.title), limit: inner.width)
         }
         let plotArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-        bars(series, cursor: chart.cursor, options: options, area: plotArea, buffer: &buffer)
+        bars(series, cursor: chart.cursor, now: state.now, options: options, area: plotArea, buffer: &buffer)
     }
 
     /// `▸ 2026-11-25 14:00 → 15:00 · 42 calls · 12.3 % of the total · e events` for the bucket under the cursor.
-    static func readout(_ chart: TimeseriesState, _ series: TimeSeries) -> String? {
-        readout(metric: chart.metric, cursor: chart.cursor, series: series, eventsKey: chart.customerID != nil)
+    static func readout(_ chart: TimeseriesState, _ series: TimeSeries, now: Date) -> String? {
+        readout(metric: chart.metric, cursor: chart.cursor, series: series, eventsKey: chart.customerID != nil, now: now)
     }
 
     /// The readout of bucket `cursor` of `series` (nil without a cursor); `eventsKey` adds the `e events` hint.
-    static func readout(metric: Metric, cursor: Int?, series: TimeSeries, eventsKey: Bool) -> String? {
+    static func readout(metric: Metric, cursor: Int?, series: TimeSeries, eventsKey: Bool, now: Date) -> String? {
         guard let index = cursor, series.points.indices.contains(index) else { return nil }
         let point = series.points[index]
         let span = Format.span(Period(start: point.start, end: point.end ?? series.bucket.advance(point.start)))
+        guard point.start <= now else { return "▸ \(span) · not yet" }
         var text = "▸ \(span) · \(Format.value(point.value, unit: metric.unit))"
         if metric.aggregation.isAdditive, series.total > 0 {
             text += " · " + DecimalText.grouped(point.value / series.total * 100, fractionDigits: 1) + " % of the total"
@@ -46,14 +47,16 @@ enum TimeseriesView {
         return text + (eventsKey ? " · e events" : "")
     }
 
-    /// The bars of `series` in `area` with their value axis and ticks, the bucket `cursor` highlighted.
-    static func bars(_ series: TimeSeries, cursor: Int?, options: RenderOptions, area: Rect, buffer: inout Buffer) {
+    /// The bars of `series` in `area` with their value axis and ticks, the bucket `cursor` highlighted and buckets
+    /// that start after `now` marked as not yet come (a dotted axis, no bar) rather than drawn as zero use.
+    static func bars(_ series: TimeSeries, cursor: Int?, now: Date, options: RenderOptions, area: Rect, buffer: inout Buffer) {
         let theme = options.theme
         let values = series.points.map { DecimalText.double($0.value) }
-        let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element, in: series)) }
+        let labels = Layout.chartAxisLabels(series)
+        let plotWidth = area.width - (labels.map(\.count).max() ?? 0) - 2
         Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
-              axisLabels: Layout.chartAxisLabels(series), ticks: ticks, selected: cursor,
-              selectedStyle: theme.text(.accent).adding(.bold))
+              axisLabels: labels, ticks: ChartTicks.ticks(series, plotWidth: plotWidth), selected: cursor,
+              selectedStyle: theme.text(.accent).adding(.bold), future: series.points.firstIndex { $0.start > now })
             .render(in: area, buffer: &buffer)
     }
 }

@@ -100,13 +100,8 @@ public final class NcursesTerminal {
     /// Set once the terminal has gone away (its window closed, the SSH link dropped): input hung up or failed.
     public private(set) var isClosed = false
 
-    /// Text with every non-ASCII grapheme drawn as `?`, one per column it takes, so columns stay where they are.
-    static func ascii(_ text: String) -> String {
-        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
-        return text.reduce(into: "") { out, character in
-            if character.isASCII { out.append(character) } else { out += String(repeating: "?", count: TextWidth.of(character)) }
-        }
-    }
+    /// Text in ASCII (`ASCIIText`), each grapheme as many columns wide as before.
+    static func ascii(_ text: String) -> String { ASCIIText.fold(text) }
 
     /// Waits up to `timeoutMs` for input; nil on timeout or when the terminal has closed (see `isClosed`). A Ctrl-Z
     /// that arrived is acted on here: the terminal is given back, the process stops, and on `fg` the screen is taken

@@ -36,3 +36,22 @@ struct TextTests {
         #expect(TextWidth.fit("7", to: 3, alignRight: true) == "  7")
     }
 }
+
+/// `--ascii` and non-UTF-8 locales: no non-ASCII glyph reaches the terminal, and columns stay where they were.
+@Suite("ASCII folding")
+struct ASCIIFoldingTests {
+    @Test func interfaceGlyphsBecomeLookAlikesAndColumnsKeepTheirWidth() {
+        #expect(ASCIIText.fold("│ this month · 12:00 ▼ … → ›") == "| this month . 12:00 v ~ > >")
+        #expect(ASCIIText.fold("École Ünïcode") == "Ecole Unicode")
+        #expect(ASCIIText.fold("東京") == "????", "a wide grapheme is ? in each column it took")
+        #expect(ASCIIText.fold("⣿⠀") == "# ")
+    }
+
+    @Test func aFoldedBufferHoldsOnlyASCII() {
+        var buffer = Buffer(width: 12, height: 1)
+        _ = buffer.write("┌東京·…▲┐", x: 0, y: 0, style: .plain)
+        buffer.foldToASCII()
+        #expect(buffer.line(0) == "+????.~^+   ")
+        #expect(buffer.cells.allSatisfy { $0.symbol.utf8.allSatisfy { $0 < 0x80 } })
+    }
+}

@@ -27,12 +27,7 @@ enum ChartPanel {
                         buffer: &buffer)
             return
         }
-        let top = series.maximum
-        let ticks = series.points.enumerated().map { (index: $0.offset, label: Format.tick($0.element, in: series)) }
-        Chart(values: series.points.map { DecimalText.double($0.value) }, mode: options.plotMode, style: theme.text(.chart),
-              axisStyle: theme.text(.axis), axisLabels: [DecimalText.compact(top), DecimalText.compact(top / 2), "0"],
-              ticks: ticks)
-            .render(in: inner, buffer: &buffer)
+        TimeseriesView.bars(series, cursor: nil, now: state.now, options: options, area: inner, buffer: &buffer)
         frame.fade(area, options: options, buffer: &buffer)
     }
 }

@@ -8,6 +8,7 @@ public enum MonitorRenderer {
         var buffer = Buffer(width: state.width, height: state.height, style: options.theme.base)
         guard Layout.fits(width: state.width, height: state.height) else {
             DashboardRenderer.tooSmall(width: state.width, height: state.height, theme: options.theme, buffer: &buffer)
+            if options.glyphs == .ascii { buffer.foldToASCII() }
             return buffer
         }
         let (header, rest) = buffer.area.splitTop(1)
@@ -30,6 +31,7 @@ public enum MonitorRenderer {
         }
         MonitorChrome.status(state, options, row: status, buffer: &buffer)
         if state.showsHelp { MonitorChrome.help(state, options, area: body, buffer: &buffer) }
+        if options.glyphs == .ascii { buffer.foldToASCII() }
         return buffer
     }
 }

@@ -12,12 +12,15 @@ public struct Chart: Widget {
     public var selected: Int?
     /// The style of the selected bucket.
     public var selectedStyle: Style
+    /// The first bucket still to come (drawn with a dotted axis and no bar, unlike a bucket with zero use).
+    public var future: Int?
 
     /// Creates a chart.
     public init(
         values: [Double], mode: PlotMode, style: Style, axisStyle: Style, axisLabels: [String],
-        ticks: [(index: Int, label: String)], selected: Int? = nil, selectedStyle: Style = .plain
+        ticks: [(index: Int, label: String)], selected: Int? = nil, selectedStyle: Style = .plain, future: Int? = nil
     ) {
+        self.future = future
         self.values = values
         self.mode = mode
         self.style = style
@@ -38,12 +41,18 @@ public struct Chart: Widget {
         let perRow = mode == .braille ? 4 : 8
         for sub in 0..<subColumns {
             let index = min(values.count - 1, sub * values.count / subColumns)
+            if let future, index >= future { continue }
             let v = values[index]
             let units = top > 0 && top.isFinite && v > 0 ? max(1, Int((v / top * Double(plot.height * perRow)).rounded())) : 0
             drawColumn(sub: sub, units: units, plot: plot, perRow: perRow, style: index == selected ? selectedStyle : style,
                        buffer: &buffer)
         }
         drawTicks(plot: plot, buffer: &buffer)
+        if let future, future < values.count {
+            let dotted = mode == .ascii ? "." : "┈"
+            let from = (0..<plot.width).first { ($0 * 2 + 1) * values.count / (2 * plot.width) >= future } ?? plot.width
+            for x in from..<plot.width { buffer.write(dotted, x: plot.x + x, y: plot.bottom, style: axisStyle) }
+        }
         // The marker goes under the first cell whose centre lies in the bucket (`Layout.chartBucket` hit-tests clicks
         // the same way), or under the nearest cell when a bucket is narrower than one.
         if let selected, values.indices.contains(selected) {
@@ -92,7 +101,7 @@ public struct Chart: Widget {
         var nextFree = plot.x - 1
         for tick in ticks {
             let x = plot.x + tick.index * plot.width / max(1, values.count)
-            guard x >= nextFree, x < plot.right else { continue }
+            guard x >= nextFree, x + TextWidth.of(tick.label) <= plot.right else { continue }
             let used = buffer.write(tick.label, x: x, y: plot.bottom + 1, style: axisStyle, limit: plot.right - x)
             nextFree = x + used + 1
         }

@@ -1,3 +1,4 @@
+import Foundation
 import UsageCore
 
 /// What a customers table's rows hold: which optional columns any row can fill, and the periods the numbers answer
@@ -11,6 +12,10 @@ public struct RowContents: Sendable, Hashable {
     public private(set) var amounts = false
     /// The distinct periods the rows answer, earliest first (empty: the period asked).
     public private(set) var periods: [Period] = []
+    /// The longest name and id, in characters (columns for the Latin text most names are).
+    public private(set) var longestName = 0, longestID = 0
+    /// The largest total in magnitude, and the most decimals any total has (up to six, as shown).
+    public private(set) var largestTotal: Decimal = 0, totalDecimals = 0
 
     /// Nothing yet.
     public init() {}
@@ -23,6 +28,11 @@ public struct RowContents: Sendable, Hashable {
             lastEvent = lastEvent || row.lastEventAt != nil
             amounts = amounts || !row.amounts.isEmpty
             found.formUnion(row.periods)
+            longestName = max(longestName, row.customer.name.count)
+            longestID = max(longestID, row.customer.id.count)
+            let magnitude = row.total < 0 ? -row.total : row.total
+            if magnitude > largestTotal { largestTotal = magnitude }
+            if totalDecimals < 6, row.total.exponent < 0 { totalDecimals = max(totalDecimals, row.total.fractionDigits(upTo: 6)) }
         }
         if found.count != periods.count { periods = found.sorted { ($0.start, $0.end) < ($1.start, $1.end) } }
     }

@@ -1,0 +1,43 @@
+import Foundation
+import UsageCore
+
+/// Quantities as people read them: durations in seconds as `2h 30m 40s`, sizes in bytes or SI multiples scaled to
+/// three significant digits (`12.3 TB`). Only what the screens show; JSON and CSV keep the exact value and its unit.
+enum HumanUnits {
+    private static let seconds: Set<String> = ["s", "sec", "secs", "second", "seconds"]
+    private static let milliseconds: Set<String> = ["ms", "millisecond", "milliseconds"]
+    private static let sizes = ["B", "KB", "MB", "GB", "TB", "PB"]
+    private static let byteNames: [String: Int] = ["b": 0, "byte": 0, "bytes": 0, "kb": 1, "mb": 2, "gb": 3, "tb": 4, "pb": 5]
+
+    /// `value` in `unit` as people read it, or nil when the exact text reads as well (a unit not known here, a
+    /// duration under a minute, a size already between 1 and 1,000 of its unit).
+    static func text(_ value: Decimal, unit: String?) -> String? {
+        guard let unit, value.isFinite, value >= 0 else { return nil }
+        let lower = unit.lowercased()
+        if seconds.contains(lower) { return duration(value) }
+        if milliseconds.contains(lower) { return duration(value / 1_000) }
+        if let power = byteNames[lower] { return size(value, power: power) }
+        return nil
+    }
+
+    /// `2h 30m 40s`, `3d 4h`: the two largest parts, from a minute up; nil below a minute.
+    static func duration(_ value: Decimal) -> String? {
+        guard value >= 60 else { return nil }
+        let total = NSDecimalNumber(decimal: value.rounded(0, .down)).int64Value
+        let parts: [(Int64, String)] = [(total / 86_400, "d"), (total % 86_400 / 3_600, "h"), (total % 3_600 / 60, "m"), (total % 60, "s")]
+        guard let first = parts.firstIndex(where: { $0.0 > 0 }) else { return nil }
+        return parts[first...].prefix(first == 0 ? 2 : 3).filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined(separator: " ")
+    }
+
+    /// A size scaled by 1,000s to the unit that puts it between 1 and 1,000 (`0.0005 GB` → `500 KB`), three
+    /// significant digits; nil when `power`'s own unit already does.
+    static func size(_ value: Decimal, power: Int) -> String? {
+        guard value > 0 else { return nil }
+        var scaled = value, index = power
+        while scaled >= 1_000, index < sizes.count - 1 { scaled /= 1_000; index += 1 }
+        while scaled < 1, index > 0 { scaled *= 1_000; index -= 1 }
+        guard index != power else { return nil }
+        let digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2
+        return DecimalText.grouped(scaled.rounded(digits), fractionDigits: digits) + " " + sizes[index]
+    }
+}

@@ -1,0 +1,53 @@
+@testable import DashboardScreens
+import Foundation
+import Testing
+import UsageCore
+
+/// Numbers a person can read: durations and sizes humanised, decimal points in line, time axes with a constant
+/// step and the date where the day changes.
+@Suite("Readable numbers and time axes")
+struct ReadableNumbersTests {
+    @Test(arguments: [
+        ("9039.67", "s", "2h 30m 39s"), ("59", "s", nil), ("90061", "seconds", "1d 1h"), ("3600", "s", "1h"),
+        ("125000", "ms", "2m 5s"), ("0.0005", "GB", "500 KB"), ("12345", "GB", "12.3 TB"), ("248.3686", "GB", nil),
+        ("1500000", "bytes", "1.5 MB"), ("42", "calls", nil), ("-120", "s", nil),
+    ] as [(String, String, String?)])
+    func durationsAndSizesAsPeopleReadThem(value: String, unit: String, expected: String?) {
+        #expect(HumanUnits.text(Decimal(string: value)!, unit: unit) == expected)
+    }
+
+    @Test func decimalPointsLineUp() {
+        let texts = ["191", "9,039.67", "718.5", "248.3686"].map { Format.aligned($0, decimals: 4) }
+        #expect(texts == ["191     ", "9,039.67  ", "718.5   ", "248.3686"])
+        #expect(Format.aligned("12", decimals: 0) == "12")
+    }
+
+    static func series(hours: Int, from start: String) -> TimeSeries {
+        let first = ISO8601Parser.parse(start)!
+        let points = (0..<hours).map { TimeSeries.Point(start: first.addingTimeInterval(Double($0) * 3_600), value: 1) }
+        return TimeSeries(metricCode: "m", bucket: .hour, points: points, total: Decimal(hours))
+    }
+
+    @Test func hourlyTicksAreEvenlySpacedAndDateTheDayChange() {
+        let series = Self.series(hours: 48, from: "2026-11-21T13:00:00Z")
+        let ticks = ChartTicks.ticks(series, plotWidth: 70)
+        let gaps = Set(zip(ticks.dropFirst(), ticks).map { $0.index - $1.index })
+        #expect(gaps.count == 1, "a constant step: \(ticks)")
+        let midnights = ticks.filter { UTCTime.fields(series.points[$0.index].start).hour == 0 }
+        #expect(midnights.map(\.label) == ["11-22", "11-23"])
+        #expect(ticks.allSatisfy { $0.label.hasSuffix("h") || $0.label.count == 5 })
+    }
+
+    @Test func aChartWithinOneDayDatesItsFirstTick() {
+        let ticks = ChartTicks.ticks(Self.series(hours: 8, from: "2026-11-21T09:00:00Z"), plotWidth: 70)
+        #expect(ticks.first?.label == "11-21 10h", "the first round hour, dated")
+    }
+
+    @Test func ticksNeverOverlapOnANarrowChart() {
+        let series = Self.series(hours: 24 * 7, from: "2026-11-16T00:00:00Z")
+        let ticks = ChartTicks.ticks(series, plotWidth: 50)
+        let columns = ticks.map { (x: $0.index * 50 / series.points.count, width: $0.label.count) }
+        #expect(zip(columns.dropFirst(), columns).allSatisfy { $0.x > $1.x + $1.width }, "\(ticks)")
+        #expect(ticks.allSatisfy { $0.label.count == 5 }, "only midnights at this density: \(ticks)")
+    }
+}
