@@ -19,10 +19,8 @@ struct ColorPairs {
         if style.attributes.contains(.bold) { attrs |= shim_attr_bold() }
         if style.attributes.contains(.dim) { attrs |= shim_attr_dim() }
         if style.attributes.contains(.underline) { attrs |= shim_attr_underline() }
-        if style.attributes.contains(.reverse) { attrs |= shim_attr_reverse() }
-        guard colors > 0 else { return (attrs, 0) }
-        let fg = ColorQuantizer.index(style.foreground, colors: colors)
-        let bg = ColorQuantizer.index(style.background, colors: colors)
+        let (fg, bg, reverse) = ColorQuantizer.visible(style, colors: colors)
+        if style.attributes.contains(.reverse) || reverse { attrs |= shim_attr_reverse() }
         if fg == -1 && bg == -1 { return (attrs, 0) }
         let key = (fg + 1) * 1_000 + (bg + 1)
         if let pair = pairs[key] { return (attrs, pair) }

@@ -58,3 +58,35 @@ struct ThemeTests {
         #expect(ColorQuantizer.index(.rgb(128, 128, 128), colors: 256) == 244)
     }
 }
+
+/// 8-colour and vt100 terminals: what a small palette would hide is drawn so that it shows.
+@Suite("Colours on small palettes")
+struct SmallPaletteTests {
+    @Test func everyBundledThemeKeepsBordersAndTheSelectionVisibleOnEightColoursAndNone() throws {
+        for name in ThemeLoader.bundled.keys.sorted() {
+            let theme = ThemeLoader.parse(ThemeLoader.bundled[name]!, name: name).theme
+            for colors in [0, 8] {
+                for role in [ThemeRole.border, .muted, .foreground, .title] {
+                    let style = theme.text(role)
+                    let drawn = ColorQuantizer.visible(style, colors: colors)
+                    #expect(!(drawn.foreground == 0 && (drawn.background == 0 || drawn.background == -1)) || drawn.reverse,
+                            "\(name) \(role) on \(colors) colours is black on black")
+                    #expect(drawn.foreground == -1 || drawn.foreground != drawn.background, "\(name) \(role): same colours")
+                }
+                let selection = ColorQuantizer.visible(theme.fill(.selection), colors: colors)
+                let shows = selection.reverse || (selection.background > 0) || theme.fill(.selection).attributes.contains(.reverse)
+                #expect(shows, "\(name) selection invisible on \(colors) colours")
+            }
+        }
+    }
+
+    @Test func aGreyBorderBecomesTheTerminalForegroundAndALostFillReverseVideo() {
+        let border = Style(foreground: .indexed(240), background: .default)
+        #expect(ColorQuantizer.index(.indexed(240), colors: 8) == 0, "grey collapses to black on 8 colours")
+        #expect(ColorQuantizer.visible(border, colors: 8) == (foreground: -1, background: -1, reverse: false))
+        let selection = Style(foreground: .indexed(252), background: .indexed(236))
+        #expect(ColorQuantizer.visible(selection, colors: 8).reverse)
+        #expect(ColorQuantizer.visible(selection, colors: 0).reverse)
+        #expect(ColorQuantizer.visible(selection, colors: 256) == (foreground: 252, background: 236, reverse: false))
+    }
+}

@@ -15,6 +15,22 @@ public enum ColorQuantizer {
         }
     }
 
+    /// The palette indices `style` is drawn with on a terminal of `colors` colours, made visible where a small
+    /// palette would hide it: on 8 colours grey text (a border) collapses to black and is drawn in the terminal's
+    /// own foreground instead, text the colour of its background gets black or white, and a fill that is lost (no
+    /// colours at all, or a dark fill that became black) turns into reverse video so a selection always shows.
+    public static func visible(_ style: Style, colors: Int) -> (foreground: Int, background: Int, reverse: Bool) {
+        let fills = style.background != .default
+        guard colors > 0 else { return (-1, -1, fills) }
+        var fg = index(style.foreground, colors: colors)
+        let bg = index(style.background, colors: colors)
+        guard colors < 16 else { return (fg, bg, false) }
+        if fills && (bg == 0 || bg == -1) { return (-1, -1, true) }
+        if fg == bg && fg != -1 { fg = [2, 3, 6, 7].contains(bg) ? 0 : 7 }
+        if fg == 0 && bg == -1 { fg = -1 }
+        return (fg, bg, false)
+    }
+
     /// The nearest xterm-256 index (6×6×6 cube or grey ramp).
     public static func cubeIndex(_ r: Int, _ g: Int, _ b: Int) -> Int {
         func level(_ v: Int) -> Int { v < 48 ? 0 : v < 115 ? 1 : (v - 35) / 40 }
