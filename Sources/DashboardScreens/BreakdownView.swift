@@ -3,7 +3,8 @@ import TermUI
 import UsageCore
 import UsageViewModel
 
-/// A metric split by the values of an event property: each value's events, total and share, largest first.
+/// A metric split by the values of an event property (or, for a provider that splits its bill, by its own filters
+/// and groups, with what it bills for each): each value's events, total and share, largest first.
 enum BreakdownView {
     static func render(_ breakdown: BreakdownState, _ state: AppState, _ options: RenderOptions, area: Rect,
                        buffer: inout Buffer) {
@@ -21,29 +22,34 @@ enum BreakdownView {
         }
         let whole = rows.reduce(Decimal(0)) { $0 + $1.total }
         let additive = breakdown.metric.aggregation.isAdditive
-        let barWidth = max(8, min(30, inner.width - 60))
+        let priced = rows.contains { $0.amount != nil }
+        let barWidth = max(8, min(30, inner.width - (priced ? 77 : 60)))
+        var columns = [
+            Table.Column(breakdown.key ?? "value", width: 0), Table.Column("Events", width: 9, alignRight: true),
+            Table.Column("Total", width: 16, alignRight: true), Table.Column("Share", width: 7, alignRight: true),
+            Table.Column("", width: barWidth),
+        ]
+        if priced { columns.insert(Table.Column("Amount", width: 16, alignRight: true), at: 3) }
+        let bar = priced ? 5 : 4
         Table(
-            columns: [
-                Table.Column(breakdown.key ?? "value", width: 0), Table.Column("Events", width: 9, alignRight: true),
-                Table.Column("Total", width: 16, alignRight: true), Table.Column("Share", width: 7, alignRight: true),
-                Table.Column("", width: barWidth),
-            ],
+            columns: columns,
             rowCount: rows.count, offset: breakdown.cursor.offset, selected: breakdown.cursor.selected, style: theme.base,
             headerStyle: theme.text(.tableHeader), selectedStyle: theme.fill(.selection),
             cell: { row, column in
                 let item = rows[row]
                 let share = additive && whole > 0 ? item.total / whole : nil
-                switch column {
-                case 0: return item.value ?? "(without \(breakdown.key ?? "it"))"
-                case 1: return DecimalText.grouped(Decimal(item.events), fractionDigits: 0)
-                case 2: return Format.value(item.total, unit: breakdown.metric.unit)
-                case 3: return share.map { DecimalText.grouped($0 * 100, fractionDigits: 1) + "%" } ?? "—"
+                switch (column, priced) {
+                case (0, _): return item.value ?? "(without \(breakdown.key ?? "it"))"
+                case (1, _): return DecimalText.grouped(Decimal(item.events), fractionDigits: 0)
+                case (2, _): return Format.value(item.total, unit: breakdown.metric.unit)
+                case (3, true): return item.amount?.text ?? "—"
+                case (3, false), (4, true): return share.map { DecimalText.grouped($0 * 100, fractionDigits: 1) + "%" } ?? "—"
                 default:
                     let filled = share.map { Int((DecimalText.double($0) * Double(barWidth)).rounded()) } ?? 0
                     return String(repeating: options.glyphs == .ascii ? "#" : "█", count: max(0, min(barWidth, filled)))
                 }
             },
-            cellStyle: { _, column in column == 4 ? theme.text(.chart) : nil }
+            cellStyle: { _, column in column == bar ? theme.text(.chart) : nil }
         ).render(in: inner, buffer: &buffer)
     }
 }

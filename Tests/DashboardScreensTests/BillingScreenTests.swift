@@ -56,6 +56,28 @@ struct BillingScreenTests {
         Snapshot.assert(DashboardRenderer.render(state, options: RenderOptions()), named: "lago-usage-120x16")
     }
 
+    @Test func aBreakdownShowsLagosSplitWithAmountsAndItsBillingPeriod() throws {
+        var (state, effects) = Self.started(width: 120, height: 16)
+        let id = try #require(effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
+        _ = state.reduce(.customersLoaded(id, .success(Self.rows)))
+        _ = state.reduce(.keyPressed(.enter))
+        let usage = CustomerUsage(customer: Self.rows[0].customer, totals: [
+            UsageTotal(metric: Self.calls, value: 1500, eventCount: 1500, amountCents: 1500, currency: "EUR", period: Self.billing),
+        ], series: [:])
+        guard case .customerUsage(let screen)? = state.stack.last, let usageID = screen.request else { return }
+        _ = state.reduce(.usageLoaded(usageID, .success(usage)))
+        let open = state.reduce(.keyPressed(.character("B")))
+        let splitID = try #require(open.compactMap { if case .loadBreakdown(let id, _, _, _, _) = $0 { id } else { nil } }.first)
+        let rows = [
+            BreakdownRow(value: "eu", events: 1000, total: 1000, amount: Money(minorUnits: 1000, currency: "EUR"), periods: [Self.billing]),
+            BreakdownRow(value: "us", events: 500, total: 500, amount: Money(minorUnits: 500, currency: "EUR"), periods: [Self.billing]),
+        ]
+        _ = state.reduce(.breakdownLoaded(splitID, .success(BreakdownAnswer(key: "region", keys: ["region", "agent"], rows: rows))))
+        let frame = DashboardRenderer.render(state, options: RenderOptions())
+        #expect(frame.text.contains("numbers for 2026-11-14 → 2026-12-13"), "the header names Lago's billing period")
+        Snapshot.assert(frame, named: "lago-breakdown-120x16")
+    }
+
     @Test func aTableFillingAsRowsArriveSaysHowManyAndHowLong() throws {
         var (state, effects) = Self.started(width: 120, height: 16)
         let id = try #require(effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)

@@ -123,4 +123,21 @@ struct LagoBillingContractTests {
         let row = LagoRows.summary(customer: Customer(id: "c", name: "c"), usages: [usage], metric: metric, requested: current)
         #expect(row.total == 1500 && row.amounts == [Money(minorUnits: 900, currency: "EUR")] && row.periods.isEmpty)
     }
+
+    @Test func aBreakdownIsLagosOwnSplitWithItsAmountsAndBillingPeriods() async throws {
+        let server = try LagoServer.start()
+        let provider = try LagoServer.provider(server)
+        let metric = Metric(code: "api_calls", name: "API calls", aggregation: .count)
+        #expect(try await provider.breakdownKeys(customerID: "acme", metric: metric, period: current) == ["region", "agent"])
+        let regions = try await provider.breakdown(customerID: "acme", metric: metric, period: current, by: "region")
+        #expect(regions.map(\.value) == ["eu", "us"] && regions.map(\.total) == [1000, 500])
+        #expect(regions.map(\.amount) == [Money(minorUnits: 1000, currency: "EUR"), Money(minorUnits: 500, currency: "EUR")])
+        #expect(regions.allSatisfy { $0.periods.isEmpty }, "the current billing period, asked exactly")
+        let agents = try await provider.breakdown(customerID: "acme", metric: metric, period: current, by: "agent")
+        #expect(agents.map(\.value) == ["web", "cli"] && agents.map(\.total) == [1200, 300],
+                "the region filters inside each group are not counted again")
+        let november = Period.month(containing: LagoServer.date("2026-11-20T00:00:00Z"))
+        let both = try await provider.breakdown(customerID: "acme", metric: metric, period: november, by: "region")
+        #expect(both.first?.total == 1600 && both.first?.periods == [previous, current], "each billing period named")
+    }
 }

@@ -65,8 +65,21 @@ enum LagoServer {
     static func usage(_ customer: String, from: String, to: String, calls: Int, invoice: String?) -> String {
         let currency = ["yen": "JPY", "kw": "KWD"][customer] ?? "EUR"
         let package = (calls + 499) / 500 * 100
+        // The standard charge splits its calls by filter (region: two thirds eu, the rest us) and by group (agent:
+        // four fifths web, the rest cli, with the region filters inside each group).
+        let eu = calls * 2 / 3, web = calls * 4 / 5
+        func part(_ key: String, _ value: String, _ units: Int, list: Bool) -> String {
+            let values = list ? #"{"\#(key)": ["\#(value)"]}"# : #"{"\#(key)": "\#(value)"}"#
+            return #"{"units": "\#(units).0", "events_count": \#(units), "amount_cents": \#(units), "\#(list ? "values" : "grouped_by")": \#(values)}"#
+        }
+        let filters = [part("region", "eu", eu, list: true), part("region", "us", calls - eu, list: true)]
+        let groups = [("web", web), ("cli", calls - web)].map { agent, units in
+            String(part("agent", agent, units, list: false).dropLast())
+                + #", "filters": [\#(part("region", "eu", units / 2, list: true))]}"#
+        }
         let charge = { (code: String, name: String?, model: String, cents: Int) in
-            #"{"units": "\#(calls).0", "events_count": \#(calls), "amount_cents": \#(cents), "amount_currency": "\#(currency)", "charge": {"lago_id": "ch-\#(code)", "code": "\#(code)", "charge_model": "\#(model)", "invoice_display_name": \#(name.map { "\"\($0)\"" } ?? "null")}, "billable_metric": {"lago_id": "bm-1", "name": "API calls", "code": "api_calls", "aggregation_type": "count_agg"}, "filters": [], "grouped_usage": []}"#
+            let splits = code == "calls_std" ? (filters.joined(separator: ", "), groups.joined(separator: ", ")) : ("", "")
+            return #"{"units": "\#(calls).0", "events_count": \#(calls), "amount_cents": \#(cents), "amount_currency": "\#(currency)", "charge": {"lago_id": "ch-\#(code)", "code": "\#(code)", "charge_model": "\#(model)", "invoice_display_name": \#(name.map { "\"\($0)\"" } ?? "null")}, "billable_metric": {"lago_id": "bm-1", "name": "API calls", "code": "api_calls", "aggregation_type": "count_agg"}, "filters": [\#(splits.0)], "grouped_usage": [\#(splits.1)]}"#
         }
         let seats = #"{"units": "3.5", "events_count": 4, "amount_cents": 350, "amount_currency": "\#(currency)", "charge": {"code": "seats_std", "charge_model": "standard", "invoice_display_name": null}, "billable_metric": {"name": "Seats", "code": "seats", "aggregation_type": "weighted_sum_agg"}, "filters": [], "grouped_usage": []}"#
         let ghost = #"{"units": "0.0000000001", "events_count": 1, "amount_cents": 0, "amount_currency": "\#(currency)", "charge": {"code": "storage_std", "charge_model": "standard"}, "billable_metric": {"name": "Storage", "code": "storage_gb", "aggregation_type": "sum_agg"}, "filters": [], "grouped_usage": []}"#

@@ -13,6 +13,44 @@ enum LagoDecoding {
         var units: Decimal
         var eventsCount: Int?
         var amountCents: Int?
+        /// The charge's own split of the usage: per filter (`values`), per group (`grouped_by`), and per filter
+        /// within a group.
+        var splits: [Split] = []
+    }
+
+    /// One part of a charge's usage that Lago bills separately: the property values that define it and its numbers.
+    struct Split: Sendable, Hashable {
+        /// Key → value (`region` → `eu`); a filter that lists several values joins them with `, `.
+        var values: [String: String]
+        var units: Decimal
+        var eventsCount: Int?
+        var amountCents: Int?
+    }
+
+    /// `filters` and `grouped_usage` of a charge usage (and the filters inside each group).
+    static func splits(_ charge: JSONValue) -> [Split] {
+        func values(_ object: JSONValue?) -> [String: String] {
+            guard case .object(let fields)? = object else { return [:] }
+            var result: [String: String] = [:]
+            for (key, value) in fields {
+                let texts = value.arrayValue?.compactMap(\.stringValue) ?? value.stringValue.map { [$0] } ?? []
+                if !texts.isEmpty { result[key] = texts.joined(separator: ", ") }
+            }
+            return result
+        }
+        func split(_ item: JSONValue, _ base: [String: String], _ key: String) -> Split? {
+            let own = values(item[key])
+            guard !own.isEmpty else { return nil }
+            return Split(values: base.merging(own) { a, _ in a }, units: item["units"]?.decimalValue ?? 0,
+                         eventsCount: item["events_count"]?.intValue, amountCents: item["amount_cents"]?.intValue)
+        }
+        var result = (charge["filters"]?.arrayValue ?? []).compactMap { split($0, [:], "values") }
+        for group in charge["grouped_usage"]?.arrayValue ?? [] {
+            guard let grouped = split(group, [:], "grouped_by") else { continue }
+            result.append(grouped)
+            result += (group["filters"]?.arrayValue ?? []).compactMap { split($0, grouped.values, "values") }
+        }
+        return result
     }
 
     /// A usage document (`customer_usage` or one `usage_periods` item): one subscription's billing period.
@@ -71,7 +109,8 @@ enum LagoDecoding {
                 ?? charge["charge"]?["charge_model"].nonEmptyText
             return ChargeUsage(
                 metric: metric, charge: name, units: charge["units"]?.decimalValue ?? 0,
-                eventsCount: charge["events_count"]?.intValue, amountCents: charge["amount_cents"]?.intValue)
+                eventsCount: charge["events_count"]?.intValue, amountCents: charge["amount_cents"]?.intValue,
+                splits: splits(charge))
         }
         let from = document["from_datetime"]?.stringValue.flatMap(ISO8601Parser.parse)
         let to = document["to_datetime"]?.stringValue.flatMap(ISO8601Parser.parse)

@@ -90,6 +90,20 @@ public struct LagoProvider: UsageProvider {
         return LagoRows.series(usages, metric: metric)
     }
 
+    /// The keys of the metric's charge filters and groups in the billing periods overlapping `period`: Lago splits
+    /// usage only by what its charges define, so these are the keys a breakdown can use.
+    public func breakdownKeys(customerID: String, metric: Metric, period: Period) async throws -> [String]? {
+        let usages = try await reader.usages(customerID: customerID, period: period, metricCode: metric.code)
+        return LagoBreakdown.keys(usages, metric: metric)
+    }
+
+    /// The metric's usage by the values of a filter or group key, with Lago's amount for each, over the billing
+    /// periods overlapping `period` (named on each row when they are not exactly `period`).
+    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {
+        let usages = try await reader.usages(customerID: customerID, period: period, metricCode: metric.code)
+        return LagoBreakdown.rows(usages, metric: metric, key: key, requested: period)
+    }
+
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
     {

@@ -9,11 +9,17 @@ public struct BreakdownRow: Sendable, Hashable {
     public var events: Int
     /// The metric's value over those events.
     public var total: Decimal
+    /// What the provider bills for them, when it splits its bill this way (Lago's filters and groups).
+    public var amount: Money?
+    /// The periods the row answers when not exactly the one asked (Lago's billing periods); empty otherwise.
+    public var periods: [Period]
 
     /// Creates a row.
-    public init(value: String?, events: Int, total: Decimal) {
+    public init(value: String?, events: Int, total: Decimal, amount: Money? = nil, periods: [Period] = []) {
         self.value = value
         self.events = events
         self.total = total
+        self.amount = amount
+        self.periods = periods
     }
 }

@@ -37,6 +37,9 @@ public protocol UsageProvider: Sendable {
         -> Page<UsageEvent>
     /// A metric's usage split by the values of one event property, largest first, over every event of the period.
     func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow]
+    /// The keys the provider itself splits a metric's usage by (Lago's filters and groups); nil when any event
+    /// property will do (found in the events themselves).
+    func breakdownKeys(customerID: String, metric: Metric, period: Period) async throws -> [String]?
     /// One page of raw events in the order asked and matching the query's properties, where the provider can.
     func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
         async throws -> Page<UsageEvent>
@@ -64,6 +67,9 @@ extension UsageProvider {
         guard query.text == nil else { throw UsageError(.unsupported, "event search not offered by \(name)") }
         return try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
     }
+
+    /// Any event property can split the usage.
+    public func breakdownKeys(customerID: String, metric: Metric, period: Period) async throws -> [String]? { nil }
 
     /// Providers that cannot group events by property.
     public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {

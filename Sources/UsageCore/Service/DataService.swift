@@ -219,6 +219,14 @@ public actor DataService {
         }
     }
 
+    /// The keys the provider splits `metric` by itself, nil when any event property will do.
+    public func breakdownKeys(customerID: String, metric: Metric, period: Period) async throws(UsageError) -> [String]? {
+        let cacheKey = "breakdown-keys|\(customerID)|\(Self.key(metric))|\(Self.key(period))"
+        return try await shared(cacheKey, ttl: policy.events, "listing how \(metric.code) splits") { [provider] in
+            try await provider.breakdownKeys(customerID: customerID, metric: metric, period: period)
+        }
+    }
+
     /// One page of raw events, in the order asked and narrowed by property where the provider can (it says which
     /// order it used; a property filter it cannot apply is an error, never a silently unfiltered list).
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int,

@@ -139,18 +139,23 @@ extension Result where Failure == UsageError {
 }
 
 extension EffectRunner {
-    /// The properties the period's newest events carry, and the breakdown by `key` (else by the first of them).
+    /// The keys to split by (the provider's own, else the properties the period's newest events carry), and the
+    /// breakdown by `key` (else by the first of them).
     static func breakdown(_ service: DataService, customerID: String, metric: Metric, period: Period, key: String?)
         async throws(UsageError) -> BreakdownAnswer
     {
-        let sample = try await service.events(customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
         var keys: [String] = []
-        for event in sample.items {
-            guard case .object(let fields) = event.properties else { continue }
-            for (name, _) in fields where !keys.contains(name) { keys.append(name) }
+        if let own = try await service.breakdownKeys(customerID: customerID, metric: metric, period: period) {
+            keys = own
+        } else {
+            let sample = try await service.events(customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
+            for event in sample.items {
+                guard case .object(let fields) = event.properties else { continue }
+                for (name, _) in fields where !keys.contains(name) { keys.append(name) }
+            }
         }
         guard let chosen = key ?? keys.first else {
-            throw UsageError(.notFound, "no events with properties to break \(metric.code) down by in this period")
+            throw UsageError(.notFound, "nothing to break \(metric.code) down by in this period (no event properties, filters or groups)")
         }
         let rows = try await service.breakdown(customerID: customerID, metric: metric, period: period, by: chosen)
         return BreakdownAnswer(key: chosen, keys: keys.contains(chosen) ? keys : [chosen] + keys, rows: rows)

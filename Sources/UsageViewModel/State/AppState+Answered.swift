@@ -14,7 +14,9 @@ extension AppState {
             guard let series = chart.series, series.isPerBillingPeriod else { return [] }
             let points = series.points.compactMap { point in point.end.map { Period(start: point.start, end: $0) } }
             return resolvedPeriod.isMadeUp(of: points) ? [] : points
-        case .events?, .breakdown?:
+        case .breakdown(let split)?:
+            return split.rows?.first?.periods ?? []
+        case .events?:
             return []
         }
         return periods.sorted { ($0.start, $0.end) < ($1.start, $1.end) }

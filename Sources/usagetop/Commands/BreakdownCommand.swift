@@ -11,7 +11,8 @@ struct BreakdownCommand: HeadlessCommand {
     @Option(help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).")
     var customer: String
     @Option(help: "The metric code.") var metric: String
-    @Option(help: "The event property to split by (for example endpoint, region, status).") var by: String
+    @Option(help: "The event property to split by (for example endpoint, region, status); on Lago, a key of the charge's filters or groups.")
+    var by: String
     @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
@@ -19,21 +20,30 @@ struct BreakdownCommand: HeadlessCommand {
         let metric = try await service.metric(code: self.metric)
         let found = try await service.findCustomer(customer)
         let rows = try await service.breakdown(customerID: found.id, metric: metric, period: period, by: by)
+        let answered = rows.first?.periods ?? []
         switch query.format {
         case .json:
             let items = rows.map { row in
                 JSONValue.object([("value", JSONOut.string(row.value)), ("events", JSONOut.int(row.events)),
-                                  ("total", JSONOut.number(row.total))])
+                                  ("total", JSONOut.number(row.total))] + JSONOut.money(row.amount))
             }
             return JSONWriter.compact(.object([
                 ("customer", .string(found.id)), ("metric", .string(metric.code)), ("by", .string(by)),
-                ("period", JSONOut.period(period)), ("values", .array(items)),
+                ("period", answered.count == 1 ? JSONOut.period(answered[0]) : answered.isEmpty ? JSONOut.period(period) : .null),
+                ("periods", .array((answered.isEmpty ? [period] : answered).map(JSONOut.period))),
+                ("requested_period", JSONOut.period(period)), ("values", .array(items)),
             ]))
         case .table, .csv:
+            let priced = rows.contains { $0.amount != nil }
             let output = TabularOutput(
-                headers: [by, "events", metric.code],
-                rows: rows.map { [$0.value ?? "(none)", String($0.events), $0.total.description] }, rightAligned: [1, 2])
-            return query.format == .csv ? output.csv() : output.table()
+                headers: [by, "events", metric.code] + (priced ? ["amount", "currency"] : []),
+                rows: rows.map { row in
+                    [row.value ?? "(none)", String(row.events), row.total.description]
+                        + (priced ? [row.amount?.plainAmount ?? "", row.amount?.currency ?? ""] : [])
+                },
+                rightAligned: priced ? [1, 2, 3] : [1, 2])
+            let note = answered.isEmpty || query.format == .csv ? "" : "\nnumbers for " + answered.map { "\(UTCTime.iso($0.start)) → \(UTCTime.iso($0.end))" }.joined(separator: ", ")
+            return (query.format == .csv ? output.csv() : output.table()) + note
         }
     }
 }
