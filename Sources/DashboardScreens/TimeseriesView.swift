@@ -19,8 +19,8 @@ enum TimeseriesView {
             return
         }
         let unit = chart.metric.unit
-        let summary = "total \(Format.value(series.total, unit: unit))   min \(Format.value(series.minimum))   "
-            + "max \(Format.value(series.maximum))   \(series.points.count) buckets"
+        let summary = "total \(Format.value(series.total, unit: unit))   min \(Format.value(series.minimum, unit: unit))   "
+            + "max \(Format.value(series.maximum, unit: unit))   \(series.points.count) buckets"
         buffer.write(summary, x: inner.x, y: inner.y, style: theme.text(.accent), limit: inner.width)
         if let readout = readout(chart, series, now: state.now) {
             buffer.write(readout, x: inner.x, y: inner.y + 1, style: theme.text(.title), limit: inner.width)
