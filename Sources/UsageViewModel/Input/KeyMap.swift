@@ -1,5 +1,6 @@
 /// Every screen's key bindings: the reducer dispatches through it and the help overlay is drawn from it.
 public enum KeyMap {
+    /// Moving through a table.
     static let movement: [KeyBinding] = [
         KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "move up"),
         KeyBinding([.down, .character("j"), .wheelDown], .moveDown, "move down"),
@@ -10,12 +11,14 @@ public enum KeyMap {
         KeyBinding([.end, .character("G")], .moveEnd, "last row"),
     ]
 
+    /// Copying and writing the view.
     static let export: [KeyBinding] = [
         KeyBinding([.character("y")], .copy, "copy the view as CSV"),
         KeyBinding([.character("Y")], .copyJSON, "copy the view as JSON"),
         KeyBinding([.character("w")], .writeView, "write the view to a file"),
     ]
 
+    /// Keys every view has.
     static let global: [KeyBinding] = [
         KeyBinding([.character("r")], .refresh, "refresh", inStatus: true),
         KeyBinding([.character(" ")], .togglePause, "pause/resume auto-refresh"),
@@ -43,90 +46,102 @@ public enum KeyMap {
     /// The built-in bindings of a screen, most important first.
     public static func bindings(for screen: ScreenKind) -> [KeyBinding] {
         switch screen {
-        case .customers:
-            return [
-                KeyBinding([.enter, .right, .character("l")], .open, "open customer", inStatus: true),
-                KeyBinding([.character("/")], .startFilter, "filter", inStatus: true),
-                KeyBinding([.character("s")], .nextSortColumn, "sort column", inStatus: true),
-                KeyBinding([.character("S")], .reverseSort, "reverse sort"),
-                KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
-                KeyBinding([.character("M")], .previousMetric, "previous metric"),
-                KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
-                KeyBinding([.character("[")], .earlierPeriod, "period before"),
-                KeyBinding([.character("]")], .laterPeriod, "period after"),
-                KeyBinding([.character("t")], .clientTimeseries, "all-customer chart", inStatus: true),
-            ] + movement + export + global
-        case .customerUsage:
-            return [
-                KeyBinding([.enter, .right, .character("l")], .open, "metric chart", inStatus: true),
-                KeyBinding([.left, .character("h")], .back, "back"),
-                KeyBinding([.character("e")], .openEvents, "events", inStatus: true),
-                KeyBinding([.character("B")], .openBreakdown, "breakdown by property", inStatus: true),
-                KeyBinding([.tab, .backTab], .nextPanel, "to the chart panel", inStatus: true),
-                KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
-                KeyBinding([.character("[")], .earlierPeriod, "period before"),
-                KeyBinding([.character("]")], .laterPeriod, "period after"),
-                KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
-            ] + movement + export + global
-        case .usageChart:
-            return [
-                KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),
-                KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
-                KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
-                KeyBinding([.character("e"), .enter], .openEvents, "events of the bucket", inStatus: true),
-                KeyBinding([.character("B")], .openBreakdown, "breakdown of the bucket by property"),
-                KeyBinding([.tab, .backTab], .nextPanel, "to the totals", inStatus: true),
-                KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "previous metric"),
-                KeyBinding([.down, .character("j"), .wheelDown], .moveDown, "next metric"),
-                KeyBinding([.click(x: 0, y: 0)], .pointAt, "select (double: open)"),
-                KeyBinding([.character("p")], .choosePeriod, "period"),
-                KeyBinding([.character("[")], .earlierPeriod, "period before"),
-                KeyBinding([.character("]")], .laterPeriod, "period after"),
-                KeyBinding([.character("b")], .nextBucket, "bucket"),
-            ] + export + global
-        case .timeseries:
-            return [
-                KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),
-                KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
-                KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
-                KeyBinding([.character("e"), .enter], .openEvents, "events", inStatus: true),
-                KeyBinding([.character("B")], .openBreakdown, "breakdown of the bucket by property"),
-                KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
-                KeyBinding([.character("[")], .earlierPeriod, "period before"),
-                KeyBinding([.character("]")], .laterPeriod, "period after"),
-                KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
-                KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
-                KeyBinding([.character("M")], .previousMetric, "previous metric"),
-                KeyBinding([.character("F")], .nextFilter, "metric filter"),
-            ] + export + global
-        case .breakdown:
-            return [
-                KeyBinding([.enter, .character("e"), .right, .character("l")], .open, "events with this value", inStatus: true),
-                KeyBinding([.left, .character("h")], .back, "back"),
-                KeyBinding([.tab], .nextProperty, "next property", inStatus: true),
-            ] + movement + export + global
-        case .events:
-            return [
-                KeyBinding([.enter, .right, .character("l")], .open, "event details", inStatus: true),
-                KeyBinding([.left, .character("h")], .back, "back"),
-                KeyBinding([.character("f")], .startPropertyFilter, "filter key=value", inStatus: true),
-                KeyBinding([.character("/")], .startSearch, "search id and properties"),
-                KeyBinding([.character("y")], .copy, "copy the event as JSON", inStatus: true),
-                KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
-                KeyBinding([.character("@")], .startJump, "jump to a date or time"),
-                KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),
-                KeyBinding([.character("N"), .pageUp], .previousPage, "previous page"),
-                KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "move up"),
-                KeyBinding([.down, .character("j"), .wheelDown], .moveDown, "move down"),
-                KeyBinding([.click(x: 0, y: 0)], .pointAt, "select (double: open)"),
-                KeyBinding([.home, .character("g")], .moveHome, "first page"),
-                KeyBinding([.end, .character("G")], .moveEnd, "last page"),
-                KeyBinding([.character("F")], .nextFilter, "metric filter"),
-                KeyBinding([.character("Y")], .copyJSON, "copy the page as JSON"),
-                KeyBinding([.character("w")], .writeView, "write the page to a file"),
-            ] + global
+        case .customers: customers
+        case .customerUsage: customerUsage
+        case .usageChart: usageChart
+        case .timeseries: timeseries
+        case .breakdown: breakdown
+        case .events: events
         }
     }
+
+    /// The customers view.
+    static let customers: [KeyBinding] = [
+            KeyBinding([.enter, .right, .character("l")], .open, "open customer", inStatus: true),
+            KeyBinding([.character("/")], .startFilter, "filter", inStatus: true),
+            KeyBinding([.character("s")], .nextSortColumn, "sort column", inStatus: true),
+            KeyBinding([.character("S")], .reverseSort, "reverse sort"),
+            KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
+            KeyBinding([.character("M")], .previousMetric, "previous metric"),
+            KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
+            KeyBinding([.character("[")], .earlierPeriod, "period before"),
+            KeyBinding([.character("]")], .laterPeriod, "period after"),
+            KeyBinding([.character("t")], .clientTimeseries, "all-customer chart", inStatus: true),
+    ] + movement + export + global
+
+    /// A customer's usage, the totals focused.
+    static let customerUsage: [KeyBinding] = [
+            KeyBinding([.enter, .right, .character("l")], .open, "metric chart", inStatus: true),
+            KeyBinding([.left, .character("h")], .back, "back"),
+            KeyBinding([.character("e")], .openEvents, "events", inStatus: true),
+            KeyBinding([.character("B")], .openBreakdown, "breakdown by property", inStatus: true),
+            KeyBinding([.tab, .backTab], .nextPanel, "to the chart panel", inStatus: true),
+            KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
+            KeyBinding([.character("[")], .earlierPeriod, "period before"),
+            KeyBinding([.character("]")], .laterPeriod, "period after"),
+            KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
+    ] + movement + export + global
+
+    /// A customer's usage, the chart panel focused.
+    static let usageChart: [KeyBinding] = [
+            KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),
+            KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
+            KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
+            KeyBinding([.character("e"), .enter], .openEvents, "events of the bucket", inStatus: true),
+            KeyBinding([.character("B")], .openBreakdown, "breakdown of the bucket by property"),
+            KeyBinding([.tab, .backTab], .nextPanel, "to the totals", inStatus: true),
+            KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "previous metric"),
+            KeyBinding([.down, .character("j"), .wheelDown], .moveDown, "next metric"),
+            KeyBinding([.click(x: 0, y: 0)], .pointAt, "select (double: open)"),
+            KeyBinding([.character("p")], .choosePeriod, "period"),
+            KeyBinding([.character("[")], .earlierPeriod, "period before"),
+            KeyBinding([.character("]")], .laterPeriod, "period after"),
+            KeyBinding([.character("b")], .nextBucket, "bucket"),
+    ] + export + global
+
+    /// The chart view.
+    static let timeseries: [KeyBinding] = [
+            KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),
+            KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
+            KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
+            KeyBinding([.character("e"), .enter], .openEvents, "events", inStatus: true),
+            KeyBinding([.character("B")], .openBreakdown, "breakdown of the bucket by property"),
+            KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
+            KeyBinding([.character("[")], .earlierPeriod, "period before"),
+            KeyBinding([.character("]")], .laterPeriod, "period after"),
+            KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
+            KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
+            KeyBinding([.character("M")], .previousMetric, "previous metric"),
+            KeyBinding([.character("F")], .nextFilter, "metric filter"),
+    ] + export + global
+
+    /// The breakdown view.
+    static let breakdown: [KeyBinding] = [
+            KeyBinding([.enter, .character("e"), .right, .character("l")], .open, "events with this value", inStatus: true),
+            KeyBinding([.left, .character("h")], .back, "back"),
+            KeyBinding([.tab], .nextProperty, "next property", inStatus: true),
+    ] + movement + export + global
+
+    /// The events view.
+    static let events: [KeyBinding] = [
+            KeyBinding([.enter, .right, .character("l")], .open, "event details", inStatus: true),
+            KeyBinding([.left, .character("h")], .back, "back"),
+            KeyBinding([.character("f")], .startPropertyFilter, "filter key=value", inStatus: true),
+            KeyBinding([.character("/")], .startSearch, "search id and properties"),
+            KeyBinding([.character("y")], .copy, "copy the event as JSON", inStatus: true),
+            KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
+            KeyBinding([.character("@")], .startJump, "jump to a date or time"),
+            KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),
+            KeyBinding([.character("N"), .pageUp], .previousPage, "previous page"),
+            KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "move up"),
+            KeyBinding([.down, .character("j"), .wheelDown], .moveDown, "move down"),
+            KeyBinding([.click(x: 0, y: 0)], .pointAt, "select (double: open)"),
+            KeyBinding([.home, .character("g")], .moveHome, "first page"),
+            KeyBinding([.end, .character("G")], .moveEnd, "last page"),
+            KeyBinding([.character("F")], .nextFilter, "metric filter"),
+            KeyBinding([.character("Y")], .copyJSON, "copy the page as JSON"),
+            KeyBinding([.character("w")], .writeView, "write the page to a file"),
+    ] + global
 
     /// The monitor's bindings: no navigation, only what a wall screen needs.
     public static let monitor: [KeyBinding] = [
