@@ -102,4 +102,13 @@ struct HeadlessNumbersTests {
         let refused = try await Program.run(Tmux.binary, ["customers", "--db", db, "--period", "2026-11-08..2026-11-01"])
         #expect(refused.status != 0 && refused.stderr.contains("is not a period (the end is not after the start)"))
     }
+
+    @Test func infoSaysWhereConfigurationStoreAndLogAre() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-info-\(UUID().uuidString)").path
+        let info = try await Program.run(Tmux.binary, ["info"], extra: ["XDG_CONFIG_HOME": home + "/c", "XDG_DATA_HOME": home + "/d"])
+        #expect(info.status == 0)
+        #expect(info.stdout.contains("config   \(home)/c/usagetop/config.toml (none yet)"))
+        #expect(info.stdout.contains("store    \(home)/d/usagetop/usage.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: home), "info creates nothing")
+    }
 }
