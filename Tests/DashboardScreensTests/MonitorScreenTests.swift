@@ -1,4 +1,4 @@
-import DashboardScreens
+@testable import DashboardScreens
 import Foundation
 import LocalStore
 import TermUI
@@ -74,6 +74,23 @@ struct MonitorScreenTests {
         #expect(frame.text.contains("today \(DecimalText.grouped(alerts[0].value, fractionDigits: 6)) > limit 0"))
         let flagged = frame.text.split(separator: "\n").filter { $0.contains("│! ") || $0.contains(" ! ") }
         #expect(!flagged.isEmpty, "customers with alerts are marked in the board")
+    }
+
+    @Test func atEightyByTwentyFourTheLoudestAlertsShowOneCompactLineEachNumbersFirst() async throws {
+        let rules = AlertRules(thresholds: [AlertRules.Threshold(metric: "api_calls", day: 0)], baselineFactor: 3)
+        let h = try await MonitorHarness(width: 80, height: 24, rules: rules, build: ScreenHarness.demo)
+        let frame = h.frame()
+        Snapshot.assert(frame, named: "monitor-alerts-80x24")
+        let alerts = h.state.alerts.value ?? []
+        #expect(alerts.count > 1 && frame.text.contains("Alerts (\(alerts.count))"))
+        let first = try #require(alerts.first)
+        #expect(frame.text.contains(" ERROR today \(DecimalText.grouped(first.value, fractionDigits: 6)) > limit 0 · API calls"),
+                "the loudest alert, its numbers whole")
+        let narrow = AlertsPanel.lines(alerts, width: 40, height: alerts.count, theme: .standard)
+        #expect(narrow.count == alerts.count, "too narrow for two lines each: one compact line each")
+        #expect(narrow.allSatisfy { $0.0.hasPrefix(" ERROR today ") || $0.0.hasPrefix(" WARN  today ") })
+        let short = AlertsPanel.lines(alerts, width: 40, height: 2, theme: .standard)
+        #expect(short.map(\.0).last == " +\(alerts.count - 1) more" && short.count == 2)
     }
 
     @Test func hostileAndWideNamesLeaveTheTerminalAlone() async throws {

@@ -26,24 +26,32 @@ enum AlertsPanel {
             Chrome.note("no alerts · \(rulesSummary(state.rules))", style: theme.text(.muted), in: inner, buffer: &buffer)
             return
         }
-        let lines = alerts.flatMap { alert -> [(String, Style)] in
-            let style = theme.text(alert.level == .error ? ThemeRole.error : .warn)
-            let head = " \(alert.level == .error ? "ERROR" : "WARN ") \(alert.customer.name)"
-            let detail = "\(alert.metric.name) · \(describe(alert))"
-            // Narrow panels give each alert two lines, so the numbers are never cut off.
-            return inner.width < 72 ? [(head, style), ("       " + detail, style)] : [(head + " · " + detail, style)]
-        }
-        let perAlert = inner.width < 72 ? 2 : 1
-        let fits = lines.count <= inner.height
-        let shownAlerts = fits ? alerts.count : max(0, (inner.height - 1) / perAlert)
-        for (index, line) in lines.prefix(shownAlerts * perAlert).enumerated() {
+        let lines = Self.lines(alerts, width: inner.width, height: inner.height, theme: theme)
+        for (index, line) in lines.enumerated() {
             buffer.write(line.0, x: inner.x, y: inner.y + index, style: line.1, limit: inner.width)
         }
-        if !fits, inner.height > 0 {
-            buffer.write(" +\(alerts.count - shownAlerts) more", x: inner.x, y: inner.bottom - 1, style: theme.text(.muted),
-                         limit: inner.width)
-        }
         frame.fade(area, options: options, buffer: &buffer)
+    }
+
+    /// The lines of `alerts` in a panel `width` × `height`, loudest first. Each alert in full when all fit: one line,
+    /// or two (the customer, then the metric and the numbers) when one is too narrow. Otherwise one compact line
+    /// each, the numbers first so that a cut never falls inside one, and `+N more` for those left out.
+    static func lines(_ alerts: [Alert], width: Int, height: Int, theme: Theme) -> [(String, Style)] {
+        func style(_ alert: Alert) -> Style { theme.text(alert.level == .error ? ThemeRole.error : .warn) }
+        func tag(_ alert: Alert) -> String { alert.level == .error ? " ERROR " : " WARN  " }
+        let full = alerts.flatMap { alert -> [(String, Style)] in
+            let head = tag(alert) + alert.customer.name, detail = "\(alert.metric.name) · \(describe(alert))"
+            if TextWidth.of(head + " · " + detail) <= width { return [(head + " · " + detail, style(alert))] }
+            return [(head, style(alert)), ("       " + describe(alert) + " · " + alert.metric.name, style(alert))]
+        }
+        if full.count <= height { return full }
+        // The loudest alerts first; a line for `+N more` only when there are two or more (the title counts them all).
+        let room = alerts.count <= height ? alerts.count : (height >= 2 ? height - 1 : height)
+        var compact = alerts.prefix(room).map { alert in
+            (tag(alert) + describe(alert) + " · " + alert.metric.name + " · " + alert.customer.name, style(alert))
+        }
+        if room < alerts.count, height >= 2 { compact.append((" +\(alerts.count - room) more", theme.text(.muted))) }
+        return compact
     }
 
     /// `this hour 12,340 > limit 10,000` or `today 5,200 > 3× baseline 1.27k/day`.
