@@ -40,23 +40,27 @@ enum TimeseriesView {
         let point = series.points[index]
         let span = Format.span(Period(start: point.start, end: point.end ?? series.bucket.advance(point.start)))
         guard point.start <= now else { return "▸ \(span) · not yet" }
-        var text = "▸ \(span) · \(Format.value(point.value, unit: metric.unit))"
+        let underWay = now < (point.end ?? series.bucket.advance(point.start))
+        var text = "▸ \(span) · \(Format.value(point.value, unit: metric.unit))" + (underWay ? " so far" : "")
         if metric.aggregation.isAdditive, series.total > 0 {
             text += " · " + DecimalText.grouped(point.value / series.total * 100, fractionDigits: 1) + " % of the total"
         }
         return text + (eventsKey ? " · e events" : "")
     }
 
-    /// The bars of `series` in `area` with their value axis and ticks, the bucket `cursor` highlighted and buckets
-    /// that start after `now` marked as not yet come (a dotted axis, no bar) rather than drawn as zero use.
+    /// The bars of `series` in `area` with their value axis and ticks, the bucket `cursor` highlighted, the bucket
+    /// under way dimmed (it is not a dip) and buckets that start after `now` marked as not yet come (a dotted axis,
+    /// no bar) rather than drawn as zero use.
     static func bars(_ series: TimeSeries, cursor: Int?, now: Date, options: RenderOptions, area: Rect, buffer: inout Buffer) {
         let theme = options.theme
         let values = series.points.map { DecimalText.double($0.value) }
         let labels = Layout.chartAxisLabels(series)
         let plotWidth = area.width - (labels.map(\.count).max() ?? 0) - 2
-        Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
-              axisLabels: labels, ticks: ChartTicks.ticks(series, plotWidth: plotWidth), selected: cursor,
-              selectedStyle: theme.text(.accent).adding(.bold), future: series.points.firstIndex { $0.start > now })
-            .render(in: area, buffer: &buffer)
+        var chart = Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
+                          axisLabels: labels, ticks: ChartTicks.ticks(series, plotWidth: plotWidth), selected: cursor,
+                          selectedStyle: theme.text(.accent).adding(.bold), future: series.points.firstIndex { $0.start > now })
+        chart.partial = series.points.firstIndex { $0.start <= now && now < ($0.end ?? series.bucket.advance($0.start)) }
+        chart.partialStyle = theme.text(.muted)
+        chart.render(in: area, buffer: &buffer)
     }
 }

@@ -1,5 +1,6 @@
 @testable import DashboardScreens
 import Foundation
+import TermUI
 import Testing
 import UsageCore
 
@@ -49,5 +50,20 @@ struct ReadableNumbersTests {
         let columns = ticks.map { (x: $0.index * 50 / series.points.count, width: $0.label.count) }
         #expect(zip(columns.dropFirst(), columns).allSatisfy { $0.x > $1.x + $1.width }, "\(ticks)")
         #expect(ticks.allSatisfy { $0.label.count == 5 }, "only midnights at this density: \(ticks)")
+    }
+
+    @Test func theHourUnderWayIsDimmedAndHoursToComeHaveADottedAxis() {
+        let series = Self.series(hours: 6, from: "2026-11-21T08:00:00Z")
+        let now = ISO8601Parser.parse("2026-11-21T11:30:00Z")!
+        var buffer = Buffer(width: 40, height: 8)
+        let options = RenderOptions(plotMode: .block)
+        TimeseriesView.bars(series, cursor: nil, now: now, options: options, area: buffer.area, buffer: &buffer)
+        let plot = (x: 3, width: 37)
+        func column(_ bucket: Int) -> Int { plot.x + (bucket * plot.width + plot.width / 2) / 6 }
+        #expect(buffer[column(3), 5].style == options.theme.text(.muted), "11:00, under way, is dimmed")
+        #expect(buffer[column(2), 5].style == options.theme.text(.chart), "10:00 is a whole hour")
+        #expect(buffer[column(4), 5].symbol == " " && buffer[column(4), 6].symbol == "┈", "12:00 is still to come")
+        #expect(TimeseriesView.readout(metric: Metric(code: "m", name: "M", aggregation: .count), cursor: 3, series: series,
+                                       eventsKey: false, now: now)?.contains("· 1 so far") == true)
     }
 }

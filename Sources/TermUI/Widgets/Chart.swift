@@ -14,6 +14,10 @@ public struct Chart: Widget {
     public var selectedStyle: Style
     /// The first bucket still to come (drawn with a dotted axis and no bar, unlike a bucket with zero use).
     public var future: Int?
+    /// The bucket under way (drawn in `partialStyle`, so a wall chart does not seem to dip every hour).
+    public var partial: Int?
+    /// The style of the bucket under way.
+    public var partialStyle: Style = .plain
 
     /// Creates a chart.
     public init(
@@ -44,8 +48,8 @@ public struct Chart: Widget {
             if let future, index >= future { continue }
             let v = values[index]
             let units = top > 0 && top.isFinite && v > 0 ? max(1, Int((v / top * Double(plot.height * perRow)).rounded())) : 0
-            drawColumn(sub: sub, units: units, plot: plot, perRow: perRow, style: index == selected ? selectedStyle : style,
-                       buffer: &buffer)
+            let columnStyle = index == selected ? selectedStyle : (index == partial ? partialStyle : style)
+            drawColumn(sub: sub, units: units, plot: plot, perRow: perRow, style: columnStyle, buffer: &buffer)
         }
         drawTicks(plot: plot, buffer: &buffer)
         if let future, future < values.count {
