@@ -18,6 +18,21 @@ struct MonitorScreenTests {
         #expect(!h.frame().text.contains("stale"))
     }
 
+    @Test(arguments: [(80, 24), (200, 60)])
+    func bigDigitsForTheClockAndTheTotal(width: Int, height: Int) async throws {
+        var h = try await MonitorHarness(width: width, height: height, build: ScreenHarness.demo)
+        await h.send(.keyPressed(.character("B")))
+        #expect(h.state.bigNumbers)
+        let frame = h.frame()
+        Snapshot.assert(frame, named: "monitor-big-\(width)x\(height)")
+        #expect(frame.text.contains("  █ ███   ███ ███"), "12:00 in big digits")
+        let total = try #require(h.state.series["api_calls"]?.value?.total)
+        #expect(frame.text.contains("API calls · all customers · last 24 hours"))
+        #expect(total > 0 && frame.text.contains("Top customers"), "the board still shows under the big digits")
+        await h.send(.keyPressed(.character("B")))
+        #expect(!h.frame().text.contains("  █ ███   ███ ███"))
+    }
+
     @Test func backendDownShowsBannerAndStaleMarkersThenRecovers() async throws {
         var h = try await MonitorHarness(width: 120, height: 40, build: ScreenHarness.demo)
         let fresh = h.frame()

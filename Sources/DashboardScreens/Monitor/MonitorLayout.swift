@@ -12,6 +12,8 @@ struct MonitorLayout: Equatable {
     var alerts: Rect
     /// Chart panels, in the order `chartMetrics` fills them.
     var charts: [Rect]
+    /// The big-digit clock and total across the top, when asked for and the screen has room.
+    var big: Rect?
 
     /// Columns from which the board gets company at its side.
     static let wideWidth = 100
@@ -20,8 +22,24 @@ struct MonitorLayout: Equatable {
     /// The narrowest chart panel in a grid.
     static let chartMinWidth = 48
 
-    /// Lays out `body` for `metricCount` metrics.
-    static func make(body: Rect, metricCount: Int) -> MonitorLayout {
+    /// Rows of the big-digit strip: the digits, a label line and the frame.
+    static let bigHeight = BigText.height + 3
+
+    /// Lays out `body` for `metricCount` metrics, with the big-digit strip on top when `big` and it leaves the
+    /// board room (from 18 rows and 60 columns).
+    static func make(body: Rect, metricCount: Int, big: Bool = false) -> MonitorLayout {
+        var strip: Rect?
+        var body = body
+        if big, body.height >= 18, body.width >= 60 {
+            let split = body.splitTop(bigHeight)
+            (strip, body) = (split.top, split.rest)
+        }
+        var layout = make(body, metricCount: metricCount)
+        layout.big = strip
+        return layout
+    }
+
+    private static func make(_ body: Rect, metricCount: Int) -> MonitorLayout {
         let wide = body.width >= wideWidth
         var rest = body
         var charts: [Rect] = []

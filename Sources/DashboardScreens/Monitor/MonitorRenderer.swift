@@ -19,7 +19,8 @@ public enum MonitorRenderer {
             MonitorChrome.banner(state, options, row: banner, buffer: &buffer)
             body = below
         }
-        let layout = MonitorLayout.make(body: body, metricCount: state.metrics.count)
+        let layout = MonitorLayout.make(body: body, metricCount: state.metrics.count, big: state.bigNumbers)
+        if let big = layout.big { BigNumbersPanel.render(state, options, area: big, buffer: &buffer) }
         BoardPanel.render(state, options, area: layout.board, buffer: &buffer)
         if let totals = layout.totals { TotalsPanel.render(state, options, area: totals, buffer: &buffer) }
         AlertsPanel.render(state, options, area: layout.alerts, buffer: &buffer)

@@ -22,6 +22,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case nextPanel
     case nextPage, previousPage
     case togglePause, fasterRefresh, slowerRefresh
+    /// The monitor's big digits for the clock and the total.
+    case toggleBigNumbers
 
     /// The name `config.toml`'s `[keys]` table uses (`next_metric`).
     public var configName: String {

@@ -154,6 +154,7 @@ public enum KeyMap {
         KeyBinding([.character(" ")], .togglePause, "pause/resume", inStatus: true),
         KeyBinding([.character("+")], .fasterRefresh, "refresh more often", inStatus: true),
         KeyBinding([.character("-")], .slowerRefresh, "refresh less often"),
+        KeyBinding([.character("B")], .toggleBigNumbers, "big digits for the clock and the total"),
         KeyBinding([.character("?"), .function(1)], .help, "help", inStatus: true),
         KeyBinding([.character("\u{0C}")], .redraw, "redraw the whole screen"),
         KeyBinding([.character("q"), .function(10)], .quit, "quit", inStatus: true),

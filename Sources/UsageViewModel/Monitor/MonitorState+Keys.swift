@@ -26,6 +26,9 @@ extension MonitorState {
             series.removeAll()
             message = ("period: \(period.label)", .info)
             return isLoading ? [] : refresh(nil)
+        case .toggleBigNumbers:
+            bigNumbers.toggle()
+            message = (bigNumbers ? "big digits on" : "big digits off", .info)
         case .togglePause:
             paused.toggle()
             message = (paused ? "refresh paused" : "refresh resumed", .info)

@@ -45,6 +45,8 @@ public struct MonitorState: Sendable {
     public var nextCycleAt: Date?
     /// Whether the key help is shown.
     public var showsHelp = false
+    /// Whether the clock and the metric's total are drawn in big digits across the top (`--big`, `B`).
+    public var bigNumbers = false
     /// Keys from `config.toml`'s `[keys]`, replacing the built-in keys of the commands they name.
     public var keyOverrides: [Command: [Key]] = [:]
     /// A status-line message.

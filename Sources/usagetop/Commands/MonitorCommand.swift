@@ -25,6 +25,7 @@ struct MonitorCommand: AsyncParsableCommand {
     @Option(help: "Refresh every SECONDS (minimum 1; default: the profile's, else 2 for local and 30 for APIs).")
     var refresh: Int?
     @Option(help: "Show the next metric every SECONDS.") var cycle: Int?
+    @Flag(help: "The clock and the metric's total in big digits across the top (B toggles it).") var big = false
 
     func validate() throws {
         let range = Profile.refreshRange
@@ -58,6 +59,7 @@ struct MonitorCommand: AsyncParsableCommand {
             period: try when.choice(default: .preset(.last24Hours)), refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
             cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
         state.keyOverrides = KeyBindingsConfig.overrides(config)
+        state.bigNumbers = big
         let ready = state
         do {
             try await TerminalLoop.run(useColor: resolved.useColor, mouse: config.usesMouse(profile: profile, noMouseFlag: display.noMouse)) {

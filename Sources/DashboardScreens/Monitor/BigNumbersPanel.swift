@@ -1,0 +1,39 @@
+import Foundation
+import TermUI
+import UsageCore
+import UsageViewModel
+
+/// The clock and the metric's all-customer total in big digits across the top, as tty-clock draws time: numbers
+/// read from across the room. The total is whole with separators when it fits, else compact (`24.4k`); the label
+/// under it says what it is.
+enum BigNumbersPanel {
+    static func render(_ state: MonitorState, _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
+        let theme = options.theme
+        let panel = state.metric.flatMap { state.series[$0.code] } ?? Panel()
+        let offered = state.capabilities.contains(.clientWideTimeseries)
+        let frame = PanelFrame(title: "Now", freshness: offered ? PanelFrame.freshness(panel, state) : .unavailable)
+        let inner = frame.render(in: area, options: options, buffer: &buffer).inset(dx: 1, dy: 0)
+        let f = UTCTime.fields(state.now)
+        let clock = (f.hour < 10 ? "0" : "") + "\(f.hour):" + (f.minute < 10 ? "0" : "") + "\(f.minute)"
+        let digits = Rect(x: inner.x, y: inner.y, width: inner.width, height: BigText.height)
+        BigText(clock, style: theme.text(.title), glyphs: options.glyphs).render(in: digits, buffer: &buffer)
+        buffer.write("UTC", x: inner.x, y: inner.y + BigText.height, style: theme.text(.muted), limit: inner.width)
+        let left = BigText.width(of: clock) + 4
+        let room = inner.width - left
+        guard let metric = state.metric, room > 8 else { return }
+        var label = "\(metric.name) · all customers · \(state.period.label)"
+        guard offered, let series = panel.value else {
+            label = offered ? (panel.error ?? "loading \(metric.name)…") : "all-customer totals not offered by \(state.providerName)"
+            buffer.write(label, x: inner.x + left, y: inner.y + 2, style: theme.text(.muted), limit: room)
+            return
+        }
+        let whole = DecimalText.grouped(series.total.rounded(0), fractionDigits: 0)
+        let text = BigText.width(of: whole) <= room ? whole : DecimalText.compact(series.total)
+        let total = Rect(x: inner.x + left, y: inner.y, width: room, height: BigText.height)
+        BigText(text, style: theme.text(.accent).adding(.bold), glyphs: options.glyphs).render(in: total, buffer: &buffer)
+        if series.total != series.total.rounded(0) || text != whole { label += " · " + Format.value(series.total, unit: metric.unit) }
+        else if let unit = metric.unit { label += " · \(unit)" }
+        buffer.write(label, x: inner.x + left, y: inner.y + BigText.height, style: theme.text(.muted), limit: room)
+        frame.fade(area, options: options, buffer: &buffer)
+    }
+}
