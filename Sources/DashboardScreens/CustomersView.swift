@@ -49,13 +49,15 @@ enum CustomersView {
         return text
     }
 
-    private enum Field { case name, id, total, daily, lastEvent, amount, period }
+    private enum Field: Equatable { case name, id, total, daily, lastEvent, amount, period, side(Metric) }
 
     /// The columns that fit `width`, each as wide as its content: ids in full, totals never cut, names as long as
-    /// the room left allows. Columns no row can fill (no daily values, no event times, no money, no other period) are left
+    /// the room left allows, and on a wide screen other metrics' totals side by side. Columns no row can fill (no daily values, no event times, no money, no other period) are left
     /// out, and when the name would get too little room the period, amount, last event and sparkline columns go, in
     /// that order (a block or ASCII sparkline first halves, two days a column).
-    private static func columns(_ customers: CustomersState, width: Int, sparkWidth: inout Int) -> [(Field, Table.Column)] {
+    private static func columns(_ customers: CustomersState, width: Int, side: [Metric], sparkWidth: inout Int)
+        -> [(Field, Table.Column)]
+    {
         let holds = customers.holds
         func marker(_ column: SortColumn) -> String {
             customers.sortColumn == column ? (customers.descending ? " ▼" : " ▲") : ""
@@ -68,6 +70,10 @@ enum CustomersView {
         if holds.lastEvent { optional.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16))) }
         if holds.amounts { optional.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
         if !holds.periods.isEmpty { optional.append((.period, Table.Column("Period", width: 23))) }
+        for metric in side {
+            let title = String(metric.name.prefix(Layout.sideMetricWidth - 1))
+            optional.append((.side(metric), Table.Column(title, width: Layout.sideMetricWidth - 1, alignRight: true)))
+        }
         let required: [(Field, Table.Column)] = [
             (.name, Table.Column(name, width: max(name.count, holds.longestName + 1))),
             (.id, Table.Column(id, width: max(id.count, min(holds.longestID, 40)))),
@@ -77,7 +83,7 @@ enum CustomersView {
         func spare(_ fields: [(Field, Table.Column)]) -> Int {
             width - fields.dropFirst().reduce(0) { $0 + $1.1.width } - (fields.count - 1)
         }
-        if spare(required + optional) < nameRoom, sparkWidth > 15, let daily = optional.firstIndex(where: { $0.0 == .daily }) {
+        if spare(required + optional) < nameRoom, sparkWidth > 15, let daily = optional.firstIndex(where: { $0.0 == Field.daily }) {
             sparkWidth = 15
             optional[daily].1.width = 15
         }
@@ -94,7 +100,7 @@ enum CustomersView {
         var sparkWidth = options.plotMode == .braille ? Layout.sparklineDays / 2 : Layout.sparklineDays
         let rows = customers.rows
         let visible = customers.visible
-        let fields = columns(customers, width: inner.width, sparkWidth: &sparkWidth)
+        let fields = columns(customers, width: inner.width, side: state.sideMetrics, sparkWidth: &sparkWidth)
         return Table(
             columns: fields.map(\.1), rowCount: visible.count, offset: customers.cursor.offset,
             selected: customers.cursor.selected, style: theme.base, headerStyle: theme.text(.tableHeader),
@@ -112,6 +118,11 @@ enum CustomersView {
                 case .period:
                     if summary.periods.count > 1 { return "\(summary.periods.count) periods" }
                     return summary.periods.first.map(Format.span) ?? "as asked"
+                case .side(let metric):
+                    guard let value = customers.sideTotals[metric.code]?[summary.customer.id] else {
+                        return customers.sideTotals[metric.code] == nil ? "…" : "0"
+                    }
+                    return HumanUnits.text(value, unit: metric.unit) ?? Format.value(value)
                 }
             },
             cellStyle: { _, column in

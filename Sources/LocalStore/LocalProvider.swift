@@ -13,7 +13,9 @@ public struct LocalProvider: UsageProvider {
     }
 
     public var name: String { "local" }
-    public var capabilities: ProviderCapabilities { [.timeseries, .clientWideTimeseries, .events, .periodTotals, .hourlyTotals] }
+    public var capabilities: ProviderCapabilities {
+        [.timeseries, .clientWideTimeseries, .events, .periodTotals, .hourlyTotals, .bulkTotals]
+    }
 
     public func sourceInfo() async throws -> SourceInfo {
         SourceInfo(label: "local \(Self.abbreviate(store.path))", isDemoData: try store.isDemoData())

@@ -3,6 +3,7 @@ import Foundation
 import TermUI
 import Testing
 import UsageCore
+import UsageViewModel
 
 /// Numbers a person can read: durations and sizes humanised, decimal points in line, time axes with a constant
 /// step and the date where the day changes.
@@ -65,5 +66,22 @@ struct ReadableNumbersTests {
         #expect(buffer[column(4), 5].symbol == " " && buffer[column(4), 6].symbol == "┈", "12:00 is still to come")
         #expect(TimeseriesView.readout(metric: Metric(code: "m", name: "M", aggregation: .count), cursor: 3, series: series,
                                        eventsKey: false, now: now)?.contains("· 1 so far") == true)
+    }
+}
+
+/// A wide customers table shows other metrics' totals side by side, from the provider's bulk totals.
+@Suite("Golden screens: more metrics side by side")
+struct SideMetricsTests {
+    @Test func aWideTableShowsTheNextMetricsBesideTheChosenOne() async throws {
+        let h = try await ScreenHarness(width: 180, height: 24, build: ScreenHarness.demo)
+        let side = h.state.sideMetrics
+        #expect(side.count == Layout.sideMetricCount(width: 180, metrics: h.state.metrics.count) && side.count >= 2)
+        let frame = h.frame()
+        Snapshot.assert(frame, named: "customers-side-by-side-180x24")
+        let compute = try #require(side.first { $0.code == "compute_seconds" } ?? side.first)
+        let row = try #require(h.state.customers.selectedRow)
+        let value = try #require(h.state.customers.sideTotals[compute.code]?[row.summary.customer.id])
+        let text = HumanUnits.text(value, unit: compute.unit) ?? Format.value(value)
+        #expect(frame.line(4).contains(text), "the selected customer's \(compute.code) beside its \(h.state.metric?.code ?? "")")
     }
 }

@@ -16,8 +16,11 @@ public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
     public static let filters = ProviderCapabilities(rawValue: 1 << 4)
     /// Totals over the current hour (what alerts compare); Prolifi answers whole days only.
     public static let hourlyTotals = ProviderCapabilities(rawValue: 1 << 5)
+    /// Every customer's total of a metric in a few calls (so a wide customers table can show more metrics side by
+    /// side); Lago and Prolifi answer customer by customer.
+    public static let bulkTotals = ProviderCapabilities(rawValue: 1 << 6)
     /// Everything.
     public static let all: ProviderCapabilities = [
-        .timeseries, .clientWideTimeseries, .events, .periodTotals, .filters, .hourlyTotals,
+        .timeseries, .clientWideTimeseries, .events, .periodTotals, .filters, .hourlyTotals, .bulkTotals,
     ]
 }

@@ -88,6 +88,10 @@ public final class EffectRunner: Sendable {
                 try await service.summaries(
                     metric: metric, period: period, trailingDays: Layout.sparklineDays, now: now, progress: progress)
             })
+        case .loadSideTotals(let id, let metric, let period):
+            return .sideTotalsLoaded(id, metricCode: metric.code, await Result { () async throws(UsageError) in
+                try await service.summaries(metric: metric, period: period, trailingDays: 0, now: period.end)
+            })
         case .loadUsage(let id, let customerID, let period, let bucket):
             return .usageLoaded(id, await Result { () async throws(UsageError) in
                 try await service.customerUsage(customerID: customerID, period: period, bucket: bucket)
@@ -118,7 +122,7 @@ extension Effect {
     /// The request an effect answers, if any.
     var requestID: RequestID? {
         switch self {
-        case .loadCustomers(let id, _, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
+        case .loadCustomers(let id, _, _, _), .loadSideTotals(let id, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
             .loadEvents(let id, _, _, _, _, _, _), .loadBreakdown(let id, _, _, _, _), .cancel(let id):
             id
         case .loadSource, .loadMetrics, .quit, .invalidateCache, .copy, .write, .applyTheme, .openProfile:

@@ -17,6 +17,8 @@ public enum Action: Sendable {
     case metricsLoaded(Result<[Metric], UsageError>)
     /// Some customers-table rows arrived, with how many of how many are done (the full answer follows).
     case customersArriving(RequestID, SummaryProgress)
+    /// Every customer's total of a side-by-side metric arrived.
+    case sideTotalsLoaded(RequestID, metricCode: String, Result<[CustomerSummary], UsageError>)
     /// Customers-table rows arrived.
     case customersLoaded(RequestID, Result<[CustomerSummary], UsageError>)
     /// A customer's usage arrived.

@@ -69,7 +69,39 @@ extension AppState {
         customers.request = id
         let period = resolvedPeriod
         customers.begin(query: "\(metric.code)|\(period.start.timeIntervalSince1970)|\(period.end.timeIntervalSince1970)")
-        return effects + [.loadCustomers(id, metric: metric, period: period, now: now)]
+        return effects + [.loadCustomers(id, metric: metric, period: period, now: now)] + loadSideTotals()
+    }
+
+    /// The metrics shown beside the chosen one on a wide screen, in the catalog's order after it.
+    public var sideMetrics: [Metric] {
+        guard capabilities.contains(.bulkTotals), !metrics.isEmpty else { return [] }
+        let count = Layout.sideMetricCount(width: width, metrics: metrics.count)
+        return (1...max(1, count)).prefix(count).map { metrics[(metricIndex + $0) % metrics.count] }
+    }
+
+    /// Loads every side-by-side metric's totals afresh (a new question, or room for more columns).
+    mutating func loadSideTotals() -> [Effect] {
+        var effects: [Effect] = []
+        for id in customers.sideRequests.keys where inFlight.contains(id) {
+            inFlight.remove(id)
+            effects.append(.cancel(id))
+        }
+        customers.sideRequests = [:]
+        customers.sideTotals = [:]
+        let period = resolvedPeriod
+        for metric in sideMetrics {
+            let id = newRequest()
+            customers.sideRequests[id] = metric.code
+            effects.append(.loadSideTotals(id, metric: metric, period: period))
+        }
+        return effects
+    }
+
+    /// A side-by-side metric's totals: kept when they answer a load still wanted.
+    mutating func sideTotalsArrived(_ id: RequestID, _ code: String, _ result: Result<[CustomerSummary], UsageError>) {
+        finish(id)
+        guard customers.sideRequests.removeValue(forKey: id) == code, case .success(let rows) = result else { return }
+        customers.sideTotals[code] = Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a })
     }
 
     mutating func customersArriving(_ id: RequestID, _ report: SummaryProgress) {

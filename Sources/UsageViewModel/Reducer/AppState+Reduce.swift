@@ -30,6 +30,9 @@ extension AppState {
         case .customersArriving(let id, let progress):
             customersArriving(id, progress)
             return []
+        case .sideTotalsLoaded(let id, let code, let result):
+            sideTotalsArrived(id, code, result)
+            return []
         case .customersLoaded(let id, let result):
             return customersArrived(id, result)
         case .usageLoaded(let id, let result):
@@ -51,9 +54,13 @@ extension AppState {
     }
 
     private mutating func resize(width: Int, height: Int) -> [Effect] {
+        let sideBefore = Layout.sideMetricCount(width: self.width, metrics: metrics.count)
         self.width = width
         self.height = height
         customers.cursor.clamp(count: customers.visible.count, visible: tableRows)
+        if Layout.sideMetricCount(width: width, metrics: metrics.count) > sideBefore, customers.loaded, stack.isEmpty {
+            return loadSideTotals()
+        }
         guard case .events(var events) = stack.last, events.pageSize != tableRows, tableRows > 0 else { return [] }
         let firstShown = events.pageIndex * events.pageSize
         events.pageSize = tableRows

@@ -6,6 +6,8 @@ public enum Effect: Sendable, Hashable {
     case loadSource
     case loadMetrics
     case loadCustomers(RequestID, metric: Metric, period: Period, now: Date)
+    /// Every customer's total of another metric, for a column beside the chosen one.
+    case loadSideTotals(RequestID, metric: Metric, period: Period)
     case loadUsage(RequestID, customerID: String, period: Period, bucket: Bucket)
     case loadTimeseries(RequestID, metric: Metric, customerID: String?, period: Period, bucket: Bucket)
     case loadEvents(RequestID, customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)

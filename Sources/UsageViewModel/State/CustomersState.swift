@@ -35,6 +35,10 @@ public struct CustomersState: Sendable {
     public private(set) var isFilling = false
     /// What the rows hold, for choosing columns and the header; kept when rows change, never scanned per frame.
     public private(set) var holds = RowContents()
+    /// Other metrics' totals shown side by side on a wide screen: metric code → customer id → total.
+    public var sideTotals: [String: [String: Decimal]] = [:]
+    /// The side-by-side loads in flight and the metric each answers.
+    var sideRequests: [RequestID: String] = [:]
 
     /// Creates an empty state.
     public init() {}

@@ -54,4 +54,17 @@ public enum Layout {
         let left = inner - (1 + rows + bills) - 1
         return left >= usageChartMinimum ? left : nil
     }
+
+    /// Columns a customers table needs before other metrics join it side by side.
+    public static let sideMetricsFrom = 120
+    /// Columns the chosen metric's own columns take (name, id, total, sparkline, last event, borders).
+    static let ownColumns = 94
+    /// The width of one side-by-side metric column, its gap included.
+    public static let sideMetricWidth = 13
+
+    /// How many other metrics a customers table `width` columns wide shows beside the chosen one.
+    public static func sideMetricCount(width: Int, metrics: Int) -> Int {
+        guard width >= sideMetricsFrom, metrics > 1 else { return 0 }
+        return min(metrics - 1, (width - ownColumns) / sideMetricWidth)
+    }
 }
