@@ -111,4 +111,21 @@ struct HeadlessNumbersTests {
         #expect(info.stdout.contains("store    \(home)/d/usagetop/usage.sqlite"))
         #expect(!FileManager.default.fileExists(atPath: home), "info creates nothing")
     }
+
+    @Test func tablesGroupThousandsAndLineUpDecimalsWhileCSVStaysExact() async throws {
+        let (db, _) = try await Self.store()
+        let big = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString).jsonl")
+        try #"{"transaction_id": "big1", "external_customer_id": "c1", "code": "gb", "timestamp": "2026-11-10T00:00:00Z", "properties": {"gb": "1234567.25"}}"#
+            .write(to: big, atomically: true, encoding: .utf8)
+        #expect(try await Program.run(Tmux.binary, ["ingest", "--db", db, big.path]).status == 0)
+        let table = try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01"])
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        let gb = try #require(lines.first { $0.hasPrefix("gb ") }), calls = try #require(lines.first { $0.hasPrefix("calls ") })
+        #expect(gb.contains("1,234,568.555"), "thousands grouped, every digit kept: \(gb)")
+        let dot = try #require(gb.firstIndex(of: ".")).utf16Offset(in: gb)
+        let two = try #require(calls.range(of: " 2 ")).lowerBound.utf16Offset(in: calls) + 1
+        #expect(two == dot - 1, "2 lines up with the units digit of 1,234,568.555: \(lines)")
+        let csv = try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--format", "csv"])
+        #expect(csv.stdout.contains("gb,GB,1234568.555,GB,4"), "CSV keeps the plain exact value")
+    }
 }
