@@ -9,7 +9,7 @@ import UsageViewModel
 /// From a spike to the events behind it: a chart cursor with its readout, and the events of the bucket under it.
 @Suite("Golden screens: drilling down from a chart")
 struct DrillDownScreenTests {
-    static let sizes = [(80, 24), (120, 40)]
+    static let sizes = [(80, 24), (120, 40), (200, 60)]
 
     @Test(arguments: sizes)
     func chartCursorOnThePeak(width: Int, height: Int) async throws {
@@ -29,7 +29,7 @@ struct DrillDownScreenTests {
 /// Which values of an event property made up the usage, and the events behind one of them.
 @Suite("Golden screens: breakdown by property")
 struct BreakdownScreenTests {
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func breakdownOfAMetricByItsFirstProperty(width: Int, height: Int) async throws {
         var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)
         await h.press(.enter, .character("B"))

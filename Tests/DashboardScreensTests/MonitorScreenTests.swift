@@ -91,6 +91,16 @@ struct MonitorScreenTests {
         #expect(!flagged.isEmpty, "customers with alerts are marked in the board")
     }
 
+    @Test func alertsInFullOnAWallScreen() async throws {
+        let rules = AlertRules(thresholds: [AlertRules.Threshold(metric: "api_calls", day: 0)], baselineFactor: 3)
+        let h = try await MonitorHarness(width: 200, height: 60, rules: rules, build: ScreenHarness.demo)
+        let frame = h.frame()
+        Snapshot.assert(frame, named: "monitor-alerts-200x60")
+        for alert in h.state.alerts.value ?? [] {
+            #expect(frame.text.contains(AlertsPanel.describe(alert)), "\(alert.customer.name): in full")
+        }
+    }
+
     @Test func atEightyByTwentyFourTheLoudestAlertsShowOneCompactLineEachNumbersFirst() async throws {
         let rules = AlertRules(thresholds: [AlertRules.Threshold(metric: "api_calls", day: 0)], baselineFactor: 3)
         let h = try await MonitorHarness(width: 80, height: 24, rules: rules, build: ScreenHarness.demo)

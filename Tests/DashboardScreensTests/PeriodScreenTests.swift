@@ -9,7 +9,7 @@ import UsageViewModel
 /// The period picker, and a typed range shown on the customers table.
 @Suite("Golden screens: choosing a period")
 struct PeriodScreenTests {
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func pickerWithATypedRangeAndItsDates(width: Int, height: Int) async throws {
         var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)
         await h.press(.character("p"))
@@ -44,5 +44,16 @@ struct PeriodScreenTests {
         }
         #expect(picker.problem?.contains("is not a period") == true && h.state.period == .preset(.thisMonth))
         #expect(h.frame().text.contains("! 'last fortnight' is not a period"))
+    }
+
+    @Test(arguments: [(80, 24), (200, 60)])
+    func theCommandLineWithItsCompletion(width: Int, height: Int) async throws {
+        var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)
+        await h.press(.character(":"))
+        await h.type("pe")
+        await h.press(.tab)
+        await h.type("-3")
+        #expect(h.state.commandLine == "period -3")
+        Snapshot.assert(h.frame(), named: "command-line-\(width)x\(height)")
     }
 }
