@@ -41,7 +41,9 @@ public final class EffectRunner: Sendable {
                                                                    capabilities: $0.service.capabilities) }))
             }
         case .write(let export):
-            Task.detached { send(.fileWritten(Result { () throws(UsageError) in try ExportWriter.write(export) }, summary: export.summary)) }
+            // A blocking write: on a thread of its own, never on the cooperative pool.
+            Thread { send(.fileWritten(Result { () throws(UsageError) in try ExportWriter.write(export) }, summary: export.summary)) }
+                .start()
         default:
             tasks.start(effect.requestID) { [service] in
                 if let action = await Self.perform(effect, service: service, send: send), !Task.isCancelled { send(action) }
