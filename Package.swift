@@ -71,6 +71,7 @@ let package = Package(
             dependencies: [
                 "UsageCore", "LocalStore", "UsageViewModel", "TermUI", "DashboardScreens", "RemoteProviders", "HTTPTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "UsageCoreTests", dependencies: ["UsageCore"]),

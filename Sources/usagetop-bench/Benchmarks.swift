@@ -1,43 +1,61 @@
+import ArgumentParser
 import Foundation
 import LocalStore
 import UsageCore
 
-/// `swift run -c release usagetop-bench [--events N] [--store PATH] [--ingest N] [--only render|store|ingest|remote]
-/// [--customers 100,1000,5000] [--sequential-up-to 1000] [--providers lago,hyperline,prolifi]`
+/// The benchmark harness behind BENCHMARKS.md. Light by default (rendering and filtering); the heavy runs (a
+/// 10-million-event store of about 2.7 GB, a million-event ingest, provider servers) only when asked for.
 @main
-struct Benchmarks {
-    static func main() async throws {
-        let arguments = CommandLine.arguments
-        func value(_ flag: String) -> String? {
-            arguments.firstIndex(of: flag).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-        }
-        let events = Int(value("--events") ?? "") ?? 10_000_000
-        let ingest = Int(value("--ingest") ?? "") ?? 1_000_000
-        let folder = URL(fileURLWithPath: value("--dir") ?? NSTemporaryDirectory() + "usagetop-bench")
-        let only = value("--only")
+struct Benchmarks: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "usagetop-bench",
+        abstract: "Measure usagetop's rendering, store queries, ingest and provider paths (see BENCHMARKS.md).",
+        discussion: """
+            With no --only and no --all, runs the light rendering and filtering benchmarks. The store benchmark \
+            builds a store of --events events (10 million: about 2.7 GB and several minutes) in --dir, once.
+            """)
+
+    /// The benchmark groups.
+    enum Group: String, ExpressibleByArgument, CaseIterable {
+        case render, store, ingest, remote
+    }
+
+    @Option(help: "Run one group: render, store, ingest or remote.") var only: Group?
+    @Flag(help: "Run render, store and ingest (heavy: builds a large store).") var all = false
+    @Option(help: "Events in the store benchmark's store.") var events = 10_000_000
+    @Option(help: "Events in the ingest benchmark.") var ingest = 1_000_000
+    @Option(help: "Folder for the stores the benchmarks build.") var dir = NSTemporaryDirectory() + "usagetop-bench"
+    @Option(help: "An existing store to query instead of building one.") var store: String?
+    @Option(help: "Customer counts for --only remote.") var customers = "100,1000,5000"
+    @Option(help: "Up to how many customers --only remote also runs one call at a time.") var sequentialUpTo = 1_000
+    @Option(help: "Providers for --only remote.") var providers = "lago,hyperline,prolifi"
+
+    func run() async throws {
+        let groups: Set<Group> = only.map { [$0] } ?? (all ? [.render, .store, .ingest] : [.render])
+        let folder = URL(fileURLWithPath: dir)
         let now = Date()
         print("usagetop benchmarks · \(ProcessInfo.processInfo.activeProcessorCount) cores · \(UTCTime.iso(now))")
-        if only == nil || only == "render" {
+        if groups.contains(.render) {
             print("\n## rendering and filtering")
             RenderBenchmarks.run()
         }
-        if only == nil || only == "store" {
+        if groups.contains(.store) {
             print("\n## store queries (\(events) events)")
-            let path = value("--store") ?? folder.appendingPathComponent("large.sqlite").path
+            let path = store ?? folder.appendingPathComponent("large.sqlite").path
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let store = try StoreBenchmarks.largeStore(path: path, events: events, now: now)
-            try await StoreBenchmarks.queries(store: store, now: now)
+            let large = try StoreBenchmarks.largeStore(path: path, events: events, now: now)
+            try await StoreBenchmarks.queries(store: large, now: now)
         }
-        if only == "remote" {
-            let sizes = (value("--customers") ?? "100,1000,5000").split(separator: ",").compactMap { Int($0) }
+        if groups.contains(.remote) {
+            let sizes = customers.split(separator: ",").compactMap { Int($0) }
             print("\n## customers table from providers (50 ms per request)")
-            let providers = (value("--providers") ?? "lago,hyperline,prolifi").split(separator: ",").map(String.init)
-            try await RemoteBenchmarks.run(sizes: sizes, sequentialUpTo: Int(value("--sequential-up-to") ?? "") ?? 1_000,
-                                           providers: providers)
+            try await RemoteBenchmarks.run(sizes: sizes, sequentialUpTo: sequentialUpTo,
+                                           providers: providers.split(separator: ",").map(String.init))
         }
-        if only == nil || only == "ingest" {
+        if groups.contains(.ingest) {
             print("\n## ingest (\(ingest) events)")
             try IngestBenchmark.run(folder: folder.appendingPathComponent("ingest"), events: ingest)
         }
+        if only == nil, !all { print("\n(store, ingest and remote run with --only GROUP, or --all)") }
     }
 }
