@@ -100,6 +100,9 @@ public final class NcursesTerminal {
     /// Set once the terminal has gone away (its window closed, the SSH link dropped): input hung up or failed.
     public private(set) var isClosed = false
 
+    /// Ends a `readKey` wait at once, from any thread (an answer for the loop arrived).
+    public static func wake() { TerminalGuard.wakeLoop() }
+
     /// Text in ASCII (`ASCIIText`), each grapheme as many columns wide as before.
     static func ascii(_ text: String) -> String { ASCIIText.fold(text) }
 

@@ -102,6 +102,10 @@ enum TerminalGuard {
         _ = shim_catch(SIGTSTP) { _ in note(suspendRequested) }
     }
 
+    /// Ends the loop's current wait for input (from any thread): an answer arrived. A no-op before the terminal
+    /// is set up.
+    static func wakeLoop() { wake() }
+
     /// What ended a wait for input.
     enum Wait {
         case input, hungUp, signal, timeout

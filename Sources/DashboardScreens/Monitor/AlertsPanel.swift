@@ -39,10 +39,16 @@ enum AlertsPanel {
     static func lines(_ alerts: [Alert], width: Int, height: Int, theme: Theme) -> [(String, Style)] {
         func style(_ alert: Alert) -> Style { theme.text(alert.level == .error ? ThemeRole.error : .warn) }
         func tag(_ alert: Alert) -> String { alert.level == .error ? " ERROR " : " WARN  " }
-        let full = alerts.flatMap { alert -> [(String, Style)] in
+        // Only as many alerts as could fit are formatted (a frame a second must not format hundreds).
+        var full: [(String, Style)] = []
+        for alert in alerts {
             let head = tag(alert) + alert.customer.name, detail = "\(alert.metric.name) · \(describe(alert))"
-            if TextWidth.of(head + " · " + detail) <= width { return [(head + " · " + detail, style(alert))] }
-            return [(head, style(alert)), ("       " + describe(alert) + " · " + alert.metric.name, style(alert))]
+            if TextWidth.of(head + " · " + detail) <= width {
+                full.append((head + " · " + detail, style(alert)))
+            } else {
+                full += [(head, style(alert)), ("       " + describe(alert) + " · " + alert.metric.name, style(alert))]
+            }
+            if full.count > height { break }
         }
         if full.count <= height { return full }
         // The loudest alerts first; a line for `+N more` only when there are two or more (the title counts them all).

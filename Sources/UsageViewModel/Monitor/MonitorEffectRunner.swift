@@ -5,6 +5,7 @@ import UsageCore
 public final class MonitorEffectRunner: Sendable {
     private let service: DataService
     private let tasks = TaskTable()
+    private let memo = RankMemo()
 
     /// Creates a runner over `service`.
     public init(service: DataService) {
@@ -24,25 +25,25 @@ public final class MonitorEffectRunner: Sendable {
             return
         }
         let rest = Array(effects.dropFirst())
-        Task.detached { [service] in
-            _ = await Self.perform(first, service: service)
+        Task.detached { [service, memo] in
+            _ = await Self.perform(first, service: service, memo: memo)
             rest.forEach { self.start($0, send: send) }
         }
     }
 
     private func start(_ effect: MonitorEffect, send: @escaping @Sendable (MonitorAction) -> Void) {
         if effect == .quit { return tasks.cancelAll() }
-        tasks.start(effect.requestID) { [service] in
-            if let action = await Self.perform(effect, service: service), !Task.isCancelled { send(action) }
+        tasks.start(effect.requestID) { [service, memo] in
+            if let action = await Self.perform(effect, service: service, memo: memo), !Task.isCancelled { send(action) }
         }
     }
 
     /// Performs one effect and returns its action (for tests and simulations that drive the clock themselves).
     public func perform(_ effect: MonitorEffect) async -> MonitorAction? {
-        await Self.perform(effect, service: service)
+        await Self.perform(effect, service: service, memo: memo)
     }
 
-    static func perform(_ effect: MonitorEffect, service: DataService) async -> MonitorAction? {
+    static func perform(_ effect: MonitorEffect, service: DataService, memo: RankMemo) async -> MonitorAction? {
         switch effect {
         case .loadSource(let id):
             return .sourceLoaded(id, await Result { () async throws(UsageError) in try await service.sourceInfo() })
@@ -56,7 +57,7 @@ public final class MonitorEffectRunner: Sendable {
                 if let previous, current.allSatisfy(\.periods.isEmpty) {
                     before = try await service.summaries(metric: metric, period: previous, trailingDays: 1, now: now)
                 }
-                return Leaderboard.rank(current: current, previous: before, metric: metric, period: period)
+                return memo.rank(current: current, previous: before, metric: metric, period: period)
             })
         case .loadSeries(let id, let metric, let period, let bucket):
             return .seriesLoaded(id, metricCode: metric.code, await Result { () async throws(UsageError) in

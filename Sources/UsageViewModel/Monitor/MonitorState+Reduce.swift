@@ -36,9 +36,23 @@ extension MonitorState {
             series[code]?.land(id, result, now: now)
             return []
         case .activityLoaded(let id, let result):
-            alerts.land(id, result.map { rules.evaluate($0) }, now: now)
+            var outcome: Result<[Alert], UsageError>
+            switch result {
+            case .success(let activity): outcome = .success(evaluated(activity))
+            case .failure(let error): outcome = .failure(error)
+            }
+            alerts.land(id, outcome, now: now)
             return []
         }
+    }
+
+    /// The alerts `activity` raises; an unchanged answer (the cached array again, compared by identity first) keeps
+    /// the alerts already evaluated, so an idle refresh does no decimal arithmetic.
+    private mutating func evaluated(_ activity: [MetricActivity]) -> [Alert] {
+        if let last = lastActivity, last.activity == activity, last.rules == rules { return last.alerts }
+        let alerts = rules.evaluate(activity)
+        lastActivity = (activity, rules, alerts)
+        return alerts
     }
 
     /// Starts a refresh round: the source and metric list first, the panels once the metrics are known; `cache`

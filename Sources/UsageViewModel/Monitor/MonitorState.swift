@@ -56,6 +56,8 @@ public struct MonitorState: Sendable {
     /// Advances while something loads, for the spinner.
     public var spinnerFrame = 0
     var requests = RequestCounter()
+    /// The last activity evaluated, under which rules, and the alerts it raised.
+    var lastActivity: (activity: [MetricActivity], rules: AlertRules, alerts: [Alert])?
 
     /// Creates the initial state; `refreshSeconds` is at least 1.
     public init(now: Date, width: Int, height: Int, providerName: String, capabilities: ProviderCapabilities,

@@ -30,23 +30,34 @@ enum TerminalLoop {
     }
 
     /// Runs `program` until it finishes; the terminal is restored on every path.
+    ///
+    /// Frames are drawn when something changed: at once after a key, once a second for the clock, and when answers
+    /// arrive (each wakes the wait). While answers are still coming, a frame waits for the last of them unless the
+    /// wait passes `slowAfter`; from then on the spinner turns and partial answers show every 80 ms. A local refresh
+    /// that takes a few milliseconds therefore costs one frame, not one per answer and spinner step.
     static func run(_ program: any TerminalProgram, terminal: NcursesTerminal) {
         defer { terminal.restore() }
         let (width, height) = terminal.size
         program.start(now: Date(), width: width, height: height)
         var lastTick = Date()
-        var dirty = true
+        var busySince: Date?
+        var dirty = true, pressed = true
         while !program.isFinished && StopSignal.received == 0 && !terminal.isClosed {
-            if dirty { terminal.draw(program.frame()) }
-            dirty = false
+            let slow = busySince.map { Date().timeIntervalSince($0) >= slowAfter } ?? false
+            if dirty && (pressed || !program.isBusy || slow) {
+                terminal.draw(program.frame())
+                (dirty, pressed) = (false, false)
+            }
             for sequence in program.takeOutput() { terminal.emit(sequence) }
-            if let event = terminal.readKey(timeoutMs: waitMilliseconds(busy: program.isBusy)) {
+            if let event = terminal.readKey(timeoutMs: waitMilliseconds(busySince: busySince)) {
                 if event == .redraw { terminal.invalidate() } else { program.handle(event) }
-                dirty = true
+                (dirty, pressed) = (true, true)
             }
             if program.applyArrivals() { dirty = true }
             let now = Date()
-            let due = program.isBusy ? now.timeIntervalSince(lastTick) >= 0.08
+            busySince = program.isBusy ? (busySince ?? now) : nil
+            let spinning = busySince.map { now.timeIntervalSince($0) >= slowAfter } ?? false
+            let due = spinning ? now.timeIntervalSince(lastTick) >= 0.08
                 : floor(now.timeIntervalSince1970) != floor(lastTick.timeIntervalSince1970)
             if due {
                 lastTick = now
@@ -57,9 +68,21 @@ enum TerminalLoop {
         program.stop()
     }
 
-    /// How long to wait for input: 60 ms while loading, else until just past the next whole second.
-    static func waitMilliseconds(busy: Bool, now: Date = Date()) -> Int {
-        if busy { return 60 }
+    /// How long answers may take before the screen shows a spinner and partial answers.
+    static let slowAfter: TimeInterval = 0.3
+
+    /// How long to wait for input (answers wake the wait early): 60 ms while a slow answer is awaited (the spinner),
+    /// else until a wait turns slow or just past the next whole second, whichever comes first.
+    static func waitMilliseconds(busySince: Date?, now: Date = Date()) -> Int {
+        if let busySince {
+            let untilSlow = slowAfter - now.timeIntervalSince(busySince)
+            if untilSlow <= 0 { return 60 }
+            return max(1, min(Int((untilSlow * 1_000).rounded(.up)), untilNextSecond(now)))
+        }
+        return untilNextSecond(now)
+    }
+
+    private static func untilNextSecond(_ now: Date) -> Int {
         let fraction = now.timeIntervalSince1970 - floor(now.timeIntervalSince1970)
         return max(1, Int(((1 - fraction) * 1_000).rounded(.up)) + 2)
     }
