@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Idle cost of `usagetop monitor` next to htop and btop, measured side by side in one run.
+# Idle cost of `usagetop monitor` and of the auto-refreshing dashboard next to htop and btop, measured side by side
+# in one run.
 #
 # Each program runs alone in its own tmux pane of the same size and TERM. After a warm-up, for SECONDS seconds we
 # measure: CPU (utime + stime from /proc/PID/stat), resident memory (VmRSS at the end, PSS from smaps_rollup, which
@@ -34,10 +35,11 @@ XDG_STATE_HOME="$work/state" "$bin" demo --db "$work/usage.sqlite" >/dev/null 2>
 
 declare -A commands=(
     [usagetop]="exec env XDG_STATE_HOME=$work/state $bin monitor --db $work/usage.sqlite --refresh 2"
+    [dashboard]="exec env XDG_STATE_HOME=$work/state $bin --db $work/usage.sqlite --refresh 2"
     [htop]="exec htop"
     [btop]="exec btop"
 )
-names=(usagetop htop btop)
+names=(usagetop dashboard htop btop)
 for name in "${names[@]}"; do
     # A config-free home so btop and htop start from their defaults.
     mkdir -p "$work/home-$name"

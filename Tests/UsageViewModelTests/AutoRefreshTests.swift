@@ -15,7 +15,7 @@ struct AutoRefreshTests {
         state.setRefresh(seconds: 2)
         #expect(state.reduce(.ticked(state.now.addingTimeInterval(1))).isEmpty, "not due after 1 s")
         let due = state.reduce(.ticked(state.now.addingTimeInterval(1)))
-        #expect(due.first == .invalidateCache && Self.loads(due))
+        #expect(due.first == .revalidateCache && Self.loads(due), "an automatic refresh asks again only what changed")
         #expect(state.reduce(.ticked(state.now.addingTimeInterval(2))).isEmpty, "no overlapping refresh while one loads")
     }
 

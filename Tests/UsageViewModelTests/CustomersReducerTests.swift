@@ -187,3 +187,23 @@ struct SideMetricsReducerTests {
         #expect(!none.contains { if case .loadSideTotals = $0 { true } else { false } })
     }
 }
+
+/// An automatic refresh that brings the same answer back rebuilds nothing.
+@Suite("Reducer: unchanged answers")
+struct UnchangedAnswerTests {
+    @Test func theSameAnswerAgainKeepsTheRowsTheirOrderAndTheSelection() {
+        var state = Fixtures.loaded(rows: 30)
+        _ = state.reduce(.keyPressed(.character("s")))
+        _ = state.reduce(.keyPressed(.down))
+        let before = (state.customers.visible, state.customers.cursor.selected, state.customers.sortColumn)
+        state.setRefresh(seconds: 2)
+        let due = state.reduce(.ticked(state.now.addingTimeInterval(2)))
+        guard let id = Fixtures.request(due) else {
+            Issue.record("expected a reload")
+            return
+        }
+        _ = state.reduce(.customersLoaded(id, .success(Fixtures.summaries(30))))
+        #expect(state.customers.visible == before.0 && state.customers.cursor.selected == before.1)
+        #expect(state.customers.sortColumn == before.2)
+    }
+}

@@ -51,15 +51,16 @@ public final class EffectRunner: Sendable {
         }
     }
 
-    /// Starts a batch of effects in order; a leading `invalidateCache` completes before the others start.
+    /// Starts a batch of effects in order; a leading `invalidateCache` or `revalidateCache` completes before the others
+    /// start.
     public func run(_ effects: [Effect], send: @escaping @Sendable (Action) -> Void) {
-        guard effects.first == .invalidateCache else {
+        guard let first = effects.first, first == .invalidateCache || first == .revalidateCache else {
             effects.forEach { run($0, send: send) }
             return
         }
         let rest = Array(effects.dropFirst())
         Task.detached { [service] in
-            await service.invalidate()
+            if first == .invalidateCache { await service.invalidate() } else { await service.revalidate(forgettingUntokened: true) }
             rest.forEach { self.run($0, send: send) }
         }
     }
@@ -114,6 +115,9 @@ public final class EffectRunner: Sendable {
         case .invalidateCache:
             await service.invalidate()
             return nil
+        case .revalidateCache:
+            await service.revalidate(forgettingUntokened: true)
+            return nil
         case .cancel, .quit, .copy, .write, .applyTheme, .openProfile:
             return nil
         }
@@ -127,7 +131,7 @@ extension Effect {
         case .loadCustomers(let id, _, _, _), .loadSideTotals(let id, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
             .loadEvents(let id, _, _, _, _, _, _), .loadBreakdown(let id, _, _, _, _), .cancel(let id):
             id
-        case .loadSource, .loadMetrics, .quit, .invalidateCache, .copy, .write, .applyTheme, .openProfile:
+        case .loadSource, .loadMetrics, .quit, .invalidateCache, .revalidateCache, .copy, .write, .applyTheme, .openProfile:
             nil
         }
     }

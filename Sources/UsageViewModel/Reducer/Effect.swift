@@ -15,6 +15,9 @@ public enum Effect: Sendable, Hashable {
     case loadBreakdown(RequestID, customerID: String, metric: Metric, period: Period, key: String?)
     /// Forget reusable answers so the loads that follow reach the provider (`r`). Runs before the rest of its batch.
     case invalidateCache
+    /// Forget answers only if the provider's change token moved (automatic refresh: an unchanged local store costs
+    /// one query; providers without a token are asked again). Runs before the rest of its batch.
+    case revalidateCache
     /// Stop working on a request whose view was left.
     case cancel(RequestID)
     /// Put text on the clipboard (the terminal's, through OSC 52).

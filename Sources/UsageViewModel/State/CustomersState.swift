@@ -48,8 +48,14 @@ public struct CustomersState: Sendable {
         visible.indices.contains(cursor.selected) ? rows[visible[cursor.selected]] : nil
     }
 
+    /// The answer the rows were made from: the same answer again (a cached one, compared by identity first) changes
+    /// nothing and rebuilds nothing.
+    private var answer: [CustomerSummary]?
+
     /// Replaces the rows, keeping the sort, the filter and the selected customer.
     public mutating func setRows(_ summaries: [CustomerSummary], visibleRows: Int) {
+        if loaded, !isFilling, progress == nil, let answer, answer == summaries { return }
+        answer = summaries
         let selectedID = selectedRow?.summary.customer.id
         rows = summaries.map(CustomerRow.init)
         holds = RowContents()
