@@ -55,7 +55,7 @@ struct SourceOptions: ParsableArguments {
         switch kind {
         case .local:
             let path = db == nil ? (chosen?.db.map { StoreOptions.path(db: $0) } ?? storePath) : storePath
-            let store = try StoreOpener.open(path: path, buildingDemo: interactive)
+            let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
             return DataService(provider: LocalProvider(store: store), cache: .untilChanged)
         case .lago:
             let api = APIClient(configuration: try await configuration(kind, chosen), throttle: .lago())
