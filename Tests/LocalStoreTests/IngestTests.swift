@@ -46,6 +46,21 @@ struct IngestTests {
         #expect(!(try t.store.isDemoData()))
     }
 
+    @Test func linesParsedAheadOnAnotherThreadKeepTheirNumbersAndOrder() throws {
+        let t = try TestStore()
+        var lines = (1...20_000).map { TestStore.event("t\($0)", "calls", "2026-11-02T10:00:00Z") }
+        for bad in [4_096, 4_097, 13_000, 20_000] { lines[bad - 1] = "bad \(bad)" }
+        lines[8_000] = TestStore.event("t5", "calls", "2026-11-02T11:00:00Z")
+        let report = try t.ingest(lines, skipInvalid: true)
+        #expect(report.rejections.map(\.line) == [4_096, 4_097, 13_000, 20_000], "numbers across chunk boundaries")
+        #expect(report.inserted == 19_995 && report.duplicateSamples == ["t5"], "a repeat in a later chunk counts once")
+        #expect(try t.store.eventCount() == 19_995)
+        let strict = try TestStore()
+        let refused = try strict.ingest(lines)
+        let stored = try strict.store.eventCount()
+        #expect(!refused.committed && stored == 0, "all or nothing across chunks")
+    }
+
     @Test func listsTheFirstTwentyThenACount() throws {
         let t = try TestStore()
         let report = try t.ingest((1...45).map { "bad \($0)" })

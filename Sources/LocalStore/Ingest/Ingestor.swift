@@ -77,7 +77,6 @@ public struct Ingestor {
         let parser = EventLineParser(metrics: try Catalog.metricsByCode(in: db))
         var writer = EventWriter()
         var batch: [NewEvent] = []
-        var lineNumber = 0
         func flushBatch() throws {
             guard !batch.isEmpty, report.rejectedCount == 0 || skipInvalid else { batch.removeAll(); return }
             try Catalog.ensure(customerIDs: Set(batch.map(\.customerID)), in: db)
@@ -86,16 +85,19 @@ public struct Ingestor {
             outcome.duplicates.forEach { report.duplicate($0) }
             batch.removeAll(keepingCapacity: true)
         }
-        while let line = try reader.next() {
-            lineNumber += 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            switch parser.parse(line) {
-            case .failure(let reason):
-                report.reject(line: lineNumber, reason: reason.text)
-            case .success(let event):
+        // Lines are read and parsed on another thread while this one writes.
+        let pipeline = ParsingPipeline(reader: reader, parser: parser)
+        var done = false
+        defer { if !done { pipeline.stop() } }
+        while !done {
+            let chunk = pipeline.next()
+            for rejection in chunk.rejections { report.reject(line: rejection.line, reason: rejection.reason) }
+            for event in chunk.events {
                 batch.append(event)
                 if batch.count >= 10_000 { try flushBatch() }
             }
+            if let failure = chunk.failure { done = true; throw failure }
+            done = chunk.isLast
         }
         try flushBatch()
         try writer.flush(into: db)
