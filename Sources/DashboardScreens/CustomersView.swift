@@ -11,7 +11,7 @@ enum CustomersView {
         let customers = state.customers
         var title = "Customers"
         if let metric = state.metric { title += " · \(metric.name)" + (metric.unit.map { " (\($0))" } ?? "") }
-        title += " · \(customers.visible.count) of \(customers.rows.count)"
+        title += " · \(Format.count(customers.visible.count)) of \(Format.count(customers.rows.count))"
         let loading = progressText(customers.progress, now: state.now)
         if let loading { title += " · " + loading }
         if !customers.filter.isEmpty || customers.isEditingFilter {

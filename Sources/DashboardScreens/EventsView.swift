@@ -12,7 +12,7 @@ enum EventsView {
         var footer = ""
         if let page = events.page {
             let count = DecimalText.grouped(Decimal(page.totalCount), fractionDigits: 0)
-            footer = "page \(page.index + 1) of \(page.pageCount) · \(count) events · \(page.orderText)"
+            footer = "page \(Format.count(page.index + 1)) of \(Format.count(page.pageCount)) · \(count) events · \(page.orderText)"
         }
         Block(title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
               glyphs: options.glyphs).render(in: area, buffer: &buffer)

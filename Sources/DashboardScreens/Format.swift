@@ -29,6 +29,9 @@ enum Format {
         return text + String(repeating: " ", count: max(0, decimals - max(0, have) + (have < 0 ? 1 : 0)))
     }
 
+    /// A whole count with thousands separators (`100,000`).
+    static func count(_ n: Int) -> String { DecimalText.grouped(Decimal(n), fractionDigits: 0) }
+
     /// A value with its unit (`1,234 calls`), durations and sizes as people read them (`2h 30m`, `12.3 TB`).
     static func value(_ value: Decimal, unit: String?) -> String {
         HumanUnits.text(value, unit: unit) ?? unit.map { "\(Self.value(value)) \($0)" } ?? Self.value(value)

@@ -14,7 +14,7 @@ enum BoardPanel {
             title += " · \(metric.name)" + (metric.unit.map { " (\($0))" } ?? "")
             if state.metrics.count > 1 { title += " · \(state.metricIndex + 1)/\(state.metrics.count)" }
         }
-        if let board = panel.value { title += " · \(board.activeCustomers) active" }
+        if let board = panel.value { title += " · \(Format.count(board.activeCustomers)) active" }
         let frame = PanelFrame(title: title, freshness: PanelFrame.freshness(panel, state))
         let inner = frame.render(in: area, options: options, buffer: &buffer)
         guard let board = panel.value else {
