@@ -166,25 +166,38 @@ struct CustomersReducerTests {
 /// On a wide screen with a provider that has bulk totals, other metrics' totals load beside the chosen one.
 @Suite("Reducer: metrics side by side")
 struct SideMetricsReducerTests {
-    @Test func wideScreensLoadTheNextMetricsAndDropAnswersNoLongerWanted() {
+    static func sideLoads(_ effects: [Effect]) -> [(RequestID, String)] {
+        effects.compactMap { if case .loadSideTotals(let id, let metric, _) = $0 { (id, metric.code) } else { nil } }
+    }
+
+    @Test func wideScreensLoadTheNextMetricsAfterTheRowsAndDropAnswersNoLongerWanted() {
         var state = AppState(now: Fixtures.now, width: 160, height: 30, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: Fixtures.now, width: 160, height: 30))
-        let effects = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
-        let side = effects.compactMap { if case .loadSideTotals(let id, let metric, _) = $0 { (id, metric.code) } else { nil } }
-        #expect(side.map(\.1) == ["gb"], "the other metric, beside calls")
+        let load = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        #expect(Self.sideLoads(load).isEmpty, "the table's own rows first")
+        let side = Self.sideLoads(state.reduce(.customersLoaded(Fixtures.request(load)!, .success(Fixtures.summaries(5)))))
+        #expect(side.map(\.1) == ["gb"], "then the other metric, beside calls")
         let stale = side[0].0
         let again = state.reduce(.keyPressed(.character("m")))
         #expect(again.contains(.cancel(stale)), "a new question cancels the old side loads")
         _ = state.reduce(.sideTotalsLoaded(stale, metricCode: "gb", .success(Fixtures.summaries(3))))
         #expect(state.customers.sideTotals.isEmpty, "an answer nobody waits for is dropped")
-        let fresh = again.compactMap { if case .loadSideTotals(let id, let metric, _) = $0 { (id, metric.code) } else { nil } }
+        let fresh = Self.sideLoads(state.reduce(.customersLoaded(Fixtures.request(again)!, .success(Fixtures.summaries(5)))))
         #expect(fresh.map(\.1) == ["calls"])
         _ = state.reduce(.sideTotalsLoaded(fresh[0].0, metricCode: "calls", .success(Fixtures.summaries(3))))
         #expect(state.customers.sideTotals["calls"]?["cus_1"] == Fixtures.summaries(3)[1].total)
         var narrow = AppState(now: Fixtures.now, width: 100, height: 30, providerName: "lago", capabilities: [.timeseries])
         _ = narrow.reduce(.started(now: Fixtures.now, width: 100, height: 30))
         let none = narrow.reduce(.metricsLoaded(.success(Fixtures.metrics)))
-        #expect(!none.contains { if case .loadSideTotals = $0 { true } else { false } })
+        #expect(Self.sideLoads(narrow.reduce(.customersLoaded(Fixtures.request(none)!, .success(Fixtures.summaries(5))))).isEmpty)
+    }
+
+    @Test func aVeryLargeTableShowsNoSideColumns() {
+        var state = AppState(now: Fixtures.now, width: 160, height: 30, providerName: "local", capabilities: .all)
+        _ = state.reduce(.started(now: Fixtures.now, width: 160, height: 30))
+        let load = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        let rows = Fixtures.summaries(Layout.sideMetricsMaxRows + 1)
+        #expect(Self.sideLoads(state.reduce(.customersLoaded(Fixtures.request(load)!, .success(rows)))).isEmpty)
     }
 }
 

@@ -68,8 +68,10 @@ extension AppState {
         let id = newRequest()
         customers.request = id
         let period = resolvedPeriod
-        customers.begin(query: "\(metric.code)|\(period.start.timeIntervalSince1970)|\(period.end.timeIntervalSince1970)")
-        return effects + [.loadCustomers(id, metric: metric, period: period, now: now)] + loadSideTotals()
+        let question = "\(metric.code)|\(period.start.timeIntervalSince1970)|\(period.end.timeIntervalSince1970)"
+        if customers.query != question { customers.sideTotals = [:] }
+        customers.begin(query: question)
+        return effects + cancelSideTotals() + [.loadCustomers(id, metric: metric, period: period, now: now)]
     }
 
     /// The metrics shown beside the chosen one on a wide screen, in the catalog's order after it.
@@ -79,21 +81,32 @@ extension AppState {
         return (1...max(1, count)).prefix(count).map { metrics[(metricIndex + $0) % metrics.count] }
     }
 
-    /// Loads every side-by-side metric's totals afresh (a new question, or room for more columns).
+    /// Loads every side-by-side metric's totals (after the table's own rows, so they never delay them; shown until
+    /// the new ones arrive). Left out above `Layout.sideMetricsMaxRows` customers, where they would cost more
+    /// memory and time than they are worth.
     mutating func loadSideTotals() -> [Effect] {
-        var effects: [Effect] = []
-        for id in customers.sideRequests.keys where inFlight.contains(id) {
-            inFlight.remove(id)
-            effects.append(.cancel(id))
+        var effects = cancelSideTotals()
+        guard customers.rows.count <= Layout.sideMetricsMaxRows else {
+            customers.sideTotals = [:]
+            return effects
         }
-        customers.sideRequests = [:]
-        customers.sideTotals = [:]
         let period = resolvedPeriod
         for metric in sideMetrics {
             let id = newRequest()
             customers.sideRequests[id] = metric.code
             effects.append(.loadSideTotals(id, metric: metric, period: period))
         }
+        return effects
+    }
+
+    /// Stops the side-by-side loads in flight.
+    mutating func cancelSideTotals() -> [Effect] {
+        var effects: [Effect] = []
+        for id in customers.sideRequests.keys where inFlight.contains(id) {
+            inFlight.remove(id)
+            effects.append(.cancel(id))
+        }
+        customers.sideRequests = [:]
         return effects
     }
 
@@ -138,6 +151,7 @@ extension AppState {
             customers.error = nil
             customers.setRows(rows, visibleRows: tableRows)
             succeeded()
+            return loadSideTotals()
         case .failure(let error):
             customers.error = error.message
             customers.progress = nil

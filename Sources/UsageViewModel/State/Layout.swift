@@ -59,6 +59,8 @@ public enum Layout {
     public static let sideMetricsFrom = 120
     /// Columns the chosen metric's own columns take (name, id, total, sparkline, last event, borders).
     static let ownColumns = 94
+    /// The most customers a table shows other metrics beside (past it they cost more memory than they are worth).
+    public static let sideMetricsMaxRows = 20_000
     /// The width of one side-by-side metric column, its gap included.
     public static let sideMetricWidth = 13
 
