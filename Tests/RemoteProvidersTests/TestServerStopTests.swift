@@ -5,7 +5,13 @@ import Testing
 @Suite("Test HTTP server")
 struct TestServerStopTests {
     @Test func aStoppedServerRefusesAndItsPortCanBeTakenAgain() throws {
-        let server = try TestHTTPServer { _ in .init(body: "{}") }
+        // A port below the kernel's ephemeral range (32768 and up), so that no other test's server, which binds
+        // port 0, can be handed it between the stop and the checks.
+        var started: TestHTTPServer?
+        for _ in 0..<20 where started == nil {
+            started = try? TestHTTPServer(port: Int.random(in: 20_000..<30_000)) { _ in .init(body: "{}") }
+        }
+        let server = try #require(started)
         let port = server.port
         server.stop()
         #expect(!Self.connects(port: port), "connections are refused once stopped")

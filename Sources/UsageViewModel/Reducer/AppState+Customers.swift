@@ -76,7 +76,9 @@ extension AppState {
 
     /// The metrics shown beside the chosen one on a wide screen, in the catalog's order after it.
     public var sideMetrics: [Metric] {
-        guard capabilities.contains(.bulkTotals), !metrics.isEmpty else { return [] }
+        guard capabilities.contains(.bulkTotals), !metrics.isEmpty, customers.rows.count <= Layout.sideMetricsMaxRows else {
+            return []
+        }
         let count = Layout.sideMetricCount(width: width, metrics: metrics.count)
         return (1...max(1, count)).prefix(count).map { metrics[(metricIndex + $0) % metrics.count] }
     }
@@ -86,10 +88,6 @@ extension AppState {
     /// memory and time than they are worth.
     mutating func loadSideTotals() -> [Effect] {
         var effects = cancelSideTotals()
-        guard customers.rows.count <= Layout.sideMetricsMaxRows else {
-            customers.sideTotals = [:]
-            return effects
-        }
         let period = resolvedPeriod
         for metric in sideMetrics {
             let id = newRequest()
