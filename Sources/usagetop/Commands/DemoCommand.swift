@@ -34,12 +34,14 @@ struct DemoCommand: AsyncParsableCommand {
             if !held.isDemo && held.events > 0 && !force {
                 throw UsageError(.invalidInput, "\(store.path) holds \(held.events) ingested events for \(held.customers) customers, which demo would delete; run it again with --force to replace them, or choose another --db")
             }
-            var shown = -1
-            let count = try DemoGenerator(options: options, now: Date()).generate(into: target) { fraction in
-                let percent = Int(fraction * 100)
-                if percent != shown {
-                    shown = percent
-                    StandardError.progress("generating \(percent)%")
+            let count = try await OffPool.run { () throws(UsageError) in
+                var shown = -1
+                return try DemoGenerator(options: options, now: Date()).generate(into: target) { fraction in
+                    let percent = Int(fraction * 100)
+                    if percent != shown {
+                        shown = percent
+                        StandardError.progress("generating \(percent)%")
+                    }
                 }
             }
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))

@@ -25,8 +25,11 @@ struct IngestCommand: AsyncParsableCommand {
             let customerList = try customers.map { path throws(UsageError) in
                 try CatalogParser.customers(from: try read(path), source: path)
             } ?? []
-            let report = try Ingestor(store: target).ingest(
-                eventsPath: events, metrics: metricList, customers: customerList, skipInvalid: skipInvalid)
+            let (events, skipInvalid) = (events, skipInvalid)
+            let report = try await OffPool.run { () throws(UsageError) in
+                try Ingestor(store: target).ingest(
+                    eventsPath: events, metrics: metricList, customers: customerList, skipInvalid: skipInvalid)
+            }
             for line in report.lines {
                 if line.hasPrefix("ingested") { print(line) } else { StandardError.line(line) }
             }
