@@ -10,7 +10,7 @@ enum BreakdownView {
                        buffer: inout Buffer) {
         let theme = options.theme
         var title = "\(breakdown.metric.displayName) by \(breakdown.key ?? "…") · \(breakdown.customerName)"
-        if let period = breakdown.period { title += " · " + Format.span(period) }
+        if let period = breakdown.period { title += " · " + PeriodText.span(period) }
         let footer = breakdown.keys.count > 1 ? "Tab: " + breakdown.keys.joined(separator: " · ") : ""
         Block(title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
               glyphs: options.glyphs).render(in: area, buffer: &buffer)
@@ -40,7 +40,7 @@ enum BreakdownView {
                 let share = additive && whole > 0 ? item.total / whole : nil
                 switch (column, priced) {
                 case (0, _): return item.value ?? "(without \(breakdown.key ?? "it"))"
-                case (1, _): return DecimalText.grouped(Decimal(item.events), fractionDigits: 0)
+                case (1, _): return Format.count(item.events)
                 case (2, _): return Format.value(item.total, unit: breakdown.metric.unit)
                 case (3, true): return item.amount?.text ?? "—"
                 case (3, false), (4, true): return share.map { DecimalText.grouped($0 * 100, fractionDigits: 1) + "%" } ?? "—"

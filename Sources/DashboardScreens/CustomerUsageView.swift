@@ -34,7 +34,7 @@ enum CustomerUsageView {
         let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - below)
         table(data, usage, options, inner: tableArea).render(in: tableArea, buffer: &buffer)
         for (offset, bill) in billLines.enumerated() {
-            buffer.write(" " + bill.line(period: Format.span(bill.period)), x: inner.x, y: tableArea.bottom + offset, style: theme.text(.accent),
+            buffer.write(" " + bill.line(period: PeriodText.span(bill.period)), x: inner.x, y: tableArea.bottom + offset, style: theme.text(.accent),
                          limit: inner.width)
         }
         if let chartRows, let (metric, series) = usage.selectedSeries {
@@ -74,8 +74,8 @@ enum CustomerUsageView {
         // in line, durations and sizes as people read them; the trend takes the rest.
         let human = totals.map { HumanUnits.text($0.value, unit: $0.metric.unit) }
         let decimals = zip(totals, human).map { $1 == nil ? $0.value.fractionDigits(upTo: 6) : 0 }.max() ?? 0
-        let values = zip(totals, human).map { $1 ?? Format.aligned(Format.value($0.value), decimals: decimals) }
-        let events = totals.map { $0.eventCount.map { DecimalText.grouped(Decimal($0), fractionDigits: 0) } ?? "—" }
+        let values = zip(totals, human).map { $1 ?? DecimalText.aligned(Format.value($0.value), decimals: decimals) }
+        let events = totals.map { $0.eventCount.map(Format.count) ?? "—" }
         func widest(_ texts: [String], _ title: String, cap: Int = 40) -> Int {
             min(cap, max(TextWidth.of(title), texts.map { TextWidth.of($0) }.max() ?? 0))
         }
@@ -107,7 +107,7 @@ enum CustomerUsageView {
                 case .unit: return human[row] == nil ? total.metric.unit ?? "" : ""
                 case .events: return events[row]
                 case .amount: return total.amount?.text ?? "—"
-                case .period: return total.period.map(Format.span) ?? "as asked"
+                case .period: return total.period.map(PeriodText.span) ?? "as asked"
                 case .trend:
                     guard let series = data.series[total.metric.code] else { return "—" }
                     return Sparkline.text(values: series.points.map { DecimalText.double($0.value) }, width: sparkWidth,

@@ -39,8 +39,7 @@ enum CustomersView {
     /// the pace so far applied to the rest (shown once there is a pace to go by).
     static func progressText(_ progress: (loaded: Int, total: Int, since: Date)?, now: Date) -> String? {
         guard let progress, progress.total > 0 else { return nil }
-        func count(_ n: Int) -> String { DecimalText.grouped(Decimal(n), fractionDigits: 0) }
-        var text = "loading \(count(progress.loaded)) of \(count(progress.total))"
+        var text = "loading \(Format.count(progress.loaded)) of \(Format.count(progress.total))"
         let elapsed = now.timeIntervalSince(progress.since)
         if progress.loaded >= 10, elapsed >= 1, progress.loaded < progress.total {
             let left = elapsed / Double(progress.loaded) * Double(progress.total - progress.loaded)
@@ -110,14 +109,14 @@ enum CustomersView {
                 switch fields[column].0 {
                 case .name: return summary.customer.name
                 case .id: return summary.customer.id
-                case .total: return Format.aligned(Format.value(summary.total), decimals: customers.holds.totalDecimals)
+                case .total: return DecimalText.aligned(Format.value(summary.total), decimals: customers.holds.totalDecimals)
                 case .daily:
                     return Sparkline.text(values: summary.daily.map(DecimalText.double), width: sparkWidth, mode: options.plotMode)
                 case .lastEvent: return summary.lastEventAt.map(UTCTime.short) ?? "—"
                 case .amount: return summary.amounts.isEmpty ? "—" : summary.amounts.map(\.text).joined(separator: " + ")
                 case .period:
                     if summary.periods.count > 1 { return "\(summary.periods.count) periods" }
-                    return summary.periods.first.map(Format.span) ?? "as asked"
+                    return summary.periods.first.map(PeriodText.span) ?? "as asked"
                 case .side(let metric):
                     guard let value = customers.sideTotals[metric.code]?[summary.customer.id] else {
                         return customers.sideTotals[metric.code] == nil ? "…" : "0"

@@ -11,7 +11,7 @@ enum EventsView {
         let title = title(events)
         var footer = ""
         if let page = events.page {
-            let count = DecimalText.grouped(Decimal(page.totalCount), fractionDigits: 0)
+            let count = Format.count(page.totalCount)
             footer = "page \(Format.count(page.index + 1)) of \(Format.count(page.pageCount)) · \(count) events · \(page.orderText)"
         }
         Block(title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
@@ -55,7 +55,7 @@ enum EventsView {
     /// `API calls events · Acme · 2026-11-25 14:00 → 15:00 · where status=500` (or the filter being typed).
     private static func title(_ events: EventsState) -> String {
         var title = "\(events.metric.displayName) events · \(events.customerName)"
-        if let period = events.period { title += " · " + Format.span(period) }
+        if let period = events.period { title += " · " + PeriodText.span(period) }
         if let draft = events.filterDraft {
             title += " · filter: \(draft)▏"
         } else if !events.query.matches.isEmpty {

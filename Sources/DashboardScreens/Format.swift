@@ -10,23 +10,12 @@ enum Format {
         return value != 0 && (text == "0" || text == "-0") ? value.description : text
     }
 
-    /// A period as dates (`2026-11-14 → 2026-12-13`, the end the last day inside it), or with times.
-    static func span(_ period: Period) -> String { PeriodText.span(period) }
-
     /// What the numbers answer when it is not the period asked: `numbers for 2026-11-14 → 2026-12-13`, or
     /// `numbers for 3 periods (2026-09-14 → 2026-12-13)`; nil when they answer the period asked.
     static func answered(_ periods: [Period]) -> String? {
         guard let first = periods.first, let last = periods.max(by: { $0.end < $1.end }) else { return nil }
-        if periods.count == 1 { return "numbers for \(span(first))" }
-        return "numbers for \(periods.count) periods (\(span(Period(start: first.start, end: last.end))))"
-    }
-
-    /// A number padded on the right so that its decimal point lines up with those of a right-aligned column whose
-    /// values have up to `decimals` decimals (`12` → `12   ` beside `3.25`).
-    static func aligned(_ text: String, decimals: Int) -> String {
-        guard decimals > 0 else { return text }
-        let have = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? -1
-        return text + String(repeating: " ", count: max(0, decimals - max(0, have) + (have < 0 ? 1 : 0)))
+        if periods.count == 1 { return "numbers for \(PeriodText.span(first))" }
+        return "numbers for \(periods.count) periods (\(PeriodText.span(Period(start: first.start, end: last.end))))"
     }
 
     /// A whole count with thousands separators (`100,000`).

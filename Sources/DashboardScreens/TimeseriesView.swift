@@ -38,7 +38,7 @@ enum TimeseriesView {
     static func readout(metric: Metric, cursor: Int?, series: TimeSeries, eventsKey: Bool, now: Date) -> String? {
         guard let index = cursor, series.points.indices.contains(index) else { return nil }
         let point = series.points[index]
-        let span = Format.span(Period(start: point.start, end: point.end ?? series.bucket.advance(point.start)))
+        let span = PeriodText.span(Period(start: point.start, end: point.end ?? series.bucket.advance(point.start)))
         guard point.start <= now else { return "▸ \(span) · not yet" }
         let underWay = now < (point.end ?? series.bucket.advance(point.start))
         var text = "▸ \(span) · \(Format.value(point.value, unit: metric.unit))" + (underWay ? " so far" : "")

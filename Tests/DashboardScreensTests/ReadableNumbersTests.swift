@@ -18,12 +18,6 @@ struct ReadableNumbersTests {
         #expect(HumanUnits.text(Decimal(string: value)!, unit: unit) == expected)
     }
 
-    @Test func decimalPointsLineUp() {
-        let texts = ["191", "9,039.67", "718.5", "248.3686"].map { Format.aligned($0, decimals: 4) }
-        #expect(texts == ["191     ", "9,039.67  ", "718.5   ", "248.3686"])
-        #expect(Format.aligned("12", decimals: 0) == "12")
-    }
-
     static func series(hours: Int, from start: String) -> TimeSeries {
         let first = ISO8601Parser.parse(start)!
         let points = (0..<hours).map { TimeSeries.Point(start: first.addingTimeInterval(Double($0) * 3_600), value: 1) }

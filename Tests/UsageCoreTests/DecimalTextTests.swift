@@ -37,4 +37,12 @@ struct DecimalTextTests {
         #expect(DecimalText.compact(Decimal(12_345)) == "12.3k")
         #expect(DecimalText.compact(Decimal(950)) == "950")
     }
+
+    @Test func decimalPointsLineUpAndGroupingKeepsEveryDigit() {
+        let texts = ["191", "9,039.67", "718.5", "248.3686"].map { DecimalText.aligned($0, decimals: 4) }
+        #expect(texts == ["191     ", "9,039.67  ", "718.5   ", "248.3686"])
+        #expect(DecimalText.aligned("12", decimals: 0) == "12")
+        #expect(DecimalText.grouping("-1234567.25") == "-1,234,567.25" && DecimalText.grouping("0.0000000001") == "0.0000000001")
+        #expect(DecimalText.grouping("n/a") == "n/a" && DecimalText.decimals(of: "1,234.567") == 3)
+    }
 }

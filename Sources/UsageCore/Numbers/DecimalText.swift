@@ -83,11 +83,16 @@ public enum DecimalText {
         var v = value
         var rounded = Decimal()
         NSDecimalRound(&rounded, &v, fractionDigits, .plain)
-        let text = rounded.description
-        let negative = text.hasPrefix("-")
-        let body = negative ? String(text.dropFirst()) : text
-        let parts = body.split(separator: ".", maxSplits: 1)
-        var integer = String(parts.first ?? "0")
+        return grouping(rounded.description)
+    }
+
+    /// Plain decimal text (`-1234567.25`) with thousands separators (`-1,234,567.25`), digit for digit; text that is
+    /// not a plain number comes back unchanged.
+    public static func grouping(_ plain: String) -> String {
+        guard plain.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil else { return plain }
+        let negative = plain.hasPrefix("-")
+        let parts = (negative ? plain.dropFirst() : Substring(plain)).split(separator: ".", maxSplits: 1)
+        var integer = String(parts[0])
         var groupedText = ""
         while integer.count > 3 {
             groupedText = "," + integer.suffix(3) + groupedText
@@ -96,6 +101,21 @@ public enum DecimalText {
         groupedText = integer + groupedText
         if parts.count == 2 { groupedText += "." + parts[1] }
         return (negative ? "-" : "") + groupedText
+    }
+
+    /// The decimals a (possibly grouped) number text shows: `1,234.567` → 3, `12` → 0; 0 for anything else.
+    public static func decimals(of text: String) -> Int {
+        guard text.wholeMatch(of: /-?[0-9,]+(\.[0-9]+)?/) != nil, let dot = text.firstIndex(of: ".") else { return 0 }
+        return text.distance(from: dot, to: text.endIndex) - 1
+    }
+
+    /// A number text padded on the right so that its decimal point lines up with those of a right-aligned column
+    /// whose values show up to `decimals` decimals (`12` → `12   ` beside `3.25`).
+    public static func aligned(_ text: String, decimals: Int) -> String {
+        guard decimals > 0 else { return text }
+        let have = Self.decimals(of: text)
+        let pad = decimals - have + (have == 0 && !text.contains(".") ? 1 : 0)
+        return text + String(repeating: " ", count: max(0, pad))
     }
 
     /// Compact text for narrow columns and axes (`950`, `12.3k`, `4.56M`).
