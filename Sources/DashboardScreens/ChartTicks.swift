@@ -18,8 +18,11 @@ enum ChartTicks {
         guard !points.isEmpty, plotWidth > 0 else { return [] }
         let perBucket = Double(plotWidth) / Double(points.count)
         let candidates = series.isPerBillingPeriod ? Array(1...max(1, points.count)) : steps[series.bucket] ?? [1]
+        // Each bucket's calendar fields once, not once per step tried.
+        let fields = points.map { UTCTime.fields($0.start) }
+        let days = points.map { Int(floor($0.start.timeIntervalSince1970 / 86_400)) }
         for step in candidates {
-            let chosen = points.indices.filter { onBoundary(points[$0].start, index: $0, step: step, series: series) }
+            let chosen = points.indices.filter { onBoundary(fields[$0], day: days[$0], index: $0, step: step, series: series) }
             let labels = labelled(chosen, series)
             let widest = labels.map { TextWidth.of($0.label) }.max() ?? 0
             if Double(step) * perBucket >= Double(widest + 1) || step == candidates.last { return labels }
@@ -27,11 +30,9 @@ enum ChartTicks {
         return []
     }
 
-    /// Whether bucket `index` (starting at `start`) gets a tick at `step` buckets apart.
-    private static func onBoundary(_ start: Date, index: Int, step: Int, series: TimeSeries) -> Bool {
+    /// Whether bucket `index` (its start's fields `f`, on day `day` since 1970) gets a tick at `step` buckets apart.
+    private static func onBoundary(_ f: UTCTime.Fields, day: Int, index: Int, step: Int, series: TimeSeries) -> Bool {
         if series.isPerBillingPeriod { return index % step == 0 }
-        let f = UTCTime.fields(start)
-        let day = Int(floor(start.timeIntervalSince1970 / 86_400))
         switch series.bucket {
         case .hour:
             return step < 24 ? f.hour % step == 0 : f.hour == 0 && day % (step / 24) == 0

@@ -55,7 +55,7 @@ enum TimeseriesView {
         let theme = options.theme
         let values = series.points.map { DecimalText.double($0.value) }
         let labels = Layout.chartAxisLabels(series)
-        let plotWidth = area.width - (labels.map(\.count).max() ?? 0) - 2
+        let plotWidth = Layout.chartPlotWidth(in: area.width, series: series)
         var chart = Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
                           axisLabels: labels, ticks: ChartTicks.ticks(series, plotWidth: plotWidth), selected: cursor,
                           selectedStyle: theme.text(.accent).adding(.bold), future: series.points.firstIndex { $0.start > now })

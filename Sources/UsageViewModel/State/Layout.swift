@@ -27,12 +27,20 @@ public enum Layout {
         [DecimalText.compact(series.maximum), DecimalText.compact(series.maximum / 2), "0"]
     }
 
+    /// Columns the value axis of a chart of `series` takes before its bars: the widest label, a space, the axis line
+    /// (as `Chart` draws it).
+    public static func chartAxisWidth(_ series: TimeSeries) -> Int {
+        (chartAxisLabels(series).map(\.count).max() ?? 0) + 2
+    }
+
+    /// Columns of bars in a chart of `series` drawn `width` columns wide.
+    public static func chartPlotWidth(in width: Int, series: TimeSeries) -> Int { width - chartAxisWidth(series) }
+
     /// The columns of a full-screen chart's bars at terminal `width` (inside the border, one space of padding and
     /// the value axis), so that a click lands on the bucket drawn under it.
     public static func chartPlot(width: Int, series: TimeSeries) -> (x: Int, width: Int) {
-        let gutter = (chartAxisLabels(series).map(\.count).max() ?? 0) + 1
         let innerX = 2, innerWidth = width - 4
-        return (innerX + gutter + 1, innerWidth - gutter - 1)
+        return (innerX + chartAxisWidth(series), chartPlotWidth(in: innerWidth, series: series))
     }
 
     /// The bucket drawn at column `x` of a full-screen chart of `series`, if any.
