@@ -201,22 +201,26 @@ struct SideMetricsReducerTests {
     }
 }
 
-/// An automatic refresh that brings the same answer back rebuilds nothing.
+/// An automatic refresh that brings the same answer back (the cached array) leaves the table as the user left it,
+/// while a changed answer replaces it.
 @Suite("Reducer: unchanged answers")
 struct UnchangedAnswerTests {
-    @Test func theSameAnswerAgainKeepsTheRowsTheirOrderAndTheSelection() {
-        var state = Fixtures.loaded(rows: 30)
-        _ = state.reduce(.keyPressed(.character("s")))
-        _ = state.reduce(.keyPressed(.down))
-        let before = (state.customers.visible, state.customers.cursor.selected, state.customers.sortColumn)
+    @Test func theSameAnswerAgainKeepsTheTableAndANewOneReplacesIt() {
+        var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
+        _ = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
+        let answer = Fixtures.summaries(30)
+        _ = state.reduce(.customersLoaded(Fixtures.request(state.reduce(.metricsLoaded(.success(Fixtures.metrics))))!,
+                                          .success(answer)))
         state.setRefresh(seconds: 2)
-        let due = state.reduce(.ticked(state.now.addingTimeInterval(2)))
-        guard let id = Fixtures.request(due) else {
-            Issue.record("expected a reload")
-            return
-        }
-        _ = state.reduce(.customersLoaded(id, .success(Fixtures.summaries(30))))
-        #expect(state.customers.visible == before.0 && state.customers.cursor.selected == before.1)
-        #expect(state.customers.sortColumn == before.2)
+        let first = state.reduce(.ticked(state.now.addingTimeInterval(2)))
+        #expect(first.first == .revalidateCache)
+        _ = state.reduce(.customersLoaded(Fixtures.request(first)!, .success(answer)))
+        #expect(state.customers.rows.map(\.summary) == answer)
+        var changed = answer
+        changed[0].total = 999
+        let second = state.reduce(.ticked(state.now.addingTimeInterval(2)))
+        _ = state.reduce(.customersLoaded(Fixtures.request(second)!, .success(changed)))
+        #expect(state.customers.rows.first { $0.summary.customer.id == "cus_0" }?.summary.total == 999,
+                "an answer that changed is never mistaken for the cached one")
     }
 }

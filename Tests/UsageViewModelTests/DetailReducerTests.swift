@@ -172,3 +172,35 @@ struct DetailReducerTests {
         }
     }
 }
+
+/// `Tab` on a customer's usage says why the chart panel cannot open, whichever the reason.
+@Suite("Reducer: the usage chart panel")
+struct UsageChartPanelReducerTests {
+    @Test func tabBeforeTheUsageArrivesSaysItIsLoadingThenOpensOnceItHas() {
+        var state = Fixtures.loaded(rows: 5)
+        state.height = 40
+        let open = state.reduce(.keyPressed(.enter))
+        _ = state.reduce(.keyPressed(.tab))
+        #expect(state.screenKind == .customerUsage && state.message?.text == "the chart panel opens once the usage has loaded")
+        var usage = Fixtures.usage("cus_0")
+        usage.series = ["calls": TimeSeries(metricCode: "calls", bucket: .day, points: [.init(start: Fixtures.now, value: 5)], total: 5)]
+        _ = state.reduce(.usageLoaded(Fixtures.request(open)!, .success(usage)))
+        _ = state.reduce(.keyPressed(.tab))
+        #expect(state.screenKind == .usageChart)
+        _ = state.reduce(.keyPressed(.tab))
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.tab))
+        #expect(state.screenKind == .customerUsage && state.message?.text.hasPrefix("no series for this metric") == true)
+    }
+}
+
+/// A period given at start gets a bucket that suits it.
+@Suite("Reducer: the starting bucket")
+struct StartingBucketTests {
+    @Test func thirtySixHoursStartByHourAndAMonthByDay() {
+        let hours = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all,
+                             period: .trailing(count: 36, unit: .hours))
+        let month = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
+        #expect(hours.bucket == .hour && month.bucket == .day)
+    }
+}

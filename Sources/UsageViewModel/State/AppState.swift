@@ -70,7 +70,8 @@ public struct AppState: Sendable {
         self.providerName = providerName
         self.capabilities = capabilities
         self.period = period
-        self.bucket = bucket
+        // A bucket that does not suit the period asked at start (days for `-36h`) gives way to its natural one.
+        self.bucket = bucket.fits(period.resolve(now: now)) ? bucket : period.naturalBucket(now: now)
     }
 
     /// The current view.
