@@ -29,7 +29,10 @@ let package = Package(
         .target(name: "UsageCore"),
         .target(
             name: "LocalStore",
-            dependencies: ["UsageCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "UsageCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "RemoteProviders",

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import LocalStore
 import Testing
 import UsageCore
@@ -109,5 +110,32 @@ struct IngestIntoDemoTests {
         #expect(try t.store.eventCount() == 1)
         #expect(try t.store.metrics().map(\.code) == TestStore.metrics.map(\.code))
         #expect(!(try t.store.isDemoData()))
+    }
+
+    @Test func aFirstLoadBuildsTheIndexesItDroppedAndARolledBackOneKeepsThem() async throws {
+        let t = try TestStore()
+        func indexes() throws -> [String] {
+            try DatabaseQueue(path: t.store.path).read {
+                try String.fetchAll($0, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            }
+        }
+        let expected = [
+            "CREATE INDEX event_by_customer ON event(customer_id, metric_code, ts_ms)",
+            "CREATE INDEX event_by_metric ON event(metric_code, ts_ms)",
+        ]
+        let failed = try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), "junk"])
+        #expect(!failed.committed)
+        #expect(try indexes() == expected, "a rolled-back first load leaves the indexes as they were")
+        try t.ingest((0..<50).map { TestStore.event("e\($0)", "gb", "2026-11-02T10:00:00Z", customer: "c\($0 % 3)", #"{"gb": 1.5}"#) })
+        #expect(try indexes() == expected)
+        let plan = try await DatabaseQueue(path: t.store.path).read {
+            try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM event WHERE customer_id = 'c1' AND metric_code = 'gb'")
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.joined().contains("event_by_customer"), "the rebuilt index serves the events view")
+        let events = try await t.provider.events(
+            customerID: "c1", metric: TestStore.metric("gb"), period: TestStore.period("2026-11-01T00:00:00Z", "2026-11-03T00:00:00Z"),
+            page: 0, pageSize: 100)
+        #expect(events.items.count == 17)
     }
 }

@@ -28,6 +28,7 @@ public struct DemoGenerator {
             }
             try Catalog.upsert(customers: customers, in: db)
             var writer = EventWriter()
+            try writer.prepare(in: db)
             var written = 0
             var sequence = 0
             for (index, customer) in customers.enumerated() {

@@ -10,9 +10,9 @@ struct EventLineParser {
 
     /// Parses a line; the error text is the reason shown to the user.
     func parse(_ line: [UInt8]) -> Result<NewEvent, IngestReport.Rejection.Reason> {
-        let value: JSONValue
+        let value: JSONValue, propertiesSpan: Range<Int>?
         do {
-            value = try JSONParser.parse(bytes: line)
+            (value, propertiesSpan) = try JSONParser.parse(bytes: line, spanOf: "properties")
         } catch {
             return .failure(.init(text: "\(error)"))
         }
@@ -33,15 +33,17 @@ struct EventLineParser {
         }
         let properties = value["properties"] ?? .object([])
         guard case .object = properties else { return .failure(.init(text: "\"properties\" must be an object")) }
+        // The properties text as `JSONWriter.compact` writes it, made from the line's bytes where they allow.
+        let propertiesJSON = propertiesSpan.flatMap { JSONWriter.compact(plainJSON: line[$0]) } ?? JSONWriter.compact(properties)
         return extractedValue(properties, metric: metric).map { extracted, number in
             NewEvent(
                 transactionID: transactionID, customerID: customerID, metricCode: code, aggregation: metric.aggregation,
-                timestampMs: timestampMs, value: extracted, propertiesJSON: JSONWriter.compact(properties), number: number)
+                timestampMs: timestampMs, value: extracted, propertiesJSON: propertiesJSON, number: number)
         }
     }
 
     /// The metric's field from `properties`: the distinct key (unique_count) or the exact number (sum, max).
-    private func extractedValue(_ properties: JSONValue, metric: Metric) -> Result<(String?, Decimal?), Reason> {
+    private func extractedValue(_ properties: JSONValue, metric: Metric) -> Result<(String?, ScaledValue?), Reason> {
         guard let field = metric.field, metric.aggregation.needsField else { return .success((nil, nil)) }
         guard let fieldValue = properties[field], fieldValue != .null else {
             return .failure(.init(text: "properties.\(field) is missing (metric '\(metric.code)' uses it)"))
@@ -50,6 +52,10 @@ struct EventLineParser {
             let distinct = fieldValue.distinctKey
             guard !distinct.utf8.contains(0) else { return .failure(.init(text: "properties.\(field) holds a NUL character")) }
             return .success((distinct, nil))
+        }
+        // Plain decimal text (nearly every value) is read and checked with integer arithmetic.
+        if let text = Self.numberText(fieldValue), let number = ScaledValue(text), StoredText.accepts(number) {
+            return .success((text, number))
         }
         guard let number = fieldValue.decimalValue else {
             if case .number(let raw) = fieldValue {  // valid JSON, beyond what a decimal holds
@@ -60,7 +66,7 @@ struct EventLineParser {
         if let problem = StoredText.numberProblem(number) {
             return .failure(.init(text: "properties.\(field) = \(JSONWriter.compact(fieldValue)) \(problem)"))
         }
-        return .success((Self.numberText(fieldValue), number))
+        return .success((Self.numberText(fieldValue), ScaledValue(number)))
     }
 
     /// The number as written when it is plain JSON number text, else the trimmed string (both parse exactly).

@@ -76,6 +76,7 @@ public struct Ingestor {
         try Catalog.upsert(customers: customers, in: db)
         let parser = EventLineParser(metrics: try Catalog.metricsByCode(in: db))
         var writer = EventWriter()
+        try writer.prepare(in: db)
         var batch: [NewEvent] = []
         func flushBatch() throws {
             guard !batch.isEmpty, report.rejectedCount == 0 || skipInvalid else { batch.removeAll(); return }

@@ -23,6 +23,11 @@ enum StoredText {
         text.utf8.contains(0) ? "holds a NUL character" : nil
     }
 
+    /// Whether a value read as scaled units (so at most 12 places) is below the limit.
+    static func accepts(_ number: ScaledValue) -> Bool {
+        number.units.magnitude < 1_000_000_000_000_000_000_000_000_000_000 as UInt128
+    }
+
     /// Why `number` cannot be added exactly, or nil when it can.
     static func numberProblem(_ number: Decimal) -> String? {
         if number.isNaN { return "is not a number" }

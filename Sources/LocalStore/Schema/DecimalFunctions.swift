@@ -37,6 +37,15 @@ enum DecimalFunctions {
         }
     }
 
+    /// Adds a database value (text or integer) to `sum`; other values are skipped.
+    static func add(_ value: DatabaseValue, to sum: inout ExactSum) {
+        switch value.storage {
+        case .string(let text): sum.add(text: text)
+        case .int64(let int): sum.add(Decimal(int))
+        default: break
+        }
+    }
+
     private static func combine(_ a: DatabaseValue, _ b: DatabaseValue, _ op: (Decimal, Decimal) -> Decimal) -> String? {
         switch (decimal(a), decimal(b)) {
         case (nil, nil): nil
@@ -46,20 +55,20 @@ enum DecimalFunctions {
     }
 }
 
-/// Aggregate state of `dec_sum`.
+/// Aggregate state of `dec_sum` (integer arithmetic while the values allow, as ingest's rollups).
 struct DecimalSum: DatabaseAggregate {
-    private var total: Decimal?
+    private var total = ExactSum()
     mutating func step(_ dbValues: [DatabaseValue]) throws {
-        if let value = DecimalFunctions.decimal(dbValues[0]) { total = (total ?? 0) + value }
+        DecimalFunctions.add(dbValues[0], to: &total)
     }
-    func finalize() throws -> (any DatabaseValueConvertible)? { total.map(DecimalText.format) }
+    func finalize() throws -> (any DatabaseValueConvertible)? { total.sumText }
 }
 
 /// Aggregate state of `dec_max_agg`.
 struct DecimalMax: DatabaseAggregate {
-    private var best: Decimal?
+    private var best = ExactSum()
     mutating func step(_ dbValues: [DatabaseValue]) throws {
-        if let value = DecimalFunctions.decimal(dbValues[0]) { best = Swift.max(best ?? value, value) }
+        DecimalFunctions.add(dbValues[0], to: &best)
     }
-    func finalize() throws -> (any DatabaseValueConvertible)? { best.map(DecimalText.format) }
+    func finalize() throws -> (any DatabaseValueConvertible)? { best.maxText }
 }

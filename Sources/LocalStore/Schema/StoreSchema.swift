@@ -7,6 +7,13 @@ enum StoreSchema {
     /// The customer id under which all-customer rollups are kept.
     static let allCustomers = ""
 
+    /// The event table's indexes besides its transaction ids, as the migrations create them (a first load drops and
+    /// rebuilds them: `EventWriter.prepare`).
+    static let secondaryEventIndexes: [(name: String, create: String)] = [
+        ("event_by_customer", "CREATE INDEX event_by_customer ON event(customer_id, metric_code, ts_ms)"),
+        ("event_by_metric", "CREATE INDEX event_by_metric ON event(metric_code, ts_ms)"),
+    ]
+
     /// Migrations in order; never edit a shipped one, add a new one.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

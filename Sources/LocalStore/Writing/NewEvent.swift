@@ -17,13 +17,24 @@ public struct NewEvent: Sendable, Hashable {
     public var value: String?
     /// The properties object as compact JSON.
     public var propertiesJSON: String
-    /// `value` as a decimal, for sum and max metrics (parsed once, when the event was validated).
-    public var number: Decimal?
+    /// `value` as scaled units, for sum and max metrics (parsed once, when the event was validated).
+    var number: ScaledValue?
 
-    /// Creates a new event.
+    /// Creates a new event; a sum or max metric's `value` is read as a number here.
     public init(
         transactionID: String, customerID: String, metricCode: String, aggregation: Aggregation,
-        timestampMs: Int64, value: String?, propertiesJSON: String, number: Decimal? = nil
+        timestampMs: Int64, value: String?, propertiesJSON: String
+    ) {
+        let number = aggregation == .sum || aggregation == .max ? value.flatMap(Self.number) : nil
+        self.init(
+            transactionID: transactionID, customerID: customerID, metricCode: metricCode, aggregation: aggregation,
+            timestampMs: timestampMs, value: value, propertiesJSON: propertiesJSON, number: number)
+    }
+
+    /// Creates a new event whose number was already read.
+    init(
+        transactionID: String, customerID: String, metricCode: String, aggregation: Aggregation,
+        timestampMs: Int64, value: String?, propertiesJSON: String, number: ScaledValue?
     ) {
         self.transactionID = transactionID
         self.customerID = customerID
@@ -32,6 +43,11 @@ public struct NewEvent: Sendable, Hashable {
         self.timestampMs = timestampMs
         self.value = value
         self.propertiesJSON = propertiesJSON
-        self.number = number ?? (aggregation == .sum || aggregation == .max ? value.flatMap(DecimalText.parse) : nil)
+        self.number = number
+    }
+
+    /// Decimal text as scaled units (every value the store accepts fits).
+    static func number(_ text: String) -> ScaledValue? {
+        ScaledValue(text) ?? DecimalText.parse(text).flatMap { ScaledValue($0) }
     }
 }

@@ -13,6 +13,9 @@ public struct JSONParser {
     private var index = 0
     private var depth = 0
     private static let maxDepth = 256
+    /// A member of the top-level object whose value's byte range is recorded (the first one, as `JSONValue` reads).
+    private var spanKey: String?
+    private var span: Range<Int>?
 
     /// Parses one complete JSON document.
     public static func parse(_ text: String) throws(Failure) -> JSONValue {
@@ -21,12 +24,19 @@ public struct JSONParser {
 
     /// Parses one complete JSON document from UTF-8 bytes.
     public static func parse(bytes: [UInt8]) throws(Failure) -> JSONValue {
+        try parse(bytes: bytes, spanOf: nil).value
+    }
+
+    /// Parses one complete JSON document and says where the value of the top-level object's member `key` lies in
+    /// `bytes` (nil when there is no such member), so a caller can keep that part's text as written.
+    public static func parse(bytes: [UInt8], spanOf key: String?) throws(Failure) -> (value: JSONValue, span: Range<Int>?) {
         var parser = JSONParser(bytes: bytes)
+        parser.spanKey = key
         parser.skipSpace()
         let value = try parser.value()
         parser.skipSpace()
         guard parser.index == bytes.count else { throw parser.fail("unexpected text after the value") }
-        return value
+        return (value, parser.span)
     }
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
@@ -34,7 +44,12 @@ public struct JSONParser {
     private func fail(_ reason: String) -> Failure { Failure(offset: index, reason: reason) }
 
     private mutating func skipSpace() {
-        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func value() throws(Failure) -> JSONValue {
@@ -81,7 +96,9 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
             skipSpace()
+            let start = index
             members.append((key, try value()))
+            if depth == 1, span == nil, let spanKey, key == spanKey { span = start..<index }
             skipSpace()
             guard index < bytes.count else { throw fail("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -142,6 +159,24 @@ public struct JSONParser {
 
     private mutating func string() throws(Failure) -> String {
         index += 1
+        // Most strings hold no escape and are ASCII: they are made in place, without copying byte by byte or
+        // validating UTF-8 that cannot be invalid.
+        var end = index, high: UInt8 = 0
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            high |= bytes[end]
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let start = index
+            index = end + 1
+            if high < 0x80 {
+                return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+            }
+            guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
+                throw fail("string is not valid UTF-8")
+            }
+            return text
+        }
         var out: [UInt8] = []
         while true {
             guard index < bytes.count else { throw fail("unterminated string") }

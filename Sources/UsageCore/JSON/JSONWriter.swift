@@ -9,6 +9,31 @@ public enum JSONWriter {
         return out
     }
 
+    /// The text `compact` writes for the valid JSON in `bytes`, made straight from the bytes (no tree, no re-escaping)
+    /// when they are printable ASCII without escapes, where the two agree token for token; nil otherwise.
+    public static func compact(plainJSON bytes: ArraySlice<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var inString = false
+        for byte in bytes {
+            guard byte >= 0x20 || (!inString && (byte == 0x0A || byte == 0x0D || byte == 0x09)), byte < 0x7F,
+                byte != UInt8(ascii: "\\")
+            else { return nil }
+            if inString {
+                out.append(byte)
+                if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x20, 0x0A, 0x0D, 0x09: continue
+            case UInt8(ascii: "\""): inString = true; out.append(byte)
+            case UInt8(ascii: ","), UInt8(ascii: ":"): out.append(byte); out.append(0x20)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// JSON indented by two spaces per level, members in source order.
     public static func pretty(_ value: JSONValue) -> String {
         var out = ""

@@ -17,6 +17,9 @@ public enum EventTime {
 
     /// The timestamp in milliseconds, or the reason it cannot be used.
     public static func milliseconds(from value: JSONValue) -> Result<Int64, Rejection> {
+        if case .number(let raw) = value, let milliseconds = plainSeconds(raw), milliseconds < endMilliseconds {
+            return .success(milliseconds)
+        }
         let shown = JSONWriter.compact(value)
         switch value {
         case .string(let text):
@@ -30,6 +33,27 @@ public enum EventTime {
         default:
             return .failure(Rejection(reason: "timestamp \(shown) is neither ISO-8601 nor unix seconds"))
         }
+    }
+
+    /// Milliseconds of plain unix seconds (`1762000000`, `1762000000.0359`, sub-milliseconds dropped as `seconds`
+    /// drops them), read digit by digit; nil for any other form, which `seconds` then reads or refuses.
+    private static func plainSeconds(_ text: String) -> Int64? {
+        var whole: Int64 = 0, fraction: Int64 = 0, wholeDigits = 0, fractionDigits = 0, inFraction = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "."), !inFraction { inFraction = true; continue }
+            guard byte &- 48 < 10 else { return nil }
+            if inFraction {
+                if fractionDigits < 3 { fraction = fraction * 10 + Int64(byte &- 48) }
+                fractionDigits += 1
+            } else {
+                wholeDigits += 1
+                guard wholeDigits <= 12 else { return nil }
+                whole = whole * 10 + Int64(byte &- 48)
+            }
+        }
+        guard wholeDigits > 0, !inFraction || fractionDigits > 0 else { return nil }
+        for _ in min(fractionDigits, 3)..<3 { fraction *= 10 }
+        return whole * 1000 + fraction
     }
 
     /// Unix seconds read as an exact decimal (`1762000000.035` is 35 ms past the second).

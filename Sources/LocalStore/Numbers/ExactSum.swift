@@ -1,0 +1,69 @@
+import Foundation
+import UsageCore
+
+/// An exact running sum and maximum of decimal values: integer arithmetic on `ScaledValue` while the values allow it,
+/// `Decimal` from the first value or sum that does not fit. Small (48 bytes): ingest keeps one per pending rollup row.
+struct ExactSum: Sendable {
+    /// Sums and maxima beyond scaled units, boxed so that the common case stays small.
+    private final class Large: Sendable {
+        let sum: Decimal
+        let max: Decimal
+        init(sum: Decimal, max: Decimal) {
+            self.sum = sum
+            self.max = max
+        }
+    }
+
+    private var sum = ScaledValue(units: 0)
+    private var max = ScaledValue(units: 0)
+    private var large: Large?
+    /// Whether a value was added.
+    private(set) var hasValues = false
+
+    /// Whether no value was added.
+    var isEmpty: Bool { !hasValues }
+
+    /// Adds a value held exactly as scaled units.
+    mutating func add(_ value: ScaledValue) {
+        defer { hasValues = true }
+        if large == nil, let total = sum.adding(value) {
+            sum = total
+            max = hasValues ? Swift.max(max, value) : value
+        } else {
+            add(value.decimal)
+        }
+    }
+
+    /// Adds decimal text: scaled units when it is plain and fits, else a `Decimal`; text that is no number is skipped.
+    mutating func add(text: String) {
+        if let value = ScaledValue(text) {
+            add(value)
+        } else if let decimal = DecimalText.parse(text) {
+            add(decimal)
+        }
+    }
+
+    /// Adds a value that may not fit scaled units.
+    mutating func add(_ value: Decimal) {
+        if large == nil, let scaled = ScaledValue(value), let total = sum.adding(scaled) {
+            sum = total
+            max = hasValues ? Swift.max(max, scaled) : scaled
+        } else {
+            let (sumSoFar, maxSoFar) = large.map { ($0.sum, $0.max) } ?? (sum.decimal, hasValues ? max.decimal : value)
+            large = Large(sum: sumSoFar + value, max: Swift.max(maxSoFar, value))
+        }
+        hasValues = true
+    }
+
+    /// The sum as plain decimal text (at most 12 places), nil when nothing was added.
+    var sumText: String? {
+        guard hasValues else { return nil }
+        return large.map { DecimalText.format($0.sum) } ?? sum.text
+    }
+
+    /// The largest value as plain decimal text, nil when nothing was added.
+    var maxText: String? {
+        guard hasValues else { return nil }
+        return large.map { DecimalText.format($0.max) } ?? max.text
+    }
+}
