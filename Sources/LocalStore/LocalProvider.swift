@@ -53,26 +53,8 @@ public struct LocalProvider: UsageProvider {
         let firstDay = endDay - Int64(max(1, trailingDays))
         let (startMs, endMs) = Self.bounds(period)
         return try await store.asyncRead { db in
-            let totals = try CustomerQueries.totals(db, metric: metric, startMs: startMs, endMs: endMs)
-            let daily = try CustomerQueries.daily(db, metric: metric, firstDay: firstDay, endDay: endDay)
-            var result: [CustomerSummary] = []
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: """
-                    SELECT id, name, currency,
-                        (SELECT MAX(ts_ms) FROM event WHERE customer_id = customer.id AND metric_code = ?)
-                    FROM customer
-                    """), arguments: [metric.code])
-            while let row = try rows.next() {
-                let id: String = row[0]
-                let days = daily[id] ?? [:]
-                let lastMs: Int64? = row[3]
-                result.append(
-                    CustomerSummary(
-                        customer: Customer(id: id, name: row[1], currency: row[2]), total: totals[id] ?? 0,
-                        daily: (firstDay..<endDay).map { days[$0] ?? 0 },
-                        lastEventAt: lastMs.map(UTCTime.date(milliseconds:))))
-            }
-            return result
+            try CustomerTable.summaries(
+                db, metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay)
         }
     }
 

@@ -47,10 +47,29 @@ struct IndependentComputationTests {
                         #expect(point.value == Self.fold(raws, metric: metric, customer: customer, start: lower, end: upper))
                     }
                 }
+                try await Self.checkCustomersTable(t, raws, metric: metric, period: period, now: end - 1 + Int64(random.below(3)) * 86_400_000)
                 let totals = try await t.provider.totals(customerID: "c2", period: period)
                 #expect(totals.first { $0.metric == metric }?.value
                     == Self.fold(raws, metric: metric, customer: "c2", start: start, end: end))
             }
+        }
+    }
+
+    /// Every customer's row of the customers table: its total over the period and its values for each trailing day.
+    static func checkCustomersTable(_ t: TestStore, _ raws: [Raw], metric: Metric, period: Period, now: Int64) async throws {
+        let days = 10
+        let rows = try await t.provider.summaries(metric: metric, period: period, trailingDays: days, now: UTCTime.date(milliseconds: now))
+        #expect(rows.map(\.customer.id).sorted() == ["c1", "c2", "c3"])
+        let start = UTCTime.milliseconds(period.start), end = UTCTime.milliseconds(period.end)
+        let endDay = (now / 86_400_000 + 1) * 86_400_000
+        for row in rows {
+            let id = row.customer.id
+            #expect(row.total == fold(raws, metric: metric, customer: id, start: start, end: end), "\(metric.code) \(id)")
+            let expected = (0..<days).map { day in
+                let dayStart = endDay - Int64(days - day) * 86_400_000
+                return fold(raws, metric: metric, customer: id, start: dayStart, end: dayStart + 86_400_000)
+            }
+            #expect(Array(row.daily) == expected, "\(metric.code) \(id) daily")
         }
     }
 

@@ -2,20 +2,20 @@ import Foundation
 import GRDB
 import UsageCore
 
-/// Bulk queries for the customers table: one metric for every customer at once.
+/// Bulk queries for the customers table: one metric's partial aggregates for every customer at once (the edges of a
+/// period, and unique counts), grouped in SQL.
 enum CustomerQueries {
-    /// Each customer's value of `metric` over `[startMs, endMs)`.
-    static func totals(_ db: Database, metric: Metric, startMs: Int64, endMs: Int64) throws -> [String: Decimal] {
-        let plan = RangePlan(startMs: startMs, endMs: endMs)
+    /// Each customer's partial aggregate of `metric` over the plan's pieces (a unique count as the count).
+    static func totals(_ db: Database, metric: Metric, plan: RangePlan) throws -> [String: Partial] {
         if metric.aggregation == .uniqueCount {
             let (sql, arguments) = AggregateQueries.distinctUnion(
                 metric: metric.code, customer: nil, plan: plan, withCustomer: true)
             guard !sql.isEmpty else { return [:] }
-            var result: [String: Decimal] = [:]
+            var result: [String: Partial] = [:]
             let rows = try Row.fetchCursor(
                 db.cachedStatement(sql: "SELECT customer_id, COUNT(DISTINCT value) FROM (\(sql)) GROUP BY customer_id"),
                 arguments: arguments)
-            while let row = try rows.next() { result[row[0]] = Decimal(row[1] as Int64) }
+            while let row = try rows.next() { result[row[0]] = Partial(count: row[1]) }
             return result
         }
         var partials: [String: Partial] = [:]
@@ -40,30 +40,18 @@ enum CustomerQueries {
                 WHERE metric_code = ? AND ts_ms >= ? AND ts_ms < ? GROUP BY customer_id
                 """, [metric.code, span.lower, span.upper])
         }
-        return partials.mapValues { $0.value(for: metric.aggregation) }
+        return partials
     }
 
-    /// Each customer's daily values of `metric` for day slots `[firstDay, endDay)`.
-    static func daily(_ db: Database, metric: Metric, firstDay: Int64, endDay: Int64) throws -> [String: [Int64: Decimal]] {
-        var result: [String: [Int64: Decimal]] = [:]
-        if metric.aggregation == .uniqueCount {
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: """
-                    SELECT customer_id, slot / 24, COUNT(DISTINCT value) FROM distinct_hour
-                    WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ? GROUP BY 1, 2
-                    """), arguments: [metric.code, firstDay * 24, endDay * 24])
-            while let row = try rows.next() { result[row[0], default: [:]][row[1]] = Decimal(row[2] as Int64) }
-            return result
-        }
+    /// Each customer's daily distinct counts of a unique-count metric for day slots `[firstDay, endDay)`.
+    static func daily(_ db: Database, metric: Metric, firstDay: Int64, endDay: Int64) throws -> [String: [Int64: Int64]] {
+        var result: [String: [Int64: Int64]] = [:]
         let rows = try Row.fetchCursor(
             db.cachedStatement(sql: """
-                SELECT customer_id, slot, event_count, sum_value, max_value FROM rollup_day
-                WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ?
-                """), arguments: [metric.code, firstDay, endDay])
-        while let row = try rows.next() {
-            let partial = AggregateQueries.partial(row, offset: 2)
-            result[row[0], default: [:]][row[1]] = partial.value(for: metric.aggregation)
-        }
+                SELECT customer_id, slot / 24, COUNT(DISTINCT value) FROM distinct_hour
+                WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ? GROUP BY 1, 2
+                """), arguments: [metric.code, firstDay * 24, endDay * 24])
+        while let row = try rows.next() { result[row[0], default: [:]][row[1]] = row[2] }
         return result
     }
 }

@@ -10,7 +10,7 @@ struct EventWriter {
     }
 
     private var rollups = RollupAccumulator()
-    private var insert: BulkStatement?
+    private var insert: RawStatement?
     private let maxPendingRows: Int
     private var rebuildsIndexes = false
 
@@ -32,7 +32,7 @@ struct EventWriter {
     /// Inserts events; a transaction id already stored is skipped and reported.
     mutating func write(_ events: [NewEvent], into db: Database) throws -> Outcome {
         var outcome = Outcome()
-        let insert = try self.insert ?? BulkStatement("""
+        let insert = try self.insert ?? RawStatement("""
             INSERT OR IGNORE INTO event (transaction_id, customer_id, metric_code, ts_ms, value, properties)
             VALUES (?, ?, ?, ?, ?, ?)
             """, in: db)

@@ -74,7 +74,7 @@ struct RollupAccumulator {
         let ranks = nameRanks()
         try merge(hours, table: "rollup_hour", ranks: ranks, db: db)
         try merge(days, table: "rollup_day", ranks: ranks, db: db)
-        let insertDistinct = try BulkStatement(
+        let insertDistinct = try RawStatement(
             "INSERT OR IGNORE INTO distinct_hour (metric_code, customer_id, slot, value) VALUES (?, ?, ?, ?)", in: db)
         for key in distinct {
             insertDistinct.bind(names[Int(key.metric)])
@@ -103,7 +103,7 @@ struct RollupAccumulator {
 
     /// Upserts in the table's key order: each row lands next to the last one instead of at a random page.
     private func merge(_ deltas: [Key: Delta], table: String, ranks: [Int32], db: Database) throws {
-        let upsert = try BulkStatement("""
+        let upsert = try RawStatement("""
             INSERT INTO \(table) (metric_code, customer_id, slot, event_count, sum_value, max_value)
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (metric_code, customer_id, slot) DO UPDATE SET

@@ -7,7 +7,7 @@ public struct CustomerSummary: Sendable, Hashable {
     /// The selected metric's total over the period.
     public var total: Decimal
     /// Daily values of the metric for the trailing days (oldest first).
-    public var daily: [Decimal]
+    public var daily: DailyValues
     /// The time of the customer's latest event of the selected metric, if any.
     public var lastEventAt: Date?
     /// What the selected metric's charges cost over the period, per currency, when the provider prices usage.
@@ -19,6 +19,13 @@ public struct CustomerSummary: Sendable, Hashable {
     /// Creates a summary row.
     public init(customer: Customer, total: Decimal, daily: [Decimal], lastEventAt: Date?, amounts: [Money] = [],
                 periods: [Period] = []) {
+        self.init(customer: customer, total: total, dailyValues: DailyValues(daily), lastEventAt: lastEventAt,
+                  amounts: amounts, periods: periods)
+    }
+
+    /// Creates a summary row whose daily values are already compact.
+    public init(customer: Customer, total: Decimal, dailyValues daily: DailyValues, lastEventAt: Date?,
+                amounts: [Money] = [], periods: [Period] = []) {
         self.customer = customer
         self.total = total
         self.daily = daily

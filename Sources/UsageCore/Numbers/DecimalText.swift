@@ -89,7 +89,7 @@ public enum DecimalText {
     /// Plain decimal text (`-1234567.25`) with thousands separators (`-1,234,567.25`), digit for digit; text that is
     /// not a plain number comes back unchanged.
     public static func grouping(_ plain: String) -> String {
-        guard plain.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil else { return plain }
+        guard isPlain(plain) else { return plain }
         let negative = plain.hasPrefix("-")
         let parts = (negative ? plain.dropFirst() : Substring(plain)).split(separator: ".", maxSplits: 1)
         var integer = String(parts[0])
@@ -105,8 +105,32 @@ public enum DecimalText {
 
     /// The decimals a (possibly grouped) number text shows: `1,234.567` → 3, `12` → 0; 0 for anything else.
     public static func decimals(of text: String) -> Int {
-        guard text.wholeMatch(of: /-?[0-9,]+(\.[0-9]+)?/) != nil, let dot = text.firstIndex(of: ".") else { return 0 }
-        return text.distance(from: dot, to: text.endIndex) - 1
+        shape(text, commas: true) ?? 0
+    }
+
+    /// Whether `text` is a plain number: an optional minus, digits, and optionally a point and digits (`-12.50`).
+    public static func isPlain(_ text: String) -> Bool {
+        shape(text, commas: false) != nil
+    }
+
+    /// The decimals of `-?[0-9]+(\.[0-9]+)?` (commas allowed among the integer digits when asked), nil when the text
+    /// has another shape. Read byte by byte: it runs for every number of a table, and a regex literal is compiled at
+    /// each use.
+    private static func shape(_ text: String, commas: Bool) -> Int? {
+        var integerDigits = 0, fractionDigits = 0, inFraction = false, first = true
+        for byte in text.utf8 {
+            defer { first = false }
+            switch byte {
+            case UInt8(ascii: "-") where first: continue
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if inFraction { fractionDigits += 1 } else { integerDigits += 1 }
+            case UInt8(ascii: ",") where commas && !inFraction: continue
+            case UInt8(ascii: ".") where !inFraction && integerDigits > 0: inFraction = true
+            default: return nil
+            }
+        }
+        guard integerDigits > 0, !inFraction || fractionDigits > 0 else { return nil }
+        return fractionDigits
     }
 
     /// A number text padded on the right so that its decimal point lines up with those of a right-aligned column

@@ -12,15 +12,10 @@ public enum CSVText {
     /// One CSV cell: escaped, defused, quoted when it holds a comma or a quote.
     public static func field(_ raw: String) -> String {
         var text = EscapedText.line(raw)
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(text) {
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !DecimalText.isPlain(text) {
             text = "'" + text
         }
         guard text.contains(where: { $0 == "," || $0 == "\"" }) else { return text }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
-    }
-
-    /// `-12.5`, `3`, `0.001`: an optional minus, digits, optionally a point and digits.
-    private static func isPlainNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil
     }
 }

@@ -67,7 +67,7 @@ public struct Leaderboard: Sendable, Hashable {
         }
         let rows = ranked.prefix(limit).map { summary in
             Row(customer: summary.customer, total: summary.total,
-                previous: before.map { $0[summary.customer.id] ?? 0 }, daily: summary.daily)
+                previous: before.map { $0[summary.customer.id] ?? 0 }, daily: Array(summary.daily))
         }
         return Leaderboard(metric: metric, period: period, rows: Array(rows), activeCustomers: active.count,
                            answeredPeriods: answered)
