@@ -7,6 +7,8 @@ public struct CustomersState: Sendable {
     public private(set) var rows: [CustomerRow] = []
     /// Lower-case names and ids for filtering and name sorting.
     private var index = SearchIndex([])
+    /// Sort keys of the rows, per column, made when first sorted by.
+    private var sortKeys = SortKeys()
     /// Row indices in sort order.
     private var order: [Int] = []
     /// Row indices in sort order that match the filter: what the table shows.
@@ -61,6 +63,7 @@ public struct CustomersState: Sendable {
         holds = RowContents()
         holds.add(summaries)
         index = SearchIndex(rows)
+        sortKeys = SortKeys()
         loaded = true
         isFilling = false
         progress = nil
@@ -80,6 +83,7 @@ public struct CustomersState: Sendable {
         rows = []
         holds = RowContents()
         index = SearchIndex([])
+        sortKeys = SortKeys()
         order = []
         visible = []
         loaded = false
@@ -95,6 +99,7 @@ public struct CustomersState: Sendable {
         rows += report.rows.map(CustomerRow.init)
         holds.add(report.rows)
         index = SearchIndex(rows)
+        sortKeys = SortKeys()
         resort()
         refilter(from: order)
         if let selectedID, let index = visible.firstIndex(where: { rows[$0].summary.customer.id == selectedID }) {
@@ -121,34 +126,14 @@ public struct CustomersState: Sendable {
             self.descending = column == sortColumn ? !self.descending : column.descendingByDefault
         }
         sortColumn = column
-        let selectedID = selectedRow?.summary.customer.id
+        let selected = visible.indices.contains(cursor.selected) ? visible[cursor.selected] : nil
         resort()
         refilter(from: order)
-        if let selectedID, let index = visible.firstIndex(where: { rows[$0].summary.customer.id == selectedID }) {
-            cursor.selected = index
-        }
+        if let selected, let index = visible.firstIndex(of: selected) { cursor.selected = index }
     }
 
     private mutating func resort() {
-        let rows = self.rows
-        let index = self.index
-        let descending = self.descending
-        let ascendingOrder: (Int, Int) -> Bool
-        switch sortColumn {
-        case .name:
-            ascendingOrder = { index.key($0).lexicographicallyPrecedes(index.key($1)) }
-        case .id:
-            ascendingOrder = { rows[$0].summary.customer.id < rows[$1].summary.customer.id }
-        case .total:
-            ascendingOrder = { rows[$0].summary.total < rows[$1].summary.total }
-        case .lastEvent:
-            ascendingOrder = { (rows[$0].summary.lastEventAt ?? .distantPast) < (rows[$1].summary.lastEventAt ?? .distantPast) }
-        }
-        order = Array(rows.indices).sorted { a, b in
-            if ascendingOrder(a, b) { return !descending }
-            if ascendingOrder(b, a) { return descending }
-            return rows[a].summary.customer.id < rows[b].summary.customer.id
-        }
+        order = sortKeys.order(sortColumn, descending: descending, rows: rows, index: index)
     }
 
     /// Keeps the candidates whose name or id contains every word of the filter, in any order (`fab lab`).

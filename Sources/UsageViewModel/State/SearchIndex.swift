@@ -1,3 +1,5 @@
+import Foundation
+
 /// Lower-case names and ids of all customers in one contiguous byte buffer, for fast substring filtering.
 struct SearchIndex: Sendable {
     private var bytes: [UInt8] = []
@@ -44,4 +46,13 @@ struct SearchIndex: Sendable {
 
     /// The index bytes of a row, for sorting by name.
     func key(_ row: Int) -> ArraySlice<UInt8> { bytes[starts[row]..<starts[row + 1]] }
+
+    /// The byte order of two rows' index text (lower-case name, then id): negative, zero or positive.
+    func compare(_ a: Int, _ b: Int) -> Int {
+        let aCount = starts[a + 1] - starts[a], bCount = starts[b + 1] - starts[b]
+        let common = bytes.withUnsafeBufferPointer { buffer in
+            memcmp(buffer.baseAddress! + starts[a], buffer.baseAddress! + starts[b], min(aCount, bCount))
+        }
+        return common != 0 ? Int(common) : aCount - bCount
+    }
 }
