@@ -49,14 +49,33 @@ public struct LocalProvider: UsageProvider {
     public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws
         -> [CustomerSummary]
     {
+        try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now, progress: nil)
+    }
+
+    /// The customers table; on a large store the busiest customers' rows are reported first (exact, a screenful),
+    /// so the table shows them while the rest loads.
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+        async throws -> [CustomerSummary]
+    {
         let endDay = Int64(UTCTime.startOfDay(now).timeIntervalSince1970 / 86_400) + 1
         let firstDay = endDay - Int64(max(1, trailingDays))
         let (startMs, endMs) = Self.bounds(period)
+        if let progress {
+            let preview = try await store.asyncRead { db in
+                try CustomerTable.preview(
+                    db, metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay,
+                    count: Self.previewRows)
+            }
+            if let preview { progress(SummaryProgress(rows: preview.rows, loaded: preview.rows.count, total: preview.customers)) }
+        }
         return try await store.asyncRead { db in
             try CustomerTable.summaries(
                 db, metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay)
         }
     }
+
+    /// How many rows a preview holds: more than a tall terminal shows.
+    static let previewRows = 120
 
     public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
         let (startMs, endMs) = Self.bounds(period)

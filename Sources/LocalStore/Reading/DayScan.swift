@@ -38,13 +38,19 @@ struct DayScan {
     private let firstDay: Int64
     private let days: Int
     private let periodDays: RangePlan.Span?
+    /// The customer ids read, as a JSON array (nil: every customer).
+    private let only: String?
     /// Each customer's tally over the period's whole days, in customer order.
     private(set) var tallies: [Tally]
     /// Each customer's daily values; nil for a customer without rows in the trailing days.
     private(set) var daily: [DailyValues?]
 
     /// Prepares a scan for `customers`.
-    init(metric: Metric, customers: CustomerTable.Customers, firstDay: Int64, days: Int, periodDays: RangePlan.Span?) {
+    init(
+        metric: Metric, customers: CustomerTable.Customers, firstDay: Int64, days: Int, periodDays: RangePlan.Span?,
+        only: String? = nil
+    ) {
+        self.only = only
         self.metric = metric
         self.customers = customers
         self.firstDay = firstDay
@@ -78,11 +84,13 @@ struct DayScan {
     mutating func read(_ db: Database, lower: Int64, upper: Int64) throws {
         let rows = try RawStatement("""
             SELECT customer_id, slot, event_count, sum_value, max_value FROM rollup_day
-            WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ? ORDER BY customer_id, slot
+            WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ?
+            \(only == nil ? "" : "AND customer_id IN (SELECT value FROM json_each(?))") ORDER BY customer_id, slot
             """, in: db)
         rows.bind(metric.code)
         rows.bind(lower)
         rows.bind(upper)
+        if let only { rows.bind(only) }
         var current: (id: String, index: Int?)?
         var day = DayBuffer(days: days, scale: valueColumn == nil ? 0 : ScaledValue.places)
         while try rows.step() {

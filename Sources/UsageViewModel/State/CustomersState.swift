@@ -58,12 +58,15 @@ public struct CustomersState: Sendable {
     public mutating func setRows(_ summaries: [CustomerSummary], visibleRows: Int) {
         if loaded, !isFilling, progress == nil, let answer, answer == summaries { return }
         answer = summaries
+        let firstAnswer = !loaded || isFilling
         let selectedID = selectedRow?.summary.customer.id
         rows = summaries.map(CustomerRow.init)
         holds = RowContents()
         holds.add(summaries)
         index = SearchIndex(rows)
         sortKeys = SortKeys()
+        // Every column's order is made with the first answer, so that no sort key press has to wait for one.
+        if firstAnswer { sortKeys.prepareAll(rows: rows, index: index) }
         loaded = true
         isFilling = false
         progress = nil
