@@ -196,6 +196,10 @@ struct SideMetricsReducerTests {
         var state = AppState(now: Fixtures.now, width: 160, height: 30, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: Fixtures.now, width: 160, height: 30))
         let load = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        let first = Fixtures.summaries(40)
+        _ = state.reduce(.customersArriving(Fixtures.request(load)!, SummaryProgress(rows: first, loaded: 40, total: 50_000)))
+        #expect(state.customers.rows.count == 40, "the first rows show while the table fills")
+        #expect(state.sideMetrics.isEmpty, "and bring no columns the whole table will not have")
         let rows = Fixtures.summaries(Layout.sideMetricsMaxRows + 1)
         #expect(Self.sideLoads(state.reduce(.customersLoaded(Fixtures.request(load)!, .success(rows)))).isEmpty)
     }

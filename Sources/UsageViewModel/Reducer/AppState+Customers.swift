@@ -76,7 +76,9 @@ extension AppState {
 
     /// The metrics shown beside the chosen one on a wide screen, in the catalog's order after it.
     public var sideMetrics: [Metric] {
-        guard capabilities.contains(.bulkTotals), !metrics.isEmpty, customers.rows.count <= Layout.sideMetricsMaxRows else {
+        // While a large table fills, its first rows must not bring columns the whole table will not have.
+        let customerCount = max(customers.rows.count, customers.progress?.total ?? 0)
+        guard capabilities.contains(.bulkTotals), !metrics.isEmpty, customerCount <= Layout.sideMetricsMaxRows else {
             return []
         }
         let count = Layout.sideMetricCount(width: width, metrics: metrics.count)
