@@ -54,4 +54,6 @@ print("|---|---|---|")
 for name, values in times.items():
     print(f"| {name} | {statistics.median(values) * 1000:.0f} ms | {', '.join(f'{v:.3f}' for v in values)} |")
 print(f"({runs} runs each, interleaved, 120x40)")
+ratio = statistics.median(times["usagetop"]) / statistics.median(times["htop"])
+print(f"\nratio usagetop / htop: **{ratio:.2f}** (target 1.0)")
 PY

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Every performance target of usagetop next to its reference, measured in one sitting on this machine, with the
+# ratios: ingest against sqlite3's own import, start-up on a large store against the demo store, the dashboard on
+# 100,000 customers, the first frame against htop's and idle cost against htop's. Prints markdown for BENCHMARKS.md.
+#
+#   scripts/perf-targets.sh                      # everything (about 15 minutes; builds what it needs once)
+#   ONLY="ingest startup" scripts/perf-targets.sh
+#   LARGE_STORE=/path/to/10M.sqlite scripts/perf-targets.sh   # start-up needs a large store:
+#       .build/release/usagetop-bench --only store builds one of 10 million events in /tmp/usagetop-bench
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+only=${ONLY:-"ingest startup scale first-frame idle"}
+large=${LARGE_STORE:-/tmp/usagetop-bench/large.sqlite}
+runs=${RUNS:-3}
+wants() { [[ " $only " == *" $1 "* ]]; }
+
+echo "building usagetop and usagetop-bench (release)…" >&2
+(cd "$root" && swift build -c release --product usagetop >/dev/null && swift build -c release --product usagetop-bench >/dev/null)
+bin="$root/.build/release/usagetop"
+echo "# usagetop performance targets, $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+if wants ingest; then
+    echo; echo "## 1. Ingest of 1,000,000 events (target: at most 2x sqlite3 .import of the same rows)"
+    for _ in $(seq "$runs"); do "$root/.build/release/usagetop-bench" --only ingest --ingest 1000000 | grep "events in"; done |
+        python3 -c '
+import re, statistics, sys
+rows = {}
+for line in sys.stdin:
+    name, seconds = line.split("  ")[0].strip(), float(re.search(r"in ([0-9.]+) s", line).group(1))
+    rows.setdefault(name, []).append(seconds)
+names = list(rows)
+print("| what | median | runs |"); print("|---|---|---|")
+for name in names:
+    shown = ", ".join("%.2f" % v for v in rows[name])
+    print(f"| {name} | {statistics.median(rows[name]):.2f} s | {shown} |")
+ours, ref = statistics.median(rows[names[0]]), statistics.median(rows[names[1]])
+print(f"\nratio usagetop / sqlite3 .import: **{ours / ref:.2f}** (target 2.0)")
+for name in names[2:]: print(f"ratio usagetop / {name}: {ours / statistics.median(rows[name]):.2f}")'
+fi
+
+if wants startup; then
+    echo; echo "## 2. Start-up: one-customer snapshot, large store against the demo store (target: at most 1.2x)"
+    if [ ! -f "$large" ]; then
+        echo "skipped: no large store at $large (build one: .build/release/usagetop-bench --only store)"
+    else
+        demo=$(mktemp -d /tmp/usagetop-startup.XXXXXX)
+        XDG_STATE_HOME="$demo/state" "$bin" demo --db "$demo/usage.sqlite" >/dev/null 2>&1
+        python3 - "$bin" "$large" "$demo/usage.sqlite" <<'PY'
+import statistics, subprocess, sys, time
+binary, large, demo = sys.argv[1:4]
+times = {"large": [], "demo": []}
+for _ in range(21):
+    for name, store in (("large", large), ("demo", demo)):
+        start = time.perf_counter()
+        subprocess.run([binary, "snapshot", "--db", store, "--customer", "cus_00001", "--format", "json"],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times[name].append(time.perf_counter() - start)
+size = subprocess.run(["sqlite3", large, "SELECT COUNT(*) FROM event"], capture_output=True, text=True).stdout.strip()
+print("| store | median | runs |"); print("|---|---|---|")
+print(f"| large ({int(size):,} events) | {statistics.median(times['large']) * 1000:.1f} ms | 21 |")
+print(f"| demo | {statistics.median(times['demo']) * 1000:.1f} ms | 21 |")
+print(f"\nratio large / demo: **{statistics.median(times['large']) / statistics.median(times['demo']):.2f}** (target 1.2)")
+PY
+        rm -rf "$demo"
+    fi
+fi
+
+if wants scale; then
+    echo; echo "## 3. 100,000 customers (targets: first rows under 500 ms, every key under 16 ms, memory under 100 MB)"
+    RUNS=$runs "$root/scripts/scale.sh" 2>/dev/null
+fi
+
+if wants first-frame; then
+    echo; echo "## 4. First frame with data (target: no slower than htop)"
+    "$root/scripts/first-frame.sh" 2>/dev/null
+fi
+
+if wants idle; then
+    echo; echo "## 5. Idle cost over 60 s (target: CPU no higher than htop's; terminal bytes a tenth of htop's)"
+    for run in $(seq "$runs"); do echo; echo "run $run:"; "$root/scripts/idle-cost.sh" 2>/dev/null; done
+fi
