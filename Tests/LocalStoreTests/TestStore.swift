@@ -8,7 +8,7 @@ struct TestStore {
     let store: UsageStore
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-tests-\(UUID().uuidString)")
+        folder = Self.root.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
     }
@@ -30,6 +30,15 @@ struct TestStore {
 
     var provider: LocalProvider { LocalProvider(store: store) }
 
+    /// One folder per test process, removed when the process exits (a store may be in use until the very end).
+    static let root: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-tests-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        testRootPath = root.path
+        atexit { testRootPath.map { _ = try? FileManager.default.removeItem(atPath: $0) } }
+        return root
+    }()
+
     static let metrics = [
         Metric(code: "calls", name: "Calls", aggregation: .count, unit: "calls"),
         Metric(code: "gb", name: "GB", aggregation: .sum, field: "gb", unit: "GB"),
@@ -49,3 +58,6 @@ struct TestStore {
 
     static func period(_ start: String, _ end: String) -> Period { Period(start: date(start), end: date(end)) }
 }
+
+/// The test process's folder, for the exit handler (which cannot capture).
+nonisolated(unsafe) private var testRootPath: String?
