@@ -9,12 +9,23 @@ struct SearchIndex: Sendable {
     init(_ rows: [CustomerRow]) {
         bytes.reserveCapacity(rows.count * 32)
         starts.reserveCapacity(rows.count + 1)
-        for row in rows {
-            bytes.append(contentsOf: row.summary.customer.name.lowercased().utf8)
+        for index in rows.indices {
+            Self.appendLowercased(rows[index].summary.customer.name, to: &bytes)
             bytes.append(0x0A)
-            bytes.append(contentsOf: row.summary.customer.id.lowercased().utf8)
+            Self.appendLowercased(rows[index].summary.customer.id, to: &bytes)
             starts.append(bytes.count)
         }
+    }
+
+    /// Appends `text` in lower case: ASCII byte by byte (nearly every name and id), anything else through Unicode.
+    private static func appendLowercased(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let ascii = text.withUTF8 { utf8 in
+            guard !utf8.contains(where: { $0 >= 0x80 }) else { return false }
+            bytes.append(contentsOf: utf8.lazy.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 })
+            return true
+        }
+        if !ascii { bytes.append(contentsOf: text.lowercased().utf8) }
     }
 
     /// The candidates whose text contains the lower-case `needle`, in the candidates' order.

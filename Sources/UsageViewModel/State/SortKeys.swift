@@ -137,21 +137,25 @@ struct SortKeys: Sendable {
         let keys: [(UInt64, UInt64)]
         var approximate = false
         switch column {
+        // By index, reading fields in place (a row copied whole costs a retain per field).
         case .total:
-            keys = rows.map { row in
-                if let exact = exactKey(row.summary.total) { return exact }
+            keys = rows.indices.map { row in
+                let total = rows[row].summary.total
+                if let exact = exactKey(total) { return exact }
                 // Steps finer than 10^-12 or values beyond 10^24: a double's order, ties settled exactly afterwards.
                 approximate = true
-                return (Self.key(Double(row.summary.total.description) ?? 0), 0)
+                return (Self.key(Double(total.description) ?? 0), 0)
             }
         case .lastEvent:
-            keys = rows.map { (UInt64(bitPattern: Int64(($0.summary.lastEventAt?.timeIntervalSince1970 ?? -1e15) * 1000)) ^ (1 << 63), 0) }
+            keys = rows.indices.map { row in
+                (UInt64(bitPattern: Int64((rows[row].summary.lastEventAt?.timeIntervalSince1970 ?? -1e15) * 1000)) ^ (1 << 63), 0)
+            }
         case .name:
             keys = rows.indices.map { prefix(index.key($0)) }
             approximate = rows.indices.contains { index.key($0).count > 16 }
         case .id:
-            keys = rows.map { prefix($0.summary.customer.id.utf8) }
-            approximate = rows.contains { $0.summary.customer.id.utf8.count > 16 }
+            keys = rows.indices.map { prefix(rows[$0].summary.customer.id.utf8) }
+            approximate = rows.indices.contains { rows[$0].summary.customer.id.utf8.count > 16 }
         }
         return (keys, approximate)
     }
@@ -159,7 +163,7 @@ struct SortKeys: Sendable {
     /// Each row's place among the customer ids (rows from the store arrive in id order: then no sort is needed).
     private mutating func idRanks(_ rows: [CustomerRow]) -> [UInt32] {
         if let idRanks { return idRanks }
-        let ids = rows.map(\.summary.customer.id)
+        let ids = rows.indices.map { rows[$0].summary.customer.id }
         let inOrder = zip(ids, ids.dropFirst()).allSatisfy { !$1.utf8.lexicographicallyPrecedes($0.utf8) }
         var ranks = [UInt32](repeating: 0, count: rows.count)
         let sorted = inOrder ? Array(ids.indices) : ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
