@@ -36,13 +36,15 @@ enum CustomersView {
     }
 
     /// `loading 120 of 2,000 · about 1m left` while a provider answers customer by customer; the time left is
-    /// the pace so far applied to the rest (shown once there is a pace to go by).
-    static func progressText(_ progress: (loaded: Int, total: Int, since: Date)?, now: Date) -> String? {
+    /// the pace since the first report applied to the rest (shown once there is a pace to go by: rows reported all
+    /// at once, such as a large store's busiest customers first, make none).
+    static func progressText(_ progress: (loaded: Int, total: Int, since: Date, first: Int)?, now: Date) -> String? {
         guard let progress, progress.total > 0 else { return nil }
         var text = "loading \(Format.count(progress.loaded)) of \(Format.count(progress.total))"
         let elapsed = now.timeIntervalSince(progress.since)
-        if progress.loaded >= 10, elapsed >= 1, progress.loaded < progress.total {
-            let left = elapsed / Double(progress.loaded) * Double(progress.total - progress.loaded)
+        let done = progress.loaded - progress.first
+        if done >= 10, elapsed >= 1, progress.loaded < progress.total {
+            let left = elapsed / Double(done) * Double(progress.total - progress.loaded)
             text += " · about \(Format.duration(left)) left"
         }
         return text

@@ -87,6 +87,16 @@ struct BillingScreenTests {
         Snapshot.assert(DashboardRenderer.render(state, options: RenderOptions()), named: "lago-filling-120x16")
     }
 
+    @Test func rowsReportedAllAtOnceMakeNoPace() throws {
+        var (state, effects) = Self.started(width: 120, height: 16)
+        let id = try #require(effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
+        _ = state.reduce(.customersArriving(id, SummaryProgress(rows: Self.rows, loaded: 120, total: 100_000)))
+        _ = state.reduce(.ticked(Self.now.addingTimeInterval(2)))
+        let title = DashboardRenderer.render(state, options: RenderOptions()).text
+        #expect(title.contains("loading 120 of 100,000"))
+        #expect(!title.contains("left"), "one report of the busiest rows says nothing of how long the rest takes")
+    }
+
     @Test func aNonZeroValueNeverShowsAsZero() {
         #expect(Format.value(Decimal(string: "0.0000000001")!) == "0.0000000001")
         #expect(Format.value(Decimal(string: "-0.0000004")!) == "-0.0000004")

@@ -32,7 +32,7 @@ public struct CustomersState: Sendable {
     /// What the rows answer (metric and period); rows of another question are never shown under this one.
     public private(set) var query: String?
     /// While a provider loads customers one call at a time: how many are done, of how many, since when.
-    public var progress: (loaded: Int, total: Int, since: Date)?
+    public var progress: (loaded: Int, total: Int, since: Date, first: Int)?
     /// Whether arriving rows are shown as they come (the table was emptied for a new question).
     public private(set) var isFilling = false
     /// What the rows hold, for choosing columns and the header; kept when rows change, never scanned per frame.
@@ -96,7 +96,7 @@ public struct CustomersState: Sendable {
 
     /// Rows that arrived before the rest: shown at once while the table fills, else only counted.
     public mutating func arrive(_ report: SummaryProgress, at now: Date, visibleRows: Int) {
-        progress = (report.loaded, report.total, progress?.since ?? now)
+        progress = (report.loaded, report.total, progress?.since ?? now, progress?.first ?? report.loaded)
         guard isFilling, !report.rows.isEmpty else { return }
         let selectedID = selectedRow?.summary.customer.id
         rows += report.rows.map(CustomerRow.init)
