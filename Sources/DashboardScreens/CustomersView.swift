@@ -113,7 +113,7 @@ enum CustomersView {
                 case .id: return summary.customer.id
                 case .total: return DecimalText.aligned(Format.value(summary.total), decimals: customers.holds.totalDecimals)
                 case .daily:
-                    return Sparkline.text(values: summary.daily.map(DecimalText.double), width: sparkWidth, mode: options.plotMode)
+                    return Sparkline.text(values: summary.daily.doubles, width: sparkWidth, mode: options.plotMode)
                 case .lastEvent: return summary.lastEventAt.map(UTCTime.short) ?? "—"
                 case .amount: return summary.amounts.isEmpty ? "—" : summary.amounts.map(\.text).joined(separator: " + ")
                 case .period:

@@ -15,5 +15,7 @@ struct DailyValuesTests {
         #expect(Array(values) == expected)
         #expect(values == DailyValues(expected), "equal to the same values held as decimals")
         #expect(values.hashValue == DailyValues(expected).hashValue)
+        #expect(zip(values.doubles, expected.map(DecimalText.double)).allSatisfy { abs($0 - $1) <= abs($1) * 1e-12 },
+                "the doubles a sparkline draws are the values'")
     }
 }

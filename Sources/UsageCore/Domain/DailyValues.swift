@@ -60,6 +60,20 @@ public struct DailyValues: RandomAccessCollection, ExpressibleByArrayLiteral, Se
         return Decimal(string: "\(significand)e\(exponent)", locale: Locale(identifier: "en_US_POSIX")) ?? 0
     }
 
+    /// The values as doubles, for drawing (a sparkline's heights) without making a `Decimal` per day each frame.
+    public var doubles: [Double] {
+        switch storage {
+        case .small(let values, let exponent): values.map { Double($0) * Self.power(exponent) }
+        case .medium(let values, let exponent): values.map { Double($0) * Self.power(exponent) }
+        case .scaled(let values, let exponent): values.map { Double($0) * Self.power(exponent) }
+        case .decimals(let values): values.map(DecimalText.double)
+        }
+    }
+
+    private static func power(_ exponent: Int) -> Double {
+        exponent >= 0 ? pow(10, Double(exponent)) : 1 / pow(10, Double(-exponent))
+    }
+
     public var startIndex: Int { 0 }
 
     public var endIndex: Int {
