@@ -10,16 +10,12 @@
 set -euo pipefail
 
 runs=${RUNS:-7}
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/common.sh"
 work=$(mktemp -d /tmp/usagetop-first.XXXXXX)
 socket="usagetop-first-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
-for tool in tmux htop python3; do
-    command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
-done
-echo "building usagetop (release)…" >&2
-(cd "$root" && swift build -c release --product usagetop >/dev/null)
-bin="$root/.build/release/usagetop"
+require tmux htop python3
+build_release usagetop
 XDG_STATE_HOME="$work/state" "$bin" demo --db "$work/usage.sqlite" >/dev/null 2>&1
 
 python3 - "$socket" "$bin" "$work" "$runs" <<'PY'

@@ -18,18 +18,14 @@ warmup=${WARMUP:-10}
 cols=${COLS:-120}
 rows=${ROWS:-40}
 term=${TERM_UNDER_TEST:-xterm-256color}
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/common.sh"
 work=$(mktemp -d /tmp/usagetop-idle.XXXXXX)
 socket="usagetop-idle-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 
-for tool in tmux htop btop; do
-    command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install $tool)" >&2; exit 1; }
-done
+require tmux htop btop
 
-echo "building usagetop (release)…" >&2
-(cd "$root" && swift build -c release --product usagetop >/dev/null)
-bin="$root/.build/release/usagetop"
+build_release usagetop
 echo "creating the demo store…" >&2
 XDG_STATE_HOME="$work/state" "$bin" demo --db "$work/usage.sqlite" >/dev/null 2>&1
 

@@ -9,15 +9,14 @@
 #       .build/release/usagetop-bench --only store builds one of 10 million events in /tmp/usagetop-bench
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/common.sh"
 only=${ONLY:-"ingest startup scale first-frame idle"}
 large=${LARGE_STORE:-/tmp/usagetop-bench/large.sqlite}
 runs=${RUNS:-3}
 wants() { [[ " $only " == *" $1 "* ]]; }
 
-echo "building usagetop and usagetop-bench (release)…" >&2
-(cd "$root" && swift build -c release --product usagetop >/dev/null && swift build -c release --product usagetop-bench >/dev/null)
-bin="$root/.build/release/usagetop"
+require python3 sqlite3
+build_release usagetop usagetop-bench
 echo "# usagetop performance targets, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -r), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -13,15 +13,11 @@ set -euo pipefail
 runs=${RUNS:-3}
 customers=${CUSTOMERS:-100000}
 dir=${SCALE_DIR:-/tmp/usagetop-scale}
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/common.sh"
 socket="usagetop-scale-$$"
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT
-for tool in tmux python3; do
-    command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
-done
-echo "building usagetop (release)…" >&2
-(cd "$root" && swift build -c release --product usagetop >/dev/null)
-bin="$root/.build/release/usagetop"
+require tmux python3
+build_release usagetop
 store="$dir/customers-$customers.sqlite"
 mkdir -p "$dir/state"
 if [ ! -f "$store" ]; then

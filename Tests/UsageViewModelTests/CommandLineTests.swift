@@ -6,17 +6,11 @@ import UsageCore
 /// The `:` command line, in the manner of k9s: customer, metric, period and quit, with Tab completion.
 @Suite("Reducer: command line")
 struct CommandLineTests {
-    static func type(_ text: String, into state: inout AppState) -> [Effect] {
-        var effects: [Effect] = []
-        for c in text { effects = state.reduce(.keyPressed(c == "\t" ? .tab : .character(c))) }
-        return effects
-    }
-
     @Test func customerOpensTheOneCustomerANameMatches() {
         var state = Fixtures.loaded(rows: 20)
         _ = state.reduce(.keyPressed(.character(":")))
         #expect(state.commandLine == "")
-        _ = Self.type("cu\tcompany 17", into: &state)
+        _ = Fixtures.type("cu\tcompany 17", into: &state)
         #expect(state.commandLine == "customer company 17")
         let effects = state.reduce(.keyPressed(.enter))
         #expect(state.commandLine == nil && state.screenKind == .customerUsage)
@@ -26,16 +20,16 @@ struct CommandLineTests {
     @Test func metricPeriodAndMistakes() {
         var state = Fixtures.loaded(rows: 5)
         _ = state.reduce(.keyPressed(.character(":")))
-        _ = Self.type("m\tg\t", into: &state)
+        _ = Fixtures.type("m\tg\t", into: &state)
         #expect(state.commandLine == "metric gb")
         let effects = state.reduce(.keyPressed(.enter))
         #expect(state.metric?.code == "gb" && effects.contains { if case .loadCustomers = $0 { true } else { false } })
         _ = state.reduce(.keyPressed(.character(":")))
-        _ = Self.type("period last-7-days", into: &state)
+        _ = Fixtures.type("period last-7-days", into: &state)
         _ = state.reduce(.keyPressed(.enter))
         #expect(state.period == .preset(.last7Days))
         _ = state.reduce(.keyPressed(.character(":")))
-        _ = Self.type("frobnicate", into: &state)
+        _ = Fixtures.type("frobnicate", into: &state)
         _ = state.reduce(.keyPressed(.enter))
         #expect(state.message?.text.hasPrefix("unknown command 'frobnicate'") == true)
         _ = state.reduce(.keyPressed(.character(":")))

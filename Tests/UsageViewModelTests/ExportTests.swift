@@ -6,12 +6,6 @@ import UsageCore
 /// Taking the evidence away: `y`/`Y` copy the view, `w` and `:export` write it to a new file.
 @Suite("Reducer: copy and export")
 struct ExportTests {
-    static func type(_ text: String, into state: inout AppState) -> [Effect] {
-        var effects: [Effect] = []
-        for c in text { effects = state.reduce(.keyPressed(c == "\t" ? .tab : .character(c))) }
-        return effects
-    }
-
     @Test func yCopiesTheVisibleRowsAsCSVAndShiftYAsJSON() throws {
         var state = Fixtures.loaded(rows: 3)
         guard case .copy(let csv)? = state.reduce(.keyPressed(.character("y"))).first else {
@@ -54,7 +48,7 @@ struct ExportTests {
         }
         #expect(export.path == nil && export.defaultName == "usagetop-customers-calls-20261122-120000.csv")
         _ = state.reduce(.keyPressed(.character(":")))
-        _ = Self.type("export json ~/out.json", into: &state)
+        _ = Fixtures.type("export json ~/out.json", into: &state)
         guard case .write(let typed)? = state.reduce(.keyPressed(.enter)).first else {
             Issue.record("expected a write")
             return
@@ -90,13 +84,13 @@ struct ExportTests {
         state.themeNames = ["default", "light"]
         state.profileNames = ["eu", "us"]
         _ = state.reduce(.keyPressed(.character(":")))
-        _ = Self.type("th\tl\t", into: &state)
+        _ = Fixtures.type("th\tl\t", into: &state)
         #expect(state.commandLine == "theme light")
         #expect(state.reduce(.keyPressed(.enter)) == [.applyTheme("light")])
         _ = state.reduce(.themeApplied("light", nil))
         #expect(state.message?.text == "theme: light")
         _ = state.reduce(.keyPressed(.character(":")))
-        _ = Self.type("pr\tu\t", into: &state)
+        _ = Fixtures.type("pr\tu\t", into: &state)
         #expect(state.reduce(.keyPressed(.enter)) == [.openProfile("us")])
         _ = state.reduce(.profileOpened("us", .failure(UsageError(.unavailable, "no key"))))
         #expect(state.message?.text == "profile us: no key" && state.providerName == "local" && !state.customers.rows.isEmpty,

@@ -10,6 +10,13 @@ enum Fixtures {
         Metric(code: "gb", name: "GB", aggregation: .sum, field: "gb", unit: "GB"),
     ]
 
+    /// Types `text` key by key (a tab as Tab) and returns the effects of the last key.
+    static func type(_ text: String, into state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        for c in text { effects = state.reduce(.keyPressed(c == "\t" ? .tab : .character(c))) }
+        return effects
+    }
+
     static func summaries(_ count: Int) -> [CustomerSummary] {
         (0..<count).map { i in
             let name = i == 3 ? "Zeta Ünïcode Labs" : "Company \(i)"
