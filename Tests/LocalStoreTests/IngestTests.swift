@@ -138,4 +138,28 @@ struct IngestIntoDemoTests {
             page: 0, pageSize: 100)
         #expect(events.items.count == 17)
     }
+
+    @Test func newStoresUseLargerPagesAndAStoreWithSmallOnesKeepsWorking() throws {
+        let fresh = try TestStore()
+        let pageSize = { (path: String) in try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA page_size") } }
+        #expect(try pageSize(fresh.store.path) == 16_384)
+        let folder = TestStore.root.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("old.sqlite").path
+        _ = try UsageStore(path: path)
+        let old = try DatabaseQueue(path: path)  // as stores made before 16 KiB pages are
+        try old.writeWithoutTransaction {
+            try $0.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM; PRAGMA journal_mode = WAL")
+        }
+        try old.close()
+        #expect(try pageSize(path) == 4_096)
+        let store = try UsageStore(path: path)
+        let lines = (0..<300).map { TestStore.event("e\($0)", "gb", "2026-11-02T10:00:00Z", #"{"gb": 2}"#) }
+        let url = folder.appendingPathComponent("events.jsonl")
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        let report = try Ingestor(store: store).ingest(eventsPath: url.path, metrics: TestStore.metrics)
+        #expect(report.inserted == 300)
+        #expect(try pageSize(path) == 4_096, "an existing store keeps its pages (changing them needs a rewrite)")
+        #expect(try store.eventCount() == 300)
+    }
 }
