@@ -32,7 +32,15 @@ struct IndependentComputationTests {
         }
         let report = try t.ingest(lines)
         #expect(report.inserted == 3_000)
-        for _ in 0..<25 {
+        try await Self.checkRandomPeriods(t, raws, random: &random, base: base, span: span)
+    }
+
+    /// Totals, daily series and the customers table of every metric, for one customer and for all, over random
+    /// periods within `span` of `base`: each equal to the brute-force fold of `raws`.
+    static func checkRandomPeriods(
+        _ t: TestStore, _ raws: [Raw], random: inout SeededRandom, base: Int64, span: Int64, periods: Int = 25
+    ) async throws {
+        for _ in 0..<periods {
             let start = base + Int64(random.below(Int(span / 2))) - 3 * 86_400_000
             let end = start + 1 + Int64(random.below(Int(span / 2)))
             let period = Period(start: UTCTime.date(milliseconds: start), end: UTCTime.date(milliseconds: end))

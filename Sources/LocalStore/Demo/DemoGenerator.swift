@@ -29,14 +29,18 @@ public struct DemoGenerator {
             try Catalog.upsert(customers: customers, in: db)
             var writer = EventWriter()
             try writer.prepare(in: db)
+            var rollups = RollupAccumulator()
             var written = 0
             var sequence = 0
             for (index, customer) in customers.enumerated() {
                 var events: [NewEvent] = []
                 appendEvents(for: customer, index: index, random: &random, sequence: &sequence, into: &events)
                 written += try writer.write(events, into: db).inserted
+                for event in events { rollups.add(event) }
+                if rollups.pendingRows >= EventWriter.maxPendingRollupRows { try writer.merge(&rollups, into: db) }
                 progress(Double(index + 1) / Double(max(1, customers.count)))
             }
+            try writer.merge(&rollups, into: db)
             try writer.flush(into: db)
             return written
         }

@@ -9,6 +9,8 @@ import UsageCore
 /// so real numbers are never mixed with made-up ones.
 public struct Ingestor {
     private let store: UsageStore
+    /// How many rollup rows wait in memory before they are merged into the tables (tests make it small).
+    var rollupRowsPerMerge = EventWriter.maxPendingRollupRows
 
     /// Creates an ingestor for `store`.
     public init(store: UsageStore) {
@@ -77,30 +79,25 @@ public struct Ingestor {
         let parser = EventLineParser(metrics: try Catalog.metricsByCode(in: db))
         var writer = EventWriter()
         try writer.prepare(in: db)
-        var batch: [NewEvent] = []
-        func flushBatch() throws {
-            guard !batch.isEmpty, report.rejectedCount == 0 || skipInvalid else { batch.removeAll(); return }
-            try Catalog.ensure(customerIDs: Set(batch.map(\.customerID)), in: db)
-            let outcome = try writer.write(batch, into: db)
-            report.inserted += outcome.inserted
-            outcome.duplicates.forEach { report.duplicate($0) }
-            batch.removeAll(keepingCapacity: true)
-        }
-        // Lines are read and parsed on another thread while this one writes.
-        let pipeline = ParsingPipeline(reader: reader, parser: parser)
+        // Lines are read, parsed and counted into rollups on another thread while this one writes.
+        let pipeline = ParsingPipeline(reader: reader, parser: parser, rollupRows: rollupRowsPerMerge)
         var done = false
         defer { if !done { pipeline.stop() } }
         while !done {
-            let chunk = pipeline.next()
+            var chunk = pipeline.next()
             for rejection in chunk.rejections { report.reject(line: rejection.line, reason: rejection.reason) }
-            for event in chunk.events {
-                batch.append(event)
-                if batch.count >= 10_000 { try flushBatch() }
-            }
             if let failure = chunk.failure { done = true; throw failure }
             done = chunk.isLast
+            // After a rejected line a strict load is rolled back: writing more would be wasted.
+            guard report.rejectedCount == 0 || skipInvalid else { continue }
+            if !chunk.events.isEmpty {
+                try Catalog.ensure(customerIDs: Set(chunk.events.map(\.customerID)), in: db)
+                let outcome = try writer.write(chunk.events, into: db)
+                report.inserted += outcome.inserted
+                outcome.duplicates.forEach { report.duplicate($0) }
+            }
+            if var rollups = chunk.rollups.take() { try writer.merge(&rollups, into: db) }
         }
-        try flushBatch()
         try writer.flush(into: db)
         if report.inserted > 0 { try Catalog.setOrigin("ingested", in: db) }
     }

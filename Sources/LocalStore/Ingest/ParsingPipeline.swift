@@ -1,9 +1,9 @@
 import Foundation
 import Synchronization
 
-/// Reads and parses an events file on a thread of its own while the caller writes what was parsed: JSON parsing and
-/// validation (a quarter of ingest's time) run on the second core. Chunks arrive in file order, at most `depth`
-/// waiting, so memory stays bounded however long the file is.
+/// Reads and parses an events file on a thread of its own while the caller writes what was parsed: JSON parsing,
+/// validation and rollup accumulation (together half of ingest's work) run on the second core. Chunks arrive in file
+/// order, at most `depth` waiting, so memory stays bounded however long the file is.
 final class ParsingPipeline: Sendable {
     /// Parsed lines, in file order.
     struct Chunk: Sendable {
@@ -11,6 +11,9 @@ final class ParsingPipeline: Sendable {
         var events: [NewEvent] = []
         /// Invalid lines: number and reason.
         var rejections: [(line: Int, reason: String)] = []
+        /// The rollups of every valid event since the last chunk that carried them (duplicates included: the writer
+        /// takes those back); set when enough rows are waiting and on the last chunk.
+        var rollups: RollupAccumulator?
         /// Set on the last chunk when reading stopped on an error.
         var failure: LineReader.Failure?
         /// Whether this is the last chunk.
@@ -22,10 +25,14 @@ final class ParsingPipeline: Sendable {
     private let items = DispatchSemaphore(value: 0)
     private let slots: DispatchSemaphore
 
-    /// Starts reading `reader` with `parser` on a new thread, `chunkLines` lines a chunk.
-    init(reader: LineReader, parser: EventLineParser, chunkLines: Int = 4_096, depth: Int = 4) {
+    /// Starts reading `reader` with `parser` on a new thread, `chunkLines` lines a chunk, handing over rollups when
+    /// `rollupRows` rows are waiting.
+    init(
+        reader: LineReader, parser: EventLineParser, chunkLines: Int = 4_096, depth: Int = 4,
+        rollupRows: Int = EventWriter.maxPendingRollupRows
+    ) {
         slots = DispatchSemaphore(value: depth)
-        let thread = Thread { [self] in produce(reader, parser, chunkLines) }
+        let thread = Thread { [self] in produce(reader, parser, chunkLines, rollupRows) }
         thread.name = "usagetop-ingest-parse"
         thread.start()
     }
@@ -44,11 +51,16 @@ final class ParsingPipeline: Sendable {
         slots.signal()
     }
 
-    private func produce(_ reader: LineReader, _ parser: EventLineParser, _ chunkLines: Int) {
+    private func produce(_ reader: LineReader, _ parser: EventLineParser, _ chunkLines: Int, _ rollupRows: Int) {
         var reader = reader
-        var chunk = Chunk(), lines = 0, number = 0
+        var chunk = Chunk(), lines = 0, number = 0, rollups = RollupAccumulator()
         func send(_ last: Bool) -> Bool {
             chunk.isLast = last
+            if last || rollups.pendingRows >= rollupRows {
+                rollups.complete()
+                chunk.rollups = rollups
+                rollups = RollupAccumulator()
+            }
             slots.wait()
             if stopped.load(ordering: .relaxed) { return false }
             queue.withLock { $0.append(chunk) }
@@ -62,7 +74,9 @@ final class ParsingPipeline: Sendable {
                 number += 1
                 if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     switch parser.parse(line) {
-                    case .success(let event): chunk.events.append(event)
+                    case .success(let event):
+                        rollups.add(event)
+                        chunk.events.append(event)
                     case .failure(let reason): chunk.rejections.append((number, reason.text))
                     }
                 }

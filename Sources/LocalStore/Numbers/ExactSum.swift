@@ -34,6 +34,33 @@ struct ExactSum: Sendable {
         }
     }
 
+    /// Adds everything another sum holds (its sum, and its maximum to the maximum).
+    mutating func add(_ other: ExactSum) {
+        guard other.hasValues else { return }
+        guard hasValues else { self = other; return }
+        if large == nil, other.large == nil, let total = sum.adding(other.sum) {
+            sum = total
+            max = Swift.max(max, other.max)
+        } else {
+            let (mine, theirs) = (decimals, other.decimals)
+            large = Large(sum: mine.sum + theirs.sum, max: Swift.max(mine.max, theirs.max))
+        }
+    }
+
+    private var decimals: (sum: Decimal, max: Decimal) { large.map { ($0.sum, $0.max) } ?? (sum.decimal, max.decimal) }
+
+    /// Takes back a value added before (ingest counts an event before it learns the event was a duplicate). The sum
+    /// stays exact; returns true when the value may have been the maximum, which only the remaining values can tell.
+    mutating func remove(_ value: ScaledValue) -> Bool {
+        if large == nil, let total = sum.adding(ScaledValue(units: -value.units)) {
+            sum = total
+            return !(value < max)
+        }
+        let (sumSoFar, maxSoFar) = decimals
+        large = Large(sum: sumSoFar - value.decimal, max: maxSoFar)
+        return value.decimal >= maxSoFar
+    }
+
     /// Adds decimal text: scaled units when it is plain and fits, else a `Decimal`; text that is no number is skipped.
     mutating func add(text: String) {
         if let value = ScaledValue(text) {

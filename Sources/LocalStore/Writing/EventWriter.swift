@@ -1,7 +1,10 @@
 import GRDB
 import UsageCore
 
-/// Writes validated events and keeps the rollups in step, inside the caller's transaction.
+/// Writes validated events and merges their rollups, inside the caller's transaction.
+///
+/// Rollups are accumulated by the caller (ingest does it on its parsing thread, off this one's critical path) and
+/// handed to `merge`; events that `write` skipped as duplicates are taken back from them first.
 struct EventWriter {
     /// How many rows a batch wrote and how many were duplicates of stored transaction ids.
     struct Outcome: Sendable, Hashable {
@@ -9,16 +12,15 @@ struct EventWriter {
         var duplicates: [String] = []
     }
 
-    private var rollups = RollupAccumulator()
-    private var insert: RawStatement?
-    private let maxPendingRows: Int
-    private var rebuildsIndexes = false
+    /// How many rollup rows a caller lets wait before merging them (memory stays bounded while repeated keys are
+    /// merged in memory first).
+    static let maxPendingRollupRows = 1_500_000
 
-    /// Creates a writer that merges rollups into the tables whenever `maxPendingRows` rollup rows are waiting
-    /// (and at `flush`), so memory stays bounded while repeated keys are merged in memory first.
-    init(maxPendingRows: Int = 1_500_000) {
-        self.maxPendingRows = maxPendingRows
-    }
+    private var insert: RawStatement?
+    private var rebuildsIndexes = false
+    /// Events `write` skipped since the last `merge`, to take back from the rollups that counted them.
+    private var skipped: [NewEvent] = []
+    private var staleMaxima: Set<RollupAccumulator.StaleMaximum> = []
 
     /// Call before the first `write` of a load: into an empty event table the secondary indexes are dropped now and
     /// built once at `flush` (SQLite builds an index from the finished table, sorted, several times faster than it
@@ -46,19 +48,25 @@ struct EventWriter {
             insert.bind(event.propertiesJSON)
             if try insert.run() == 0 {
                 outcome.duplicates.append(event.transactionID)
-                continue
+                skipped.append(event)
+            } else {
+                outcome.inserted += 1
             }
-            outcome.inserted += 1
-            rollups.add(event)
-            if rollups.pendingRows >= maxPendingRows { try rollups.flush(into: db) }
         }
         return outcome
     }
 
-    /// Merges any pending rollup changes, builds the indexes `prepare` dropped and releases the prepared insert; call
-    /// once, before committing.
+    /// Merges rollups that counted every event written since the last merge (duplicates included: they are taken
+    /// back here), and empties them.
+    mutating func merge(_ rollups: inout RollupAccumulator, into db: Database) throws {
+        for event in skipped { rollups.remove(event) }
+        skipped.removeAll()
+        staleMaxima.formUnion(try rollups.flush(into: db))
+    }
+
+    /// Builds the indexes `prepare` dropped, reads again the maxima duplicates made stale and releases the prepared
+    /// insert; call once, after the last `merge` and before committing.
     mutating func flush(into db: Database) throws {
-        try rollups.flush(into: db)
         insert = nil
         if rebuildsIndexes {
             // SQLite's sorter may hold as much as the page cache: a quarter of the bulk cache bounds it.
@@ -66,5 +74,22 @@ struct EventWriter {
             for index in StoreSchema.secondaryEventIndexes { try db.execute(sql: index.create) }
             rebuildsIndexes = false
         }
+        for row in staleMaxima { try Self.recompute(row, in: db) }
+        staleMaxima.removeAll()
+    }
+
+    /// Sets a rollup row's maximum from the stored events of its slot (all customers' for the customer id `""`).
+    private static func recompute(_ row: RollupAccumulator.StaleMaximum, in db: Database) throws {
+        let width: Int64 = row.table == "rollup_day" ? 86_400_000 : 3_600_000
+        let everyone = row.customer == StoreSchema.allCustomers
+        try db.execute(
+            sql: """
+                UPDATE \(row.table) SET max_value = (
+                    SELECT dec_max_agg(value) FROM event
+                    WHERE metric_code = :metric\(everyone ? "" : " AND customer_id = :customer") AND ts_ms >= :start AND ts_ms < :end)
+                WHERE metric_code = :metric AND customer_id = :customer AND slot = :slot
+                """,
+            arguments: ["metric": row.metric, "customer": row.customer, "slot": row.slot,
+                        "start": row.slot * width, "end": (row.slot + 1) * width])
     }
 }
