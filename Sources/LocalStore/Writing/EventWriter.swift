@@ -69,8 +69,11 @@ struct EventWriter {
     mutating func flush(into db: Database) throws {
         insert = nil
         if rebuildsIndexes {
-            // SQLite's sorter may hold as much as the page cache: a quarter of the bulk cache bounds it.
-            try db.execute(sql: "PRAGMA cache_size = \(Ingestor.bulkCacheKiB / 4)")
+            // SQLite's sorter holds as much as the page cache before it writes a sorted run: with an 8 MiB cache and
+            // a helper thread, runs are sorted on the second core while this one reads the table (0.70 s for both
+            // indexes of a million events against 0.95 s with one 32 MiB run).
+            try db.execute(sql: "PRAGMA cache_size = \(Ingestor.bulkCacheKiB / 16); PRAGMA threads = 2")
+            defer { try? db.execute(sql: "PRAGMA threads = 0") }
             for index in StoreSchema.secondaryEventIndexes { try db.execute(sql: index.create) }
             rebuildsIndexes = false
         }
