@@ -15,7 +15,7 @@ struct Usagetop: AsyncParsableCommand {
         version: UsagetopVersion.text,
         subcommands: [
             DashboardCommand.self, MonitorCommand.self, CustomersCommand.self, SnapshotCommand.self, TimeseriesCommand.self,
-            EventsCommand.self, BreakdownCommand.self, IngestCommand.self, DemoCommand.self, InfoCommand.self,
+            EventsCommand.self, BreakdownCommand.self, IngestCommand.self, SyncCommand.self, DemoCommand.self, InfoCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -80,4 +80,21 @@ struct RequestThrottleTests {
         #expect(busiest < limit, "\(busiest) calls in one \(Int(window)) s window")
         #expect(busiest >= limit * 85 / 100, "the budget is used, not wasted: \(busiest)")
     }
+
+    /// A sync spends half the budget by default, leaving the other half to people's dashboards on the same key.
+    @Test(arguments: [("hyperline", 10.0, 200), ("prolifi", 60.0, 1_000)])
+    func aShareOfTheBudgetStaysWithinThatShare(provider: String, window: Double, limit: Int) async throws {
+        let time = Timeline()
+        let throttle = provider == "hyperline" ? RequestThrottle.hyperline(share: 0.5, now: { time.now }, sleep: time.sleep)
+            : RequestThrottle.prolifi(share: 0.5, now: { time.now }, sleep: time.sleep)
+        var times: [Date] = []
+        for _ in 0..<(limit * 2) {
+            try await throttle.acquire()
+            times.append(time.now)
+            await throttle.release()
+        }
+        let busiest = Self.busiestWindow(times, seconds: window)
+        #expect(busiest < limit / 2, "\(busiest) calls in one \(Int(window)) s window, for half of \(limit)")
+        #expect(busiest >= limit * 40 / 100, "half the budget is used: \(busiest)")
+    }
 }

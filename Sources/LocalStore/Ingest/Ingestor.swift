@@ -26,14 +26,32 @@ public struct Ingestor {
     public func ingest(eventsPath: String, metrics: [Metric] = [], customers: [Customer] = [], skipInvalid: Bool = false)
         throws(UsageError) -> IngestReport
     {
-        try store.requireWritable(for: "ingest")
-        var report = IngestReport()
-        var reader: LineReader
+        let reader: LineReader
         do {
             reader = try LineReader(path: eventsPath)
         } catch {
             throw Self.describe(error, path: eventsPath)
         }
+        return try ingest(reader, source: eventsPath, metrics: metrics, customers: customers, skipInvalid: skipInvalid)
+    }
+
+    /// Ingests events given as JSON Lines in memory, in the same transaction as `alongside` (which runs only when the
+    /// load commits): how a sync writes a page of copied events and, with the last page, how far it got.
+    func ingest(
+        jsonLines: [UInt8], source: String, metrics: [Metric], customers: [Customer],
+        alongside: @escaping (Database) throws -> Void
+    ) throws(UsageError) -> IngestReport {
+        try ingest(LineReader(bytes: jsonLines), source: source, metrics: metrics, customers: customers, skipInvalid: false,
+                   alongside: alongside)
+    }
+
+    private func ingest(
+        _ reader: LineReader, source: String, metrics: [Metric], customers: [Customer], skipInvalid: Bool,
+        alongside: ((Database) throws -> Void)? = nil
+    ) throws(UsageError) -> IngestReport {
+        try store.requireWritable(for: "ingest")
+        var report = IngestReport()
+        var reader = reader
         do {
             try store.database.writeWithoutTransaction { db in
                 // A bulk load touches many index pages: a large page cache for its duration keeps them in memory
@@ -43,12 +61,14 @@ public struct Ingestor {
                 try db.inTransaction {
                     try load(&reader, metrics: metrics, customers: customers, skipInvalid: skipInvalid, report: &report, db: db)
                     report.committed = report.rejectedCount == 0 || skipInvalid
-                    if report.committed { try Catalog.bumpRevision(in: db) }
-                    return report.committed ? .commit : .rollback
+                    guard report.committed else { return .rollback }
+                    try alongside?(db)
+                    try Catalog.bumpRevision(in: db)
+                    return .commit
                 }
             }
         } catch let failure as LineReader.Failure {
-            throw Self.describe(failure, path: eventsPath)
+            throw Self.describe(failure, path: source)
         } catch {
             throw UsageError(.storage, "ingest into \(store.path) failed: \(UsageStore.describe(error))")
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads a file line by line in large chunks, without loading it whole: a UTF-8 byte-order mark at the start is
+/// Reads a file line by line in large chunks, without loading it whole (or lines already in memory): a UTF-8 byte-order mark at the start is
 /// skipped, and a line longer than `maxLineBytes` stops the read with an error (so `/dev/zero` or a file that is not
 /// JSON Lines cannot grow memory without bound).
 struct LineReader {
@@ -17,7 +17,7 @@ struct LineReader {
         case unreadable(String)
     }
 
-    private let handle: FileHandle
+    private let handle: FileHandle?
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
@@ -34,6 +34,14 @@ struct LineReader {
         self.handle = handle
     }
 
+    /// Reads `bytes` (JSON Lines made in memory, such as events copied from a provider).
+    init(bytes: [UInt8]) {
+        handle = nil
+        buffer = bytes
+        finished = true
+        atStart = false
+    }
+
     /// The next line without its terminator (a trailing `\r` is dropped), or nil at the end.
     mutating func next() throws(Failure) -> [UInt8]? {
         while true {
@@ -48,7 +56,7 @@ struct LineReader {
             start = 0
             let chunk: Data
             do {
-                chunk = try handle.read(upToCount: chunkSize) ?? Data()
+                chunk = try handle?.read(upToCount: chunkSize) ?? Data()
             } catch {
                 throw .unreadable((error as NSError).localizedDescription)
             }

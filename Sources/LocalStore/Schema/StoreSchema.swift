@@ -49,6 +49,15 @@ enum StoreSchema {
             try db.execute(sql: "PRAGMA application_id = \(StoreFile.applicationID)")
             try Catalog.renewGeneration(in: db)
         }
+        migrator.registerMigration("v3-sync-cursor") { db in
+            // How far `usagetop sync` has copied each customer's events of each metric from each source.
+            try db.execute(sql: """
+                CREATE TABLE sync_cursor (
+                    source TEXT NOT NULL, customer_id TEXT NOT NULL, metric_code TEXT NOT NULL,
+                    copied_until_ms INTEGER NOT NULL,
+                    PRIMARY KEY (source, customer_id, metric_code)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -70,7 +70,7 @@ enum Catalog {
 
     /// Removes every event, rollup, customer, metric and marker, and starts a new generation.
     static func clearAll(in db: Database) throws {
-        for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta"] {
+        for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta", "sync_cursor"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         try renewGeneration(in: db)

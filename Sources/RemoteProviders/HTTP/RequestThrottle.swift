@@ -31,25 +31,35 @@ public actor RequestThrottle {
         lastRefill = now()
     }
 
-    /// Hyperline publishes 200 GET per 10 s: 170 per 10 s with bursts of 20 never pass 190 in any 10 s.
+    /// Hyperline publishes 200 GET per 10 s: 170 per 10 s with bursts of 20 never pass 190 in any 10 s. `share`
+    /// (0 to 1) takes that part of the budget, leaving the rest to other programs on the same key.
     public static func hyperline(
+        share: Double = 1,
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) -> RequestThrottle {
-        RequestThrottle(requests: 170, per: .seconds(10), burst: 20, now: now, sleep: sleep)
+        RequestThrottle(requests: part(170, share), per: .seconds(10), burst: part(20, share), now: now, sleep: sleep)
     }
 
     /// Prolifi publishes 1,000 per minute per key: 900 per minute with bursts of 50 never pass 950 in any minute.
+    /// `share` as for `hyperline`.
     public static func prolifi(
+        share: Double = 1,
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) -> RequestThrottle {
-        RequestThrottle(requests: 900, per: .seconds(60), burst: 50, now: now, sleep: sleep)
+        RequestThrottle(requests: part(900, share), per: .seconds(60), burst: part(50, share), now: now, sleep: sleep)
     }
 
+    /// `share` of `count`, at least one.
+    private static func part(_ count: Int, _ share: Double) -> Int { max(1, Int((Double(count) * min(1, max(0, share))).rounded(.down))) }
+
     /// Lago publishes its limit in headers (handled on 429); only concurrency is bounded, at eight calls at once
-    /// (self-hosted servers publish no limit, and Lago Cloud answers 429 with a reset time when it is reached).
-    public static func lago() -> RequestThrottle { RequestThrottle(requests: 1_000_000, per: .seconds(1), maxConcurrent: 8) }
+    /// (self-hosted servers publish no limit, and Lago Cloud answers 429 with a reset time when it is reached), and
+    /// at `share` of that.
+    public static func lago(share: Double = 1) -> RequestThrottle {
+        RequestThrottle(requests: 1_000_000, per: .seconds(1), maxConcurrent: part(8, share))
+    }
 
     /// Waits for a concurrency slot and a rate token. Pair with `release()`.
     public func acquire() async throws {

@@ -15,7 +15,7 @@ public struct HyperlineProvider: UsageProvider {
     }
 
     public var name: String { "hyperline" }
-    public var capabilities: ProviderCapabilities { .all }
+    public var capabilities: ProviderCapabilities { ProviderCapabilities.all.union(.eventsShareMetrics) }
 
     public func sourceInfo() async throws -> SourceInfo {
         SourceInfo(label: "hyperline \(api.configuration.baseURL)", isDemoData: false)

@@ -19,7 +19,10 @@ public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
     /// Every customer's total of a metric in a few calls (so a wide customers table can show more metrics side by
     /// side); Lago and Prolifi answer customer by customer.
     public static let bulkTotals = ProviderCapabilities(rawValue: 1 << 6)
-    /// Everything.
+    /// One event can count toward several metrics (Hyperline's aggregators each select from the same events), so
+    /// an event is one metric's only together with the metric's code; Lago's events each carry their one metric.
+    public static let eventsShareMetrics = ProviderCapabilities(rawValue: 1 << 7)
+    /// Everything a screen can ask for.
     public static let all: ProviderCapabilities = [
         .timeseries, .clientWideTimeseries, .events, .periodTotals, .filters, .hourlyTotals, .bulkTotals,
     ]

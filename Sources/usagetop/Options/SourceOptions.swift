@@ -57,15 +57,22 @@ struct SourceOptions: ParsableArguments {
             let path = db == nil ? (chosen?.db.map { StoreOptions.path(db: $0) } ?? storePath) : storePath
             let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
             return DataService(provider: LocalProvider(store: store), cache: .untilChanged)
-        case .lago:
-            let api = APIClient(configuration: try await configuration(kind, chosen), throttle: .lago())
-            return DataService(provider: LagoProvider(api: api), cache: .remote)
+        case .lago, .hyperline, .prolifi:
+            return DataService(provider: try await remoteProvider(kind, chosen), cache: .remote)
+        }
+    }
+
+    /// The API provider of `kind` (not `.local`), spending `rateShare` of its published rate limit.
+    func remoteProvider(_ kind: ProviderKind, _ chosen: Profile?, rateShare: Double = 1) async throws(UsageError)
+        -> any UsageProvider
+    {
+        let configuration = try await configuration(kind, chosen)
+        switch kind {
+        case .local: throw UsageError(.invalidInput, "the local store is not an API provider")
+        case .lago: return LagoProvider(api: APIClient(configuration: configuration, throttle: .lago(share: rateShare)))
         case .hyperline:
-            let api = APIClient(configuration: try await configuration(kind, chosen), throttle: .hyperline())
-            return DataService(provider: HyperlineProvider(api: api), cache: .remote)
-        case .prolifi:
-            let api = APIClient(configuration: try await configuration(kind, chosen), throttle: .prolifi())
-            return DataService(provider: ProlifiProvider(api: api), cache: .remote)
+            return HyperlineProvider(api: APIClient(configuration: configuration, throttle: .hyperline(share: rateShare)))
+        case .prolifi: return ProlifiProvider(api: APIClient(configuration: configuration, throttle: .prolifi(share: rateShare)))
         }
     }
 

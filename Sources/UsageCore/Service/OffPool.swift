@@ -1,11 +1,10 @@
 import Foundation
-import UsageCore
 
 /// Runs blocking work (a bulk write, a demo build) on a thread of its own and waits for it without holding one of
 /// the cooperative pool's threads.
-enum OffPool {
+public enum OffPool {
     /// The result of `work`, run on a new thread.
-    static func run<T: Sendable>(_ work: @escaping @Sendable () throws(UsageError) -> T) async throws(UsageError) -> T {
+    public static func run<T: Sendable>(_ work: @escaping @Sendable () throws(UsageError) -> T) async throws(UsageError) -> T {
         let result: Result<T, UsageError> = await withCheckedContinuation { continuation in
             Thread {
                 do throws(UsageError) {

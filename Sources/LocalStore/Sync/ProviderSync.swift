@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import UsageCore
+
+/// Copies a provider's raw events into the store, so that screens read the store instead of the provider.
+///
+/// For each customer and each metric whose aggregation the store reproduces exactly (count, sum, max, unique count),
+/// it reads the events from where the last copy ended (less `overlap`, for events that arrive late) to `now`, a page
+/// per transaction through the same ingest as files (validated the same way; a transaction id already stored counts
+/// once), and moves the customer's cursor for that metric with the last page. An interrupted copy resumes from the
+/// cursor: pages written before the interruption are read again and count once.
+public struct ProviderSync: Sendable {
+    private let provider: any UsageProvider
+    private let store: UsageStore
+    private let source: String
+    private let overlap: TimeInterval
+    private let pageSize = 100
+    private let concurrency: Int
+
+    /// A copy from `provider` (named `source` in the cursors, such as `hyperline https://api.hyperline.co`) into
+    /// `store`, `concurrency` customers at a time (the provider's throttle keeps the calls within its rate budget).
+    public init(provider: any UsageProvider, store: UsageStore, source: String, overlap: TimeInterval = 3_600, concurrency: Int = 4) {
+        self.provider = provider
+        self.store = store
+        self.source = source
+        self.overlap = overlap
+        self.concurrency = max(1, concurrency)
+    }
+
+    /// Copies every customer's events since `since` (or its cursor) up to `now`; `progress` gets a line per metric.
+    public func run(since: Date, now: Date, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws(UsageError)
+        -> SyncReport
+    {
+        try store.requireWritable(for: "sync")
+        guard provider.capabilities.contains(.events) else {
+            throw UsageError(.unsupported, "\(provider.name) lists no events, so there is nothing to copy")
+        }
+        var report = SyncReport()
+        let metrics: [Metric], customers: [Customer]
+        do {
+            (metrics, customers) = (try await provider.metrics(), try await provider.customers())
+        } catch {
+            throw UsageError.wrapping(error, context: source)
+        }
+        report.customers = customers.count
+        for metric in metrics {
+            if let reason = Self.notCopied(metric) {
+                report.skippedMetrics.append((metric, reason))
+                continue
+            }
+            report.metrics.append(metric)
+            let part = await copy(metric, for: customers, since: since, now: now)
+            progress("\(metric.code): \(part.read) events (\(part.inserted) new) in \(part.calls) calls")
+            report.add(part)
+        }
+        return report
+    }
+
+    /// Why `metric`'s events are not copied, or nil when the store's rollups give the provider's numbers.
+    static func notCopied(_ metric: Metric) -> String? {
+        switch metric.aggregation {
+        case .count: nil
+        case .sum, .max, .uniqueCount: metric.field == nil ? "no property to aggregate" : nil
+        case .weightedSum, .latest, .custom: "a \(metric.aggregation.rawValue) aggregation, which the store does not reproduce"
+        }
+    }
+
+    private func copy(_ metric: Metric, for customers: [Customer], since: Date, now: Date) async -> SyncReport {
+        await withTaskGroup(of: SyncReport.self) { group in
+            var total = SyncReport(), next = 0
+            func start() {
+                guard next < customers.count else { return }
+                let customer = customers[next]
+                next += 1
+                group.addTask { await copy(metric, of: customer, since: since, now: now) }
+            }
+            for _ in 0..<concurrency { start() }
+            while let part = await group.next() {
+                total.add(part)
+                start()
+            }
+            return total
+        }
+    }
+
+    /// One customer's events of one metric, page by page; failures become one line and leave the cursor.
+    private func copy(_ metric: Metric, of customer: Customer, since: Date, now: Date) async -> SyncReport {
+        var report = SyncReport()
+        do {
+            let cursor = try await SyncCursor.read(store: store, source: source, customer: customer.id, metric: metric.code)
+            let start = max(since, cursor.map { $0.addingTimeInterval(-overlap) } ?? since)
+            guard start < now else { return report }
+            let period = Period(start: start, end: now)
+            var page = 0
+            while true {
+                let answer = try await provider.events(customerID: customer.id, metric: metric, period: period, page: page,
+                                                       pageSize: pageSize)
+                report.calls += 1
+                report.read += answer.items.count
+                let last = answer.items.count < answer.size || (page + 1) * answer.size >= answer.totalCount
+                report.inserted += try await write(answer.items, metric: metric, customer: customer, until: last ? now : nil)
+                if last { break }
+                page += 1
+            }
+        } catch {
+            report.failures.append("\(customer.id) \(metric.code): \(UsageError.wrapping(error, context: source).message)")
+        }
+        return report
+    }
+
+    /// Writes one page in one transaction, with the cursor when it is the last; returns the events new to the store.
+    private func write(_ events: [UsageEvent], metric: Metric, customer: Customer, until: Date?) async throws(UsageError) -> Int {
+        let keyed = provider.capabilities.contains(.eventsShareMetrics)
+        let lines: [UInt8] = Array(events.map { Self.line($0, keyedByMetric: keyed) }.joined(separator: "\n").utf8)
+        let (store, source) = (store, source)
+        let report = try await OffPool.run { () throws(UsageError) in
+            try Ingestor(store: store).ingest(
+                jsonLines: lines, source: "\(source) events of \(customer.id) for \(metric.code)", metrics: [metric],
+                customers: [customer]
+            ) { db in
+                if let until { try SyncCursor.write(db, source: source, customer: customer.id, metric: metric.code, until: until) }
+            }
+        }
+        guard report.committed else {
+            let first = report.rejections.first.map { "event \($0.line): \($0.reason)" } ?? "refused"
+            throw UsageError(.invalidInput, "a page was not copied: \(first)")
+        }
+        return report.inserted
+    }
+
+    /// The event as an ingest line; keyed by metric when one event can count toward several.
+    static func line(_ event: UsageEvent, keyedByMetric: Bool) -> String {
+        let ms = UTCTime.milliseconds(event.timestamp)
+        let id = keyedByMetric ? "\(event.metricCode)/\(event.transactionID)" : event.transactionID
+        let seconds = ms >= 0 ? "\(ms / 1000).\(String(format: "%03lld", ms % 1000))" : "\(Double(ms) / 1000)"
+        return #"{"transaction_id":\#(JSONWriter.quote(id)),"external_customer_id":\#(JSONWriter.quote(event.customerID)),"#
+            + #""code":\#(JSONWriter.quote(event.metricCode)),"timestamp":\#(seconds),"properties":\#(JSONWriter.compact(event.properties))}"#
+    }
+}

@@ -1,0 +1,32 @@
+import UsageCore
+
+/// What one pass of `ProviderSync` did, for the summary line and the tests.
+public struct SyncReport: Sendable {
+    /// Customers the provider listed.
+    public var customers = 0
+    /// Metrics whose events were copied.
+    public var metrics: [Metric] = []
+    /// Metrics not copied as events, each with why (an aggregation the store cannot reproduce exactly).
+    public var skippedMetrics: [(metric: Metric, reason: String)] = []
+    /// Events read from the provider (new and already stored).
+    public var read = 0
+    /// Events the store did not hold yet.
+    public var inserted = 0
+    /// Calls made for event pages.
+    public var calls = 0
+    /// One line per customer and metric whose copy failed (the others went on); its cursor did not move.
+    public var failures: [String] = []
+
+    /// The summary line.
+    public var summary: String {
+        let failed = failures.isEmpty ? "" : "; \(failures.count) failed"
+        return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(customers) customers in \(calls) calls\(failed)"
+    }
+
+    mutating func add(_ other: SyncReport) {
+        read += other.read
+        inserted += other.inserted
+        calls += other.calls
+        failures += other.failures
+    }
+}

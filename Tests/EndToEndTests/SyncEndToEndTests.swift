@@ -1,0 +1,138 @@
+import Foundation
+import HTTPTestSupport
+import Synchronization
+import Testing
+
+/// `usagetop sync` copies a Hyperline-shaped account into a store, and the store then answers with the provider's
+/// own numbers: the real binary, a real HTTP server, a real store.
+@Suite("Sync from a provider into a store", .serialized)
+struct SyncEndToEndTests {
+    static let key = "hl_sync_key_never_shown"
+    static let now = Date()
+
+    /// One event of the account: it counts toward both aggregators (Hyperline's aggregators read the same events).
+    struct Event {
+        var id: String
+        var customer: String
+        var ms: Int64
+        var gb: String
+    }
+
+    /// 260 events over the last ten days, newest first, for three customers (one has more than a page of them).
+    static let events: [Event] = (0..<260).map { i in
+        let ms = Int64(now.timeIntervalSince1970 * 1000) - Int64(i) * 37 * 60_000 - 1_000
+        return Event(id: "ev_\(i)", customer: i % 5 == 0 ? "cus_3" : "cus_\(i % 2 + 1)", ms: ms, gb: "\(i % 7).\(i % 10)5")
+    }
+
+    static func iso(_ ms: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    static func ms(_ text: String?) -> Int64? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        guard let text, let date = formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text) else { return nil }
+        return Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// The account; event pages fail with 500 once `failAfter` of them were served (an outage mid-copy).
+    static func server(failAfter: Int? = nil) throws -> TestHTTPServer {
+        let served = Mutex(0)
+        return try TestHTTPServer { request in
+            let parts = request.path.split(separator: "/").map(String.init)
+            let start = ms(request.query["start_date"]) ?? .min, end = ms(request.query["end_date"]) ?? .max
+            switch parts {
+            case ["v1", "aggregators"]:
+                return .init(body: #"{"meta": {"total": 2}, "data": [{"id": "agg_calls", "name": "Calls", "operation": "count"}, {"id": "agg_gb", "name": "Storage", "operation": "sum", "property": "gb", "unit_name": "GB"}]}"#)
+            case ["v1", "customers"]:
+                let items = (1...3).map { #"{"id": "cus_\#($0)", "name": "Customer \#($0)", "currency": "EUR"}"# }
+                return .init(body: #"{"meta": {"total": 3}, "data": [\#(items.joined(separator: ","))]}"#)
+            case let p where p.count == 6 && p[4] != "" && p[5] == "events":
+                let count = served.withLock { $0 += 1; return $0 }
+                if let failAfter, count > failAfter { return .init(status: .internalServerError, body: #"{"message": "outage"}"#) }
+                let hits = events.filter { $0.customer == p[2] && $0.ms >= start && $0.ms < end }
+                let skip = Int(request.query["skip"] ?? "0") ?? 0, take = Int(request.query["take"] ?? "50") ?? 50
+                let page = hits.dropFirst(skip).prefix(take).map {
+                    #"{"id": "\#($0.id)", "name": "store", "timestamp": "\#(iso($0.ms))", "payload": {"gb": \#($0.gb), "note": "\u001b[31m"}}"#
+                }
+                return .init(body: #"{"meta": {"total": \#(hits.count), "taken": \#(page.count), "skipped": \#(skip)}, "data": [\#(page.joined(separator: ","))]}"#)
+            case let p where p.count == 4 && p[3] == "usage":
+                let hits = events.filter { $0.customer == p[2] && $0.ms >= start && $0.ms < end }
+                let gb = hits.reduce(Decimal(0)) { $0 + Decimal(string: $1.gb)! }
+                return .init(body: #"[{"aggregator_id": "agg_calls", "name": "Calls", "unit_name": null, "total": \#(hits.count), "count": \#(hits.count)}, {"aggregator_id": "agg_gb", "name": "Storage", "unit_name": "GB", "total": \#(gb), "count": \#(hits.count)}]"#)
+            default:
+                return .init(status: .notFound, body: #"{"message": "Not found"}"#)
+            }
+        }
+    }
+
+    static func folder() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-sync-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    static func sync(_ server: TestHTTPServer, db: String) async throws -> Program.Output {
+        try await Program.run(Tmux.binary, [
+            "sync", "--provider", "hyperline", "--base-url", server.baseURL, "--db", db, "--since", "-30d",
+        ], extra: ["HYPERLINE_API_KEY": key])
+    }
+
+    /// Each metric's total and count for a customer over whole recent days, from `source` arguments.
+    static func numbers(_ source: [String], customer: String) async throws -> [String: [String]] {
+        let day = 86_400.0
+        let today = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / day).rounded(.down) * day)
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withFullDate]
+        let period = "\(format.string(from: today.addingTimeInterval(-8 * day)))..\(format.string(from: today.addingTimeInterval(-1 * day)))"
+        let out = try await Program.run(Tmux.binary, ["snapshot", "--customer", customer, "--period", period, "--format", "json"] + source,
+                                        extra: ["HYPERLINE_API_KEY": key])
+        #expect(out.status == 0, "\(out.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+        var result: [String: [String]] = [:]
+        for metric in json?["metrics"] as? [[String: Any]] ?? [] {
+            result[metric["id"] as? String ?? "?"] = ["\(metric["total"] ?? "")", "\(metric["count"] ?? "")"]
+        }
+        return result
+    }
+
+    @Test func aCopyGivesTheProvidersNumbersAndASecondCopyChangesNothing() async throws {
+        let server = try Self.server()
+        let db = try Self.folder() + "/team.sqlite"
+        let first = try await Self.sync(server, db: db)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "copied 520 events (520 new) of 2 metrics for 3 customers in 10 calls\n",
+               "a page of 100 per customer and metric, two for the 104 events of cus_1 and of cus_2")
+        for customer in ["cus_1", "cus_2", "cus_3"] {
+            let provider = try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: customer)
+            let store = try await Self.numbers(["--db", db], customer: customer)
+            #expect(provider.count == 2 && store == provider, "\(customer): store \(store), provider \(provider)")
+        }
+        let again = try await Self.sync(server, db: db)
+        #expect(again.stdout.hasPrefix("copied ") && again.stdout.contains("(0 new)"), "\(again.stdout)")
+        let copied = try await Self.numbers(["--db", db], customer: "cus_1")
+        #expect(copied == (try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_1")))
+        #expect(!(first.stdout + first.stderr + again.stderr).contains(Self.key))
+    }
+
+    @Test func aCopyCutByAnOutageResumesToTheSameNumbers() async throws {
+        let broken = try Self.server(failAfter: 3)
+        let db = try Self.folder() + "/team.sqlite"
+        let cut = try await Self.sync(broken, db: db)
+        #expect(cut.status == 1, "a failed copy exits 1")
+        #expect(cut.stderr.contains("HTTP 500") && cut.stderr.contains("outage"), "\(cut.stderr)")
+        let server = try Self.server()
+        let resumed = try await Self.sync(server, db: db)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let whole = try Self.folder() + "/whole.sqlite"
+        _ = try await Self.sync(server, db: whole)
+        for customer in ["cus_1", "cus_2", "cus_3"] {
+            let expected = try await Self.numbers(["--db", whole], customer: customer)
+            #expect(try await Self.numbers(["--db", db], customer: customer) == expected, "\(customer)")
+        }
+        let events = try await Program.run(Tmux.binary, ["events", "--db", db, "--customer", "cus_3", "--metric", "agg_gb", "--period", "-30d"])
+        #expect(!events.stdout.contains("\u{1b}"), "escape sequences from the provider never reach the terminal")
+    }
+}
