@@ -143,6 +143,16 @@ public final class UsageStore: Sendable {
         }
     }
 
+    /// Runs `body` in one write transaction without counting a revision: for bookkeeping no screen shows.
+    func writeQuietly<T>(_ body: (Database) throws -> T) throws(UsageError) -> T {
+        try requireWritable(for: "this")
+        do {
+            return try database.write(body)
+        } catch {
+            throw UsageError(.storage, "store \(path): \(Self.describe(error))")
+        }
+    }
+
     static func describe(_ error: any Error) -> String {
         if let db = error as? DatabaseError { return db.message ?? "SQLite error \(db.resultCode.rawValue)" }
         return String(describing: error)

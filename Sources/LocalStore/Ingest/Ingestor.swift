@@ -35,19 +35,13 @@ public struct Ingestor {
         return try ingest(reader, source: eventsPath, metrics: metrics, customers: customers, skipInvalid: skipInvalid)
     }
 
-    /// Ingests events given as JSON Lines in memory, in the same transaction as `alongside` (which runs only when the
-    /// load commits): how a sync writes a page of copied events and, with the last page, how far it got.
-    func ingest(
-        jsonLines: [UInt8], source: String, metrics: [Metric], customers: [Customer],
-        alongside: @escaping (Database) throws -> Void
-    ) throws(UsageError) -> IngestReport {
-        try ingest(LineReader(bytes: jsonLines), source: source, metrics: metrics, customers: customers, skipInvalid: false,
-                   alongside: alongside)
+    /// Ingests events given as JSON Lines in memory (how a sync writes a page of copied events).
+    func ingest(jsonLines: [UInt8], source: String, metrics: [Metric], customers: [Customer]) throws(UsageError) -> IngestReport {
+        try ingest(LineReader(bytes: jsonLines), source: source, metrics: metrics, customers: customers, skipInvalid: false)
     }
 
     private func ingest(
-        _ reader: LineReader, source: String, metrics: [Metric], customers: [Customer], skipInvalid: Bool,
-        alongside: ((Database) throws -> Void)? = nil
+        _ reader: LineReader, source: String, metrics: [Metric], customers: [Customer], skipInvalid: Bool
     ) throws(UsageError) -> IngestReport {
         try store.requireWritable(for: "ingest")
         var report = IngestReport()
@@ -61,10 +55,8 @@ public struct Ingestor {
                 try db.inTransaction {
                     try load(&reader, metrics: metrics, customers: customers, skipInvalid: skipInvalid, report: &report, db: db)
                     report.committed = report.rejectedCount == 0 || skipInvalid
-                    guard report.committed else { return .rollback }
-                    try alongside?(db)
-                    try Catalog.bumpRevision(in: db)
-                    return .commit
+                    if report.committed { try Catalog.bumpRevision(in: db) }
+                    return report.committed ? .commit : .rollback
                 }
             }
         } catch let failure as LineReader.Failure {

@@ -5,16 +5,15 @@ import UsageCore
 /// Copies a provider's raw events into the store, so that screens read the store instead of the provider.
 ///
 /// For each customer and each metric whose aggregation the store reproduces exactly (count, sum, max, unique count),
-/// it reads the events from where the last copy ended (less `overlap`, for events that arrive late) to `now`, a page
-/// per transaction through the same ingest as files (validated the same way; a transaction id already stored counts
-/// once), and moves the customer's cursor for that metric with the last page. An interrupted copy resumes from the
-/// cursor: pages written before the interruption are read again and count once.
+/// it reads the events from where the last copy ended (less `overlap`, for events that arrive late) to `now`, each
+/// event once (`UsageProvider.forEachEventPage`), a page per transaction through the same ingest as files (validated
+/// the same way; a transaction id already stored counts once), and then moves the customer's cursor for that metric.
+/// An interrupted copy resumes from the cursor: pages written before the interruption are read again and count once.
 public struct ProviderSync: Sendable {
     private let provider: any UsageProvider
     private let store: UsageStore
     private let source: String
     private let overlap: TimeInterval
-    private let pageSize = 100
     private let concurrency: Int
 
     /// A copy from `provider` (named `source` in the cursors, such as `hyperline https://api.hyperline.co`) into
@@ -83,46 +82,40 @@ public struct ProviderSync: Sendable {
         }
     }
 
-    /// One customer's events of one metric, page by page; failures become one line and leave the cursor.
+    /// One customer's events of one metric, page by page, then its cursor; a failure becomes one line and leaves the
+    /// cursor where it was.
     private func copy(_ metric: Metric, of customer: Customer, since: Date, now: Date) async -> SyncReport {
         var report = SyncReport()
         do {
             let cursor = try await SyncCursor.read(store: store, source: source, customer: customer.id, metric: metric.code)
             let start = max(since, cursor.map { $0.addingTimeInterval(-overlap) } ?? since)
             guard start < now else { return report }
-            let period = Period(start: start, end: now)
-            var page = 0
-            while true {
-                let answer = try await provider.events(customerID: customer.id, metric: metric, period: period, page: page,
-                                                       pageSize: pageSize)
-                report.calls += 1
-                report.read += answer.items.count
-                let last = answer.items.count < answer.size || (page + 1) * answer.size >= answer.totalCount
-                report.inserted += try await write(answer.items, metric: metric, customer: customer, until: last ? now : nil)
-                if last { break }
-                page += 1
+            report.calls = try await provider.forEachEventPage(
+                customerID: customer.id, metric: metric, period: Period(start: start, end: now)
+            ) { events in
+                report.read += events.count
+                report.inserted += try await write(events, metric: metric, customer: customer)
             }
+            try await SyncCursor.write(store: store, source: source, customer: customer.id, metric: metric.code, until: now)
         } catch {
             report.failures.append("\(customer.id) \(metric.code): \(UsageError.wrapping(error, context: source).message)")
         }
         return report
     }
 
-    /// Writes one page in one transaction, with the cursor when it is the last; returns the events new to the store.
-    private func write(_ events: [UsageEvent], metric: Metric, customer: Customer, until: Date?) async throws(UsageError) -> Int {
+    /// Writes one page in one transaction; returns the events new to the store.
+    private func write(_ events: [UsageEvent], metric: Metric, customer: Customer) async throws(UsageError) -> Int {
+        guard !events.isEmpty else { return 0 }
         let keyed = provider.capabilities.contains(.eventsShareMetrics)
         let lines: [UInt8] = Array(events.map { Self.line($0, keyedByMetric: keyed) }.joined(separator: "\n").utf8)
         let (store, source) = (store, source)
         let report = try await OffPool.run { () throws(UsageError) in
             try Ingestor(store: store).ingest(
                 jsonLines: lines, source: "\(source) events of \(customer.id) for \(metric.code)", metrics: [metric],
-                customers: [customer]
-            ) { db in
-                if let until { try SyncCursor.write(db, source: source, customer: customer.id, metric: metric.code, until: until) }
-            }
+                customers: [customer])
         }
         guard report.committed else {
-            let first = report.rejections.first.map { "event \($0.line): \($0.reason)" } ?? "refused"
+            let first = report.rejections.first.map { "event \($0.line) of the page: \($0.reason)" } ?? "refused"
             throw UsageError(.invalidInput, "a page was not copied: \(first)")
         }
         return report.inserted

@@ -13,13 +13,18 @@ enum SyncCursor {
         }.map(UTCTime.date(milliseconds:))
     }
 
-    /// Records a complete copy up to `until`, inside the caller's transaction.
-    static func write(_ db: Database, source: String, customer: String, metric: String, until: Date) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO sync_cursor (source, customer_id, metric_code, copied_until_ms) VALUES (?, ?, ?, ?)
-                ON CONFLICT (source, customer_id, metric_code) DO UPDATE SET copied_until_ms = excluded.copied_until_ms
-                """,
-            arguments: [source, customer, metric, UTCTime.milliseconds(until)])
+    /// Records a complete copy up to `until`.
+    static func write(store: UsageStore, source: String, customer: String, metric: String, until: Date) async throws(UsageError) {
+        let until = UTCTime.milliseconds(until)
+        try await OffPool.run { () throws(UsageError) in
+            try store.writeQuietly { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO sync_cursor (source, customer_id, metric_code, copied_until_ms) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (source, customer_id, metric_code) DO UPDATE SET copied_until_ms = excluded.copied_until_ms
+                        """,
+                    arguments: [source, customer, metric, until])
+            }
+        }
     }
 }

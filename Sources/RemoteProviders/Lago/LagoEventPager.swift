@@ -12,10 +12,7 @@ struct LagoEventPager: Sendable {
     /// One page (zero-based) of the merged events, newest first, with the count over all subscriptions.
     func page(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws -> Page<UsageEvent> {
         let size = max(1, min(pageSize, 1_000)), index = max(0, page)
-        let subscriptions = try await reader.subscriptions(customerID: customerID).filter { subscription in
-            (subscription.startedAt.map { $0 < period.end } ?? true)
-                && (subscription.terminatedAt.map { $0 >= period.start } ?? true)
-        }
+        let subscriptions = try await overlapping(customerID: customerID, period: period)
         guard !subscriptions.isEmpty else { return Page(items: [], index: index, size: size, totalCount: 0, newestFirst: true) }
         if subscriptions.count == 1 {
             let one = try await read(subscriptions[0].id, customerID, metric, period, page: index + 1, size: size)
@@ -34,6 +31,23 @@ struct LagoEventPager: Sendable {
                     newestFirst: true)
     }
 
+    /// Every event of every subscription that overlaps the period, a subscription's pages in turn (no merging, so
+    /// each event is read once); returns the calls made.
+    func forEachPage(
+        customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
+    ) async throws -> Int {
+        var calls = 0
+        for subscription in try await overlapping(customerID: customerID, period: period) {
+            for page in 1...api.configuration.maxPages {
+                let one = try await read(subscription.id, customerID, metric, period, page: page, size: 100)
+                calls += 1
+                try await body(one.items)
+                if one.items.count < 100 || page * 100 >= one.total { break }
+            }
+        }
+        return calls
+    }
+
     /// The newest `count` events of one subscription, read `size` at a time, and its total.
     private func head(_ subscription: String, _ customerID: String, _ metric: Metric, _ period: Period, count: Int,
                       size: Int) async throws(APIError) -> (items: [UsageEvent], total: Int) {
@@ -46,6 +60,13 @@ struct LagoEventPager: Sendable {
             page += 1
         }
         return (Array(items.prefix(count)), total)
+    }
+
+    private func overlapping(customerID: String, period: Period) async throws -> [LagoUsageReader.Subscription] {
+        try await reader.subscriptions(customerID: customerID).filter { subscription in
+            (subscription.startedAt.map { $0 < period.end } ?? true)
+                && (subscription.terminatedAt.map { $0 >= period.start } ?? true)
+        }
     }
 
     private func read(_ subscription: String, _ customerID: String, _ metric: Metric, _ period: Period, page: Int,

@@ -110,4 +110,11 @@ public struct LagoProvider: UsageProvider {
         try await LagoEventPager(api: api, reader: reader)
             .page(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
     }
+
+    /// Each subscription's events in turn, read once.
+    public func forEachEventPage(
+        customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
+    ) async throws -> Int {
+        try await LagoEventPager(api: api, reader: reader).forEachPage(customerID: customerID, metric: metric, period: period, body)
+    }
 }

@@ -35,6 +35,11 @@ public protocol UsageProvider: Sendable {
     /// One page (zero-based) of raw events, in the provider's own order (the page says which).
     func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
+    /// Every event of a customer's metric over `period`, handed to `body` a page at a time in any order, each event
+    /// read once (what a copy reads); returns the calls made.
+    func forEachEventPage(
+        customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
+    ) async throws -> Int
     /// A metric's usage split by the values of one event property, largest first, over every event of the period.
     func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow]
     /// The keys the provider itself splits a metric's usage by (Lago's filters and groups); nil when any event
@@ -66,6 +71,19 @@ extension UsageProvider {
         guard query.matches.isEmpty else { throw UsageError(.unsupported, "property filters not offered by \(name)") }
         guard query.text == nil else { throw UsageError(.unsupported, "event search not offered by \(name)") }
         return try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
+    }
+
+    /// Page after page of `events`, a hundred at a time, until the last.
+    public func forEachEventPage(
+        customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
+    ) async throws -> Int {
+        var page = 0
+        while true {
+            let answer = try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: 100)
+            try await body(answer.items)
+            if answer.items.count < answer.size || (page + 1) * answer.size >= answer.totalCount { return page + 1 }
+            page += 1
+        }
     }
 
     /// Any event property can split the usage.

@@ -1,0 +1,124 @@
+import Foundation
+import HTTPTestSupport
+import Testing
+
+/// `usagetop sync` from a Lago-shaped server: a customer with a terminated and an active subscription, metrics of
+/// every aggregation the store computes (count, sum, max, unique count) and one it does not (weighted sum). The store
+/// must then give, for each, what a brute-force fold of the server's events gives.
+@Suite("Sync from Lago", .serialized)
+struct LagoSyncEndToEndTests {
+    static let key = "lago_sync_key_never_shown"
+    static let day = 86_400.0
+    static let today = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / day).rounded(.down) * day)
+
+    struct Event {
+        var id: String
+        var subscription: String
+        var code: String
+        var at: Date
+        var value: String
+    }
+
+    static let codes = ["api_calls", "gb", "peak", "users", "seats"]
+
+    /// 400 events over the last 20 days; acme's first subscription ended 10 days ago and its second began then.
+    static let events: [Event] = (0..<400).map { i in
+        let at = today.addingTimeInterval(-Double(i) * 4_300 - 60)
+        let acme = at < today.addingTimeInterval(-10 * day) ? "sub_old" : "sub_new"
+        let code = codes[i % codes.count]
+        let value = code == "users" ? "u\(i % 13)" : "\(i % 17).\(i % 4)5"
+        return Event(id: "tx_\(i)", subscription: i % 3 == 0 ? "sub_globex" : acme, code: code, at: at, value: value)
+    }
+
+    static func iso(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
+    static func date(_ text: String?) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return text.flatMap { formatter.date(from: $0) ?? ISO8601DateFormatter().date(from: $0) }
+    }
+
+    static func server() throws -> TestHTTPServer {
+        try TestHTTPServer { request in
+            switch request.path {
+            case "/api/v1/customers":
+                return .init(body: #"{"customers": [{"external_id": "acme", "name": "Acme"}, {"external_id": "globex", "name": "Globex"}], "meta": {"next_page": null}}"#)
+            case "/api/v1/billable_metrics":
+                let fields = ["api_calls": ("count_agg", "null"), "gb": ("sum_agg", #""gb""#), "peak": ("max_agg", #""v""#),
+                              "users": ("unique_count_agg", #""user""#), "seats": ("weighted_sum_agg", #""seats""#)]
+                let items = codes.map { code in
+                    #"{"code": "\#(code)", "name": "\#(code)", "aggregation_type": "\#(fields[code]!.0)", "field_name": \#(fields[code]!.1)}"#
+                }
+                return .init(body: #"{"billable_metrics": [\#(items.joined(separator: ","))], "meta": {"next_page": null}}"#)
+            case "/api/v1/subscriptions":
+                let old = iso(today.addingTimeInterval(-10 * day)), start = iso(today.addingTimeInterval(-60 * day))
+                let body = request.query["external_customer_id"] == "acme"
+                    ? #"[{"external_id": "sub_old", "status": "terminated", "started_at": "\#(start)", "terminated_at": "\#(old)"}, {"external_id": "sub_new", "status": "active", "started_at": "\#(old)"}]"#
+                    : #"[{"external_id": "sub_globex", "status": "active", "started_at": "\#(start)"}]"#
+                return .init(body: #"{"subscriptions": \#(body), "meta": {"next_page": null}}"#)
+            case "/api/v1/events":
+                let from = date(request.query["timestamp_from"]) ?? .distantPast, to = date(request.query["timestamp_to"]) ?? .distantFuture
+                let hits = events.filter {
+                    $0.subscription == request.query["external_subscription_id"] && $0.code == request.query["code"]
+                        && $0.at >= from && $0.at <= to  // Lago's timestamp_to is inclusive
+                }
+                let page = Int(request.query["page"] ?? "1") ?? 1, size = Int(request.query["per_page"] ?? "100") ?? 100
+                let items = hits.dropFirst((page - 1) * size).prefix(size).map { event in
+                    let field = ["gb": "gb", "peak": "v", "users": "user", "seats": "seats"][event.code] ?? "n"
+                    let value = event.code == "users" ? #""\#(event.value)""# : event.value
+                    return #"{"transaction_id": "\#(event.id)", "external_subscription_id": "\#(event.subscription)", "code": "\#(event.code)", "timestamp": "\#(iso(event.at))", "properties": {"\#(field)": \#(value)}}"#
+                }
+                let next = page * size < hits.count ? String(page + 1) : "null"
+                return .init(body: #"{"events": [\#(items.joined(separator: ","))], "meta": {"current_page": \#(page), "next_page": \#(next), "total_count": \#(hits.count)}}"#)
+            default:
+                return .init(status: .notFound, body: #"{"status": 404, "error": "Not Found", "code": "not_found"}"#)
+            }
+        }
+    }
+
+    /// The brute-force value of `code` for a customer over [start, end).
+    static func expected(_ code: String, customer: String, start: Date, end: Date) -> Decimal {
+        let mine = events.filter {
+            $0.code == code && $0.at >= start && $0.at < end && (customer == "globex") == ($0.subscription == "sub_globex")
+        }
+        switch code {
+        case "api_calls": return Decimal(mine.count)
+        case "gb": return mine.reduce(0) { $0 + Decimal(string: $1.value)! }
+        case "peak": return mine.map { Decimal(string: $0.value)! }.max() ?? 0
+        default: return Decimal(Set(mine.map(\.value)).count)
+        }
+    }
+
+    @Test func everyAggregationTheStoreComputesEqualsABruteForceFoldOfTheServersEvents() async throws {
+        let server = try Self.server()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-lago-sync-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("lago.sqlite").path
+        let sync = try await Program.run(Tmux.binary, [
+            "sync", "--provider", "lago", "--base-url", server.baseURL + "/api/v1", "--db", db, "--since=-30d",
+        ], extra: ["LAGO_API_KEY": Self.key])
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(sync.stderr.contains("seats not copied: a weighted_sum aggregation"), "\(sync.stderr)")
+        let copied = Self.events.filter { $0.code != "seats" }.count
+        #expect(sync.stdout.hasPrefix("copied \(copied) events (\(copied) new) of 4 metrics for 2 customers"), "\(sync.stdout)")
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withFullDate]
+        let (start, end) = (Self.today.addingTimeInterval(-14 * Self.day), Self.today)
+        let period = "\(format.string(from: start))..\(format.string(from: end.addingTimeInterval(-Self.day)))"
+        for customer in ["acme", "globex"] {
+            let out = try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", customer, "--period", period, "--format", "json"])
+            let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+            let metrics = json?["metrics"] as? [[String: Any]] ?? []
+            for code in ["api_calls", "gb", "peak", "users"] {
+                let total = metrics.first { $0["id"] as? String == code }?["total"]
+                let expected = Self.expected(code, customer: customer, start: start, end: end)
+                #expect(total.flatMap { Decimal(string: "\($0)") } == expected, "\(customer) \(code): \(String(describing: total)) vs \(expected)")
+            }
+        }
+        #expect(!(sync.stdout + sync.stderr).contains(Self.key))
+    }
+}
