@@ -17,10 +17,10 @@ struct Benchmarks: AsyncParsableCommand {
 
     /// The benchmark groups.
     enum Group: String, ExpressibleByArgument, CaseIterable {
-        case render, store, ingest, remote
+        case render, store, ingest, remote, sync
     }
 
-    @Option(help: "Run one group: render, store, ingest or remote.") var only: Group?
+    @Option(help: "Run one group: render, store, ingest, remote or sync.") var only: Group?
     @Flag(help: "Run render, store and ingest (heavy: builds a large store).") var all = false
     @Option(help: "Events in the store benchmark's store.") var events = 10_000_000
     @Option(help: "Events in the ingest benchmark.") var ingest = 1_000_000
@@ -52,10 +52,14 @@ struct Benchmarks: AsyncParsableCommand {
             try await RemoteBenchmarks.run(sizes: sizes, sequentialUpTo: sequentialUpTo,
                                            providers: providers.split(separator: ",").map(String.init))
         }
+        if groups.contains(.sync) {
+            print("\n## sync from a Lago-shaped server (50 ms per request, half the rate budget: 4 calls at once)")
+            try await SyncBenchmark.run(folder: folder, customers: 200, eventsPerCustomer: 500)
+        }
         if groups.contains(.ingest) {
             print("\n## ingest (\(ingest) events)")
             try IngestBenchmark.run(folder: folder.appendingPathComponent("ingest"), events: ingest)
         }
-        if only == nil, !all { print("\n(store, ingest and remote run with --only GROUP, or --all)") }
+        if only == nil, !all { print("\n(store, ingest, remote and sync run with --only GROUP, or --all)") }
     }
 }

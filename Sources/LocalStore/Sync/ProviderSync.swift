@@ -26,9 +26,9 @@ public struct ProviderSync: Sendable {
         self.concurrency = max(1, concurrency)
     }
 
-    /// Copies every customer's events since `since` (or its cursor) up to `now`; `progress` gets a line per metric.
-    public func run(since: Date, now: Date, progress: @escaping @Sendable (String) -> Void = { _ in }) async throws(UsageError)
-        -> SyncReport
+    /// Copies every customer's events since `since` (or its cursor) up to `now`, reporting after each customer.
+    public func run(since: Date, now: Date, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in })
+        async throws(UsageError) -> SyncReport
     {
         try store.requireWritable(for: "sync")
         guard provider.capabilities.contains(.events) else {
@@ -43,14 +43,18 @@ public struct ProviderSync: Sendable {
         }
         report.customers = customers.count
         for metric in metrics {
-            if let reason = Self.notCopied(metric) {
-                report.skippedMetrics.append((metric, reason))
-                continue
+            if let reason = Self.notCopied(metric) { report.skippedMetrics.append((metric, reason)) } else { report.metrics.append(metric) }
+        }
+        let total = customers.count * report.metrics.count
+        var done = 0
+        for metric in report.metrics {
+            await copy(metric, for: customers, since: since, now: now) { part, last in
+                done += 1
+                report.add(part)
+                progress(SyncProgress(
+                    metric: metric.code, endsMetric: last, done: done, total: total, read: report.read,
+                    inserted: report.inserted, calls: report.calls, failures: report.failures.count))
             }
-            report.metrics.append(metric)
-            let part = await copy(metric, for: customers, since: since, now: now)
-            progress("\(metric.code): \(part.read) events (\(part.inserted) new) in \(part.calls) calls")
-            report.add(part)
         }
         return report
     }
@@ -64,9 +68,12 @@ public struct ProviderSync: Sendable {
         }
     }
 
-    private func copy(_ metric: Metric, for customers: [Customer], since: Date, now: Date) async -> SyncReport {
+    /// Every customer's copy of `metric`, `concurrency` at a time; `copied` gets each one's report as it ends.
+    private func copy(
+        _ metric: Metric, for customers: [Customer], since: Date, now: Date, copied: (SyncReport, _ last: Bool) -> Void
+    ) async {
         await withTaskGroup(of: SyncReport.self) { group in
-            var total = SyncReport(), next = 0
+            var next = 0, finished = 0
             func start() {
                 guard next < customers.count else { return }
                 let customer = customers[next]
@@ -75,10 +82,10 @@ public struct ProviderSync: Sendable {
             }
             for _ in 0..<concurrency { start() }
             while let part = await group.next() {
-                total.add(part)
+                finished += 1
+                copied(part, finished == customers.count)
                 start()
             }
-            return total
         }
     }
 

@@ -39,7 +39,9 @@ struct SyncCommand: AsyncParsableCommand {
             while true {
                 let now = Date()
                 let start = try PeriodText.parse(since, now: now).resolve(now: now).start
-                let report = try await sync.run(since: start, now: now) { StandardError.line("usagetop sync: \($0)") }
+                let status = SyncStatus()
+                let report = try await sync.run(since: start, now: now) { status.show($0) }
+                status.finish()
                 for (metric, reason) in report.skippedMetrics {
                     StandardError.line("usagetop sync: \(metric.code) not copied: \(reason); the dashboard shows it from \(kind.rawValue)")
                 }

@@ -1,0 +1,48 @@
+import Foundation
+import LocalStore
+import Synchronization
+import UsageCore
+
+/// What `usagetop sync` says while it copies: on a terminal one status line, rewritten at most five times a second,
+/// with the time left; otherwise (a service's log) one line as each metric's copy ends.
+final class SyncStatus: Sendable {
+    private let onTerminal: Bool
+    private let state: Mutex<(started: Date, shown: Date, width: Int)>
+
+    /// A status for a pass starting now; `onTerminal` when stderr is a terminal.
+    init(onTerminal: Bool = isatty(STDERR_FILENO) == 1, now: Date = Date()) {
+        self.onTerminal = onTerminal
+        state = Mutex((now, .distantPast, 0))
+    }
+
+    /// Shows `progress` (the terminal line only when 0.2 s have passed since the last, or at a metric's end).
+    func show(_ progress: SyncProgress, now: Date = Date()) {
+        let counts = "\(progress.read) events (\(progress.inserted) new), \(progress.calls) calls"
+            + (progress.failures > 0 ? ", \(progress.failures) failed" : "")
+        guard onTerminal else {
+            if progress.endsMetric { StandardError.line("usagetop sync: \(progress.metric) copied; \(counts) so far") }
+            return
+        }
+        let text: String? = state.withLock { state in
+            guard progress.endsMetric || now.timeIntervalSince(state.shown) >= 0.2 else { return nil }
+            state.shown = now
+            let line = "copying \(progress.metric): \(progress.done) of \(progress.total) customer metrics, \(counts)"
+                + Self.timeLeft(progress, elapsed: now.timeIntervalSince(state.started))
+            defer { state.width = line.count }
+            return line.padding(toLength: max(line.count, state.width), withPad: " ", startingAt: 0)
+        }
+        if let text { StandardError.progress(text) }
+    }
+
+    /// Ends the status line (on a terminal) before the summary is printed.
+    func finish() {
+        if onTerminal, state.withLock({ $0.width }) > 0 { StandardError.progress("", done: true) }
+    }
+
+    /// ", about 3m left" once a tenth is done and a few seconds have passed.
+    static func timeLeft(_ progress: SyncProgress, elapsed: TimeInterval) -> String {
+        guard progress.fraction >= 0.1, progress.fraction < 1, elapsed >= 3 else { return "" }
+        let left = elapsed / progress.fraction * (1 - progress.fraction)
+        return left < 60 ? ", about \(Int(left.rounded(.up)))s left" : ", about \(Int((left / 60).rounded(.up)))m left"
+    }
+}
