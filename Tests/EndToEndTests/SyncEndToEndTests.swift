@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTestSupport
+import NIOCore
 import Synchronization
 import Testing
 
@@ -38,33 +39,39 @@ struct SyncEndToEndTests {
     }
 
     /// The account; event pages fail with 500 once `failAfter` of them were served (an outage mid-copy).
-    static func server(failAfter: Int? = nil) throws -> TestHTTPServer {
+    static func server(failAfter: Int? = nil, latency: TimeAmount = .zero) throws -> TestHTTPServer {
         let served = Mutex(0)
         return try TestHTTPServer { request in
-            let parts = request.path.split(separator: "/").map(String.init)
-            let start = ms(request.query["start_date"]) ?? .min, end = ms(request.query["end_date"]) ?? .max
-            switch parts {
-            case ["v1", "aggregators"]:
-                return .init(body: #"{"meta": {"total": 2}, "data": [{"id": "agg_calls", "name": "Calls", "operation": "count"}, {"id": "agg_gb", "name": "Storage", "operation": "sum", "property": "gb", "unit_name": "GB"}]}"#)
-            case ["v1", "customers"]:
-                let items = (1...3).map { #"{"id": "cus_\#($0)", "name": "Customer \#($0)", "currency": "EUR"}"# }
-                return .init(body: #"{"meta": {"total": 3}, "data": [\#(items.joined(separator: ","))]}"#)
-            case let p where p.count == 6 && p[4] != "" && p[5] == "events":
-                let count = served.withLock { $0 += 1; return $0 }
-                if let failAfter, count > failAfter { return .init(status: .internalServerError, body: #"{"message": "outage"}"#) }
-                let hits = events.filter { $0.customer == p[2] && $0.ms >= start && $0.ms < end }
-                let skip = Int(request.query["skip"] ?? "0") ?? 0, take = Int(request.query["take"] ?? "50") ?? 50
-                let page = hits.dropFirst(skip).prefix(take).map {
-                    #"{"id": "\#($0.id)", "name": "store", "timestamp": "\#(iso($0.ms))", "payload": {"gb": \#($0.gb), "note": "\u001b[31m"}}"#
-                }
-                return .init(body: #"{"meta": {"total": \#(hits.count), "taken": \#(page.count), "skipped": \#(skip)}, "data": [\#(page.joined(separator: ","))]}"#)
-            case let p where p.count == 4 && p[3] == "usage":
-                let hits = events.filter { $0.customer == p[2] && $0.ms >= start && $0.ms < end }
-                let gb = hits.reduce(Decimal(0)) { $0 + Decimal(string: $1.gb)! }
-                return .init(body: #"[{"aggregator_id": "agg_calls", "name": "Calls", "unit_name": null, "total": \#(hits.count), "count": \#(hits.count)}, {"aggregator_id": "agg_gb", "name": "Storage", "unit_name": "GB", "total": \#(gb), "count": \#(hits.count)}]"#)
-            default:
-                return .init(status: .notFound, body: #"{"message": "Not found"}"#)
+            var response = answer(request, served: served, failAfter: failAfter)
+            response.delay = latency
+            return response
+        }
+    }
+
+    static func answer(_ request: TestHTTPServer.Request, served: borrowing Mutex<Int>, failAfter: Int?) -> TestHTTPServer.Reply {
+        let parts = request.path.split(separator: "/").map(String.init)
+        let start = ms(request.query["start_date"]) ?? .min, end = ms(request.query["end_date"]) ?? .max
+        switch parts {
+        case ["v1", "aggregators"]:
+            return .init(body: #"{"meta": {"total": 2}, "data": [{"id": "agg_calls", "name": "Calls", "operation": "count"}, {"id": "agg_gb", "name": "Storage", "operation": "sum", "property": "gb", "unit_name": "GB"}]}"#)
+        case ["v1", "customers"]:
+            let items = (1...3).map { #"{"id": "cus_\#($0)", "name": "Customer \#($0)", "currency": "EUR"}"# }
+            return .init(body: #"{"meta": {"total": 3}, "data": [\#(items.joined(separator: ","))]}"#)
+        case let p where p.count == 6 && p[4] != "" && p[5] == "events":
+            let count = served.withLock { $0 += 1; return $0 }
+            if let failAfter, count > failAfter { return .init(status: .internalServerError, body: #"{"message": "outage"}"#) }
+            let hits = events.filter { $0.customer == p[2] && $0.ms >= start && $0.ms < end }
+            let skip = Int(request.query["skip"] ?? "0") ?? 0, take = Int(request.query["take"] ?? "50") ?? 50
+            let page = hits.dropFirst(skip).prefix(take).map {
+                #"{"id": "\#($0.id)", "name": "store", "timestamp": "\#(iso($0.ms))", "payload": {"gb": \#($0.gb), "note": "\u001b[31m"}}"#
             }
+            return .init(body: #"{"meta": {"total": \#(hits.count), "taken": \#(page.count), "skipped": \#(skip)}, "data": [\#(page.joined(separator: ","))]}"#)
+        case let p where p.count == 4 && p[3] == "usage":
+            let hits = events.filter { $0.customer == p[2] && $0.ms >= start && $0.ms < end }
+            let gb = hits.reduce(Decimal(0)) { $0 + Decimal(string: $1.gb)! }
+            return .init(body: #"[{"aggregator_id": "agg_calls", "name": "Calls", "unit_name": null, "total": \#(hits.count), "count": \#(hits.count)}, {"aggregator_id": "agg_gb", "name": "Storage", "unit_name": "GB", "total": \#(gb), "count": \#(hits.count)}]"#)
+        default:
+            return .init(status: .notFound, body: #"{"message": "Not found"}"#)
         }
     }
 
@@ -134,5 +141,28 @@ struct SyncEndToEndTests {
         }
         let events = try await Program.run(Tmux.binary, ["events", "--db", db, "--customer", "cus_3", "--metric", "agg_gb", "--period", "-30d"])
         #expect(!events.stdout.contains("\u{1b}"), "escape sequences from the provider never reach the terminal")
+    }
+
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
+    func killedMidCopyItResumesAndEveryPassAfterAddsOnlyWhatIsNew() async throws {
+        let server = try Self.server(latency: .milliseconds(250))
+        let db = try Self.folder() + "/team.sqlite"
+        let arguments = "sync --provider hyperline --base-url \(server.baseURL) --db \(db) --since=-30d --every 1"
+        let first = try await Tmux(width: 150, height: 8, arguments: arguments, environment: "HYPERLINE_API_KEY=\(Self.key)")
+        let copying = await first.waitFor { $0.contains("copying agg_calls:") && $0.contains("customer metrics") }
+        #expect(copying.ok, "a status line on a terminal:\n\(copying.screen)")
+        let pid = try #require(await first.programPID())
+        kill(pid, SIGKILL)
+        #expect(await first.waitFor { $0.contains("EXITED 137") }.ok, "killed mid-copy")
+        let again = try await Tmux(width: 150, height: 8, arguments: arguments, environment: "HYPERLINE_API_KEY=\(Self.key)")
+        let passes = await again.waitFor(40) { $0.contains("(0 new) of 2 metrics for 3 customers") }
+        #expect(passes.ok, "a later pass copies nothing new:\n\(passes.screen)")
+        try await again.send("C-c")
+        for customer in ["cus_1", "cus_2", "cus_3"] {
+            let provider = try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: customer)
+            let store = try await Self.numbers(["--db", db], customer: customer)
+            #expect(store == provider, "\(customer): store \(store), provider \(provider)")
+        }
+        #expect(!passes.screen.contains(Self.key))
     }
 }
