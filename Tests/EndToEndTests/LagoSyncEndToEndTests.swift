@@ -95,9 +95,7 @@ struct LagoSyncEndToEndTests {
 
     @Test func everyAggregationTheStoreComputesEqualsABruteForceFoldOfTheServersEvents() async throws {
         let server = try Self.server()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-lago-sync-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("lago.sqlite").path
+        let db = try SyncEndToEndTests.folder() + "/lago.sqlite"
         let sync = try await Program.run(Tmux.binary, [
             "sync", "--provider", "lago", "--base-url", server.baseURL + "/api/v1", "--db", db, "--since=-30d",
         ], extra: ["LAGO_API_KEY": Self.key])
