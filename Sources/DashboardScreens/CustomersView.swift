@@ -72,7 +72,7 @@ enum CustomersView {
         if holds.amounts { optional.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
         if !holds.periods.isEmpty { optional.append((.period, Table.Column("Period", width: 23))) }
         for metric in side {
-            let title = String(metric.name.prefix(Layout.sideMetricWidth - 1))
+            let title = TextWidth.truncate(metric.name, to: Layout.sideMetricWidth - 1)
             optional.append((.side(metric), Table.Column(title, width: Layout.sideMetricWidth - 1, alignRight: true)))
         }
         let required: [(Field, Table.Column)] = [
