@@ -14,8 +14,20 @@ struct MonitorScreenTests {
     func monitor(width: Int, height: Int) async throws {
         let h = try await MonitorHarness(width: width, height: height, build: ScreenHarness.demo)
         Snapshot.assert(h.frame(), named: "monitor-\(width)x\(height)")
-        #expect(h.frame().text.contains("0s ago"))
+        #expect(h.frame().text.contains("live") && !h.frame().text.contains(" ago "))
         #expect(!h.frame().text.contains("stale"))
+    }
+
+    /// Within one refresh interval a panel says `live` (nothing to rewrite every second); a refresh that is late
+    /// shows the age, and three intervals make it stale.
+    @Test func panelsSayLiveUntilARefreshIsLate() async throws {
+        var h = try await MonitorHarness(width: 120, height: 40, build: ScreenHarness.demo)
+        _ = h.state.reduce(.ticked(ScreenHarness.now.addingTimeInterval(1)))
+        #expect(h.frame().text.contains(" live ") && !h.frame().text.contains("1s ago"))
+        _ = h.state.reduce(.ticked(ScreenHarness.now.addingTimeInterval(3)))  // the refresh it asks for never answers
+        #expect(h.frame().text.contains(" 3s ago ") && !h.frame().text.contains(" live "))
+        _ = h.state.reduce(.ticked(ScreenHarness.now.addingTimeInterval(7)))
+        #expect(h.frame().text.contains("stale 7s"))
     }
 
     @Test(arguments: [(80, 24), (200, 60)])

@@ -9,7 +9,7 @@ struct MonitorEndToEndTests {
     @Test func demoStoreMonitorPausesSurvivesResizeStormsAndEndsCleanlyOnSIGTERM() async throws {
         let tmux = try await Tmux(width: 120, height: 40, arguments: "monitor")
         let start = await tmux.waitFor(60) {
-            $0.contains("Top customers · API calls") && $0.contains("DEMO DATA") && $0.contains("0s ago") && $0.contains("by hour")
+            $0.contains("Top customers · API calls") && $0.contains("DEMO DATA") && $0.contains(" live ") && $0.contains("by hour")
         }
         #expect(start.ok, "the monitor opens on demo data:\n\(start.screen)")
         #expect(start.screen.contains("every 2s") && start.screen.contains("Totals · last 24 hours"))
@@ -23,7 +23,7 @@ struct MonitorEndToEndTests {
             try await tmux.resize(width: width, height: height)
         }
         try await tmux.resize(width: 100, height: 30)
-        let after = await tmux.waitFor { $0.contains("Top customers") && $0.contains("Totals") && $0.contains("ago") }
+        let after = await tmux.waitFor { $0.contains("Top customers") && $0.contains("Totals") && $0.contains(" live ") }
         #expect(after.ok, "after a resize storm the monitor lays out for 100×30:\n\(after.screen)")
         #expect(after.screen.split(separator: "\n").first { $0.hasPrefix("┌") }?.count == 100)
         guard let pid = await tmux.programPID() else {

@@ -3,11 +3,14 @@ import TermUI
 import UsageViewModel
 
 /// A monitor panel's border with its title on the left and the age of its data on the right
-/// (`4s ago`, `stale 4m`, `no data`); stale panels are redrawn in the theme's `stale` role.
+/// (`live`, `4s ago`, `stale 4m`, `no data`); stale panels are redrawn in the theme's `stale` role.
 struct PanelFrame {
     /// How fresh a panel is.
     enum Freshness: Equatable {
         case loading
+        /// Younger than one refresh interval: a label that does not change every second (a wall screen left on
+        /// for days writes nothing for it).
+        case live(failing: Bool)
         case fresh(age: TimeInterval, failing: Bool)
         case stale(age: TimeInterval)
         case failed
@@ -28,6 +31,7 @@ struct PanelFrame {
             return panel.error == nil && state.catalog.error == nil ? .loading : .failed
         }
         if panel.isStale(now: state.now, refreshSeconds: state.refreshSeconds) { return .stale(age: age) }
+        if age < Double(max(1, state.refreshSeconds)) { return .live(failing: panel.error != nil) }
         return .fresh(age: age, failing: panel.error != nil)
     }
 
@@ -39,6 +43,7 @@ struct PanelFrame {
             case .stale(let age): (4, age)
             case .loading: (3, 0)
             case .fresh(let age, let failing): (failing ? 2 : 1, age)
+            case .live(let failing): (failing ? 2 : 1, 0)
             case .unavailable: (0, 0)
             }
         }
@@ -49,6 +54,7 @@ struct PanelFrame {
     var label: String {
         switch freshness {
         case .loading: "loading…"
+        case .live(let failing): "live" + (failing ? " · failing" : "")
         case .fresh(let age, let failing): Format.duration(age)
             + " ago" + (failing ? " · failing" : "")
         case .stale(let age): "stale " + Format.duration(age)
@@ -76,7 +82,7 @@ struct PanelFrame {
             let role: ThemeRole
             switch freshness {
             case .stale, .failed: role = .stale
-            case .fresh(_, true): role = .warn
+            case .fresh(_, true), .live(true): role = .warn
             default: role = .muted
             }
             buffer.write(" \(label) ", x: area.right - 1 - labelWidth, y: area.y, style: theme.text(role))
