@@ -55,8 +55,8 @@ struct SyncEndToEndTests {
         case ["v1", "aggregators"]:
             return .init(body: #"{"meta": {"total": 2}, "data": [{"id": "agg_calls", "name": "Calls", "operation": "count"}, {"id": "agg_gb", "name": "Storage", "operation": "sum", "property": "gb", "unit_name": "GB"}]}"#)
         case ["v1", "customers"]:
-            let items = (1...3).map { #"{"id": "cus_\#($0)", "name": "Customer \#($0)", "currency": "EUR"}"# }
-            return .init(body: #"{"meta": {"total": 3}, "data": [\#(items.joined(separator: ","))]}"#)
+            let items = (1...4).map { #"{"id": "cus_\#($0)", "name": "Customer \#($0)", "currency": "EUR"}"# }
+            return .init(body: #"{"meta": {"total": 4}, "data": [\#(items.joined(separator: ","))]}"#)
         case let p where p.count == 6 && p[4] != "" && p[5] == "events":
             let count = served.withLock { $0 += 1; return $0 }
             if let failAfter, count > failAfter { return .init(status: .internalServerError, body: #"{"message": "outage"}"#) }
@@ -120,8 +120,10 @@ struct SyncEndToEndTests {
         let db = try Self.folder() + "/team.sqlite"
         let first = try await Self.sync(server, db: db)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "copied 520 events (520 new) of 2 metrics for 3 customers in 10 calls\n",
-               "a page of 100 per customer and metric, two for the 104 events of cus_1 and of cus_2")
+        #expect(first.stdout == "copied 520 events (520 new) of 2 metrics for 4 customers in 12 calls\n",
+               "a page of 100 per customer and metric, two for the 104 events of cus_1 and of cus_2, one for cus_4's none")
+        let listed = try await Program.run(Tmux.binary, ["customers", "--db", db, "--format", "csv"])
+        #expect(listed.stdout.contains("cus_4"), "a customer without events is listed too:\n\(listed.stdout)")
         for customer in ["cus_1", "cus_2", "cus_3"] {
             let provider = try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: customer)
             let store = try await Self.numbers(["--db", db], customer: customer)
@@ -165,7 +167,7 @@ struct SyncEndToEndTests {
         kill(pid, SIGKILL)
         #expect(await first.waitFor { $0.contains("EXITED 137") }.ok, "killed mid-copy")
         let again = try await Tmux(width: 150, height: 8, arguments: arguments, environment: "HYPERLINE_API_KEY=\(Self.key)")
-        let passes = await again.waitFor(40) { $0.contains("(0 new) of 2 metrics for 3 customers") }
+        let passes = await again.waitFor(40) { $0.contains("(0 new) of 2 metrics for 4 customers") }
         #expect(passes.ok, "a later pass copies nothing new:\n\(passes.screen)")
         try await again.send("C-c")
         for customer in ["cus_1", "cus_2", "cus_3"] {

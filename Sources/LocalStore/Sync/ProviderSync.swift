@@ -45,6 +45,9 @@ public struct ProviderSync: Sendable {
         for metric in metrics {
             if let reason = Self.notCopied(metric) { report.skippedMetrics.append((metric, reason)) } else { report.metrics.append(metric) }
         }
+        // Every customer and metric first, in one transaction: the customers table lists the customers with no
+        // events too, in the provider's metric order.
+        try await write([], metrics: report.metrics, customers: customers, what: "the customer and metric lists")
         let total = customers.count * report.metrics.count
         var done = 0
         for metric in report.metrics {
@@ -110,16 +113,21 @@ public struct ProviderSync: Sendable {
         return report
     }
 
-    /// Writes one page in one transaction; returns the events new to the store.
+    /// Writes one page in one transaction (the catalog is written first, by `run`); returns the events new to the
+    /// store.
     private func write(_ events: [UsageEvent], metric: Metric, customer: Customer) async throws(UsageError) -> Int {
         guard !events.isEmpty else { return 0 }
+        return try await write(events, metrics: [], customers: [], what: "events of \(customer.id) for \(metric.code)")
+    }
+
+    private func write(_ events: [UsageEvent], metrics: [Metric], customers: [Customer], what: String) async throws(UsageError)
+        -> Int
+    {
         let keyed = provider.capabilities.contains(.eventsShareMetrics)
         let lines: [UInt8] = Array(events.map { Self.line($0, keyedByMetric: keyed) }.joined(separator: "\n").utf8)
         let (store, source) = (store, source)
         let report = try await OffPool.run { () throws(UsageError) in
-            try Ingestor(store: store).ingest(
-                jsonLines: lines, source: "\(source) events of \(customer.id) for \(metric.code)", metrics: [metric],
-                customers: [customer])
+            try Ingestor(store: store).ingest(jsonLines: lines, source: "\(source) \(what)", metrics: metrics, customers: customers)
         }
         guard report.committed else {
             let first = report.rejections.first.map { "event \($0.line) of the page: \($0.reason)" } ?? "refused"
