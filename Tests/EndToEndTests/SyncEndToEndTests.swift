@@ -39,16 +39,25 @@ struct SyncEndToEndTests {
     }
 
     /// The account; event pages fail with 500 once `failAfter` of them were served (an outage mid-copy).
-    static func server(failAfter: Int? = nil, latency: TimeAmount = .zero) throws -> TestHTTPServer {
+    /// Two events the store cannot keep: a value that is no number, and an id with a control character.
+    static let unkeepable = [
+        Event(id: "ev_lots", customer: "cus_3", ms: events[5].ms - 1, gb: #""lots""#),
+        Event(id: #"ev_bad\u0001"#, customer: "cus_3", ms: events[5].ms - 2, gb: "1"),
+    ]
+
+    static func server(failAfter: Int? = nil, latency: TimeAmount = .zero, hostile: Bool = false) throws -> TestHTTPServer {
         let served = Mutex(0)
         return try TestHTTPServer { request in
-            var response = answer(request, served: served, failAfter: failAfter)
+            var response = answer(request, served: served, failAfter: failAfter, extra: hostile ? unkeepable : [])
             response.delay = latency
             return response
         }
     }
 
-    static func answer(_ request: TestHTTPServer.Request, served: borrowing Mutex<Int>, failAfter: Int?) -> TestHTTPServer.Reply {
+    static func answer(_ request: TestHTTPServer.Request, served: borrowing Mutex<Int>, failAfter: Int?, extra: [Event] = [])
+        -> TestHTTPServer.Reply
+    {
+        let events = (events + extra).sorted { $0.ms > $1.ms }
         let parts = request.path.split(separator: "/").map(String.init)
         let start = ms(request.query["start_date"]) ?? .min, end = ms(request.query["end_date"]) ?? .max
         switch parts {
@@ -134,6 +143,19 @@ struct SyncEndToEndTests {
         let copied = try await Self.numbers(["--db", db], customer: "cus_1")
         #expect(copied == (try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_1")))
         #expect(!(first.stdout + first.stderr + again.stderr).contains(Self.key))
+    }
+
+    @Test func eventsTheStoreCannotKeepAreNamedAndTheRestIsCopied() async throws {
+        let server = try Self.server(hostile: true)
+        let db = try Self.folder() + "/team.sqlite"
+        let sync = try await Self.sync(server, db: db)
+        #expect(sync.status == 1, "events left behind make a one-off sync exit 1")
+        #expect(sync.stderr.contains(#"cus_3 agg_gb: event ev_lots not copied: properties.gb is not a number: "lots""#), "\(sync.stderr)")
+        #expect(sync.stderr.contains(#"cus_3 agg_calls: event ev_bad\x01 not copied: "transaction_id" holds a control character (U+0001)"#), "\(sync.stderr)")
+        #expect(sync.stdout == "copied 524 events (521 new) of 2 metrics for 4 customers in 12 calls; 3 events not copied\n", "\(sync.stdout)")
+        let again = try await Self.sync(server, db: db)
+        #expect(again.status == 0 && again.stdout.contains("(0 new)") && !again.stdout.contains("not copied"),
+                "named once: the next pass starts after them")
     }
 
     @Test func aCopyCutByAnOutageResumesToTheSameNumbers() async throws {

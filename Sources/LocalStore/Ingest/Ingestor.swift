@@ -35,9 +35,12 @@ public struct Ingestor {
         return try ingest(reader, source: eventsPath, metrics: metrics, customers: customers, skipInvalid: skipInvalid)
     }
 
-    /// Ingests events given as JSON Lines in memory (how a sync writes a page of copied events).
-    func ingest(jsonLines: [UInt8], source: String, metrics: [Metric], customers: [Customer]) throws(UsageError) -> IngestReport {
-        try ingest(LineReader(bytes: jsonLines), source: source, metrics: metrics, customers: customers, skipInvalid: false)
+    /// Ingests events given as JSON Lines in memory (how a sync writes a page of copied events); with `skipInvalid`
+    /// the valid lines are kept.
+    func ingest(jsonLines: [UInt8], source: String, metrics: [Metric], customers: [Customer], skipInvalid: Bool)
+        throws(UsageError) -> IngestReport
+    {
+        try ingest(LineReader(bytes: jsonLines), source: source, metrics: metrics, customers: customers, skipInvalid: skipInvalid)
     }
 
     private func ingest(

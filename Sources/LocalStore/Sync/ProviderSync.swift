@@ -47,7 +47,7 @@ public struct ProviderSync: Sendable {
         }
         // Every customer and metric first, in one transaction: the customers table lists the customers with no
         // events too, in the provider's metric order.
-        try await write([], metrics: report.metrics, customers: customers, what: "the customer and metric lists")
+        _ = try await write([], metrics: report.metrics, customers: customers, what: "the customer and metric lists")
         let total = customers.count * report.metrics.count
         var done = 0
         for metric in report.metrics {
@@ -104,7 +104,9 @@ public struct ProviderSync: Sendable {
                 customerID: customer.id, metric: metric, period: Period(start: start, end: now)
             ) { events in
                 report.read += events.count
-                report.inserted += try await write(events, metric: metric, customer: customer)
+                let written = try await write(events, metric: metric, customer: customer)
+                report.inserted += written.inserted
+                report.refused += written.refused
             }
             try await SyncCursor.write(store: store, source: source, customer: customer.id, metric: metric.code, until: now)
         } catch {
@@ -113,27 +115,32 @@ public struct ProviderSync: Sendable {
         return report
     }
 
-    /// Writes one page in one transaction (the catalog is written first, by `run`); returns the events new to the
-    /// store.
-    private func write(_ events: [UsageEvent], metric: Metric, customer: Customer) async throws(UsageError) -> Int {
-        guard !events.isEmpty else { return 0 }
-        return try await write(events, metrics: [], customers: [], what: "events of \(customer.id) for \(metric.code)")
+    /// Writes one page in one transaction (the catalog is written first, by `run`): the events the store can keep,
+    /// and a line for each it cannot (an id with a control character, a value it cannot add exactly), which no later
+    /// pass could copy either.
+    private func write(_ events: [UsageEvent], metric: Metric, customer: Customer) async throws(UsageError)
+        -> (inserted: Int, refused: [String])
+    {
+        guard !events.isEmpty else { return (0, []) }
+        let report = try await write(events, metrics: [], customers: [], what: "events of \(customer.id) for \(metric.code)")
+        let refused = report.rejections.map { rejection in
+            let id = events.indices.contains(rejection.line - 1) ? events[rejection.line - 1].transactionID : "#\(rejection.line)"
+            return "\(customer.id) \(metric.code): event \(id) not copied: \(rejection.reason)"
+        }
+        let unlisted = max(0, report.rejectedCount - refused.count)
+        return (report.inserted, refused + Array(repeating: "\(customer.id) \(metric.code): an event not copied", count: unlisted))
     }
 
-    private func write(_ events: [UsageEvent], metrics: [Metric], customers: [Customer], what: String) async throws(UsageError)
-        -> Int
+    private func write(_ events: [UsageEvent], metrics: [Metric], customers: [Customer], what: String)
+        async throws(UsageError) -> IngestReport
     {
         let keyed = provider.capabilities.contains(.eventsShareMetrics)
         let lines: [UInt8] = Array(events.map { Self.line($0, keyedByMetric: keyed) }.joined(separator: "\n").utf8)
         let (store, source) = (store, source)
-        let report = try await OffPool.run { () throws(UsageError) in
-            try Ingestor(store: store).ingest(jsonLines: lines, source: "\(source) \(what)", metrics: metrics, customers: customers)
+        return try await OffPool.run { () throws(UsageError) in
+            try Ingestor(store: store).ingest(
+                jsonLines: lines, source: "\(source) \(what)", metrics: metrics, customers: customers, skipInvalid: true)
         }
-        guard report.committed else {
-            let first = report.rejections.first.map { "event \($0.line) of the page: \($0.reason)" } ?? "refused"
-            throw UsageError(.invalidInput, "a page was not copied: \(first)")
-        }
-        return report.inserted
     }
 
     /// The event as an ingest line; keyed by metric when one event can count toward several.

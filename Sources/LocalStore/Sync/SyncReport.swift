@@ -16,11 +16,15 @@ public struct SyncReport: Sendable {
     public var calls = 0
     /// One line per customer and metric whose copy failed (the others went on); its cursor did not move.
     public var failures: [String] = []
+    /// One line per event the store cannot keep (the rest of its page was copied).
+    public var refused: [String] = []
 
     /// The summary line.
     public var summary: String {
         let failed = failures.isEmpty ? "" : "; \(failures.count) failed"
-        return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(customers) customers in \(calls) calls\(failed)"
+        let notCopied = refused.isEmpty ? "" : "; \(refused.count) events not copied"
+        return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(customers) customers in \(calls) calls"
+            + notCopied + failed
     }
 
     mutating func add(_ other: SyncReport) {
@@ -28,5 +32,6 @@ public struct SyncReport: Sendable {
         inserted += other.inserted
         calls += other.calls
         failures += other.failures
+        refused += other.refused
     }
 }

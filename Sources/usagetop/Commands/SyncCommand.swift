@@ -45,10 +45,10 @@ struct SyncCommand: AsyncParsableCommand {
                 for (metric, reason) in report.skippedMetrics {
                     StandardError.line("usagetop sync: \(metric.code) not copied: \(reason); the dashboard shows it from \(kind.rawValue)")
                 }
-                for failure in report.failures.prefix(20) { StandardError.line("usagetop sync: \(failure)") }
+                for line in (report.refused + report.failures).prefix(20) { StandardError.line("usagetop sync: \(line)") }
                 print(report.summary)
                 guard let every else {
-                    if !report.failures.isEmpty { throw ExitCode(1) }
+                    if !report.failures.isEmpty || !report.refused.isEmpty { throw ExitCode(1) }
                     return
                 }
                 try await Task.sleep(for: .seconds(every))
