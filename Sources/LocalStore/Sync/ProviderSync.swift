@@ -48,16 +48,13 @@ public struct ProviderSync: Sendable {
         // Every customer and metric first, in one transaction: the customers table lists the customers with no
         // events too, in the provider's metric order.
         _ = try await write([], metrics: report.metrics, customers: customers, what: "the customer and metric lists")
-        let total = customers.count * report.metrics.count
         var done = 0
-        for metric in report.metrics {
-            await copy(metric, for: customers, since: since, now: now) { part, last in
-                done += 1
-                report.add(part)
-                progress(SyncProgress(
-                    metric: metric.code, endsMetric: last, done: done, total: total, read: report.read,
-                    inserted: report.inserted, calls: report.calls, failures: report.failures.count))
-            }
+        await copy(report.metrics, for: customers, since: since, now: now) { part in
+            done += 1
+            report.add(part)
+            progress(SyncProgress(
+                done: done, total: customers.count, read: report.read, inserted: report.inserted, calls: report.calls,
+                failures: report.failures.count))
         }
         return report
     }
@@ -71,44 +68,64 @@ public struct ProviderSync: Sendable {
         }
     }
 
-    /// Every customer's copy of `metric`, `concurrency` at a time; `copied` gets each one's report as it ends.
-    private func copy(
-        _ metric: Metric, for customers: [Customer], since: Date, now: Date, copied: (SyncReport, _ last: Bool) -> Void
-    ) async {
+    /// Every customer's copy, `concurrency` customers at a time; `copied` gets each one's report as it ends.
+    private func copy(_ metrics: [Metric], for customers: [Customer], since: Date, now: Date, copied: (SyncReport) -> Void) async {
         await withTaskGroup(of: SyncReport.self) { group in
-            var next = 0, finished = 0
+            var next = 0
             func start() {
                 guard next < customers.count else { return }
                 let customer = customers[next]
                 next += 1
-                group.addTask { await copy(metric, of: customer, since: since, now: now) }
+                group.addTask { await copy(metrics, of: customer, since: since, now: now) }
             }
             for _ in 0..<concurrency { start() }
             while let part = await group.next() {
-                finished += 1
-                copied(part, finished == customers.count)
+                copied(part)
                 start()
             }
         }
     }
 
-    /// One customer's events of one metric, page by page, then its cursor; a failure becomes one line and leaves the
-    /// cursor where it was.
-    private func copy(_ metric: Metric, of customer: Customer, since: Date, now: Date) async -> SyncReport {
+    /// One customer's events of every metric. Where the provider counts a customer's events per metric in one call
+    /// (`eventCounts`), metrics without any since their cursor cost no further call.
+    private func copy(_ metrics: [Metric], of customer: Customer, since: Date, now: Date) async -> SyncReport {
+        var report = SyncReport()
+        var starts: [String: Date] = [:]
+        for metric in metrics {
+            do {
+                let cursor = try await SyncCursor.read(store: store, source: source, customer: customer.id, metric: metric.code)
+                starts[metric.code] = max(since, cursor.map { $0.addingTimeInterval(-overlap) } ?? since)
+            } catch {
+                report.failures.append("\(customer.id) \(metric.code): \(error.message)")
+            }
+        }
+        var counts: [String: Int]?
+        if let earliest = starts.values.min(), earliest < now {
+            counts = try? await provider.eventCounts(customerID: customer.id, period: Period(start: earliest, end: now))
+            if counts != nil { report.calls += 1 }
+        }
+        for metric in metrics {
+            guard let start = starts[metric.code], start < now else { continue }
+            let quiet = counts.map { ($0[metric.code] ?? 0) == 0 } ?? false
+            report.add(await copy(metric, of: customer, period: Period(start: start, end: now), quiet: quiet))
+        }
+        return report
+    }
+
+    /// One customer's events of one metric over `period`, page by page (none when `quiet`: the provider counted
+    /// none), then its cursor; a failure becomes one line and leaves the cursor where it was.
+    private func copy(_ metric: Metric, of customer: Customer, period: Period, quiet: Bool) async -> SyncReport {
         var report = SyncReport()
         do {
-            let cursor = try await SyncCursor.read(store: store, source: source, customer: customer.id, metric: metric.code)
-            let start = max(since, cursor.map { $0.addingTimeInterval(-overlap) } ?? since)
-            guard start < now else { return report }
-            report.calls = try await provider.forEachEventPage(
-                customerID: customer.id, metric: metric, period: Period(start: start, end: now)
-            ) { events in
-                report.read += events.count
-                let written = try await write(events, metric: metric, customer: customer)
-                report.inserted += written.inserted
-                report.refused += written.refused
+            if !quiet {
+                report.calls = try await provider.forEachEventPage(customerID: customer.id, metric: metric, period: period) { events in
+                    report.read += events.count
+                    let written = try await write(events, metric: metric, customer: customer)
+                    report.inserted += written.inserted
+                    report.refused += written.refused
+                }
             }
-            try await SyncCursor.write(store: store, source: source, customer: customer.id, metric: metric.code, until: now)
+            try await SyncCursor.write(store: store, source: source, customer: customer.id, metric: metric.code, until: period.end)
         } catch {
             report.failures.append("\(customer.id) \(metric.code): \(UsageError.wrapping(error, context: source).message)")
         }

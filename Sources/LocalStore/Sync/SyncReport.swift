@@ -27,6 +27,7 @@ public struct SyncReport: Sendable {
             + notCopied + failed
     }
 
+    /// Adds another part's counts and lines.
     mutating func add(_ other: SyncReport) {
         read += other.read
         inserted += other.inserted

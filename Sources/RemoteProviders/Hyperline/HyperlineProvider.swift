@@ -113,6 +113,15 @@ public struct HyperlineProvider: UsageProvider {
         }
     }
 
+    /// Every aggregator's event count for the period, from the customer's usage (one call).
+    public func eventCounts(customerID: String, period: Period) async throws -> [String: Int]? {
+        var counts: [String: Int] = [:]
+        for row in try await customerUsage(customerID, period: period) {
+            if let code = row["aggregator_id"].nonEmptyText, let count = row["count"]?.intValue { counts[code] = count }
+        }
+        return counts
+    }
+
     public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
         let path = customerID.map { "/v1/customers/\(APIClient.segment($0))/usage/\(APIClient.segment(metric.code))/timeseries" }
             ?? "/v1/aggregators/\(APIClient.segment(metric.code))/usage/timeseries"

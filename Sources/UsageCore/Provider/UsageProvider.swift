@@ -40,6 +40,9 @@ public protocol UsageProvider: Sendable {
     func forEachEventPage(
         customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
     ) async throws -> Int
+    /// How many events a customer has of each metric (by code) in exactly `period`, in one call, or nil where the
+    /// provider cannot say that cheaply (a copy then reads every metric's events).
+    func eventCounts(customerID: String, period: Period) async throws -> [String: Int]?
     /// A metric's usage split by the values of one event property, largest first, over every event of the period.
     func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow]
     /// The keys the provider itself splits a metric's usage by (Lago's filters and groups); nil when any event
@@ -72,6 +75,9 @@ extension UsageProvider {
         guard query.text == nil else { throw UsageError(.unsupported, "event search not offered by \(name)") }
         return try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
     }
+
+    /// No cheap count.
+    public func eventCounts(customerID: String, period: Period) async throws -> [String: Int]? { nil }
 
     /// Page after page of `events`, a hundred at a time, until the last.
     public func forEachEventPage(

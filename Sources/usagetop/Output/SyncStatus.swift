@@ -4,7 +4,7 @@ import Synchronization
 import UsageCore
 
 /// What `usagetop sync` says while it copies: on a terminal one status line, rewritten at most five times a second,
-/// with the time left; otherwise (a service's log) one line as each metric's copy ends.
+/// with the time left; otherwise (a service's log) a line per hundred customers.
 final class SyncStatus: Sendable {
     private let onTerminal: Bool
     private let state: Mutex<(started: Date, shown: Date, width: Int)>
@@ -15,18 +15,22 @@ final class SyncStatus: Sendable {
         state = Mutex((now, .distantPast, 0))
     }
 
-    /// Shows `progress` (the terminal line only when 0.2 s have passed since the last, or at a metric's end).
+    /// Shows `progress`: on a terminal at most every 0.2 s (and at the end); otherwise a line per hundred customers
+    /// and at the end.
     func show(_ progress: SyncProgress, now: Date = Date()) {
         let counts = "\(progress.read) events (\(progress.inserted) new), \(progress.calls) calls"
             + (progress.failures > 0 ? ", \(progress.failures) failed" : "")
+        let last = progress.done == progress.total
         guard onTerminal else {
-            if progress.endsMetric { StandardError.line("usagetop sync: \(progress.metric) copied; \(counts) so far") }
+            if last || progress.done % 100 == 0 {
+                StandardError.line("usagetop sync: \(progress.done) of \(progress.total) customers; \(counts)")
+            }
             return
         }
         let text: String? = state.withLock { state in
-            guard progress.endsMetric || now.timeIntervalSince(state.shown) >= 0.2 else { return nil }
+            guard last || now.timeIntervalSince(state.shown) >= 0.2 else { return nil }
             state.shown = now
-            let line = "copying \(progress.metric): \(progress.done) of \(progress.total) customer metrics, \(counts)"
+            let line = "copying: \(progress.done) of \(progress.total) customers, \(counts)"
                 + Self.timeLeft(progress, elapsed: now.timeIntervalSince(state.started))
             defer { state.width = line.count }
             return line.padding(toLength: max(line.count, state.width), withPad: " ", startingAt: 0)
