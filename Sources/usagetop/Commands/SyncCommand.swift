@@ -16,10 +16,10 @@ struct SyncCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var source: SourceOptions
-    @Option(parsing: .unconditional, help: "Copy events from this date or period start on (2026-11-01, -30d; default: -30d).")
+    @Option(parsing: .unconditional, help: "Copy events from this date or period start on (2026-11-01, -30d).")
     var since = "-30d"
     @Option(help: "Copy again every this many seconds (default: once).") var every: Int?
-    @Option(help: "The share of the provider's published rate limit to spend, 0 to 1 (default: half).") var rateShare = 0.5
+    @Option(help: "The share of the provider's published rate limit to spend, 0.01 to 1.") var rateShare = 0.5
 
     func run() async throws {
         do {
@@ -30,7 +30,7 @@ struct SyncCommand: AsyncParsableCommand {
             let profile = try source.selectedProfile(warnings: &warnings)
             for warning in warnings { StandardError.line("usagetop: warning: \(warning)") }
             let kind = try source.kind(profile: profile)
-            guard kind != .local else { throw UsageError(.invalidInput, "sync copies from a provider: give --provider lago, hyperline or prolifi") }
+            guard kind != .local else { throw UsageError(.invalidInput, "sync copies from a provider that lists events: give --provider lago or hyperline") }
             let provider = try await source.remoteProvider(kind, profile, rateShare: rateShare)
             let path = source.db == nil ? (profile?.db.map { StoreOptions.path(db: $0) } ?? source.storePath) : source.storePath
             let store = try UsageStore(path: path)

@@ -16,7 +16,7 @@ struct SourceOptions: ParsableArguments {
     @Option(help: "The provider's API base URL (self-hosted Lago, sandboxes, a test server). Plain http:// only to loopback.")
     var baseURL: String?
 
-    @Option(name: .long, help: "The SQLite usage store for --provider local (default: $XDG_DATA_HOME/usagetop/usage.sqlite).")
+    @Option(name: .long, help: "The SQLite usage store read with --provider local and written by sync (default: $XDG_DATA_HOME/usagetop/usage.sqlite).")
     var db: String?
 
     /// The local store path (see `StoreOptions`).
