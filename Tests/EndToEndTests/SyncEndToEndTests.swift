@@ -100,9 +100,9 @@ struct SyncEndToEndTests {
         return root
     }()
 
-    static func sync(_ server: TestHTTPServer, db: String) async throws -> Program.Output {
+    static func sync(_ server: TestHTTPServer, db: String, since: String = "-30d") async throws -> Program.Output {
         try await Program.run(Tmux.binary, [
-            "sync", "--provider", "hyperline", "--base-url", server.baseURL, "--db", db, "--since", "-30d",
+            "sync", "--provider", "hyperline", "--base-url", server.baseURL, "--db", db, "--since", since,
         ], extra: ["HYPERLINE_API_KEY": key])
     }
 
@@ -143,6 +143,20 @@ struct SyncEndToEndTests {
         let copied = try await Self.numbers(["--db", db], customer: "cus_1")
         #expect(copied == (try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_1")))
         #expect(!(first.stdout + first.stderr + again.stderr).contains(Self.key))
+    }
+
+    @Test func anEarlierSinceCopiesTheTimeBeforeTheFirstCopy() async throws {
+        let server = try Self.server()
+        let db = try Self.folder() + "/team.sqlite"
+        let provider = try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_1")
+        let recent = try await Self.sync(server, db: db, since: "-2d")
+        #expect(recent.status == 0, "\(recent.stderr)")
+        #expect(try await Self.numbers(["--db", db], customer: "cus_1") != provider, "two days hold less than the week compared")
+        let history = try await Self.sync(server, db: db, since: "-30d")
+        #expect(history.status == 0 && !history.stdout.contains("(0 new)"), "\(history.stdout)")
+        #expect(try await Self.numbers(["--db", db], customer: "cus_1") == provider)
+        let again = try await Self.sync(server, db: db, since: "-30d")
+        #expect(again.stdout.contains("(0 new)"), "the history is read once")
     }
 
     @Test func eventsTheStoreCannotKeepAreNamedAndTheRestIsCopied() async throws {

@@ -50,11 +50,11 @@ enum StoreSchema {
             try Catalog.renewGeneration(in: db)
         }
         migrator.registerMigration("v3-sync-cursor") { db in
-            // How far `usagetop sync` has copied each customer's events of each metric from each source.
+            // Which stretch `usagetop sync` has copied of each customer's events of each metric from each source.
             try db.execute(sql: """
                 CREATE TABLE sync_cursor (
                     source TEXT NOT NULL, customer_id TEXT NOT NULL, metric_code TEXT NOT NULL,
-                    copied_until_ms INTEGER NOT NULL,
+                    copied_from_ms INTEGER NOT NULL, copied_until_ms INTEGER NOT NULL,
                     PRIMARY KEY (source, customer_id, metric_code)) WITHOUT ROWID;
                 """)
         }

@@ -5,10 +5,11 @@ import UsageCore
 /// Copies a provider's raw events into the store, so that screens read the store instead of the provider.
 ///
 /// For each customer and each metric whose aggregation the store reproduces exactly (count, sum, max, unique count),
-/// it reads the events from where the last copy ended (less `overlap`, for events that arrive late) to `now`, each
-/// event once (`UsageProvider.forEachEventPage`), a page per transaction through the same ingest as files (validated
-/// the same way; a transaction id already stored counts once), and then moves the customer's cursor for that metric.
-/// An interrupted copy resumes from the cursor: pages written before the interruption are read again and count once.
+/// it reads what is missing from `since` to `now` (`SyncCursor.windows`: after a first copy, the time since it ended,
+/// less `overlap` for events that arrive late, and the time before it when `since` is earlier), each event once
+/// (`UsageProvider.forEachEventPage`), a page per transaction through the same ingest as files (validated the same
+/// way; a transaction id already stored counts once), and then records the stretch copied. An interrupted copy
+/// resumes from the record: pages written before the interruption are read again and count once.
 public struct ProviderSync: Sendable {
     private let provider: any UsageProvider
     private let store: UsageStore
@@ -87,45 +88,51 @@ public struct ProviderSync: Sendable {
     }
 
     /// One customer's events of every metric. Where the provider counts a customer's events per metric in one call
-    /// (`eventCounts`), metrics without any since their cursor cost no further call.
+    /// (`eventCounts`), metrics without any since their last copy cost no further call.
     private func copy(_ metrics: [Metric], of customer: Customer, since: Date, now: Date) async -> SyncReport {
         var report = SyncReport()
-        var starts: [String: Date] = [:]
+        var cursors: [String: SyncCursor?] = [:]
         for metric in metrics {
             do {
-                let cursor = try await SyncCursor.read(store: store, source: source, customer: customer.id, metric: metric.code)
-                starts[metric.code] = max(since, cursor.map { $0.addingTimeInterval(-overlap) } ?? since)
+                cursors[metric.code] = .some(try await SyncCursor.read(store: store, source: source, customer: customer.id, metric: metric.code))
             } catch {
                 report.failures.append("\(customer.id) \(metric.code): \(error.message)")
             }
         }
+        let recentStarts = cursors.values.compactMap { SyncCursor.windows($0, since: since, now: now, overlap: overlap).recent?.start }
         var counts: [String: Int]?
-        if let earliest = starts.values.min(), earliest < now {
+        if let earliest = recentStarts.min() {
             counts = try? await provider.eventCounts(customerID: customer.id, period: Period(start: earliest, end: now))
             if counts != nil { report.calls += 1 }
         }
         for metric in metrics {
-            guard let start = starts[metric.code], start < now else { continue }
+            guard let cursor = cursors[metric.code] else { continue }
             let quiet = counts.map { ($0[metric.code] ?? 0) == 0 } ?? false
-            report.add(await copy(metric, of: customer, period: Period(start: start, end: now), quiet: quiet))
+            report.add(await copy(metric, of: customer, after: cursor, since: since, now: now, quietLately: quiet))
         }
         return report
     }
 
-    /// One customer's events of one metric over `period`, page by page (none when `quiet`: the provider counted
-    /// none), then its cursor; a failure becomes one line and leaves the cursor where it was.
-    private func copy(_ metric: Metric, of customer: Customer, period: Period, quiet: Bool) async -> SyncReport {
+    /// One customer's events of one metric: what `SyncCursor.windows` says is missing (the recent part not at all
+    /// when `quietLately`: the provider counted none), page by page, then the cursor; a failure becomes one line and
+    /// leaves the cursor where it was.
+    private func copy(_ metric: Metric, of customer: Customer, after cursor: SyncCursor?, since: Date, now: Date,
+                      quietLately: Bool) async -> SyncReport {
         var report = SyncReport()
+        let windows = SyncCursor.windows(cursor, since: since, now: now, overlap: overlap)
         do {
-            if !quiet {
-                report.calls = try await provider.forEachEventPage(customerID: customer.id, metric: metric, period: period) { events in
+            for period in [windows.older, quietLately ? nil : windows.recent].compactMap({ $0 }) {
+                report.calls += try await provider.forEachEventPage(customerID: customer.id, metric: metric, period: period) { events in
                     report.read += events.count
                     let written = try await write(events, metric: metric, customer: customer)
                     report.inserted += written.inserted
                     report.refused += written.refused
                 }
             }
-            try await SyncCursor.write(store: store, source: source, customer: customer.id, metric: metric.code, until: period.end)
+            let copied = SyncCursor(from: min(cursor?.from ?? since, since), until: max(cursor?.until ?? now, now))
+            if copied != cursor {
+                try await SyncCursor.write(store: store, source: source, customer: customer.id, metric: metric.code, copied)
+            }
         } catch {
             report.failures.append("\(customer.id) \(metric.code): \(UsageError.wrapping(error, context: source).message)")
         }

@@ -11,8 +11,9 @@ struct SyncCommand: AsyncParsableCommand {
         abstract: "Copy a provider's events into the store, once or every N seconds.",
         discussion: """
             Copies each customer's events of every metric whose aggregation the store reproduces exactly (count, sum, \
-            max, unique count), from where the last copy ended (an hour earlier, for late events) to now. Copying \
-            twice counts each event once; an interrupted copy resumes. Open the store with `usagetop --db PATH`.
+            max, unique count) from --since to now, reading only what earlier copies left (from an hour before the \
+            last one ended, for late events). Copying twice counts each event once; an interrupted copy resumes. \
+            Open the store with `usagetop --db PATH`.
             """)
 
     @OptionGroup var source: SourceOptions
