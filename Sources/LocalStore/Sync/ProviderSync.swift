@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UsageCore
 
 /// Copies a provider's raw events into the store, so that screens read the store instead of the provider.
