@@ -52,7 +52,7 @@ struct DashboardEndToEndTests {
     }
 
     @Test func headlessCommandsNeedNoTerminalAndFailClearly() async throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-cli-\(UUID().uuidString)")
+        let home = Scratch.root.appendingPathComponent("cli-\(UUID().uuidString)")
         let db = home.appendingPathComponent("s.sqlite").path
         let ok = try await Self.run(["snapshot", "--db", db, "--customer", "cus_00001", "--format", "json"])
         #expect(ok.status == 0)

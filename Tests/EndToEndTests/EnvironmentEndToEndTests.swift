@@ -7,7 +7,7 @@ import Testing
 struct EnvironmentEndToEndTests {
     /// A small demo store, made once by the binary itself.
     static let store: String = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-env-\(UUID().uuidString)")
+        let folder = Scratch.root.appendingPathComponent("env-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent("small.sqlite").path
     }()
@@ -19,7 +19,7 @@ struct EnvironmentEndToEndTests {
     }
 
     @Test func aCopiedBinaryStillHasItsThemes() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-installed-\(UUID().uuidString)/bin")
+        let folder = Scratch.root.appendingPathComponent("installed-\(UUID().uuidString)/bin")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let copy = folder.appendingPathComponent("usagetop").path
         try FileManager.default.copyItem(atPath: Tmux.binary, toPath: copy)

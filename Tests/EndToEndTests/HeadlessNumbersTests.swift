@@ -6,7 +6,7 @@ import Testing
 @Suite("Headless JSON equals a hand computation")
 struct HeadlessNumbersTests {
     static func store() async throws -> (db: String, ingest: Program.Output) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-numbers-\(UUID().uuidString)")
+        let folder = Scratch.root.appendingPathComponent("numbers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let metrics = #"""
             [{"code": "calls", "name": "Calls", "aggregation": "count", "field": null, "unit": "calls"},
@@ -64,7 +64,7 @@ struct HeadlessNumbersTests {
 
     @Test func invalidLinesAreReportedAndNothingIsWritten() async throws {
         let (db, _) = try await Self.store()
-        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).jsonl")
+        let bad = Scratch.root.appendingPathComponent("bad-\(UUID().uuidString).jsonl")
         try """
             {"transaction_id": "n1", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T00:00:00Z"}
             {"transaction_id": "n2", "external_customer_id": "c1", "code": "calls"}
@@ -104,7 +104,7 @@ struct HeadlessNumbersTests {
     }
 
     @Test func infoSaysWhereConfigurationStoreAndLogAre() async throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-info-\(UUID().uuidString)").path
+        let home = Scratch.root.appendingPathComponent("info-\(UUID().uuidString)").path
         let info = try await Program.run(Tmux.binary, ["info"], extra: ["XDG_CONFIG_HOME": home + "/c", "XDG_DATA_HOME": home + "/d"])
         #expect(info.status == 0)
         #expect(info.stdout.contains("config   \(home)/c/usagetop/config.toml (none yet)"))
@@ -114,7 +114,7 @@ struct HeadlessNumbersTests {
 
     @Test func tablesGroupThousandsAndLineUpDecimalsWhileCSVStaysExact() async throws {
         let (db, _) = try await Self.store()
-        let big = FileManager.default.temporaryDirectory.appendingPathComponent("big-\(UUID().uuidString).jsonl")
+        let big = Scratch.root.appendingPathComponent("big-\(UUID().uuidString).jsonl")
         try #"{"transaction_id": "big1", "external_customer_id": "c1", "code": "gb", "timestamp": "2026-11-10T00:00:00Z", "properties": {"gb": "1234567.25"}}"#
             .write(to: big, atomically: true, encoding: .utf8)
         #expect(try await Program.run(Tmux.binary, ["ingest", "--db", db, big.path]).status == 0)

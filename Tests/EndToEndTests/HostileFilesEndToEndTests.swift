@@ -6,7 +6,7 @@ import Testing
 @Suite("Hostile files and flags, end to end")
 struct HostileFilesEndToEndTests {
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-hostile-\(UUID().uuidString)")
+        let url = Scratch.root.appendingPathComponent("hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

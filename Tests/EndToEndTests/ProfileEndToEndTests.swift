@@ -24,7 +24,7 @@ struct ProfileEndToEndTests {
     }
 
     @Test func profileSwitchExportAndATypedMonth() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-profiles-\(UUID().uuidString)")
+        let folder = Scratch.root.appendingPathComponent("profiles-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/usagetop"), withIntermediateDirectories: true)
         let alpha = try await Self.store(in: folder, named: "Alpha Labs"), beta = try await Self.store(in: folder, named: "Beta Works")
         try """

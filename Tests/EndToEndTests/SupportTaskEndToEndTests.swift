@@ -8,7 +8,7 @@ import Testing
 struct SupportTaskEndToEndTests {
     /// A store where Fabrikam Labs had a spike of API calls, three of them failing, two days ago at 14:00 UTC.
     static func store() async throws -> (db: String, spike: Date) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-support-\(UUID().uuidString)")
+        let folder = Scratch.root.appendingPathComponent("support-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let today = floor(Date().timeIntervalSince1970 / 86_400) * 86_400
         let spike = Date(timeIntervalSince1970: today - 2 * 86_400 + 14 * 3_600)

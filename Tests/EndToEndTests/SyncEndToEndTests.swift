@@ -86,19 +86,10 @@ struct SyncEndToEndTests {
 
     /// A new folder for a store, removed when the test process exits.
     static func folder() throws -> String {
-        let url = root.appendingPathComponent(UUID().uuidString)
+        let url = Scratch.root.appendingPathComponent("sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }
-
-    /// One folder per test process for the stores these tests make, removed at exit.
-    static let root: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-sync-tests-\(getpid())")
-        try? FileManager.default.removeItem(at: root)
-        syncTestRoot = root.path
-        atexit { syncTestRoot.map { _ = try? FileManager.default.removeItem(atPath: $0) } }
-        return root
-    }()
 
     static func sync(_ server: TestHTTPServer, db: String, since: String = "-30d") async throws -> Program.Output {
         try await Program.run(Tmux.binary, [
@@ -214,6 +205,3 @@ struct SyncEndToEndTests {
         #expect(!passes.screen.contains(Self.key))
     }
 }
-
-/// The test process's folder for sync stores, for the exit handler (which cannot capture).
-nonisolated(unsafe) private var syncTestRoot: String?

@@ -9,7 +9,7 @@ import UsageCore
 @Suite("Store identity")
 struct StoreIdentityTests {
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-identity-\(UUID().uuidString)")
+        let url = TestStore.root.appendingPathComponent("identity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -8,7 +8,9 @@ import Testing
 @Suite("Request log")
 struct LoggingTests {
     @Test func requestsAreLoggedToTheFileWithoutTheKey() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-log-\(UUID().uuidString)/usagetop.log").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-log-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("usagetop.log").path
         let sink = try #require(FileLogHandler.Sink(path: path))
         let logger = Logger(label: "usagetop.lago") { label in FileLogHandler(label: label, sink: sink) }
         let server = try TestHTTPServer { request in
@@ -34,7 +36,9 @@ struct LoggingTests {
 @Suite("Request log hygiene")
 struct LogHygieneTests {
     @Test func aMessageWithNewlinesAndEscapesStaysOneEscapedLine() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-log-\(UUID().uuidString)/usagetop.log").path
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-log-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("usagetop.log").path
         let sink = try #require(FileLogHandler.Sink(path: path))
         let logger = Logger(label: "usagetop.lago") { label in FileLogHandler(label: label, sink: sink) }
         logger.warning("GET /x: HTTP 500: boom\n2026-11-22T00:00:00Z info usagetop.lago: forged \u{1B}[2J",

@@ -39,6 +39,7 @@ struct ThemeTests {
         #expect(ThemeLoader.searchPath(themesDir: nil, environment: ["HOME": "/h"]) == ["/h/.config/usagetop/themes"])
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-themes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         try "title = \"#ff0000\"".write(to: folder.appendingPathComponent("light.theme"), atomically: true, encoding: .utf8)
         let mine = try ThemeLoader.load(name: "light", from: [folder.path]).get()
         #expect(mine.theme.entry(.title) == ThemeEntry(.rgb(255, 0, 0)), "a user's theme overrides the bundled one")
