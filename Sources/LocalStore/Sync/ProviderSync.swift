@@ -61,7 +61,8 @@ public struct ProviderSync: Sendable {
 
     /// Why `metric`'s events are not copied, or nil when the store's rollups give the provider's numbers.
     static func notCopied(_ metric: Metric) -> String? {
-        switch metric.aggregation {
+        if let reason = metric.notFromEvents { return reason }
+        return switch metric.aggregation {
         case .count: nil
         case .sum, .max, .uniqueCount: metric.field == nil ? "no property to aggregate" : nil
         case .weightedSum, .latest, .custom: "a \(metric.aggregation.rawValue) aggregation, which the store does not reproduce"

@@ -85,7 +85,18 @@ enum LagoDecoding {
         guard let code = item["code"].nonEmptyText else { return nil }
         let kind = aggregation(item["aggregation_type"]?.stringValue)
         return Metric(code: code, name: item["name"].nonEmptyText ?? code, aggregation: kind,
-                      field: kind.needsField ? item["field_name"].nonEmptyText : nil, unit: nil)
+                      field: kind.needsField ? item["field_name"].nonEmptyText : nil, unit: nil,
+                      notFromEvents: notFromEvents(item, kind))
+    }
+
+    /// Why Lago's units for a metric are more than its events add up to (`BillableMetrics::Aggregations` and
+    /// `Events::Stores::Postgres::UniqueCountQuery` in lago-api), or nil.
+    static func notFromEvents(_ item: JSONValue, _ kind: Aggregation) -> String? {
+        if item["recurring"] == .bool(true) { return "a recurring metric (Lago carries its units over from past periods)" }
+        if item["expression"].nonEmptyText != nil { return "its units come from an expression Lago evaluates per event" }
+        if item["rounding_function"].nonEmptyText != nil { return "Lago rounds its units" }
+        if kind == .uniqueCount { return "Lago's unique counts take a value back on an event with operation_type remove" }
+        return nil
     }
 
     /// `count_agg`/`count` → count, `weighted_sum_agg` → weighted sum, `latest_agg` → latest, `custom_agg` →

@@ -14,10 +14,14 @@ public struct Metric: Sendable, Hashable, Codable {
     public var filters: [MetricFilter]
     /// The filter chosen, if any: series and events of the metric then count only the events it matches.
     public var filter: MetricFilter?
+    /// Why the provider's numbers for this metric cannot be recomputed by adding up its events (a Lago metric that
+    /// is recurring, computes units with an expression, rounds them, or counts unique values that events can
+    /// remove), or nil when they can.
+    public var notFromEvents: String?
 
     /// Creates a metric.
     public init(code: String, name: String, aggregation: Aggregation, field: String? = nil, unit: String? = nil,
-                filters: [MetricFilter] = [], filter: MetricFilter? = nil) {
+                filters: [MetricFilter] = [], filter: MetricFilter? = nil, notFromEvents: String? = nil) {
         self.code = code
         self.name = name
         self.aggregation = aggregation
@@ -25,6 +29,7 @@ public struct Metric: Sendable, Hashable, Codable {
         self.unit = unit
         self.filters = filters
         self.filter = filter
+        self.notFromEvents = notFromEvents
     }
 
     /// The name, with the chosen filter's (`API calls [region: eu]`).
