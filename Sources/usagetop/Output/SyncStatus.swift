@@ -1,6 +1,7 @@
 import Foundation
 import LocalStore
 import Synchronization
+import TermUI
 import UsageCore
 
 /// What `usagetop sync` says while it copies: on a terminal one status line, rewritten at most five times a second,
@@ -30,8 +31,11 @@ final class SyncStatus: Sendable {
         let text: String? = state.withLock { state in
             guard last || now.timeIntervalSince(state.shown) >= 0.2 else { return nil }
             state.shown = now
-            let line = "copying: \(progress.done) of \(progress.total) customers, \(counts)"
-                + Self.timeLeft(progress, elapsed: now.timeIntervalSince(state.started))
+            // One row of the terminal at most: a status line that wraps cannot be rewritten in place.
+            let line = TextWidth.truncate(
+                "copying: \(progress.done) of \(progress.total) customers, \(counts)"
+                    + Self.timeLeft(progress, elapsed: now.timeIntervalSince(state.started)),
+                to: Self.columns() - 1)
             defer { state.width = line.count }
             return line.padding(toLength: max(line.count, state.width), withPad: " ", startingAt: 0)
         }
@@ -41,6 +45,13 @@ final class SyncStatus: Sendable {
     /// Ends the status line (on a terminal) before the summary is printed.
     func finish() {
         if onTerminal, state.withLock({ $0.width }) > 0 { StandardError.progress("", done: true) }
+    }
+
+    /// The terminal's width (80 when it cannot tell).
+    private static func columns() -> Int {
+        var size = winsize()
+        guard ioctl(STDERR_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 1 else { return 80 }
+        return Int(size.ws_col)
     }
 
     /// ", about 3m left" once a tenth is done and a few seconds have passed.
