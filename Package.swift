@@ -81,7 +81,8 @@ let package = Package(
         ),
         .testTarget(name: "UsageCoreTests", dependencies: ["UsageCore"]),
         .testTarget(
-            name: "LocalStoreTests", dependencies: ["LocalStore", "UsageCore", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "LocalStoreTests",
+            dependencies: ["LocalStore", "UsageCore", "HTTPTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore"]),
         .testTarget(
@@ -98,7 +99,7 @@ let package = Package(
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
         .testTarget(
             name: "DashboardScreensTests",
-            dependencies: ["DashboardScreens", "UsageViewModel", "LocalStore", "TermUI", "UsageCore"],
+            dependencies: ["DashboardScreens", "UsageViewModel", "LocalStore", "TermUI", "UsageCore", "HTTPTestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SoakTests", dependencies: ["DashboardScreens", "UsageViewModel", "UsageCore", "TermUI"]),

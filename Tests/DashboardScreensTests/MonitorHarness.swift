@@ -1,5 +1,6 @@
 import DashboardScreens
 import Foundation
+import HTTPTestSupport
 import LocalStore
 import TermUI
 import UsageCore
@@ -13,7 +14,7 @@ struct MonitorHarness {
     /// A monitor over a store built by `build`, started and settled at `width`×`height`.
     init(width: Int, height: Int, period: PeriodPreset = .last24Hours, rules: AlertRules = AlertRules(),
          now: Date = ScreenHarness.now, build: (UsageStore) throws -> Void) async throws {
-        let folder = ScreenHarness.root.appendingPathComponent("monitor-\(UUID().uuidString)")
+        let folder = ProcessScratch.root.appendingPathComponent("monitor-\(UUID().uuidString)")
         let store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
         try build(store)
         runner = MonitorEffectRunner(service: DataService(provider: LocalProvider(store: store)))

@@ -1,5 +1,6 @@
 import DashboardScreens
 import Foundation
+import HTTPTestSupport
 import LocalStore
 import TermUI
 import UsageCore
@@ -11,18 +12,9 @@ struct ScreenHarness {
     var state: AppState
     let runner: EffectRunner
 
-    /// One folder per test process for the harnesses' stores, removed when the process exits.
-    static let root: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-screen-tests-\(getpid())")
-        try? FileManager.default.removeItem(at: root)
-        screenTestRoot = root.path
-        atexit { screenTestRoot.map { _ = try? FileManager.default.removeItem(atPath: $0) } }
-        return root
-    }()
-
     /// A harness over a store built by `build`, started at `width`×`height`.
     init(width: Int, height: Int, build: (UsageStore) throws -> Void) async throws {
-        let folder = Self.root.appendingPathComponent("screens-\(UUID().uuidString)")
+        let folder = ProcessScratch.root.appendingPathComponent("screens-\(UUID().uuidString)")
         let store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
         try build(store)
         runner = EffectRunner(service: DataService(provider: LocalProvider(store: store)))
@@ -66,6 +58,3 @@ struct ScreenHarness {
         DashboardRenderer.render(state, options: options)
     }
 }
-
-/// The test process's folder for harness stores, for the exit handler (which cannot capture).
-nonisolated(unsafe) private var screenTestRoot: String?

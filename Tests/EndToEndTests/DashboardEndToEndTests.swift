@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import Testing
 
 /// The real binary under tmux, read back with capture-pane, as a new user would use it.
@@ -52,7 +53,7 @@ struct DashboardEndToEndTests {
     }
 
     @Test func headlessCommandsNeedNoTerminalAndFailClearly() async throws {
-        let home = Scratch.root.appendingPathComponent("cli-\(UUID().uuidString)")
+        let home = ProcessScratch.root.appendingPathComponent("cli-\(UUID().uuidString)")
         let db = home.appendingPathComponent("s.sqlite").path
         let ok = try await Self.run(["snapshot", "--db", db, "--customer", "cus_00001", "--format", "json"])
         #expect(ok.status == 0)

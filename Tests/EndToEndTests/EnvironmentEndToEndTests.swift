@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import Testing
 
 /// The real binary in the environments users really have: copied out of the build folder, under a non-UTF-8
@@ -7,7 +8,7 @@ import Testing
 struct EnvironmentEndToEndTests {
     /// A small demo store, made once by the binary itself.
     static let store: String = {
-        let folder = Scratch.root.appendingPathComponent("env-\(UUID().uuidString)")
+        let folder = ProcessScratch.root.appendingPathComponent("env-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent("small.sqlite").path
     }()
@@ -19,7 +20,7 @@ struct EnvironmentEndToEndTests {
     }
 
     @Test func aCopiedBinaryStillHasItsThemes() async throws {
-        let folder = Scratch.root.appendingPathComponent("installed-\(UUID().uuidString)/bin")
+        let folder = ProcessScratch.root.appendingPathComponent("installed-\(UUID().uuidString)/bin")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let copy = folder.appendingPathComponent("usagetop").path
         try FileManager.default.copyItem(atPath: Tmux.binary, toPath: copy)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import Testing
 
 /// The real binary: ingest hand-made events, then check the JSON numbers against values worked out by hand
@@ -6,7 +7,7 @@ import Testing
 @Suite("Headless JSON equals a hand computation")
 struct HeadlessNumbersTests {
     static func store() async throws -> (db: String, ingest: Program.Output) {
-        let folder = Scratch.root.appendingPathComponent("numbers-\(UUID().uuidString)")
+        let folder = ProcessScratch.root.appendingPathComponent("numbers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let metrics = #"""
             [{"code": "calls", "name": "Calls", "aggregation": "count", "field": null, "unit": "calls"},
@@ -64,7 +65,7 @@ struct HeadlessNumbersTests {
 
     @Test func invalidLinesAreReportedAndNothingIsWritten() async throws {
         let (db, _) = try await Self.store()
-        let bad = Scratch.root.appendingPathComponent("bad-\(UUID().uuidString).jsonl")
+        let bad = ProcessScratch.root.appendingPathComponent("bad-\(UUID().uuidString).jsonl")
         try """
             {"transaction_id": "n1", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T00:00:00Z"}
             {"transaction_id": "n2", "external_customer_id": "c1", "code": "calls"}
@@ -104,7 +105,7 @@ struct HeadlessNumbersTests {
     }
 
     @Test func infoSaysWhereConfigurationStoreAndLogAre() async throws {
-        let home = Scratch.root.appendingPathComponent("info-\(UUID().uuidString)").path
+        let home = ProcessScratch.root.appendingPathComponent("info-\(UUID().uuidString)").path
         let info = try await Program.run(Tmux.binary, ["info"], extra: ["XDG_CONFIG_HOME": home + "/c", "XDG_DATA_HOME": home + "/d"])
         #expect(info.status == 0)
         #expect(info.stdout.contains("config   \(home)/c/usagetop/config.toml (none yet)"))
@@ -114,7 +115,7 @@ struct HeadlessNumbersTests {
 
     @Test func tablesGroupThousandsAndLineUpDecimalsWhileCSVStaysExact() async throws {
         let (db, _) = try await Self.store()
-        let big = Scratch.root.appendingPathComponent("big-\(UUID().uuidString).jsonl")
+        let big = ProcessScratch.root.appendingPathComponent("big-\(UUID().uuidString).jsonl")
         try #"{"transaction_id": "big1", "external_customer_id": "c1", "code": "gb", "timestamp": "2026-11-10T00:00:00Z", "properties": {"gb": "1234567.25"}}"#
             .write(to: big, atomically: true, encoding: .utf8)
         #expect(try await Program.run(Tmux.binary, ["ingest", "--db", db, big.path]).status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import Testing
 
 /// The real binary given files and flags nobody vetted: every one ends in a clear line and an exit code, never a
@@ -6,7 +7,7 @@ import Testing
 @Suite("Hostile files and flags, end to end")
 struct HostileFilesEndToEndTests {
     static func folder() throws -> URL {
-        let url = Scratch.root.appendingPathComponent("hostile-\(UUID().uuidString)")
+        let url = ProcessScratch.root.appendingPathComponent("hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

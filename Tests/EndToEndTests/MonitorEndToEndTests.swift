@@ -51,7 +51,7 @@ struct MonitorEndToEndTests {
     }
 
     @Test func eventsIngestedByAnotherProcessAppearAtTheNextRefresh() async throws {
-        let home = Scratch.root.appendingPathComponent("live-\(UUID().uuidString)")
+        let home = ProcessScratch.root.appendingPathComponent("live-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let db = home.appendingPathComponent("live.sqlite").path
         try await ingest(count: 3, first: 0, db: db, home: home)

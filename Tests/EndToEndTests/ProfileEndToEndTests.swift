@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import Testing
 
 /// In the real binary under tmux: `:profile` switches to another account's data without restarting (k9s's
@@ -24,7 +25,7 @@ struct ProfileEndToEndTests {
     }
 
     @Test func profileSwitchExportAndATypedMonth() async throws {
-        let folder = Scratch.root.appendingPathComponent("profiles-\(UUID().uuidString)")
+        let folder = ProcessScratch.root.appendingPathComponent("profiles-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/usagetop"), withIntermediateDirectories: true)
         let alpha = try await Self.store(in: folder, named: "Alpha Labs"), beta = try await Self.store(in: folder, named: "Beta Works")
         try """

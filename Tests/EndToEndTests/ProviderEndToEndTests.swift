@@ -84,7 +84,7 @@ struct EchoingServerEndToEndTests {
 
     @Test func theKeyStaysOffStderrTheLogAndTheScreen() async throws {
         let server = try TestHTTPServer { HostileReplies.echo($0, status: .internalServerError) }
-        let state = Scratch.root.appendingPathComponent("echo-\(UUID().uuidString)").path
+        let state = ProcessScratch.root.appendingPathComponent("echo-\(UUID().uuidString)").path
         let failed = try await Program.run(Tmux.binary, [
             "customers", "--provider", "hyperline", "--base-url", server.baseURL,
         ], extra: ["HYPERLINE_API_KEY": Self.key, "XDG_STATE_HOME": state])

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import Testing
 
 /// The support engineer's task, in the real binary under tmux: "customer X says they were overbilled for API calls
@@ -8,7 +9,7 @@ import Testing
 struct SupportTaskEndToEndTests {
     /// A store where Fabrikam Labs had a spike of API calls, three of them failing, two days ago at 14:00 UTC.
     static func store() async throws -> (db: String, spike: Date) {
-        let folder = Scratch.root.appendingPathComponent("support-\(UUID().uuidString)")
+        let folder = ProcessScratch.root.appendingPathComponent("support-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let today = floor(Date().timeIntervalSince1970 / 86_400) * 86_400
         let spike = Date(timeIntervalSince1970: today - 2 * 86_400 + 14 * 3_600)

@@ -86,7 +86,7 @@ struct SyncEndToEndTests {
 
     /// A new folder for a store, removed when the test process exits.
     static func folder() throws -> String {
-        let url = Scratch.root.appendingPathComponent("sync-\(UUID().uuidString)")
+        let url = ProcessScratch.root.appendingPathComponent("sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import LocalStore
 import UsageCore
 
@@ -30,14 +31,8 @@ struct TestStore {
 
     var provider: LocalProvider { LocalProvider(store: store) }
 
-    /// One folder per test process, removed when the process exits (a store may be in use until the very end).
-    static let root: URL = {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-tests-\(getpid())")
-        try? FileManager.default.removeItem(at: root)
-        testRootPath = root.path
-        atexit { testRootPath.map { _ = try? FileManager.default.removeItem(atPath: $0) } }
-        return root
-    }()
+    /// The test process's scratch folder.
+    static var root: URL { ProcessScratch.root }
 
     static let metrics = [
         Metric(code: "calls", name: "Calls", aggregation: .count, unit: "calls"),
@@ -58,6 +53,3 @@ struct TestStore {
 
     static func period(_ start: String, _ end: String) -> Period { Period(start: date(start), end: date(end)) }
 }
-
-/// The test process's folder, for the exit handler (which cannot capture).
-nonisolated(unsafe) private var testRootPath: String?
