@@ -19,8 +19,7 @@ struct HostileServerTests {
     /// A client for `server` whose log goes to a fresh file (returned) and whose waits are recorded, not slept.
     static func client(_ server: TestHTTPServer, name: String, timeout: Duration = .seconds(10), maxPages: Int = 2_000,
                        sleeps: LagoContractTests.Sleeps = .init()) throws -> (APIClient, logPath: String) {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("usagetop-hostile-\(UUID().uuidString)/usagetop.log").path
+        let path = ProcessScratch.root.appendingPathComponent("hostile-\(UUID().uuidString)/usagetop.log").path
         let sink = try #require(FileLogHandler.Sink(path: path))
         let configuration = try APIConfiguration(providerName: name, baseURL: server.baseURL, apiKey: Secret(key),
                                                  requestTimeout: timeout, maxPages: maxPages)
