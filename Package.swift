@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +34,14 @@ let package = Package(
             dependencies: [
                 "UsageCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "UsageCore", "LocalStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -57,14 +67,21 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(
+            name: "PostgresTestSupport",
+            dependencies: [
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         .target(name: "TermUI", resources: [.embedInCode("Themes")]),
         .target(name: "NcursesBackend", dependencies: ["TermUI", "CNcurses"]),
         .target(name: "DashboardScreens", dependencies: ["TermUI", "UsageViewModel", "UsageCore"]),
         .executableTarget(
             name: "usagetop",
             dependencies: [
-                "UsageCore", "LocalStore", "RemoteProviders", "AppConfig", "UsageViewModel", "TermUI", "NcursesBackend",
-                "DashboardScreens",
+                "UsageCore", "LocalStore", "PostgresStore", "RemoteProviders", "AppConfig", "UsageViewModel", "TermUI",
+                "NcursesBackend", "DashboardScreens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
@@ -82,7 +99,10 @@ let package = Package(
         .testTarget(name: "UsageCoreTests", dependencies: ["UsageCore"]),
         .testTarget(
             name: "LocalStoreTests",
-            dependencies: ["LocalStore", "UsageCore", "HTTPTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "LocalStore", "PostgresStore", "PostgresTestSupport", "UsageCore", "HTTPTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore"]),
         .testTarget(

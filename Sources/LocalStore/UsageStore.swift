@@ -63,7 +63,7 @@ public final class UsageStore: Sendable {
     }
 
     /// Fails with one clear line when the store was opened read-only.
-    func requireWritable(for action: String) throws(UsageError) {
+    public func requireWritable(for action: String) throws(UsageError) {
         guard !isReadOnly else {
             throw UsageError(.storage, "\(path) is read-only for this user; \(action) needs to write it")
         }

@@ -74,6 +74,6 @@ struct DuplicateIngestTests {
         #expect(try t.store.eventCount() == 6_500)
         let raws = first.map(\.1) + second.map(\.1)
         try await IndependentComputationTests.checkRandomPeriods(
-            t, raws, random: &random, base: Self.base, span: Self.span, periods: 8)
+            t.provider, raws, random: &random, base: Self.base, span: Self.span, periods: 8)
     }
 }

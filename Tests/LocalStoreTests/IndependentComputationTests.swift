@@ -14,8 +14,9 @@ struct IndependentComputationTests {
         var value: String
     }
 
-    @Test func totalsAndSeriesMatchBruteForce() async throws {
-        let t = try TestStore()
+    @Test(arguments: StoreKind.available)
+    func totalsAndSeriesMatchBruteForce(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
         var random = SeededRandom(seed: 7)
         let base: Int64 = 1_793_491_200_000  // 2026-11-01T00:00:00Z
         let span: Int64 = 70 * 86_400_000
@@ -30,15 +31,15 @@ struct IndependentComputationTests {
             let field = code == "users" ? #"{"user": "\#(value)"}"# : #"{"gb": \#(value), "v": \#(value)}"#
             lines.append(TestStore.event("t\(n)", code, UTCTime.iso(UTCTime.date(milliseconds: ms)), customer: customer, field))
         }
-        let report = try t.ingest(lines)
+        let report = try await t.ingest(lines)
         #expect(report.inserted == 3_000)
-        try await Self.checkRandomPeriods(t, raws, random: &random, base: base, span: span)
+        try await Self.checkRandomPeriods(t.provider, raws, random: &random, base: base, span: span)
     }
 
     /// Totals, daily series and the customers table of every metric, for one customer and for all, over random
     /// periods within `span` of `base`: each equal to the brute-force fold of `raws`.
     static func checkRandomPeriods(
-        _ t: TestStore, _ raws: [Raw], random: inout SeededRandom, base: Int64, span: Int64, periods: Int = 25
+        _ provider: any UsageProvider, _ raws: [Raw], random: inout SeededRandom, base: Int64, span: Int64, periods: Int = 25
     ) async throws {
         for _ in 0..<periods {
             let start = base + Int64(random.below(Int(span / 2))) - 3 * 86_400_000
@@ -47,7 +48,7 @@ struct IndependentComputationTests {
             for metric in TestStore.metrics {
                 for customer in ["c1", nil] as [String?] {
                     let expected = Self.fold(raws, metric: metric, customer: customer, start: start, end: end)
-                    let series = try await t.provider.timeseries(metric: metric, customerID: customer, period: period, bucket: .day)
+                    let series = try await provider.timeseries(metric: metric, customerID: customer, period: period, bucket: .day)
                     #expect(series.total == expected, "\(metric.code) \(customer ?? "all") \(start)..<\(end)")
                     for (index, point) in series.points.enumerated() {
                         let lower = max(start, UTCTime.milliseconds(point.start))
@@ -55,8 +56,8 @@ struct IndependentComputationTests {
                         #expect(point.value == Self.fold(raws, metric: metric, customer: customer, start: lower, end: upper))
                     }
                 }
-                try await Self.checkCustomersTable(t, raws, metric: metric, period: period, now: end - 1 + Int64(random.below(3)) * 86_400_000)
-                let totals = try await t.provider.totals(customerID: "c2", period: period)
+                try await Self.checkCustomersTable(provider, raws, metric: metric, period: period, now: end - 1 + Int64(random.below(3)) * 86_400_000)
+                let totals = try await provider.totals(customerID: "c2", period: period)
                 #expect(totals.first { $0.metric == metric }?.value
                     == Self.fold(raws, metric: metric, customer: "c2", start: start, end: end))
             }
@@ -64,9 +65,9 @@ struct IndependentComputationTests {
     }
 
     /// Every customer's row of the customers table: its total over the period and its values for each trailing day.
-    static func checkCustomersTable(_ t: TestStore, _ raws: [Raw], metric: Metric, period: Period, now: Int64) async throws {
+    static func checkCustomersTable(_ provider: any UsageProvider, _ raws: [Raw], metric: Metric, period: Period, now: Int64) async throws {
         let days = 10
-        let rows = try await t.provider.summaries(metric: metric, period: period, trailingDays: days, now: UTCTime.date(milliseconds: now))
+        let rows = try await provider.summaries(metric: metric, period: period, trailingDays: days, now: UTCTime.date(milliseconds: now))
         #expect(rows.map(\.customer.id).sorted() == ["c1", "c2", "c3"])
         let start = UTCTime.milliseconds(period.start), end = UTCTime.milliseconds(period.end)
         let endDay = (now / 86_400_000 + 1) * 86_400_000

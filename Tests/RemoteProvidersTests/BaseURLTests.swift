@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RemoteProviders
+import UsageCore
 
 /// Plain http is decided on the parsed host, never on the URL's text; what cannot be parsed strictly is refused.
 @Suite("Base URLs and keys")

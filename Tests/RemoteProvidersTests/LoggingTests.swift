@@ -4,6 +4,7 @@ import HTTPTestSupport
 import Logging
 import Testing
 @testable import RemoteProviders
+import UsageCore
 
 @Suite("Request log")
 struct LoggingTests {

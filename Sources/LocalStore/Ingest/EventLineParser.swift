@@ -2,9 +2,14 @@ import Foundation
 import UsageCore
 
 /// Turns one line of Lago-shaped JSON into a `NewEvent`, or says exactly what is wrong with it.
-struct EventLineParser {
+package struct EventLineParser {
     /// Metrics known to the store or the metrics file, by code.
-    var metrics: [String: Metric]
+    package var metrics: [String: Metric]
+
+    /// A parser for events of `metrics`.
+    package init(metrics: [String: Metric]) {
+        self.metrics = metrics
+    }
 
     private typealias Reason = IngestReport.Rejection.Reason
 

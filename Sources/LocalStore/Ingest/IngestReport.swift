@@ -36,13 +36,13 @@ public struct IngestReport: Sendable, Hashable {
     public init() {}
 
     /// Records a rejected line, keeping the first `sampleLimit`.
-    mutating func reject(line: Int, reason: String) {
+    package mutating func reject(line: Int, reason: String) {
         rejectedCount += 1
         if rejections.count < Self.sampleLimit { rejections.append(Rejection(line: line, reason: reason)) }
     }
 
     /// Records a duplicate transaction id.
-    mutating func duplicate(_ id: String) {
+    package mutating func duplicate(_ id: String) {
         duplicateCount += 1
         if duplicateSamples.count < Self.sampleLimit { duplicateSamples.append(id) }
     }

@@ -17,8 +17,6 @@ public struct Ingestor {
         self.store = store
     }
 
-    private struct Rollback: Error {}
-
     /// The page cache while ingesting, as SQLite's negative KiB count (128 MiB).
     static let bulkCacheKiB = -131_072
 
@@ -26,29 +24,16 @@ public struct Ingestor {
     public func ingest(eventsPath: String, metrics: [Metric] = [], customers: [Customer] = [], skipInvalid: Bool = false)
         throws(UsageError) -> IngestReport
     {
-        let reader: LineReader
-        do {
-            reader = try LineReader(path: eventsPath)
-        } catch {
-            throw Self.describe(error, path: eventsPath)
-        }
-        return try ingest(reader, source: eventsPath, metrics: metrics, customers: customers, skipInvalid: skipInvalid)
+        try ingest(.file(eventsPath), metrics: metrics, customers: customers, skipInvalid: skipInvalid)
     }
 
-    /// Ingests events given as JSON Lines in memory (how a sync writes a page of copied events); with `skipInvalid`
-    /// the valid lines are kept.
-    func ingest(jsonLines: [UInt8], source: String, metrics: [Metric], customers: [Customer], skipInvalid: Bool)
+    /// Ingests a file or lines in memory (how a sync writes a page of copied events).
+    func ingest(_ input: IngestInput, metrics: [Metric], customers: [Customer], skipInvalid: Bool)
         throws(UsageError) -> IngestReport
     {
-        try ingest(LineReader(bytes: jsonLines), source: source, metrics: metrics, customers: customers, skipInvalid: skipInvalid)
-    }
-
-    private func ingest(
-        _ reader: LineReader, source: String, metrics: [Metric], customers: [Customer], skipInvalid: Bool
-    ) throws(UsageError) -> IngestReport {
         try store.requireWritable(for: "ingest")
+        var reader = try input.reader()
         var report = IngestReport()
-        var reader = reader
         do {
             try store.database.writeWithoutTransaction { db in
                 // A bulk load touches many index pages: a large page cache for its duration keeps them in memory
@@ -63,22 +48,12 @@ public struct Ingestor {
                 }
             }
         } catch let failure as LineReader.Failure {
-            throw Self.describe(failure, path: source)
+            throw LineReader.describe(failure, source: input.name)
         } catch {
             throw UsageError(.storage, "ingest into \(store.path) failed: \(UsageStore.describe(error))")
         }
         if !report.committed { report.inserted = 0 }
         return report
-    }
-
-    /// A read failure of the events file as one line; nothing was written.
-    private static func describe(_ failure: LineReader.Failure, path: String) -> UsageError {
-        switch failure {
-        case .lineTooLong(let line):
-            UsageError(.invalidInput, "\(path) line \(line) is longer than 1 MiB (is it JSON Lines?); nothing written")
-        case .unreadable(let reason):
-            UsageError(.invalidInput, "cannot read \(path): \(reason)")
-        }
     }
 
     private func load(

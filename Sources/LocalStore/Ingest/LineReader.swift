@@ -1,16 +1,17 @@
 import Foundation
+import UsageCore
 
 /// Reads a file line by line in large chunks, without loading it whole (or lines already in memory): a UTF-8 byte-order mark at the start is
 /// skipped, and a line longer than `maxLineBytes` stops the read with an error (so `/dev/zero` or a file that is not
 /// JSON Lines cannot grow memory without bound).
-struct LineReader {
+package struct LineReader {
     /// The UTF-8 byte-order mark some editors put at the start of a file.
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// The longest line accepted.
     static let maxLineBytes = 1 << 20
 
     /// Why reading stopped early.
-    enum Failure: Error {
+    package enum Failure: Error {
         /// Line `line` (one-based) is longer than `maxLineBytes`.
         case lineTooLong(line: Int)
         /// The file could not be read (a folder, an I/O error); the text is the system's reason.
@@ -26,7 +27,7 @@ struct LineReader {
     private let chunkSize = 1 << 20
 
     /// Opens `path` for reading; a folder or a missing file is an error.
-    init(path: String) throws(Failure) {
+    package init(path: String) throws(Failure) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .unreadable("no such file") }
         if isFolder.boolValue { throw .unreadable("is a folder, not a file") }
@@ -35,7 +36,7 @@ struct LineReader {
     }
 
     /// Reads `bytes` (JSON Lines made in memory, such as events copied from a provider).
-    init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         handle = nil
         buffer = bytes
         finished = true
@@ -74,5 +75,15 @@ struct LineReader {
         lineNumber += 1
         if line.last == 0x0D { line.removeLast() }
         return line
+    }
+
+    /// A read failure of `source` as one line; nothing was written.
+    package static func describe(_ failure: Failure, source: String) -> UsageError {
+        switch failure {
+        case .lineTooLong(let line):
+            UsageError(.invalidInput, "\(source) line \(line) is longer than 1 MiB (is it JSON Lines?); nothing written")
+        case .unreadable(let reason):
+            UsageError(.invalidInput, "cannot read \(source): \(reason)")
+        }
     }
 }

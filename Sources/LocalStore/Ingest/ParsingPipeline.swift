@@ -4,20 +4,20 @@ import Synchronization
 /// Reads and parses an events file on a thread of its own while the caller writes what was parsed: JSON parsing,
 /// validation and rollup accumulation (together half of ingest's work) run on the second core. Chunks arrive in file
 /// order, at most `depth` waiting, so memory stays bounded however long the file is.
-final class ParsingPipeline: Sendable {
+package final class ParsingPipeline: Sendable {
     /// Parsed lines, in file order.
-    struct Chunk: Sendable {
+    package struct Chunk: Sendable {
         /// Valid events with their line numbers.
-        var events: [NewEvent] = []
+        package var events: [NewEvent] = []
         /// Invalid lines: number and reason.
-        var rejections: [(line: Int, reason: String)] = []
+        package var rejections: [(line: Int, reason: String)] = []
         /// The rollups of every valid event since the last chunk that carried them (duplicates included: the writer
         /// takes those back); set when enough rows are waiting and on the last chunk.
         var rollups: RollupAccumulator?
         /// Set on the last chunk when reading stopped on an error.
-        var failure: LineReader.Failure?
+        package var failure: LineReader.Failure?
         /// Whether this is the last chunk.
-        var isLast = false
+        package var isLast = false
     }
 
     private let queue = Mutex<[Chunk]>([])
@@ -26,19 +26,19 @@ final class ParsingPipeline: Sendable {
     private let slots: DispatchSemaphore
 
     /// Starts reading `reader` with `parser` on a new thread, `chunkLines` lines a chunk, handing over rollups when
-    /// `rollupRows` rows are waiting.
-    init(
+    /// `rollupRows` rows are waiting (none without `countsRollups`: a store that rolls up on its server).
+    package init(
         reader: LineReader, parser: EventLineParser, chunkLines: Int = 4_096, depth: Int = 4,
-        rollupRows: Int = EventWriter.maxPendingRollupRows
+        rollupRows: Int = EventWriter.maxPendingRollupRows, countsRollups: Bool = true
     ) {
         slots = DispatchSemaphore(value: depth)
-        let thread = Thread { [self] in produce(reader, parser, chunkLines, rollupRows) }
+        let thread = Thread { [self] in produce(reader, parser, chunkLines, countsRollups ? rollupRows : nil) }
         thread.name = "usagetop-ingest-parse"
         thread.start()
     }
 
     /// The next chunk, waiting for it (the producer always ends with a chunk marked last).
-    func next() -> Chunk {
+    package func next() -> Chunk {
         items.wait()
         let chunk = queue.withLock { $0.removeFirst() }
         slots.signal()
@@ -46,17 +46,17 @@ final class ParsingPipeline: Sendable {
     }
 
     /// Stops the producer early (the load failed); chunks already parsed are dropped.
-    func stop() {
+    package func stop() {
         stopped.store(true, ordering: .relaxed)
         slots.signal()
     }
 
-    private func produce(_ reader: LineReader, _ parser: EventLineParser, _ chunkLines: Int, _ rollupRows: Int) {
+    private func produce(_ reader: LineReader, _ parser: EventLineParser, _ chunkLines: Int, _ rollupRows: Int?) {
         var reader = reader
         var chunk = Chunk(), lines = 0, number = 0, rollups = RollupAccumulator()
         func send(_ last: Bool) -> Bool {
             chunk.isLast = last
-            if last || rollups.pendingRows >= rollupRows {
+            if let rollupRows, last || rollups.pendingRows >= rollupRows {
                 rollups.complete()
                 chunk.rollups = rollups
                 rollups = RollupAccumulator()
@@ -75,7 +75,7 @@ final class ParsingPipeline: Sendable {
                 if !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                     switch parser.parse(line) {
                     case .success(let event):
-                        rollups.add(event)
+                        if rollupRows != nil { rollups.add(event) }
                         chunk.events.append(event)
                     case .failure(let reason): chunk.rejections.append((number, reason.text))
                     }

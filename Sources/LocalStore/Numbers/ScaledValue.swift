@@ -4,7 +4,7 @@ import UsageCore
 /// A decimal of at most 12 places held as a whole count of 10⁻¹² in an `Int128`, so that ingest and the store's SQL
 /// functions add and compare the values they see most (plain text such as `12.5`) with integer arithmetic instead of
 /// `Decimal`'s. It holds magnitudes below 1.7 × 10²⁶; anything else is left to `Decimal` by the caller.
-struct ScaledValue: Hashable, Comparable, Sendable {
+package struct ScaledValue: Hashable, Comparable, Sendable {
     /// The decimal places held.
     static let places = 12
     private static let unit: Int128 = 1_000_000_000_000
@@ -71,7 +71,7 @@ struct ScaledValue: Hashable, Comparable, Sendable {
     }
 
     /// Plain decimal text without trailing zeros (`-12.5`, `0`), as `DecimalText.format` writes the same value.
-    var text: String {
+    package var text: String {
         // Digits are written from the last place up into a fixed buffer (this runs for every rollup row written).
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
             var magnitude = units.magnitude, position = 48, place = 0, significant = false
@@ -101,7 +101,7 @@ struct ScaledValue: Hashable, Comparable, Sendable {
         DecimalText.parse(text) ?? 0
     }
 
-    static func < (lhs: ScaledValue, rhs: ScaledValue) -> Bool {
+    package static func < (lhs: ScaledValue, rhs: ScaledValue) -> Bool {
         lhs.units < rhs.units
     }
 }

@@ -2,20 +2,27 @@ import Foundation
 import UsageCore
 
 /// A mergeable partial aggregate over some events: count, exact sum and maximum.
-struct Partial: Sendable, Equatable {
-    var count: Int64 = 0
-    var sum: Decimal?
-    var max: Decimal?
+package struct Partial: Sendable, Equatable {
+    package var count: Int64 = 0
+    package var sum: Decimal?
+    package var max: Decimal?
+
+    /// A partial of `count` events with an optional sum and maximum.
+    package init(count: Int64 = 0, sum: Decimal? = nil, max: Decimal? = nil) {
+        self.count = count
+        self.sum = sum
+        self.max = max
+    }
 
     /// Folds another partial into this one.
-    mutating func merge(_ other: Partial) {
+    package mutating func merge(_ other: Partial) {
         count += other.count
         if let s = other.sum { sum = (sum ?? 0) + s }
         if let m = other.max { max = Swift.max(max ?? m, m) }
     }
 
     /// The metric's value for a non-unique aggregation.
-    func value(for aggregation: Aggregation) -> Decimal {
+    package func value(for aggregation: Aggregation) -> Decimal {
         switch aggregation {
         case .count: Decimal(count)
         case .sum: sum ?? 0

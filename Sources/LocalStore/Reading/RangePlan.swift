@@ -1,21 +1,21 @@
 /// Splits a half-open millisecond range into the cheapest exact pieces: whole days from the daily rollup,
 /// whole hours from the hourly rollup, and the unaligned edges from raw events.
-struct RangePlan: Equatable {
+package struct RangePlan: Equatable {
     /// A half-open range of slots (hours or days since the epoch) or milliseconds.
-    struct Span: Equatable {
-        var lower: Int64
-        var upper: Int64
+    package struct Span: Equatable {
+        package var lower: Int64
+        package var upper: Int64
     }
 
-    var days: Span?
-    var hours: [Span] = []
-    var raw: [Span] = []
+    package var days: Span?
+    package var hours: [Span] = []
+    package var raw: [Span] = []
 
     static let hourMs: Int64 = 3_600_000
     static let dayHours: Int64 = 24
 
     /// Plans `[startMs, endMs)`.
-    init(startMs: Int64, endMs: Int64) {
+    package init(startMs: Int64, endMs: Int64) {
         guard endMs > startMs else { return }
         let firstHour = Self.ceilDiv(startMs, Self.hourMs)
         let endHour = Self.floorDiv(endMs, Self.hourMs)
@@ -37,7 +37,7 @@ struct RangePlan: Equatable {
     }
 
     /// The hour slots covered by rollups (days expanded), for the hourly distinct table.
-    var hourSpans: [Span] {
+    package var hourSpans: [Span] {
         var spans = hours
         if let days { spans.append(Span(lower: days.lower * Self.dayHours, upper: days.upper * Self.dayHours)) }
         return spans

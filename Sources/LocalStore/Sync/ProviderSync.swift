@@ -11,14 +11,14 @@ import UsageCore
 /// resumes from the record: pages written before the interruption are read again and count once.
 public struct ProviderSync: Sendable {
     private let provider: any UsageProvider
-    private let store: UsageStore
+    private let store: any EventStore
     private let source: String
     private let overlap: TimeInterval
     private let concurrency: Int
 
     /// A copy from `provider` (named `source` in the cursors, such as `hyperline https://api.hyperline.co`) into
     /// `store`, `concurrency` customers at a time (the provider's throttle keeps the calls within its rate budget).
-    public init(provider: any UsageProvider, store: UsageStore, source: String, overlap: TimeInterval = 3_600, concurrency: Int = 4) {
+    public init(provider: any UsageProvider, store: any EventStore, source: String, overlap: TimeInterval = 3_600, concurrency: Int = 4) {
         self.provider = provider
         self.store = store
         self.source = source
@@ -94,7 +94,7 @@ public struct ProviderSync: Sendable {
         var cursors: [String: SyncCursor?] = [:]
         for metric in metrics {
             do {
-                cursors[metric.code] = .some(try await SyncCursor.read(store: store, source: source, customer: customer.id, metric: metric.code))
+                cursors[metric.code] = .some(try await store.syncCursor(source: source, customer: customer.id, metric: metric.code))
             } catch {
                 report.failures.append("\(customer.id) \(metric.code): \(error.message)")
             }
@@ -131,7 +131,7 @@ public struct ProviderSync: Sendable {
             }
             let copied = SyncCursor(from: min(cursor?.from ?? since, since), until: max(cursor?.until ?? now, now))
             if copied != cursor {
-                try await SyncCursor.write(store: store, source: source, customer: customer.id, metric: metric.code, copied)
+                try await store.recordSyncCursor(copied, source: source, customer: customer.id, metric: metric.code)
             }
         } catch {
             report.failures.append("\(customer.id) \(metric.code): \(UsageError.wrapping(error, context: source).message)")
@@ -160,11 +160,8 @@ public struct ProviderSync: Sendable {
     {
         let keyed = provider.capabilities.contains(.eventsShareMetrics)
         let lines: [UInt8] = Array(events.map { Self.line($0, keyedByMetric: keyed) }.joined(separator: "\n").utf8)
-        let (store, source) = (store, source)
-        return try await OffPool.run { () throws(UsageError) in
-            try Ingestor(store: store).ingest(
-                jsonLines: lines, source: "\(source) \(what)", metrics: metrics, customers: customers, skipInvalid: true)
-        }
+        return try await store.ingest(
+            .lines(lines, name: "\(source) \(what)"), metrics: metrics, customers: customers, skipInvalid: true)
     }
 
     /// The event as an ingest line; keyed by metric when one event can count toward several.

@@ -18,7 +18,7 @@ public struct NewEvent: Sendable, Hashable {
     /// The properties object as compact JSON.
     public var propertiesJSON: String
     /// `value` as scaled units, for sum and max metrics (parsed once, when the event was validated).
-    var number: ScaledValue?
+    package var number: ScaledValue?
 
     /// Creates a new event; a sum or max metric's `value` is read as a number here.
     public init(

@@ -1,3 +1,5 @@
+import UsageCore
+
 /// Where and how to reach a provider's API.
 public struct APIConfiguration: Sendable {
     /// The provider's short name, used in every error line (`lago`).

@@ -1,5 +1,3 @@
-import UsageCore
-
 /// Takes an API key out of text that came from the network, for servers and proxies that echo the request (its
 /// `Authorization` header) into error bodies or even into data.
 ///

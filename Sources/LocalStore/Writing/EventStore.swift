@@ -1,0 +1,56 @@
+import UsageCore
+
+/// A usage store that ingest and sync write into: the embedded SQLite store (`UsageStore`) or a shared PostgreSQL
+/// one. Both validate events the same way (`EventLineParser`), count a transaction id once, write a batch all or
+/// nothing, and answer every read through `reader`.
+public protocol EventStore: Sendable {
+    /// Where the store is, for messages (a path, or a server address without its password).
+    var location: String { get }
+
+    /// Fails with one clear line when the store cannot be written.
+    func requireWritable(for action: String) throws(UsageError)
+
+    /// Ingests events (Lago's ingest shape, one JSON object per line) after upserting the metrics and customers, in
+    /// one transaction: by default any invalid line writes nothing; with `skipInvalid` the valid lines are kept.
+    func ingest(_ input: IngestInput, metrics: [Metric], customers: [Customer], skipInvalid: Bool) async throws(UsageError)
+        -> IngestReport
+
+    /// The stretch `usagetop sync` has copied of a customer's events of a metric from `source`.
+    func syncCursor(source: String, customer: String, metric: String) async throws(UsageError) -> SyncCursor?
+
+    /// Records that a customer's events of a metric from `source` are copied for the cursor's stretch (no revision:
+    /// no screen shows it).
+    func recordSyncCursor(_ cursor: SyncCursor, source: String, customer: String, metric: String) async throws(UsageError)
+
+    /// The store as a data source for every screen and command.
+    var reader: any UsageProvider { get }
+}
+
+/// Where ingested lines come from.
+public enum IngestInput: Sendable {
+    /// A JSON Lines file.
+    case file(String)
+    /// JSON Lines in memory (a page of copied events), named for messages.
+    case lines([UInt8], name: String)
+
+    /// The name used in messages.
+    package var name: String {
+        switch self {
+        case .file(let path): path
+        case .lines(_, let name): name
+        }
+    }
+
+    /// A reader over the lines.
+    package func reader() throws(UsageError) -> LineReader {
+        switch self {
+        case .file(let path):
+            do {
+                return try LineReader(path: path)
+            } catch {
+                throw LineReader.describe(error, source: path)
+            }
+        case .lines(let bytes, _): return LineReader(bytes: bytes)
+        }
+    }
+}

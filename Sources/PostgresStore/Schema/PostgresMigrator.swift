@@ -1,0 +1,59 @@
+import Foundation
+import Logging
+import PostgresNIO
+import UsageCore
+
+/// Brings a database's usagetop tables up to date: each migration of `PostgresSchema` not yet recorded in
+/// `usagetop_migration` runs in one transaction under the writers' lock, so two processes starting at once apply it
+/// once. A database already up to date is only read (a role that may only read works); a database that holds other
+/// tables and no usagetop ones is refused, never written.
+enum PostgresMigrator {
+    /// Applies the missing migrations.
+    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
+        let names = PostgresSchema.migrations.map(\.name)
+        if try await applied(client, logger: logger) == Set(names) { return }
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger)
+            try await connection.query(
+                "CREATE TABLE IF NOT EXISTS usagetop_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+                logger: logger)
+            var done = Set<String>()
+            for try await name in try await connection.query("SELECT name FROM usagetop_migration", logger: logger).decode(String.self) {
+                done.insert(name)
+            }
+            for migration in PostgresSchema.migrations where !done.contains(migration.name) {
+                for statement in statements(migration.sql) {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("INSERT INTO usagetop_migration (name) VALUES (\(migration.name))", logger: logger)
+            }
+        }
+    }
+
+    /// The migrations recorded; fails when the database holds other tables and none of usagetop's.
+    private static func applied(_ client: PostgresClient, logger: Logger) async throws -> Set<String> {
+        let probe = try await client.query("""
+            SELECT to_regclass('usagetop_migration') IS NOT NULL,
+                   EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema())
+            """, logger: logger)
+        var (ours, anyTables) = (false, false)
+        for try await row in probe.decode((Bool, Bool).self) { (ours, anyTables) = row }
+        guard ours else {
+            if anyTables {
+                throw UsageError(.storage, "the database holds other tables and is not a usagetop store; use an empty database")
+            }
+            return []
+        }
+        var names = Set<String>()
+        for try await name in try await client.query("SELECT name FROM usagetop_migration", logger: logger).decode(String.self) {
+            names.insert(name)
+        }
+        return names
+    }
+
+    /// A migration's statements, one per `;` at a line's end (the extended protocol runs one at a time).
+    static func statements(_ sql: String) -> [String] {
+        sql.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { $0.hasSuffix(";") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,79 @@
+import LocalStore
+import Logging
+import PostgresNIO
+import UsageCore
+
+/// Writes a chunk of validated events in one statement: the events (a transaction id already stored is skipped), the
+/// customers they name, and every rollup they change, summed by the server in exact `numeric` from the rows actually
+/// inserted, so a repeated id never counts twice. The statement runs inside the caller's transaction.
+enum EventBatchWriter {
+    /// Inserts `events`; returns how many were new and the ids skipped as already stored (or repeated in `events`).
+    static func write(_ events: [NewEvent], on connection: PostgresConnection, logger: Logger) async throws
+        -> (inserted: Int, duplicates: [String])
+    {
+        guard !events.isEmpty else { return (0, []) }
+        var binds = PostgresBindings(capacity: 7)
+        binds.append(events.map(\.transactionID))
+        binds.append(events.map(\.customerID))
+        binds.append(events.map(\.metricCode))
+        binds.append(events.map(\.timestampMs))
+        // Sums and maxima as the plain decimal text validation made of them; distinct keys as they are.
+        binds.append(events.map { $0.number?.text ?? $0.value ?? "" })
+        binds.append(events.map { $0.value != nil })
+        binds.append(events.map(\.propertiesJSON))
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: statement, binds: binds), logger: logger)
+        var fresh = Set<String>()
+        for try await id in rows.decode(String.self) { fresh.insert(id) }
+        var duplicates: [String] = []
+        for event in events where fresh.remove(event.transactionID) == nil { duplicates.append(event.transactionID) }
+        return (events.count - duplicates.count, duplicates)
+    }
+
+    /// Rollup slots are floor divisions (events before 1970 included): hours since the epoch, and days from hours.
+    private static let statement = """
+        WITH input AS (
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::text[], $6::bool[], $7::text[])
+                WITH ORDINALITY AS t(transaction_id, customer_id, metric_code, ts_ms, value, has_value, properties, n)
+        ), fresh AS (
+            INSERT INTO event (transaction_id, customer_id, metric_code, ts_ms, value, properties)
+            SELECT transaction_id, customer_id, metric_code, ts_ms, CASE WHEN has_value THEN value END, properties
+            FROM input ORDER BY n
+            ON CONFLICT (transaction_id) DO NOTHING
+            RETURNING transaction_id, customer_id, metric_code, ts_ms, value
+        ), named AS (
+            INSERT INTO customer (id, name) SELECT DISTINCT customer_id, customer_id FROM input
+            ON CONFLICT (id) DO NOTHING
+        ), valued AS (
+            SELECT f.metric_code, f.customer_id, floor(f.ts_ms::numeric / 3600000)::bigint AS hour,
+                CASE WHEN m.aggregation = 'sum' THEN f.value::numeric END AS added,
+                CASE WHEN m.aggregation = 'max' THEN f.value::numeric END AS largest,
+                CASE WHEN m.aggregation = 'unique_count' THEN f.value END AS distinct_value
+            FROM fresh AS f JOIN metric AS m ON m.code = f.metric_code
+        ), hours AS (
+            INSERT INTO rollup_hour AS r (metric_code, customer_id, slot, event_count, sum_value, max_value)
+            SELECT metric_code, COALESCE(customer_id, ''), hour, count(*), sum(added), max(largest) FROM valued
+            GROUP BY GROUPING SETS ((metric_code, customer_id, hour), (metric_code, hour))
+            ON CONFLICT (metric_code, customer_id, slot) DO UPDATE SET event_count = r.event_count + excluded.event_count,
+                sum_value = CASE WHEN excluded.sum_value IS NULL THEN r.sum_value
+                                 ELSE COALESCE(r.sum_value, 0) + excluded.sum_value END,
+                max_value = GREATEST(r.max_value, excluded.max_value)
+        ), days AS (
+            INSERT INTO rollup_day AS r (metric_code, customer_id, slot, event_count, sum_value, max_value)
+            SELECT metric_code, COALESCE(customer_id, ''), floor(hour::numeric / 24)::bigint, count(*), sum(added), max(largest)
+            FROM valued
+            GROUP BY GROUPING SETS ((metric_code, customer_id, floor(hour::numeric / 24)::bigint),
+                                    (metric_code, floor(hour::numeric / 24)::bigint))
+            ON CONFLICT (metric_code, customer_id, slot) DO UPDATE SET event_count = r.event_count + excluded.event_count,
+                sum_value = CASE WHEN excluded.sum_value IS NULL THEN r.sum_value
+                                 ELSE COALESCE(r.sum_value, 0) + excluded.sum_value END,
+                max_value = GREATEST(r.max_value, excluded.max_value)
+        ), distincts AS (
+            INSERT INTO distinct_hour (metric_code, customer_id, slot, value)
+            SELECT DISTINCT v.metric_code, w.customer_id, v.hour, v.distinct_value
+            FROM valued AS v CROSS JOIN LATERAL (VALUES (v.customer_id), ('')) AS w(customer_id)
+            WHERE v.distinct_value IS NOT NULL
+            ON CONFLICT DO NOTHING
+        )
+        SELECT transaction_id FROM fresh
+        """
+}

@@ -1,0 +1,104 @@
+import Foundation
+import LocalStore
+import PostgresNIO
+import UsageCore
+
+/// The PostgreSQL store as an `EventStore`: lines are read and validated on a thread of their own by the same parser
+/// as the embedded store's, and written a chunk per statement (`EventBatchWriter`) inside one transaction.
+extension PostgresUsageStore: EventStore {
+    public var reader: any UsageProvider { PostgresProvider(store: self) }
+
+    /// A role without write rights finds out at the first write, from the server's own message.
+    public func requireWritable(for action: String) throws(UsageError) {}
+
+    public func ingest(_ input: IngestInput, metrics: [Metric], customers: [Customer], skipInvalid: Bool)
+        async throws(UsageError) -> IngestReport
+    {
+        let reader = try input.reader()
+        let logger = logger
+        var report: IngestReport
+        do {
+            report = try await write { connection in
+                try await Self.upsert(metrics: metrics, customers: customers, on: connection, logger: logger)
+                let known = try await PostgresCatalog.metrics(on: connection, logger: logger)
+                let pipeline = ParsingPipeline(
+                    reader: reader, parser: EventLineParser(metrics: Dictionary(known.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })),
+                    chunkLines: 8_192, countsRollups: false)
+                var report = IngestReport()
+                var done = false
+                defer { if !done { pipeline.stop() } }
+                while !done {
+                    let chunk = try await OffPool.run { pipeline.next() }
+                    for rejection in chunk.rejections { report.reject(line: rejection.line, reason: rejection.reason) }
+                    if let failure = chunk.failure { done = true; throw LineReader.describe(failure, source: input.name) }
+                    done = chunk.isLast
+                    // After a rejected line a strict load is rolled back: writing more would be wasted.
+                    guard report.rejectedCount == 0 || skipInvalid else { continue }
+                    let outcome = try await EventBatchWriter.write(chunk.events, on: connection, logger: logger)
+                    report.inserted += outcome.inserted
+                    outcome.duplicates.forEach { report.duplicate($0) }
+                }
+                report.committed = report.rejectedCount == 0 || skipInvalid
+                return (report, report.committed)
+            }
+        } catch {
+            throw UsageError(error.kind, "ingest into \(location) failed: \(error.message)")
+        }
+        if !report.committed { report.inserted = 0 }
+        return report
+    }
+
+    private static func upsert(metrics: [Metric], customers: [Customer], on connection: PostgresConnection, logger: Logger)
+        async throws
+    {
+        for metric in metrics {
+            try await connection.query("""
+                INSERT INTO metric (code, name, aggregation, field, unit, position)
+                VALUES (\(metric.code), \(metric.name), \(metric.aggregation.rawValue), \(metric.field), \(metric.unit),
+                        (SELECT COALESCE(max(position), -1) + 1 FROM metric))
+                ON CONFLICT (code) DO UPDATE SET name = excluded.name, aggregation = excluded.aggregation,
+                    field = excluded.field, unit = excluded.unit
+                """, logger: logger)
+        }
+        guard !customers.isEmpty else { return }
+        // One row per id (the last wins, as one upsert after another would): a statement may touch a row once.
+        var latest: [String: Customer] = [:]
+        for customer in customers { latest[customer.id] = customer }
+        let unique = Array(latest.values)
+        try await connection.query("""
+            INSERT INTO customer (id, name, currency)
+            SELECT id, name, NULLIF(currency, '') FROM unnest(\(unique.map(\.id)), \(unique.map(\.name)), \(unique.map { $0.currency ?? "" }))
+                AS t(id, name, currency)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, currency = COALESCE(excluded.currency, customer.currency)
+            """, logger: logger)
+    }
+
+    public func syncCursor(source: String, customer: String, metric: String) async throws(UsageError) -> SyncCursor? {
+        try await read { connection in
+            let rows = try await connection.query("""
+                SELECT copied_from_ms, copied_until_ms FROM sync_cursor
+                WHERE source = \(source) AND customer_id = \(customer) AND metric_code = \(metric)
+                """, logger: self.logger)
+            var cursor: SyncCursor?
+            for try await (from, until) in rows.decode((Int64, Int64).self) {
+                cursor = SyncCursor(from: UTCTime.date(milliseconds: from), until: UTCTime.date(milliseconds: until))
+            }
+            return cursor
+        }
+    }
+
+    public func recordSyncCursor(_ cursor: SyncCursor, source: String, customer: String, metric: String)
+        async throws(UsageError)
+    {
+        let (from, until) = (UTCTime.milliseconds(cursor.from), UTCTime.milliseconds(cursor.until))
+        try await write({ connection in
+            try await connection.query("""
+                INSERT INTO sync_cursor (source, customer_id, metric_code, copied_from_ms, copied_until_ms)
+                VALUES (\(source), \(customer), \(metric), \(from), \(until))
+                ON CONFLICT (source, customer_id, metric_code) DO UPDATE SET
+                    copied_from_ms = excluded.copied_from_ms, copied_until_ms = excluded.copied_until_ms
+                """, logger: self.logger)
+            return ((), true)
+        }, revision: false)
+    }
+}

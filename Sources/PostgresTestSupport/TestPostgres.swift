@@ -1,0 +1,115 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Subprocess
+import SystemPackage
+
+/// A real PostgreSQL server for the tests, started once per test process from Debian's `postgresql` package
+/// (`initdb` and `pg_ctl` on a temporary folder, loopback only, a random port, a password) and stopped when the
+/// process exits. Run as root, the server runs as the `postgres` user (or `nobody`), as PostgreSQL requires. Each
+/// test gets a database of its own (`freshDatabase`).
+public actor TestPostgres {
+    /// The one server of this process.
+    public static let shared = TestPostgres()
+
+    /// The folder holding `initdb` and `pg_ctl`, or nil when PostgreSQL is not installed.
+    public static let binaries: String? = {
+        let candidates = ["/usr/lib/postgresql"].flatMap { root in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted(by: >).map { "\(root)/\($0)/bin" }
+        } + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: "\($0)/initdb") && FileManager.default.isExecutableFile(atPath: "\($0)/pg_ctl") }
+    }()
+
+    /// Whether the tests that need PostgreSQL can run here.
+    public static var isInstalled: Bool { binaries != nil }
+
+    /// What a skipped test says.
+    public static let absent = "PostgreSQL is not installed (apt-get install postgresql): the PostgreSQL store tests are skipped"
+
+    /// A running server.
+    public struct Server: Sendable {
+        public let port: Int
+        public let user: String
+        public let password: String
+        let folder: String
+    }
+
+    private var started: Server?
+
+    /// The server, started on first use.
+    public func server() async throws -> Server {
+        if let started { return started }
+        let server = try await Self.start()
+        started = server
+        return server
+    }
+
+    /// A new empty database on the server; returns its URL without the password (give `password` separately).
+    public func freshDatabase() async throws -> (url: String, password: String) {
+        let server = try await server()
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        var configuration = PostgresClient.Configuration(
+            host: "127.0.0.1", port: server.port, username: server.user, password: server.password, database: "postgres",
+            tls: .disable)
+        configuration.options.maximumConnections = 1
+        let client = PostgresClient(configuration: configuration, backgroundLogger: Logger(label: "test-postgres", factory: { _ in SwiftLogNoOpLogHandler() }))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+            group.cancelAll()
+        }
+        return ("postgres://\(server.user)@127.0.0.1:\(server.port)/\(name)?sslmode=disable", server.password)
+    }
+
+    private static func start() async throws -> Server {
+        guard let bin = binaries else { throw Unavailable(message: absent) }
+        let folder = "/tmp/usagetop-pg-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let password = UUID().uuidString
+        try password.write(toFile: "\(folder)/pw", atomically: true, encoding: .utf8)
+        let accounts: [String] = ["postgres", "nobody"]
+        let owner = getuid() == 0 ? accounts.first { name in getpwnam(name) != nil } : nil
+        if let owner { try FileManager.default.setAttributes([.ownerAccountName: owner], ofItemAtPath: folder) }
+        folderToRemove = strdup(folder)
+        atexit { stopAtExit() }
+        try await run(bin + "/initdb", ["-D", "\(folder)/data", "-U", "usagetop", "--pwfile=\(folder)/pw", "--auth=scram-sha-256",
+                                        "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], as: owner)
+        for attempt in 0..<5 {
+            let port = Int.random(in: 20_000..<60_000)
+            let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            do {
+                try await run(bin + "/pg_ctl", ["-D", "\(folder)/data", "-o", options, "-w", "-t", "30", "-l", "\(folder)/log", "start"], as: owner)
+                serverCommand = strdup("\(owner.map { "runuser -u \($0) -- " } ?? "")\(bin)/pg_ctl -D \(folder)/data -m immediate stop >/dev/null 2>&1")
+                return Server(port: port, user: "usagetop", password: password, folder: folder)
+            } catch where attempt < 4 {
+                continue
+            }
+        }
+        throw Unavailable(message: "PostgreSQL did not start (log: \(folder)/log)")
+    }
+
+    private static func run(_ program: String, _ arguments: [String], as owner: String?) async throws {
+        let (path, all) = owner.map { ("/usr/sbin/runuser", ["-u", $0, "--", program] + arguments) } ?? (program, arguments)
+        let result = try await Subprocess.run(
+            .path(FilePath(path)), arguments: Arguments(all), input: .none, output: .string(limit: 1 << 20),
+            error: .string(limit: 1 << 20))
+        guard result.terminationStatus.isSuccess else {
+            throw Unavailable(message: "\(program) failed: \(result.standardError)\(result.standardOutput)")
+        }
+    }
+
+    /// Why the server is not there.
+    public struct Unavailable: Error, CustomStringConvertible {
+        public let message: String
+        public var description: String { message }
+    }
+}
+
+/// The command that stops the server, and its folder, for the exit handler (which cannot capture).
+nonisolated(unsafe) private var serverCommand: UnsafeMutablePointer<CChar>?
+nonisolated(unsafe) private var folderToRemove: UnsafeMutablePointer<CChar>?
+
+private func stopAtExit() {
+    if let serverCommand { _ = system(serverCommand) }
+    if let folderToRemove { _ = try? FileManager.default.removeItem(atPath: String(cString: folderToRemove)) }
+}
