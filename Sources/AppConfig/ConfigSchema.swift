@@ -35,6 +35,7 @@ enum ConfigSchema {
     static let profile: [String: Kind] = [
         "provider": .choice(["local", "lago", "hyperline", "prolifi"]), "base_url": .text, "api_key_env": .text,
         "api_key_command": .text, "theme": .text, "refresh": .wholeNumber(Profile.refreshRange), "db": .text,
+        "password_env": .text, "password_command": .text,
         "alerts": .table(alerts), "mouse": .boolean,
     ]
     /// The whole file.

@@ -28,16 +28,31 @@ public enum KeySource {
         throw UsageError(.invalidInput, "\(provider) needs an API key: set \(providerVariable) or USAGETOP_API_KEY, or a profile's api_key_env or api_key_command")
     }
 
+    /// The PostgreSQL store's password from the profile: its `password_env`, else its `password_command`; nil when the
+    /// profile names neither (the URL's password or `PGPASSWORD` is used then).
+    public static func databasePassword(profile: Profile?, environment: [String: String], timeout: Duration = commandTimeout)
+        async throws(UsageError) -> String?
+    {
+        if let variable = profile?.passwordEnv {
+            guard let value = environment[variable], !value.isEmpty else {
+                throw UsageError(.invalidInput, "the profile's password_env \(variable) is not set")
+            }
+            return try checked(value, source: "password_env \(variable)", what: "password")
+        }
+        guard let command = profile?.passwordCommand else { return nil }
+        return try checked(try await run(command, timeout: timeout), source: "password_command", what: "password")
+    }
+
     /// `raw` without one trailing newline (`\n` or `\r\n`); any other control character is refused with an error
     /// that says where, never what.
-    static func checked(_ raw: String, source: String) throws(UsageError) -> String {
+    static func checked(_ raw: String, source: String, what: String = "key") throws(UsageError) -> String {
         var key = raw
         if key.last == "\r\n" || key.last == "\n" { key.removeLast() }  // "\r\n" is one Character
         if let offset = key.unicodeScalars.firstIndex(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             let position = key.unicodeScalars.distance(from: key.unicodeScalars.startIndex, to: offset) + 1
-            throw UsageError(.invalidInput, "the key from \(source) holds a control character (at character \(position)); it was not used")
+            throw UsageError(.invalidInput, "the \(what) from \(source) holds a control character (at character \(position)); it was not used")
         }
-        guard !key.isEmpty else { throw UsageError(.invalidInput, "the key from \(source) is empty") }
+        guard !key.isEmpty else { throw UsageError(.invalidInput, "the \(what) from \(source) is empty") }
         return key
     }
 

@@ -15,8 +15,13 @@ public struct Profile: Sendable, Hashable, Decodable {
 
     /// The refresh intervals accepted, in seconds, from the command line and from `config.toml`.
     public static let refreshRange = 1...86_400
-    /// The local store path, for `provider = "local"`.
+    /// The store: an SQLite file path, or `postgres://user@host/database` for a shared PostgreSQL store (read with
+    /// `provider = "local"`, written by `usagetop sync` and `usagetop ingest`).
     public var db: String?
+    /// The environment variable that holds the PostgreSQL store's password.
+    public var passwordEnv: String?
+    /// A command whose standard output is the PostgreSQL store's password.
+    public var passwordCommand: String?
     /// Alert rules for this profile (replacing the top-level `[alerts]`).
     public var alerts: AlertsConfig?
     /// Whether clicks and the wheel reach usagetop (replacing the top-level `mouse`).
@@ -27,11 +32,14 @@ public struct Profile: Sendable, Hashable, Decodable {
         case baseURL = "base_url"
         case apiKeyEnv = "api_key_env"
         case apiKeyCommand = "api_key_command"
+        case passwordEnv = "password_env"
+        case passwordCommand = "password_command"
     }
 
     /// Creates a profile.
     public init(provider: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil, apiKeyCommand: String? = nil,
-                theme: String? = nil, refresh: Int? = nil, db: String? = nil) {
+                theme: String? = nil, refresh: Int? = nil, db: String? = nil, passwordEnv: String? = nil,
+                passwordCommand: String? = nil) {
         self.provider = provider
         self.baseURL = baseURL
         self.apiKeyEnv = apiKeyEnv
@@ -39,5 +47,7 @@ public struct Profile: Sendable, Hashable, Decodable {
         self.theme = theme
         self.refresh = refresh
         self.db = db
+        self.passwordEnv = passwordEnv
+        self.passwordCommand = passwordCommand
     }
 }

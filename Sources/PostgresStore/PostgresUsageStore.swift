@@ -12,6 +12,8 @@ import UsageCore
 public final class PostgresUsageStore: Sendable {
     /// The store's address without its password.
     public let location: String
+    /// The short name the header shows.
+    public let label: String
     let client: PostgresClient
     let logger: Logger
     private let scrubber: SecretScrubber?
@@ -22,6 +24,7 @@ public final class PostgresUsageStore: Sendable {
     public static func open(_ target: PostgresTarget, connections: Int = 4) async throws(UsageError) -> PostgresUsageStore {
         let store = PostgresUsageStore(target, connections: connections)
         do {
+            try await probe(target, logger: store.logger)
             try await PostgresMigrator.migrate(store.client, logger: store.logger)
         } catch {
             throw store.failure(error, doing: "cannot open")
@@ -31,6 +34,7 @@ public final class PostgresUsageStore: Sendable {
 
     private init(_ target: PostgresTarget, connections: Int) {
         location = target.location
+        label = target.label
         scrubber = target.password.map { SecretScrubber(key: $0.value) }
         logger = Logger(label: "usagetop.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
         var configuration: PostgresClient.Configuration
@@ -56,37 +60,93 @@ public final class PostgresUsageStore: Sendable {
         runner.cancel()
     }
 
-    private static func tls(_ mode: PostgresTarget.TLSMode) -> PostgresClient.Configuration.TLS {
-        var relaxed = TLSConfiguration.makeClientConfiguration()
-        relaxed.certificateVerification = .none
-        var caOnly = TLSConfiguration.makeClientConfiguration()
-        caOnly.certificateVerification = .noHostnameVerification
-        return switch mode {
-        case .disable: .disable
-        case .allow, .prefer: .prefer(relaxed)
-        case .require: .require(relaxed)
-        case .verifyCA: .require(caOnly)
-        case .verifyFull: .require(.makeClientConfiguration())
+    /// One connection made and closed before the pool is used: a wrong password, a missing database or a server
+    /// that is not there is told at once, in the server's words (the pool would retry for a minute and say less).
+    private static func probe(_ target: PostgresTarget, logger: Logger) async throws {
+        var configuration: PostgresConnection.Configuration
+        if let folder = target.socketFolder {
+            configuration = .init(
+                unixSocketPath: "\(folder)/.s.PGSQL.\(target.port)", username: target.user, password: target.password?.value,
+                database: target.database)
+        } else {
+            let settings = tlsSettings(target.tls)
+            let tls: PostgresConnection.Configuration.TLS = switch settings {
+            case nil: .disable
+            case let (configuration, required)?:
+                required ? .require(try NIOSSLContext(configuration: configuration)) : .prefer(try NIOSSLContext(configuration: configuration))
+            }
+            configuration = .init(
+                host: target.host ?? "localhost", port: target.port, username: target.user, password: target.password?.value,
+                database: target.database, tls: tls)
         }
+        configuration.options.connectTimeout = .seconds(5)
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+        try await connection.close()
+    }
+
+    private static func tls(_ mode: PostgresTarget.TLSMode) -> PostgresClient.Configuration.TLS {
+        switch tlsSettings(mode) {
+        case nil: .disable
+        case let (configuration, required)?: required ? .require(configuration) : .prefer(configuration)
+        }
+    }
+
+    /// libpq's `sslmode` as a TLS configuration and whether TLS is required (nil: no TLS).
+    private static func tlsSettings(_ mode: PostgresTarget.TLSMode) -> (TLSConfiguration, required: Bool)? {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch mode {
+        case .disable: return nil
+        case .allow, .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: break
+        }
+        return (configuration, mode != .allow && mode != .prefer)
     }
 
     /// Runs `body` on one connection inside a read-only snapshot (`REPEATABLE READ`): every query of one screen's
     /// answer sees the same committed writes, never half of one.
-    func read<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws(UsageError) -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(UsageError) -> T {
         do {
-            return try await client.withConnection { connection in
-                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-                do {
-                    let result = try await body(connection)
-                    try await connection.query("COMMIT", logger: logger)
-                    return result
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
-                }
+            return try await Self.within(Self.readTimeout) { [client, logger] in
+                try await Self.snapshot(client, logger: logger, body)
             }
         } catch {
             throw failure(error, doing: "cannot read")
+        }
+    }
+
+    /// How long a screen's read may take before it says the server did not answer (the pool alone would wait for
+    /// a minute while the server is down).
+    static let readTimeout: Duration = .seconds(20)
+
+    private struct ReadTimeout: Error {}
+
+    /// `work`'s result, or `ReadTimeout` after `limit` (the work is cancelled).
+    private static func within<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                throw ReadTimeout()
+            }
+            defer { group.cancelAll() }
+            return try await group.next()!
+        }
+    }
+
+    private static func snapshot<T: Sendable>(
+        _ client: PostgresClient, logger: Logger, _ body: @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await client.withConnection { connection in
+            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            do {
+                let result = try await body(connection)
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
         }
     }
 
@@ -130,14 +190,18 @@ public final class PostgresUsageStore: Sendable {
 
     /// What went wrong, from the server's message or the connection's.
     static func describe(_ error: any Error) -> String {
-        guard let error = error as? PSQLError else { return String(describing: error) }
+        if error is ReadTimeout { return "the server did not answer within \(Int(readTimeout.components.seconds)) s" }
+        guard let error = error as? PSQLError else {
+            let text = String(describing: error)
+            return text.contains("CircuitBreaker") ? "the server cannot be reached" : text
+        }
         if let message = error.serverInfo?[.message] {
             let code = error.serverInfo?[.sqlState].map { " (\($0))" } ?? ""
             return message + code
         }
         switch error.code {
         case .connectionError:
-            return "cannot connect" + (error.underlying.map { ": \($0)" } ?? "")
+            return "cannot connect: " + connectionProblem(error.underlying.map { String(describing: $0) } ?? "")
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
             return "the server closed the connection"
         case .authMechanismRequiresPassword:
@@ -149,5 +213,14 @@ public final class PostgresUsageStore: Sendable {
         default:
             return "\(error.code)"
         }
+    }
+
+    /// The reason a connection failed, in a few words.
+    private static func connectionProblem(_ text: String) -> String {
+        let lower = text.lowercased()
+        if lower.contains("refused") { return "connection refused (is the server running, on that port?)" }
+        if lower.contains("timeout") || lower.contains("timed out") { return "no answer within 5 s" }
+        if lower.contains("resolve") || lower.contains("getaddrinfo") || lower.contains("name") { return "host not found" }
+        return text
     }
 }

@@ -57,6 +57,11 @@ public struct PostgresTarget: Sendable {
         return "postgres://\(user)@\(host ?? "")\(socketFolder == nil ? ":\(port)" : "")/\(database)\(place)"
     }
 
+    /// A short name for the header: `postgres team@db.example.com:5432`.
+    public var label: String {
+        "postgres \(database)@\(socketFolder ?? host ?? ""):\(port)"
+    }
+
     /// `text` with any password between `://user:` and `@` taken out, for a URL that did not parse.
     static func redacted(_ text: String) -> String {
         guard let scheme = text.range(of: "://"), let at = text.range(of: "@", range: scheme.upperBound..<text.endIndex),

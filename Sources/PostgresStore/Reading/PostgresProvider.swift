@@ -20,7 +20,7 @@ public struct PostgresProvider: UsageProvider {
     }
 
     public func sourceInfo() async throws -> SourceInfo {
-        SourceInfo(label: store.location, isDemoData: false)
+        SourceInfo(label: store.label, isDemoData: false)
     }
 
     public func changeToken() async throws -> String? {

@@ -1,3 +1,4 @@
+import AppConfig
 import ArgumentParser
 import Foundation
 import LocalStore
@@ -10,7 +11,9 @@ struct IngestCommand: AsyncParsableCommand {
         abstract: "Load events (one Lago-shaped JSON object per line) into the store.",
         discussion: "All or nothing by default: any invalid line means nothing is written. Exit code 1 if a line was rejected.")
 
-    @OptionGroup var store: StoreOptions
+    @Option(name: .long, help: "The usage store: an SQLite file (default: $XDG_DATA_HOME/usagetop/usage.sqlite) or postgres://user@host/database.")
+    var db: String?
+    @Option(help: "A profile whose db (and password_env or password_command) names the store.") var profile: String?
     @Option(help: "metrics.json: [{\"code\",\"name\",\"aggregation\",\"field\",\"unit\"}].") var metrics: String?
     @Option(help: "customers.json: [{\"id\",\"name\",\"currency\"}].") var customers: String?
     @Flag(help: "Write the valid lines and report the invalid ones.") var skipInvalid = false
@@ -18,18 +21,20 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            let target = try UsageStore(path: store.path)
+            var warnings: [String] = []
+            let chosen = try profile.map { name throws(UsageError) in
+                try ConfigFile.load(path: ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment), warnings: &warnings)
+                    .profile(name)
+            }
+            for warning in warnings { StandardError.line("usagetop: warning: \(warning)") }
+            let target = try await StoreLocation.chosen(db: db, profile: chosen).openForWriting(profile: chosen)
             let metricList = try metrics.map { path throws(UsageError) in
                 try CatalogParser.metrics(from: try read(path), source: path)
             } ?? []
             let customerList = try customers.map { path throws(UsageError) in
                 try CatalogParser.customers(from: try read(path), source: path)
             } ?? []
-            let (events, skipInvalid) = (events, skipInvalid)
-            let report = try await OffPool.run { () throws(UsageError) in
-                try Ingestor(store: target).ingest(
-                    eventsPath: events, metrics: metricList, customers: customerList, skipInvalid: skipInvalid)
-            }
+            let report = try await target.ingest(.file(events), metrics: metricList, customers: customerList, skipInvalid: skipInvalid)
             for line in report.lines {
                 if line.hasPrefix("ingested") { print(line) } else { StandardError.line(line) }
             }

@@ -13,7 +13,8 @@ struct SyncCommand: AsyncParsableCommand {
             Copies each customer's events of every metric whose aggregation the store reproduces exactly (count, sum, \
             max, unique count) from --since to now, reading only what earlier copies left (from an hour before the \
             last one ended, for late events). Copying twice counts each event once; an interrupted copy resumes. \
-            Open the store with `usagetop --db PATH`.
+            The store is an SQLite file or a PostgreSQL database (--db postgres://user@host/database, or the \
+            profile's db); open it with `usagetop --db` the same.
             """)
 
     @OptionGroup var source: SourceOptions
@@ -33,8 +34,7 @@ struct SyncCommand: AsyncParsableCommand {
             let kind = try source.kind(profile: profile)
             guard kind != .local else { throw UsageError(.invalidInput, "sync copies from a provider that lists events: give --provider lago or hyperline") }
             let provider = try await source.remoteProvider(kind, profile, rateShare: rateShare)
-            let path = source.db == nil ? (profile?.db.map { StoreOptions.path(db: $0) } ?? source.storePath) : source.storePath
-            let store = try UsageStore(path: path)
+            let store = try await StoreLocation.chosen(db: source.db, profile: profile).openForWriting(profile: profile)
             let name = "\(kind.rawValue) \(source.baseURL ?? profile?.baseURL ?? kind.defaultBaseURL)"
             let sync = ProviderSync(provider: provider, store: store, source: name)
             while true {

@@ -2,6 +2,7 @@ import AppConfig
 import ArgumentParser
 import Foundation
 import LocalStore
+import PostgresStore
 import RemoteProviders
 import UsageCore
 
@@ -16,11 +17,8 @@ struct SourceOptions: ParsableArguments {
     @Option(help: "The provider's API base URL (self-hosted Lago, sandboxes, a test server). Plain http:// only to loopback.")
     var baseURL: String?
 
-    @Option(name: .long, help: "The SQLite usage store read with --provider local and written by sync (default: $XDG_DATA_HOME/usagetop/usage.sqlite).")
+    @Option(name: .long, help: "The usage store read with --provider local and written by sync: an SQLite file (default: $XDG_DATA_HOME/usagetop/usage.sqlite) or postgres://user@host/database.")
     var db: String?
-
-    /// The local store path (see `StoreOptions`).
-    var storePath: String { StoreOptions.path(db: db) }
 
     /// The selected profile (nil without `--profile`); warnings about the config file go to `warnings`.
     func selectedProfile(warnings: inout [String]) throws(UsageError) -> Profile? {
@@ -54,9 +52,14 @@ struct SourceOptions: ParsableArguments {
         let kind = try kind(profile: chosen)
         switch kind {
         case .local:
-            let path = db == nil ? (chosen?.db.map { StoreOptions.path(db: $0) } ?? storePath) : storePath
-            let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
-            return DataService(provider: LocalProvider(store: store), cache: .untilChanged)
+            switch StoreLocation.chosen(db: db, profile: chosen) {
+            case .file(let path):
+                let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
+                return DataService(provider: LocalProvider(store: store), cache: .untilChanged)
+            case .postgres(let url):
+                let store = try await StoreLocation.openPostgres(url: url, profile: chosen)
+                return DataService(provider: PostgresProvider(store: store), cache: .untilChanged)
+            }
         case .lago, .hyperline, .prolifi:
             return DataService(provider: try await remoteProvider(kind, chosen), cache: .remote)
         }
