@@ -34,31 +34,57 @@ public actor TestPostgres {
         let folder: String
     }
 
-    private var started: Server?
+    /// The start, begun by the first test that needs the server; every other test waits for the same one.
+    private var starting: Task<Server, any Error>?
 
     /// The server, started on first use.
     public func server() async throws -> Server {
-        if let started { return started }
-        let server = try await Self.start()
-        started = server
-        return server
+        if let starting { return try await starting.value }
+        let task = Task { try await Self.start() }
+        starting = task
+        return try await task.value
     }
 
-    /// A new empty database on the server; returns its URL without the password (give `password` separately).
-    public func freshDatabase() async throws -> (url: String, password: String) {
+    /// A new database on the server, after `setup` ran in it; returns its URL without the password (give `password`
+    /// separately).
+    public func freshDatabase(setup: [String] = []) async throws -> (url: String, password: String) {
         let server = try await server()
         let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        _ = try await Self.query(["CREATE DATABASE \(name)"], database: "postgres", server: server)
+        if !setup.isEmpty { _ = try await Self.query(setup, database: name, server: server) }
+        return ("postgres://\(server.user)@127.0.0.1:\(server.port)/\(name)?sslmode=disable", server.password)
+    }
+
+    /// The first column of `sql`'s rows, as text, in the database of `url` (one made by `freshDatabase`).
+    public func strings(_ sql: String, in url: String) async throws -> [String] {
+        let server = try await server()
+        let database = String(url.split(separator: "/").last?.split(separator: "?").first ?? "postgres")
+        return try await Self.query([sql], database: database, server: server)
+    }
+
+    /// Runs statements in order on one connection to `database`; returns the last one's first column as text.
+    private static func query(_ statements: [String], database: String, server: Server) async throws -> [String] {
         var configuration = PostgresClient.Configuration(
-            host: "127.0.0.1", port: server.port, username: server.user, password: server.password, database: "postgres",
+            host: "127.0.0.1", port: server.port, username: server.user, password: server.password, database: database,
             tls: .disable)
         configuration.options.maximumConnections = 1
-        let client = PostgresClient(configuration: configuration, backgroundLogger: Logger(label: "test-postgres", factory: { _ in SwiftLogNoOpLogHandler() }))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
-            try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
-            group.cancelAll()
+        let client = PostgresClient(
+            configuration: configuration, backgroundLogger: Logger(label: "test-postgres", factory: { _ in SwiftLogNoOpLogHandler() }))
+        return try await withThrowingTaskGroup(of: [String].self) { group in
+            group.addTask {
+                await client.run()
+                return []
+            }
+            defer { group.cancelAll() }
+            var last: [String] = []
+            for statement in statements {
+                last = []
+                for try await text in try await client.query(PostgresQuery(unsafeSQL: statement)).decode(String.self) {
+                    last.append(text)
+                }
+            }
+            return last
         }
-        return ("postgres://\(server.user)@127.0.0.1:\(server.port)/\(name)?sslmode=disable", server.password)
     }
 
     private static func start() async throws -> Server {
@@ -76,7 +102,7 @@ public actor TestPostgres {
                                         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], as: owner)
         for attempt in 0..<5 {
             let port = Int.random(in: 20_000..<60_000)
-            let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+            let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
             do {
                 try await run(bin + "/pg_ctl", ["-D", "\(folder)/data", "-o", options, "-w", "-t", "30", "-l", "\(folder)/log", "start"], as: owner)
                 serverCommand = strdup("\(owner.map { "runuser -u \($0) -- " } ?? "")\(bin)/pg_ctl -D \(folder)/data -m immediate stop >/dev/null 2>&1")

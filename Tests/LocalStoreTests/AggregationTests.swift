@@ -5,9 +5,10 @@ import UsageCore
 
 @Suite("Aggregation semantics: half-open UTC periods, exact decimals, unique counts, duplicates")
 struct AggregationTests {
-    @Test func periodsAreHalfOpen() async throws {
-        let t = try TestStore()
-        try t.ingest([
+    @Test(arguments: StoreKind.available)
+    func periodsAreHalfOpen(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([
             TestStore.event("a", "calls", "2026-11-01T00:00:00Z"),
             TestStore.event("b", "calls", "2026-11-30T23:59:59.999Z"),
             TestStore.event("c", "calls", "2026-12-01T00:00:00Z"),
@@ -19,9 +20,10 @@ struct AggregationTests {
         #expect(edge.first { $0.metric.code == "calls" }?.value == 1)
     }
 
-    @Test func sumsDecimalsExactly() async throws {
-        let t = try TestStore()
-        try t.ingest([
+    @Test(arguments: StoreKind.available)
+    func sumsDecimalsExactly(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([
             TestStore.event("a", "gb", "2026-11-02T10:00:00Z", #"{"gb": 0.1}"#),
             TestStore.event("b", "gb", "2026-11-02T10:30:00Z", #"{"gb": "0.2"}"#),
             TestStore.event("c", "gb", "2026-11-03T01:15:00Z", #"{"gb": 1e-3}"#),
@@ -37,9 +39,10 @@ struct AggregationTests {
         #expect(DecimalText.format(hourly.total) == "0.3")
     }
 
-    @Test func maxIsTheLargestValueNotTheSum() async throws {
-        let t = try TestStore()
-        try t.ingest([
+    @Test(arguments: StoreKind.available)
+    func maxIsTheLargestValueNotTheSum(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([
             TestStore.event("a", "peak", "2026-11-02T10:00:00Z", #"{"v": 5.5}"#),
             TestStore.event("b", "peak", "2026-11-05T10:00:00Z", #"{"v": 12.25}"#),
             TestStore.event("c", "peak", "2026-11-09T10:00:00Z", #"{"v": -3}"#),
@@ -51,9 +54,10 @@ struct AggregationTests {
         #expect(series.total == Decimal(string: "12.25"))
     }
 
-    @Test func uniqueCountsDistinctValuesAcrossBuckets() async throws {
-        let t = try TestStore()
-        try t.ingest([
+    @Test(arguments: StoreKind.available)
+    func uniqueCountsDistinctValuesAcrossBuckets(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([
             TestStore.event("a", "users", "2026-11-02T10:00:00Z", #"{"user": "u1"}"#),
             TestStore.event("b", "users", "2026-11-02T11:00:00Z", #"{"user": "u1"}"#),
             TestStore.event("c", "users", "2026-11-03T10:00:00Z", #"{"user": "u2"}"#),
@@ -69,9 +73,10 @@ struct AggregationTests {
         #expect(all.total == 3)
     }
 
-    @Test func repeatedTransactionIDsCountOnce() async throws {
-        let t = try TestStore()
-        let report = try t.ingest([
+    @Test(arguments: StoreKind.available)
+    func repeatedTransactionIDsCountOnce(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        let report = try await t.ingest([
             TestStore.event("same", "calls", "2026-11-02T10:00:00Z"),
             TestStore.event("same", "calls", "2026-11-02T11:00:00Z"),
             TestStore.event("other", "calls", "2026-11-02T12:00:00Z"),
@@ -79,23 +84,25 @@ struct AggregationTests {
         #expect(report.inserted == 2)
         #expect(report.duplicateCount == 1)
         #expect(report.lines.contains { $0.hasPrefix("1 duplicate transaction_id ignored (same)") })
-        let again = try t.ingest([TestStore.event("same", "calls", "2026-11-03T10:00:00Z")])
+        let again = try await t.ingest([TestStore.event("same", "calls", "2026-11-03T10:00:00Z")])
         #expect(again.inserted == 0 && again.duplicateCount == 1)
         let total = try await t.provider.totals(customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"))
         #expect(total.first?.value == 2)
     }
 
-    @Test func customersSeenOnlyInEventsAreNamedByID() async throws {
-        let t = try TestStore()
-        try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z", customer: "stranger")])
+    @Test(arguments: StoreKind.available)
+    func customersSeenOnlyInEventsAreNamedByID(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z", customer: "stranger")])
         let customer = try await t.provider.customer(id: "stranger")
         #expect(customer?.name == "stranger")
         #expect(try await t.provider.customer(id: "c1")?.name == "Acme")
     }
 
-    @Test func summariesGiveTotalsDailyValuesAndLastEvent() async throws {
-        let t = try TestStore()
-        try t.ingest([
+    @Test(arguments: StoreKind.available)
+    func summariesGiveTotalsDailyValuesAndLastEvent(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([
             TestStore.event("a", "calls", "2026-11-20T10:00:00Z"),
             TestStore.event("b", "calls", "2026-11-21T10:00:00Z"),
             TestStore.event("c", "calls", "2026-11-21T11:00:00Z"),

@@ -6,9 +6,9 @@ import UsageCore
 /// The store answers event order and property filters in SQL, over every event of the period.
 @Suite("Events: order and property filters")
 struct EventQueryTests {
-    static func store() throws -> TestStore {
-        let t = try TestStore()
-        _ = try t.ingest((0..<30).map { i in
+    static func store(_ kind: StoreKind) async throws -> StoreUnderTest {
+        let t = try await StoreUnderTest.make(kind)
+        _ = try await t.ingest((0..<30).map { i in
             let status = i % 10 == 0 ? 500 : 200
             return TestStore.event("tx\(i)", "calls", "2026-11-03T10:\(i < 10 ? "0" : "")\(i):00Z",
                                    #"{"status": \#(status), "endpoint": "/v1/\#(i % 2 == 0 ? "search" : "users")", "we.ird \"key": "x"}"#)
@@ -19,8 +19,9 @@ struct EventQueryTests {
     static let period = TestStore.period("2026-11-01", "2026-12-01")
     static let calls = Metric(code: "calls", name: "Calls", aggregation: .count)
 
-    @Test func newestFirstOrOldestFirstOverAllPages() async throws {
-        let t = try Self.store()
+    @Test(arguments: StoreKind.available)
+    func newestFirstOrOldestFirstOverAllPages(kind: StoreKind) async throws {
+        let t = try await Self.store(kind)
         let newest = try await t.provider.events(customerID: "c1", metric: Self.calls, period: Self.period, page: 0, pageSize: 5,
                                                  query: EventQuery())
         #expect(newest.items.map(\.transactionID) == ["tx29", "tx28", "tx27", "tx26", "tx25"] && newest.newestFirst == true)
@@ -29,8 +30,9 @@ struct EventQueryTests {
         #expect(oldest.items.map(\.transactionID) == ["tx5", "tx6", "tx7", "tx8", "tx9"] && oldest.newestFirst == false)
     }
 
-    @Test func propertyFiltersCountEveryEventOfThePeriodNotOnePage() async throws {
-        let t = try Self.store()
+    @Test(arguments: StoreKind.available)
+    func propertyFiltersCountEveryEventOfThePeriodNotOnePage(kind: StoreKind) async throws {
+        let t = try await Self.store(kind)
         let errors = try await t.provider.events(
             customerID: "c1", metric: Self.calls, period: Self.period, page: 0, pageSize: 2,
             query: EventQuery(matches: [EventQuery.Match(key: "status", value: "500")]))
@@ -45,9 +47,10 @@ struct EventQueryTests {
         #expect(odd.totalCount == 30, "a key with a dot and a quote names exactly itself")
     }
 
-    @Test func breakdownsSplitUsageByAPropertyExactly() async throws {
-        let t = try Self.store()
-        _ = try t.ingest([
+    @Test(arguments: StoreKind.available)
+    func breakdownsSplitUsageByAPropertyExactly(kind: StoreKind) async throws {
+        let t = try await Self.store(kind)
+        _ = try await t.ingest([
             TestStore.event("g1", "gb", "2026-11-04T10:00:00Z", #"{"gb": "0.1", "region": "eu"}"#),
             TestStore.event("g2", "gb", "2026-11-04T11:00:00Z", #"{"gb": "0.2", "region": "eu"}"#),
             TestStore.event("g3", "gb", "2026-11-04T12:00:00Z", #"{"gb": "1.05", "region": "us"}"#),
@@ -64,8 +67,9 @@ struct EventQueryTests {
         ], "exact sums, and the events without the property in a row of their own")
     }
 
-    @Test func searchFindsTextInIdsAndPropertiesOverThePeriod() async throws {
-        let t = try Self.store()
+    @Test(arguments: StoreKind.available)
+    func searchFindsTextInIdsAndPropertiesOverThePeriod(kind: StoreKind) async throws {
+        let t = try await Self.store(kind)
         let users = try await t.provider.events(customerID: "c1", metric: Self.calls, period: Self.period, page: 0, pageSize: 5,
                                                 query: EventQuery(text: "/V1/USERS"))
         #expect(users.totalCount == 15, "case-insensitive, over every event of the period")

@@ -1,0 +1,109 @@
+import Foundation
+import LocalStore
+import PostgresStore
+import PostgresTestSupport
+import Testing
+import UsageCore
+
+/// What a store shared by many screens and a writer must hold: a reader never sees half a batch, the change token
+/// moves with every write and only then, and (PostgreSQL) a store opens once however many processes start at once,
+/// refuses a database that is not its own, and never says its password.
+@Suite("A store shared by readers and writers")
+struct SharedStoreTests {
+    /// Each batch writes as many `calls` events as `gb` events; one screen's read of both totals must always see
+    /// them equal, however the reads and the writes interleave.
+    @Test(arguments: StoreKind.available)
+    func readersNeverSeeHalfABatch(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([TestStore.event("seed", "calls", "2026-11-02T00:00:00Z"),
+                            TestStore.event("seed-gb", "gb", "2026-11-02T00:00:00Z", #"{"gb": 1}"#)])
+        let period = TestStore.period("2026-11-01", "2026-12-01")
+        let provider = t.provider
+        let batches = 12, perBatch = 300
+        let reads = try await withThrowingTaskGroup(of: Int.self) { group in
+            group.addTask {
+                for batch in 0..<batches {
+                    let lines = (0..<perBatch).flatMap { n in [
+                        TestStore.event("c\(batch)-\(n)", "calls", "2026-11-0\(1 + n % 9)T0\(n % 10):00:00Z"),
+                        TestStore.event("g\(batch)-\(n)", "gb", "2026-11-0\(1 + n % 9)T0\(n % 10):30:00Z", #"{"gb": 1}"#),
+                    ] }
+                    try await t.ingest(lines)
+                }
+                return 0
+            }
+            for _ in 0..<2 {
+                group.addTask {
+                    var reads = 0
+                    while true {
+                        let totals = try await provider.totals(customerID: "c1", period: period)
+                        let calls = totals.first { $0.metric.code == "calls" }?.value
+                        let gb = totals.first { $0.metric.code == "gb" }?.value
+                        #expect(calls == gb, "a read saw \(calls ?? -1) calls but \(gb ?? -1) GB")
+                        reads += 1
+                        if calls == Decimal(1 + batches * perBatch) { return reads }
+                    }
+                }
+            }
+            var total = 0
+            for try await count in group { total += count }
+            return total
+        }
+        #expect(reads >= 2)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func theChangeTokenMovesWithEveryWriteAndOnlyThen(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([TestStore.event("a", "calls", "2026-11-02T00:00:00Z")])
+        let first = try await t.provider.changeToken()
+        #expect(try await t.provider.changeToken() == first)
+        let cursor = SyncCursor(from: TestStore.date("2026-11-01"), until: TestStore.date("2026-11-02"))
+        try await t.store.recordSyncCursor(cursor, source: "test", customer: "c1", metric: "calls")
+        #expect(try await t.provider.changeToken() == first, "a sync cursor is bookkeeping no screen shows")
+        #expect(try await t.store.syncCursor(source: "test", customer: "c1", metric: "calls") == cursor)
+        try await t.ingest([TestStore.event("b", "calls", "2026-11-02T00:00:00Z")])
+        #expect(try await t.provider.changeToken() != first)
+    }
+
+    @Test(.enabled(if: TestPostgres.isInstalled, Comment(rawValue: TestPostgres.absent)))
+    func manyProcessesOpeningANewDatabaseMigrateItOnce() async throws {
+        let (url, password) = try await TestPostgres.shared.freshDatabase()
+        let target = try PostgresTarget(url: url, password: Secret(password))
+        let stores = try await withThrowingTaskGroup(of: PostgresUsageStore.self) { group in
+            for _ in 0..<4 { group.addTask { try await PostgresUsageStore.open(target) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(stores.count == 4)
+        #expect(try await stores[0].reader.metrics().isEmpty)
+    }
+
+    @Test(.enabled(if: TestPostgres.isInstalled, Comment(rawValue: TestPostgres.absent)))
+    func aWrongPasswordIsSaidWithoutThePassword() async throws {
+        let (url, _) = try await TestPostgres.shared.freshDatabase()
+        let wrong = "hunter2-not-the-password"
+        let withPassword = url.replacingOccurrences(of: "postgres://usagetop@", with: "postgres://usagetop:\(wrong)@")
+        do {
+            _ = try await PostgresUsageStore.open(try PostgresTarget(url: withPassword))
+            Issue.record("a wrong password opened the store")
+        } catch {
+            #expect(error.message.contains("password authentication failed"), "\(error.message)")
+            #expect(!error.message.contains(wrong))
+        }
+        #expect(!(try PostgresTarget(url: withPassword)).location.contains(wrong))
+    }
+}
+
+extension SharedStoreTests {
+    @Test(.enabled(if: TestPostgres.isInstalled, Comment(rawValue: TestPostgres.absent)))
+    func aDatabaseHoldingOtherTablesIsNeverWritten() async throws {
+        let (url, password) = try await TestPostgres.shared.freshDatabase(setup: ["CREATE TABLE invoices (id int)"])
+        do {
+            _ = try await PostgresUsageStore.open(try PostgresTarget(url: url, password: Secret(password)))
+            Issue.record("a database of other tables was opened as a store")
+        } catch {
+            #expect(error.message.contains("not a usagetop store"), "\(error.message)")
+        }
+        let tables = try await TestPostgres.shared.strings("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'", in: url)
+        #expect(tables == ["invoices"], "nothing was created")
+    }
+}
