@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "HTTPTestSupport", .product(name: "Subprocess", package: "swift-subprocess"),
+                "HTTPTestSupport", "PostgresTestSupport", .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),

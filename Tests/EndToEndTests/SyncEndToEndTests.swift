@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTestSupport
 import NIOCore
+import PostgresTestSupport
 import Synchronization
 import Testing
 
@@ -91,21 +92,36 @@ struct SyncEndToEndTests {
         return url.path
     }
 
-    static func sync(_ server: TestHTTPServer, db: String, since: String = "-30d") async throws -> Program.Output {
+    /// A new store of `kind`: an SQLite file, or a new database on the test PostgreSQL server (its password in the
+    /// environment the program runs with, never on its command line).
+    static func store(_ kind: StoreKind) async throws -> (db: String, environment: [String: String]) {
+        switch kind {
+        case .sqlite: return (try folder() + "/team.sqlite", [:])
+        case .postgres:
+            let (url, password) = try await TestPostgres.shared.freshDatabase()
+            return (url, ["PGPASSWORD": password])
+        }
+    }
+
+    static func sync(_ server: TestHTTPServer, db: String, since: String = "-30d", environment: [String: String] = [:])
+        async throws -> Program.Output
+    {
         try await Program.run(Tmux.binary, [
             "sync", "--provider", "hyperline", "--base-url", server.baseURL, "--db", db, "--since", since,
-        ], extra: ["HYPERLINE_API_KEY": key])
+        ], extra: environment.merging(["HYPERLINE_API_KEY": key]) { a, _ in a })
     }
 
     /// Each metric's total and count for a customer over whole recent days, from `source` arguments.
-    static func numbers(_ source: [String], customer: String) async throws -> [String: [String]] {
+    static func numbers(_ source: [String], customer: String, environment: [String: String] = [:]) async throws
+        -> [String: [String]]
+    {
         let day = 86_400.0
         let today = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / day).rounded(.down) * day)
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withFullDate]
         let period = "\(format.string(from: today.addingTimeInterval(-8 * day)))..\(format.string(from: today.addingTimeInterval(-1 * day)))"
         let out = try await Program.run(Tmux.binary, ["snapshot", "--customer", customer, "--period", period, "--format", "json"] + source,
-                                        extra: ["HYPERLINE_API_KEY": key])
+                                        extra: environment.merging(["HYPERLINE_API_KEY": key]) { a, _ in a })
         #expect(out.status == 0, "\(out.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
         var result: [String: [String]] = [:]
@@ -115,23 +131,24 @@ struct SyncEndToEndTests {
         return result
     }
 
-    @Test func aCopyGivesTheProvidersNumbersAndASecondCopyChangesNothing() async throws {
+    @Test(arguments: StoreKind.available)
+    func aCopyGivesTheProvidersNumbersAndASecondCopyChangesNothing(kind: StoreKind) async throws {
         let server = try Self.server()
-        let db = try Self.folder() + "/team.sqlite"
-        let first = try await Self.sync(server, db: db)
+        let (db, environment) = try await Self.store(kind)
+        let first = try await Self.sync(server, db: db, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout == "copied 520 events (520 new) of 2 metrics for 4 customers in 14 calls\n",
                "a usage call per customer for its counts, then a page of 100 per customer and metric with events, two for the 104 events of cus_1 and of cus_2; none for cus_4, which has none")
-        let listed = try await Program.run(Tmux.binary, ["customers", "--db", db, "--format", "csv"])
+        let listed = try await Program.run(Tmux.binary, ["customers", "--db", db, "--format", "csv"], extra: environment)
         #expect(listed.stdout.contains("cus_4"), "a customer without events is listed too:\n\(listed.stdout)")
         for customer in ["cus_1", "cus_2", "cus_3"] {
             let provider = try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: customer)
-            let store = try await Self.numbers(["--db", db], customer: customer)
+            let store = try await Self.numbers(["--db", db], customer: customer, environment: environment)
             #expect(provider.count == 2 && store == provider, "\(customer): store \(store), provider \(provider)")
         }
-        let again = try await Self.sync(server, db: db)
+        let again = try await Self.sync(server, db: db, environment: environment)
         #expect(again.stdout.hasPrefix("copied ") && again.stdout.contains("(0 new)"), "\(again.stdout)")
-        let copied = try await Self.numbers(["--db", db], customer: "cus_1")
+        let copied = try await Self.numbers(["--db", db], customer: "cus_1", environment: environment)
         #expect(copied == (try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_1")))
         #expect(!(first.stdout + first.stderr + again.stderr).contains(Self.key))
     }
@@ -163,43 +180,46 @@ struct SyncEndToEndTests {
                 "named once: the next pass starts after them")
     }
 
-    @Test func aCopyCutByAnOutageResumesToTheSameNumbers() async throws {
+    @Test(arguments: StoreKind.available)
+    func aCopyCutByAnOutageResumesToTheSameNumbers(kind: StoreKind) async throws {
         let broken = try Self.server(failAfter: 3)
-        let db = try Self.folder() + "/team.sqlite"
-        let cut = try await Self.sync(broken, db: db)
+        let (db, environment) = try await Self.store(kind)
+        let cut = try await Self.sync(broken, db: db, environment: environment)
         #expect(cut.status == 1, "a failed copy exits 1")
         #expect(cut.stderr.contains("HTTP 500") && cut.stderr.contains("outage"), "\(cut.stderr)")
         let server = try Self.server()
-        let resumed = try await Self.sync(server, db: db)
+        let resumed = try await Self.sync(server, db: db, environment: environment)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let whole = try Self.folder() + "/whole.sqlite"
         _ = try await Self.sync(server, db: whole)
         for customer in ["cus_1", "cus_2", "cus_3"] {
             let expected = try await Self.numbers(["--db", whole], customer: customer)
-            #expect(try await Self.numbers(["--db", db], customer: customer) == expected, "\(customer)")
+            #expect(try await Self.numbers(["--db", db], customer: customer, environment: environment) == expected, "\(customer)")
         }
-        let events = try await Program.run(Tmux.binary, ["events", "--db", db, "--customer", "cus_3", "--metric", "agg_gb", "--period", "-30d"])
+        let events = try await Program.run(
+            Tmux.binary, ["events", "--db", db, "--customer", "cus_3", "--metric", "agg_gb", "--period", "-30d"], extra: environment)
         #expect(!events.stdout.contains("\u{1b}"), "escape sequences from the provider never reach the terminal")
     }
 
-    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"))
-    func killedMidCopyItResumesAndEveryPassAfterAddsOnlyWhatIsNew() async throws {
+    @Test(.enabled(if: Tmux.isAvailable, "tmux is not installed"), arguments: StoreKind.available)
+    func killedMidCopyItResumesAndEveryPassAfterAddsOnlyWhatIsNew(kind: StoreKind) async throws {
         let server = try Self.server(latency: .milliseconds(250))
-        let db = try Self.folder() + "/team.sqlite"
-        let arguments = "sync --provider hyperline --base-url \(server.baseURL) --db \(db) --since=-30d --every 1"
-        let first = try await Tmux(width: 150, height: 8, arguments: arguments, environment: "HYPERLINE_API_KEY=\(Self.key)")
+        let (db, environment) = try await Self.store(kind)
+        let arguments = "sync --provider hyperline --base-url \(server.baseURL) --db '\(db)' --since=-30d --every 1"
+        let words = (environment.map { "\($0.key)=\($0.value)" } + ["HYPERLINE_API_KEY=\(Self.key)"]).joined(separator: " ")
+        let first = try await Tmux(width: 150, height: 8, arguments: arguments, environment: words)
         let copying = await first.waitFor { $0.contains("copying: ") && $0.contains(" of 4 customers") }
         #expect(copying.ok, "a status line on a terminal:\n\(copying.screen)")
         let pid = try #require(await first.programPID())
         kill(pid, SIGKILL)
         #expect(await first.waitFor { $0.contains("EXITED 137") }.ok, "killed mid-copy")
-        let again = try await Tmux(width: 150, height: 8, arguments: arguments, environment: "HYPERLINE_API_KEY=\(Self.key)")
+        let again = try await Tmux(width: 150, height: 8, arguments: arguments, environment: words)
         let passes = await again.waitFor(40) { $0.contains("(0 new) of 2 metrics for 4 customers") }
         #expect(passes.ok, "a later pass copies nothing new:\n\(passes.screen)")
         try await again.send("C-c")
         for customer in ["cus_1", "cus_2", "cus_3"] {
             let provider = try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: customer)
-            let store = try await Self.numbers(["--db", db], customer: customer)
+            let store = try await Self.numbers(["--db", db], customer: customer, environment: environment)
             #expect(store == provider, "\(customer): store \(store), provider \(provider)")
         }
         #expect(!passes.screen.contains(Self.key))

@@ -1,5 +1,6 @@
 import Foundation
 import LocalStore
+import PostgresTestSupport
 import Testing
 import UsageCore
 

@@ -5,17 +5,6 @@ import PostgresTestSupport
 import Testing
 import UsageCore
 
-/// The two stores the same tests run against.
-enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite, postgres
-
-    var testDescription: String { rawValue }
-
-    /// Both stores when PostgreSQL is installed, else SQLite alone (the PostgreSQL cases are reported as skipped by
-    /// `PostgresAvailabilityTests`).
-    static var available: [StoreKind] { TestPostgres.isInstalled ? allCases : [.sqlite] }
-}
-
 /// A fresh store of either kind: an SQLite file in the process's scratch folder, or a new database on the test
 /// process's PostgreSQL server.
 struct StoreUnderTest: Sendable {
