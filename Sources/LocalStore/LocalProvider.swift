@@ -60,6 +60,11 @@ public struct LocalProvider: UsageProvider {
         let endDay = Int64(UTCTime.startOfDay(now).timeIntervalSince1970 / 86_400) + 1
         let firstDay = endDay - Int64(max(1, trailingDays))
         let (startMs, endMs) = Self.bounds(period)
+        if metric.billedBy != nil {
+            return try await store.asyncRead { db in
+                try Self.billedSummaries(db, metric: metric, period: period, firstDay: firstDay, endDay: endDay)
+            }
+        }
         if let progress {
             let preview = try await store.asyncRead { db in
                 try CustomerTable.preview(
@@ -81,10 +86,14 @@ public struct LocalProvider: UsageProvider {
         let (startMs, endMs) = Self.bounds(period)
         return try await store.asyncRead { db in
             let currency = try String.fetchOne(db, sql: "SELECT currency FROM customer WHERE id = ?", arguments: [customerID])
-            return try UsageStore.fetchMetrics(db).map { metric in
+            return try UsageStore.fetchMetrics(db).flatMap { metric in
+                if metric.billedBy != nil {
+                    let rows = try BilledQueries.rows(db, metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs)
+                    return BilledAnswers.totals(rows, metric: metric, asked: period, currency: currency)
+                }
                 let (value, count) = try AggregateQueries.value(
                     db, metric: metric, customer: customerID, startMs: startMs, endMs: endMs)
-                return UsageTotal(metric: metric, value: value, eventCount: Int(count), amountCents: nil, currency: currency)
+                return [UsageTotal(metric: metric, value: value, eventCount: Int(count), amountCents: nil, currency: currency)]
             }
         }
     }
@@ -93,6 +102,12 @@ public struct LocalProvider: UsageProvider {
         let (startMs, endMs) = Self.bounds(period)
         let customer = customerID ?? StoreSchema.allCustomers
         let starts = try bucket.starts(in: period)
+        if metric.billedBy != nil {
+            return try await store.asyncRead { db in
+                let rows = try BilledQueries.rows(db, metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs)
+                return BilledAnswers.series(rows, metric: metric, asked: period, bucket: bucket, starts: starts)
+            }
+        }
         return try await store.asyncRead { db in
             var points: [TimeSeries.Point] = []
             points.reserveCapacity(starts.count)
@@ -121,6 +136,7 @@ public struct LocalProvider: UsageProvider {
     }
 
     public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {
+        try Self.requireEvents(metric)
         let (startMs, endMs) = Self.bounds(period)
         return try await store.asyncRead { db in
             try BreakdownQuery.rows(db, customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key)
@@ -132,6 +148,7 @@ public struct LocalProvider: UsageProvider {
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
         async throws -> Page<UsageEvent>
     {
+        try Self.requireEvents(metric)
         let (startMs, endMs) = Self.bounds(period)
         return try await store.asyncRead { db in
             var arguments: StatementArguments = [customerID, metric.code, startMs, endMs]
@@ -158,6 +175,28 @@ public struct LocalProvider: UsageProvider {
                     properties: (try? JSONParser.parse(row[2] as String)) ?? .object([]))
             }
             return Page(items: items, index: page, size: pageSize, totalCount: total, newestFirst: query.newestFirst)
+        }
+    }
+
+    /// Every customer's row of a metric billed by a provider, from its readings.
+    private static func billedSummaries(_ db: Database, metric: Metric, period: Period, firstDay: Int64, endDay: Int64)
+        throws -> [CustomerSummary]
+    {
+        let lower = min(UTCTime.milliseconds(period.start), firstDay * BilledRow.dayMs)
+        let upper = max(UTCTime.milliseconds(period.end), endDay * BilledRow.dayMs)
+        let rows = Dictionary(grouping: try BilledQueries.rows(db, metric: metric.code, customer: nil, startMs: lower, endMs: upper),
+                              by: \.customerID)
+        return try Row.fetchAll(db, sql: "SELECT id, name, currency FROM customer ORDER BY id").map { row in
+            let customer = Customer(id: row[0], name: row[1], currency: row[2])
+            return BilledAnswers.summary(customer: customer, rows: rows[customer.id] ?? [], metric: metric, asked: period,
+                                         firstDay: firstDay, endDay: endDay)
+        }
+    }
+
+    /// Fails for a metric the store holds only the provider's totals of: it has no events to list.
+    package static func requireEvents(_ metric: Metric) throws(UsageError) {
+        if let provider = metric.billedBy {
+            throw UsageError(.unsupported, "\(metric.code) is kept as \(provider)'s own totals: the store holds no events of it")
         }
     }
 

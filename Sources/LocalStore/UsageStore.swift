@@ -102,10 +102,11 @@ public final class UsageStore: Sendable {
     }
 
     static func fetchMetrics(_ db: Database) throws -> [Metric] {
-        try Row.fetchAll(db, sql: "SELECT code, name, aggregation, field, unit FROM metric ORDER BY position, code").map {
+        try Row.fetchAll(db, sql: "SELECT code, name, aggregation, field, unit, billed_by FROM metric ORDER BY position, code").map {
             Metric(
                 code: $0["code"], name: $0["name"],
-                aggregation: Aggregation(rawValue: $0["aggregation"]) ?? .count, field: $0["field"], unit: $0["unit"])
+                aggregation: Aggregation(rawValue: $0["aggregation"]) ?? .count, field: $0["field"], unit: $0["unit"],
+                billedBy: $0["billed_by"])
         }
     }
 

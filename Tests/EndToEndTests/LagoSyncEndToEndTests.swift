@@ -76,10 +76,36 @@ struct LagoSyncEndToEndTests {
                 }
                 let next = page * size < hits.count ? String(page + 1) : "null"
                 return .init(body: #"{"events": [\#(items.joined(separator: ","))], "meta": {"current_page": \#(page), "next_page": \#(next), "total_count": \#(hits.count)}}"#)
+            case "/api/v1/customers/acme/current_usage", "/api/v1/customers/globex/current_usage":
+                guard let usage = billed[request.query["external_subscription_id"] ?? ""]?.current else { break }
+                return .init(body: #"{"customer_usage": \#(usage)}"#)
+            case "/api/v1/customers/acme/past_usage", "/api/v1/customers/globex/past_usage":
+                let past = billed[request.query["external_subscription_id"] ?? ""]?.past.map { [$0] } ?? []
+                return .init(body: #"{"usage_periods": [\#(past.joined(separator: ","))], "meta": {"next_page": null}}"#)
             default:
-                return .init(status: .notFound, body: #"{"status": 404, "error": "Not Found", "code": "not_found"}"#)
+                break
             }
+            return .init(status: .notFound, body: #"{"status": 404, "error": "Not Found", "code": "not_found"}"#)
         }
+    }
+
+    /// What Lago bills for the metrics the store cannot add up from events, per subscription: a current period (the
+    /// active ones) and an invoiced past one.
+    static let billed: [String: (current: String?, past: String?)] = [
+        "sub_new": (usage(from: -10, to: 20, seats: "42.5", nodes: "7", users: "13", invoiced: false), nil),
+        "sub_old": (nil, usage(from: -40, to: -10, seats: "30", nodes: "5", users: "9", invoiced: true)),
+        "sub_globex": (usage(from: -5, to: 25, seats: "12.25", nodes: "3", users: "4", invoiced: false),
+                       usage(from: -35, to: -5, seats: "11", nodes: "2", users: "6", invoiced: true)),
+    ]
+
+    /// A `customer_usage` document over days `from` to `to` from today (Lago's inclusive end: the last second).
+    static func usage(from: Double, to: Double, seats: String, nodes: String, users: String, invoiced: Bool) -> String {
+        let start = iso(today.addingTimeInterval(from * day)), end = iso(today.addingTimeInterval(to * day - 1))
+        let charges = [("seats", "weighted_sum_agg", seats), ("nodes", "sum_agg", nodes), ("users", "unique_count_agg", users)]
+            .map { code, aggregation, units in
+                #"{"units": "\#(units)", "events_count": 3, "amount_cents": \#(Int(Decimal(string: units)! * 100 as NSDecimalNumber)), "charge": {"charge_model": "standard", "invoice_display_name": "\#(code) fee"}, "billable_metric": {"code": "\#(code)", "name": "\#(code)", "aggregation_type": "\#(aggregation)"}}"#
+            }
+        return #"{"from_datetime": "\#(start)", "to_datetime": "\#(end)", "currency": "EUR", "lago_invoice_id": \#(invoiced ? #""inv_1""# : "null"), "charges_usage": [\#(charges.joined(separator: ","))]}"#
     }
 
     /// The brute-force value of `code` for a customer over [start, end).
@@ -101,9 +127,10 @@ struct LagoSyncEndToEndTests {
             "sync", "--provider", "lago", "--base-url", server.baseURL + "/api/v1", "--db", db, "--since=-30d",
         ], extra: ["LAGO_API_KEY": Self.key])
         #expect(sync.status == 0, "\(sync.stderr)")
-        #expect(sync.stderr.contains("seats not copied: a weighted_sum aggregation"), "\(sync.stderr)")
-        #expect(sync.stderr.contains("nodes not copied: a recurring metric"), "\(sync.stderr)")
-        #expect(sync.stderr.contains("users not copied: Lago's unique counts take a value back"), "\(sync.stderr)")
+        #expect(sync.stderr.contains("seats: events not copied (a weighted_sum aggregation"), "\(sync.stderr)")
+        #expect(sync.stderr.contains("nodes: events not copied (a recurring metric"), "\(sync.stderr)")
+        #expect(sync.stderr.contains("users: events not copied (Lago's unique counts take a value back"), "\(sync.stderr)")
+        #expect(sync.stderr.contains("kept as lago's own totals"), "\(sync.stderr)")
         let copied = Self.events.filter { ["api_calls", "gb", "peak"].contains($0.code) }.count
         #expect(sync.stdout.hasPrefix("copied \(copied) events (\(copied) new) of 3 metrics for 2 customers"), "\(sync.stdout)")
         let format = ISO8601DateFormatter()
@@ -118,6 +145,31 @@ struct LagoSyncEndToEndTests {
                 let total = metrics.first { $0["id"] as? String == code }?["total"]
                 let expected = Self.expected(code, customer: customer, start: start, end: end)
                 #expect(total.flatMap { Decimal(string: "\($0)") } == expected, "\(customer) \(code): \(String(describing: total)) vs \(expected)")
+            }
+            // Lago's own totals of the rest: a row per charge and billing period overlapping the fortnight, each
+            // labelled with its period and said to be Lago's.
+            let seats = metrics.filter { $0["id"] as? String == "seats" }.map { row -> String in
+                let answered = row["period"] as? [String: Any]
+                let amount = Decimal(string: "\(row["amount"] ?? "")").map { "\($0)" } ?? "?"
+                return "\(row["total"] ?? "") \(amount) \(row["billed_by"] ?? "") \(answered?["start"] ?? "")"
+            }.sorted()
+            let expectedSeats = customer == "acme"
+                ? ["30 30 lago \(Self.iso(Self.today.addingTimeInterval(-40 * Self.day)))",
+                   "42.5 42.5 lago \(Self.iso(Self.today.addingTimeInterval(-10 * Self.day)))"]
+                : ["11 11 lago \(Self.iso(Self.today.addingTimeInterval(-35 * Self.day)))",
+                   "12.25 12.25 lago \(Self.iso(Self.today.addingTimeInterval(-5 * Self.day)))"]
+            #expect(seats == expectedSeats.map { $0.replacingOccurrences(of: ".000Z", with: "Z") }, "\(customer): \(seats)")
+            // A day-by-day history of the copied metrics, which Lago's API (billing periods only) cannot give.
+            let series = try await Program.run(Tmux.binary, [
+                "timeseries", "--db", db, "--metric", "gb", "--customer", customer, "--bucket", "day", "--period", period,
+                "--format", "json",
+            ])
+            let points = (try JSONSerialization.jsonObject(with: Data(series.stdout.utf8)) as? [String: Any])?["points"] as? [[String: Any]] ?? []
+            #expect(points.count == 14, "\(series.stdout)\(series.stderr)")
+            for (index, point) in points.enumerated() {
+                let dayStart = start.addingTimeInterval(Double(index) * Self.day)
+                let expected = Self.expected("gb", customer: customer, start: dayStart, end: dayStart.addingTimeInterval(Self.day))
+                #expect(point["value"].flatMap { Decimal(string: "\($0)") } == expected, "\(customer) day \(index)")
             }
         }
         #expect(!(sync.stdout + sync.stderr).contains(Self.key))

@@ -9,23 +9,18 @@ import Testing
 /// its password, show the provider's numbers without making a single call to it.
 @Suite("A team shares one PostgreSQL store")
 struct TeamStoreEndToEndTests {
-    /// Counts every request the provider answers.
-    final class Calls: Sendable {
-        let count = Mutex(0)
-    }
-
     @Test(.enabled(if: TestPostgres.isInstalled && Tmux.isAvailable, "PostgreSQL or tmux is not installed"))
     func oneSyncTwoDashboardsAndAMonitorAndNoProviderCall() async throws {
-        let calls = Calls()
+        let calls = CallCounter()
         let served = Mutex(0)
         let server = try TestHTTPServer { request in
-            calls.count.withLock { $0 += 1 }
+            calls.add()
             return SyncEndToEndTests.answer(request, served: served, failAfter: nil)
         }
         let (url, password) = try await TestPostgres.shared.freshDatabase()
         let synced = try await SyncEndToEndTests.sync(server, db: url, environment: ["PGPASSWORD": password])
         #expect(synced.status == 0 && synced.stdout.contains("(520 new)"), "\(synced.stdout)\(synced.stderr)")
-        let afterSync = calls.count.withLock { $0 }
+        let afterSync = calls.value
         #expect(afterSync > 0)
 
         let folder = ProcessScratch.root.appendingPathComponent("team-\(UUID().uuidString)")
@@ -48,7 +43,7 @@ struct TeamStoreEndToEndTests {
         #expect(await first.waitFor { $0.contains("agg_gb") || $0.contains("GB") }.ok, "a customer's usage opens")
         let watching = await monitor.waitFor { $0.contains("live") }
         #expect(watching.ok, "the monitor reads the store:\n\(watching.screen)")
-        #expect(calls.count.withLock { $0 } == afterSync, "no screen called the provider")
+        #expect(calls.value == afterSync, "no screen called the provider")
         for program in [first, second, monitor] { try await program.send("q") }
     }
 }

@@ -49,7 +49,7 @@ struct StoreIdentityTests {
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in
             // As a store made by the first release: its first migration only.
-            try db.execute(sql: "PRAGMA application_id = 0; DELETE FROM grdb_migrations WHERE identifier != 'v1'; DROP TABLE sync_cursor")
+            try db.execute(sql: "PRAGMA application_id = 0; DELETE FROM grdb_migrations WHERE identifier != 'v1'; DROP TABLE sync_cursor; DROP TABLE billed_total; ALTER TABLE metric DROP COLUMN billed_by")
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
         try queue.close()

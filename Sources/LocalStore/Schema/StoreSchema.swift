@@ -58,6 +58,19 @@ enum StoreSchema {
                     PRIMARY KEY (source, customer_id, metric_code)) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v4-billed-totals") { db in
+            // The provider's own totals of the metrics the store cannot add up from events, as `usagetop sync` read
+            // them: the last reading of a closed period, one a day of a period still open (BilledRow).
+            try db.execute(sql: """
+                ALTER TABLE metric ADD COLUMN billed_by TEXT;
+                CREATE TABLE billed_total (
+                    metric_code TEXT NOT NULL, customer_id TEXT NOT NULL, source TEXT NOT NULL, charge TEXT NOT NULL,
+                    period_start_ms INTEGER NOT NULL, period_end_ms INTEGER NOT NULL, kept_day INTEGER NOT NULL,
+                    taken_ms INTEGER NOT NULL, value TEXT NOT NULL, event_count INTEGER, amount_cents INTEGER, currency TEXT,
+                    PRIMARY KEY (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 import UsageCore
 
-/// Copies a provider's raw events into the store, so that screens read the store instead of the provider.
+/// Copies a provider's raw events into the store, so that screens read the store instead of the provider; of the
+/// metrics its events cannot give, it copies the provider's own totals (`BilledSnapshot`).
 ///
 /// For each customer and each metric whose aggregation the store reproduces exactly (count, sum, max, unique count),
 /// it reads what is missing from `since` to `now` (`SyncCursor.windows`: after a first copy, the time since it ended,
@@ -31,9 +32,7 @@ public struct ProviderSync: Sendable {
         async throws(UsageError) -> SyncReport
     {
         try store.requireWritable(for: "sync")
-        guard provider.capabilities.contains(.events) else {
-            throw UsageError(.unsupported, "\(provider.name) lists no events, so there is nothing to copy")
-        }
+        let listsEvents = provider.capabilities.contains(.events)
         var report = SyncReport()
         let metrics: [Metric], customers: [Customer]
         do {
@@ -43,13 +42,24 @@ public struct ProviderSync: Sendable {
         }
         report.customers = customers.count
         for metric in metrics {
-            if let reason = Self.notCopied(metric) { report.skippedMetrics.append((metric, reason)) } else { report.metrics.append(metric) }
+            if let reason = listsEvents ? Self.notCopied(metric) : "\(provider.name) lists no events" {
+                report.billedMetrics.append((metric, reason))
+            } else {
+                report.metrics.append(metric)
+            }
+        }
+        let billed = report.billedMetrics.map { item in
+            var metric = item.metric
+            metric.billedBy = provider.name
+            return metric
         }
         // Every customer and metric first, in one transaction: the customers table lists the customers with no
         // events too, in the provider's metric order.
-        _ = try await write([], metrics: report.metrics, customers: customers, what: "the customer and metric lists")
+        _ = try await write([], metrics: metrics.compactMap { metric in
+            billed.first { $0.code == metric.code } ?? report.metrics.first { $0.code == metric.code }
+        }, customers: customers, what: "the customer and metric lists")
         var done = 0
-        await copy(report.metrics, for: customers, since: since, now: now) { part in
+        await copy(report.metrics, billed: billed, for: customers, since: since, now: now) { part in
             done += 1
             report.add(part)
             progress(SyncProgress(
@@ -70,14 +80,20 @@ public struct ProviderSync: Sendable {
     }
 
     /// Every customer's copy, `concurrency` customers at a time; `copied` gets each one's report as it ends.
-    private func copy(_ metrics: [Metric], for customers: [Customer], since: Date, now: Date, copied: (SyncReport) -> Void) async {
+    private func copy(_ metrics: [Metric], billed: [Metric], for customers: [Customer], since: Date, now: Date,
+                      copied: (SyncReport) -> Void) async {
         await withTaskGroup(of: SyncReport.self) { group in
             var next = 0
             func start() {
                 guard next < customers.count else { return }
                 let customer = customers[next]
                 next += 1
-                group.addTask { await copy(metrics, of: customer, since: since, now: now) }
+                group.addTask {
+                    var part = await copy(metrics, of: customer, since: since, now: now)
+                    part.add(await BilledSnapshot(provider: provider, store: store, source: source)
+                        .take(billed, of: customer, since: since, now: now))
+                    return part
+                }
             }
             for _ in 0..<concurrency { start() }
             while let part = await group.next() {

@@ -6,13 +6,16 @@ public struct SyncReport: Sendable {
     public var customers = 0
     /// Metrics whose events were copied.
     public var metrics: [Metric] = []
-    /// Metrics not copied as events, each with why (an aggregation the store cannot reproduce exactly).
-    public var skippedMetrics: [(metric: Metric, reason: String)] = []
+    /// Metrics whose events are not copied, each with why (an aggregation the store cannot reproduce exactly, or a
+    /// provider that lists no events): the store keeps the provider's own totals of them instead.
+    public var billedMetrics: [(metric: Metric, reason: String)] = []
+    /// Readings of the provider's own totals written.
+    public var readings = 0
     /// Events read from the provider (new and already stored).
     public var read = 0
     /// Events the store did not hold yet.
     public var inserted = 0
-    /// Calls made for event pages.
+    /// Calls made for event pages and totals.
     public var calls = 0
     /// One line per customer and metric whose copy failed (the others went on); its cursor did not move.
     public var failures: [String] = []
@@ -23,14 +26,16 @@ public struct SyncReport: Sendable {
     public var summary: String {
         let failed = failures.isEmpty ? "" : "; \(failures.count) failed"
         let notCopied = refused.isEmpty ? "" : "; \(refused.count) events not copied"
+        let billed = billedMetrics.isEmpty ? "" : "; \(readings) billed totals of \(billedMetrics.count) metrics"
         return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(customers) customers in \(calls) calls"
-            + notCopied + failed
+            + billed + notCopied + failed
     }
 
     /// Adds another part's counts and lines.
     mutating func add(_ other: SyncReport) {
         read += other.read
         inserted += other.inserted
+        readings += other.readings
         calls += other.calls
         failures += other.failures
         refused += other.refused

@@ -10,11 +10,12 @@ enum Catalog {
             position += 1
             try db.execute(
                 sql: """
-                    INSERT INTO metric (code, name, aggregation, field, unit, position) VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO metric (code, name, aggregation, field, unit, position, billed_by) VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, aggregation = excluded.aggregation,
-                        field = excluded.field, unit = excluded.unit
+                        field = excluded.field, unit = excluded.unit, billed_by = excluded.billed_by
                     """,
-                arguments: [metric.code, metric.name, metric.aggregation.rawValue, metric.field, metric.unit, position])
+                arguments: [metric.code, metric.name, metric.aggregation.rawValue, metric.field, metric.unit, position,
+                            metric.billedBy])
         }
     }
 
@@ -70,7 +71,7 @@ enum Catalog {
 
     /// Removes every event, rollup, customer, metric and marker, and starts a new generation.
     static func clearAll(in db: Database) throws {
-        for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta", "sync_cursor"] {
+        for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta", "sync_cursor", "billed_total"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         try renewGeneration(in: db)

@@ -22,6 +22,12 @@ public protocol EventStore: Sendable {
     /// no screen shows it).
     func recordSyncCursor(_ cursor: SyncCursor, source: String, customer: String, metric: String) async throws(UsageError)
 
+    /// Writes readings of a provider's own totals in one transaction (screens see them at their next refresh).
+    func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError)
+
+    /// The readings kept of a customer's metrics whose periods overlap `period`.
+    func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow]
+
     /// The store as a data source for every screen and command.
     var reader: any UsageProvider { get }
 }

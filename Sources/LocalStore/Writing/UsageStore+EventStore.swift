@@ -46,4 +46,18 @@ extension UsageStore: EventStore {
             }
         }
     }
+
+    public func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError) {
+        guard !rows.isEmpty else { return }
+        try await OffPool.run { () throws(UsageError) in
+            try self.write { db in try BilledQueries.write(db, rows, source: source) }
+        }
+    }
+
+    public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
+        let (startMs, endMs) = (UTCTime.milliseconds(period.start), UTCTime.milliseconds(period.end))
+        return try await asyncRead { db in
+            try BilledQueries.rows(db, metric: nil, customer: customer, startMs: startMs, endMs: endMs)
+        }
+    }
 }

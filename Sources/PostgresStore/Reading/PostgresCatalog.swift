@@ -7,11 +7,14 @@ enum PostgresCatalog {
     /// Every metric, in display order.
     static func metrics(on connection: PostgresConnection, logger: Logger) async throws -> [Metric] {
         let rows = try await connection.query(
-            "SELECT code, name, aggregation, field, unit FROM metric ORDER BY position, code", logger: logger)
+            "SELECT code, name, aggregation, field, unit, billed_by FROM metric ORDER BY position, code", logger: logger)
         var metrics: [Metric] = []
-        for try await (code, name, aggregation, field, unit) in rows.decode((String, String, String, String?, String?).self) {
+        for try await (code, name, aggregation, field, unit, billedBy) in rows
+            .decode((String, String, String, String?, String?, String?).self)
+        {
             metrics.append(Metric(
-                code: code, name: name, aggregation: Aggregation(rawValue: aggregation) ?? .count, field: field, unit: unit))
+                code: code, name: name, aggregation: Aggregation(rawValue: aggregation) ?? .count, field: field, unit: unit,
+                billedBy: billedBy))
         }
         return metrics
     }

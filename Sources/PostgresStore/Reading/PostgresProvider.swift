@@ -1,5 +1,6 @@
 import Foundation
 import LocalStore
+import Logging
 import PostgresNIO
 import UsageCore
 
@@ -45,6 +46,12 @@ public struct PostgresProvider: UsageProvider {
         let endDay = Int64(UTCTime.startOfDay(now).timeIntervalSince1970 / 86_400) + 1
         let firstDay = endDay - Int64(max(1, trailingDays))
         let (startMs, endMs) = Self.bounds(period)
+        if metric.billedBy != nil {
+            return try await store.read { connection in
+                try await Self.billedSummaries(metric: metric, period: period, firstDay: firstDay, endDay: endDay,
+                                               on: connection, logger: store.logger)
+            }
+        }
         return try await store.read { connection in
             try await PostgresCustomerTable.summaries(
                 metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, on: connection,
@@ -59,6 +66,12 @@ public struct PostgresProvider: UsageProvider {
             let currency = try await PostgresCatalog.customers(id: customerID, on: connection, logger: logger).first?.currency
             var totals: [UsageTotal] = []
             for metric in try await PostgresCatalog.metrics(on: connection, logger: logger) {
+                if metric.billedBy != nil {
+                    let rows = try await PostgresBilled.rows(
+                        metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs, on: connection, logger: logger)
+                    totals += BilledAnswers.totals(rows, metric: metric, asked: period, currency: currency)
+                    continue
+                }
                 let ranges = [(tag: 0, plan: RangePlan(startMs: startMs, endMs: endMs))]
                 let partial = try await PlannedQueries.partials(
                     metric, customer: customerID, ranges: ranges, on: connection, logger: logger)[0] ?? Partial()
@@ -79,6 +92,13 @@ public struct PostgresProvider: UsageProvider {
         let (startMs, endMs) = Self.bounds(period)
         let customer = customerID ?? PostgresSchema.allCustomers
         let starts = try bucket.starts(in: period)
+        if metric.billedBy != nil {
+            return try await store.read { connection in
+                let rows = try await PostgresBilled.rows(
+                    metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs, on: connection, logger: store.logger)
+                return BilledAnswers.series(rows, metric: metric, asked: period, bucket: bucket, starts: starts)
+            }
+        }
         var ranges = starts.indices.map { index in
             let lower = max(startMs, UTCTime.milliseconds(starts[index]))
             let upper = index + 1 < starts.count ? min(UTCTime.milliseconds(starts[index + 1]), endMs) : endMs
@@ -114,6 +134,7 @@ public struct PostgresProvider: UsageProvider {
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
         async throws -> Page<UsageEvent>
     {
+        try LocalProvider.requireEvents(metric)
         let (startMs, endMs) = Self.bounds(period)
         return try await store.read { connection in
             try await PostgresEventQueries.page(
@@ -123,11 +144,26 @@ public struct PostgresProvider: UsageProvider {
     }
 
     public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {
+        try LocalProvider.requireEvents(metric)
         let (startMs, endMs) = Self.bounds(period)
         return try await store.read { connection in
             try await PostgresEventQueries.breakdown(
                 customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key, on: connection,
                 logger: store.logger)
+        }
+    }
+
+    /// Every customer's row of a metric billed by a provider, from its readings.
+    private static func billedSummaries(
+        metric: Metric, period: Period, firstDay: Int64, endDay: Int64, on connection: PostgresConnection, logger: Logger
+    ) async throws -> [CustomerSummary] {
+        let lower = min(UTCTime.milliseconds(period.start), firstDay * BilledRow.dayMs)
+        let upper = max(UTCTime.milliseconds(period.end), endDay * BilledRow.dayMs)
+        let rows = Dictionary(grouping: try await PostgresBilled.rows(
+            metric: metric.code, customer: nil, startMs: lower, endMs: upper, on: connection, logger: logger), by: \.customerID)
+        return try await PostgresCatalog.customers(on: connection, logger: logger).map { customer in
+            BilledAnswers.summary(customer: customer, rows: rows[customer.id] ?? [], metric: metric, asked: period,
+                                  firstDay: firstDay, endDay: endDay)
         }
     }
 

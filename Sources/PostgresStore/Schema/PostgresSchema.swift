@@ -1,6 +1,7 @@
 /// The PostgreSQL store's tables, the same ideas as the embedded store's (`StoreSchema`): raw events for the events
 /// view, hourly and daily rollups in exact `numeric` for totals and series, the distinct values of each hour for unique
-/// counts, a revision counted by every write transaction, and the sync cursors. Ids and codes compare byte by byte
+/// counts, a revision counted by every write transaction, the sync cursors, and the provider's own totals of the
+/// metrics the store cannot add up from events (`BilledRow`). Ids and codes compare byte by byte
 /// (`COLLATE "C"`), as SQLite's do, so both stores list customers in the same order.
 enum PostgresSchema {
     /// The customer id under which all-customer rollups are kept.
@@ -39,6 +40,15 @@ enum PostgresSchema {
                 copied_from_ms bigint NOT NULL, copied_until_ms bigint NOT NULL,
                 PRIMARY KEY (source, customer_id, metric_code));
             INSERT INTO meta (key, value) VALUES ('generation', md5(random()::text || clock_timestamp()::text)), ('revision', '0');
+            """),
+        ("v2-billed-totals", """
+            ALTER TABLE metric ADD COLUMN billed_by text;
+            CREATE TABLE billed_total (
+                metric_code text COLLATE "C" NOT NULL, customer_id text COLLATE "C" NOT NULL, source text COLLATE "C" NOT NULL,
+                charge text COLLATE "C" NOT NULL, period_start_ms bigint NOT NULL, period_end_ms bigint NOT NULL,
+                kept_day bigint NOT NULL, taken_ms bigint NOT NULL, value numeric NOT NULL, event_count bigint,
+                amount_cents bigint, currency text,
+                PRIMARY KEY (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day));
             """),
     ]
 }

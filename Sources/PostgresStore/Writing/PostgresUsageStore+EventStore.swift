@@ -53,11 +53,11 @@ extension PostgresUsageStore: EventStore {
     {
         for metric in metrics {
             try await connection.query("""
-                INSERT INTO metric (code, name, aggregation, field, unit, position)
+                INSERT INTO metric (code, name, aggregation, field, unit, position, billed_by)
                 VALUES (\(metric.code), \(metric.name), \(metric.aggregation.rawValue), \(metric.field), \(metric.unit),
-                        (SELECT COALESCE(max(position), -1) + 1 FROM metric))
+                        (SELECT COALESCE(max(position), -1) + 1 FROM metric), \(metric.billedBy))
                 ON CONFLICT (code) DO UPDATE SET name = excluded.name, aggregation = excluded.aggregation,
-                    field = excluded.field, unit = excluded.unit
+                    field = excluded.field, unit = excluded.unit, billed_by = excluded.billed_by
                 """, logger: logger)
         }
         guard !customers.isEmpty else { return }
@@ -100,5 +100,21 @@ extension PostgresUsageStore: EventStore {
                 """, logger: self.logger)
             return ((), true)
         }, revision: false)
+    }
+
+    public func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError) {
+        guard !rows.isEmpty else { return }
+        try await write { connection in
+            try await PostgresBilled.write(rows, source: source, on: connection, logger: self.logger)
+            return ((), true)
+        }
+    }
+
+    public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
+        try await read { connection in
+            try await PostgresBilled.rows(
+                metric: nil, customer: customer, startMs: UTCTime.milliseconds(period.start),
+                endMs: UTCTime.milliseconds(period.end), on: connection, logger: self.logger)
+        }
     }
 }

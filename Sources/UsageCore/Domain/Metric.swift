@@ -18,10 +18,14 @@ public struct Metric: Sendable, Hashable, Codable {
     /// is recurring, computes units with an expression, rounds them, or counts unique values that events can
     /// remove), or nil when they can.
     public var notFromEvents: String?
+    /// The provider whose own totals a store holds for this metric, copied by `usagetop sync` (its numbers come from
+    /// those, never from events), or nil when the store adds up the metric's events.
+    public var billedBy: String?
 
     /// Creates a metric.
     public init(code: String, name: String, aggregation: Aggregation, field: String? = nil, unit: String? = nil,
-                filters: [MetricFilter] = [], filter: MetricFilter? = nil, notFromEvents: String? = nil) {
+                filters: [MetricFilter] = [], filter: MetricFilter? = nil, notFromEvents: String? = nil,
+                billedBy: String? = nil) {
         self.code = code
         self.name = name
         self.aggregation = aggregation
@@ -30,6 +34,7 @@ public struct Metric: Sendable, Hashable, Codable {
         self.filters = filters
         self.filter = filter
         self.notFromEvents = notFromEvents
+        self.billedBy = billedBy
     }
 
     /// The name, with the chosen filter's (`API calls [region: eu]`).

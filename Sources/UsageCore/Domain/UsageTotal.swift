@@ -18,10 +18,12 @@ public struct UsageTotal: Sendable, Hashable {
     /// The period these numbers answer when the provider could not answer the one asked (a billing period, whole
     /// days); nil when they answer exactly the period asked.
     public var period: Period?
+    /// The provider whose own total this is (a copy `usagetop sync` took), or nil for a total the source computed.
+    public var billedBy: String?
 
     /// Creates a total.
     public init(metric: Metric, value: Decimal, eventCount: Int?, amountCents: Int? = nil, currency: String? = nil,
-                charge: String? = nil, period: Period? = nil) {
+                charge: String? = nil, period: Period? = nil, billedBy: String? = nil) {
         self.metric = metric
         self.value = value
         self.eventCount = eventCount
@@ -29,6 +31,7 @@ public struct UsageTotal: Sendable, Hashable {
         self.currency = currency
         self.charge = charge
         self.period = period
+        self.billedBy = billedBy
     }
 
     /// The amount as money, when both the minor units and the currency are known.
@@ -37,6 +40,9 @@ public struct UsageTotal: Sendable, Hashable {
         return Money(minorUnits: amountCents, currency: currency)
     }
 
-    /// The row's label: the metric name, and the charge when there is one (`API calls · package`).
-    public var label: String { charge.map { "\(metric.name) · \($0)" } ?? metric.name }
+    /// The row's label: the metric name, the charge when there is one, and the provider when the total is its own
+    /// copied total (`API calls · package · as billed by lago`).
+    public var label: String {
+        [metric.name, charge, billedBy.map { "as billed by \($0)" }].compactMap { $0 }.joined(separator: " · ")
+    }
 }

@@ -55,7 +55,7 @@ struct SnapshotCommand: HeadlessCommand {
                 ("id", .string(total.metric.code)), ("name", .string(total.metric.name)),
                 ("charge", JSONOut.string(total.charge)), ("aggregation", .string(total.metric.aggregation.rawValue)),
                 ("unit", JSONOut.string(total.metric.unit)), ("total", JSONOut.number(total.value)),
-                ("count", JSONOut.int(total.eventCount)),
+                ("count", JSONOut.int(total.eventCount)), ("billed_by", JSONOut.string(total.billedBy)),
             ] + JSONOut.money(total.amount) + [("period", JSONOut.period(total.period ?? period))])
         }
         let billed = Money.totals(report.totals.compactMap(\.amount)).map { JSONValue.object(JSONOut.money($0)) }

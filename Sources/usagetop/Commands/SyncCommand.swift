@@ -32,7 +32,7 @@ struct SyncCommand: AsyncParsableCommand {
             let profile = try source.selectedProfile(warnings: &warnings)
             for warning in warnings { StandardError.line("usagetop: warning: \(warning)") }
             let kind = try source.kind(profile: profile)
-            guard kind != .local else { throw UsageError(.invalidInput, "sync copies from a provider that lists events: give --provider lago or hyperline") }
+            guard kind != .local else { throw UsageError(.invalidInput, "sync copies from a provider: give --provider lago, hyperline or prolifi") }
             let provider = try await source.remoteProvider(kind, profile, rateShare: rateShare)
             let store = try await StoreLocation.chosen(db: source.db, profile: profile).openForWriting(profile: profile)
             let name = "\(kind.rawValue) \(source.baseURL ?? profile?.baseURL ?? kind.defaultBaseURL)"
@@ -43,8 +43,8 @@ struct SyncCommand: AsyncParsableCommand {
                 let status = SyncStatus()
                 let report = try await sync.run(since: start, now: now) { status.show($0) }
                 status.finish()
-                for (metric, reason) in report.skippedMetrics {
-                    StandardError.line("usagetop sync: \(metric.code) not copied: \(reason); the dashboard shows it from \(kind.rawValue)")
+                for (metric, reason) in report.billedMetrics {
+                    StandardError.line("usagetop sync: \(metric.code): events not copied (\(reason)); kept as \(kind.rawValue)'s own totals")
                 }
                 for line in (report.refused + report.failures).prefix(20) { StandardError.line("usagetop sync: \(line)") }
                 print(report.summary)

@@ -1,0 +1,118 @@
+import Foundation
+import UsageCore
+
+/// Answers for a metric the store holds as the provider's own totals (`Metric.billedBy`), from its readings: both
+/// stores read the rows, this folds them, so both answer alike. Whole-day readings add up over the whole days of the
+/// period asked (labelled with the days they cover when those differ); a longer period (a billing period, a month)
+/// is its own row, labelled with that period; nothing is recomputed from events.
+package enum BilledAnswers {
+    /// The last reading of each customer, metric, charge and period.
+    package static func latest(_ rows: [BilledRow]) -> [BilledRow] {
+        var kept: [String: BilledRow] = [:]
+        for row in rows {
+            let key = "\(row.customerID)\u{0}\(row.metricCode)\u{0}\(row.charge)\u{0}\(row.startMs)\u{0}\(row.endMs)"
+            if let seen = kept[key], seen.takenMs >= row.takenMs { continue }
+            kept[key] = row
+        }
+        return kept.values.sorted { ($0.startMs, $0.charge, $0.customerID) < ($1.startMs, $1.charge, $1.customerID) }
+    }
+
+    /// The readings that answer `asked`: whole days inside it, and longer periods that overlap it.
+    static func answering(_ rows: [BilledRow], _ asked: Period) -> [BilledRow] {
+        latest(rows).filter { row in
+            row.isDay ? (row.period.start >= asked.start && row.period.end <= asked.end)
+                : (row.period.start < asked.end && asked.start < row.period.end)
+        }
+    }
+
+    /// One customer's totals of `metric` over `asked`: a row per charge and answered period.
+    package static func totals(_ rows: [BilledRow], metric: Metric, asked: Period, currency: String?) -> [UsageTotal] {
+        let used = answering(rows, asked)
+        var totals: [UsageTotal] = []
+        for charge in Array(Set(used.map(\.charge))).sorted() {
+            let mine = used.filter { $0.charge == charge }
+            let days = mine.filter(\.isDay)
+            var groups = mine.filter { !$0.isDay }.map { [$0] }
+            if !days.isEmpty { groups.insert(days, at: 0) }
+            for group in groups {
+                let covered = Period(start: group.map(\.period.start).min()!, end: group.map(\.period.end).max()!)
+                let cents = group.compactMap(\.amountCents)
+                totals.append(UsageTotal(
+                    metric: metric, value: fold(group.map(\.value), metric.aggregation),
+                    eventCount: group.allSatisfy { $0.eventCount != nil } ? group.compactMap(\.eventCount).reduce(0, +) : nil,
+                    amountCents: cents.isEmpty ? nil : cents.reduce(0, +), currency: group.first?.currency ?? currency,
+                    charge: charge.isEmpty ? nil : charge, period: covered == asked ? nil : covered, billedBy: metric.billedBy))
+            }
+        }
+        return totals
+    }
+
+    /// The metric's series (every customer's readings together when `rows` hold several): each bucket's whole-day
+    /// readings folded; readings of longer periods one point each at
+    /// the period's start (as a provider that bills per period answers).
+    package static func series(_ rows: [BilledRow], metric: Metric, asked: Period, bucket: Bucket, starts: [Date]) -> TimeSeries {
+        let used = merged(widest(answering(rows, asked)), metric.aggregation)
+        if used.contains(where: { !$0.isDay }) || bucket == .hour {
+            let points = used.map { TimeSeries.Point(start: $0.period.start, value: $0.value, end: $0.period.end) }
+            return TimeSeries(metricCode: metric.code, bucket: bucket, points: points,
+                              total: fold(points.map(\.value), metric.aggregation), isPerBillingPeriod: true)
+        }
+        let points = starts.indices.map { index in
+            let upper = index + 1 < starts.count ? starts[index + 1] : asked.end
+            let inside = used.filter { $0.period.start >= starts[index] && $0.period.start < upper }
+            return TimeSeries.Point(start: starts[index], value: fold(inside.map(\.value), metric.aggregation))
+        }
+        return TimeSeries(metricCode: metric.code, bucket: bucket, points: points,
+                          total: fold(used.map(\.value), metric.aggregation))
+    }
+
+    /// A customers-table row: the total over `asked`, the daily values for day slots `[firstDay, endDay)` from
+    /// whole-day readings, the amounts, and the periods answered when they differ from `asked`.
+    package static func summary(customer: Customer, rows: [BilledRow], metric: Metric, asked: Period, firstDay: Int64,
+                                endDay: Int64) -> CustomerSummary
+    {
+        let used = widest(answering(rows, asked))
+        let byDay = Dictionary(widest(latest(rows)).filter(\.isDay).map { ($0.startMs / BilledRow.dayMs, $0.value) },
+                               uniquingKeysWith: { a, _ in a })
+        let daily = (firstDay..<endDay).map { byDay[$0] ?? 0 }
+        let amounts = used.compactMap { row in row.amountCents.flatMap { cents in row.currency.map { Money(minorUnits: cents, currency: $0) } } }
+        let answered = used.isEmpty ? [] : [Period(start: used.map(\.period.start).min()!, end: used.map(\.period.end).max()!)]
+        return CustomerSummary(customer: customer, total: fold(used.map(\.value), metric.aggregation), daily: daily,
+                               lastEventAt: nil, amounts: Money.totals(amounts), periods: asked.isMadeUp(of: answered) ? [] : answered)
+    }
+
+    /// Per period, the widest charge's reading (a metric's charges each count the same events; never added).
+    private static func widest(_ rows: [BilledRow]) -> [BilledRow] {
+        var kept: [String: BilledRow] = [:]
+        for row in rows {
+            let key = "\(row.customerID)\u{0}\(row.startMs)\u{0}\(row.endMs)"
+            if let seen = kept[key], seen.value >= row.value { continue }
+            kept[key] = row
+        }
+        return kept.values.sorted { ($0.startMs, $0.customerID) < ($1.startMs, $1.customerID) }
+    }
+
+    /// Every customer's reading of the same period as one (the all-customers series).
+    private static func merged(_ rows: [BilledRow], _ aggregation: Aggregation) -> [BilledRow] {
+        var kept: [String: BilledRow] = [:]
+        for row in rows {
+            let key = "\(row.startMs)\u{0}\(row.endMs)"
+            if var seen = kept[key] {
+                seen.value = fold([seen.value, row.value], aggregation)
+                kept[key] = seen
+            } else {
+                kept[key] = row
+            }
+        }
+        return kept.values.sorted { $0.startMs < $1.startMs }
+    }
+
+    /// Readings of consecutive periods as one value: added up (count, sum), the largest (max), else the last.
+    static func fold(_ values: [Decimal], _ aggregation: Aggregation) -> Decimal {
+        switch aggregation {
+        case .count, .sum: values.reduce(0, +)
+        case .max: values.max() ?? 0
+        default: values.last ?? 0
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import LocalStore
+import Logging
+import PostgresNIO
+import UsageCore
+
+/// The PostgreSQL store's `billed_total` table: readings written by sync, read for the metrics billed by a provider.
+enum PostgresBilled {
+    /// Readings of `metric` (and `customer`, else every customer) whose period overlaps `[startMs, endMs)`.
+    static func rows(metric: String?, customer: String?, startMs: Int64, endMs: Int64, on connection: PostgresConnection,
+                     logger: Logger) async throws -> [BilledRow] {
+        var sql = SQLText()
+        var filter = "period_start_ms < \(sql.bind(endMs)) AND period_end_ms > \(sql.bind(startMs))"
+        if let metric { filter += " AND metric_code = \(sql.bind(metric))" }
+        if let customer { filter += " AND customer_id = \(sql.bind(customer))" }
+        sql.append("""
+            SELECT customer_id, metric_code, charge, period_start_ms, period_end_ms, value::text, event_count, amount_cents,
+                   currency, taken_ms
+            FROM billed_total WHERE \(filter)
+            """)
+        var rows: [BilledRow] = []
+        for try await (id, code, charge, start, end, value, count, cents, currency, taken) in try await connection
+            .query(sql.query, logger: logger)
+            .decode((String, String, String, Int64, Int64, String, Int64?, Int64?, String?, Int64).self)
+        {
+            rows.append(BilledRow(
+                customerID: id, metricCode: code, charge: charge,
+                period: Period(start: UTCTime.date(milliseconds: start), end: UTCTime.date(milliseconds: end)),
+                value: DecimalText.parse(value) ?? 0, eventCount: count.map(Int.init), amountCents: cents.map(Int.init),
+                currency: currency, takenMs: taken))
+        }
+        return rows
+    }
+
+    /// Writes readings from `source`, each replacing the one kept for its period and day.
+    static func write(_ rows: [BilledRow], source: String, on connection: PostgresConnection, logger: Logger) async throws {
+        for row in rows {
+            try await connection.query("""
+                INSERT INTO billed_total (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day,
+                                          taken_ms, value, event_count, amount_cents, currency)
+                VALUES (\(row.metricCode), \(row.customerID), \(source), \(row.charge), \(row.startMs), \(row.endMs),
+                        \(row.keptDay), \(row.takenMs), \(DecimalText.format(row.value))::numeric,
+                        \(row.eventCount.map(Int64.init)), \(row.amountCents.map(Int64.init)), \(row.currency))
+                ON CONFLICT (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day) DO UPDATE SET
+                    taken_ms = excluded.taken_ms, value = excluded.value, event_count = excluded.event_count,
+                    amount_cents = excluded.amount_cents, currency = excluded.currency
+                """, logger: logger)
+        }
+    }
+}
