@@ -115,6 +115,16 @@ public final class PostgresUsageStore: Sendable {
         }
     }
 
+    /// Runs one statement's worth of reading without a transaction around it (one statement sees one snapshot): the
+    /// idle refresh's change token costs one round trip.
+    func readOne<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(UsageError) -> T {
+        do {
+            return try await Self.within(Self.readTimeout) { [client] in try await client.withConnection(body) }
+        } catch {
+            throw failure(error, doing: "cannot read")
+        }
+    }
+
     /// How long a screen's read may take before it says the server did not answer (the pool alone would wait for
     /// a minute while the server is down).
     static let readTimeout: Duration = .seconds(20)

@@ -25,7 +25,7 @@ public struct PostgresProvider: UsageProvider {
     }
 
     public func changeToken() async throws -> String? {
-        try await store.read { connection in try await PostgresCatalog.revision(on: connection, logger: store.logger) }
+        try await store.readOne { connection in try await PostgresCatalog.revision(on: connection, logger: store.logger) }
     }
 
     public func metrics() async throws -> [Metric] {
