@@ -91,7 +91,8 @@ let package = Package(
         .executableTarget(
             name: "usagetop-bench",
             dependencies: [
-                "UsageCore", "LocalStore", "UsageViewModel", "TermUI", "DashboardScreens", "RemoteProviders", "HTTPTestSupport",
+                "UsageCore", "LocalStore", "PostgresStore", "UsageViewModel", "TermUI", "DashboardScreens", "RemoteProviders",
+                "HTTPTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

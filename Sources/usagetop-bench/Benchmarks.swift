@@ -17,10 +17,12 @@ struct Benchmarks: AsyncParsableCommand {
 
     /// The benchmark groups.
     enum Group: String, ExpressibleByArgument, CaseIterable {
-        case render, store, ingest, remote, sync
+        case render, store, ingest, remote, sync, postgres
     }
 
-    @Option(help: "Run one group: render, store, ingest, remote or sync.") var only: Group?
+    @Option(help: "Run one group: render, store, ingest, remote, sync or postgres.") var only: Group?
+    @Option(help: "For --only postgres: a URL of any database on the server to use (password from PGPASSWORD); the benchmark makes and drops its own databases there.")
+    var postgres: String?
     @Flag(help: "Run render, store and ingest (heavy: builds a large store).") var all = false
     @Option(help: "Events in the store benchmark's store.") var events = 10_000_000
     @Option(help: "Events in the ingest benchmark.") var ingest = 1_000_000
@@ -55,6 +57,13 @@ struct Benchmarks: AsyncParsableCommand {
         if groups.contains(.sync) {
             print("\n## sync from a Lago-shaped server (50 ms per request, half the rate budget: 4 calls at once)")
             try await SyncBenchmark.run(folder: folder, customers: 200, eventsPerCustomer: 500)
+        }
+        if groups.contains(.postgres) {
+            guard let postgres else { throw ValidationError("--only postgres needs --postgres postgres://user@host/db") }
+            print("\n## the PostgreSQL store")
+            let path = store ?? folder.appendingPathComponent("large.sqlite").path
+            let large = try StoreBenchmarks.largeStore(path: path, events: events, now: now)
+            try await PostgresBenchmark.run(server: postgres, folder: folder, large: large, events: ingest, now: now)
         }
         if groups.contains(.ingest) {
             print("\n## ingest (\(ingest) events)")

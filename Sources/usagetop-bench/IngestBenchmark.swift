@@ -25,13 +25,15 @@ enum IngestBenchmark {
         if let indexed { print(line("sqlite3 .import (CSV into usagetop's event table)", events, indexed)) }
     }
 
-    private static func line(_ name: String, _ count: Int, _ took: Duration) -> String {
+    /// One result line: events and events per second.
+    static func line(_ name: String, _ count: Int, _ took: Duration) -> String {
         let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
         return "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) \(count) events in "
             + String(format: "%.2f s = %.0f events/s", seconds, Double(count) / seconds)
     }
 
-    private static func write(events: Int, jsonl: URL, csv: URL) throws {
+    /// The same events as JSON Lines (for usagetop) and CSV (for the references).
+    static func write(events: Int, jsonl: URL, csv: URL) throws {
         var json = "", text = ""
         json.reserveCapacity(events * 150)
         let base = 1_793_491_200
@@ -80,7 +82,8 @@ enum IngestBenchmark {
     }
 
     /// Runs a program to completion with posix_spawn (Foundation's Process can hang in async code on Linux).
-    private static func shell(_ path: String, _ arguments: [String]) throws {
+    /// Runs a program and waits for it (the benchmark harness, not the product: nothing else runs meanwhile).
+    static func shell(_ path: String, _ arguments: [String]) throws {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
