@@ -26,11 +26,21 @@ struct BilledSnapshot: Sendable {
                     ? try await provider.totals(customerID: customer.id, period: period)
                     : try await provider.report(customerID: customer.id, period: period).totals
                 report.calls += 1
-                rows += totals.filter { codes.contains($0.metric.code) }.map { total in
+                let answered = totals.filter { codes.contains($0.metric.code) }
+                rows += answered.map { total in
                     BilledRow(
                         customerID: customer.id, metricCode: total.metric.code, charge: total.charge ?? "",
                         period: total.period ?? period, value: total.value, eventCount: total.eventCount,
                         amountCents: total.amountCents, currency: total.currency, takenMs: takenMs)
+                }
+                // A provider that answers any days and names no total for a metric counted none that day: kept as a
+                // zero, so a quiet day is not read again on every pass.
+                if provider.capabilities.contains(.periodTotals) {
+                    for code in codes.subtracting(answered.map(\.metric.code)).sorted() {
+                        rows.append(BilledRow(
+                            customerID: customer.id, metricCode: code, charge: "", period: period, value: 0, eventCount: 0,
+                            amountCents: nil, currency: nil, takenMs: takenMs))
+                    }
                 }
             }
             try await store.recordBilled(rows, source: source)

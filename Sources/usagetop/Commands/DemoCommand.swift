@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LocalStore
+import PostgresStore
 import UsageCore
 
 /// `usagetop demo`: (re)generates a deterministic demo store.
@@ -29,6 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
         let options = DemoOptions(customers: customers, days: days, eventsPerDay: eventsPerDay, seed: seed)
         let started = Date()
         do throws(UsageError) {
+            if let db = store.db, PostgresTarget.isPostgres(db) {
+                throw UsageError(.invalidInput, "demo data goes to an SQLite file, never into a shared PostgreSQL store; give --db PATH")
+            }
             let target = try UsageStore(path: store.path)
             let held = try target.contents()
             if !held.isDemo && held.events > 0 && !force {

@@ -2,7 +2,7 @@ import AppConfig
 import ArgumentParser
 import Foundation
 
-/// `--db PATH` for the commands that write the embedded store (`ingest`, `demo`).
+/// `--db PATH` for `demo`, which writes only the embedded store.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The SQLite usage store (default: $XDG_DATA_HOME/usagetop/usage.sqlite).")
     var db: String?
