@@ -23,7 +23,8 @@ extension PostgresUsageStore: EventStore {
                 let known = try await PostgresCatalog.metrics(on: connection, logger: logger)
                 let pipeline = ParsingPipeline(
                     reader: reader, parser: EventLineParser(metrics: Dictionary(known.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })),
-                    chunkLines: 8_192, countsRollups: false)
+                    chunkLines: 32_768, countsRollups: false)
+                let before = try await EventBatchWriter.lastSeq(on: connection, logger: logger)
                 var report = IngestReport()
                 var done = false
                 defer { if !done { pipeline.stop() } }
@@ -39,6 +40,9 @@ extension PostgresUsageStore: EventStore {
                     outcome.duplicates.forEach { report.duplicate($0) }
                 }
                 report.committed = report.rejectedCount == 0 || skipInvalid
+                if report.committed, report.inserted > 0 {
+                    try await EventBatchWriter.rollUp(after: before, on: connection, logger: logger)
+                }
                 return (report, report.committed)
             }
         } catch {
