@@ -80,7 +80,7 @@ enum CustomerUsageView {
             min(cap, max(TextWidth.of(title), texts.map { TextWidth.of($0) }.max() ?? 0))
         }
         var fields: [(Field, Table.Column)] = [
-            (.metric, Table.Column("Metric", width: widest(totals.map(\.label), "Metric", cap: 32))),
+            (.metric, Table.Column("Metric", width: widest(totals.map(\.label), "Metric", cap: 44))),
             (.aggregation, Table.Column("Aggregation", width: widest(totals.map(\.metric.aggregation.rawValue), "Aggregation"))),
             (.total, Table.Column("Total", width: widest(values, "Total"), alignRight: true)),
             (.unit, Table.Column("Unit", width: widest(zip(totals, human).map { $1 == nil ? $0.metric.unit ?? "" : "" }, "Unit", cap: 12))),

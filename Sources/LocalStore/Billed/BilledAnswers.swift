@@ -71,7 +71,10 @@ package enum BilledAnswers {
     package static func summary(customer: Customer, rows: [BilledRow], metric: Metric, asked: Period, firstDay: Int64,
                                 endDay: Int64) -> CustomerSummary
     {
-        let used = widest(answering(rows, asked))
+        var used = widest(answering(rows, asked))
+        if ![.count, .sum, .max].contains(metric.aggregation), let last = used.map(\.endMs).max() {
+            used = used.filter { $0.endMs == last }  // periods of a weighted sum or a latest value do not add up
+        }
         let byDay = Dictionary(widest(latest(rows)).filter(\.isDay).map { ($0.startMs / BilledRow.dayMs, $0.value) },
                                uniquingKeysWith: { a, _ in a })
         let daily = (firstDay..<endDay).map { byDay[$0] ?? 0 }
