@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTestSupport
+import PostgresTestSupport
 import Testing
 
 /// `usagetop sync` from a Lago-shaped server: a customer with a terminated and an active subscription, metrics the
@@ -43,8 +44,10 @@ struct LagoSyncEndToEndTests {
         return text.flatMap { formatter.date(from: $0) ?? ISO8601DateFormatter().date(from: $0) }
     }
 
-    static func server() throws -> TestHTTPServer {
-        try TestHTTPServer { request in
+    /// The account; with `failAfter`, event pages fail with 503 once that many were served (an outage mid-copy).
+    static func server(failAfter: Int? = nil) throws -> TestHTTPServer {
+        let pages = CallCounter()
+        return try TestHTTPServer { request in
             switch request.path {
             case "/api/v1/customers":
                 return .init(body: #"{"customers": [{"external_id": "acme", "name": "Acme"}, {"external_id": "globex", "name": "Globex"}], "meta": {"next_page": null}}"#)
@@ -63,6 +66,10 @@ struct LagoSyncEndToEndTests {
                     : #"[{"external_id": "sub_globex", "status": "active", "started_at": "\#(start)"}]"#
                 return .init(body: #"{"subscriptions": \#(body), "meta": {"next_page": null}}"#)
             case "/api/v1/events":
+                pages.add()
+                if let failAfter, pages.value > failAfter {
+                    return .init(status: .serviceUnavailable, body: #"{"status": 503, "error": "outage"}"#)
+                }
                 let from = date(request.query["timestamp_from"]) ?? .distantPast, to = date(request.query["timestamp_to"]) ?? .distantFuture
                 let hits = events.filter {
                     $0.subscription == request.query["external_subscription_id"] && $0.code == request.query["code"]
@@ -173,5 +180,40 @@ struct LagoSyncEndToEndTests {
             }
         }
         #expect(!(sync.stdout + sync.stderr).contains(Self.key))
+    }
+
+    /// Cut by an outage after a few event pages, then run again: the same numbers as a brute-force fold, each event once.
+    @Test(arguments: StoreKind.available)
+    func aCopyCutByAnOutageResumesToTheBruteForceNumbers(kind: StoreKind) async throws {
+        let (db, environment) = try await SyncEndToEndTests.store(kind)
+        let run = { (server: TestHTTPServer) in
+            try await Program.run(Tmux.binary, [
+                "sync", "--provider", "lago", "--base-url", server.baseURL + "/api/v1", "--db", db, "--since=-30d",
+            ], extra: environment.merging(["LAGO_API_KEY": Self.key]) { a, _ in a })
+        }
+        let cut = try await run(try Self.server(failAfter: 4))
+        #expect(cut.status == 1 && cut.stderr.contains("503"), "\(cut.stderr)")
+        let resumed = try await run(try Self.server())
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let copied = Self.events.filter { ["api_calls", "gb", "peak"].contains($0.code) }.count
+        let again = try await run(try Self.server())
+        #expect(again.stdout.contains("(0 new)"), "\(again.stdout)")
+        let (start, end) = (Self.today.addingTimeInterval(-20 * Self.day), Self.today.addingTimeInterval(Self.day))
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withFullDate]
+        let period = "\(format.string(from: start))..\(format.string(from: Self.today))"
+        var total = 0
+        for customer in ["acme", "globex"] {
+            let out = try await Program.run(
+                Tmux.binary, ["snapshot", "--db", db, "--customer", customer, "--period", period, "--format", "json"], extra: environment)
+            let metrics = (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])?["metrics"] as? [[String: Any]] ?? []
+            for code in ["api_calls", "gb", "peak"] {
+                let row = metrics.first { $0["id"] as? String == code }
+                #expect(row?["total"].flatMap { Decimal(string: "\($0)") } == Self.expected(code, customer: customer, start: start, end: end),
+                        "\(customer) \(code)")
+                total += row?["count"] as? Int ?? 0
+            }
+        }
+        #expect(total == copied, "every event once")
     }
 }
