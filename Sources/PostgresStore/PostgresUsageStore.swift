@@ -127,20 +127,27 @@ public final class PostgresUsageStore: Sendable {
 
     /// How long a screen's read may take before it says the server did not answer (the pool alone would wait for
     /// a minute while the server is down).
-    static let readTimeout: Duration = .seconds(20)
+    static let readTimeout: Duration = .seconds(10)
 
     private struct ReadTimeout: Error {}
 
-    /// `work`'s result, or `ReadTimeout` after `limit` (the work is cancelled).
+    /// `work`'s result, or `ReadTimeout` after `limit`: the work is cancelled and not waited for (a connection
+    /// attempt to a server that is down does not end at once, and the screen must say so now).
     private static func within<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T.self) { group in
-            group.addTask { try await work() }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                throw ReadTimeout()
+        let first = Once()
+        return try await withCheckedThrowingContinuation { continuation in
+            let task = Task {
+                let result: Result<T, any Error>
+                do { result = .success(try await work()) } catch { result = .failure(error) }
+                if first.claim() { continuation.resume(with: result) }
             }
-            defer { group.cancelAll() }
-            return try await group.next()!
+            Task {
+                try? await Task.sleep(for: limit)
+                if first.claim() {
+                    task.cancel()
+                    continuation.resume(throwing: ReadTimeout())
+                }
+            }
         }
     }
 
@@ -190,7 +197,9 @@ public final class PostgresUsageStore: Sendable {
     /// One line for a failure, without the password (even when a server or proxy echoes it).
     func failure(_ error: any Error, doing action: String) -> UsageError {
         if let usage = error as? UsageError { return UsageError(usage.kind, scrub(usage.message)) }
-        return UsageError(.storage, scrub("\(location): \(action): \(Self.describe(error))"))
+        // Opening names the whole address; later failures the short name the header shows (a status line is narrow).
+        let place = action == "cannot open" ? location : label
+        return UsageError(.storage, scrub("\(place): \(action): \(Self.describe(error))"))
     }
 
     /// Network text with the password taken out and control characters escaped.
