@@ -87,13 +87,15 @@ public struct LocalProvider: UsageProvider {
         return try await store.asyncRead { db in
             let currency = try String.fetchOne(db, sql: "SELECT currency FROM customer WHERE id = ?", arguments: [customerID])
             return try UsageStore.fetchMetrics(db).flatMap { metric in
-                if metric.billedBy != nil {
-                    let rows = try BilledQueries.rows(db, metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs)
-                    return BilledAnswers.totals(rows, metric: metric, asked: period, currency: currency)
-                }
+                // The provider's own totals, when sync kept them: alone for a metric billed by it, else beside the
+                // store's aggregation of the metric's events.
+                let rows = try BilledQueries.rows(db, metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs)
+                let billed = BilledAnswers.totals(rows, metric: metric, asked: period, currency: currency)
+                if metric.billedBy != nil { return billed }
                 let (value, count) = try AggregateQueries.value(
                     db, metric: metric, customer: customerID, startMs: startMs, endMs: endMs)
                 return [UsageTotal(metric: metric, value: value, eventCount: Int(count), amountCents: nil, currency: currency)]
+                    + billed
             }
         }
     }

@@ -108,7 +108,8 @@ struct LagoSyncEndToEndTests {
     /// A `customer_usage` document over days `from` to `to` from today (Lago's inclusive end: the last second).
     static func usage(from: Double, to: Double, seats: String, nodes: String, users: String, invoiced: Bool) -> String {
         let start = iso(today.addingTimeInterval(from * day)), end = iso(today.addingTimeInterval(to * day - 1))
-        let charges = [("seats", "weighted_sum_agg", seats), ("nodes", "sum_agg", nodes), ("users", "unique_count_agg", users)]
+        let charges = [("seats", "weighted_sum_agg", seats), ("nodes", "sum_agg", nodes), ("users", "unique_count_agg", users),
+                       ("api_calls", "count_agg", "1000")]
             .map { code, aggregation, units in
                 #"{"units": "\#(units)", "events_count": 3, "amount_cents": \#(Int(Decimal(string: units)! * 100 as NSDecimalNumber)), "charge": {"charge_model": "standard", "invoice_display_name": "\#(code) fee"}, "billable_metric": {"code": "\#(code)", "name": "\#(code)", "aggregation_type": "\#(aggregation)"}}"#
             }
@@ -166,6 +167,11 @@ struct LagoSyncEndToEndTests {
                 : ["11 11 lago \(Self.iso(Self.today.addingTimeInterval(-35 * Self.day)))",
                    "12.25 12.25 lago \(Self.iso(Self.today.addingTimeInterval(-5 * Self.day)))"]
             #expect(seats == expectedSeats.map { $0.replacingOccurrences(of: ".000Z", with: "Z") }, "\(customer): \(seats)")
+            // Beside the store's own count of a copied metric, Lago's billed units and amount for each billing period.
+            let calls = metrics.filter { $0["id"] as? String == "api_calls" }.map { row in
+                "\(row["billed_by"] ?? "") \(Decimal(string: "\(row["amount"] ?? "")").map { "\($0)" } ?? "-")"
+            }
+            #expect(calls == ["<null> -", "lago 1000", "lago 1000"], "\(customer): \(calls)")
             // A day-by-day history of the copied metrics, which Lago's API (billing periods only) cannot give.
             let series = try await Program.run(Tmux.binary, [
                 "timeseries", "--db", db, "--metric", "gb", "--customer", customer, "--bucket", "day", "--period", period,

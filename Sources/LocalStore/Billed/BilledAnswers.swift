@@ -25,7 +25,8 @@ package enum BilledAnswers {
         }
     }
 
-    /// One customer's totals of `metric` over `asked`: a row per charge and answered period.
+    /// One customer's totals of `metric` over `asked`: a row per charge and answered period, each said to be billed by
+    /// the provider (the metric's, or the readings' for a metric the store also adds up from events).
     package static func totals(_ rows: [BilledRow], metric: Metric, asked: Period, currency: String?) -> [UsageTotal] {
         let used = answering(rows, asked)
         var totals: [UsageTotal] = []
@@ -41,7 +42,7 @@ package enum BilledAnswers {
                     metric: metric, value: fold(group.map(\.value), metric.aggregation),
                     eventCount: group.allSatisfy { $0.eventCount != nil } ? group.compactMap(\.eventCount).reduce(0, +) : nil,
                     amountCents: cents.isEmpty ? nil : cents.reduce(0, +), currency: group.first?.currency ?? currency,
-                    charge: charge.isEmpty ? nil : charge, period: covered == asked ? nil : covered, billedBy: metric.billedBy))
+                    charge: charge.isEmpty ? nil : charge, period: covered == asked ? nil : covered, billedBy: metric.billedBy ?? group.first?.provider))
             }
         }
         return totals

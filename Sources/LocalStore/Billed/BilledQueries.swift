@@ -8,18 +8,20 @@ enum BilledQueries {
     static func rows(_ db: Database, metric: String?, customer: String?, startMs: Int64, endMs: Int64) throws -> [BilledRow] {
         var sql = """
             SELECT customer_id, metric_code, charge, period_start_ms, period_end_ms, value, event_count, amount_cents,
-                   currency, taken_ms
+                   currency, taken_ms, source
             FROM billed_total WHERE period_start_ms < ? AND period_end_ms > ?
             """
         var arguments: StatementArguments = [endMs, startMs]
         if let metric { sql += " AND metric_code = ?"; arguments += [metric] }
         if let customer { sql += " AND customer_id = ?"; arguments += [customer] }
         return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-            BilledRow(
+            var reading = BilledRow(
                 customerID: row[0], metricCode: row[1], charge: row[2],
                 period: Period(start: UTCTime.date(milliseconds: row[3]), end: UTCTime.date(milliseconds: row[4])),
                 value: DecimalText.parse(row[5] as String) ?? 0, eventCount: row[6], amountCents: row[7], currency: row[8],
                 takenMs: row[9])
+            reading.provider = BilledRow.provider(ofSource: row[10])
+            return reading
         }
     }
 

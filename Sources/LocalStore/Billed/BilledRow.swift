@@ -16,6 +16,8 @@ public struct BilledRow: Sendable, Hashable {
     public var amountCents: Int?
     public var currency: String?
     public var takenMs: Int64
+    /// The provider that billed it (read from the reading's source, whose first word `ProviderSync` makes its name).
+    public var provider = ""
 
     /// A reading.
     public init(customerID: String, metricCode: String, charge: String, period: Period, value: Decimal, eventCount: Int?,
@@ -32,6 +34,11 @@ public struct BilledRow: Sendable, Hashable {
     }
 
     package static let dayMs: Int64 = 86_400_000
+
+    /// The provider's name from a reading's source (`lago https://api.getlago.com/api/v1`).
+    package static func provider(ofSource source: String) -> String {
+        String(source.prefix { $0 != " " })
+    }
 
     /// The period's bounds in milliseconds.
     public var startMs: Int64 { UTCTime.milliseconds(period.start) }

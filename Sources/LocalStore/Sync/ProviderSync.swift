@@ -82,6 +82,10 @@ public struct ProviderSync: Sendable {
     /// Every customer's copy, `concurrency` customers at a time; `copied` gets each one's report as it ends.
     private func copy(_ metrics: [Metric], billed: [Metric], for customers: [Customer], since: Date, now: Date,
                       copied: (SyncReport) -> Void) async {
+        // A provider that bills per period (Lago) answers every metric's units and amounts in the same reads: its
+        // totals are kept for all of them, shown beside the store's own aggregation; of a provider that answers any
+        // days, only what events cannot give.
+        let kept = provider.capabilities.contains(.periodTotals) ? billed : billed + metrics
         await withTaskGroup(of: SyncReport.self) { group in
             var next = 0
             func start() {
@@ -91,7 +95,7 @@ public struct ProviderSync: Sendable {
                 group.addTask {
                     var part = await copy(metrics, of: customer, since: since, now: now)
                     part.add(await BilledSnapshot(provider: provider, store: store, source: source)
-                        .take(billed, of: customer, since: since, now: now))
+                        .take(kept, of: customer, since: since, now: now))
                     return part
                 }
             }

@@ -15,19 +15,21 @@ enum PostgresBilled {
         if let customer { filter += " AND customer_id = \(sql.bind(customer))" }
         sql.append("""
             SELECT customer_id, metric_code, charge, period_start_ms, period_end_ms, value::text, event_count, amount_cents,
-                   currency, taken_ms
+                   currency, taken_ms, source
             FROM billed_total WHERE \(filter)
             """)
         var rows: [BilledRow] = []
-        for try await (id, code, charge, start, end, value, count, cents, currency, taken) in try await connection
+        for try await (id, code, charge, start, end, value, count, cents, currency, taken, source) in try await connection
             .query(sql.query, logger: logger)
-            .decode((String, String, String, Int64, Int64, String, Int64?, Int64?, String?, Int64).self)
+            .decode((String, String, String, Int64, Int64, String, Int64?, Int64?, String?, Int64, String).self)
         {
-            rows.append(BilledRow(
+            var reading = BilledRow(
                 customerID: id, metricCode: code, charge: charge,
                 period: Period(start: UTCTime.date(milliseconds: start), end: UTCTime.date(milliseconds: end)),
                 value: DecimalText.parse(value) ?? 0, eventCount: count.map(Int.init), amountCents: cents.map(Int.init),
-                currency: currency, takenMs: taken))
+                currency: currency, takenMs: taken)
+            reading.provider = BilledRow.provider(ofSource: source)
+            rows.append(reading)
         }
         return rows
     }

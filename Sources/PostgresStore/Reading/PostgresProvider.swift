@@ -66,10 +66,13 @@ public struct PostgresProvider: UsageProvider {
             let currency = try await PostgresCatalog.customers(id: customerID, on: connection, logger: logger).first?.currency
             var totals: [UsageTotal] = []
             for metric in try await PostgresCatalog.metrics(on: connection, logger: logger) {
+                // The provider's own totals, when sync kept them: alone for a metric billed by it, else beside the
+                // store's aggregation of the metric's events.
+                let rows = try await PostgresBilled.rows(
+                    metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs, on: connection, logger: logger)
+                let billed = BilledAnswers.totals(rows, metric: metric, asked: period, currency: currency)
                 if metric.billedBy != nil {
-                    let rows = try await PostgresBilled.rows(
-                        metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs, on: connection, logger: logger)
-                    totals += BilledAnswers.totals(rows, metric: metric, asked: period, currency: currency)
+                    totals += billed
                     continue
                 }
                 let ranges = [(tag: 0, plan: RangePlan(startMs: startMs, endMs: endMs))]
@@ -83,6 +86,7 @@ public struct PostgresProvider: UsageProvider {
                 }
                 totals.append(UsageTotal(
                     metric: metric, value: value, eventCount: Int(partial.count), amountCents: nil, currency: currency))
+                totals += billed
             }
             return totals
         }
