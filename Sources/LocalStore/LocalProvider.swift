@@ -86,11 +86,12 @@ public struct LocalProvider: UsageProvider {
         let (startMs, endMs) = Self.bounds(period)
         return try await store.asyncRead { db in
             let currency = try String.fetchOne(db, sql: "SELECT currency FROM customer WHERE id = ?", arguments: [customerID])
+            // The provider's own totals, when sync kept them (one read for every metric): alone for a metric billed by
+            // it, else beside the store's aggregation of the metric's events.
+            let readings = Dictionary(grouping: try BilledQueries.rows(
+                db, metric: nil, customer: customerID, startMs: startMs, endMs: endMs), by: \.metricCode)
             return try UsageStore.fetchMetrics(db).flatMap { metric in
-                // The provider's own totals, when sync kept them: alone for a metric billed by it, else beside the
-                // store's aggregation of the metric's events.
-                let rows = try BilledQueries.rows(db, metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs)
-                let billed = BilledAnswers.totals(rows, metric: metric, asked: period, currency: currency)
+                let billed = BilledAnswers.totals(readings[metric.code] ?? [], metric: metric, asked: period, currency: currency)
                 if metric.billedBy != nil { return billed }
                 let (value, count) = try AggregateQueries.value(
                     db, metric: metric, customer: customerID, startMs: startMs, endMs: endMs)

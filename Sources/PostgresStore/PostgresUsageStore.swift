@@ -107,8 +107,16 @@ public final class PostgresUsageStore: Sendable {
     /// answer sees the same committed writes, never half of one.
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(UsageError) -> T {
         do {
-            return try await Self.within(Self.readTimeout) { [client, logger] in
-                try await Self.snapshot(client, logger: logger, body)
+            return try await leased { [logger] connection in
+                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                do {
+                    let result = try await body(connection)
+                    try await connection.query("COMMIT", logger: logger)
+                    return result
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
             }
         } catch {
             throw failure(error, doing: "cannot read")
@@ -119,61 +127,54 @@ public final class PostgresUsageStore: Sendable {
     /// idle refresh's change token costs one round trip.
     func readOne<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(UsageError) -> T {
         do {
-            return try await Self.within(Self.readTimeout) { [client] in try await client.withConnection(body) }
+            return try await leased(body)
         } catch {
             throw failure(error, doing: "cannot read")
         }
     }
 
-    /// How long a screen's read may take before it says the server did not answer (the pool alone would wait for
-    /// a minute while the server is down).
-    static let readTimeout: Duration = .seconds(10)
+    /// How long to wait for a connection before saying the server cannot be reached (the pool alone keeps trying for
+    /// a minute while the server is down). A query that has its connection is never cut short: on a busy machine it
+    /// is slow, not failed.
+    static let connectWithin: Duration = .seconds(10)
 
-    private struct ReadTimeout: Error {}
+    private struct NoConnection: Error {}
 
-    /// `work`'s result, or `ReadTimeout` after `limit`: the work is cancelled and not waited for (a connection
-    /// attempt to a server that is down does not end at once, and the screen must say so now).
-    private static func within<T: Sendable>(_ limit: Duration, _ work: @escaping @Sendable () async throws -> T) async throws -> T {
+    /// `body` on a pooled connection, or `NoConnection` when none is leased within `connectWithin`: the wait is then
+    /// cancelled and not waited for.
+    private func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let first = Once()
+        let timer = Task { (try? await Task.sleep(for: Self.connectWithin)) != nil }
         return try await withCheckedThrowingContinuation { continuation in
-            let task = Task {
+            let task = Task { [client] in
                 let result: Result<T, any Error>
-                do { result = .success(try await work()) } catch { result = .failure(error) }
+                do {
+                    result = .success(try await client.withConnection { connection in
+                        timer.cancel()
+                        return try await body(connection)
+                    })
+                } catch {
+                    result = .failure(error)
+                }
+                timer.cancel()  // the watcher below wakes at once: no task outlives the call
                 if first.claim() { continuation.resume(with: result) }
             }
             Task {
-                try? await Task.sleep(for: limit)
-                if first.claim() {
+                if await timer.value, first.claim() {
                     task.cancel()
-                    continuation.resume(throwing: ReadTimeout())
+                    continuation.resume(throwing: NoConnection())
                 }
-            }
-        }
-    }
-
-    private static func snapshot<T: Sendable>(
-        _ client: PostgresClient, logger: Logger, _ body: @Sendable (PostgresConnection) async throws -> T
-    ) async throws -> T {
-        try await client.withConnection { connection in
-            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-            do {
-                let result = try await body(connection)
-                try await connection.query("COMMIT", logger: logger)
-                return result
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
             }
         }
     }
 
     /// Runs `body` in one write transaction under the writers' lock; `body` says whether to commit (and so count a
     /// revision) or roll back.
-    func write<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> (T, commit: Bool), revision: Bool = true)
+    func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> (T, commit: Bool), revision: Bool = true)
         async throws(UsageError) -> T
     {
         do {
-            return try await client.withConnection { connection in
+            return try await leased { [logger] connection in
                 try await connection.query("BEGIN", logger: logger)
                 do {
                     try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger)
@@ -209,7 +210,7 @@ public final class PostgresUsageStore: Sendable {
 
     /// What went wrong, from the server's message or the connection's.
     static func describe(_ error: any Error) -> String {
-        if error is ReadTimeout { return "the server did not answer within \(Int(readTimeout.components.seconds)) s" }
+        if error is NoConnection { return "no connection to the server within \(Int(connectWithin.components.seconds)) s" }
         guard let error = error as? PSQLError else {
             let text = String(describing: error)
             return text.contains("CircuitBreaker") ? "the server cannot be reached" : text

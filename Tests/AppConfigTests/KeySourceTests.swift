@@ -21,6 +21,21 @@ struct KeySourceTests {
         }
     }
 
+    @Test func aStorePasswordComesFromTheProfileOrNowhere() async throws {
+        #expect(try await KeySource.databasePassword(profile: nil, environment: ["PGPASSWORD": "x"]) == nil,
+                "without a profile setting, PostgreSQL's own PGPASSWORD applies (read by the store's URL parser)")
+        #expect(try await KeySource.databasePassword(profile: Profile(passwordEnv: "TEAM_DB"), environment: ["TEAM_DB": "pw-1\n"])
+            == "pw-1")
+        #expect(try await KeySource.databasePassword(profile: Profile(passwordCommand: "printf 'pw-2\\n'"), environment: [:])
+            == "pw-2")
+        await #expect(throws: UsageError(.invalidInput, "the profile's password_env TEAM_DB is not set")) {
+            try await KeySource.databasePassword(profile: Profile(passwordEnv: "TEAM_DB"), environment: [:])
+        }
+        await #expect(throws: UsageError(.invalidInput, "the password from password_command holds a control character (at character 3); it was not used")) {
+            try await KeySource.databasePassword(profile: Profile(passwordCommand: "printf 'pw\\033[2J'"), environment: [:])
+        }
+    }
+
     @Test func theCommandsOutputArrivesThroughAPipeNeverAFile() async throws {
         let key = try await KeySource.key(
             provider: "lago", profile: Profile(apiKeyCommand: "if [ -p /dev/stdout ]; then echo piped-key; else echo file-key; fi"),

@@ -35,6 +35,7 @@ struct SharedStoreTests {
                 group.addTask {
                     var reads = 0
                     while true {
+                        try Task.checkCancellation()  // the writer failed: stop instead of waiting for its last batch
                         let totals = try await provider.totals(customerID: "c1", period: period)
                         let calls = totals.first { $0.metric.code == "calls" }?.value
                         let gb = totals.first { $0.metric.code == "gb" }?.value

@@ -167,4 +167,17 @@ struct MonitorReducerTests {
         state.rules = AlertRules()
         #expect(state.alertMetrics.map(\.code) == ["calls"])
     }
+
+    @Test("A metric a store keeps only as a provider's billed totals is never checked for alerts")
+    func billedMetricsAreNotWatched() {
+        var state = MonitorState(now: now, width: 80, height: 24, providerName: "local", capabilities: .all, refreshSeconds: 2,
+                                 rules: AlertRules(), scansAllMetrics: true)
+        var billed = Fixtures.metrics
+        billed[1].billedBy = "lago"
+        for effect in state.reduce(.started(now: now, width: 80, height: 24)) {
+            if case .loadMetrics(let id) = effect { _ = state.reduce(.metricsLoaded(id, .success(billed))) }
+        }
+        #expect(state.metrics.count == Fixtures.metrics.count)
+        #expect(state.alertMetrics.map(\.code) == Fixtures.metrics.map(\.code).filter { $0 != billed[1].code })
+    }
 }

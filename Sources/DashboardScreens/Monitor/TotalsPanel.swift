@@ -29,9 +29,12 @@ enum TotalsPanel {
             let nameStyle = current ? theme.text(.accent).adding(.bold) : theme.base
             buffer.write(" " + metric.name, x: inner.x, y: y, style: nameStyle, limit: inner.width - valueWidth - 1)
             let panel = panels[index]
-            let text = panel.value.map { Format.value($0.total, unit: metric.unit) } ?? (panel.error == nil ? "…" : "failed")
+            // A total of other periods than the one in the title (a provider's billing periods) is not shown as its.
+            let text = panel.value.map { $0.isPerBillingPeriod ? "other periods" : Format.value($0.total, unit: metric.unit) }
+                ?? (panel.error == nil ? "…" : "failed")
             let fitted = TextWidth.fit(text, to: valueWidth - 1, alignRight: true)
-            buffer.write(fitted, x: inner.right - valueWidth, y: y, style: panel.value == nil ? theme.text(.muted) : theme.base)
+            let muted = panel.value.map(\.isPerBillingPeriod) ?? true
+            buffer.write(fitted, x: inner.right - valueWidth, y: y, style: muted ? theme.text(.muted) : theme.base)
         }
         frame.fade(area, options: options, buffer: &buffer)
     }

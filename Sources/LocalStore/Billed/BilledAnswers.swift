@@ -8,13 +8,22 @@ import UsageCore
 package enum BilledAnswers {
     /// The last reading of each customer, metric, charge and period.
     package static func latest(_ rows: [BilledRow]) -> [BilledRow] {
+        best(rows, by: { "\($0.customerID)\u{0}\($0.metricCode)\u{0}\($0.charge)\u{0}\($0.startMs)\u{0}\($0.endMs)" },
+             over: { $0.takenMs > $1.takenMs })
+            .sorted { ($0.startMs, $0.charge, $0.customerID) < ($1.startMs, $1.charge, $1.customerID) }
+    }
+
+    /// One row per key: the first kept unless a later one is `better`.
+    private static func best(_ rows: [BilledRow], by key: (BilledRow) -> String, over better: (BilledRow, BilledRow) -> Bool)
+        -> [BilledRow]
+    {
         var kept: [String: BilledRow] = [:]
         for row in rows {
-            let key = "\(row.customerID)\u{0}\(row.metricCode)\u{0}\(row.charge)\u{0}\(row.startMs)\u{0}\(row.endMs)"
-            if let seen = kept[key], seen.takenMs >= row.takenMs { continue }
-            kept[key] = row
+            let name = key(row)
+            if let seen = kept[name], !better(row, seen) { continue }
+            kept[name] = row
         }
-        return kept.values.sorted { ($0.startMs, $0.charge, $0.customerID) < ($1.startMs, $1.charge, $1.customerID) }
+        return Array(kept.values)
     }
 
     /// The readings that answer `asked`: whole days inside it, and longer periods that overlap it.
@@ -87,13 +96,8 @@ package enum BilledAnswers {
 
     /// Per period, the widest charge's reading (a metric's charges each count the same events; never added).
     private static func widest(_ rows: [BilledRow]) -> [BilledRow] {
-        var kept: [String: BilledRow] = [:]
-        for row in rows {
-            let key = "\(row.customerID)\u{0}\(row.startMs)\u{0}\(row.endMs)"
-            if let seen = kept[key], seen.value >= row.value { continue }
-            kept[key] = row
-        }
-        return kept.values.sorted { ($0.startMs, $0.customerID) < ($1.startMs, $1.customerID) }
+        best(rows, by: { "\($0.customerID)\u{0}\($0.startMs)\u{0}\($0.endMs)" }, over: { $0.value > $1.value })
+            .sorted { ($0.startMs, $0.customerID) < ($1.startMs, $1.customerID) }
     }
 
     /// Every customer's reading of the same period as one (the all-customers series).

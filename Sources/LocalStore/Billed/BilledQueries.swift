@@ -31,7 +31,7 @@ enum BilledQueries {
             INSERT INTO billed_total (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day,
                                       taken_ms, value, event_count, amount_cents, currency)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day) DO UPDATE SET
+            ON CONFLICT (customer_id, metric_code, source, charge, period_start_ms, period_end_ms, kept_day) DO UPDATE SET
                 taken_ms = excluded.taken_ms, value = excluded.value, event_count = excluded.event_count,
                 amount_cents = excluded.amount_cents, currency = excluded.currency
             """)

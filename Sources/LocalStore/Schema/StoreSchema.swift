@@ -67,7 +67,7 @@ enum StoreSchema {
                     metric_code TEXT NOT NULL, customer_id TEXT NOT NULL, source TEXT NOT NULL, charge TEXT NOT NULL,
                     period_start_ms INTEGER NOT NULL, period_end_ms INTEGER NOT NULL, kept_day INTEGER NOT NULL,
                     taken_ms INTEGER NOT NULL, value TEXT NOT NULL, event_count INTEGER, amount_cents INTEGER, currency TEXT,
-                    PRIMARY KEY (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day)
+                    PRIMARY KEY (customer_id, metric_code, source, charge, period_start_ms, period_end_ms, kept_day)
                 ) WITHOUT ROWID;
                 """)
         }

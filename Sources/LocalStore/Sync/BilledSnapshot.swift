@@ -22,9 +22,7 @@ struct BilledSnapshot: Sendable {
             let takenMs = UTCTime.milliseconds(now)
             var rows: [BilledRow] = []
             for (period, codes) in try await periods(metrics, of: customer, since: since, now: now) {
-                let totals = provider.capabilities.contains(.periodTotals)
-                    ? try await provider.totals(customerID: customer.id, period: period)
-                    : try await provider.report(customerID: customer.id, period: period).totals
+                let totals = try await provider.totals(customerID: customer.id, period: period)
                 report.calls += 1
                 let answered = totals.filter { codes.contains($0.metric.code) }
                 rows += answered.map { total in

@@ -43,7 +43,7 @@ enum PostgresBilled {
                 VALUES (\(row.metricCode), \(row.customerID), \(source), \(row.charge), \(row.startMs), \(row.endMs),
                         \(row.keptDay), \(row.takenMs), \(DecimalText.format(row.value))::numeric,
                         \(row.eventCount.map(Int64.init)), \(row.amountCents.map(Int64.init)), \(row.currency))
-                ON CONFLICT (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day) DO UPDATE SET
+                ON CONFLICT (customer_id, metric_code, source, charge, period_start_ms, period_end_ms, kept_day) DO UPDATE SET
                     taken_ms = excluded.taken_ms, value = excluded.value, event_count = excluded.event_count,
                     amount_cents = excluded.amount_cents, currency = excluded.currency
                 """, logger: logger)

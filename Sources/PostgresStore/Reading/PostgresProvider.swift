@@ -65,12 +65,12 @@ public struct PostgresProvider: UsageProvider {
         return try await store.read { connection in
             let currency = try await PostgresCatalog.customers(id: customerID, on: connection, logger: logger).first?.currency
             var totals: [UsageTotal] = []
+            // The provider's own totals, when sync kept them (one read for every metric): alone for a metric billed by
+            // it, else beside the store's aggregation of the metric's events.
+            let readings = Dictionary(grouping: try await PostgresBilled.rows(
+                metric: nil, customer: customerID, startMs: startMs, endMs: endMs, on: connection, logger: logger), by: \.metricCode)
             for metric in try await PostgresCatalog.metrics(on: connection, logger: logger) {
-                // The provider's own totals, when sync kept them: alone for a metric billed by it, else beside the
-                // store's aggregation of the metric's events.
-                let rows = try await PostgresBilled.rows(
-                    metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs, on: connection, logger: logger)
-                let billed = BilledAnswers.totals(rows, metric: metric, asked: period, currency: currency)
+                let billed = BilledAnswers.totals(readings[metric.code] ?? [], metric: metric, asked: period, currency: currency)
                 if metric.billedBy != nil {
                     totals += billed
                     continue

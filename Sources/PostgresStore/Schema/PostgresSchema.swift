@@ -48,7 +48,7 @@ enum PostgresSchema {
                 charge text COLLATE "C" NOT NULL, period_start_ms bigint NOT NULL, period_end_ms bigint NOT NULL,
                 kept_day bigint NOT NULL, taken_ms bigint NOT NULL, value numeric NOT NULL, event_count bigint,
                 amount_cents bigint, currency text,
-                PRIMARY KEY (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day));
+                PRIMARY KEY (customer_id, metric_code, source, charge, period_start_ms, period_end_ms, kept_day));
             """),
     ]
 }

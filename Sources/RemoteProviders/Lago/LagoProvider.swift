@@ -41,8 +41,12 @@ public struct LagoProvider: UsageProvider {
         return document["customer"].flatMap(LagoDecoding.customer)
     }
 
+    /// One row per charge and billing period overlapping `period`, as `report` gives them, without what only bills
+    /// need (taxes computed by Lago, projections): the reads a sync makes on every pass.
     public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
-        try await report(customerID: customerID, period: period).totals
+        async let metrics = metrics()
+        let usages = try await reader.usages(customerID: customerID, period: period)
+        return LagoRows.totals(usages, requested: period, metrics: try await metrics)
     }
 
     /// One row per charge and billing period overlapping `period`, each labelled with the billing period it answers,

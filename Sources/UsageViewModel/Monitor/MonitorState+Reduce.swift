@@ -124,10 +124,12 @@ extension MonitorState {
         return [.loadBoard(id, metric: metric, period: resolvedPeriod, previous: previous, now: now)]
     }
 
-    /// The metrics checked for alerts.
+    /// The metrics checked for alerts: not those a store keeps only as a provider's billed totals, whose numbers
+    /// answer the provider's periods, never this hour.
     var alertMetrics: [Metric] {
-        if scansAllMetrics { return metrics }
+        let watchable = metrics.filter { $0.billedBy == nil }
+        if scansAllMetrics { return watchable }
         let limited = Set(rules.thresholds.map(\.metric))
-        return metrics.filter { $0.code == metric?.code || limited.contains($0.code) }
+        return watchable.filter { $0.code == metric?.code || limited.contains($0.code) }
     }
 }
