@@ -3,6 +3,7 @@ import LocalStore
 import Logging
 import NIOSSL
 import PostgresNIO
+import Synchronization
 import UsageCore
 
 /// The usage store on a PostgreSQL server, shared by a team: one `usagetop sync` writes, every dashboard and monitor
@@ -18,11 +19,16 @@ public final class PostgresUsageStore: Sendable {
     let logger: Logger
     private let scrubber: SecretScrubber?
     private let runner: Task<Void, Never>
+    /// Set when a wait for a connection ran out, cleared by the next connection: while the server is away, later
+    /// reads (a screen makes several) say so within a second instead of each waiting the whole `connectWithin`.
+    private let unreachable = Mutex(false)
 
     /// Connects to `target` (a pool of at most `connections`), checks it is a usagetop store or empty, and brings its
     /// tables up to date.
-    public static func open(_ target: PostgresTarget, connections: Int = 4) async throws(UsageError) -> PostgresUsageStore {
-        let store = PostgresUsageStore(target, connections: connections)
+    public static func open(_ target: PostgresTarget, connections: Int = 4, connectWithin: Duration = .seconds(10))
+        async throws(UsageError) -> PostgresUsageStore
+    {
+        let store = PostgresUsageStore(target, connections: connections, connectWithin: connectWithin)
         do {
             try await probe(target, logger: store.logger)
             try await PostgresMigrator.migrate(store.client, logger: store.logger)
@@ -32,7 +38,8 @@ public final class PostgresUsageStore: Sendable {
         return store
     }
 
-    private init(_ target: PostgresTarget, connections: Int) {
+    private init(_ target: PostgresTarget, connections: Int, connectWithin: Duration) {
+        self.connectWithin = connectWithin
         location = target.location
         label = target.label
         scrubber = target.password.map { SecretScrubber(key: $0.value) }
@@ -136,7 +143,7 @@ public final class PostgresUsageStore: Sendable {
     /// How long to wait for a connection before saying the server cannot be reached (the pool alone keeps trying for
     /// a minute while the server is down). A query that has its connection is never cut short: on a busy machine it
     /// is slow, not failed.
-    static let connectWithin: Duration = .seconds(10)
+    let connectWithin: Duration
 
     private struct NoConnection: Error {}
 
@@ -144,13 +151,15 @@ public final class PostgresUsageStore: Sendable {
     /// cancelled and not waited for.
     private func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let first = Once()
-        let timer = Task { (try? await Task.sleep(for: Self.connectWithin)) != nil }
+        let limit = unreachable.withLock { $0 } ? min(.seconds(1), connectWithin) : connectWithin
+        let timer = Task { (try? await Task.sleep(for: limit)) != nil }
         return try await withCheckedThrowingContinuation { continuation in
             let task = Task { [client] in
                 let result: Result<T, any Error>
                 do {
                     result = .success(try await client.withConnection { connection in
                         timer.cancel()
+                        self.unreachable.withLock { $0 = false }
                         return try await body(connection)
                     })
                 } catch {
@@ -161,6 +170,7 @@ public final class PostgresUsageStore: Sendable {
             }
             Task {
                 if await timer.value, first.claim() {
+                    self.unreachable.withLock { $0 = true }
                     task.cancel()
                     continuation.resume(throwing: NoConnection())
                 }
@@ -210,7 +220,7 @@ public final class PostgresUsageStore: Sendable {
 
     /// What went wrong, from the server's message or the connection's.
     static func describe(_ error: any Error) -> String {
-        if error is NoConnection { return "no connection to the server within \(Int(connectWithin.components.seconds)) s" }
+        if error is NoConnection { return "no connection to the server (is it running?)" }
         guard let error = error as? PSQLError else {
             let text = String(describing: error)
             return text.contains("CircuitBreaker") ? "the server cannot be reached" : text

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Subprocess
+import Synchronization
 import SystemPackage
 
 /// A real PostgreSQL server for the tests, started once per test process from Debian's `postgresql` package
@@ -32,6 +33,28 @@ public actor TestPostgres {
         public let user: String
         public let password: String
         let folder: String
+        let bin: String
+        let owner: String?
+        let options: String
+
+        /// Stops the server (a fast shutdown: connections are cut, as in an outage).
+        public func stop() async throws {
+            try await TestPostgres.run(bin + "/pg_ctl", ["-D", "\(folder)/data", "-m", "fast", "-w", "stop"], as: owner)
+        }
+
+        /// Starts it again on the same port.
+        public func restart() async throws {
+            try await TestPostgres.run(
+                bin + "/pg_ctl", ["-D", "\(folder)/data", "-o", options, "-w", "-t", "30", "-l", "\(folder)/log", "start"], as: owner)
+        }
+
+        /// The URL of its maintenance database, without the password.
+        public var url: String { "postgres://\(user)@127.0.0.1:\(port)/postgres?sslmode=disable" }
+    }
+
+    /// A server of a test's own, which it may stop and start (the shared one never stops); stopped at exit.
+    public static func dedicated() async throws -> Server {
+        try await start()
     }
 
     /// The start, begun by the first test that needs the server; every other test waits for the same one.
@@ -96,8 +119,7 @@ public actor TestPostgres {
         let accounts: [String] = ["postgres", "nobody"]
         let owner = getuid() == 0 ? accounts.first { name in getpwnam(name) != nil } : nil
         if let owner { try FileManager.default.setAttributes([.ownerAccountName: owner], ofItemAtPath: folder) }
-        folderToRemove = strdup(folder)
-        atexit { stopAtExit() }
+        _ = exitHandler
         try await run(bin + "/initdb", ["-D", "\(folder)/data", "-U", "usagetop", "--pwfile=\(folder)/pw", "--auth=scram-sha-256",
                                         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], as: owner)
         for attempt in 0..<5 {
@@ -105,8 +127,9 @@ public actor TestPostgres {
             let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
             do {
                 try await run(bin + "/pg_ctl", ["-D", "\(folder)/data", "-o", options, "-w", "-t", "30", "-l", "\(folder)/log", "start"], as: owner)
-                serverCommand = strdup("\(owner.map { "runuser -u \($0) -- " } ?? "")\(bin)/pg_ctl -D \(folder)/data -m immediate stop >/dev/null 2>&1")
-                return Server(port: port, user: "usagetop", password: password, folder: folder)
+                let stop = "\(owner.map { "runuser -u \($0) -- " } ?? "")\(bin)/pg_ctl -D \(folder)/data -m immediate stop"
+                cleanups.withLock { $0.append("\(stop) >/dev/null 2>&1; rm -rf '\(folder)'") }
+                return Server(port: port, user: "usagetop", password: password, folder: folder, bin: bin, owner: owner, options: options)
             } catch where attempt < 4 {
                 continue
             }
@@ -114,7 +137,7 @@ public actor TestPostgres {
         throw Unavailable(message: "PostgreSQL did not start (log: \(folder)/log)")
     }
 
-    private static func run(_ program: String, _ arguments: [String], as owner: String?) async throws {
+    static func run(_ program: String, _ arguments: [String], as owner: String?) async throws {
         let (path, all) = owner.map { ("/usr/sbin/runuser", ["-u", $0, "--", program] + arguments) } ?? (program, arguments)
         let result = try await Subprocess.run(
             .path(FilePath(path)), arguments: Arguments(all), input: .none, output: .string(limit: 1 << 20),
@@ -131,11 +154,10 @@ public actor TestPostgres {
     }
 }
 
-/// The command that stops the server, and its folder, for the exit handler (which cannot capture).
-nonisolated(unsafe) private var serverCommand: UnsafeMutablePointer<CChar>?
-nonisolated(unsafe) private var folderToRemove: UnsafeMutablePointer<CChar>?
+/// A shell command per server started, stopping it and removing its folder, run when the process exits.
+private let cleanups = Mutex<[String]>([])
 
-private func stopAtExit() {
-    if let serverCommand { _ = system(serverCommand) }
-    if let folderToRemove { _ = try? FileManager.default.removeItem(atPath: String(cString: folderToRemove)) }
-}
+/// Registers the exit handler once.
+private let exitHandler: Void = {
+    atexit { cleanups.withLock { $0 }.forEach { _ = system($0) } }
+}()

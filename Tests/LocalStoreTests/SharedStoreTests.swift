@@ -108,3 +108,31 @@ extension SharedStoreTests {
         #expect(tables == ["invoices"], "nothing was created")
     }
 }
+
+extension SharedStoreTests {
+    /// The server goes away under an open store and comes back: reads say so in one line (fast, once the first wait
+    /// for a connection ran out), and the same store answers again afterwards.
+    @Test(.enabled(if: TestPostgres.isInstalled, Comment(rawValue: TestPostgres.absent)))
+    func aServerThatGoesAwayIsOneLineAndItsReturnIsSeen() async throws {
+        let server = try await TestPostgres.dedicated()
+        let target = try PostgresTarget(url: server.url, password: Secret(server.password))
+        let store = try await PostgresUsageStore.open(target, connectWithin: .seconds(1))
+        try await store.ingest(.lines(Array(TestStore.event("a", "calls", "2026-11-02T00:00:00Z").utf8), name: "one"),
+                               metrics: TestStore.metrics, customers: [], skipInvalid: false)
+        let period = TestStore.period("2026-11-01", "2026-12-01")
+        #expect(try await store.reader.totals(customerID: "c1", period: period).first?.value == 1)
+        try await server.stop()
+        for _ in 0..<2 {
+            do {
+                _ = try await store.reader.totals(customerID: "c1", period: period)
+                Issue.record("a read succeeded with the server stopped")
+            } catch {
+                let message = (error as? UsageError)?.message ?? "\(error)"
+                #expect(message.contains("cannot read: no connection to the server") && !message.contains(server.password), "\(message)")
+            }
+        }
+        try await server.restart()
+        #expect(try await store.reader.totals(customerID: "c1", period: period).first?.value == 1, "the store recovers")
+        try await server.stop()
+    }
+}
