@@ -23,6 +23,7 @@ struct Usagetop: AsyncParsableCommand {
     /// ArgumentParser's own `main`, except that what it prints about an error (which repeats the arguments as typed)
     /// is escaped like every other line usagetop writes.
     static func main() async {
+        StandardOutput.ignoreBrokenPipes()
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {
@@ -34,8 +35,7 @@ struct Usagetop: AsyncParsableCommand {
             let code = exitCode(for: error)
             let message = EscapedText.lines(fullMessage(for: error))
             if !message.isEmpty {
-                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
-                stream.write(Data((message + "\n").utf8))
+                StandardOutput.write(message + "\n", to: code == .success ? STDOUT_FILENO : STDERR_FILENO)
             }
             Foundation.exit(code.rawValue)
         }

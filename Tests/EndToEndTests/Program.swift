@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 import Subprocess
 import SystemPackage
 
@@ -11,33 +12,50 @@ enum Program {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The run's own `XDG_STATE_HOME` (its log is `usagetop/usagetop.log` there), unless the caller gave one.
+        var stateHome: String
+
+        /// The run's log, or "" when it wrote none.
+        var log: String {
+            (try? String(contentsOfFile: stateHome + "/usagetop/usagetop.log", encoding: .utf8)) ?? ""
+        }
     }
 
-    /// Where programs under test write their logs, so tests never touch the real home.
-    static let stateHome = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-test-state").path
+    /// A home of its own for one run (`HOME` and the XDG folders under it), so that no run reads what another wrote:
+    /// not its log, its config or its default store.
+    static func freshHome() -> String {
+        let home = ProcessScratch.root.appendingPathComponent("home-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        return home
+    }
 
     /// Runs `path arguments` with stdin from /dev/null; captures stdout and stderr when `capture`, else discards
-    /// them. The environment is this process's plus `extra`, with `XDG_STATE_HOME` pointing at a temporary folder.
+    /// them. The environment is this process's with `HOME`, `XDG_DATA_HOME`, `XDG_CONFIG_HOME` and `XDG_STATE_HOME`
+    /// in a fresh folder, then `extra`.
     static func run(_ path: String, _ arguments: [String], capture: Bool = true, extra: [String: String] = [:])
         async throws -> Output
     {
-        var overrides: [Environment.Key: String?] = ["XDG_STATE_HOME": stateHome]
+        let home = freshHome()
+        var overrides: [Environment.Key: String?] = [
+            "HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config", "XDG_STATE_HOME": home + "/state",
+        ]
         for (name, value) in extra { overrides[Environment.Key(rawValue: name)!] = value }
+        let stateHome = extra["XDG_STATE_HOME"] ?? home + "/state"
         let environment = Environment.inherit.updating(overrides)
         if !capture {
             let result = try await Subprocess.run(
                 .path(FilePath(path)), arguments: Arguments(arguments), environment: environment, input: .none,
                 output: .discarded, error: .discarded)
-            return Output(status: code(result.terminationStatus), stdout: "", stderr: "")
+            return Output(status: code(result.terminationStatus), stdout: "", stderr: "", stateHome: stateHome)
         }
         let result = try await Subprocess.run(
             .path(FilePath(path)), arguments: Arguments(arguments), environment: environment, input: .none,
             output: .string(limit: 64 << 20), error: .string(limit: 16 << 20))
         return Output(status: code(result.terminationStatus), stdout: result.standardOutput,
-                      stderr: result.standardError)
+                      stderr: result.standardError, stateHome: stateHome)
     }
 
-    private static func code(_ status: TerminationStatus) -> Int32 {
+    static func code(_ status: TerminationStatus) -> Int32 {
         switch status {
         case .exited(let code): code
         case .signaled(let signal): 128 + signal

@@ -70,7 +70,7 @@ struct ProviderEndToEndTests {
         #expect(failed.status == 1)
         #expect(failed.stderr == "usagetop: hyperline: GET /v1/aggregators: HTTP 500 Internal Server Error: database unavailable\n")
         #expect(!(ok.stdout + ok.stderr + failed.stdout + failed.stderr).contains(Self.key))
-        let log = try String(contentsOfFile: Program.stateHome + "/usagetop/usagetop.log", encoding: .utf8)
+        let log = ok.log
         #expect(log.contains("HTTP 429") && log.contains("retry_in=1.0 seconds"), "the wait is in the log")
         #expect(!log.contains(Self.key), "the log never holds the key")
     }

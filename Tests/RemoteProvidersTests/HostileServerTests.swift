@@ -118,9 +118,11 @@ struct HostileServerTests {
             case "lago":
                 return .init(body: #"{"customers": [{"external_id": "c\#(page)"}], "meta": {"next_page": \#(page + 1)}}"#)
             case "hyperline":
-                return .init(body: #"{"meta": {"total": 99999999999}, "data": [{"id": "c1"}]}"#)
+                let offset = request.query["skip"] ?? "0"
+                return .init(body: #"{"meta": {"total": 99999999999}, "data": [{"id": "c\#(offset)"}]}"#)
             default:
-                return .init(body: #"{"data": [{"id": "c1"}], "pagination": {"has_more": true, "total": 1e300}}"#)
+                let offset = request.query["offset"] ?? "0"
+                return .init(body: #"{"data": [{"id": "c\#(offset)"}], "pagination": {"has_more": true, "total": 1e300}}"#)
             }
         }
         let (api, _) = try Self.client(server, name: name, maxPages: 5)
@@ -134,6 +136,72 @@ struct HostileServerTests {
         }
         let listing = server.requests.filter { $0.path == path }.count
         #expect(listing >= 1 && listing <= 5, "never past the page budget (a total beyond it is refused at once)")
+    }
+
+    @Test(arguments: ["hyperline", "prolifi"])
+    func aHugeAnnouncedTotalSizesNothing(provider name: String) async throws {
+        let server = try TestHTTPServer { request in
+            let offset = Int(request.query["skip"] ?? request.query["offset"] ?? "0") ?? 0
+            let items = (offset..<offset + 100).map { #"{"id": "c\#($0)"}"# }.joined(separator: ",")
+            return name == "hyperline"
+                ? .init(body: #"{"meta": {"total": 10000000000}, "data": [\#(items)]}"#)
+                : .init(body: #"{"data": [\#(items)], "pagination": {"has_more": true, "total": 10000000000}}"#)
+        }
+        let (api, _) = try Self.client(server, name: name)
+        do {
+            _ = try await Self.provider(name, api).customers()
+            Issue.record("ten billion announced customers were listed")
+        } catch {
+            #expect("\(error)".hasSuffix("still more after 2000 pages; stopped (the server keeps announcing more)"), "\(error)")
+        }
+        #expect(server.requests.count == 1, "refused on the first page's announcement, before any allocation or request")
+    }
+
+    @Test(arguments: ["lago", "hyperline", "prolifi"])
+    func aRepeatedPageEndsTheListingInOneClearError(provider name: String) async throws {
+        let server = try TestHTTPServer { _ in
+            let items = (0..<100).map { #"{"id": "c\#($0)", "external_id": "c\#($0)"}"# }.joined(separator: ",")
+            switch name {
+            case "lago": return .init(body: #"{"customers": [\#(items)], "meta": {"next_page": 2}}"#)
+            case "hyperline": return .init(body: #"{"meta": {"total": 1000}, "data": [\#(items)]}"#)
+            default: return .init(body: #"{"data": [\#(items)], "pagination": {"has_more": true}}"#)
+            }
+        }
+        let (api, _) = try Self.client(server, name: name)
+        do {
+            _ = try await Self.provider(name, api).customers()
+            Issue.record("a listing that repeats its first page was followed")
+        } catch {
+            #expect("\(error)".hasSuffix("page 2 repeats page 1; stopped (the server does not advance)"), "\(error)")
+        }
+        #expect(server.requests.count <= 10, "stopped at the first repeat, not at the page limit")
+    }
+
+    @Test(arguments: ["lago", "hyperline"])
+    func aRepeatedEventPageEndsACopyInOneClearError(provider name: String) async throws {
+        let server = try TestHTTPServer { request in
+            let events = (0..<100).map { i in
+                name == "lago"
+                    ? #"{"transaction_id": "t\#(i)", "external_subscription_id": "s1", "code": "m", "timestamp": "2026-11-05T00:00:00Z", "properties": {}}"#
+                    : #"{"id": "t\#(i)", "timestamp": "2026-11-05T00:00:00Z", "payload": {}}"#
+            }.joined(separator: ",")
+            switch request.path {
+            case "/subscriptions": return .init(body: #"{"subscriptions": [{"external_id": "s1", "status": "active"}], "meta": {}}"#)
+            case "/events": return .init(body: #"{"events": [\#(events)], "meta": {"next_page": 2, "total_count": 1000000}}"#)
+            default: return .init(body: #"{"meta": {"total": 1000000}, "data": [\#(events)]}"#)
+            }
+        }
+        let (api, _) = try Self.client(server, name: name)
+        var copied = 0
+        do {
+            _ = try await Self.provider(name, api).forEachEventPage(
+                customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period
+            ) { copied += $0.count }
+            Issue.record("an event listing that repeats its first page was copied")
+        } catch {
+            #expect("\(error)".contains("page 2 repeats page 1; stopped (the server does not advance)"), "\(error)")
+        }
+        #expect(copied == 100, "only the first page was handed over")
     }
 
     @Test(arguments: [

@@ -16,6 +16,7 @@ struct HyperlineProlifiContractTests {
 
     @Test func hyperlineCustomersPageWithTakeAndSkip() async throws {
         let server = try TestHTTPServer { request in
+            if request.path.hasSuffix("/group-by-customer") { return .init(status: .notFound, body: #"{"message": "Cannot POST"}"#) }
             let skip = Int(request.query["skip"] ?? "0") ?? 0
             let count = skip == 0 ? 100 : 20
             let items = (0..<count).map { #"{"id": "cus_\#(skip + $0)", "name": "C\#(skip + $0)", "currency": "EUR"}"# }

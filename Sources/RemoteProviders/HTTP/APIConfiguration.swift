@@ -49,8 +49,12 @@ public struct APIConfiguration: Sendable {
 
     /// The error for a listing at `path` that still announced more after `maxPages` pages.
     func tooManyPages(_ path: String) -> APIError {
-        APIError(provider: providerName, kind: .malformed,
-                 message: "GET \(path): still more after \(maxPages) pages; stopped (the server keeps announcing more)")
+        pagingProblem(path, "still more after \(maxPages) pages; stopped (the server keeps announcing more)")
+    }
+
+    /// The error for a listing at `path` that `PageGuard` stopped.
+    func pagingProblem(_ path: String, _ problem: String) -> APIError {
+        APIError(provider: providerName, kind: .malformed, message: "GET \(path): \(problem)")
     }
 
     /// Removes this configuration's key from network text.

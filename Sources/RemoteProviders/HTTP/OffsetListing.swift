@@ -19,27 +19,36 @@ struct OffsetListing: Sendable {
     /// Told of every page as it arrives (pages read concurrently may arrive out of order).
     var onPage: (@Sendable (Answer) -> Void)?
 
-    /// Every item under `data`, in order.
+    /// Every item under `data`, in order. The count the first page announces only says which pages to read at once
+    /// (never more than the page limit, and it sizes no memory); every page must move the read on (`PageGuard`).
     func all() async throws -> [JSONValue] {
+        var guardrail = PageGuard(limit: api.configuration.maxPages)
         var last = try await page(at: 0)
-        var items = last.items, read = 1
+        var items = last.items
+        try admit(last.items, more: more(last, items.count), &guardrail)
         guard more(last, items.count) else { return items }
         if let total = total(last.document), total > items.count, last.items.count == pageSize {
-            let offsets = Array(stride(from: pageSize, to: total, by: pageSize))
-            guard offsets.count < api.configuration.maxPages else { throw api.configuration.tooManyPages(path) }
+            let announced = (total - 1) / pageSize  // pages after the first, without multiplying anything out
+            guard announced < api.configuration.maxPages else { throw api.configuration.tooManyPages(path) }
+            let offsets = (1...announced).map { $0 * pageSize }
             let pages = try await ConcurrentMap.map(offsets, limit: api.concurrency) { offset in try await page(at: offset) }
+            for (index, page) in pages.enumerated() {
+                try admit(page.items, more: index + 1 < pages.count || more(page, items.count + page.items.count), &guardrail)
+            }
             items += pages.flatMap(\.items)
-            read += pages.count
             last = pages.last ?? last
             guard more(last, items.count) else { return items }
         }
-        while read < api.configuration.maxPages {
-            read += 1
+        while true {
             last = try await page(at: items.count)
             items += last.items
+            try admit(last.items, more: more(last, items.count), &guardrail)
             if !more(last, items.count) { return items }
         }
-        throw api.configuration.tooManyPages(path)
+    }
+
+    private func admit(_ items: [JSONValue], more: Bool, _ guardrail: inout PageGuard) throws(APIError) {
+        if let problem = guardrail.problem(admitting: items, more: more) { throw api.configuration.pagingProblem(path, problem) }
     }
 
     private func page(at offset: Int) async throws(APIError) -> Answer {

@@ -82,7 +82,8 @@ public struct HyperlineProvider: UsageProvider {
         if methods.isMissing("group-by-customer") { return nil }
         let path = "/v1/aggregators/\(APIClient.segment(metric.code))/usage/group-by-customer"
         var totals: [String: Decimal] = [:], read = 0
-        for _ in 0..<api.configuration.maxPages {
+        var guardrail = PageGuard(limit: api.configuration.maxPages)
+        while true {
             let body = JSONValue.object(Self.dates(period).map { ($0, .string($1)) } + [
                 ("take", .number(String(take))), ("skip", .number(String(read))),
             ])
@@ -95,13 +96,14 @@ public struct HyperlineProvider: UsageProvider {
                 return nil
             }
             let page = document["data"]?.arrayValue ?? []
+            let last = page.isEmpty || read + page.count >= (document["meta"]?["total"]?.intValue ?? read + page.count)
+            if let problem = guardrail.problem(admitting: page, more: !last) { throw api.configuration.pagingProblem(path, problem) }
             let found = page.compactMap { item in item["customer_id"].nonEmptyText.map { ($0, item["total"]?.decimalValue ?? 0) } }
             for (id, total) in found { totals[id] = total }
             onPage(found)
             read += page.count
-            if page.isEmpty || read >= (document["meta"]?["total"]?.intValue ?? read) { return totals }
+            if last { return totals }
         }
-        throw api.configuration.tooManyPages(path)
     }
 
     public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {

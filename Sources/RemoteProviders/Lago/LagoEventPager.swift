@@ -38,11 +38,18 @@ struct LagoEventPager: Sendable {
     ) async throws -> Int {
         var calls = 0
         for subscription in try await overlapping(customerID: customerID, period: period) {
-            for page in 1...api.configuration.maxPages {
+            var guardrail = PageGuard(limit: PageGuard.eventPages)
+            var page = 1
+            while true {
                 let one = try await read(subscription.id, customerID, metric, period, page: page, size: 100)
                 calls += 1
+                let last = one.items.count < 100 || page * 100 >= one.total
+                if let problem = guardrail.problem(admitting: one.items, more: !last) {
+                    throw api.configuration.pagingProblem("/events", problem)
+                }
                 try await body(one.items)
-                if one.items.count < 100 || page * 100 >= one.total { break }
+                if last { break }
+                page += 1
             }
         }
         return calls

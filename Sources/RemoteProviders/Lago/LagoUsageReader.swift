@@ -111,6 +111,10 @@ struct LagoUsageReader: Sendable {
         let rest = try await ConcurrentMap.map(Array(2...max(2, pages)), limit: api.concurrency) { [api, pageSize] page in
             try await api.get(path, query: [("page", String(page)), ("per_page", String(pageSize))])[root]?.arrayValue ?? []
         }
+        var guardrail = PageGuard(limit: api.configuration.maxPages)
+        for page in [items] + rest {
+            if let problem = guardrail.problem(admitting: page, more: false) { throw api.configuration.pagingProblem(path, problem) }
+        }
         return items + rest.flatMap { $0 }
     }
 
@@ -121,7 +125,8 @@ struct LagoUsageReader: Sendable {
     {
         var items: [JSONValue] = []
         var page = 1
-        for _ in 0..<api.configuration.maxPages {
+        var guardrail = PageGuard(limit: api.configuration.maxPages)
+        while true {
             let document: JSONValue
             if page == 1, let first {
                 document = first
@@ -129,10 +134,13 @@ struct LagoUsageReader: Sendable {
                 document = try await api.get(path, query: query + [("page", String(page)), ("per_page", String(pageSize))])
             }
             let found = document[root]?.arrayValue ?? []
+            let next = found.isEmpty ? nil : LagoDecoding.nextPage(document).flatMap { $0 > page ? $0 : nil }
+            if let problem = guardrail.problem(admitting: found, more: next != nil) {
+                throw api.configuration.pagingProblem(path, problem)
+            }
             items += found
-            guard !found.isEmpty, let next = LagoDecoding.nextPage(document), next > page else { return items }
+            guard let next else { return items }
             page = next
         }
-        throw api.configuration.tooManyPages(path)
     }
 }

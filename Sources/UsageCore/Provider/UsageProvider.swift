@@ -79,15 +79,21 @@ extension UsageProvider {
     /// No cheap count.
     public func eventCounts(customerID: String, period: Period) async throws -> [String: Int]? { nil }
 
-    /// Page after page of `events`, a hundred at a time, until the last.
+    /// Page after page of `events`, a hundred at a time, until the last; a page that repeats the one before it, or
+    /// more pages than `PageGuard.eventPages`, ends the read with an error (never with part of the events).
     public func forEachEventPage(
         customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
     ) async throws -> Int {
+        var guardrail = PageGuard(limit: PageGuard.eventPages)
         var page = 0
         while true {
             let answer = try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: 100)
+            let last = answer.items.count < answer.size || page + 1 >= answer.pageCount
+            if let problem = guardrail.problem(admitting: answer.items, more: !last) {
+                throw UsageError(.unavailable, "\(name): events of \(customerID) for \(metric.code): \(problem)")
+            }
             try await body(answer.items)
-            if answer.items.count < answer.size || (page + 1) * answer.size >= answer.totalCount { return page + 1 }
+            if last { return page + 1 }
             page += 1
         }
     }

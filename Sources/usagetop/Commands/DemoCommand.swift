@@ -50,7 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             StandardError.progress("generating 100%", done: true)
-            print(EscapedText.line("wrote \(count) events for \(customers) customers over \(days) days to \(store.path) in \(seconds)s"))
+            StandardOutput.line(EscapedText.line("wrote \(count) events for \(customers) customers over \(days) days to \(store.path) in \(seconds)s"))
         } catch {
             throw Failure.exit(error)
         }

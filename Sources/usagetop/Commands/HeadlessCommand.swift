@@ -19,7 +19,7 @@ extension HeadlessCommand {
         let period = try query.period()
         do {
             let service = try await source.makeService()
-            print(try await output(service: service, period: period))
+            StandardOutput.line(try await output(service: service, period: period))
         } catch {
             throw Failure.exit(error)
         }

@@ -25,7 +25,7 @@ struct InfoCommand: ParsableCommand {
             ("themes", (ThemeLoader.searchPath(themesDir: nil, environment: environment) + ["built in"]).joined(separator: ", ")),
         ]
         for (name, value) in lines {
-            print(EscapedText.line(name.padding(toLength: 9, withPad: " ", startingAt: 0) + value))
+            StandardOutput.line(EscapedText.line(name.padding(toLength: 9, withPad: " ", startingAt: 0) + value))
         }
     }
 }

@@ -36,7 +36,7 @@ struct IngestCommand: AsyncParsableCommand {
             } ?? []
             let report = try await target.ingest(.file(events), metrics: metricList, customers: customerList, skipInvalid: skipInvalid)
             for line in report.lines {
-                if line.hasPrefix("ingested") { print(line) } else { StandardError.line(line) }
+                if line.hasPrefix("ingested") { StandardOutput.line(line) } else { StandardError.line(line) }
             }
             if report.rejectedCount > 0 { throw ExitCode(1) }
         } catch let error as UsageError {

@@ -47,7 +47,7 @@ struct SyncCommand: AsyncParsableCommand {
                     StandardError.line("usagetop sync: \(metric.code): events not copied (\(reason)); kept as \(kind.rawValue)'s own totals")
                 }
                 for line in (report.refused + report.failures).prefix(20) { StandardError.line("usagetop sync: \(line)") }
-                print(report.summary)
+                StandardOutput.line(report.summary)
                 guard let every else {
                     if !report.failures.isEmpty || !report.refused.isEmpty { throw ExitCode(1) }
                     return
