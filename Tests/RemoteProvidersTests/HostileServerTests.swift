@@ -196,12 +196,43 @@ struct HostileServerTests {
         do {
             _ = try await Self.provider(name, api).forEachEventPage(
                 customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period
-            ) { copied += $0.count }
+            ) { copied += $0.items.count }
             Issue.record("an event listing that repeats its first page was copied")
         } catch {
             #expect("\(error)".contains("page 2 repeats page 1; stopped (the server does not advance)"), "\(error)")
         }
         #expect(copied == 100, "only the first page was handed over")
+    }
+
+    @Test(arguments: ["lago", "hyperline"])
+    func eventsWithUnreadableTimestampsAreNamedAndTheRestRead(provider name: String) async throws {
+        let stamps = [#""2026-11-05T10:00:00Z""#, "1793872800", #""1793872800.5""#, #""2026-11-05 10:00:00 +0000""#,
+                      #""2026-11-05T12:00:00+0200""#, #""tomorrow""#, "null", #""2026-13-05T10:00:00Z""#, "-5"]
+        let server = try TestHTTPServer { request in
+            let events = stamps.enumerated().map { i, stamp in
+                name == "lago"
+                    ? #"{"transaction_id": "t\#(i)", "external_subscription_id": "s1", "code": "m", "timestamp": \#(stamp), "properties": {}}"#
+                    : #"{"id": "t\#(i)", "timestamp": \#(stamp), "payload": {}}"#
+            }.joined(separator: ",")
+            switch request.path {
+            case "/subscriptions": return .init(body: #"{"subscriptions": [{"external_id": "s1", "status": "active"}], "meta": {}}"#)
+            case "/events": return .init(body: #"{"events": [\#(events)], "meta": {"total_count": \#(stamps.count)}}"#)
+            default: return .init(body: #"{"meta": {"total": \#(stamps.count)}, "data": [\#(events)]}"#)
+            }
+        }
+        let (api, _) = try Self.client(server, name: name)
+        var pages: [Page<UsageEvent>] = []
+        _ = try await Self.provider(name, api).forEachEventPage(
+            customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period) { pages.append($0) }
+        let read = pages.flatMap(\.items)
+        #expect(read.map(\.transactionID) == ["t0", "t1", "t2", "t3", "t4"])
+        #expect(Set(read.map { UTCTime.iso($0.timestamp) }) == ["2026-11-05T10:00:00Z", "2026-11-05T10:00:00.500Z"],
+                "unix seconds and +0000 or +0200 offsets name the same instants")
+        #expect(pages.flatMap(\.unreadable) == [
+            #"event t5: timestamp "tomorrow" is neither ISO-8601 nor unix seconds"#, "event t6: timestamp null is neither ISO-8601 nor unix seconds",
+            #"event t7: timestamp "2026-13-05T10:00:00Z" is neither ISO-8601 nor unix seconds"#,
+            "event t8: timestamp -5 is before 1970-01-01 (events must fall between 1970 and 2200)",
+        ])
     }
 
     @Test(arguments: [

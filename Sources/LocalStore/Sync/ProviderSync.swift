@@ -142,11 +142,12 @@ public struct ProviderSync: Sendable {
         let windows = SyncCursor.windows(cursor, since: since, now: now, overlap: overlap)
         do {
             for period in [windows.older, quietLately ? nil : windows.recent].compactMap({ $0 }) {
-                report.calls += try await provider.forEachEventPage(customerID: customer.id, metric: metric, period: period) { events in
-                    report.read += events.count
-                    let written = try await write(events, metric: metric, customer: customer)
+                report.calls += try await provider.forEachEventPage(customerID: customer.id, metric: metric, period: period) { page in
+                    report.read += page.items.count + page.unreadable.count
+                    let written = try await write(page.items, metric: metric, customer: customer)
                     report.inserted += written.inserted
                     report.refused += written.refused
+                        + page.unreadable.map { "\(customer.id) \(metric.code): \($0); not copied" }
                 }
             }
             let copied = SyncCursor(from: min(cursor?.from ?? since, since), until: max(cursor?.until ?? now, now))

@@ -144,13 +144,17 @@ public struct HyperlineProvider: UsageProvider {
         let path = "/v1/customers/\(APIClient.segment(customerID))/usage/\(APIClient.segment(metric.code))/events"
         let document = try await read(path, family: "events", period: period,
                                       extra: [("take", String(size)), ("skip", String(page * size))] + Self.filter(metric))
-        let items = (document["data"]?.arrayValue ?? []).compactMap { item -> UsageEvent? in
-            guard let id = item["id"].nonEmptyText,
-                  let timestamp = item["timestamp"]?.stringValue.flatMap(ISO8601Parser.parse) else { return nil }
-            return UsageEvent(transactionID: id, customerID: customerID, metricCode: metric.code, timestamp: timestamp,
-                              properties: item["payload"] ?? .object([]))
+        var items: [UsageEvent] = [], unreadable: [String] = []
+        let listed = document["data"]?.arrayValue ?? []
+        for item in listed {
+            switch UsageEvent.reading(id: item["id"], code: metric.code, timestamp: item["timestamp"], customerID: customerID,
+                                      properties: item["payload"]) {
+            case .success(let event): items.append(event)
+            case .failure(let problem): unreadable.append(problem.reason)
+            }
         }
-        return Page(items: items, index: page, size: size, totalCount: document["meta"]?["total"]?.intValue ?? items.count)
+        return Page(items: items, index: page, size: size, totalCount: document["meta"]?["total"]?.intValue ?? listed.count,
+                    unreadable: unreadable)
     }
 
     private func customerUsage(_ customerID: String, period: Period) async throws(APIError) -> [JSONValue] {

@@ -140,13 +140,11 @@ enum LagoDecoding {
         UTCTime.startOfDay(to) == to ? to : to.addingTimeInterval(1).rounded(toSeconds: 1)
     }
 
-    static func event(_ item: JSONValue, customerID: String) -> UsageEvent? {
-        guard let id = item["transaction_id"].nonEmptyText, let code = item["code"].nonEmptyText,
-              let raw = item["timestamp"], let timestamp = raw.stringValue.flatMap(ISO8601Parser.parse)
-                ?? ISO8601Parser.parseTimestamp(raw)
-        else { return nil }
-        return UsageEvent(transactionID: id, customerID: customerID, metricCode: code, timestamp: timestamp,
-                          properties: item["properties"] ?? .object([]))
+    /// An event of `GET /events`, or why it cannot be read.
+    static func event(_ item: JSONValue, customerID: String) -> Result<UsageEvent, UsageEvent.Unreadable> {
+        UsageEvent.reading(
+            id: item["transaction_id"], code: item["code"].nonEmptyText, timestamp: item["timestamp"], customerID: customerID,
+            properties: item["properties"], subscriptionID: item["external_subscription_id"].nonEmptyText)
     }
 }
 

@@ -16,7 +16,8 @@ struct LagoEventPager: Sendable {
         guard !subscriptions.isEmpty else { return Page(items: [], index: index, size: size, totalCount: 0, newestFirst: true) }
         if subscriptions.count == 1 {
             let one = try await read(subscriptions[0].id, customerID, metric, period, page: index + 1, size: size)
-            return Page(items: one.items, index: index, size: size, totalCount: one.total, newestFirst: true)
+            return Page(items: one.items, index: index, size: size, totalCount: one.total, newestFirst: true,
+                        unreadable: one.unreadable)
         }
         let (depth, overflow) = (index + 1).multipliedReportingOverflow(by: size)
         guard !overflow, depth <= 100_000 else {
@@ -34,7 +35,7 @@ struct LagoEventPager: Sendable {
     /// Every event of every subscription that overlaps the period, a subscription's pages in turn (no merging, so
     /// each event is read once); returns the calls made.
     func forEachPage(
-        customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
+        customerID: String, metric: Metric, period: Period, _ body: (Page<UsageEvent>) async throws -> Void
     ) async throws -> Int {
         var calls = 0
         for subscription in try await overlapping(customerID: customerID, period: period) {
@@ -43,11 +44,12 @@ struct LagoEventPager: Sendable {
             while true {
                 let one = try await read(subscription.id, customerID, metric, period, page: page, size: 100)
                 calls += 1
-                let last = one.items.count < 100 || page * 100 >= one.total
+                let last = one.listed < 100 || page * 100 >= one.total
                 if let problem = guardrail.problem(admitting: one.items, more: !last) {
                     throw api.configuration.pagingProblem("/events", problem)
                 }
-                try await body(one.items)
+                try await body(Page(items: one.items, index: page - 1, size: 100, totalCount: one.total, newestFirst: true,
+                                    unreadable: one.unreadable))
                 if last { break }
                 page += 1
             }
@@ -76,16 +78,25 @@ struct LagoEventPager: Sendable {
         }
     }
 
+    /// One page of a subscription's events: those read, those that could not be (named), how many were listed, and
+    /// the total Lago announces.
     private func read(_ subscription: String, _ customerID: String, _ metric: Metric, _ period: Period, page: Int,
-                      size: Int) async throws(APIError) -> (items: [UsageEvent], total: Int) {
+                      size: Int) async throws(APIError) -> (items: [UsageEvent], unreadable: [String], listed: Int, total: Int) {
         let lastMillisecond = period.end > period.start ? period.end.addingTimeInterval(-0.001) : period.end
         let document = try await api.get("/events", query: [
             ("external_subscription_id", subscription), ("code", metric.code),
             ("timestamp_from", UTCTime.iso(period.start)), ("timestamp_to", UTCTime.iso(lastMillisecond)),
             ("page", String(page)), ("per_page", String(size)),
         ])
-        let items = (document["events"]?.arrayValue ?? []).compactMap { LagoDecoding.event($0, customerID: customerID) }
-        let total = document["meta"]?["total_count"]?.intValue ?? ((page - 1) * size + items.count)
-        return (items, total)
+        let listed = document["events"]?.arrayValue ?? []
+        var items: [UsageEvent] = [], unreadable: [String] = []
+        for item in listed {
+            switch LagoDecoding.event(item, customerID: customerID) {
+            case .success(let event): items.append(event)
+            case .failure(let problem): unreadable.append(problem.reason)
+            }
+        }
+        let total = document["meta"]?["total_count"]?.intValue ?? ((page - 1) * size + listed.count)
+        return (items, unreadable, listed.count, total)
     }
 }

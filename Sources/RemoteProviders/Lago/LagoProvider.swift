@@ -117,7 +117,7 @@ public struct LagoProvider: UsageProvider {
 
     /// Each subscription's events in turn, read once.
     public func forEachEventPage(
-        customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
+        customerID: String, metric: Metric, period: Period, _ body: (Page<UsageEvent>) async throws -> Void
     ) async throws -> Int {
         try await LagoEventPager(api: api, reader: reader).forEachPage(customerID: customerID, metric: metric, period: period, body)
     }

@@ -10,14 +10,18 @@ public struct Page<Item: Sendable>: Sendable {
     public var totalCount: Int
     /// Whether items run newest first (true) or oldest first (false); nil when the provider does not say (Hyperline).
     public var newestFirst: Bool?
+    /// The items the provider sent on this page that could not be read, each named with why (an event whose
+    /// timestamp is neither ISO-8601 nor unix seconds): they are in `totalCount` but not in `items`.
+    public var unreadable: [String]
 
     /// Creates a page.
-    public init(items: [Item], index: Int, size: Int, totalCount: Int, newestFirst: Bool? = nil) {
+    public init(items: [Item], index: Int, size: Int, totalCount: Int, newestFirst: Bool? = nil, unreadable: [String] = []) {
         self.items = items
         self.index = index
         self.size = size
         self.totalCount = totalCount
         self.newestFirst = newestFirst
+        self.unreadable = unreadable
     }
 
     /// The number of pages (at least 1).

@@ -36,9 +36,9 @@ public protocol UsageProvider: Sendable {
     func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
     /// Every event of a customer's metric over `period`, handed to `body` a page at a time in any order, each event
-    /// read once (what a copy reads); returns the calls made.
+    /// read once (what a copy reads; a page names the events it could not read); returns the calls made.
     func forEachEventPage(
-        customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
+        customerID: String, metric: Metric, period: Period, _ body: (Page<UsageEvent>) async throws -> Void
     ) async throws -> Int
     /// How many events a customer has of each metric (by code) in exactly `period`, in one call, or nil where the
     /// provider cannot say that cheaply (a copy then reads every metric's events).
@@ -82,17 +82,17 @@ extension UsageProvider {
     /// Page after page of `events`, a hundred at a time, until the last; a page that repeats the one before it, or
     /// more pages than `PageGuard.eventPages`, ends the read with an error (never with part of the events).
     public func forEachEventPage(
-        customerID: String, metric: Metric, period: Period, _ body: ([UsageEvent]) async throws -> Void
+        customerID: String, metric: Metric, period: Period, _ body: (Page<UsageEvent>) async throws -> Void
     ) async throws -> Int {
         var guardrail = PageGuard(limit: PageGuard.eventPages)
         var page = 0
         while true {
             let answer = try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: 100)
-            let last = answer.items.count < answer.size || page + 1 >= answer.pageCount
+            let last = answer.items.count + answer.unreadable.count < answer.size || page + 1 >= answer.pageCount
             if let problem = guardrail.problem(admitting: answer.items, more: !last) {
                 throw UsageError(.unavailable, "\(name): events of \(customerID) for \(metric.code): \(problem)")
             }
-            try await body(answer.items)
+            try await body(answer)
             if last { return page + 1 }
             page += 1
         }

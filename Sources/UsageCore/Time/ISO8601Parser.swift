@@ -1,6 +1,6 @@
 import Foundation
 
-/// Parses ISO-8601 timestamps (`2026-11-01`, `2026-11-01T10:00Z`, `...T10:00:00.123+02:00`) and unix seconds into
+/// Parses ISO-8601 timestamps (`2026-11-01`, `2026-11-01T10:00Z`, `...T10:00:00.123+02:00`, `... 10:00:00 +0000`) and unix seconds into
 /// whole milliseconds, with integers only (`.035` is 35 ms, never 34.999…); digits past the millisecond are dropped.
 public enum ISO8601Parser {
     /// Parses an ISO-8601 date or date-time; a value without zone is UTC. Returns nil when malformed.
@@ -71,10 +71,16 @@ public enum ISO8601Parser {
             return ((hour * 60 + minute) * 60 + second) * 1000 + millisecond
         }
 
-        /// `Z`, `±hh:mm`, `±hhmm` or nothing, as seconds east of UTC.
+        /// `Z`, `±hh:mm`, `±hhmm`, ` UTC` or nothing, as seconds east of UTC; a space may come before the zone (Ruby's
+        /// `2026-11-05 10:00:00 +0000`).
         mutating func zone() -> Int? {
             if atEnd { return 0 }
+            _ = expect(32)
             if expect(90) || expect(122) { return 0 }
+            if bytes[index...].elementsEqual("UTC".utf8) || bytes[index...].elementsEqual("GMT".utf8) {
+                index = bytes.count
+                return 0
+            }
             let sign = expect(45) ? -1 : (expect(43) ? 1 : 0)
             guard sign != 0, let hours = digits(2) else { return nil }
             _ = expect(58)

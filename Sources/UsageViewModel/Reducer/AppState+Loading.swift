@@ -101,6 +101,10 @@ extension AppState {
                 message = ("\(providerName) lists events \(page.orderText) only", .info)
                 state.query.newestFirst = actual
             }
+            if let first = page.unreadable.first {
+                let count = page.unreadable.count
+                message = ("\(count) \(count == 1 ? "event" : "events") on this page could not be read: \(first)", .warning)
+            }
             if page.items.isEmpty && page.index > 0 && page.totalCount > 0 {
                 state.pageIndex = page.pageCount - 1
                 stack[index] = .events(state)

@@ -48,6 +48,7 @@ struct EventsCommand: HeadlessCommand {
             let events = result.items.map { event in
                 JSONValue.object([
                     ("transaction_id", .string(event.transactionID)), ("timestamp", .string(UTCTime.iso(event.timestamp))),
+                ] + (event.subscriptionID.map { [("external_subscription_id", JSONValue.string($0))] } ?? []) + [
                     ("properties", event.properties),
                 ])
             }
@@ -57,11 +58,13 @@ struct EventsCommand: HeadlessCommand {
                 ("page", .number(String(page))), ("pages", .number(String(result.pageCount))),
                 ("total", .number(String(result.totalCount))),
                 ("order", .string(result.orderText.replacingOccurrences(of: " ", with: "_"))), ("events", .array(events)),
+                ("unreadable", .array(result.unreadable.map(JSONValue.string))),
             ]))
         case .table, .csv:
             let output = TabularOutput(
                 headers: ["timestamp", "transaction_id", "properties"],
                 rows: result.items.map { [UTCTime.iso($0.timestamp), $0.transactionID, JSONWriter.compact($0.properties)] })
+            for problem in result.unreadable { StandardError.line("usagetop: not shown: \(problem)") }
             if query.format == .csv { return output.csv() }
             return output.table() + "\npage \(page) of \(result.pageCount) · \(result.totalCount) events · \(result.orderText)"
         }
