@@ -169,13 +169,18 @@ public struct LocalProvider: UsageProvider {
             let order = query.newestFirst ? "ts_ms DESC, seq DESC" : "ts_ms, seq"
             let rows = try Row.fetchAll(
                 db,
-                sql: "SELECT transaction_id, ts_ms, properties FROM event WHERE \(filter) ORDER BY \(order) LIMIT ? OFFSET ?",
+                sql: """
+                    SELECT transaction_id, ts_ms, properties, subscription_id FROM event WHERE \(filter)
+                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    """,
                 arguments: arguments + [pageSize, page * pageSize])
             let items = rows.map { row in
-                UsageEvent(
+                let subscription: String = row[3]
+                return UsageEvent(
                     transactionID: row[0], customerID: customerID, metricCode: metric.code,
                     timestamp: UTCTime.date(milliseconds: row[1]),
-                    properties: (try? JSONParser.parse(row[2] as String)) ?? .object([]))
+                    properties: (try? JSONParser.parse(row[2] as String)) ?? .object([]),
+                    subscriptionID: subscription.isEmpty ? nil : subscription)
             }
             return Page(items: items, index: page, size: pageSize, totalCount: total, newestFirst: query.newestFirst)
         }

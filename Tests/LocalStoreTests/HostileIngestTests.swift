@@ -29,7 +29,6 @@ struct HostileIngestTests {
          #""transaction_id" holds a control character (U+0000)"#),
         (#"{"transaction_id": "t", "external_customer_id": "c\u001b[2J", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
          #""external_customer_id" holds a control character (U+001B)"#),
-        (TestStore.event("t", "users", "2026-11-02T10:00:00Z", #"{"user": "u\u0000x"}"#), "properties.user holds a NUL character"),
     ])
     func refusedPerLineAndTheStoreStaysAsItWas(line: String, reason: String) async throws {
         let t = try TestStore()

@@ -36,14 +36,33 @@ package struct EventLineParser {
         case .success(let milliseconds): timestampMs = milliseconds
         case .failure(let rejection): return .failure(.init(text: rejection.reason))
         }
-        let properties = value["properties"] ?? .object([])
+        var properties = value["properties"] ?? .object([])
         guard case .object = properties else { return .failure(.init(text: "\"properties\" must be an object")) }
+        var note: String?
+        if properties.holdsNUL {  // PostgreSQL's jsonb cannot hold U+0000: both stores keep it as text
+            properties = properties.withNULsAsText
+            note = "properties hold a NUL character (U+0000): kept as the text \\u0000"
+        }
+        let subscriptionID: String
+        switch value["external_subscription_id"] {
+        case nil, .null?: subscriptionID = ""
+        default:
+            switch key(value, "external_subscription_id") {
+            case .success(let id): subscriptionID = id
+            case .failure(let reason): return .failure(reason)
+            }
+        }
         // The properties text as `JSONWriter.compact` writes it, made from the line's bytes where they allow.
-        let propertiesJSON = propertiesSpan.flatMap { JSONWriter.compact(plainJSON: line[$0]) } ?? JSONWriter.compact(properties)
+        let propertiesJSON = note == nil
+            ? propertiesSpan.flatMap { JSONWriter.compact(plainJSON: line[$0]) } ?? JSONWriter.compact(properties)
+            : JSONWriter.compact(properties)
         return extractedValue(properties, metric: metric).map { extracted, number in
-            NewEvent(
+            var event = NewEvent(
                 transactionID: transactionID, customerID: customerID, metricCode: code, aggregation: metric.aggregation,
                 timestampMs: timestampMs, value: extracted, propertiesJSON: propertiesJSON, number: number)
+            event.subscriptionID = subscriptionID
+            event.note = note
+            return event
         }
     }
 
@@ -53,11 +72,7 @@ package struct EventLineParser {
         guard let fieldValue = properties[field], fieldValue != .null else {
             return .failure(.init(text: "properties.\(field) is missing (metric '\(metric.code)' uses it)"))
         }
-        if metric.aggregation == .uniqueCount {
-            let distinct = fieldValue.distinctKey
-            guard !distinct.utf8.contains(0) else { return .failure(.init(text: "properties.\(field) holds a NUL character")) }
-            return .success((distinct, nil))
-        }
+        if metric.aggregation == .uniqueCount { return .success((fieldValue.distinctKey, nil)) }
         // Plain decimal text (nearly every value) is read and checked with integer arithmetic.
         if let text = Self.numberText(fieldValue), let number = ScaledValue(text), StoredText.accepts(number) {
             return .success((text, number))

@@ -43,6 +43,10 @@ public struct Ingestor {
                 try db.inTransaction {
                     try load(&reader, metrics: metrics, customers: customers, skipInvalid: skipInvalid, report: &report, db: db)
                     report.committed = report.rejectedCount == 0 || skipInvalid
+                    if report.replacedDemoData, report.inserted == 0, report.duplicateCount == 0, metrics.isEmpty, customers.isEmpty {
+                        // Nothing to replace the demo data with (an empty file): it stays.
+                        (report.committed, report.replacedDemoData, report.keptDemoData) = (false, false, true)
+                    }
                     if report.committed { try Catalog.bumpRevision(in: db) }
                     return report.committed ? .commit : .rollback
                 }
@@ -76,6 +80,7 @@ public struct Ingestor {
         while !done {
             var chunk = pipeline.next()
             for rejection in chunk.rejections { report.reject(line: rejection.line, reason: rejection.reason) }
+            for note in chunk.notes { report.note(line: note.line, note.note) }
             if let failure = chunk.failure { done = true; throw failure }
             done = chunk.isLast
             // After a rejected line a strict load is rolled back: writing more would be wasted.

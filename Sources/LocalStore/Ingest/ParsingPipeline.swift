@@ -11,6 +11,8 @@ package final class ParsingPipeline: Sendable {
         package var events: [NewEvent] = []
         /// Invalid lines: number and reason.
         package var rejections: [(line: Int, reason: String)] = []
+        /// Valid lines that validation changed: number and what it did.
+        package var notes: [(line: Int, note: String)] = []
         /// The rollups of every valid event since the last chunk that carried them (duplicates included: the writer
         /// takes those back); set when enough rows are waiting and on the last chunk.
         var rollups: RollupAccumulator?
@@ -76,6 +78,7 @@ package final class ParsingPipeline: Sendable {
                     switch parser.parse(line) {
                     case .success(let event):
                         if rollupRows != nil { rollups.add(event) }
+                        if let note = event.note { chunk.notes.append((number, note)) }
                         chunk.events.append(event)
                     case .failure(let reason): chunk.rejections.append((number, reason.text))
                     }

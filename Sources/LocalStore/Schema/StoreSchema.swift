@@ -71,6 +71,21 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v5-event-identity") { db in
+            // An event is its subscription's transaction id, as in Lago (the same id on two subscriptions is billed
+            // twice): the table is rebuilt, since SQLite cannot drop the old unique constraint on the id alone.
+            try db.execute(sql: """
+                CREATE TABLE event_v5 (
+                    seq INTEGER PRIMARY KEY, subscription_id TEXT NOT NULL DEFAULT '', transaction_id TEXT NOT NULL,
+                    customer_id TEXT NOT NULL, metric_code TEXT NOT NULL, ts_ms INTEGER NOT NULL, value TEXT,
+                    properties TEXT NOT NULL, UNIQUE (subscription_id, transaction_id));
+                INSERT INTO event_v5 (seq, transaction_id, customer_id, metric_code, ts_ms, value, properties)
+                    SELECT seq, transaction_id, customer_id, metric_code, ts_ms, value, properties FROM event ORDER BY seq;
+                DROP TABLE event;
+                ALTER TABLE event_v5 RENAME TO event;
+                """)
+            for index in secondaryEventIndexes { try db.execute(sql: index.create) }
+        }
         return migrator
     }
 }

@@ -190,7 +190,8 @@ public struct ProviderSync: Sendable {
         let ms = UTCTime.milliseconds(event.timestamp)
         let id = keyedByMetric ? "\(event.metricCode)/\(event.transactionID)" : event.transactionID
         let seconds = ms >= 0 ? "\(ms / 1000).\(String(format: "%03lld", ms % 1000))" : "\(Double(ms) / 1000)"
-        return #"{"transaction_id":\#(JSONWriter.quote(id)),"external_customer_id":\#(JSONWriter.quote(event.customerID)),"#
+        let subscription = event.subscriptionID.map { #","external_subscription_id":\#(JSONWriter.quote($0))"# } ?? ""
+        return #"{"transaction_id":\#(JSONWriter.quote(id)),"external_customer_id":\#(JSONWriter.quote(event.customerID))\#(subscription),"#
             + #""code":\#(JSONWriter.quote(event.metricCode)),"timestamp":\#(seconds),"properties":\#(JSONWriter.compact(event.properties))}"#
     }
 }

@@ -31,15 +31,16 @@ struct EventWriter {
         rebuildsIndexes = true
     }
 
-    /// Inserts events; a transaction id already stored is skipped and reported.
+    /// Inserts events; a transaction id already stored for the same subscription is skipped and reported.
     mutating func write(_ events: [NewEvent], into db: Database) throws -> Outcome {
         var outcome = Outcome()
         let insert = try self.insert ?? RawStatement("""
-            INSERT OR IGNORE INTO event (transaction_id, customer_id, metric_code, ts_ms, value, properties)
-            VALUES (?, ?, ?, ?, ?, ?)
+            INSERT OR IGNORE INTO event (subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
             """, in: db)
         self.insert = insert
         for event in events {
+            insert.bind(event.subscriptionID)
             insert.bind(event.transactionID)
             insert.bind(event.customerID)
             insert.bind(event.metricCode)

@@ -19,6 +19,11 @@ public struct NewEvent: Sendable, Hashable {
     public var propertiesJSON: String
     /// `value` as scaled units, for sum and max metrics (parsed once, when the event was validated).
     package var number: ScaledValue?
+    /// The subscription the event was sent for (`external_subscription_id`), or "": a transaction id is unique within
+    /// its subscription, as in Lago.
+    public var subscriptionID = ""
+    /// What validation changed and the report names (a NUL character kept as text), or nil.
+    package var note: String?
 
     /// Creates a new event; a sum or max metric's `value` is read as a number here.
     public init(

@@ -25,16 +25,16 @@ enum PostgresEventQueries {
         }
         let order = query.newestFirst ? "ts_ms DESC, seq DESC" : "ts_ms, seq"
         let rows = try await connection.query(sql.query("""
-            SELECT transaction_id, ts_ms, properties, count(*) OVER () FROM event WHERE \(filter)
+            SELECT transaction_id, ts_ms, properties, count(*) OVER (), subscription_id FROM event WHERE \(filter)
             ORDER BY \(order) LIMIT \(max(0, pageSize)) OFFSET \(max(0, page) * max(0, pageSize))
             """), logger: logger)
         var items: [UsageEvent] = []
         var total: Int?
-        for try await (id, ms, properties, count) in rows.decode((String, Int64, String, Int64).self) {
+        for try await (id, ms, properties, count, subscription) in rows.decode((String, Int64, String, Int64, String).self) {
             total = Int(count)
             items.append(UsageEvent(
                 transactionID: id, customerID: customerID, metricCode: metric.code, timestamp: UTCTime.date(milliseconds: ms),
-                properties: (try? JSONParser.parse(properties)) ?? .object([])))
+                properties: (try? JSONParser.parse(properties)) ?? .object([]), subscriptionID: subscription.isEmpty ? nil : subscription))
         }
         if total == nil {  // a page past the end still says how many there are
             let counted = try await connection.query(sql.query("SELECT count(*) FROM event WHERE \(filter)"), logger: logger)

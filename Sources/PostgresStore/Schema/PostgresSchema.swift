@@ -50,5 +50,10 @@ enum PostgresSchema {
                 amount_cents bigint, currency text,
                 PRIMARY KEY (customer_id, metric_code, source, charge, period_start_ms, period_end_ms, kept_day));
             """),
+        ("v3-event-identity", """
+            ALTER TABLE event ADD COLUMN subscription_id text COLLATE "C" NOT NULL DEFAULT '';
+            ALTER TABLE event DROP CONSTRAINT event_transaction_id_key;
+            ALTER TABLE event ADD CONSTRAINT event_identity UNIQUE (subscription_id, transaction_id);
+            """),
     ]
 }

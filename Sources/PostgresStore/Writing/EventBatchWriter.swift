@@ -7,12 +7,13 @@ import UsageCore
 /// stored is skipped; the customers they name are added), then, once for the whole load, every rollup they change,
 /// summed by the server in exact `numeric` from the rows actually inserted, so a repeated id never counts twice.
 enum EventBatchWriter {
-    /// Inserts `events`; returns how many were new and the ids skipped as already stored (or repeated in `events`).
+    /// Inserts `events`; returns how many were new and the ids skipped as already stored for their subscription (or
+    /// repeated in `events`).
     static func write(_ events: [NewEvent], on connection: PostgresConnection, logger: Logger) async throws
         -> (inserted: Int, duplicates: [String])
     {
         guard !events.isEmpty else { return (0, []) }
-        var binds = PostgresBindings(capacity: 7)
+        var binds = PostgresBindings(capacity: 8)
         binds.append(events.map(\.transactionID))
         binds.append(events.map(\.customerID))
         binds.append(events.map(\.metricCode))
@@ -21,11 +22,14 @@ enum EventBatchWriter {
         binds.append(events.map { $0.number?.text ?? $0.value ?? "" })
         binds.append(events.map { $0.value != nil })
         binds.append(events.map(\.propertiesJSON))
+        binds.append(events.map(\.subscriptionID))
         let rows = try await connection.query(PostgresQuery(unsafeSQL: statement, binds: binds), logger: logger)
-        var fresh = Set<String>()
-        for try await id in rows.decode(String.self) { fresh.insert(id) }
+        var fresh = Set<[String]>()
+        for try await (subscription, id) in rows.decode((String, String).self) { fresh.insert([subscription, id]) }
         var duplicates: [String] = []
-        for event in events where fresh.remove(event.transactionID) == nil { duplicates.append(event.transactionID) }
+        for event in events where fresh.remove([event.subscriptionID, event.transactionID]) == nil {
+            duplicates.append(event.transactionID)
+        }
         return (events.count - duplicates.count, duplicates)
     }
 
@@ -49,19 +53,19 @@ enum EventBatchWriter {
     /// The events (a repeated id skipped) and the customers they name.
     private static let statement = """
         WITH input AS (
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::text[], $6::bool[], $7::text[])
-                WITH ORDINALITY AS t(transaction_id, customer_id, metric_code, ts_ms, value, has_value, properties, n)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int8[], $5::text[], $6::bool[], $7::text[], $8::text[])
+                WITH ORDINALITY AS t(transaction_id, customer_id, metric_code, ts_ms, value, has_value, properties, subscription_id, n)
         ), fresh AS (
-            INSERT INTO event (transaction_id, customer_id, metric_code, ts_ms, value, properties)
-            SELECT transaction_id, customer_id, metric_code, ts_ms, CASE WHEN has_value THEN value END, properties
+            INSERT INTO event (subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties)
+            SELECT subscription_id, transaction_id, customer_id, metric_code, ts_ms, CASE WHEN has_value THEN value END, properties
             FROM input ORDER BY n
-            ON CONFLICT (transaction_id) DO NOTHING
-            RETURNING transaction_id, customer_id, metric_code, ts_ms, value
+            ON CONFLICT (subscription_id, transaction_id) DO NOTHING
+            RETURNING subscription_id, transaction_id
         ), named AS (
             INSERT INTO customer (id, name) SELECT DISTINCT customer_id, customer_id FROM input
             ON CONFLICT (id) DO NOTHING
         )
-        SELECT transaction_id FROM fresh
+        SELECT subscription_id, transaction_id FROM fresh
         """
 
     /// The rollups of the events after `$1`, added into the tables (slots: floor divisions, events before 1970

@@ -31,6 +31,7 @@ extension PostgresUsageStore: EventStore {
                 while !done {
                     let chunk = try await OffPool.run { pipeline.next() }
                     for rejection in chunk.rejections { report.reject(line: rejection.line, reason: rejection.reason) }
+                    for note in chunk.notes { report.note(line: note.line, note.note) }
                     if let failure = chunk.failure { done = true; throw LineReader.describe(failure, source: input.name) }
                     done = chunk.isLast
                     // After a rejected line a strict load is rolled back: writing more would be wasted.

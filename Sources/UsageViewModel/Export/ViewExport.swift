@@ -62,12 +62,16 @@ public struct ViewExport: Sendable, Hashable {
     }
 
     private static func page(_ events: EventsState, _ page: Page<UsageEvent>) -> ExportTable {
+        let subscribed = page.items.contains { $0.subscriptionID != nil }
         let rows = page.items.map { event -> [ExportTable.Cell] in
-            [.text(event.transactionID), .text(UTCTime.iso(event.timestamp)), .text(event.customerID), .text(event.metricCode),
-             .json(event.properties)]
+            [.text(event.transactionID), .text(UTCTime.iso(event.timestamp)), .text(event.customerID)]
+                + (subscribed ? [.text(event.subscriptionID)] : []) + [.text(event.metricCode), .json(event.properties)]
         }
-        return ExportTable(noun: "events", name: "events-\(events.customerID)-\(events.metric.code)",
-                           headers: ["transaction_id", "timestamp", "external_customer_id", "code", "properties"], rows: rows)
+        return ExportTable(
+            noun: "events", name: "events-\(events.customerID)-\(events.metric.code)",
+            headers: ["transaction_id", "timestamp", "external_customer_id"] + (subscribed ? ["external_subscription_id"] : [])
+                + ["code", "properties"],
+            rows: rows)
     }
 
     private static func breakdown(_ split: BreakdownState) -> ExportTable? {

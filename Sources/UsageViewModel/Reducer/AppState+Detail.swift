@@ -189,6 +189,7 @@ extension AppState {
         JSONValue.object([
             ("transaction_id", .string(event.transactionID)),
             ("external_customer_id", .string(event.customerID)),
+        ] + (event.subscriptionID.map { [("external_subscription_id", JSONValue.string($0))] } ?? []) + [
             ("code", .string(event.metricCode)),
             ("timestamp", .string(UTCTime.iso(event.timestamp))),
             ("properties", event.properties),
