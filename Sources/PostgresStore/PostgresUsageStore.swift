@@ -25,21 +25,24 @@ public final class PostgresUsageStore: Sendable {
 
     /// Connects to `target` (a pool of at most `connections`), checks it is a usagetop store or empty, and brings its
     /// tables up to date.
-    public static func open(_ target: PostgresTarget, connections: Int = 4, connectWithin: Duration = .seconds(10))
-        async throws(UsageError) -> PostgresUsageStore
+    public static func open(_ target: PostgresTarget, connections: Int = 4, connectWithin: Duration = .seconds(10),
+                            answerWithin: Duration = .seconds(30)) async throws(UsageError) -> PostgresUsageStore
     {
-        let store = PostgresUsageStore(target, connections: connections, connectWithin: connectWithin)
+        let store = PostgresUsageStore(target, connections: connections, connectWithin: connectWithin, answerWithin: answerWithin)
         do {
-            try await probe(target, logger: store.logger)
-            try await PostgresMigrator.migrate(store.client, logger: store.logger)
+            try await Deadline.run(within: connectWithin, late: NoAnswer(limit: connectWithin)) { [logger = store.logger] in
+                try await probe(target, logger: logger)
+            }
+            try await PostgresMigrator.migrate(store.client, logger: store.logger, checkWithin: answerWithin)
         } catch {
             throw store.failure(error, doing: "cannot open")
         }
         return store
     }
 
-    private init(_ target: PostgresTarget, connections: Int, connectWithin: Duration) {
+    private init(_ target: PostgresTarget, connections: Int, connectWithin: Duration, answerWithin: Duration) {
         self.connectWithin = connectWithin
+        self.answerWithin = answerWithin
         location = target.location
         label = target.label
         scrubber = target.password.map { SecretScrubber(key: $0.value) }
@@ -114,7 +117,7 @@ public final class PostgresUsageStore: Sendable {
     /// answer sees the same committed writes, never half of one.
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(UsageError) -> T {
         do {
-            return try await leased { [logger] connection in
+            return try await leased(answerWithin: answerWithin) { [logger] connection in
                 try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
                 do {
                     let result = try await body(connection)
@@ -134,22 +137,33 @@ public final class PostgresUsageStore: Sendable {
     /// idle refresh's change token costs one round trip.
     func readOne<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(UsageError) -> T {
         do {
-            return try await leased(body)
+            return try await leased(answerWithin: answerWithin, body)
         } catch {
             throw failure(error, doing: "cannot read")
         }
     }
 
     /// How long to wait for a connection before saying the server cannot be reached (the pool alone keeps trying for
-    /// a minute while the server is down). A query that has its connection is never cut short: on a busy machine it
-    /// is slow, not failed.
+    /// a minute while the server is down).
     let connectWithin: Duration
+    /// How long a read may wait for the server's answers once it has its connection: a server that took the login
+    /// and then says nothing is a failure after this, with the connection closed, never a wait without end. It is
+    /// far above what a healthy read takes even on a busy machine; writes (a long ingest) have no such limit.
+    let answerWithin: Duration
 
     private struct NoConnection: Error {}
 
+    /// A read that had its connection but no answer within `answerWithin`.
+    struct NoAnswer: Error {
+        let limit: Duration
+    }
+
     /// `body` on a pooled connection, or `NoConnection` when none is leased within `connectWithin`: the wait is then
-    /// cancelled and not waited for.
-    private func leased<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+    /// cancelled and not waited for. With `answerWithin`, a body that runs longer ends in `NoAnswer` at once and its
+    /// connection is closed (which ends the body's query).
+    private func leased<T: Sendable>(answerWithin: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T)
+        async throws -> T
+    {
         let first = Once()
         let limit = unreachable.withLock { $0 } ? min(.seconds(1), connectWithin) : connectWithin
         let timer = Task { (try? await Task.sleep(for: limit)) != nil }
@@ -160,6 +174,13 @@ public final class PostgresUsageStore: Sendable {
                     result = .success(try await client.withConnection { connection in
                         timer.cancel()
                         self.unreachable.withLock { $0 = false }
+                        guard let answerWithin else { return try await body(connection) }
+                        let watchdog = Task {
+                            guard (try? await Task.sleep(for: answerWithin)) != nil, first.claim() else { return }
+                            continuation.resume(throwing: NoAnswer(limit: answerWithin))
+                            try? await connection.close()
+                        }
+                        defer { watchdog.cancel() }
                         return try await body(connection)
                     })
                 } catch {
@@ -221,6 +242,7 @@ public final class PostgresUsageStore: Sendable {
     /// What went wrong, from the server's message or the connection's.
     static func describe(_ error: any Error) -> String {
         if error is NoConnection { return "no connection to the server (is it running?)" }
+        if let silent = error as? NoAnswer { return "no answer from the server within \(silent.limit.components.seconds) s" }
         guard let error = error as? PSQLError else {
             let text = String(describing: error)
             return text.contains("CircuitBreaker") ? "the server cannot be reached" : text

@@ -48,6 +48,27 @@ public actor TestPostgres {
                 bin + "/pg_ctl", ["-D", "\(folder)/data", "-o", options, "-w", "-t", "30", "-l", "\(folder)/log", "start"], as: owner)
         }
 
+        /// Stops every process of the server without ending it (SIGSTOP): connections stay open and nothing
+        /// answers them, as with a server that took the login and then hangs.
+        public func freeze() throws { try signalAll(SIGSTOP) }
+
+        /// Lets a frozen server go on (SIGCONT).
+        public func thaw() throws { try signalAll(SIGCONT) }
+
+        /// Sends `signal` to the server's postmaster and every process it started.
+        private func signalAll(_ signal: Int32) throws {
+            let pidFile = try String(contentsOfFile: "\(folder)/data/postmaster.pid", encoding: .utf8)
+            guard let postmaster = pidFile.split(separator: "\n").first.flatMap({ Int32($0) }) else { return }
+            var family = [postmaster]
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+                guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                      let close = stat.lastIndex(of: ")") else { continue }
+                let fields = stat[stat.index(after: close)...].split(separator: " ")
+                if fields.count > 1, Int32(fields[1]) == postmaster { family.append(pid) }
+            }
+            for pid in family { kill(pid, signal) }
+        }
+
         /// The URL of its maintenance database, without the password.
         public var url: String { "postgres://\(user)@127.0.0.1:\(port)/postgres?sslmode=disable" }
     }

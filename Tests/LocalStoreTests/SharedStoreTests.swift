@@ -135,4 +135,44 @@ extension SharedStoreTests {
         #expect(try await store.reader.totals(customerID: "c1", period: period).first?.value == 1, "the store recovers")
         try await server.stop()
     }
+
+    /// A server that took the login and then answers nothing (every process stopped): a read fails in one line once
+    /// `answerWithin` has passed, never waits without end, and the store answers again when the server goes on.
+    @Test(.enabled(if: TestPostgres.isInstalled, Comment(rawValue: TestPostgres.absent)))
+    func aServerThatStopsAnsweringIsOneLineNotAWaitWithoutEnd() async throws {
+        let server = try await TestPostgres.dedicated()
+        let target = try PostgresTarget(url: server.url, password: Secret(server.password))
+        let store = try await PostgresUsageStore.open(target, connectWithin: .seconds(2), answerWithin: .seconds(2))
+        try await store.ingest(.lines(Array(TestStore.event("a", "calls", "2026-11-02T00:00:00Z").utf8), name: "one"),
+                               metrics: TestStore.metrics, customers: [], skipInvalid: false)
+        let period = TestStore.period("2026-11-01", "2026-12-01")
+        #expect(try await store.reader.totals(customerID: "c1", period: period).first?.value == 1)
+        try server.freeze()
+        do {
+            _ = try await store.reader.totals(customerID: "c1", period: period)
+            Issue.record("a read succeeded from a frozen server")
+        } catch {
+            let message = (error as? UsageError)?.message ?? "\(error)"
+            #expect(message.contains("cannot read: no answer from the server within 2 s") || message.contains("no connection to the server"),
+                    "\(message)")
+            #expect(!message.contains(server.password))
+        }
+        try server.thaw()
+        #expect(try await store.reader.totals(customerID: "c1", period: period).first?.value == 1, "the store recovers")
+        try await server.stop()
+    }
+
+    /// A server that takes the login and never answers a query: opening a store on it fails in one line once
+    /// `answerWithin` has passed (before, every command and the monitor waited for it without end).
+    @Test func aServerThatTakesTheLoginAndNeverAnswersFailsToOpenInOneLine() async throws {
+        let silent = try SilentPostgres()
+        do {
+            _ = try await PostgresUsageStore.open(try PostgresTarget(url: silent.url, password: Secret("pw_never_shown")),
+                                                  connectWithin: .seconds(2), answerWithin: .seconds(2))
+            Issue.record("a store opened on a server that answers nothing")
+        } catch {
+            #expect(error.message == "postgres://usagetop@127.0.0.1:\(silent.port)/usage: cannot open: no answer from the server within 2 s",
+                    "\(error.message)")
+        }
+    }
 }

@@ -8,10 +8,14 @@ import UsageCore
 /// once. A database already up to date is only read (a role that may only read works); a database that holds other
 /// tables and no usagetop ones is refused, never written.
 enum PostgresMigrator {
-    /// Applies the missing migrations.
-    static func migrate(_ client: PostgresClient, logger: Logger) async throws {
+    /// Applies the missing migrations; the check of what is applied (every opening makes it) must be answered within
+    /// `checkWithin`, a migration itself (a new constraint on a large table) may take as long as it needs.
+    static func migrate(_ client: PostgresClient, logger: Logger, checkWithin: Duration) async throws {
         let names = PostgresSchema.migrations.map(\.name)
-        if try await applied(client, logger: logger) == Set(names) { return }
+        let done = try await Deadline.run(within: checkWithin, late: PostgresUsageStore.NoAnswer(limit: checkWithin)) {
+            try await applied(client, logger: logger)
+        }
+        if done == Set(names) { return }
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger)
             try await connection.query(
