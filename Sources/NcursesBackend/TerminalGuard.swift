@@ -123,8 +123,14 @@ enum TerminalGuard {
             return .signal
         }
         let input = descriptors[0].revents
-        if input & Int16(POLLIN) != 0 { return .input }
-        if input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hungUp }
+        if input & Int16(POLLERR | POLLNVAL) != 0 { return .hungUp }
+        if input & Int16(POLLIN | POLLHUP) != 0 {
+            // Readable with nothing to read is the end of input: a terminal that went away without a SIGHUP (its
+            // pty closed under `setsid`) reads as end of file or EIO forever, and the loop would spin on it.
+            var pending: Int32 = 0
+            if ioctl(STDIN_FILENO, UInt(FIONREAD), &pending) != 0 || pending <= 0 { return .hungUp }
+            return .input
+        }
         return .timeout
     }
 

@@ -50,6 +50,27 @@ struct MonitorEndToEndTests {
         #expect(kill(pid, 0) != 0, "no orphan keeps polling after its terminal is gone")
     }
 
+    /// Under `setsid` the terminal is not the process's controlling terminal: closing it sends no SIGHUP, and input
+    /// reads as end of file from then on. The program must see that and end (it used to spin at 100 % forever).
+    @Test(arguments: ["monitor", "--refresh 1"])
+    func aTerminalThatGoesAwayWithoutASIGHUPEndsTheProgram(arguments: String) async throws {
+        let home = ProcessScratch.root.appendingPathComponent("setsid-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let db = home.appendingPathComponent("demo.sqlite").path
+        #expect(try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "5", "--days", "2"]).status == 0)
+        let tmux = try await Tmux(width: 80, height: 24, arguments: "\(arguments) --db \(db)", binary: "setsid -w \(Tmux.binary)")
+        #expect(await tmux.waitFor(60) { $0.contains("DEMO DATA") }.ok)
+        guard let pid = await tmux.programPID() else {
+            Issue.record("no usagetop process in the pane")
+            return
+        }
+        try await tmux.killPane()
+        let deadline = Date().addingTimeInterval(15)
+        while kill(pid, 0) == 0 && Date() < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+        #expect(kill(pid, 0) != 0, "the program ended with its terminal")
+        if kill(pid, 0) == 0 { kill(pid, SIGKILL) }
+    }
+
     @Test func eventsIngestedByAnotherProcessAppearAtTheNextRefresh() async throws {
         let home = ProcessScratch.root.appendingPathComponent("live-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTestSupport
 
 /// The real `usagetop` binary in a real terminal: a tmux session on a private socket. Every call awaits its tmux
 /// process instead of blocking a thread, so end-to-end tests never starve the tests running beside them.
@@ -26,7 +27,7 @@ final class Tmux: Sendable {
     /// the pane runs `bash -i` instead (job control, as a user's shell has it) and nothing is started.
     init(width: Int, height: Int, arguments: String = "", environment: String = "", binary: String = Tmux.binary,
          locale: String = "C.UTF-8", interactiveShell: Bool = false) async throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-e2e-\(UUID().uuidString)")
+        home = ProcessScratch.root.appendingPathComponent("tmux-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let variables = "HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state "
             + "LANG=\(locale) LC_ALL=\(locale) TERM=xterm-256color \(environment)"
