@@ -39,7 +39,7 @@ enum BreakdownView {
                 let item = rows[row]
                 let share = additive && whole > 0 ? item.total / whole : nil
                 switch (column, priced) {
-                case (0, _): return item.value ?? "(without \(breakdown.key ?? "it"))"
+                case (0, _): return item.text(by: breakdown.key ?? "it")
                 case (1, _): return Format.count(item.events)
                 case (2, _): return Format.value(item.total, unit: breakdown.metric.unit)
                 case (3, true): return item.amount?.text ?? "—"

@@ -194,10 +194,10 @@ public struct LocalProvider: UsageProvider {
         let upper = max(UTCTime.milliseconds(period.end), endDay * BilledRow.dayMs)
         let rows = Dictionary(grouping: try BilledQueries.rows(db, metric: metric.code, customer: nil, startMs: lower, endMs: upper),
                               by: \.customerID)
-        return try Row.fetchAll(db, sql: "SELECT id, name, currency FROM customer ORDER BY id").map { row in
+        return try Row.fetchAll(db, sql: "SELECT id, name, currency FROM customer ORDER BY id").flatMap { row in
             let customer = Customer(id: row[0], name: row[1], currency: row[2])
-            return BilledAnswers.summary(customer: customer, rows: rows[customer.id] ?? [], metric: metric, asked: period,
-                                         firstDay: firstDay, endDay: endDay)
+            return BilledAnswers.summaries(customer: customer, rows: rows[customer.id] ?? [], metric: metric, asked: period,
+                                           firstDay: firstDay, endDay: endDay)
         }
     }
 

@@ -58,10 +58,10 @@ struct SharedStoreTests {
         try await t.ingest([TestStore.event("a", "calls", "2026-11-02T00:00:00Z")])
         let first = try await t.provider.changeToken()
         #expect(try await t.provider.changeToken() == first)
-        let cursor = SyncCursor(from: TestStore.date("2026-11-01"), until: TestStore.date("2026-11-02"))
-        try await t.store.recordSyncCursor(cursor, source: "test", customer: "c1", metric: "calls")
-        #expect(try await t.provider.changeToken() == first, "a sync cursor is bookkeeping no screen shows")
-        #expect(try await t.store.syncCursor(source: "test", customer: "c1", metric: "calls") == cursor)
+        let copied = try await t.store.copied(customer: "c1", metric: TestStore.metric("calls"),
+                                              period: TestStore.period("2026-11-01", "2026-11-03"), subscription: nil)
+        #expect(copied.events == 1 && copied.value == 1 && copied.latest == TestStore.date("2026-11-02T00:00:00Z"))
+        #expect(try await t.provider.changeToken() == first, "a read changes nothing")
         try await t.ingest([TestStore.event("b", "calls", "2026-11-02T00:00:00Z")])
         #expect(try await t.provider.changeToken() != first)
     }

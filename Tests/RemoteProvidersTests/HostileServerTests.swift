@@ -195,7 +195,7 @@ struct HostileServerTests {
         var copied = 0
         do {
             _ = try await Self.provider(name, api).forEachEventPage(
-                customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period
+                customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period, subscription: nil
             ) { copied += $0.items.count }
             Issue.record("an event listing that repeats its first page was copied")
         } catch {
@@ -223,7 +223,8 @@ struct HostileServerTests {
         let (api, _) = try Self.client(server, name: name)
         var pages: [Page<UsageEvent>] = []
         _ = try await Self.provider(name, api).forEachEventPage(
-            customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period) { pages.append($0) }
+            customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period, subscription: nil
+        ) { pages.append($0) }
         let read = pages.flatMap(\.items)
         #expect(read.map(\.transactionID) == ["t0", "t1", "t2", "t3", "t4"])
         #expect(Set(read.map { UTCTime.iso($0.timestamp) }) == ["2026-11-05T10:00:00Z", "2026-11-05T10:00:00.500Z"],

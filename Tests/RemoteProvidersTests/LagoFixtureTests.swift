@@ -39,9 +39,10 @@ struct LagoFixtureTests {
     func currentUsageTotals(file: String) throws {
         let usage = LagoDecoding.usage(try Self.load(file)["customer_usage"]!)
         #expect(usage.currency == "EUR")
-        let period = Period(start: Date(timeIntervalSince1970: 0), end: Date(timeIntervalSince1970: 1))
-        let summary = LagoRows.summary(customer: Customer(id: "c", name: "c"), usages: [usage, usage],
-                                       metric: usage.charges[0].metric, requested: period)
+        let day = try #require(usage.period).start
+        let period = Period(start: day, end: day.addingTimeInterval(86_400))
+        let summary = try #require(LagoRows.summaries(customer: Customer(id: "c", name: "c"), usages: [usage, usage],
+                                                      metric: usage.charges[0].metric, requested: period).first)
         #expect(summary.total == Decimal(string: "2.0"), "two subscriptions of 1.0 units each")
         #expect(summary.amounts == [Money(minorUnits: 246, currency: "EUR")])
         #expect(summary.periods == [usage.period!], "the numbers are for the billing period, not the one asked")

@@ -2,7 +2,7 @@ import Foundation
 import UsageCore
 
 /// One reading of a provider's own total, as `usagetop sync` copies it for the metrics the store cannot add up from
-/// events: a customer's metric (and charge) over one period, as of `takenMs`. A closed period keeps one reading (the
+/// events: a customer's metric (and subscription and charge) over one period, as of `takenMs`. A closed period keeps one reading (the
 /// last); a period still open keeps one per day it was read, so the store holds how it grew, which the provider's
 /// API does not keep.
 public struct BilledRow: Sendable, Hashable {
@@ -18,13 +18,19 @@ public struct BilledRow: Sendable, Hashable {
     public var takenMs: Int64
     /// The provider that billed it (read from the reading's source, whose first word `ProviderSync` makes its name).
     public var provider = ""
+    /// The subscription it was billed under (Lago's `external_id`), or "".
+    public var subscription: String
+    /// The charge's own id (Lago's `lago_id`), or "": `charge` is a name, and two charges may share one.
+    public var chargeID: String
 
     /// A reading.
     public init(customerID: String, metricCode: String, charge: String, period: Period, value: Decimal, eventCount: Int?,
-                 amountCents: Int?, currency: String?, takenMs: Int64) {
+                amountCents: Int?, currency: String?, takenMs: Int64, subscription: String = "", chargeID: String = "") {
         self.customerID = customerID
         self.metricCode = metricCode
         self.charge = charge
+        self.subscription = subscription
+        self.chargeID = chargeID
         self.period = period
         self.value = value
         self.eventCount = eventCount

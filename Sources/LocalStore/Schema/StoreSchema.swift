@@ -71,9 +71,10 @@ enum StoreSchema {
                 ) WITHOUT ROWID;
                 """)
         }
-        migrator.registerMigration("v5-event-identity") { db in
+        migrator.registerMigration("v5-subscriptions") { db in
             // An event is its subscription's transaction id, as in Lago (the same id on two subscriptions is billed
-            // twice): the table is rebuilt, since SQLite cannot drop the old unique constraint on the id alone.
+            // twice), and a billed reading is its subscription's and its charge's (two subscriptions with the same
+            // charge and period are two readings): both tables are rebuilt, since SQLite cannot change a key.
             try db.execute(sql: """
                 CREATE TABLE event_v5 (
                     seq INTEGER PRIMARY KEY, subscription_id TEXT NOT NULL DEFAULT '', transaction_id TEXT NOT NULL,
@@ -83,6 +84,20 @@ enum StoreSchema {
                     SELECT seq, transaction_id, customer_id, metric_code, ts_ms, value, properties FROM event ORDER BY seq;
                 DROP TABLE event;
                 ALTER TABLE event_v5 RENAME TO event;
+                CREATE TABLE billed_total_v5 (
+                    metric_code TEXT NOT NULL, customer_id TEXT NOT NULL, source TEXT NOT NULL,
+                    subscription TEXT NOT NULL DEFAULT '', charge_id TEXT NOT NULL DEFAULT '', charge TEXT NOT NULL,
+                    period_start_ms INTEGER NOT NULL, period_end_ms INTEGER NOT NULL, kept_day INTEGER NOT NULL,
+                    taken_ms INTEGER NOT NULL, value TEXT NOT NULL, event_count INTEGER, amount_cents INTEGER, currency TEXT,
+                    PRIMARY KEY (customer_id, metric_code, source, subscription, charge_id, charge, period_start_ms,
+                                 period_end_ms, kept_day)
+                ) WITHOUT ROWID;
+                INSERT INTO billed_total_v5 (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day,
+                                             taken_ms, value, event_count, amount_cents, currency)
+                    SELECT metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day, taken_ms, value,
+                           event_count, amount_cents, currency FROM billed_total;
+                DROP TABLE billed_total;
+                ALTER TABLE billed_total_v5 RENAME TO billed_total;
                 """)
             for index in secondaryEventIndexes { try db.execute(sql: index.create) }
         }

@@ -1,7 +1,9 @@
 import UsageCore
 
-/// What one pass of `ProviderSync` did, for the summary line and the tests.
+/// What one pass of `ProviderSync` did, for the summary lines and the tests.
 public struct SyncReport: Sendable {
+    /// The provider copied from.
+    public var provider = ""
     /// Customers the provider listed.
     public var customers = 0
     /// Metrics whose events were copied.
@@ -17,12 +19,16 @@ public struct SyncReport: Sendable {
     public var inserted = 0
     /// Calls made for event pages and totals.
     public var calls = 0
-    /// One line per customer and metric whose copy failed (the others went on); its cursor did not move.
+    /// One line per customer and metric whose copy failed (the others went on).
     public var failures: [String] = []
     /// One line per event the store cannot keep (the rest of its page was copied).
     public var refused: [String] = []
+    /// Customer-metric-periods whose copy was checked against the provider's own numbers.
+    public var checked = 0
+    /// One line per check the copy still fails after reading again, with both numbers and the likely cause.
+    public var disagreements: [String] = []
 
-    /// The summary line.
+    /// The summary line of the copy.
     public var summary: String {
         let failed = failures.isEmpty ? "" : "; \(failures.count) failed"
         let notCopied = refused.isEmpty ? "" : "; \(refused.count) events not copied"
@@ -30,6 +36,15 @@ public struct SyncReport: Sendable {
         return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(customers) customers in \(calls) calls"
             + billed + notCopied + failed
     }
+
+    /// The line that says whether the copy holds what the provider counts.
+    public var verification: String {
+        "verified \(checked) customer-metric-periods against \(provider): "
+            + (disagreements.isEmpty ? "all agree" : "\(disagreements.count) disagree")
+    }
+
+    /// Whether anything is left to look at: a failure, an event not copied, or a disagreement.
+    public var isClean: Bool { failures.isEmpty && refused.isEmpty && disagreements.isEmpty }
 
     /// Adds another part's counts and lines.
     mutating func add(_ other: SyncReport) {
@@ -39,5 +54,7 @@ public struct SyncReport: Sendable {
         calls += other.calls
         failures += other.failures
         refused += other.refused
+        checked += other.checked
+        disagreements += other.disagreements
     }
 }

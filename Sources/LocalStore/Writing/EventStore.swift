@@ -15,12 +15,10 @@ public protocol EventStore: Sendable {
     func ingest(_ input: IngestInput, metrics: [Metric], customers: [Customer], skipInvalid: Bool) async throws(UsageError)
         -> IngestReport
 
-    /// The stretch `usagetop sync` has copied of a customer's events of a metric from `source`.
-    func syncCursor(source: String, customer: String, metric: String) async throws(UsageError) -> SyncCursor?
-
-    /// Records that a customer's events of a metric from `source` are copied for the cursor's stretch (no revision:
-    /// no screen shows it).
-    func recordSyncCursor(_ cursor: SyncCursor, source: String, customer: String, metric: String) async throws(UsageError)
+    /// What the store holds of a customer's events of `metric` over `period` (of `subscription`'s only, when given),
+    /// read from the events themselves: what a sync checks against the provider's own count.
+    func copied(customer: String, metric: Metric, period: Period, subscription: String?) async throws(UsageError)
+        -> CopiedEvents
 
     /// Writes readings of a provider's own totals in one transaction (screens see them at their next refresh).
     func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError)

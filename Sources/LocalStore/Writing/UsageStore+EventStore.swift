@@ -16,34 +16,24 @@ extension UsageStore: EventStore {
         }
     }
 
-    public func syncCursor(source: String, customer: String, metric: String) async throws(UsageError) -> SyncCursor? {
-        try await asyncRead { db in
-            try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT copied_from_ms, copied_until_ms FROM sync_cursor
-                    WHERE source = ? AND customer_id = ? AND metric_code = ?
-                    """,
-                arguments: [source, customer, metric])
-                .map { SyncCursor(from: UTCTime.date(milliseconds: $0[0]), until: UTCTime.date(milliseconds: $0[1])) }
-        }
-    }
-
-    public func recordSyncCursor(_ cursor: SyncCursor, source: String, customer: String, metric: String)
-        async throws(UsageError)
+    public func copied(customer: String, metric: Metric, period: Period, subscription: String?)
+        async throws(UsageError) -> CopiedEvents
     {
-        let (from, until) = (UTCTime.milliseconds(cursor.from), UTCTime.milliseconds(cursor.until))
-        try await OffPool.run { () throws(UsageError) in
-            try self.writeQuietly { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO sync_cursor (source, customer_id, metric_code, copied_from_ms, copied_until_ms)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (source, customer_id, metric_code) DO UPDATE SET
-                            copied_from_ms = excluded.copied_from_ms, copied_until_ms = excluded.copied_until_ms
-                        """,
-                    arguments: [source, customer, metric, from, until])
+        let (startMs, endMs) = (UTCTime.milliseconds(period.start), UTCTime.milliseconds(period.end))
+        return try await asyncRead { db in
+            var sql = """
+                SELECT COUNT(*), dec_sum(value), dec_max_agg(value), COUNT(DISTINCT value), MAX(ts_ms) FROM event
+                WHERE customer_id = ? AND metric_code = ? AND ts_ms >= ? AND ts_ms < ?
+                """
+            var arguments: StatementArguments = [customer, metric.code, startMs, endMs]
+            if let subscription {
+                sql += " AND subscription_id = ?"
+                arguments += [subscription]
             }
+            let row = try Row.fetchOne(db, sql: sql, arguments: arguments)
+            let sum: String? = row?[1], max: String? = row?[2]
+            return CopiedEvents(metric: metric, count: row?[0] ?? 0, sum: sum.flatMap(DecimalText.parse),
+                                max: max.flatMap(DecimalText.parse), distinct: row?[3] ?? 0, latestMs: row?[4])
         }
     }
 

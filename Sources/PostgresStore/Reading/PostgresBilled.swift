@@ -15,20 +15,19 @@ enum PostgresBilled {
         if let customer { filter += " AND customer_id = \(sql.bind(customer))" }
         sql.append("""
             SELECT customer_id, metric_code, charge, period_start_ms, period_end_ms, value::text, event_count, amount_cents,
-                   currency, taken_ms, source
+                   currency, taken_ms, source, subscription, charge_id
             FROM billed_total WHERE \(filter)
             """)
         var rows: [BilledRow] = []
-        for try await (id, code, charge, start, end, value, count, cents, currency, taken, source) in try await connection
-            .query(sql.query, logger: logger)
-            .decode((String, String, String, Int64, Int64, String, Int64?, Int64?, String?, Int64, String).self)
+        for try await row in try await connection.query(sql.query, logger: logger)
+            .decode((String, String, String, Int64, Int64, String, Int64?, Int64?, String?, Int64, String, String, String).self)
         {
             var reading = BilledRow(
-                customerID: id, metricCode: code, charge: charge,
-                period: Period(start: UTCTime.date(milliseconds: start), end: UTCTime.date(milliseconds: end)),
-                value: DecimalText.parse(value) ?? 0, eventCount: count.map(Int.init), amountCents: cents.map(Int.init),
-                currency: currency, takenMs: taken)
-            reading.provider = BilledRow.provider(ofSource: source)
+                customerID: row.0, metricCode: row.1, charge: row.2,
+                period: Period(start: UTCTime.date(milliseconds: row.3), end: UTCTime.date(milliseconds: row.4)),
+                value: DecimalText.parse(row.5) ?? 0, eventCount: row.6.map(Int.init), amountCents: row.7.map(Int.init),
+                currency: row.8, takenMs: row.9, subscription: row.11, chargeID: row.12)
+            reading.provider = BilledRow.provider(ofSource: row.10)
             rows.append(reading)
         }
         return rows
@@ -39,11 +38,13 @@ enum PostgresBilled {
         for row in rows {
             try await connection.query("""
                 INSERT INTO billed_total (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day,
-                                          taken_ms, value, event_count, amount_cents, currency)
+                                          taken_ms, value, event_count, amount_cents, currency, subscription, charge_id)
                 VALUES (\(row.metricCode), \(row.customerID), \(source), \(row.charge), \(row.startMs), \(row.endMs),
                         \(row.keptDay), \(row.takenMs), \(DecimalText.format(row.value))::numeric,
-                        \(row.eventCount.map(Int64.init)), \(row.amountCents.map(Int64.init)), \(row.currency))
-                ON CONFLICT (customer_id, metric_code, source, charge, period_start_ms, period_end_ms, kept_day) DO UPDATE SET
+                        \(row.eventCount.map(Int64.init)), \(row.amountCents.map(Int64.init)), \(row.currency),
+                        \(row.subscription), \(row.chargeID))
+                ON CONFLICT (customer_id, metric_code, source, subscription, charge_id, charge, period_start_ms, period_end_ms,
+                             kept_day) DO UPDATE SET
                     taken_ms = excluded.taken_ms, value = excluded.value, event_count = excluded.event_count,
                     amount_cents = excluded.amount_cents, currency = excluded.currency
                 """, logger: logger)

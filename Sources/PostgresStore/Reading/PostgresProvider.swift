@@ -165,9 +165,9 @@ public struct PostgresProvider: UsageProvider {
         let upper = max(UTCTime.milliseconds(period.end), endDay * BilledRow.dayMs)
         let rows = Dictionary(grouping: try await PostgresBilled.rows(
             metric: metric.code, customer: nil, startMs: lower, endMs: upper, on: connection, logger: logger), by: \.customerID)
-        return try await PostgresCatalog.customers(on: connection, logger: logger).map { customer in
-            BilledAnswers.summary(customer: customer, rows: rows[customer.id] ?? [], metric: metric, asked: period,
-                                  firstDay: firstDay, endDay: endDay)
+        return try await PostgresCatalog.customers(on: connection, logger: logger).flatMap { customer in
+            BilledAnswers.summaries(customer: customer, rows: rows[customer.id] ?? [], metric: metric, asked: period,
+                                    firstDay: firstDay, endDay: endDay)
         }
     }
 

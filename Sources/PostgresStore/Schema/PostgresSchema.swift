@@ -50,10 +50,15 @@ enum PostgresSchema {
                 amount_cents bigint, currency text,
                 PRIMARY KEY (customer_id, metric_code, source, charge, period_start_ms, period_end_ms, kept_day));
             """),
-        ("v3-event-identity", """
+        ("v3-subscriptions", """
             ALTER TABLE event ADD COLUMN subscription_id text COLLATE "C" NOT NULL DEFAULT '';
             ALTER TABLE event DROP CONSTRAINT event_transaction_id_key;
             ALTER TABLE event ADD CONSTRAINT event_identity UNIQUE (subscription_id, transaction_id);
+            ALTER TABLE billed_total ADD COLUMN subscription text COLLATE "C" NOT NULL DEFAULT '',
+                ADD COLUMN charge_id text COLLATE "C" NOT NULL DEFAULT '';
+            ALTER TABLE billed_total DROP CONSTRAINT billed_total_pkey;
+            ALTER TABLE billed_total ADD PRIMARY KEY (customer_id, metric_code, source, subscription, charge_id, charge,
+                period_start_ms, period_end_ms, kept_day);
             """),
     ]
 }

@@ -78,33 +78,31 @@ extension PostgresUsageStore: EventStore {
             """, logger: logger)
     }
 
-    public func syncCursor(source: String, customer: String, metric: String) async throws(UsageError) -> SyncCursor? {
-        try await read { connection in
-            let rows = try await connection.query("""
-                SELECT copied_from_ms, copied_until_ms FROM sync_cursor
-                WHERE source = \(source) AND customer_id = \(customer) AND metric_code = \(metric)
-                """, logger: self.logger)
-            var cursor: SyncCursor?
-            for try await (from, until) in rows.decode((Int64, Int64).self) {
-                cursor = SyncCursor(from: UTCTime.date(milliseconds: from), until: UTCTime.date(milliseconds: until))
-            }
-            return cursor
-        }
-    }
-
-    public func recordSyncCursor(_ cursor: SyncCursor, source: String, customer: String, metric: String)
-        async throws(UsageError)
+    public func copied(customer: String, metric: Metric, period: Period, subscription: String?)
+        async throws(UsageError) -> CopiedEvents
     {
-        let (from, until) = (UTCTime.milliseconds(cursor.from), UTCTime.milliseconds(cursor.until))
-        try await write({ connection in
-            try await connection.query("""
-                INSERT INTO sync_cursor (source, customer_id, metric_code, copied_from_ms, copied_until_ms)
-                VALUES (\(source), \(customer), \(metric), \(from), \(until))
-                ON CONFLICT (source, customer_id, metric_code) DO UPDATE SET
-                    copied_from_ms = excluded.copied_from_ms, copied_until_ms = excluded.copied_until_ms
-                """, logger: self.logger)
-            return ((), true)
-        }, revision: false)
+        var sql = SQLText()
+        var filter = """
+            customer_id = \(sql.bind(customer)) AND metric_code = \(sql.bind(metric.code)) \
+            AND ts_ms >= \(sql.bind(UTCTime.milliseconds(period.start))) AND ts_ms < \(sql.bind(UTCTime.milliseconds(period.end)))
+            """
+        if let subscription { filter += " AND subscription_id = \(sql.bind(subscription))" }
+        let numeric = metric.aggregation == .sum || metric.aggregation == .max
+        sql.append("""
+            SELECT count(*), \(numeric ? "sum(value::numeric)::text, max(value::numeric)::text" : "NULL::text, NULL::text"),
+                   count(DISTINCT value), max(ts_ms) FROM event WHERE \(filter)
+            """)
+        let query = sql.query
+        return try await read { connection in
+            var copied = CopiedEvents(value: 0, events: 0, latest: nil)
+            for try await (count, sum, max, distinct, latest) in try await connection.query(query, logger: self.logger)
+                .decode((Int64, String?, String?, Int64, Int64?).self)
+            {
+                copied = CopiedEvents(metric: metric, count: Int(count), sum: sum.flatMap(DecimalText.parse),
+                                      max: max.flatMap(DecimalText.parse), distinct: Int(distinct), latestMs: latest)
+            }
+            return copied
+        }
     }
 
     public func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError) {

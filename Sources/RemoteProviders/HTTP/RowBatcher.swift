@@ -16,10 +16,13 @@ final class RowBatcher: Sendable {
     }
 
     /// Adds one finished row, reporting a batch when enough have gathered.
-    func add(_ row: CustomerSummary) {
+    func add(_ row: CustomerSummary) { add(customer: [row]) }
+
+    /// Adds one finished customer's rows (one per subscription when they answer different periods).
+    func add(customer rows: [CustomerSummary]) {
         guard let handler else { return }
         let batch: SummaryProgress? = state.withLock { state in
-            state.pending.append(row)
+            state.pending += rows
             state.loaded += 1
             guard state.pending.count >= state.threshold || state.loaded == total else { return nil }
             let report = SummaryProgress(rows: state.pending, loaded: state.loaded, total: total)

@@ -10,21 +10,41 @@ enum LagoDecoding {
         var metric: Metric
         /// The charge's invoice display name, else its code, else its charge model.
         var charge: String?
+        /// The charge's `lago_id` (else its code): two charges may share a name.
+        var chargeID: String?
         var units: Decimal
         var eventsCount: Int?
         var amountCents: Int?
         /// The charge's own split of the usage: per filter (`values`), per group (`grouped_by`), and per filter
         /// within a group.
         var splits: [Split] = []
+
+        /// The metric's value over the charge's events when the charge bills something else: Lago adds up its
+        /// filters' (or groups') units, which for a max metric is a sum of maxima; the largest of them is the
+        /// metric's. Nil when `units` is the metric's value.
+        func eventsValue(_ aggregation: Aggregation) -> Decimal? {
+            guard aggregation == .max else { return nil }
+            let parts = splits.filter { !$0.isInsideGroup }
+            return parts.isEmpty ? nil : parts.map(\.units).max()
+        }
     }
 
     /// One part of a charge's usage that Lago bills separately: the property values that define it and its numbers.
     struct Split: Sendable, Hashable {
-        /// Key → value (`region` → `eu`); a filter that lists several values joins them with `, `.
+        /// Key → value (`region` → `eu`); a filter that lists several values joins them with `, `. Empty for the
+        /// events no filter matched (Lago's default bucket, `values: null`).
         var values: [String: String]
         var units: Decimal
         var eventsCount: Int?
         var amountCents: Int?
+        /// What kind of part: a filter, a group, or a filter inside a group.
+        var kind: Kind = .filter
+
+        /// The kinds of part.
+        enum Kind: Sendable, Hashable { case filter, group, filterInGroup }
+
+        /// Whether the part is a filter inside a group (its group's units hold it already).
+        var isInsideGroup: Bool { kind == .filterInGroup }
     }
 
     /// `filters` and `grouped_usage` of a charge usage (and the filters inside each group).
@@ -38,17 +58,17 @@ enum LagoDecoding {
             }
             return result
         }
-        func split(_ item: JSONValue, _ base: [String: String], _ key: String) -> Split? {
-            let own = values(item[key])
-            guard !own.isEmpty else { return nil }
-            return Split(values: base.merging(own) { a, _ in a }, units: item["units"]?.decimalValue ?? 0,
-                         eventsCount: item["events_count"]?.intValue, amountCents: item["amount_cents"]?.intValue)
+        func split(_ item: JSONValue, _ base: [String: String], _ key: String, _ kind: Split.Kind) -> Split {
+            Split(values: base.merging(values(item[key])) { a, _ in a }, units: item["units"]?.decimalValue ?? 0,
+                  eventsCount: item["events_count"]?.intValue, amountCents: item["amount_cents"]?.intValue, kind: kind)
         }
-        var result = (charge["filters"]?.arrayValue ?? []).compactMap { split($0, [:], "values") }
+        // Every filter, the default bucket (`values: null`: the events no filter matched) included: together they
+        // hold all of the charge's units.
+        var result = (charge["filters"]?.arrayValue ?? []).map { split($0, [:], "values", .filter) }
         for group in charge["grouped_usage"]?.arrayValue ?? [] {
-            guard let grouped = split(group, [:], "grouped_by") else { continue }
+            let grouped = split(group, [:], "grouped_by", .group)
             result.append(grouped)
-            result += (group["filters"]?.arrayValue ?? []).compactMap { split($0, grouped.values, "values") }
+            result += (group["filters"]?.arrayValue ?? []).map { split($0, grouped.values, "values", .filterInGroup) }
         }
         return result
     }
@@ -119,16 +139,21 @@ enum LagoDecoding {
             let name = charge["charge"]?["invoice_display_name"].nonEmptyText ?? charge["charge"]?["code"].nonEmptyText
                 ?? charge["charge"]?["charge_model"].nonEmptyText
             return ChargeUsage(
-                metric: metric, charge: name, units: charge["units"]?.decimalValue ?? 0,
+                metric: metric, charge: name,
+                chargeID: charge["charge"]?["lago_id"].nonEmptyText ?? charge["charge"]?["code"].nonEmptyText,
+                units: charge["units"]?.decimalValue ?? 0,
                 eventsCount: charge["events_count"]?.intValue, amountCents: charge["amount_cents"]?.intValue,
                 splits: splits(charge))
         }
+        // The document's currency is optional in Lago's spec; every charge carries its own `amount_currency`.
+        let currency = document["currency"].nonEmptyText
+            ?? (document["charges_usage"]?.arrayValue ?? []).lazy.compactMap { $0["amount_currency"].nonEmptyText }.first
         let from = document["from_datetime"]?.stringValue.flatMap(ISO8601Parser.parse)
         let to = document["to_datetime"]?.stringValue.flatMap(ISO8601Parser.parse)
         var period: Period?
         if let from, let to, to >= from { period = Period(start: from, end: inclusiveEnd(to)) }
         return Usage(
-            period: period, currency: document["currency"].nonEmptyText, charges: charges,
+            period: period, currency: currency, charges: charges,
             amountCents: document["amount_cents"]?.intValue, taxesAmountCents: document["taxes_amount_cents"]?.intValue,
             totalAmountCents: document["total_amount_cents"]?.intValue,
             isInvoiced: document["lago_invoice_id"].nonEmptyText != nil || document["invoice_id"].nonEmptyText != nil)

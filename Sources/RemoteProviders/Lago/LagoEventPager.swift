@@ -32,17 +32,19 @@ struct LagoEventPager: Sendable {
                     newestFirst: true)
     }
 
-    /// Every event of every subscription that overlaps the period, a subscription's pages in turn (no merging, so
-    /// each event is read once); returns the calls made.
+    /// Every event of one subscription, or of every subscription that overlaps the period, a subscription's pages in
+    /// turn (no merging, so each event is read once); returns the calls made.
     func forEachPage(
-        customerID: String, metric: Metric, period: Period, _ body: (Page<UsageEvent>) async throws -> Void
+        customerID: String, metric: Metric, period: Period, subscription: String?,
+        _ body: (Page<UsageEvent>) async throws -> Void
     ) async throws -> Int {
         var calls = 0
-        for subscription in try await overlapping(customerID: customerID, period: period) {
+        let ids = if let subscription { [subscription] } else { try await overlapping(customerID: customerID, period: period).map(\.id) }
+        for subscription in ids {
             var guardrail = PageGuard(limit: PageGuard.eventPages)
             var page = 1
             while true {
-                let one = try await read(subscription.id, customerID, metric, period, page: page, size: 100)
+                let one = try await read(subscription, customerID, metric, period, page: page, size: 100)
                 calls += 1
                 let last = one.listed < 100 || page * 100 >= one.total
                 if let problem = guardrail.problem(admitting: one.items, more: !last) {

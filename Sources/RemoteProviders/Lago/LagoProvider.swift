@@ -80,10 +80,10 @@ public struct LagoProvider: UsageProvider {
         let batcher = RowBatcher(total: customers.count, handler: progress)
         return try await ConcurrentMap.map(customers, limit: api.concurrency) { [reader] customer in
             let usages = try await reader.usages(customerID: customer.id, period: period, metricCode: metric.code)
-            let row = LagoRows.summary(customer: customer, usages: usages, metric: metric, requested: period)
-            batcher.add(row)
-            return row
-        }
+            let rows = LagoRows.summaries(customer: customer, usages: usages, metric: metric, requested: period)
+            batcher.add(customer: rows)
+            return rows
+        }.flatMap { $0 }
     }
 
     /// One point per billing period (invoiced or current, of active and terminated subscriptions) overlapping
@@ -101,11 +101,12 @@ public struct LagoProvider: UsageProvider {
         return LagoBreakdown.keys(usages, metric: metric)
     }
 
-    /// The metric's usage by the values of a filter or group key, with Lago's amount for each, over the billing
-    /// periods overlapping `period` (named on each row when they are not exactly `period`).
+    /// The metric's usage by the parts of the charge that splits by a filter or group key (the events no filter
+    /// matched included), with Lago's amount for each, over the billing periods that answer `period` (named on each
+    /// row when they are not exactly `period`).
     public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {
         let usages = try await reader.usages(customerID: customerID, period: period, metricCode: metric.code)
-        return LagoBreakdown.rows(usages, metric: metric, key: key, requested: period)
+        return try LagoBreakdown.rows(usages, metric: metric, key: key, requested: period)
     }
 
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
@@ -115,10 +116,12 @@ public struct LagoProvider: UsageProvider {
             .page(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
     }
 
-    /// Each subscription's events in turn, read once.
+    /// One subscription's events, or each subscription's in turn, read once.
     public func forEachEventPage(
-        customerID: String, metric: Metric, period: Period, _ body: (Page<UsageEvent>) async throws -> Void
+        customerID: String, metric: Metric, period: Period, subscription: String?,
+        _ body: (Page<UsageEvent>) async throws -> Void
     ) async throws -> Int {
-        try await LagoEventPager(api: api, reader: reader).forEachPage(customerID: customerID, metric: metric, period: period, body)
+        try await LagoEventPager(api: api, reader: reader)
+            .forEachPage(customerID: customerID, metric: metric, period: period, subscription: subscription, body)
     }
 }

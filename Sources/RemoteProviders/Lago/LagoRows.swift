@@ -4,8 +4,9 @@ import UsageCore
 /// Lago usage turned into rows the way Lago bills it: one row per charge and billing period, and per customer one
 /// metric value that never adds the same events twice.
 enum LagoRows {
-    /// One row per charge of every usage, labelled with the charge when the metric has several, and with the
-    /// billing period when it is not exactly `requested`. A metric missing from `metrics` keeps its own name.
+    /// One row per charge of every usage, labelled with the charge when the metric has several, with its
+    /// subscription, and with the billing period when it is not exactly `requested`.
+    /// A metric missing from `metrics` keeps its own name.
     static func totals(_ usages: [LagoDecoding.Usage], requested: Period, metrics: [Metric]) -> [UsageTotal] {
         let position = Dictionary(metrics.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [UsageTotal] = []
@@ -17,7 +18,9 @@ enum LagoRows {
                 rows.append(UsageTotal(
                     metric: metric, value: charge.units, eventCount: charge.eventsCount, amountCents: charge.amountCents,
                     currency: usage.currency, charge: (chargesPerMetric[metric.code] ?? 0) > 1 ? charge.charge : nil,
-                    period: usage.period == requested ? nil : usage.period))
+                    period: usage.period == requested ? nil : usage.period,
+                    subscription: usage.subscription.isEmpty ? nil : usage.subscription, chargeID: charge.chargeID,
+                    eventsValue: charge.eventsValue(metric.aggregation)))
             }
         }
         return rows.sorted { left, right in
@@ -25,15 +28,33 @@ enum LagoRows {
             if l != r { return l < r }
             if left.metric.code != right.metric.code { return left.metric.code < right.metric.code }
             if left.charge != right.charge { return (left.charge ?? "") < (right.charge ?? "") }
+            if left.subscription != right.subscription { return (left.subscription ?? "") < (right.subscription ?? "") }
             return (left.period?.start ?? .distantPast) < (right.period?.start ?? .distantPast)
         }
     }
 
-    /// One customer's value of `metric` over the usages: within a billing period the widest of the metric's charges
-    /// (they count the same events; filters only narrow them), across subscriptions and periods added for count and
-    /// sum, the largest for max, and for other aggregations only each subscription's latest period. Amounts of all
-    /// charges add up, per currency.
-    static func summary(customer: Customer, usages: [LagoDecoding.Usage], metric: Metric, requested: Period)
+    /// One customer's rows of `metric` over the billing periods that answer `requested` (`AnsweringPeriods`): one
+    /// row when every subscription's periods cover the same stretch, else one per subscription. Within a period the
+    /// widest of the metric's charges counts (they count the same events; filters only narrow them); periods add up
+    /// for count and sum, take the largest for max, and for other aggregations only the latest period counts.
+    /// Amounts of all charges add up, per currency.
+    static func summaries(customer: Customer, usages: [LagoDecoding.Usage], metric: Metric, requested: Period)
+        -> [CustomerSummary]
+    {
+        var periods: [String: [Period]] = [:]
+        for usage in usages { if let period = usage.period { periods[usage.subscription, default: []].append(period) } }
+        let groups = AnsweringPeriods.groups(periods, answering: requested)
+        guard !groups.isEmpty else { return [CustomerSummary(customer: customer, total: 0, daily: [], lastEventAt: nil)] }
+        return groups.map { group in
+            let chosen = usages.filter { usage in usage.period.map { group.includes(usage.subscription, $0) } ?? false }
+            var row = summary(customer: customer, usages: chosen, metric: metric, requested: requested)
+            if group.named { row.subscription = group.subscriptions.first }
+            return row
+        }
+    }
+
+    /// One row over usages that add up.
+    private static func summary(customer: Customer, usages: [LagoDecoding.Usage], metric: Metric, requested: Period)
         -> CustomerSummary
     {
         var used = usages

@@ -15,6 +15,9 @@ public struct CustomerSummary: Sendable, Hashable {
     /// The periods the numbers answer when the provider could not answer the one asked (each subscription's
     /// billing period, whole days); empty when they answer exactly the period asked.
     public var periods: [Period]
+    /// The subscription the row is for, when a customer's subscriptions answer different stretches of time and are
+    /// shown as rows of their own (`AnsweringPeriods`); nil for the customer's whole usage.
+    public var subscription: String?
 
     /// Creates a summary row.
     public init(customer: Customer, total: Decimal, daily: [Decimal], lastEventAt: Date?, amounts: [Money] = [],

@@ -20,10 +20,19 @@ public struct UsageTotal: Sendable, Hashable {
     public var period: Period?
     /// The provider whose own total this is (a copy `usagetop sync` took), or nil for a total the source computed.
     public var billedBy: String?
+    /// The subscription the row is for, when the provider bills per subscription (Lago's `external_id`): two
+    /// subscriptions of one customer are two rows, never one.
+    public var subscription: String?
+    /// The charge's own id (Lago's `lago_id`), which `charge` (a name for people) may not be.
+    public var chargeID: String?
+    /// The metric's value over the row's events, when the charge bills something else: a charge with filters of a
+    /// max metric bills the sum of its filters' maxima, not the largest value. Nil when `value` is that value.
+    public var eventsValue: Decimal?
 
     /// Creates a total.
     public init(metric: Metric, value: Decimal, eventCount: Int?, amountCents: Int? = nil, currency: String? = nil,
-                charge: String? = nil, period: Period? = nil, billedBy: String? = nil) {
+                charge: String? = nil, period: Period? = nil, billedBy: String? = nil, subscription: String? = nil,
+                chargeID: String? = nil, eventsValue: Decimal? = nil) {
         self.metric = metric
         self.value = value
         self.eventCount = eventCount
@@ -32,6 +41,9 @@ public struct UsageTotal: Sendable, Hashable {
         self.charge = charge
         self.period = period
         self.billedBy = billedBy
+        self.subscription = subscription
+        self.chargeID = chargeID
+        self.eventsValue = eventsValue
     }
 
     /// The amount as money, when both the minor units and the currency are known.
@@ -40,9 +52,9 @@ public struct UsageTotal: Sendable, Hashable {
         return Money(minorUnits: amountCents, currency: currency)
     }
 
-    /// The row's label: the metric name, the charge when there is one, and the provider when the total is its own
-    /// copied total (`API calls · package · as billed by lago`).
+    /// The row's label: the metric name, the charge and the subscription when there are, and the provider when the
+    /// total is its own copied total (`API calls · package · sub_eu · as billed by lago`).
     public var label: String {
-        [metric.name, charge, billedBy.map { "as billed by \($0)" }].compactMap { $0 }.joined(separator: " · ")
+        [metric.name, charge, subscription, billedBy.map { "as billed by \($0)" }].compactMap { $0 }.joined(separator: " · ")
     }
 }

@@ -35,10 +35,12 @@ public protocol UsageProvider: Sendable {
     /// One page (zero-based) of raw events, in the provider's own order (the page says which).
     func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
-    /// Every event of a customer's metric over `period`, handed to `body` a page at a time in any order, each event
-    /// read once (what a copy reads; a page names the events it could not read); returns the calls made.
+    /// Every event of a customer's metric over `period` (of one subscription's when given: a provider that keys events
+    /// by subscription), handed to `body` a page at a time in any order, each event read once (what a copy reads; a
+    /// page names the events it could not read); returns the calls made.
     func forEachEventPage(
-        customerID: String, metric: Metric, period: Period, _ body: (Page<UsageEvent>) async throws -> Void
+        customerID: String, metric: Metric, period: Period, subscription: String?,
+        _ body: (Page<UsageEvent>) async throws -> Void
     ) async throws -> Int
     /// How many events a customer has of each metric (by code) in exactly `period`, in one call, or nil where the
     /// provider cannot say that cheaply (a copy then reads every metric's events).
@@ -82,7 +84,8 @@ extension UsageProvider {
     /// Page after page of `events`, a hundred at a time, until the last; a page that repeats the one before it, or
     /// more pages than `PageGuard.eventPages`, ends the read with an error (never with part of the events).
     public func forEachEventPage(
-        customerID: String, metric: Metric, period: Period, _ body: (Page<UsageEvent>) async throws -> Void
+        customerID: String, metric: Metric, period: Period, subscription: String?,
+        _ body: (Page<UsageEvent>) async throws -> Void
     ) async throws -> Int {
         var guardrail = PageGuard(limit: PageGuard.eventPages)
         var page = 0

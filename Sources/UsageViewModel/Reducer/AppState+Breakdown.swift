@@ -40,13 +40,14 @@ extension AppState {
     /// The events behind a breakdown row: the value as a property filter.
     private mutating func openEvents(ofRow state: BreakdownState) -> [Effect] {
         guard let key = state.key, let rows = state.rows, rows.indices.contains(state.cursor.selected) else { return [] }
-        guard let value = rows[state.cursor.selected].value else {
-            message = ("events without \(key) cannot be filtered by it", .info)
+        let row = rows[state.cursor.selected]
+        guard let conditions = row.conditions(by: key) else {
+            message = (row.unmatched ? "events no filter matched cannot be listed by a property" : "events without \(key) cannot be filtered by it", .info)
             return []
         }
         var events = EventsState(customerID: state.customerID, customerName: state.customerName, metric: state.metric,
                                  period: state.period)
-        events.query.matches = [EventQuery.Match(key: key, value: value)]
+        events.query.matches = conditions
         events.pageSize = tableRows
         stack.append(.events(events))
         return loadEvents()

@@ -24,8 +24,12 @@ struct BreakdownCommand: HeadlessCommand {
         switch query.format {
         case .json:
             let items = rows.map { row in
-                JSONValue.object([("value", JSONOut.string(row.value)), ("events", JSONOut.int(row.events)),
-                                  ("total", JSONOut.number(row.total))] + JSONOut.money(row.amount))
+                var fields: [(String, JSONValue)] = [("value", JSONOut.string(row.value))]
+                if !row.also.isEmpty { fields.append(("also", .object(row.also.map { ($0.key, JSONValue.string($0.value)) }))) }
+                if row.unmatched { fields.append(("no_filter_matched", .bool(true))) }
+                if let subscription = row.subscription { fields.append(("subscription", .string(subscription))) }
+                return JSONValue.object(fields + [("events", JSONOut.int(row.events)), ("total", JSONOut.number(row.total))]
+                    + JSONOut.money(row.amount))
             }
             return JSONWriter.compact(.object([
                 ("customer", .string(found.id)), ("metric", .string(metric.code)), ("by", .string(by)),
@@ -38,7 +42,7 @@ struct BreakdownCommand: HeadlessCommand {
             let output = TabularOutput(
                 headers: [by, "events", metric.code] + (priced ? ["amount", "currency"] : []),
                 rows: rows.map { row in
-                    [row.value ?? "(none)", String(row.events), row.total.description]
+                    [row.text(by: by), String(row.events), row.total.description]
                         + (priced ? [row.amount?.plainAmount ?? "", row.amount?.currency ?? ""] : [])
                 },
                 rightAligned: priced ? [1, 2, 3] : [1, 2])

@@ -20,7 +20,7 @@ struct CustomersCommand: HeadlessCommand {
             chosen = first
         }
         let rows = try await service.summaries(metric: chosen, period: period, trailingDays: 1, now: period.end)
-            .sorted { $0.customer.id < $1.customer.id }
+            .sorted { ($0.customer.id, $0.subscription ?? "") < ($1.customer.id, $1.subscription ?? "") }
         return render(rows, metric: chosen, period: period, provider: service.providerName)
     }
 
@@ -28,11 +28,13 @@ struct CustomersCommand: HeadlessCommand {
     /// `periods`), `requested_period` the one asked; amounts per currency where the provider prices usage.
     private func render(_ rows: [CustomerSummary], metric: Metric, period: Period, provider: String) -> String {
         let other = rows.contains { !$0.periods.isEmpty }, priced = rows.contains { !$0.amounts.isEmpty }
+        let split = rows.contains { $0.subscription != nil }
         switch query.format {
         case .json:
             let customers = rows.map { row in
                 JSONValue.object([
                     ("id", .string(row.customer.id)), ("name", .string(row.customer.name)),
+                    ("subscription", JSONOut.string(row.subscription)),
                     ("currency", JSONOut.string(row.customer.currency)), ("total", JSONOut.number(row.total)),
                     ("amounts", .array(row.amounts.map { .object(JSONOut.money($0)) })),
                     ("periods", .array((row.periods.isEmpty ? [period] : row.periods).map(JSONOut.period))),
@@ -46,16 +48,22 @@ struct CustomersCommand: HeadlessCommand {
                 ("customers", .array(customers)),
             ]))
         case .table, .csv:
-            let output = TabularOutput(
-                headers: ["id", "name", "\(metric.code)", "last_event_at"] + (priced ? ["amount", "currency"] : [])
-                    + (other ? ["periods"] : []),
-                rows: rows.map { row in
-                    [row.customer.id, row.customer.name, row.total.description, row.lastEventAt.map(UTCTime.iso) ?? ""]
-                        + (priced ? [row.amounts.map(\.plainAmount).joined(separator: " + "),
-                                     row.amounts.map(\.currency).joined(separator: " + ")] : [])
-                        + (other ? [(row.periods.isEmpty ? [period] : row.periods)
-                            .map { "\(UTCTime.iso($0.start))/\(UTCTime.iso($0.end))" }.joined(separator: " ")] : [])
-                }, rightAligned: priced ? [2, 4] : [2])
+            var headers = ["id", "name"] + (split ? ["subscription"] : []) + ["\(metric.code)", "last_event_at"]
+            headers += (priced ? ["amount", "currency"] : []) + (other ? ["periods"] : [])
+            let lines = rows.map { row -> [String] in
+                var cells = [row.customer.id, row.customer.name] + (split ? [row.subscription ?? ""] : [])
+                cells += [row.total.description, row.lastEventAt.map(UTCTime.iso) ?? ""]
+                if priced {
+                    cells += [row.amounts.map(\.plainAmount).joined(separator: " + "), row.amounts.map(\.currency).joined(separator: " + ")]
+                }
+                if other {
+                    let answered = row.periods.isEmpty ? [period] : row.periods
+                    cells.append(answered.map { "\(UTCTime.iso($0.start))/\(UTCTime.iso($0.end))" }.joined(separator: " "))
+                }
+                return cells
+            }
+            let numeric = Set((priced ? [2, 4] : [2]).map { split ? $0 + 1 : $0 })
+            let output = TabularOutput(headers: headers, rows: lines, rightAligned: numeric)
             return query.format == .csv ? output.csv() : output.table()
         }
     }

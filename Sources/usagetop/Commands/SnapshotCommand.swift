@@ -56,6 +56,7 @@ struct SnapshotCommand: HeadlessCommand {
                 ("charge", JSONOut.string(total.charge)), ("aggregation", .string(total.metric.aggregation.rawValue)),
                 ("unit", JSONOut.string(total.metric.unit)), ("total", JSONOut.number(total.value)),
                 ("count", JSONOut.int(total.eventCount)), ("billed_by", JSONOut.string(total.billedBy)),
+                ("subscription", JSONOut.string(total.subscription)),
             ] + JSONOut.money(total.amount) + [("period", JSONOut.period(total.period ?? period))])
         }
         let billed = Money.totals(report.totals.compactMap(\.amount)).map { JSONValue.object(JSONOut.money($0)) }
