@@ -128,7 +128,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "HTTPTestSupport", "PostgresTestSupport", .product(name: "Subprocess", package: "swift-subprocess"),
-                .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "SystemPackage", package: "swift-system"), .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

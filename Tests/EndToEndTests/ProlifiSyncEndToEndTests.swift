@@ -19,8 +19,9 @@ struct ProlifiSyncEndToEndTests {
     static let customers = ["cus_a", "cus_bb"]
     static let names = ["api_call", "export"]
 
-    /// The server; `usageCalls` counts the usage summaries it answered.
-    static func server(usageCalls: CallCounter) throws -> TestHTTPServer {
+    /// The server; `usageCalls` counts the usage summaries it answered. With `customers`, the last of them alone also
+    /// counts a `rare_event` on the day 3 days ago.
+    static func server(usageCalls: CallCounter, customers: [String] = customers) throws -> TestHTTPServer {
         let days = DateFormatter()
         days.dateFormat = "yyyy-MM-dd"
         days.timeZone = TimeZone(identifier: "UTC")
@@ -28,7 +29,7 @@ struct ProlifiSyncEndToEndTests {
         return try TestHTTPServer { request in
             if request.path == "/api/v1/public/customers" {
                 let items = customers.map { #"{"id": "\#($0)", "company_name": "Company \#($0)"}"# }
-                return .init(body: #"{"data": [\#(items.joined(separator: ","))], "pagination": {"total": 2, "limit": 100, "offset": 0, "has_more": false}}"#)
+                return .init(body: #"{"data": [\#(items.joined(separator: ","))], "pagination": {"total": \#(customers.count), "limit": 100, "offset": 0, "has_more": false}}"#)
             }
             let parts = request.path.split(separator: "/").map(String.init)
             guard parts.count == 6, parts[5] == "usage", customers.contains(parts[4]),
@@ -37,9 +38,10 @@ struct ProlifiSyncEndToEndTests {
             else { return .init(status: .notFound, body: #"{"error": {"type": "not_found", "message": "no such path"}}"#) }
             usageCalls.add()
             let offsets = Int((first.timeIntervalSince(today) / day).rounded())...Int((last.timeIntervalSince(today) / day).rounded())
-            let rows = names.map { name in
+            var rows = names.map { name in
                 #"{"event_name": "\#(name)", "count": \#(offsets.filter { $0 <= 0 }.map { count(parts[4], name, $0) }.reduce(0, +))}"#
             }
+            if parts[4] == customers.last, customers.count > 2, offsets.contains(-3) { rows.append(#"{"event_name": "rare_event", "count": 9}"#) }
             return .init(body: #"{"data": [\#(rows.joined(separator: ","))]}"#)
         }
     }
@@ -70,8 +72,26 @@ struct ProlifiSyncEndToEndTests {
         let again = try await Program.run(Tmux.binary, arguments, extra: ["PROLIFI_API_KEY": Self.key])
         #expect(again.status == 0, "\(again.stderr)")
         let discovery = 2  // the metric list samples each customer's names once a run
-        #expect(usageCalls.value - before == discovery + Self.customers.count,
-                "a later pass reads each customer's today only: the earlier days were read after they ended")
+        #expect(usageCalls.value - before == discovery + 2 * Self.customers.count,
+                "a later pass reads each customer's today only (the earlier days were read after they ended), and checks the window once")
+        #expect(again.stdout.contains("verified 4 customer-metric-periods against prolifi: all agree"), "\(again.stdout)")
         #expect(!(first.stdout + first.stderr + again.stderr).contains(Self.key))
+    }
+
+    /// An event name that only the last of 25 customers uses (past the 20 whose names the metric list samples) is
+    /// found by the sync, kept, checked and usable in every command.
+    @Test func anEventNameOnlyTheLastCustomerUsesIsCopiedAndUsable() async throws {
+        let customers = (1...25).map { "cus_\($0)" }
+        let server = try Self.server(usageCalls: CallCounter(), customers: customers)
+        let db = try SyncEndToEndTests.folder() + "/prolifi.sqlite"
+        let sync = try await Program.run(Tmux.binary, [
+            "sync", "--provider", "prolifi", "--base-url", server.baseURL + "/api/v1/public", "--db", db, "--since=-4d", "--rate-share", "1",
+        ], extra: ["PROLIFI_API_KEY": Self.key])
+        #expect(sync.status == 0 && sync.stdout.contains("verified 51 customer-metric-periods against prolifi: all agree"),
+                "\(sync.stdout)\(sync.stderr)")
+        let listed = try await Program.run(Tmux.binary, ["customers", "--db", db, "--metric", "rare_event", "--period", "-4d", "--format", "csv"])
+        #expect(listed.status == 0 && listed.stdout.contains("cus_25,Company cus_25,9"), "\(listed.stdout)\(listed.stderr)")
+        let none = listed.stdout.split(separator: "\n").filter { $0.hasPrefix("cus_1,") }
+        #expect(none.first?.contains(",0,") == true, "the others count none: \(none)")
     }
 }
