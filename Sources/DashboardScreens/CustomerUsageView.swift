@@ -55,7 +55,7 @@ enum CustomerUsageView {
         let line = title + String(repeating: rule, count: max(0, area.width - TextWidth.of(title)))
         buffer.write(line, x: area.x, y: area.y, style: focused ? theme.text(.modalBorder) : theme.text(.border), limit: area.width)
         let readout = TimeseriesView.readout(metric: metric, cursor: usage.chartCursor, series: series, eventsKey: focused, now: now)
-            ?? "total \(Format.value(series.total, unit: metric.unit))   max \(Format.value(series.maximum, unit: metric.unit))   \(series.points.count) buckets"
+            ?? "total \(Format.exact(series.total, unit: metric.unit))   max \(Format.value(series.maximum, unit: metric.unit))   \(series.points.count) buckets"
         buffer.write(" " + readout, x: area.x, y: area.y + 1, style: theme.text(usage.chartCursor == nil ? .muted : .title),
                      limit: area.width)
         let plot = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2)

@@ -17,8 +17,11 @@ enum CustomersView {
         if !customers.filter.isEmpty || customers.isEditingFilter {
             title += " · filter: \(customers.filter)" + (customers.isEditingFilter ? "▏" : "")
         }
-        // First run: say how to get real numbers in, where it costs no room.
-        let footer = state.source?.isDemoData == true ? "load yours: usagetop ingest events.jsonl, or --provider" : ""
+        // First run: say how to get real numbers in, where it costs no room; a total the column rounds, in full.
+        var footer = state.source?.isDemoData == true ? "load yours: usagetop ingest events.jsonl, or --provider" : ""
+        if let selected = customers.selectedRow?.summary, Format.rounds(selected.total) {
+            footer = "\(selected.customer.id): \(Format.exact(selected.total))"
+        }
         Block(title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
               glyphs: options.glyphs).render(in: area, buffer: &buffer)
         let inner = Block.inner(area)
@@ -109,7 +112,7 @@ enum CustomersView {
             cell: { row, column in
                 let summary = rows[visible[row]].summary
                 switch fields[column].0 {
-                case .name: return summary.customer.name
+                case .name: return summary.subscription.map { "\(summary.customer.name) · \($0)" } ?? summary.customer.name
                 case .id: return summary.customer.id
                 case .total: return DecimalText.aligned(Format.value(summary.total), decimals: customers.holds.totalDecimals)
                 case .daily:

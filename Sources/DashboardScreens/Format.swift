@@ -10,6 +10,20 @@ enum Format {
         return value != 0 && (text == "0" || text == "-0") ? value.description : text
     }
 
+    /// Every digit of `value`, grouped (`1,000,012.5000000001`): what a column that rounds to six decimals hides.
+    static func exact(_ value: Decimal) -> String { DecimalText.grouping(value.description) }
+
+    /// `value` with its unit, every digit kept, and as people read it first when that differs (`2h 30m 39s
+    /// (9,039.5 s)`): what a readout shows.
+    static func exact(_ value: Decimal, unit: String?) -> String {
+        let digits = exact(value) + (unit.map { " \($0)" } ?? "")
+        guard let human = HumanUnits.text(value, unit: unit) else { return digits }
+        return "\(human) (\(digits))"
+    }
+
+    /// Whether a column showing `value` with `Format.value` hides some of its digits.
+    static func rounds(_ value: Decimal) -> Bool { Self.value(value) != exact(value) }
+
     /// What the numbers answer when it is not the period asked: `numbers for 2026-11-14 → 2026-12-13`, or
     /// `numbers for 3 periods (2026-09-14 → 2026-12-13)`; nil when they answer the period asked.
     static func answered(_ periods: [Period]) -> String? {

@@ -41,7 +41,7 @@ enum TimeseriesView {
         let span = PeriodText.span(Period(start: point.start, end: point.end ?? series.bucket.advance(point.start)))
         guard point.start <= now else { return "▸ \(span) · not yet" }
         let underWay = now < (point.end ?? series.bucket.advance(point.start))
-        var text = "▸ \(span) · \(Format.value(point.value, unit: metric.unit))" + (underWay ? " so far" : "")
+        var text = "▸ \(span) · \(Format.exact(point.value, unit: metric.unit))" + (underWay ? " so far" : "")
         if metric.aggregation.isAdditive, series.total > 0 {
             text += " · " + DecimalText.grouped(point.value / series.total * 100, fractionDigits: 1) + " % of the total"
         }

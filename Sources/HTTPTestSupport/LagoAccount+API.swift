@@ -11,7 +11,7 @@ extension LagoAccount {
             let items = state.withLock { $0.customers }.map { #"{"external_id": \#(Self.quote($0.id)), "name": \#(Self.quote($0.name)), "currency": "EUR"}"# }
             return Self.paged(items, root: "customers", query)
         case ["billable_metrics"]:
-            return Self.paged(state.withLock { $0.metrics }.map(Self.metricJSON), root: "billable_metrics", query)
+            return Self.paged(state.withLock { $0.metrics }.filter(\.listed).map(Self.metricJSON), root: "billable_metrics", query)
         case let p where p.count == 2 && p[0] == "billable_metrics":
             guard let metric = state.withLock({ $0.metrics.first { $0.code == p[1] } }) else { return Self.notFound("billable_metric") }
             return .init(body: #"{"billable_metric": \#(Self.metricJSON(metric))}"#)

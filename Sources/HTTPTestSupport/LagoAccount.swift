@@ -13,8 +13,10 @@ public final class LagoAccount: Sendable {
         public var code: String
         public var aggregation: String
         public var field: String?
-        public init(_ code: String, _ aggregation: String, field: String? = nil) {
-            (self.code, self.aggregation, self.field) = (code, aggregation, field)
+        /// Whether `GET /billable_metrics` lists it (it is still read by its code, and billed).
+        public var listed: Bool
+        public init(_ code: String, _ aggregation: String, field: String? = nil, listed: Bool = true) {
+            (self.code, self.aggregation, self.field, self.listed) = (code, aggregation, field, listed)
         }
     }
 

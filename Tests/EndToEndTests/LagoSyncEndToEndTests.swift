@@ -39,8 +39,7 @@ struct LagoSyncEndToEndTests {
             LagoAccount.Subscription("sub_hooli_1", customer: "hooli", started: long, charges: charges),
             LagoAccount.Subscription("sub_hooli_2", customer: "hooli", started: long, charges: charges),
             LagoAccount.Subscription("sub_initech_cal", customer: "initech", started: long, charges: charges),
-            LagoAccount.Subscription("sub_initech_ann", customer: "initech", started: today.addingTimeInterval(-47 * day),
-                                     billing: .anniversary, charges: charges),
+            LagoAccount.Subscription("sub_initech_ann", customer: "initech", started: anniversary, billing: .anniversary, charges: charges),
         ]
         var events: [LagoAccount.Event] = []
         for i in 0..<360 {
@@ -109,6 +108,38 @@ struct LagoSyncEndToEndTests {
     }
 
     static let customers = ["acme", "globex", "hooli", "initech"]
+
+    /// Mid-month, 47 days before this month began: its anniversary periods never coincide with calendar months.
+    static var anniversary: Date {
+        Calendar(identifier: .gregorian).dateInterval(of: .month, for: now)!.start.addingTimeInterval(-47 * day)
+    }
+
+    /// The customers table of seats (kept as Lago's own totals) for last month: a customer whose subscriptions' billing
+    /// periods differ is a row per subscription, named, each its period's number; one whose subscriptions share their
+    /// periods is one row, their sum.
+    @Test func theCustomersTableNeverAddsPeriodsNobodyBilledTogether() async throws {
+        let account = Self.account()
+        let db = try SyncEndToEndTests.folder() + "/lago.sqlite"
+        #expect(try await Self.sync(try Self.server(account), db: db, since: "-70d").status == 0)
+        let out = try await Program.run(Tmux.binary, ["customers", "--db", db, "--metric", "seats", "--period", "last-month", "--format", "json"])
+        let rows = (try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])?["customers"] as? [[String: Any]] ?? []
+        let initech = rows.filter { $0["id"] as? String == "initech" }
+        #expect(initech.map { $0["subscription"] as? String } == ["sub_initech_ann", "sub_initech_cal"], "\(out.stdout)")
+        for row in initech {
+            let period = try #require((row["periods"] as? [[String: String]])?.first)
+            let (start, end) = (try #require(Self.date(period["start"])), try #require(Self.date(period["end"])))
+            let subscription = try #require(row["subscription"] as? String)
+            #expect(Decimal(string: "\(row["total"] ?? "")") == account.units(subscription: subscription, metric: "seats", start: start, end: end),
+                    "\(subscription) \(period)")
+        }
+        let hooli = rows.filter { $0["id"] as? String == "hooli" }
+        #expect(hooli.count == 1 && hooli.first?["subscription"] is NSNull, "the same periods add up: \(hooli)")
+    }
+
+    static func date(_ text: String?) -> Date? {
+        let formatter = ISO8601DateFormatter()
+        return text.flatMap { formatter.date(from: $0) }
+    }
 
     @Test(arguments: StoreKind.available)
     func aSyncProvesItsCopyAndTheStoreGivesWhatLagoBills(kind: StoreKind) async throws {

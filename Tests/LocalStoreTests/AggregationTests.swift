@@ -115,5 +115,14 @@ struct AggregationTests {
         #expect(acme.total == 2)
         #expect(acme.daily == [0, 1, 2])
         #expect(acme.lastEventAt == TestStore.date("2026-11-21T11:00:00Z"))
+        let earlier = try await t.provider.summaries(
+            metric: TestStore.metric("calls"), period: TestStore.period("2026-11-20", "2026-11-21"), trailingDays: 3,
+            now: TestStore.date("2026-11-21T12:00:00Z"))
+        #expect(earlier.first { $0.customer.id == "c1" }?.lastEventAt == TestStore.date("2026-11-20T10:00:00Z"),
+                "the last event of the period asked, not a later one")
+        let before = try await t.provider.summaries(
+            metric: TestStore.metric("calls"), period: TestStore.period("2026-11-01", "2026-11-02"), trailingDays: 3,
+            now: TestStore.date("2026-11-21T12:00:00Z"))
+        #expect(before.first { $0.customer.id == "c1" }?.lastEventAt == nil, "no event in the period, none shown")
     }
 }

@@ -15,7 +15,7 @@ enum CustomerTable {
     static func summaries(
         _ db: Database, metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, only: [String]? = nil
     ) throws -> [CustomerSummary] {
-        let customers = try Customers(db, metric: metric.code, only: only)
+        let customers = try Customers(db, metric: metric.code, startMs: startMs, endMs: endMs, only: only)
         let days = Int(max(0, endDay - firstDay))
         if metric.aggregation == .uniqueCount {
             let totals = try CustomerQueries.totals(db, metric: metric, plan: RangePlan(startMs: startMs, endMs: endMs))
@@ -74,7 +74,7 @@ enum CustomerTable {
         "[" + texts.map(JSONWriter.quote).joined(separator: ",") + "]"
     }
 
-    /// Every customer, in id order, with its latest event of the metric.
+    /// Every customer, in id order, with its latest event of the metric inside the period.
     struct Customers {
         var ids: [String] = []
         var names: [String] = []
@@ -82,13 +82,16 @@ enum CustomerTable {
         var lastEventMs: [Int64?] = []
         var positions: [String: Int] = [:]
 
-        init(_ db: Database, metric: String, only: [String]?) throws {
+        init(_ db: Database, metric: String, startMs: Int64, endMs: Int64, only: [String]?) throws {
             let filter = only == nil ? "" : "WHERE id IN (SELECT value FROM json_each(?))"
             let rows = try RawStatement("""
-                SELECT id, name, currency, (SELECT MAX(ts_ms) FROM event WHERE customer_id = customer.id AND metric_code = ?)
+                SELECT id, name, currency, (SELECT MAX(ts_ms) FROM event
+                    WHERE customer_id = customer.id AND metric_code = ? AND ts_ms >= ? AND ts_ms < ?)
                 FROM customer \(filter) ORDER BY id
                 """, in: db)
             rows.bind(metric)
+            rows.bind(startMs)
+            rows.bind(endMs)
             if let only { rows.bind(CustomerTable.jsonList(only)) }
             while try rows.step() {
                 let id = rows.text(0) ?? ""

@@ -13,10 +13,11 @@ enum PostgresCustomerTable {
         logger: Logger
     ) async throws -> [CustomerSummary] {
         var listing = SQLText()
-        let code = listing.bind(metric.code)
+        let code = listing.bind(metric.code), lower = listing.bind(startMs), upper = listing.bind(endMs)
         listing.append("""
             SELECT c.id, c.name, c.currency,
-                   (SELECT max(e.ts_ms) FROM event AS e WHERE e.customer_id = c.id AND e.metric_code = \(code))
+                   (SELECT max(e.ts_ms) FROM event AS e WHERE e.customer_id = c.id AND e.metric_code = \(code)
+                        AND e.ts_ms >= \(lower) AND e.ts_ms < \(upper))
             FROM customer AS c ORDER BY c.id
             """)
         var customers: [(Customer, Int64?)] = []

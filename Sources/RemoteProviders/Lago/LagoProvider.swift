@@ -7,6 +7,8 @@ import UsageCore
 public struct LagoProvider: UsageProvider {
     private let api: APIClient
     private let reader: LagoUsageReader
+    /// The metric list, read once a minute at most (every totals call labels its rows with it).
+    private let metricList = RecentAnswer<[Metric]>(lifetime: 60)
 
     /// Creates a provider over a configured API client.
     public init(api: APIClient) {
@@ -23,7 +25,22 @@ public struct LagoProvider: UsageProvider {
     }
 
     public func metrics() async throws -> [Metric] {
-        try await reader.pages("/billable_metrics", root: "billable_metrics").compactMap(LagoDecoding.metric)
+        try await metricList.value { [reader] in
+            try await reader.pages("/billable_metrics", root: "billable_metrics").compactMap(LagoDecoding.metric)
+        }
+    }
+
+    /// A metric the list does not show but Lago still bills (its usage names it): read by its code; one Lago no
+    /// longer knows at all is answered as Lago's usage gives it, whatever its aggregation.
+    public func metric(code: String) async throws -> Metric? {
+        guard !code.isEmpty else { return nil }
+        do {
+            let document = try await api.get("/billable_metrics/\(APIClient.segment(code))")
+            return document["billable_metric"].flatMap(LagoDecoding.metric)
+        } catch {
+            guard error.status == 404 else { throw error }
+            return Metric(code: code, name: code, aggregation: .custom, notFromEvents: "not in lago's metric list")
+        }
     }
 
     public func customers() async throws -> [Customer] {

@@ -31,6 +31,9 @@ public struct RowContents: Sendable, Hashable {
             if !rows[index].periods.isEmpty { found.formUnion(rows[index].periods) }
             // A text has no more characters than bytes: only a longer one is counted.
             if rows[index].customer.name.utf8.count > longestName { longestName = max(longestName, rows[index].customer.name.count) }
+            if let subscription = rows[index].subscription {  // shown after the name: `Initech · sub_eu`
+                longestName = max(longestName, rows[index].customer.name.count + 3 + subscription.count)
+            }
             if rows[index].customer.id.utf8.count > longestID { longestID = max(longestID, rows[index].customer.id.count) }
             let total = rows[index].total
             let magnitude = total < 0 ? -total : total

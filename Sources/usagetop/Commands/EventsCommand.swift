@@ -36,6 +36,9 @@ struct EventsCommand: HeadlessCommand {
         let result = try await service.events(
             customerID: found.id, metric: metric, period: period, page: page - 1, pageSize: pageSize,
             query: EventQuery(newestFirst: !oldestFirst, matches: matches.compactMap(EventQuery.Match.parse), text: search))
+        if result.newestFirst != nil, result.newestFirst != !oldestFirst {
+            StandardError.line("usagetop: note: \(service.providerName) lists events \(result.orderText) only: \(oldestFirst ? "--oldest-first" : "newest first") not applied")
+        }
         if page > result.pageCount {
             throw UsageError(.invalidInput, "--page \(page) is past the last page (\(result.pageCount) of \(result.totalCount) events)")
         }

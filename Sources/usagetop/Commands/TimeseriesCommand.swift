@@ -19,8 +19,11 @@ struct TimeseriesCommand: HeadlessCommand {
         let metric = try await service.metric(code: self.metric).filtered(by: filter)
         var customerID: String?
         if let customer { customerID = try await service.findCustomer(customer).id }
-        return render(try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket),
-                      filter: metric.filter)
+        let series = try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
+        if series.isPerBillingPeriod {
+            StandardError.line("usagetop: note: \(service.providerName) answers \(metric.code) by its own periods (a point each, as it bills them), not per \(bucket.rawValue)")
+        }
+        return render(series, filter: metric.filter)
     }
 
     private func render(_ series: TimeSeries, filter: MetricFilter?) -> String {
