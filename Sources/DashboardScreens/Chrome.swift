@@ -59,7 +59,7 @@ enum Chrome {
         if case .events(let events)? = state.stack.last, events.jumpDraft != nil {
             hints = [("type", "2026-11-25 14:00 (UTC)"), ("Enter", "jump"), ("Esc", "cancel")]
         }
-        if let line = state.commandLine { hints = [(":" + line + "▏", " Tab complete · Enter run · Esc cancel")] }
+        if let line = state.commandLine { hints = [(":" + Format.typing(line) + "▏", " Tab complete · Enter run · Esc cancel")] }
         if case .eventDetail? = state.overlay { hints = [("Esc", "close"), ("↑↓", "scroll"), ("y", "copy")] }
         if state.overlay == .help { hints = [("Esc", "close")] }
         if case .periodPicker? = state.overlay { hints = [("↑↓", "choose"), ("Enter", "apply"), ("Esc", "cancel")] }

@@ -15,7 +15,7 @@ enum CustomersView {
         let loading = progressText(customers.progress, now: state.now)
         if let loading { title += " · " + loading }
         if !customers.filter.isEmpty || customers.isEditingFilter {
-            title += " · filter: \(customers.filter)" + (customers.isEditingFilter ? "▏" : "")
+            title += " · filter: \(Format.typing(customers.filter))" + (customers.isEditingFilter ? "▏" : "")
         }
         // First run: say how to get real numbers in, where it costs no room; a total the column rounds, in full.
         var footer = state.source?.isDemoData == true ? "load yours: usagetop ingest events.jsonl, or --provider" : ""
@@ -32,7 +32,7 @@ enum CustomersView {
             return
         }
         if customers.visible.isEmpty {
-            Chrome.note("no customer matches \"\(customers.filter)\"", style: theme.text(.muted), in: inner, buffer: &buffer)
+            Chrome.note("no customer matches \"\(Format.typing(customers.filter))\"", style: theme.text(.muted), in: inner, buffer: &buffer)
             return
         }
         table(state, options, inner: inner).render(in: inner, buffer: &buffer)

@@ -57,16 +57,16 @@ enum EventsView {
         var title = "\(events.metric.displayName) events · \(events.customerName)"
         if let period = events.period { title += " · " + PeriodText.span(period) }
         if let draft = events.filterDraft {
-            title += " · filter: \(draft)▏"
+            title += " · filter: \(Format.typing(draft))▏"
         } else if !events.query.matches.isEmpty {
             title += " · where " + events.query.matches.map(\.text).joined(separator: " ")
         }
         if let draft = events.searchDraft {
-            title += " · search: \(draft)▏"
+            title += " · search: \(Format.typing(draft))▏"
         } else if let text = events.query.text {
             title += " · holding \"\(text)\""
         }
-        if let draft = events.jumpDraft { title += " · jump to: \(draft)▏" }
+        if let draft = events.jumpDraft { title += " · jump to: \(Format.typing(draft))▏" }
         return title
     }
 }

@@ -21,6 +21,14 @@ enum Format {
         return "\(human) (\(digits))"
     }
 
+    /// What is being typed into a field, as its end reads: past 60 characters (a paste) the last 59 after `…`, so the
+    /// end being typed stays in sight and a long text costs a frame no more than a short one.
+    static func typing(_ text: String) -> String {
+        // Counted in bytes first: counting the characters of a megabyte each frame would cost what the paste saved.
+        guard text.utf8.count > 60, text.utf8.count > 240 || text.count > 60 else { return text }
+        return "…" + String(text.suffix(59))
+    }
+
     /// Whether a column showing `value` with `Format.value` hides some of its digits.
     static func rounds(_ value: Decimal) -> Bool { Self.value(value) != exact(value) }
 

@@ -17,7 +17,7 @@ struct PeriodPickerOverlay {
         var lines = presets.map { preset in
             "  " + TextWidth.fit(preset.label, to: labelWidth) + "   " + PeriodText.span(preset.resolve(now: now))
         }
-        lines += ["", "  Or type: " + picker.typed + "_", "  " + preview, "", "  e.g. -7d, -36h, 2026-11, 2026-11-05, 2026-11-01..2026-11-08"]
+        lines += ["", "  Or type: " + Format.typing(picker.typed) + "_", "  " + preview, "", "  e.g. -7d, -36h, 2026-11, 2026-11-05, 2026-11-01..2026-11-08"]
         let modal = Modal(title: "Period", lines: lines, footer: "↑↓ choose · Enter apply · Esc cancel",
                           style: theme.base, borderStyle: theme.text(.modalBorder), titleStyle: theme.text(.title),
                           glyphs: options.glyphs)

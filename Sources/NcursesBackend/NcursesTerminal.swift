@@ -126,6 +126,75 @@ public final class NcursesTerminal {
         }
     }
 
+    /// Waits up to `timeoutMs` for input, then takes every key already waiting (for at most `budgetMs`, and never
+    /// past a stop signal), characters in a row as one `.text` event: a paste of a megabyte is a few events, drawn
+    /// once, not a million keys each answered with a frame. A burst (more than `burst` bytes waiting after a plain
+    /// character) is read a buffer at a time past curses, which reads a byte per system call (`KeyBytes`).
+    public func readKeys(timeoutMs: Int, budgetMs: Int = 100, burst: Int = 256) -> [KeyEvent] {
+        guard let first = readKey(timeoutMs: timeoutMs) else { return [] }
+        var events = [first]
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(budgetMs) * 1_000_000
+        var plain = if case .character = first { true } else { false }
+        while StopSignal.received == 0, DispatchTime.now().uptimeNanoseconds < deadline {
+            if plain, Self.waitingBytes() > burst {
+                events += readBurst()
+                continue
+            }
+            guard let next = bufferedKey() else { break }
+            events.append(next)
+            plain = if case .character = next { true } else { false }
+        }
+        if !leftover.isEmpty {  // a character or sequence cut by the last read: curses reads it with what follows
+            for byte in leftover.reversed() { _ = ungetch(Int32(byte)) }
+            leftover = []
+        }
+        return Self.joiningCharacters(events)
+    }
+
+    /// Bytes read past curses that did not make a whole key.
+    private var leftover: [UInt8] = []
+
+    /// How many bytes wait on stdin.
+    private static func waitingBytes() -> Int {
+        var pending: Int32 = 0
+        return ioctl(STDIN_FILENO, UInt(FIONREAD), &pending) == 0 ? Int(pending) : 0
+    }
+
+    /// The keys of the bytes waiting on stdin (up to 1 MiB), read in one call.
+    private func readBurst() -> [KeyEvent] {
+        var buffer = [UInt8](repeating: 0, count: min(1 << 20, Self.waitingBytes()))
+        let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+        guard count > 0 else { return [] }
+        let (keys, rest) = KeyBytes.decode(leftover + buffer.prefix(count))
+        leftover = rest
+        return keys
+    }
+
+    /// Runs of characters and texts as one event (`.text`, or `.character` for a single one), other events as they are.
+    static func joiningCharacters(_ events: [KeyEvent]) -> [KeyEvent] {
+        var joined: [KeyEvent] = []
+        var run = "", single: Character?, pieces = 0
+        func flush() {
+            if pieces == 1, let single { joined.append(.character(single)) } else if pieces > 0 { joined.append(.text(run)) }
+            (run, single, pieces) = ("", nil, 0)
+        }
+        for event in events {
+            switch event {
+            case .character(let c):
+                run.append(c)
+                (single, pieces) = (c, pieces + 1)
+            case .text(let text):
+                run += text
+                pieces += 2
+            default:
+                flush()
+                joined.append(event)
+            }
+        }
+        flush()
+        return joined
+    }
+
     /// A key curses has, or can read without waiting (beyond the short ESC delay of an escape sequence).
     private func bufferedKey() -> KeyEvent? {
         timeout(0)

@@ -61,6 +61,14 @@ final class Tmux: Sendable {
         try await run(["send-keys", "-t", session, "-l", text], capture: false)
     }
 
+    /// Pastes `text` as a terminal pastes it: all at once, through tmux's paste buffer.
+    func paste(_ text: String) async throws {
+        let file = home.appendingPathComponent("paste-\(UUID().uuidString).txt")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        try await run(["load-buffer", file.path], capture: false)
+        try await run(["paste-buffer", "-t", session], capture: false)
+    }
+
     /// Resizes the terminal.
     func resize(width: Int, height: Int) async throws {
         try await run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"], capture: false)

@@ -1,6 +1,9 @@
 /// Input read from a terminal backend.
 public enum KeyEvent: Sendable, Hashable {
     case character(Character)
+    /// Characters that arrived together (a paste, typing faster than a frame): one event, so that a text field takes
+    /// them in one go.
+    case text(String)
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab

@@ -1,6 +1,8 @@
 /// A key press, independent of any terminal library.
 public enum Key: Sendable, Hashable {
     case character(Character)
+    /// Characters typed at once (a paste): a text field adds them in one go, anywhere else each is a key of its own.
+    case text(String)
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, tab
@@ -17,6 +19,7 @@ public enum Key: Sendable, Hashable {
         case .character(" "): "space"
         case .character("\u{0C}"): "Ctrl-L"
         case .character(let c): String(c)
+        case .text(let text): text
         case .up: "↑"
         case .down: "↓"
         case .left: "←"

@@ -3,6 +3,11 @@ import Foundation
 extension MonitorState {
     /// Handles a key through the monitor's key map.
     mutating func press(_ key: Key) -> [MonitorEffect] {
+        if case .text(let text) = key {  // no text field here: each character is a key of its own
+            var effects: [MonitorEffect] = []
+            for character in text where !shouldQuit { effects += press(.character(character)) }
+            return effects
+        }
         if showsHelp {
             showsHelp = false
             return []

@@ -11,6 +11,7 @@ extension AppState {
         guard let line = commandLine else { return [] }
         switch key {
         case .character(let c): commandLine = line + String(c)
+        case .text(let text): commandLine = line + text
         case .backspace: commandLine = String(line.dropLast())
         case .tab: commandLine = complete(line)
         case .escape: commandLine = nil

@@ -42,6 +42,8 @@ extension AppState {
         switch key {
         case .character(let c):
             customers.setFilter(customers.filter + String(c), visibleRows: tableRows)
+        case .text(let text):
+            customers.setFilter(customers.filter + text, visibleRows: tableRows)
         case .backspace:
             customers.setFilter(String(customers.filter.dropLast()), visibleRows: tableRows)
         case .enter:

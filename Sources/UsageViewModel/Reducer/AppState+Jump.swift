@@ -8,6 +8,7 @@ extension AppState {
         guard case .events(var state)? = stack.last, let draft = state.jumpDraft else { return [] }
         switch key {
         case .character(let c): state.jumpDraft = draft + String(c)
+        case .text(let text): state.jumpDraft = draft + text
         case .backspace: state.jumpDraft = String(draft.dropLast())
         case .escape: state.jumpDraft = nil
         case .enter:

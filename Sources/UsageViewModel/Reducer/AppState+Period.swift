@@ -13,6 +13,9 @@ extension AppState {
         case .character(let c):
             picker.typed.append(c)
             picker.problem = nil
+        case .text(let text):
+            picker.typed += text
+            picker.problem = nil
         case .backspace:
             picker.typed = String(picker.typed.dropLast())
             picker.problem = nil

@@ -9,6 +9,8 @@ extension AppState {
         case .character(let c):
             draft.append(c)
             state.filterDraft = draft
+        case .text(let text):
+            state.filterDraft = draft + text
         case .backspace:
             state.filterDraft = String(draft.dropLast())
         case .tab:
@@ -41,6 +43,7 @@ extension AppState {
         guard case .events(var state)? = stack.last, let draft = state.searchDraft else { return [] }
         switch key {
         case .character(let c): state.searchDraft = draft + String(c)
+        case .text(let text): state.searchDraft = draft + text
         case .backspace: state.searchDraft = String(draft.dropLast())
         case .escape:
             state.searchDraft = nil

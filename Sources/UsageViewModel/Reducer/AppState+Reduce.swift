@@ -70,6 +70,7 @@ extension AppState {
     }
 
     private mutating func press(_ key: Key) -> [Effect] {
+        if case .text(let text) = key, !isTyping { return pressEach(text) }
         if overlay != nil { return pressInOverlay(key) }
         if commandLine != nil { return typeInCommandLine(key) }
         if screenKind == .customers && customers.isEditingFilter { return typeInFilter(key) }
@@ -110,6 +111,27 @@ extension AppState {
             case .usageChart: return usageChartCommand(command)
             }
         }
+    }
+
+    /// Whether a text field takes what is typed (the command line, a filter, a search, a date, the period picker).
+    private var isTyping: Bool {
+        if commandLine != nil || (screenKind == .customers && customers.isEditingFilter) { return true }
+        if case .periodPicker? = overlay { return true }
+        guard overlay == nil, case .events(let events)? = stack.last else { return false }
+        return events.filterDraft != nil || events.searchDraft != nil || events.jumpDraft != nil
+    }
+
+    /// Characters typed at once where no text field is open: each is a key of its own, until one opens a text field
+    /// (`/`, `:`, `f`), which then takes the rest in one go; a key that quits ends it.
+    private mutating func pressEach(_ text: String) -> [Effect] {
+        var effects: [Effect] = []
+        var rest = Substring(text)
+        while let first = rest.first, !isTyping, !shouldQuit {
+            effects += press(.character(first))
+            rest = rest.dropFirst()
+        }
+        if !rest.isEmpty, isTyping, !shouldQuit { effects += press(.text(String(rest))) }
+        return effects
     }
 
     private mutating func pressInOverlay(_ key: Key) -> [Effect] {

@@ -13,6 +13,7 @@ enum KeyTranslation {
         case .mouse(.wheelUp, _, _): .wheelUp
         case .mouse(.wheelDown, _, _): .wheelDown
         case .character(let c): .character(c)
+        case .text(let text): .text(text)
         case .up: .up
         case .down: .down
         case .left: .left

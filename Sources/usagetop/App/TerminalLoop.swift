@@ -49,7 +49,7 @@ enum TerminalLoop {
                 (dirty, pressed) = (false, false)
             }
             for sequence in program.takeOutput() { terminal.emit(sequence) }
-            if let event = terminal.readKey(timeoutMs: waitMilliseconds(busySince: busySince)) {
+            for event in terminal.readKeys(timeoutMs: waitMilliseconds(busySince: busySince)) {
                 if event == .redraw { terminal.invalidate() } else { program.handle(event) }
                 (dirty, pressed) = (true, true)
             }
