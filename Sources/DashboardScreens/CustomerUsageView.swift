@@ -11,7 +11,9 @@ enum CustomerUsageView {
         let theme = options.theme
         var title = "\(usage.customerName) · \(usage.customerID)"
         if let currency = usage.usage?.customer.currency { title += " · \(currency)" }
-        let billed = Money.totals(usage.usage?.totals.compactMap(\.amount) ?? [])
+        let priced = usage.usage?.totals.filter { $0.amount != nil } ?? []
+        // One sum only over one period: amounts of different billing periods are each on their bill's line below.
+        let billed = Set(priced.map(\.period)).count == 1 ? Money.totals(priced.compactMap(\.amount)) : []
         if !billed.isEmpty { title += " · billed " + billed.map(\.text).joined(separator: " + ") }
         let perPeriod = usage.usage?.series.values.contains { $0.isPerBillingPeriod } == true
         title += " · by \(perPeriod ? "billing period" : state.bucket.rawValue)"

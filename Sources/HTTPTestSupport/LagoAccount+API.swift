@@ -10,6 +10,9 @@ extension LagoAccount {
         case ["customers"]:
             let items = state.withLock { $0.customers }.map { #"{"external_id": \#(Self.quote($0.id)), "name": \#(Self.quote($0.name)), "currency": "EUR"}"# }
             return Self.paged(items, root: "customers", query)
+        case let p where p.count == 2 && p[0] == "customers":
+            guard let customer = state.withLock({ $0.customers.first { $0.id == p[1] } }) else { return Self.notFound("customer") }
+            return .init(body: #"{"customer": {"external_id": \#(Self.quote(customer.id)), "name": \#(Self.quote(customer.name)), "currency": "EUR"}}"#)
         case ["billable_metrics"]:
             return Self.paged(state.withLock { $0.metrics }.filter(\.listed).map(Self.metricJSON), root: "billable_metrics", query)
         case let p where p.count == 2 && p[0] == "billable_metrics":

@@ -56,6 +56,31 @@ struct BillingScreenTests {
         Snapshot.assert(DashboardRenderer.render(state, options: RenderOptions()), named: "lago-usage-120x16")
     }
 
+    /// A customer whose subscriptions bill different periods: each row names its subscription and period, the header
+    /// names every period on screen (the one asked among them), and no amount is added across periods.
+    @Test func subscriptionsOfDifferentPeriodsAreNeverAddedTogether() throws {
+        var (state, effects) = Self.started(width: 120, height: 16)
+        let id = try #require(effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
+        var calendar = Self.rows[0], anniversary = Self.rows[0]
+        (calendar.periods, calendar.subscription) = ([], "sub_cal")
+        anniversary.subscription = "sub_ann"
+        _ = state.reduce(.customersLoaded(id, .success([calendar, anniversary])))
+        #expect(state.answeredPeriods == [Self.billing, state.resolvedPeriod].sorted { $0.start < $1.start },
+                "rows of the period asked beside rows of another: both are named")
+        let open = state.reduce(.keyPressed(.enter))
+        let usageID = try #require(open.compactMap { if case .loadUsage(let id, _, _, _) = $0 { id } else { nil } }.first)
+        let totals = [
+            UsageTotal(metric: Self.calls, value: 7, eventCount: 7, amountCents: 300, currency: "EUR", subscription: "sub_cal"),
+            UsageTotal(metric: Self.calls, value: 9, eventCount: 9, amountCents: 500, currency: "EUR", period: Self.billing,
+                       subscription: "sub_ann"),
+        ]
+        _ = state.reduce(.usageLoaded(usageID, .success(CustomerUsage(customer: calendar.customer, totals: totals, series: [:], bills: []))))
+        let screen = DashboardRenderer.render(state, options: RenderOptions()).text
+        #expect(!screen.contains("billed EUR 8.00"), "EUR 3.00 and EUR 5.00 are two periods' amounts, never one sum")
+        #expect(screen.contains("API calls · sub_cal") && screen.contains("API calls · sub_ann"), "\(screen)")
+        #expect(state.answeredPeriods.count == 2, "the billing period and the period asked")
+    }
+
     @Test func aBreakdownShowsLagosSplitWithAmountsAndItsBillingPeriod() throws {
         var (state, effects) = Self.started(width: 120, height: 16)
         let id = try #require(effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)

@@ -16,7 +16,8 @@ struct LagoBillingContractTests {
         let server = try LagoServer.start()
         let totals = try await LagoServer.provider(server).totals(customerID: "acme", period: current)
         #expect(totals.allSatisfy { $0.period == nil }, "the numbers answer exactly the period asked")
-        #expect(totals.map(\.label) == ["API calls · API package", "API calls · calls_std", "Seats", "Storage"])
+        #expect(totals.map(\.label) == ["API calls · API package · s1", "API calls · calls_std · s1", "Seats · s1", "Storage · s1"],
+                "each row names the subscription that bills it")
         #expect(totals.map(\.value) == [1500, 1500, Decimal(string: "3.5")!, Decimal(string: "0.0000000001")!])
         #expect(totals.map(\.amountCents) == [300, 1500, 350, 0])
         #expect(totals[2].metric.aggregation == .weightedSum, "weighted_sum_agg is not a sum")

@@ -54,7 +54,8 @@ enum BoardPanel {
                 let line = rows[row]
                 switch column {
                 case 0: return "\(row + 1)"
-                case 1: return (flagged[line.customer.id] == nil ? "" : "! ") + line.customer.name
+                case 1:
+                    return (flagged[line.customer.id] == nil ? "" : "! ") + line.customer.name + (line.subscription.map { " · " + $0 } ?? "")
                 case 2: return Format.value(line.total)
                 case 3 where showsChange: return change(line)
                 default:

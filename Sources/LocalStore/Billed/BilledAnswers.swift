@@ -28,21 +28,24 @@ package enum BilledAnswers {
     }
 
     /// The readings that answer `asked`: whole days inside it, and of longer periods those that answer it for their
-    /// customer and subscription.
-    static func answering(_ rows: [BilledRow], _ asked: Period) -> [BilledRow] {
+    /// customer and subscription (`every` keeps each longer period that overlaps it: a customer's usage shows each
+    /// such period as a row of its own, named, as Lago's provider does).
+    static func answering(_ rows: [BilledRow], _ asked: Period, every: Bool = false) -> [BilledRow] {
         let kept = latest(rows)
         let days = kept.filter { $0.isDay && $0.period.start >= asked.start && $0.period.end <= asked.end }
         let longer = kept.filter { !$0.isDay }
+        if every { return days + longer.filter { $0.period.start < asked.end && asked.start < $0.period.end } }
         var periods: [[String]: [Period]] = [:]
         for row in longer { periods[[row.customerID, row.subscription], default: []].append(row.period) }
         let chosen = periods.mapValues { Set(AnsweringPeriods.of($0, answering: asked)) }
         return days + longer.filter { chosen[[$0.customerID, $0.subscription]]?.contains($0.period) ?? false }
     }
 
-    /// One customer's totals of `metric` over `asked`: a row per subscription, charge and answered period, each said to
-    /// be billed by the provider (the metric's, or the readings' for a metric the store also adds up from events).
+    /// One customer's totals of `metric` over `asked`: a row per subscription, charge and period that overlaps it, each
+    /// said to be billed by the provider (the metric's, or the readings' for a metric the store also adds up from
+    /// events) and labelled with its period.
     package static func totals(_ rows: [BilledRow], metric: Metric, asked: Period, currency: String?) -> [UsageTotal] {
-        let used = answering(rows, asked)
+        let used = answering(rows, asked, every: true)
         var totals: [UsageTotal] = []
         let charges = Set(used.map { [$0.subscription, $0.chargeID, $0.charge] }).sorted { $0.lexicographicallyPrecedes($1) }
         for charge in charges {

@@ -13,14 +13,17 @@ public struct Leaderboard: Sendable, Hashable {
         public var previous: Decimal?
         /// Daily values over the trailing days, oldest first (empty when the provider has none).
         public var daily: [Decimal]
+        /// The subscription the row stands for, when the customer's subscriptions answer different periods.
+        public var subscription: String?
 
         /// The relative change against `previous` (0.25 for +25 %); nil without a previous value or from zero.
         /// Worked out once here, not on every frame.
         public let change: Decimal?
 
         /// Creates a row.
-        public init(customer: Customer, total: Decimal, previous: Decimal?, daily: [Decimal]) {
+        public init(customer: Customer, total: Decimal, previous: Decimal?, daily: [Decimal], subscription: String? = nil) {
             self.customer = customer
+            self.subscription = subscription
             self.total = total
             self.previous = previous
             self.daily = daily
@@ -53,7 +56,9 @@ public struct Leaderboard: Sendable, Hashable {
     /// compared with a previous period.
     public static func rank(current: [CustomerSummary], previous: [CustomerSummary]?, metric: Metric, period: Period,
                             limit: Int = 100) -> Leaderboard {
-        let answered = Set(current.flatMap(\.periods)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var periods = Set(current.flatMap(\.periods))
+        if !periods.isEmpty, current.contains(where: \.periods.isEmpty) { periods.insert(period) }
+        let answered = periods.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         let comparable = answered.isEmpty && !(previous ?? []).contains { !$0.periods.isEmpty }
         let before = (comparable ? previous : nil).map { rows in Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a }) }
         let active = current.filter { $0.total != 0 }
@@ -67,7 +72,8 @@ public struct Leaderboard: Sendable, Hashable {
         }
         let rows = ranked.prefix(limit).map { summary in
             Row(customer: summary.customer, total: summary.total,
-                previous: before.map { $0[summary.customer.id] ?? 0 }, daily: Array(summary.daily))
+                previous: before.map { $0[summary.customer.id] ?? 0 }, daily: Array(summary.daily),
+                subscription: summary.subscription)
         }
         return Leaderboard(metric: metric, period: period, rows: Array(rows), activeCustomers: active.count,
                            answeredPeriods: answered)

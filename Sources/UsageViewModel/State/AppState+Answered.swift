@@ -3,13 +3,18 @@ import UsageCore
 extension AppState {
     /// The periods the numbers on the current screen answer when the provider could not answer the period asked
     /// (Lago's billing periods, Prolifi's whole days), earliest first; empty when they answer exactly what was asked.
+    /// Where some rows answer the period asked and others another, the period asked is one of them.
     public var answeredPeriods: [Period] {
         var periods: Set<Period> = []
         switch stack.last {
         case nil:
-            return customers.holds.periods
+            let held = customers.holds
+            guard held.asAsked, !held.periods.isEmpty else { return held.periods }
+            periods = Set(held.periods + [resolvedPeriod])
         case .customerUsage(let usage)?:
-            for total in usage.usage?.totals ?? [] { if let period = total.period { periods.insert(period) } }
+            let totals = usage.usage?.totals ?? []
+            for total in totals { if let period = total.period { periods.insert(period) } }
+            if !periods.isEmpty, totals.contains(where: { $0.period == nil }) { periods.insert(resolvedPeriod) }
         case .timeseries(let chart)?:
             guard let series = chart.series, series.isPerBillingPeriod else { return [] }
             let points = series.points.compactMap { point in point.end.map { Period(start: point.start, end: $0) } }

@@ -12,6 +12,8 @@ public struct RowContents: Sendable, Hashable {
     public private(set) var amounts = false
     /// The distinct periods the rows answer, earliest first (empty: the period asked).
     public private(set) var periods: [Period] = []
+    /// Some row answers the period asked itself (beside rows of other periods, the header names it too).
+    public private(set) var asAsked = false
     /// The longest name and id, in characters (columns for the Latin text most names are).
     public private(set) var longestName = 0, longestID = 0
     /// The largest total in magnitude, and the most decimals any total has (up to six, as shown).
@@ -28,7 +30,7 @@ public struct RowContents: Sendable, Hashable {
             daily = daily || !rows[index].daily.isEmpty
             lastEvent = lastEvent || rows[index].lastEventAt != nil
             amounts = amounts || !rows[index].amounts.isEmpty
-            if !rows[index].periods.isEmpty { found.formUnion(rows[index].periods) }
+            if !rows[index].periods.isEmpty { found.formUnion(rows[index].periods) } else { asAsked = true }
             // A text has no more characters than bytes: only a longer one is counted.
             if rows[index].customer.name.utf8.count > longestName { longestName = max(longestName, rows[index].customer.name.count) }
             if let subscription = rows[index].subscription {  // shown after the name: `Initech · sub_eu`
