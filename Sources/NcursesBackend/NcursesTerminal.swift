@@ -215,7 +215,7 @@ public final class NcursesTerminal {
         case 27: return .escape
         case 8, 127: return .backspace
         case 9: return .tab
-        case 12: return .redraw
+        case 12: return .character("\u{0C}")  // Ctrl-L, a command of the key map
         default:
             guard let scalar = Unicode.Scalar(code), code >= 32 else { return nil }
             return .character(Character(scalar))

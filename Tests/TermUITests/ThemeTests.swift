@@ -5,7 +5,7 @@ import TermUI
 @Suite("Themes: the compiled-in default is the schema")
 struct ThemeTests {
     static let themesDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Sources/TermUI/Themes").path
+        .deletingLastPathComponent().appendingPathComponent("themes").path
 
     @Test func everyBundledThemeIsCompiledInAndLoadsWithoutWarnings() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesDir).filter { $0.hasSuffix(".theme") }

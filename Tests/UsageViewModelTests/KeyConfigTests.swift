@@ -23,6 +23,25 @@ struct KeyConfigTests {
         #expect(status.contains("R/F5") && status.contains("n"), "the status line and help follow: \(status)")
     }
 
+    @Test func redrawWorksOnItsOwnKeyAndWhenRebound() {
+        var state = Fixtures.loaded(rows: 5)
+        _ = state.reduce(.keyPressed(.character("\u{0C}")))
+        #expect(state.fullRedraws == 1, "Ctrl-L asks the terminal loop for a whole redraw")
+        _ = state.reduce(.keyPressed(.character("/")))
+        _ = state.reduce(.keyPressed(.character("\u{0C}")))
+        #expect(state.fullRedraws == 2 && state.customers.filter.isEmpty, "a control key is never typed into a field")
+        state.keyOverrides = KeyMap.overrides(from: ["redraw": ["R"]]).overrides
+        _ = state.reduce(.keyPressed(.escape))
+        _ = state.reduce(.keyPressed(.character("\u{0C}")))
+        _ = state.reduce(.keyPressed(.character("R")))
+        #expect(state.fullRedraws == 3, "rebound to R, R redraws and Ctrl-L no longer does")
+        var monitor = MonitorState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all,
+                                   refreshSeconds: 2)
+        monitor.keyOverrides = state.keyOverrides
+        _ = monitor.reduce(.keyPressed(.character("R")))
+        #expect(monitor.fullRedraws == 1, "the monitor too")
+    }
+
     @Test func keyNamesParse() {
         #expect(Key.parse("space") == .character(" ") && Key.parse("PgDn") == .pageDown && Key.parse("f12") == .function(12))
         #expect(Key.parse("Ctrl-L") == .character("\u{0C}") && Key.parse("x") == .character("x"))

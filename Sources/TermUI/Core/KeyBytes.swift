@@ -37,7 +37,7 @@ public enum KeyBytes {
             case 0x0D, 0x0A: keys.append(.enter)
             case 0x09: keys.append(.tab)
             case 0x7F, 0x08: keys.append(.backspace)
-            case 0x0C: keys.append(.redraw)
+            case 0x0C: keys.append(.character("\u{0C}"))  // Ctrl-L, a command of the key map
             default: break  // another control character: nothing a screen takes
             }
             i += 1

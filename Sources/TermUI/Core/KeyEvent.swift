@@ -11,8 +11,6 @@ public enum KeyEvent: Sendable, Hashable {
     case backTab
     /// A function key, `F1` to `F12`.
     case function(Int)
-    /// `Ctrl-L`: draw the whole screen again.
-    case redraw
     /// A mouse button or the wheel, at a cell.
     case mouse(MouseAction, x: Int, y: Int)
     /// The terminal changed size.

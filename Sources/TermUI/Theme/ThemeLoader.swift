@@ -3,7 +3,7 @@ import Foundation
 /// Reads `key = "value"` theme files and finds them: in the user's folders first, then among the themes compiled
 /// into the binary (so an installed copy of it has them wherever it is put).
 public enum ThemeLoader {
-    /// The bundled themes (`Sources/TermUI/Themes/*.theme`, embedded in the binary at build time), by name.
+    /// The bundled themes (the top-level `themes/*.theme`, embedded in the binary at build time), by name.
     public static let bundled: [String: String] = [
         "ansi16": String(decoding: PackageResources.ansi16_theme, as: UTF8.self),
         "colorblind": String(decoding: PackageResources.colorblind_theme, as: UTF8.self),

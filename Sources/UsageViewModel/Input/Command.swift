@@ -9,7 +9,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case flipOrder, startPropertyFilter, startSearch, startJump, copy
     /// `Y` copies the view as JSON; `w` writes it to a file.
     case copyJSON, writeView
-    /// Drawn by the terminal loop (Ctrl-L); listed so help shows it.
+    /// Draws the whole screen again (Ctrl-L), for a terminal another program wrote over.
     case redraw
     /// A click (the reducer reads where from the key).
     case pointAt

@@ -13,6 +13,12 @@ public enum Key: Sendable, Hashable {
     /// A mouse click or double click at a cell, or the wheel.
     case click(x: Int, y: Int), doubleClick(x: Int, y: Int), wheelUp, wheelDown
 
+    /// Whether the key is a control character (Ctrl-L), which no text field takes.
+    var isControl: Bool {
+        guard case .character(let c) = self else { return false }
+        return c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
+    }
+
     /// How the key is written in help and status lines.
     public var label: String {
         switch self {

@@ -19,6 +19,8 @@ extension MonitorState {
             return [.quit]
         case .help:
             showsHelp = true
+        case .redraw:
+            fullRedraws += 1
         case .refresh:
             nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
             return isLoading ? [] : refresh(.invalidateCache)

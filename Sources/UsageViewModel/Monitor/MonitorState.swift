@@ -53,6 +53,8 @@ public struct MonitorState: Sendable {
     public var message: (text: String, severity: Severity)?
     /// Set when the user quits.
     public var shouldQuit = false
+    /// How many times the user asked for the whole screen to be drawn again (`redraw`, Ctrl-L unless rebound).
+    public var fullRedraws = 0
     /// Advances while something loads, for the spinner.
     public var spinnerFrame = 0
     var requests = RequestCounter()

@@ -35,11 +35,6 @@ public struct Panel<Value: Sendable>: Sendable {
         request = id
     }
 
-    /// Stops waiting without an answer (the request was dropped).
-    mutating func abandon() {
-        request = nil
-    }
-
     /// Takes an answer; false (and no change) when it is not the request this panel waits for.
     @discardableResult
     mutating func land(_ id: RequestID, _ result: Result<Value, UsageError>, now: Date) -> Bool {

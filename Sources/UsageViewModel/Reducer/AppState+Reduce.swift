@@ -70,6 +70,10 @@ extension AppState {
     }
 
     private mutating func press(_ key: Key) -> [Effect] {
+        if key.isControl, KeyMap.command(for: key, on: screenKind, overrides: keyOverrides) == .redraw {
+            fullRedraws += 1  // a control key is never typed into a field
+            return []
+        }
         if case .text(let text) = key, !isTyping { return pressEach(text) }
         if overlay != nil { return pressInOverlay(key) }
         if commandLine != nil { return typeInCommandLine(key) }
@@ -85,6 +89,9 @@ extension AppState {
             return [.quit]
         case .help:
             overlay = .help
+            return []
+        case .redraw:
+            fullRedraws += 1
             return []
         case .refresh:
             loadingMetrics = loadingMetrics || stack.isEmpty

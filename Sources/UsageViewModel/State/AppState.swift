@@ -49,6 +49,8 @@ public struct AppState: Sendable {
     public var message: (text: String, severity: Severity)?
     /// Set when the user quits.
     public var shouldQuit = false
+    /// How many times the user asked for the whole screen to be drawn again (`redraw`, Ctrl-L unless rebound).
+    public var fullRedraws = 0
     /// Seconds between automatic refreshes; nil when off (`+` turns it on).
     public var refreshSeconds: Int?
     /// Whether automatic refresh is paused (`space`).

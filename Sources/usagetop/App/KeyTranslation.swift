@@ -6,7 +6,7 @@ enum KeyTranslation {
     /// The key of a key event; nil for a resize.
     static func key(for event: KeyEvent) -> Key? {
         switch event {
-        case .resize, .redraw: nil
+        case .resize: nil
         case .function(let n): .function(n)
         case .mouse(.click, let x, let y): .click(x: x, y: y)
         case .mouse(.doubleClick, let x, let y): .doubleClick(x: x, y: y)

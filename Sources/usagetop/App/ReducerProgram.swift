@@ -15,6 +15,8 @@ final class ReducerProgram<State, Action: Sendable>: TerminalProgram {
         var isFinished: (State) -> Bool
         /// Whether data is loading.
         var isBusy: (State) -> Bool
+        /// How many times the user asked for the whole screen to be drawn again.
+        var fullRedraws: (State) -> Int
         /// The action for the start at a size.
         var started: (Date, Int, Int) -> Action
         /// The action for a key.
@@ -30,6 +32,8 @@ final class ReducerProgram<State, Action: Sendable>: TerminalProgram {
     private var state: State
     private let wiring: Wiring
     private let inbox = ActionInbox<Action>()
+    /// The state's count of redraw requests when the loop last asked.
+    private var redrawsSeen = 0
     /// Sequences for the terminal (clipboard copies), written by the loop after the next frame.
     private let output: ActionInbox<String>
 
@@ -60,6 +64,12 @@ final class ReducerProgram<State, Action: Sendable>: TerminalProgram {
     func frame() -> Buffer { wiring.render(state) }
 
     func takeOutput() -> [String] { output.drain() }
+
+    func takeFullRedraw() -> Bool {
+        let requested = wiring.fullRedraws(state)
+        defer { redrawsSeen = requested }
+        return requested != redrawsSeen
+    }
 
     func stop() { wiring.stop() }
 

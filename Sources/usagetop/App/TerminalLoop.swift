@@ -50,9 +50,10 @@ enum TerminalLoop {
             }
             for sequence in program.takeOutput() { terminal.emit(sequence) }
             for event in terminal.readKeys(timeoutMs: waitMilliseconds(busySince: busySince)) {
-                if event == .redraw { terminal.invalidate() } else { program.handle(event) }
+                program.handle(event)
                 (dirty, pressed) = (true, true)
             }
+            if program.takeFullRedraw() { terminal.invalidate() }
             if program.applyArrivals() { dirty = true }
             let now = Date()
             busySince = program.isBusy ? (busySince ?? now) : nil

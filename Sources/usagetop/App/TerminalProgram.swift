@@ -20,6 +20,8 @@ protocol TerminalProgram: AnyObject {
     func frame() -> Buffer
     /// Control sequences to write after the frame (clipboard copies), taken once.
     func takeOutput() -> [String]
+    /// Whether the user asked for the whole screen to be drawn again since the last call (the `redraw` command).
+    func takeFullRedraw() -> Bool
     /// Cancels outstanding work.
     func stop()
 }
