@@ -60,7 +60,7 @@ struct HeadlessNumbersTests {
         let unique = try await Program.run(Tmux.binary, [
             "timeseries", "--db", db, "--metric", "users", "--bucket", "month", "--from", "2026-11-01", "--format", "csv",
         ])
-        #expect(unique.stdout == "start,value\n2026-11-01T00:00:00Z,2\n")
+        #expect(unique.stdout == "start,end,value\n2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,2\n")
     }
 
     @Test func invalidLinesAreReportedAndNothingIsWritten() async throws {

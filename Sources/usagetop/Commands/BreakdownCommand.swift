@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import UsageCore
+import UsageViewModel
 
 /// `usagetop breakdown --customer NAME-OR-ID --metric CODE --by KEY`: which values of an event property made up a
 /// metric's usage (which endpoint, region or status), over every event of the period.
@@ -37,17 +38,11 @@ struct BreakdownCommand: HeadlessCommand {
                 ("periods", .array((answered.isEmpty ? [period] : answered).map(JSONOut.period))),
                 ("requested_period", JSONOut.period(period)), ("values", .array(items)),
             ]))
-        case .table, .csv:
-            let priced = rows.contains { $0.amount != nil }
-            let output = TabularOutput(
-                headers: [by, "events", metric.code] + (priced ? ["amount", "currency"] : []),
-                rows: rows.map { row in
-                    [row.text(by: by), String(row.events), row.total.description]
-                        + (priced ? [row.amount?.plainAmount ?? "", row.amount?.currency ?? ""] : [])
-                },
-                rightAligned: priced ? [1, 2, 3] : [1, 2])
-            let note = answered.isEmpty || query.format == .csv ? "" : "\nnumbers for " + answered.map { "\(UTCTime.iso($0.start)) → \(UTCTime.iso($0.end))" }.joined(separator: ", ")
-            return (query.format == .csv ? output.csv() : output.table()) + note
+        case .csv: return ExportTable.breakdown(rows, key: by, metric: metric, customerID: found.id).csv()
+        case .table:
+            let output = TabularOutput(ExportTable.breakdown(rows, key: by, metric: metric, customerID: found.id))
+            let note = answered.isEmpty ? "" : "\nnumbers for " + answered.map { "\(UTCTime.iso($0.start)) → \(UTCTime.iso($0.end))" }.joined(separator: ", ")
+            return output.table() + note
         }
     }
 }

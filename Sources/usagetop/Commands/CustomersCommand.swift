@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import UsageCore
+import UsageViewModel
 
 /// `usagetop customers`: every customer with one metric's total for a period.
 struct CustomersCommand: HeadlessCommand {
@@ -27,8 +28,6 @@ struct CustomersCommand: HeadlessCommand {
     /// JSON: `period` is the period of the numbers (null when rows answer different ones, each then carrying its
     /// `periods`), `requested_period` the one asked; amounts per currency where the provider prices usage.
     private func render(_ rows: [CustomerSummary], metric: Metric, period: Period, provider: String) -> String {
-        let other = rows.contains { !$0.periods.isEmpty }, priced = rows.contains { !$0.amounts.isEmpty }
-        let split = rows.contains { $0.subscription != nil }
         switch query.format {
         case .json:
             let customers = rows.map { row in
@@ -47,24 +46,8 @@ struct CustomersCommand: HeadlessCommand {
                 ("period", JSONOut.answeredPeriod(answered, requested: period)), ("requested_period", JSONOut.period(period)),
                 ("customers", .array(customers)),
             ]))
-        case .table, .csv:
-            var headers = ["id", "name"] + (split ? ["subscription"] : []) + ["\(metric.code)", "last_event_at"]
-            headers += (priced ? ["amount", "currency"] : []) + (other ? ["periods"] : [])
-            let lines = rows.map { row -> [String] in
-                var cells = [row.customer.id, row.customer.name] + (split ? [row.subscription ?? ""] : [])
-                cells += [row.total.description, row.lastEventAt.map(UTCTime.iso) ?? ""]
-                if priced {
-                    cells += [row.amounts.map(\.plainAmount).joined(separator: " + "), row.amounts.map(\.currency).joined(separator: " + ")]
-                }
-                if other {
-                    let answered = row.periods.isEmpty ? [period] : row.periods
-                    cells.append(answered.map { "\(UTCTime.iso($0.start))/\(UTCTime.iso($0.end))" }.joined(separator: " "))
-                }
-                return cells
-            }
-            let numeric = Set((priced ? [2, 4] : [2]).map { split ? $0 + 1 : $0 })
-            let output = TabularOutput(headers: headers, rows: lines, rightAligned: numeric)
-            return query.format == .csv ? output.csv() : output.table()
+        case .csv: return ExportTable.customers(rows, metric: metric, requested: period).csv()
+        case .table: return TabularOutput(ExportTable.customers(rows, metric: metric, requested: period)).table()
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import UsageCore
+import UsageViewModel
 
 /// `usagetop events --customer NAME-OR-ID --metric CODE [--where KEY=VALUE] [--oldest-first] [--page N]`: one page
 /// of raw events.
@@ -64,12 +65,11 @@ struct EventsCommand: HeadlessCommand {
                 ("unreadable", .array(result.unreadable.map(JSONValue.string))),
             ]))
         case .table, .csv:
-            let output = TabularOutput(
-                headers: ["timestamp", "transaction_id", "properties"],
-                rows: result.items.map { [UTCTime.iso($0.timestamp), $0.transactionID, JSONWriter.compact($0.properties)] })
             for problem in result.unreadable { StandardError.line("usagetop: not shown: \(problem)") }
-            if query.format == .csv { return output.csv() }
-            return output.table() + "\npage \(page) of \(result.pageCount) · \(result.totalCount) events · \(result.orderText)"
+            let table = ExportTable.events(result, customerID: customerID, metricCode: metric)
+            if query.format == .csv { return table.csv() }
+            return TabularOutput(table).table()
+                + "\npage \(page) of \(result.pageCount) · \(result.totalCount) events · \(result.orderText)"
         }
     }
 }

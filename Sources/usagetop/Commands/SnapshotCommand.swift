@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TermUI
 import UsageCore
+import UsageViewModel
 
 /// `usagetop snapshot --customer ID`: every metric's total for one customer.
 struct SnapshotCommand: HeadlessCommand {
@@ -25,20 +26,10 @@ struct SnapshotCommand: HeadlessCommand {
     private func render(customer: Customer, report: UsageReport, period: Period, provider: String) -> String {
         switch query.format {
         case .json: return json(customer: customer, report: report, period: period, provider: provider)
-        case .table, .csv:
-            let totals = report.totals
-            let priced = totals.contains { $0.amount != nil }, other = totals.contains { $0.period != nil }
-            let output = TabularOutput(
-                headers: ["metric", "name", "total", "unit", "events"] + (priced ? ["amount", "currency"] : [])
-                    + (other ? ["period_start", "period_end"] : []),
-                rows: totals.map { total in
-                    let answered = total.period ?? period
-                    return [total.metric.code, total.label, total.value.description, total.metric.unit ?? "",
-                            total.eventCount.map(String.init) ?? ""]
-                        + (priced ? [total.amount?.plainAmount ?? "", total.amount?.currency ?? ""] : [])
-                        + (other ? [UTCTime.iso(answered.start), UTCTime.iso(answered.end)] : [])
-                }, rightAligned: priced ? [2, 4, 5] : [2, 4])
-            if query.format == .csv { return output.csv() }
+        case .csv: return ExportTable.usage(report.totals, customerID: customer.id, requested: period).csv()
+        case .table:
+            let output = TabularOutput(ExportTable.usage(report.totals, customerID: customer.id, requested: period))
+            let other = report.totals.contains { $0.period != nil }
             var heading = TextSanitizer.sanitize("\(customer.name) (\(customer.id))")
                 + " · \(UTCTime.iso(period.start)) → \(UTCTime.iso(period.end))"
             if other { heading += "\n\(provider) cannot answer that period: each row is for the period it names" }

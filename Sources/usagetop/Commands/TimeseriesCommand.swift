@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import UsageCore
+import UsageViewModel
 
 /// `usagetop timeseries --metric CODE [--customer ID] --bucket day`.
 struct TimeseriesCommand: HeadlessCommand {
@@ -23,10 +24,10 @@ struct TimeseriesCommand: HeadlessCommand {
         if series.isPerBillingPeriod {
             StandardError.line("usagetop: note: \(service.providerName) answers \(metric.code) by its own periods (a point each, as it bills them), not per \(bucket.rawValue)")
         }
-        return render(series, filter: metric.filter)
+        return render(series, customerID: customerID, filter: metric.filter)
     }
 
-    private func render(_ series: TimeSeries, filter: MetricFilter?) -> String {
+    private func render(_ series: TimeSeries, customerID: String?, filter: MetricFilter?) -> String {
         switch query.format {
         case .json:
             let points = series.points.map {
@@ -39,15 +40,10 @@ struct TimeseriesCommand: HeadlessCommand {
                 ("bucket", .string(series.isPerBillingPeriod ? "billing_period" : series.bucket.rawValue)),
                 ("points", .array(points)), ("total", JSONOut.number(series.total)),
             ]))
-        case .table, .csv:
-            let ends = series.points.contains { $0.end != nil }
-            let output = TabularOutput(
-                headers: ends ? ["start", "end", "value"] : ["start", "value"],
-                rows: series.points.map { point in
-                    [UTCTime.iso(point.start)] + (ends ? [point.end.map(UTCTime.iso) ?? ""] : [])
-                        + [DecimalText.format(point.value)]
-                }, rightAligned: [ends ? 2 : 1])
-            return query.format == .csv ? output.csv() : output.table() + "\ntotal  \(DecimalText.format(series.total))"
+        case .csv: return ExportTable.series(series, customerID: customerID).csv()
+        case .table:
+            return TabularOutput(ExportTable.series(series, customerID: customerID)).table()
+                + "\ntotal  \(DecimalText.format(series.total))"
         }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TermUI
 import UsageCore
+import UsageViewModel
 
 /// Rows printed as an aligned text table or as CSV.
 struct TabularOutput {
@@ -38,7 +39,11 @@ struct TabularOutput {
         return ([line(headers.map(TextSanitizer.sanitize))] + clean.map(line)).joined(separator: "\n")
     }
 
-    /// The rows as spreadsheet-safe CSV with a header row (see `CSVText`).
-    func csv() -> String { CSVText.document(headers: headers, rows: rows) }
 }
 
+extension TabularOutput {
+    /// The text of an answer's table (the columns `y` and `:export` give for the same view).
+    init(_ table: ExportTable) {
+        self.init(headers: table.headers, rows: table.textRows, rightAligned: table.numericColumns)
+    }
+}
