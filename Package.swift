@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "AppConfig",
             dependencies: [
-                "UsageCore", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Logging", package: "swift-log"),
+                "UsageCore", "RemoteProviders", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -127,7 +127,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "HTTPTestSupport", "PostgresTestSupport", .product(name: "Subprocess", package: "swift-subprocess"),
+                "HTTPTestSupport", "PostgresTestSupport", "RemoteProviders",
+                .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"), .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,3 +1,4 @@
+import RemoteProviders
 import TOMLKit
 import UsageCore
 
@@ -33,7 +34,7 @@ enum ConfigSchema {
     ]
     /// One `[profiles.NAME]` table.
     static let profile: [String: Kind] = [
-        "provider": .choice(["local", "lago", "hyperline", "prolifi"]), "base_url": .text, "api_key_env": .text,
+        "provider": .choice(ProviderRegistry.sourceNames), "base_url": .text, "api_key_env": .text,
         "api_key_command": .text, "theme": .text, "refresh": .wholeNumber(Profile.refreshRange), "db": .text,
         "password_env": .text, "password_command": .text,
         "alerts": .table(alerts), "mouse": .boolean,

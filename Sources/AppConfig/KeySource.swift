@@ -9,9 +9,12 @@ public enum KeySource {
     /// How long `api_key_command` may run.
     public static let commandTimeout: Duration = .seconds(10)
 
-    /// The key for `provider`, or a one-line error saying where to put it.
-    public static func key(provider: String, profile: Profile?, environment: [String: String],
-                           timeout: Duration = commandTimeout) async throws(UsageError) -> String {
+    /// The key for `provider`, whose own variable is `variable` (`LAGO_API_KEY`), or a one-line error saying where
+    /// to put it.
+    public static func key(provider: String, variable providerVariable: String, profile: Profile?,
+                           environment: [String: String], timeout: Duration = commandTimeout) async throws(UsageError)
+        -> String
+    {
         if let variable = profile?.apiKeyEnv {
             guard let value = environment[variable], !value.isEmpty else {
                 throw UsageError(.invalidInput, "the profile's api_key_env \(variable) is not set")
@@ -21,7 +24,6 @@ public enum KeySource {
         if let command = profile?.apiKeyCommand {
             return try checked(try await run(command, timeout: timeout), source: "api_key_command")
         }
-        let providerVariable = provider.uppercased() + "_API_KEY"
         for variable in ["USAGETOP_API_KEY", providerVariable] {
             if let value = environment[variable], !value.isEmpty { return try checked(value, source: variable) }
         }

@@ -1,6 +1,6 @@
 /// One `[profiles.NAME]` table of `config.toml`.
 public struct Profile: Sendable, Hashable, Decodable {
-    /// `local`, `lago`, `hyperline` or `prolifi`.
+    /// `local` or a provider of `ProviderRegistry` (`lago`).
     public var provider: String?
     /// The API base URL.
     public var baseURL: String?

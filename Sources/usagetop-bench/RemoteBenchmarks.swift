@@ -25,7 +25,7 @@ enum RemoteBenchmarks {
 
     /// Runs every provider at every size; the one-at-a-time reference only up to `sequentialUpTo` customers
     /// (beyond, its time is requests × latency, printed as an estimate).
-    static func run(sizes: [Int], sequentialUpTo: Int, providers: [String] = ["lago", "hyperline", "prolifi"]) async throws {
+    static func run(sizes: [Int], sequentialUpTo: Int, providers: [String] = ProviderRegistry.providers.map(\.name)) async throws {
         print("provider   customers  mode        first rows   full table   requests  peak in flight")
         for size in sizes {
             for provider in providers {
@@ -52,27 +52,20 @@ enum RemoteBenchmarks {
 
     /// One customers-table load; `sequential` is the reference: one call at a time and no bulk endpoint.
     static func load(_ provider: String, customers: Int, sequential: Bool) async throws -> Figures {
-        let server: TestHTTPServer
-        let make: (APIClient) -> any UsageProvider
-        let throttle: RequestThrottle
-        switch provider {
-        case "lago":
-            server = try RemoteServers.lago(customers: customers, latency: latency)
-            make = { LagoProvider(api: $0) }
-            throttle = sequential ? RequestThrottle(requests: 1_000_000, per: .seconds(1), maxConcurrent: 1) : .lago()
-        case "hyperline":
-            server = try RemoteServers.hyperline(customers: customers, latency: latency, bulk: !sequential)
-            make = { HyperlineProvider(api: $0) }
-            throttle = sequential ? RequestThrottle(requests: 170, per: .seconds(10), burst: 20, maxConcurrent: 1) : .hyperline()
-        default:
-            server = try RemoteServers.prolifi(customers: customers, latency: latency)
-            make = { ProlifiProvider(api: $0) }
-            throttle = sequential ? RequestThrottle(requests: 900, per: .seconds(60), burst: 50, maxConcurrent: 1) : .prolifi()
+        guard let descriptor = ProviderRegistry.provider(named: provider) else {
+            throw UsageError(.invalidInput, "no provider \(provider)")
         }
+        let server: TestHTTPServer
+        switch provider {
+        case "lago": server = try RemoteServers.lago(customers: customers, latency: latency)
+        case "hyperline": server = try RemoteServers.hyperline(customers: customers, latency: latency, bulk: !sequential)
+        default: server = try RemoteServers.prolifi(customers: customers, latency: latency)
+        }
+        let throttle = (sequential ? descriptor.budget.sequential : descriptor.budget).throttle()
         let path = provider == "lago" ? "/api/v1" : ""
         let configuration = try APIConfiguration(providerName: provider, baseURL: server.baseURL + path, apiKey: Secret("bench-key"))
         let quiet = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
-        let source = make(APIClient(configuration: configuration, throttle: throttle, logger: quiet))
+        let source = descriptor.make(APIClient(configuration: configuration, throttle: throttle, logger: quiet))
         let clock = ContinuousClock(), start = clock.now
         let first = Mutex<Duration?>(nil)
         let rows = try await source.summaries(

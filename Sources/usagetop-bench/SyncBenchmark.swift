@@ -15,10 +15,10 @@ enum SyncBenchmark {
         let server = try lago(customers: customers, events: eventsPerCustomer, now: now)
         let configuration = try APIConfiguration(providerName: "lago", baseURL: server.baseURL + "/api/v1", apiKey: Secret("bench-key"))
         let quiet = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
-        let provider = LagoProvider(api: APIClient(configuration: configuration, throttle: .lago(share: 0.5), logger: quiet))
+        let provider = LagoProvider(api: APIClient(configuration: configuration, throttle: LagoProvider.descriptor.budget.throttle(share: 0.5), logger: quiet))
         let path = folder.appendingPathComponent("sync-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let sync = ProviderSync(provider: provider, store: try UsageStore(path: path), source: "lago bench")
+        let sync = ProviderSync(provider: provider, billing: LagoProvider.descriptor.billing, store: try UsageStore(path: path), source: "lago bench")
         let since = now.addingTimeInterval(-30 * 86_400)
         for pass in ["first copy", "second pass (nothing new)"] {
             let clock = ContinuousClock(), start = clock.now, before = server.requests.count

@@ -8,16 +8,16 @@ struct KeySourceTests {
     @Test func keysComeFromTheProfileThenTheEnvironment() async throws {
         let config = try ConfigTests.parsed(ConfigTests.sample, path: "config.toml")
         let env = ["LAGO_EU_KEY": "eu-key", "LAGO_API_KEY": "us-key", "USAGETOP_API_KEY": "any-key"]
-        #expect(try await KeySource.key(provider: "lago", profile: config.profile("lago-eu"), environment: env) == "eu-key")
-        #expect(try await KeySource.key(provider: "hyperline", profile: config.profile("hyperline-sandbox"), environment: env)
+        #expect(try await KeySource.key(provider: "lago", variable: "LAGO_API_KEY", profile: config.profile("lago-eu"), environment: env) == "eu-key")
+        #expect(try await KeySource.key(provider: "hyperline", variable: "HYPERLINE_API_KEY", profile: config.profile("hyperline-sandbox"), environment: env)
             == "from-a-password-manager")
-        #expect(try await KeySource.key(provider: "lago", profile: nil, environment: env) == "any-key")
-        #expect(try await KeySource.key(provider: "lago", profile: nil, environment: ["LAGO_API_KEY": "us-key"]) == "us-key")
+        #expect(try await KeySource.key(provider: "lago", variable: "LAGO_API_KEY", profile: nil, environment: env) == "any-key")
+        #expect(try await KeySource.key(provider: "lago", variable: "LAGO_API_KEY", profile: nil, environment: ["LAGO_API_KEY": "us-key"]) == "us-key")
         await #expect(throws: UsageError(.invalidInput, "the profile's api_key_env LAGO_EU_KEY is not set")) {
-            try await KeySource.key(provider: "lago", profile: config.profile("lago-eu"), environment: [:])
+            try await KeySource.key(provider: "lago", variable: "LAGO_API_KEY", profile: config.profile("lago-eu"), environment: [:])
         }
         await #expect(throws: UsageError(.invalidInput, "api_key_command failed (exit 3)")) {
-            try await KeySource.key(provider: "lago", profile: Profile(apiKeyCommand: "echo secret-output; exit 3"), environment: [:])
+            try await KeySource.key(provider: "lago", variable: "LAGO_API_KEY", profile: Profile(apiKeyCommand: "echo secret-output; exit 3"), environment: [:])
         }
     }
 
@@ -38,7 +38,7 @@ struct KeySourceTests {
 
     @Test func theCommandsOutputArrivesThroughAPipeNeverAFile() async throws {
         let key = try await KeySource.key(
-            provider: "lago", profile: Profile(apiKeyCommand: "if [ -p /dev/stdout ]; then echo piped-key; else echo file-key; fi"),
+            provider: "lago", variable: "LAGO_API_KEY", profile: Profile(apiKeyCommand: "if [ -p /dev/stdout ]; then echo piped-key; else echo file-key; fi"),
             environment: [:])
         #expect(key == "piped-key", "the key command's standard output is a pipe")
     }
@@ -47,20 +47,20 @@ struct KeySourceTests {
         ("printf 'k-1234\\n'", "k-1234"), ("printf 'k-1234\\r\\n'", "k-1234"), ("printf 'k-1234'", "k-1234"),
     ])
     func oneTrailingNewlineIsTrimmed(command: String, key: String) async throws {
-        #expect(try await KeySource.key(provider: "lago", profile: Profile(apiKeyCommand: command), environment: [:]) == key)
+        #expect(try await KeySource.key(provider: "lago", variable: "LAGO_API_KEY", profile: Profile(apiKeyCommand: command), environment: [:]) == key)
     }
 
     @Test(arguments: ["printf 'sk-top\\r\\nsecret\\n'", "printf 'sk-top\\033[2Jsecret'", "printf 'sk-top\\n\\n'", "printf 'sk-top\\tsecret'"])
     func controlCharactersAreRefusedWithoutShowingTheKey(command: String) async throws {
         do {
-            _ = try await KeySource.key(provider: "lago", profile: Profile(apiKeyCommand: command), environment: [:])
+            _ = try await KeySource.key(provider: "lago", variable: "LAGO_API_KEY", profile: Profile(apiKeyCommand: command), environment: [:])
             Issue.record("a key with a control character was accepted")
         } catch {
             #expect(error.message.hasPrefix("the key from api_key_command holds a control character (at character 7"))
             #expect(!error.message.contains("sk-top") && !error.message.contains("secret"))
         }
         await #expect(throws: UsageError.self) {
-            try await KeySource.key(provider: "lago", profile: nil, environment: ["LAGO_API_KEY": "sk-top\u{1B}]0;x\u{07}"])
+            try await KeySource.key(provider: "lago", variable: "LAGO_API_KEY", profile: nil, environment: ["LAGO_API_KEY": "sk-top\u{1B}]0;x\u{07}"])
         }
     }
 
@@ -70,7 +70,7 @@ struct KeySourceTests {
         let started = ContinuousClock.now
         do {
             _ = try await KeySource.key(
-                provider: "lago", profile: Profile(apiKeyCommand: "echo $$ > \(pidFile); sleep 600 & sleep 600"),
+                provider: "lago", variable: "LAGO_API_KEY", profile: Profile(apiKeyCommand: "echo $$ > \(pidFile); sleep 600 & sleep 600"),
                 environment: [:], timeout: .milliseconds(500))
             Issue.record("a command that never ends produced a key")
         } catch {

@@ -72,8 +72,8 @@ struct RequestThrottleTests {
     {
         let (name, window, limit) = provider
         let time = Timeline()
-        let throttle = name == "hyperline" ? RequestThrottle.hyperline(share: share, now: { time.now }, sleep: time.sleep)
-            : RequestThrottle.prolifi(share: share, now: { time.now }, sleep: time.sleep)
+        let budget = try #require(ProviderRegistry.provider(named: name)).budget
+        let throttle = budget.throttle(share: share, now: { time.now }, sleep: time.sleep)
         var times: [Date] = []
         for _ in 0..<(limit * 3) {
             try await throttle.acquire()

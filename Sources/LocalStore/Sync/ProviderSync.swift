@@ -13,13 +13,17 @@ public struct ProviderSync: Sendable {
     private let provider: any UsageProvider
     private let store: any EventStore
     private let source: String
+    private let billing: BillingModel
     private let overlap: TimeInterval
     private let concurrency: Int
 
-    /// A copy from `provider` (named `source` in the readings, such as `hyperline https://api.hyperline.co`) into
-    /// `store`, `concurrency` customers at a time (the provider's throttle keeps the calls within its rate budget).
-    public init(provider: any UsageProvider, store: any EventStore, source: String, overlap: TimeInterval = 3_600, concurrency: Int = 4) {
+    /// A copy from `provider` (named `source` in the readings, such as `hyperline https://api.hyperline.co`), which
+    /// bills as `billing` says, into `store`, `concurrency` customers at a time (the provider's throttle keeps the
+    /// calls within its rate budget).
+    public init(provider: any UsageProvider, billing: BillingModel, store: any EventStore, source: String,
+                overlap: TimeInterval = 3_600, concurrency: Int = 4) {
         self.provider = provider
+        self.billing = billing
         self.store = store
         self.source = source
         self.overlap = overlap
@@ -58,7 +62,7 @@ public struct ProviderSync: Sendable {
         let catalogue = metrics.compactMap { metric in billed.first { $0.code == metric.code } ?? report.metrics.first { $0.code == metric.code } }
         _ = try await store.ingest(.lines([], name: "\(source) customers and metrics"), metrics: catalogue, customers: customers,
                                    skipInvalid: true)
-        let context = SyncContext(provider: provider, store: store, source: source, overlap: overlap,
+        let context = SyncContext(provider: provider, billing: billing, store: store, source: source, overlap: overlap,
                                   window: Period(start: min(since, now), end: now), copied: report.metrics, billed: billed)
         var done = 0
         await each(customers, context: context) { part in

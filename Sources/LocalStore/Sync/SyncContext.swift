@@ -7,6 +7,8 @@ import UsageCore
 /// provider may name a metric in a customer's usage that its metric list did not have: it is added then).
 final class SyncContext: Sendable {
     let provider: any UsageProvider
+    /// How the provider bills (its registry entry says).
+    let billing: BillingModel
     let store: any EventStore
     /// The source's name in the readings (`lago https://…`).
     let source: String
@@ -18,9 +20,10 @@ final class SyncContext: Sendable {
     let copied: [String: Metric]
     private let known: Mutex<[String: Metric]>
 
-    init(provider: any UsageProvider, store: any EventStore, source: String, overlap: TimeInterval, window: Period,
+    init(provider: any UsageProvider, billing: BillingModel, store: any EventStore, source: String, overlap: TimeInterval, window: Period,
          copied: [Metric], billed: [Metric]) {
         self.provider = provider
+        self.billing = billing
         self.store = store
         self.source = source
         self.overlap = overlap
@@ -33,7 +36,7 @@ final class SyncContext: Sendable {
     var providerName: String { provider.name }
 
     /// Whether the provider answers any whole days (Prolifi, Hyperline) rather than billing periods (Lago).
-    var answersDays: Bool { provider.capabilities.contains(.periodTotals) }
+    var answersDays: Bool { billing == .days }
 
     /// The metric with `code` as the store knows it.
     func metric(_ code: String) -> Metric? { known.withLock { $0[code] } }

@@ -14,7 +14,7 @@ public struct HyperlineProvider: UsageProvider {
         self.api = api
     }
 
-    public var name: String { "hyperline" }
+    public var name: String { Self.descriptor.name }
     public var capabilities: ProviderCapabilities { ProviderCapabilities.all.union(.eventsShareMetrics) }
 
     public func sourceInfo() async throws -> SourceInfo {

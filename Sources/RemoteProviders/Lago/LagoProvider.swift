@@ -16,7 +16,7 @@ public struct LagoProvider: UsageProvider {
         reader = LagoUsageReader(api: api)
     }
 
-    public var name: String { "lago" }
+    public var name: String { Self.descriptor.name }
     /// Lago has no client-wide series and no totals for arbitrary periods; its series are per billing period.
     public var capabilities: ProviderCapabilities { [.timeseries, .events] }
 

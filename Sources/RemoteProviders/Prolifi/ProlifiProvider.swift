@@ -17,7 +17,7 @@ public struct ProlifiProvider: UsageProvider {
         self.api = api
     }
 
-    public var name: String { "prolifi" }
+    public var name: String { Self.descriptor.name }
     public var capabilities: ProviderCapabilities { [.periodTotals] }
 
     public func sourceInfo() async throws -> SourceInfo {

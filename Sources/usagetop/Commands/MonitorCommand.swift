@@ -2,6 +2,7 @@ import AppConfig
 import ArgumentParser
 import DashboardScreens
 import Foundation
+import RemoteProviders
 import NcursesBackend
 import TermUI
 import UsageCore
@@ -43,7 +44,7 @@ struct MonitorCommand: AsyncParsableCommand {
         var warnings: [String] = []
         let config: ConfigFile
         let profile: Profile?
-        let kind: ProviderKind
+        let kind: ProviderDescriptor?
         let service: DataService
         do {
             config = try source.configFile(warnings: &warnings)
@@ -56,8 +57,8 @@ struct MonitorCommand: AsyncParsableCommand {
         let resolved = display.resolve(profileTheme: profile?.theme)
         var state = MonitorState(
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
-            period: try when.choice(default: .preset(.last24Hours)), refreshSeconds: refresh ?? profile?.refresh ?? (kind == .local ? 2 : 30),
-            cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == .local)
+            period: try when.choice(default: .preset(.last24Hours)), refreshSeconds: refresh ?? profile?.refresh ?? kind?.defaultRefreshSeconds ?? 2,
+            cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == nil)
         state.keyOverrides = KeyBindingsConfig.overrides(config)
         state.bigNumbers = big
         let ready = state

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RemoteProviders
 import LocalStore
 import Logging
 import UsageCore
@@ -37,21 +38,23 @@ struct SyncCommand: AsyncParsableCommand {
             var warnings: [String] = []
             let profile = try source.selectedProfile(warnings: &warnings)
             for warning in warnings { StandardError.line("usagetop: warning: \(warning)") }
-            let kind = try source.kind(profile: profile)
-            guard kind != .local else { throw UsageError(.invalidInput, "sync copies from a provider: give --provider lago, hyperline or prolifi") }
+            guard let kind = try source.kind(profile: profile) else {
+                let names = ProviderRegistry.listed(ProviderRegistry.providers.map(\.name))
+                throw UsageError(.invalidInput, "sync copies from a provider: give --provider \(names)")
+            }
             _ = try PeriodText.parse(since, now: Date())
             let provider = try await source.remoteProvider(kind, profile, rateShare: rateShare)
-            let name = "\(kind.rawValue) \(source.baseURL ?? profile?.baseURL ?? kind.defaultBaseURL)"
+            let name = "\(kind.name) \(source.baseURL(kind, profile))"
             let location = StoreLocation.chosen(db: source.db, profile: profile)
             guard let every else {
-                let report = try await pass(provider, try await location.openForWriting(profile: profile), name)
+                let report = try await pass(provider, kind.billing, try await location.openForWriting(profile: profile), name)
                 if !report.isClean { throw ExitCode(1) }
                 return
             }
             try await repeatedly(every: every) { (store: (any EventStore)?) throws(UsageError) -> any EventStore in
                 let opened: any EventStore
                 if let store { opened = store } else { opened = try await location.openForWriting(profile: profile) }
-                _ = try await pass(provider, opened, name)
+                _ = try await pass(provider, kind.billing, opened, name)
                 return opened
             }
         } catch let error as UsageError {
@@ -61,11 +64,13 @@ struct SyncCommand: AsyncParsableCommand {
 
     /// One pass: the copy with its status line, then the summary, the check and what is left, on stdout, stderr
     /// and in the log.
-    private func pass(_ provider: any UsageProvider, _ store: any EventStore, _ name: String) async throws(UsageError) -> SyncReport {
+    private func pass(_ provider: any UsageProvider, _ billing: BillingModel, _ store: any EventStore, _ name: String)
+        async throws(UsageError) -> SyncReport
+    {
         let now = Date()
         let start = try PeriodText.parse(since, now: now).resolve(now: now).start
         let status = SyncStatus()
-        let report = try await ProviderSync(provider: provider, store: store, source: name).run(since: start, now: now) {
+        let report = try await ProviderSync(provider: provider, billing: billing, store: store, source: name).run(since: start, now: now) {
             status.show($0)
         }
         status.finish()

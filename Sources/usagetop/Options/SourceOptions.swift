@@ -8,8 +8,8 @@ import UsageCore
 
 /// Where data comes from: the embedded store (`--db`) or a provider's API (`--provider`, `--base-url`).
 struct SourceOptions: ParsableArguments {
-    @Option(help: "Data source: local, lago, hyperline or prolifi (default: the profile's, else local).")
-    var provider: ProviderKind?
+    @Option(help: ArgumentHelp("Data source: \(ProviderRegistry.listed(ProviderRegistry.sourceNames)) (default: the profile's, else local)."))
+    var provider: String?
 
     @Option(help: "A profile from $XDG_CONFIG_HOME/usagetop/config.toml (provider, base_url, api_key_env or api_key_command, theme).")
     var profile: String?
@@ -32,14 +32,21 @@ struct SourceOptions: ParsableArguments {
         return try ConfigFile.load(path: path, warnings: &warnings)
     }
 
-    /// The provider chosen by `--provider`, else by the profile, else local.
-    func kind(profile chosen: Profile?) throws(UsageError) -> ProviderKind {
-        if let provider { return provider }
-        guard let name = chosen?.provider else { return .local }
-        guard let named = ProviderKind(rawValue: name) else {
-            throw UsageError(.invalidInput, "profile '\(profile ?? "")': unknown provider '\(name)'")
+    /// The API provider chosen by `--provider`, else by the profile; nil for the local store (the default).
+    func kind(profile chosen: Profile?) throws(UsageError) -> ProviderDescriptor? {
+        if let provider { return try Self.descriptor(named: provider, from: "--provider") }
+        guard let name = chosen?.provider else { return nil }
+        return try Self.descriptor(named: name, from: "profile '\(profile ?? "")'")
+    }
+
+    /// The provider of a source name; nil for `local`, an error naming the known sources for anything else.
+    static func descriptor(named name: String, from place: String) throws(UsageError) -> ProviderDescriptor? {
+        if name == ProviderRegistry.localName { return nil }
+        guard let found = ProviderRegistry.provider(named: name) else {
+            let known = ProviderRegistry.listed(ProviderRegistry.sourceNames)
+            throw UsageError(.invalidInput, "\(place): unknown provider '\(EscapedText.line(name))' (known: \(known))")
         }
-        return named
+        return found
     }
 
     /// The data service over the chosen source (a new local store is filled with demo data first, unless
@@ -49,34 +56,29 @@ struct SourceOptions: ParsableArguments {
         var warnings: [String] = []
         let chosen = try selectedProfile(warnings: &warnings)
         if interactive { for warning in warnings { StandardError.line("usagetop: warning: \(warning)") } }
-        let kind = try kind(profile: chosen)
-        switch kind {
-        case .local:
-            switch StoreLocation.chosen(db: db, profile: chosen) {
-            case .file(let path):
-                let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
-                return DataService(provider: LocalProvider(store: store), cache: .untilChanged)
-            case .postgres(let url):
-                let store = try await StoreLocation.openPostgres(url: url, profile: chosen)
-                return DataService(provider: PostgresProvider(store: store), cache: .untilChanged)
-            }
-        case .lago, .hyperline, .prolifi:
-            return DataService(provider: try await remoteProvider(kind, chosen), cache: .remote)
+        if let remote = try kind(profile: chosen) {
+            return DataService(provider: try await remoteProvider(remote, chosen), cache: .remote)
+        }
+        switch StoreLocation.chosen(db: db, profile: chosen) {
+        case .file(let path):
+            let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
+            return DataService(provider: LocalProvider(store: store), cache: .untilChanged)
+        case .postgres(let url):
+            let store = try await StoreLocation.openPostgres(url: url, profile: chosen)
+            return DataService(provider: PostgresProvider(store: store), cache: .untilChanged)
         }
     }
 
-    /// The API provider of `kind` (not `.local`), spending `rateShare` of its published rate limit.
-    func remoteProvider(_ kind: ProviderKind, _ chosen: Profile?, rateShare: Double = 1) async throws(UsageError)
-        -> any UsageProvider
+    /// The API provider `descriptor` describes, spending `rateShare` of its published rate limit.
+    func remoteProvider(_ descriptor: ProviderDescriptor, _ chosen: Profile?, rateShare: Double = 1)
+        async throws(UsageError) -> any UsageProvider
     {
-        let configuration = try await configuration(kind, chosen)
-        switch kind {
-        case .local: throw UsageError(.invalidInput, "the local store is not an API provider")
-        case .lago: return LagoProvider(api: APIClient(configuration: configuration, throttle: .lago(share: rateShare)))
-        case .hyperline:
-            return HyperlineProvider(api: APIClient(configuration: configuration, throttle: .hyperline(share: rateShare)))
-        case .prolifi: return ProlifiProvider(api: APIClient(configuration: configuration, throttle: .prolifi(share: rateShare)))
-        }
+        descriptor.provider(configuration: try await configuration(descriptor, chosen), share: rateShare)
+    }
+
+    /// The base URL the provider is read at: `--base-url`, else the profile's, else the provider's public API.
+    func baseURL(_ descriptor: ProviderDescriptor, _ chosen: Profile?) -> String {
+        baseURL ?? chosen?.baseURL ?? descriptor.defaultBaseURL
     }
 
     /// These options with `name` as the profile and nothing else chosen on the command line, so that the profile
@@ -87,28 +89,17 @@ struct SourceOptions: ParsableArguments {
         return other
     }
 
-    private func configuration(_ kind: ProviderKind, _ chosen: Profile?) async throws(UsageError) -> APIConfiguration {
-        let key = try await KeySource.key(provider: kind.rawValue, profile: chosen, environment: ProcessInfo.processInfo.environment)
+    private func configuration(_ descriptor: ProviderDescriptor, _ chosen: Profile?) async throws(UsageError)
+        -> APIConfiguration
+    {
+        let key = try await KeySource.key(
+            provider: descriptor.name, variable: descriptor.keyVariable, profile: chosen,
+            environment: ProcessInfo.processInfo.environment)
         do {
             return try APIConfiguration(
-                providerName: kind.rawValue, baseURL: baseURL ?? chosen?.baseURL ?? kind.defaultBaseURL, apiKey: Secret(key))
+                providerName: descriptor.name, baseURL: baseURL(descriptor, chosen), apiKey: Secret(key))
         } catch {
             throw error.usageError
-        }
-    }
-}
-
-/// The data sources usagetop knows.
-enum ProviderKind: String, ExpressibleByArgument, CaseIterable {
-    case local, lago, hyperline, prolifi
-
-    /// The public API base URL.
-    var defaultBaseURL: String {
-        switch self {
-        case .local: ""
-        case .lago: "https://api.getlago.com/api/v1"
-        case .hyperline: "https://api.hyperline.co"
-        case .prolifi: "https://api.prolifi.co/api/v1/public"
         }
     }
 }
