@@ -54,7 +54,8 @@ let package = Package(
         .target(
             name: "AppConfig",
             dependencies: [
-                "UsageCore", "RemoteProviders", .product(name: "TOMLKit", package: "TOMLKit"), .product(name: "Logging", package: "swift-log"),
+                "UsageCore", "RemoteProviders", .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -71,7 +72,8 @@ let package = Package(
             name: "PostgresTestSupport",
             dependencies: [
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
-                .product(name: "Subprocess", package: "swift-subprocess"), .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .target(name: "TermUI", resources: [.embedInCode("Themes")]),
@@ -91,7 +93,8 @@ let package = Package(
         .executableTarget(
             name: "usagetop-bench",
             dependencies: [
-                "UsageCore", "LocalStore", "PostgresStore", "UsageViewModel", "TermUI", "DashboardScreens", "RemoteProviders",
+                "UsageCore", "LocalStore", "PostgresStore", "UsageViewModel", "TermUI", "DashboardScreens",
+                "RemoteProviders",
                 "HTTPTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -113,14 +116,17 @@ let package = Package(
         .testTarget(
             name: "RemoteProvidersTests",
             dependencies: [
-                "RemoteProviders", "UsageCore", "AppConfig", "HTTPTestSupport", .product(name: "Logging", package: "swift-log"),
+                "RemoteProviders", "UsageCore", "AppConfig", "HTTPTestSupport",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
         .testTarget(
             name: "DashboardScreensTests",
-            dependencies: ["DashboardScreens", "UsageViewModel", "LocalStore", "TermUI", "UsageCore", "HTTPTestSupport"],
+            dependencies: [
+                "DashboardScreens", "UsageViewModel", "LocalStore", "TermUI", "UsageCore", "HTTPTestSupport",
+            ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "SoakTests", dependencies: ["DashboardScreens", "UsageViewModel", "UsageCore", "TermUI"]),

@@ -53,8 +53,9 @@ public struct AlertsConfig: Sendable, Hashable, Decodable {
         let factor = baselineFactor.map(\.value) ?? defaults.baselineFactor
         return AlertRules(
             thresholds: (limits ?? []).map {
-                AlertRules.Threshold(metric: $0.metric, customerID: $0.customer, hour: $0.hour?.value, day: $0.day?.value,
-                                     level: $0.level ?? .error)
+                AlertRules.Threshold(
+                    metric: $0.metric, customerID: $0.customer, hour: $0.hour?.value, day: $0.day?.value,
+                    level: $0.level ?? .error)
             },
             baselineFactor: factor == 0 ? nil : factor, baselineDays: baselineDays ?? defaults.baselineDays,
             minimumBaseline: minimumBaseline?.value ?? defaults.minimumBaseline)

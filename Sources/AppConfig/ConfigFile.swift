@@ -58,7 +58,8 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
 
     /// The default location: `$XDG_CONFIG_HOME/usagetop/config.toml`, else `~/.config/usagetop/config.toml`.
     public static func defaultPath(environment: [String: String]) -> String {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.config")
         return base + "/usagetop/config.toml"
     }
@@ -91,7 +92,8 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     public static func load(path: String, warnings: inout [String]) throws(UsageError) -> ConfigFile {
         guard let data = FileManager.default.contents(atPath: path) else { return ConfigFile() }
         if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 {
+            let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0
+        {
             warnings.append("\(path) is readable by other users; run: chmod 600 \(path)")
         }
         return try parse(String(decoding: data, as: UTF8.self), path: path, warnings: &warnings)
@@ -107,7 +109,8 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     public func profile(_ name: String) throws(UsageError) -> Profile {
         guard let profile = profiles[name] else {
             let known = profiles.keys.sorted().joined(separator: ", ")
-            throw UsageError(.notFound, "no profile '\(name)' in config.toml (known: \(known.isEmpty ? "none" : known))")
+            throw UsageError(
+                .notFound, "no profile '\(name)' in config.toml (known: \(known.isEmpty ? "none" : known))")
         }
         return profile
     }

@@ -58,7 +58,9 @@ enum ConfigSchema {
         }
     }
 
-    private static func check(_ value: any TOMLValueConvertible, _ kind: Kind, at name: String, warnings: inout [String])
+    private static func check(
+        _ value: any TOMLValueConvertible, _ kind: Kind, at name: String, warnings: inout [String]
+    )
         throws(UsageError)
     {
         switch kind {
@@ -66,12 +68,14 @@ enum ConfigSchema {
             guard value.type == .string else { throw mismatch(name, "text in quotes", value) }
         case .choice(let options):
             guard let text = value.string, options.contains(text) else {
-                throw UsageError(.invalidInput, "\(name) must be one of \(options.joined(separator: ", ")), not \(shown(value))")
+                throw UsageError(
+                    .invalidInput, "\(name) must be one of \(options.joined(separator: ", ")), not \(shown(value))")
             }
         case .wholeNumber(let range):
             guard let number = value.int else { throw mismatch(name, "a whole number", value) }
             guard range.contains(number) else {
-                throw UsageError(.invalidInput, "\(name) must be from \(range.lowerBound) to \(range.upperBound), not \(number)")
+                throw UsageError(
+                    .invalidInput, "\(name) must be from \(range.lowerBound) to \(range.upperBound), not \(number)")
             }
         case .number:
             let numeric = value.type == .int || value.type == .double || value.string.flatMap(DecimalText.parse) != nil
@@ -91,7 +95,8 @@ enum ConfigSchema {
             guard let table = value.table else { throw mismatch(name, "a table", value) }
             for key in table.keys.sorted() {
                 guard let entry = table[key] else { continue }
-                let texts = entry.array.map { list in list.allSatisfy { $0.type == .string } } ?? (entry.type == .string)
+                let texts =
+                    entry.array.map { list in list.allSatisfy { $0.type == .string } } ?? (entry.type == .string)
                 guard texts else { throw mismatch("\(name).\(key)", "a key in quotes or a list of them", entry) }
             }
         case .tables(let members):

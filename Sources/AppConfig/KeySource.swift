@@ -11,8 +11,10 @@ public enum KeySource {
 
     /// The key for `provider`, whose own variable is `variable` (`LAGO_API_KEY`), or a one-line error saying where
     /// to put it.
-    public static func key(provider: String, variable providerVariable: String, profile: Profile?,
-                           environment: [String: String], timeout: Duration = commandTimeout) async throws(UsageError)
+    public static func key(
+        provider: String, variable providerVariable: String, profile: Profile?,
+        environment: [String: String], timeout: Duration = commandTimeout
+    ) async throws(UsageError)
         -> String
     {
         if let variable = profile?.apiKeyEnv {
@@ -27,12 +29,17 @@ public enum KeySource {
         for variable in ["USAGETOP_API_KEY", providerVariable] {
             if let value = environment[variable], !value.isEmpty { return try checked(value, source: variable) }
         }
-        throw UsageError(.invalidInput, "\(provider) needs an API key: set \(providerVariable) or USAGETOP_API_KEY, or a profile's api_key_env or api_key_command")
+        throw UsageError(
+            .invalidInput,
+            "\(provider) needs an API key: set \(providerVariable) or USAGETOP_API_KEY, or a profile's api_key_env or api_key_command"
+        )
     }
 
     /// The PostgreSQL store's password from the profile: its `password_env`, else its `password_command`; nil when the
     /// profile names neither (the URL's password or `PGPASSWORD` is used then).
-    public static func databasePassword(profile: Profile?, environment: [String: String], timeout: Duration = commandTimeout)
+    public static func databasePassword(
+        profile: Profile?, environment: [String: String], timeout: Duration = commandTimeout
+    )
         async throws(UsageError) -> String?
     {
         if let variable = profile?.passwordEnv {
@@ -52,7 +59,9 @@ public enum KeySource {
         if key.last == "\r\n" || key.last == "\n" { key.removeLast() }  // "\r\n" is one Character
         if let offset = key.unicodeScalars.firstIndex(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
             let position = key.unicodeScalars.distance(from: key.unicodeScalars.startIndex, to: offset) + 1
-            throw UsageError(.invalidInput, "the \(what) from \(source) holds a control character (at character \(position)); it was not used")
+            throw UsageError(
+                .invalidInput,
+                "the \(what) from \(source) holds a control character (at character \(position)); it was not used")
         }
         guard !key.isEmpty else { throw UsageError(.invalidInput, "the \(what) from \(source) is empty") }
         return key
@@ -86,8 +95,13 @@ public enum KeySource {
         }
         switch outcome {
         case .timedOut:
-            let limit = timeout < .seconds(1) ? "\(timeout.components.attoseconds / 1_000_000_000_000_000) ms" : "\(timeout.components.seconds) s"
-            throw UsageError(.invalidInput, "api_key_command did not finish within \(limit) and was stopped with its child processes (a command that asks for a passphrase must be unlocked first)")
+            let limit =
+                timeout < .seconds(1)
+                ? "\(timeout.components.attoseconds / 1_000_000_000_000_000) ms" : "\(timeout.components.seconds) s"
+            throw UsageError(
+                .invalidInput,
+                "api_key_command did not finish within \(limit) and was stopped with its child processes (a command that asks for a passphrase must be unlocked first)"
+            )
         case .finished(.exited(0), let bytes):
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 throw UsageError(.invalidInput, "api_key_command printed something that is not UTF-8 text")
@@ -105,7 +119,9 @@ public enum KeySource {
     private static var ownProcessGroup: PlatformOptions {
         var options = PlatformOptions()
         options.processGroupID = 0
-        options.teardownSequence = [.send(signal: .terminate, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(500))]
+        options.teardownSequence = [
+            .send(signal: .terminate, toProcessGroup: true, allowedDurationToNextStep: .milliseconds(500))
+        ]
         return options
     }
 

@@ -37,9 +37,11 @@ public struct Profile: Sendable, Hashable, Decodable {
     }
 
     /// Creates a profile.
-    public init(provider: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil, apiKeyCommand: String? = nil,
-                theme: String? = nil, refresh: Int? = nil, db: String? = nil, passwordEnv: String? = nil,
-                passwordCommand: String? = nil) {
+    public init(
+        provider: String? = nil, baseURL: String? = nil, apiKeyEnv: String? = nil, apiKeyCommand: String? = nil,
+        theme: String? = nil, refresh: Int? = nil, db: String? = nil, passwordEnv: String? = nil,
+        passwordCommand: String? = nil
+    ) {
         self.provider = provider
         self.baseURL = baseURL
         self.apiKeyEnv = apiKeyEnv

@@ -22,7 +22,9 @@ enum ChartTicks {
         let fields = points.map { UTCTime.fields($0.start) }
         let days = points.map { Int(floor($0.start.timeIntervalSince1970 / 86_400)) }
         for step in candidates {
-            let chosen = points.indices.filter { onBoundary(fields[$0], day: days[$0], index: $0, step: step, series: series) }
+            let chosen = points.indices.filter {
+                onBoundary(fields[$0], day: days[$0], index: $0, step: step, series: series)
+            }
             let labels = labelled(chosen, series)
             let widest = labels.map { TextWidth.of($0.label) }.max() ?? 0
             if Double(step) * perBucket >= Double(widest + 1) || step == candidates.last { return labels }
@@ -49,7 +51,8 @@ enum ChartTicks {
     private static func labelled(_ indices: [Int], _ series: TimeSeries) -> [(index: Int, label: String)] {
         var labels = indices.map { (index: $0, label: Format.tick(series.points[$0], in: series)) }
         guard series.bucket == .hour, !series.isPerBillingPeriod, let first = labels.first,
-              !labels.contains(where: { UTCTime.fields(series.points[$0.index].start).hour == 0 }) else { return labels }
+            !labels.contains(where: { UTCTime.fields(series.points[$0.index].start).hour == 0 })
+        else { return labels }
         let start = series.points[first.index].start
         labels[0].label = Format.tick(UTCTime.startOfDay(start), bucket: .hour) + " " + first.label
         return labels

@@ -6,8 +6,10 @@ import UsageViewModel
 /// One customer's totals, one row per metric (or per charge where the provider bills a metric through several),
 /// with the amount billed and the period answered when the provider gives them, and a sparkline each.
 enum CustomerUsageView {
-    static func render(_ usage: CustomerUsageState, _ state: AppState, _ options: RenderOptions, area: Rect,
-                       buffer: inout Buffer) {
+    static func render(
+        _ usage: CustomerUsageState, _ state: AppState, _ options: RenderOptions, area: Rect,
+        buffer: inout Buffer
+    ) {
         let theme = options.theme
         var title = "\(usage.customerName) · \(usage.customerID)"
         if let currency = usage.usage?.customer.currency { title += " · \(currency)" }
@@ -30,14 +32,18 @@ enum CustomerUsageView {
             return
         }
         let billLines = Array(data.bills.suffix(min(3, max(0, inner.height - 4))))
-        let chartRows = usage.selectedSeries == nil ? nil
+        let chartRows =
+            usage.selectedSeries == nil
+            ? nil
             : Layout.usageChartRows(height: state.height, rows: data.totals.count, bills: billLines.count)
         let below = billLines.count + (chartRows.map { $0 + 1 } ?? 0)
         let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - below)
         table(data, usage, options, inner: tableArea).render(in: tableArea, buffer: &buffer)
         for (offset, bill) in billLines.enumerated() {
-            buffer.write(" " + bill.line(period: PeriodText.span(bill.period)), x: inner.x, y: tableArea.bottom + offset, style: theme.text(.accent),
-                         limit: inner.width)
+            buffer.write(
+                " " + bill.line(period: PeriodText.span(bill.period)), x: inner.x, y: tableArea.bottom + offset,
+                style: theme.text(.accent),
+                limit: inner.width)
         }
         if let chartRows, let (metric, series) = usage.selectedSeries {
             let area = Rect(x: inner.x, y: inner.bottom - chartRows, width: inner.width, height: chartRows)
@@ -47,19 +53,26 @@ enum CustomerUsageView {
 
     /// The chart of the selected metric under the totals: a rule with its title (bright when `Tab` has focused it),
     /// the bucket readout or the series' range, and the bars.
-    private static func chartPanel(_ metric: Metric, _ series: TimeSeries, _ usage: CustomerUsageState, now: Date,
-                                   _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
+    private static func chartPanel(
+        _ metric: Metric, _ series: TimeSeries, _ usage: CustomerUsageState, now: Date,
+        _ options: RenderOptions, area: Rect, buffer: inout Buffer
+    ) {
         let theme = options.theme
         let focused = usage.focus == .chart
         let rule = options.glyphs == .ascii ? "-" : "─"
         let hint = focused ? " ← → bucket · e events · Tab totals " : " Tab: chart keys "
         let title = "\(rule) \(metric.displayName) · by \(series.bucketLabel) \(rule)\(hint)"
         let line = title + String(repeating: rule, count: max(0, area.width - TextWidth.of(title)))
-        buffer.write(line, x: area.x, y: area.y, style: focused ? theme.text(.modalBorder) : theme.text(.border), limit: area.width)
-        let readout = TimeseriesView.readout(metric: metric, cursor: usage.chartCursor, series: series, eventsKey: focused, now: now)
+        buffer.write(
+            line, x: area.x, y: area.y, style: focused ? theme.text(.modalBorder) : theme.text(.border),
+            limit: area.width)
+        let readout =
+            TimeseriesView.readout(
+                metric: metric, cursor: usage.chartCursor, series: series, eventsKey: focused, now: now)
             ?? "total \(Format.exact(series.total, unit: metric.unit))   max \(Format.value(series.maximum, unit: metric.unit))   \(series.points.count) buckets"
-        buffer.write(" " + readout, x: area.x, y: area.y + 1, style: theme.text(usage.chartCursor == nil ? .muted : .title),
-                     limit: area.width)
+        buffer.write(
+            " " + readout, x: area.x, y: area.y + 1, style: theme.text(usage.chartCursor == nil ? .muted : .title),
+            limit: area.width)
         let plot = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2)
         TimeseriesView.bars(series, cursor: usage.chartCursor, now: now, options: options, area: plot, buffer: &buffer)
     }
@@ -83,13 +96,26 @@ enum CustomerUsageView {
         }
         var fields: [(Field, Table.Column)] = [
             (.metric, Table.Column("Metric", width: widest(totals.map(\.label), "Metric", cap: 44))),
-            (.aggregation, Table.Column("Aggregation", width: widest(totals.map(\.metric.aggregation.rawValue), "Aggregation"))),
+            (
+                .aggregation,
+                Table.Column("Aggregation", width: widest(totals.map(\.metric.aggregation.rawValue), "Aggregation"))
+            ),
             (.total, Table.Column("Total", width: widest(values, "Total"), alignRight: true)),
-            (.unit, Table.Column("Unit", width: widest(zip(totals, human).map { $1 == nil ? $0.metric.unit ?? "" : "" }, "Unit", cap: 12))),
+            (
+                .unit,
+                Table.Column(
+                    "Unit",
+                    width: widest(zip(totals, human).map { $1 == nil ? $0.metric.unit ?? "" : "" }, "Unit", cap: 12))
+            ),
             (.events, Table.Column("Events", width: widest(events, "Events"), alignRight: true)),
         ]
         if hasAmount {
-            fields.append((.amount, Table.Column("Amount", width: widest(totals.map { $0.amount?.text ?? "—" }, "Amount"), alignRight: true)))
+            fields.append(
+                (
+                    .amount,
+                    Table.Column(
+                        "Amount", width: widest(totals.map { $0.amount?.text ?? "—" }, "Amount"), alignRight: true)
+                ))
         }
         if hasPeriod { fields.append((.period, Table.Column("Period", width: 23))) }
         let used = fields.reduce(0) { $0 + $1.1.width + 1 }
@@ -98,7 +124,8 @@ enum CustomerUsageView {
         let metricShare = max(8, fields[0].1.width - max(0, used + sparkWidth - inner.width))
         fields[0].1.width = metricShare
         return Table(
-            columns: fields.map(\.1), rowCount: totals.count, offset: usage.cursor.offset, selected: usage.cursor.selected,
+            columns: fields.map(\.1), rowCount: totals.count, offset: usage.cursor.offset,
+            selected: usage.cursor.selected,
             style: theme.base, headerStyle: theme.text(.tableHeader), selectedStyle: theme.fill(.selection),
             cell: { row, column in
                 let total = totals[row]
@@ -112,8 +139,9 @@ enum CustomerUsageView {
                 case .period: return total.period.map(PeriodText.span) ?? "as asked"
                 case .trend:
                     guard let series = data.series[total.metric.code] else { return "—" }
-                    return Sparkline.text(values: series.points.map { DecimalText.double($0.value) }, width: sparkWidth,
-                                          mode: options.plotMode)
+                    return Sparkline.text(
+                        values: series.points.map { DecimalText.double($0.value) }, width: sparkWidth,
+                        mode: options.plotMode)
                 }
             },
             cellStyle: { _, column in

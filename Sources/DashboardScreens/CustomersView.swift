@@ -22,17 +22,23 @@ enum CustomersView {
         if let selected = customers.selectedRow?.summary, Format.rounds(selected.total) {
             footer = "\(selected.customer.id): \(Format.exact(selected.total))"
         }
-        Block(title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
-              glyphs: options.glyphs).render(in: area, buffer: &buffer)
+        Block(
+            title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
+            glyphs: options.glyphs
+        ).render(in: area, buffer: &buffer)
         let inner = Block.inner(area)
         if customers.rows.isEmpty {
-            let text = customers.error
-                ?? (customers.loaded ? "no customers in this store" : "loading customers…" + (loading.map { " " + $0 } ?? ""))
+            let text =
+                customers.error
+                ?? (customers.loaded
+                    ? "no customers in this store" : "loading customers…" + (loading.map { " " + $0 } ?? ""))
             Chrome.note(text, style: theme.text(customers.error == nil ? .muted : .error), in: inner, buffer: &buffer)
             return
         }
         if customers.visible.isEmpty {
-            Chrome.note("no customer matches \"\(Format.typing(customers.filter))\"", style: theme.text(.muted), in: inner, buffer: &buffer)
+            Chrome.note(
+                "no customer matches \"\(Format.typing(customers.filter))\"", style: theme.text(.muted), in: inner,
+                buffer: &buffer)
             return
         }
         table(state, options, inner: inner).render(in: inner, buffer: &buffer)
@@ -70,7 +76,9 @@ enum CustomersView {
         let totalWidth = DecimalText.grouped(holds.largestTotal, fractionDigits: 0).count + decimals + 1
         let total = "Total" + marker(.total), id = "ID" + marker(.id), name = "Name" + marker(.name)
         var optional: [(Field, Table.Column)] = []
-        if holds.daily { optional.append((.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12)))) }
+        if holds.daily {
+            optional.append((.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12))))
+        }
         if holds.lastEvent { optional.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16))) }
         if holds.amounts { optional.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
         if !holds.periods.isEmpty { optional.append((.period, Table.Column("Period", width: 23))) }
@@ -87,7 +95,9 @@ enum CustomersView {
         func spare(_ fields: [(Field, Table.Column)]) -> Int {
             width - fields.dropFirst().reduce(0) { $0 + $1.1.width } - (fields.count - 1)
         }
-        if spare(required + optional) < nameRoom, sparkWidth > 15, let daily = optional.firstIndex(where: { $0.0 == Field.daily }) {
+        if spare(required + optional) < nameRoom, sparkWidth > 15,
+            let daily = optional.firstIndex(where: { $0.0 == Field.daily })
+        {
             sparkWidth = 15
             optional[daily].1.width = 15
         }
@@ -112,13 +122,16 @@ enum CustomersView {
             cell: { row, column in
                 let summary = rows[visible[row]].summary
                 switch fields[column].0 {
-                case .name: return summary.subscription.map { "\(summary.customer.name) · \($0)" } ?? summary.customer.name
+                case .name:
+                    return summary.subscription.map { "\(summary.customer.name) · \($0)" } ?? summary.customer.name
                 case .id: return summary.customer.id
-                case .total: return DecimalText.aligned(Format.value(summary.total), decimals: customers.holds.totalDecimals)
+                case .total:
+                    return DecimalText.aligned(Format.value(summary.total), decimals: customers.holds.totalDecimals)
                 case .daily:
                     return Sparkline.text(values: summary.daily.doubles, width: sparkWidth, mode: options.plotMode)
                 case .lastEvent: return summary.lastEventAt.map(UTCTime.short) ?? "—"
-                case .amount: return summary.amounts.isEmpty ? "—" : summary.amounts.map(\.text).joined(separator: " + ")
+                case .amount:
+                    return summary.amounts.isEmpty ? "—" : summary.amounts.map(\.text).joined(separator: " + ")
                 case .period:
                     if summary.periods.count > 1 { return "\(summary.periods.count) periods" }
                     return summary.periods.first.map(PeriodText.span) ?? "as asked"

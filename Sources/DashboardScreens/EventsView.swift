@@ -5,17 +5,22 @@ import UsageViewModel
 
 /// A page of raw events with "page X of Y · N events".
 enum EventsView {
-    static func render(_ events: EventsState, _ state: AppState, _ options: RenderOptions, area: Rect,
-                       buffer: inout Buffer) {
+    static func render(
+        _ events: EventsState, _ state: AppState, _ options: RenderOptions, area: Rect,
+        buffer: inout Buffer
+    ) {
         let theme = options.theme
         let title = title(events)
         var footer = ""
         if let page = events.page {
             let count = Format.count(page.totalCount)
-            footer = "page \(Format.count(page.index + 1)) of \(Format.count(page.pageCount)) · \(count) events · \(page.orderText)"
+            footer =
+                "page \(Format.count(page.index + 1)) of \(Format.count(page.pageCount)) · \(count) events · \(page.orderText)"
         }
-        Block(title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
-              glyphs: options.glyphs).render(in: area, buffer: &buffer)
+        Block(
+            title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
+            glyphs: options.glyphs
+        ).render(in: area, buffer: &buffer)
         let inner = Block.inner(area)
         guard let page = events.page, events.error == nil else {
             let text = events.error ?? "loading events…"
@@ -24,8 +29,9 @@ enum EventsView {
         }
         if page.items.isEmpty {
             let filtered = events.query.matches.isEmpty ? "" : " matching the filter"
-            Chrome.note("no \(events.metric.code) events\(filtered) in this period", style: theme.text(.muted), in: inner,
-                        buffer: &buffer)
+            Chrome.note(
+                "no \(events.metric.code) events\(filtered) in this period", style: theme.text(.muted), in: inner,
+                buffer: &buffer)
             return
         }
         let items = page.items
@@ -37,7 +43,8 @@ enum EventsView {
             Table.Column("Properties", width: 0),
         ]
         Table(
-            columns: columns, rowCount: items.count, offset: events.cursor.offset, selected: events.cursor.selected, style: theme.base,
+            columns: columns, rowCount: items.count, offset: events.cursor.offset, selected: events.cursor.selected,
+            style: theme.base,
             headerStyle: theme.text(.tableHeader), selectedStyle: theme.fill(.selection),
             cell: { row, column in
                 let event = items[row]

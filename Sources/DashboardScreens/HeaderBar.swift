@@ -29,7 +29,9 @@ struct HeaderBar {
             x += buffer.write(badge.text, x: x, y: row.y, style: badge.style)
         }
         let sourceRoom = row.right - rightWidth - x - 3
-        if sourceRoom >= 8 { buffer.write(" │ " + TextWidth.truncate(source, to: sourceRoom), x: x, y: row.y, style: bar) }
+        if sourceRoom >= 8 {
+            buffer.write(" │ " + TextWidth.truncate(source, to: sourceRoom), x: x, y: row.y, style: bar)
+        }
         if rightWidth < row.width - 10 { buffer.write(chosen, x: row.right - rightWidth, y: row.y, style: bar) }
     }
 

@@ -7,7 +7,9 @@ enum HumanUnits {
     private static let seconds: Set<String> = ["s", "sec", "secs", "second", "seconds"]
     private static let milliseconds: Set<String> = ["ms", "millisecond", "milliseconds"]
     private static let sizes = ["B", "KB", "MB", "GB", "TB", "PB"]
-    private static let byteNames: [String: Int] = ["b": 0, "byte": 0, "bytes": 0, "kb": 1, "mb": 2, "gb": 3, "tb": 4, "pb": 5]
+    private static let byteNames: [String: Int] = [
+        "b": 0, "byte": 0, "bytes": 0, "kb": 1, "mb": 2, "gb": 3, "tb": 4, "pb": 5,
+    ]
 
     /// `value` in `unit` as people read it, or nil when the exact text reads as well (a unit not known here, a
     /// duration under a minute, a size already between 1 and 1,000 of its unit).
@@ -24,9 +26,12 @@ enum HumanUnits {
     static func duration(_ value: Decimal) -> String? {
         guard value >= 60 else { return nil }
         let total = NSDecimalNumber(decimal: value.rounded(0, .down)).int64Value
-        let parts: [(Int64, String)] = [(total / 86_400, "d"), (total % 86_400 / 3_600, "h"), (total % 3_600 / 60, "m"), (total % 60, "s")]
+        let parts: [(Int64, String)] = [
+            (total / 86_400, "d"), (total % 86_400 / 3_600, "h"), (total % 3_600 / 60, "m"), (total % 60, "s"),
+        ]
         guard let first = parts.firstIndex(where: { $0.0 > 0 }) else { return nil }
-        return parts[first...].prefix(first == 0 ? 2 : 3).filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined(separator: " ")
+        return parts[first...].prefix(first == 0 ? 2 : 3).filter { $0.0 > 0 }.map { "\($0.0)\($0.1)" }.joined(
+            separator: " ")
     }
 
     /// A size scaled by 1,000s to the unit that puts it between 1 and 1,000 (`0.0005 GB` → `500 KB`), three

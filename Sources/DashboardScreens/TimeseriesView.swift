@@ -5,8 +5,10 @@ import UsageViewModel
 
 /// A full-size chart of one metric with total, min, max, axis labels and bucket ticks.
 enum TimeseriesView {
-    static func render(_ chart: TimeseriesState, _ state: AppState, _ options: RenderOptions, area: Rect,
-                       buffer: inout Buffer) {
+    static func render(
+        _ chart: TimeseriesState, _ state: AppState, _ options: RenderOptions, area: Rect,
+        buffer: inout Buffer
+    ) {
         let theme = options.theme
         let who = chart.customerName ?? "all customers"
         let title = "\(chart.metric.displayName) · \(who) · by \(chart.series?.bucketLabel ?? state.bucket.rawValue)"
@@ -19,7 +21,8 @@ enum TimeseriesView {
             return
         }
         let unit = chart.metric.unit
-        let summary = "total \(Format.value(series.total, unit: unit))   min \(Format.value(series.minimum, unit: unit))   "
+        let summary =
+            "total \(Format.value(series.total, unit: unit))   min \(Format.value(series.minimum, unit: unit))   "
             + "max \(Format.value(series.maximum, unit: unit))   \(series.points.count) buckets"
         buffer.write(summary, x: inner.x, y: inner.y, style: theme.text(.accent), limit: inner.width)
         if let readout = readout(chart, series, now: state.now) {
@@ -31,7 +34,8 @@ enum TimeseriesView {
 
     /// `▸ 2026-11-25 14:00 → 15:00 · 42 calls · 12.3 % of the total · e events` for the bucket under the cursor.
     static func readout(_ chart: TimeseriesState, _ series: TimeSeries, now: Date) -> String? {
-        readout(metric: chart.metric, cursor: chart.cursor, series: series, eventsKey: chart.customerID != nil, now: now)
+        readout(
+            metric: chart.metric, cursor: chart.cursor, series: series, eventsKey: chart.customerID != nil, now: now)
     }
 
     /// The readout of bucket `cursor` of `series` (nil without a cursor); `eventsKey` adds the `e events` hint.
@@ -51,15 +55,20 @@ enum TimeseriesView {
     /// The bars of `series` in `area` with their value axis and ticks, the bucket `cursor` highlighted, the bucket
     /// under way dimmed (it is not a dip) and buckets that start after `now` marked as not yet come (a dotted axis,
     /// no bar) rather than drawn as zero use.
-    static func bars(_ series: TimeSeries, cursor: Int?, now: Date, options: RenderOptions, area: Rect, buffer: inout Buffer) {
+    static func bars(
+        _ series: TimeSeries, cursor: Int?, now: Date, options: RenderOptions, area: Rect, buffer: inout Buffer
+    ) {
         let theme = options.theme
         let values = series.points.map { DecimalText.double($0.value) }
         let labels = Layout.chartAxisLabels(series)
         let plotWidth = Layout.chartPlotWidth(in: area.width, series: series)
-        var chart = Chart(values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
-                          axisLabels: labels, ticks: ChartTicks.ticks(series, plotWidth: plotWidth), selected: cursor,
-                          selectedStyle: theme.text(.accent).adding(.bold), future: series.points.firstIndex { $0.start > now })
-        chart.partial = series.points.firstIndex { $0.start <= now && now < ($0.end ?? series.bucket.advance($0.start)) }
+        var chart = Chart(
+            values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
+            axisLabels: labels, ticks: ChartTicks.ticks(series, plotWidth: plotWidth), selected: cursor,
+            selectedStyle: theme.text(.accent).adding(.bold), future: series.points.firstIndex { $0.start > now })
+        chart.partial = series.points.firstIndex {
+            $0.start <= now && now < ($0.end ?? series.bucket.advance($0.start))
+        }
         chart.partialStyle = theme.text(.muted)
         chart.render(in: area, buffer: &buffer)
     }

@@ -21,7 +21,8 @@ public enum HostileReplies {
     {
         let headers = request.headers.map { "\($0.0): \($0.1)" }.joined(separator: "; ")
         return TestHTTPServer.Reply(
-            status: status, body: #"{"error": {"type": "api_error", "message": \#(jsonString("upstream saw " + headers))}}"#)
+            status: status,
+            body: #"{"error": {"type": "api_error", "message": \#(jsonString("upstream saw " + headers))}}"#)
     }
 
     /// A success whose body (`body`) arrives one byte every `interval` after the head.
@@ -31,8 +32,9 @@ public enum HostileReplies {
 
     /// A 429 carrying `headers` (absurd `Retry-After` or `x-ratelimit-reset` values).
     public static func rateLimited(_ headers: [(String, String)]) -> TestHTTPServer.Reply {
-        TestHTTPServer.Reply(status: .tooManyRequests, headers: [("Content-Type", "application/json")] + headers,
-                             body: #"{"status": 429, "error": "Too Many Requests"}"#)
+        TestHTTPServer.Reply(
+            status: .tooManyRequests, headers: [("Content-Type", "application/json")] + headers,
+            body: #"{"status": 429, "error": "Too Many Requests"}"#)
     }
 
     /// `text` as a JSON string literal.

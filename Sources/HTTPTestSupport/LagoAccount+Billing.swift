@@ -45,16 +45,25 @@ extension LagoAccount {
 
     /// One charge's usage: its units and amount, split by its filters (each event in the most specific filter it
     /// matches, else the default bucket) and groups.
-    static func chargeUsage(_ charge: Charge, _ metric: Metric, _ events: [Event], phantom: Int = 0) -> (json: String, cents: Int) {
-        let events = events + (0..<phantom).map { Event("unlisted-\($0)", subscription: "", code: metric.code, at: .distantPast,
-                                                        properties: [metric.field ?? "": "1"]) }
+    static func chargeUsage(_ charge: Charge, _ metric: Metric, _ events: [Event], phantom: Int = 0) -> (
+        json: String, cents: Int
+    ) {
+        let events =
+            events
+            + (0..<phantom).map {
+                Event(
+                    "unlisted-\($0)", subscription: "", code: metric.code, at: .distantPast,
+                    properties: [metric.field ?? "": "1"])
+            }
         func part(_ events: [Event]) -> (units: Decimal, cents: Int, fields: String) {
             let units = aggregate(events, metric)
             var cents = units * charge.centsPerUnit
             var rounded = Decimal()
             NSDecimalRound(&rounded, &cents, 0, .plain)
             let amount = NSDecimalNumber(decimal: rounded).intValue
-            return (units, amount, #""units": "\#(units)", "events_count": \#(events.count), "amount_cents": \#(amount)"#)
+            return (
+                units, amount, #""units": "\#(units)", "events_count": \#(events.count), "amount_cents": \#(amount)"#
+            )
         }
         var filters: [String] = [], units: Decimal = 0, cents = 0, count = 0
         if charge.filters.isEmpty {
@@ -72,13 +81,16 @@ extension LagoAccount {
         }
         var groups: [String] = []
         if !charge.groupKeys.isEmpty {
-            let grouped = Dictionary(grouping: events) { event in charge.groupKeys.map { event.properties[$0] ?? "null" } }
+            let grouped = Dictionary(grouping: events) { event in
+                charge.groupKeys.map { event.properties[$0] ?? "null" }
+            }
             for (values, members) in grouped.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
                 let by = zip(charge.groupKeys, values).map { "\(quote($0)): \($1)" }.joined(separator: ", ")
                 groups.append(#"{\#(part(members).fields), "grouped_by": {\#(by)}, "filters": []}"#)
             }
         }
-        let json = #"{"units": "\#(units)", "events_count": \#(count), "amount_cents": \#(cents), "amount_currency": "EUR", "charge": {"lago_id": \#(quote(charge.id)), "code": \#(quote(charge.id)), "charge_model": "standard", "invoice_display_name": null}, "billable_metric": {"lago_id": "bm_\#(metric.code)", "name": \#(quote(metric.code)), "code": \#(quote(metric.code)), "aggregation_type": "\#(metric.aggregation)"}, "filters": [\#(filters.joined(separator: ", "))], "grouped_usage": [\#(groups.joined(separator: ", "))]}"#
+        let json =
+            #"{"units": "\#(units)", "events_count": \#(count), "amount_cents": \#(cents), "amount_currency": "EUR", "charge": {"lago_id": \#(quote(charge.id)), "code": \#(quote(charge.id)), "charge_model": "standard", "invoice_display_name": null}, "billable_metric": {"lago_id": "bm_\#(metric.code)", "name": \#(quote(metric.code)), "code": \#(quote(metric.code)), "aggregation_type": "\#(metric.aggregation)"}, "filters": [\#(filters.joined(separator: ", "))], "grouped_usage": [\#(groups.joined(separator: ", "))]}"#
         return (json, cents)
     }
 
@@ -86,7 +98,8 @@ extension LagoAccount {
     /// (the first on a tie); `filters.count` for the default bucket.
     static func bucket(_ event: Event, _ filters: [[String: [String]]]) -> Int {
         var best: Int?
-        for (index, filter) in filters.enumerated() where filter.allSatisfy({ key, values in
+        for (index, filter) in filters.enumerated()
+        where filter.allSatisfy({ key, values in
             event.properties[key].map { values.map { quote($0) }.contains($0) } ?? false
         }) {
             if best.map({ filters[$0].count < filter.count }) ?? true { best = index }

@@ -7,7 +7,10 @@ extension LagoAccount {
         let pages = max(1, (items.count + size - 1) / size)
         let slice = items.dropFirst((page - 1) * size).prefix(size)
         let next = page < pages ? String(page + 1) : "null"
-        return .init(body: #"{"\#(root)": [\#(slice.joined(separator: ", "))], "meta": {"current_page": \#(page), "next_page": \#(next), "total_pages": \#(pages), "total_count": \#(items.count)}}"#)
+        return .init(
+            body:
+                #"{"\#(root)": [\#(slice.joined(separator: ", "))], "meta": {"current_page": \#(page), "next_page": \#(next), "total_pages": \#(pages), "total_count": \#(items.count)}}"#
+        )
     }
 
     static func notFound(_ resource: String) -> TestHTTPServer.Reply {
@@ -19,7 +22,10 @@ extension LagoAccount {
     }
 
     static func valuesJSON(_ filter: [String: [String]]) -> String {
-        "{" + filter.sorted { $0.key < $1.key }.map { "\(quote($0.key)): [\($0.value.map(quote).joined(separator: ", "))]" }
+        "{"
+            + filter.sorted { $0.key < $1.key }.map {
+                "\(quote($0.key)): [\($0.value.map(quote).joined(separator: ", "))]"
+            }
             .joined(separator: ", ") + "}"
     }
 
@@ -31,7 +37,9 @@ extension LagoAccount {
 
     /// A JSON number or a string holding one, as a decimal.
     static func number(_ json: String) -> Decimal? {
-        Decimal(string: json.trimmingCharacters(in: CharacterSet(charactersIn: "\"")), locale: Locale(identifier: "en_US_POSIX"))
+        Decimal(
+            string: json.trimmingCharacters(in: CharacterSet(charactersIn: "\"")),
+            locale: Locale(identifier: "en_US_POSIX"))
     }
 
     /// `2026-11-05T10:00:00Z` (with milliseconds when `fraction`).

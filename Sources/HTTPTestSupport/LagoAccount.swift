@@ -27,8 +27,13 @@ public final class LagoAccount: Sendable {
         public var filters: [[String: [String]]]
         public var groupKeys: [String]
         public var centsPerUnit: Decimal
-        public init(_ id: String, metric: String, filters: [[String: [String]]] = [], groupKeys: [String] = [], centsPerUnit: Decimal = 10) {
-            (self.id, self.metric, self.filters, self.groupKeys, self.centsPerUnit) = (id, metric, filters, groupKeys, centsPerUnit)
+        public init(
+            _ id: String, metric: String, filters: [[String: [String]]] = [], groupKeys: [String] = [],
+            centsPerUnit: Decimal = 10
+        ) {
+            (self.id, self.metric, self.filters, self.groupKeys, self.centsPerUnit) = (
+                id, metric, filters, groupKeys, centsPerUnit
+            )
         }
     }
 
@@ -48,9 +53,14 @@ public final class LagoAccount: Sendable {
         public var terminated: Date?
         public var billing: Billing
         public var charges: [Charge]
-        public init(_ id: String, customer: String, started: Date, terminated: Date? = nil, billing: Billing = .calendar(utcOffsetHours: 0),
-                    charges: [Charge]) {
-            (self.id, self.customer, self.started, self.terminated, self.billing, self.charges) = (id, customer, started, terminated, billing, charges)
+        public init(
+            _ id: String, customer: String, started: Date, terminated: Date? = nil,
+            billing: Billing = .calendar(utcOffsetHours: 0),
+            charges: [Charge]
+        ) {
+            (self.id, self.customer, self.started, self.terminated, self.billing, self.charges) = (
+                id, customer, started, terminated, billing, charges
+            )
         }
     }
 
@@ -81,8 +91,10 @@ public final class LagoAccount: Sendable {
     public let now: Date
 
     /// An account; `now` decides the current billing periods.
-    public init(customers: [(id: String, name: String)], metrics: [Metric], subscriptions: [Subscription], events: [Event] = [],
-                now: Date = Date()) {
+    public init(
+        customers: [(id: String, name: String)], metrics: [Metric], subscriptions: [Subscription], events: [Event] = [],
+        now: Date = Date()
+    ) {
         state = Mutex(State(customers: customers, metrics: metrics, subscriptions: subscriptions))
         self.now = now
         add(events)
@@ -114,7 +126,10 @@ public final class LagoAccount: Sendable {
     /// its subscriptions (none after a subscription ended), folded as the metric aggregates (brute force).
     public func billed(customer: String, metric code: String, start: Date, end: Date) -> Decimal {
         let (subscriptions, events, metric) = state.withLock { state in
-            (state.subscriptions.filter { $0.customer == customer }, state.events, state.metrics.first { $0.code == code })
+            (
+                state.subscriptions.filter { $0.customer == customer }, state.events,
+                state.metrics.first { $0.code == code }
+            )
         }
         guard let metric else { return 0 }
         let inside = subscriptions.flatMap { subscription in
@@ -135,7 +150,9 @@ public final class LagoAccount: Sendable {
     /// What Lago bills for a metric of a subscription over a billing period: the metric's own value over the events
     /// inside it (brute force over the account's events).
     public func units(subscription: String, metric code: String, start: Date, end: Date) -> Decimal {
-        let (events, metric) = state.withLock { ($0.events["\(subscription)\u{0}\(code)"] ?? [], $0.metrics.first { $0.code == code }) }
+        let (events, metric) = state.withLock {
+            ($0.events["\(subscription)\u{0}\(code)"] ?? [], $0.metrics.first { $0.code == code })
+        }
         guard let metric else { return 0 }
         return Self.aggregate(events.filter { $0.at >= start && $0.at < end }, metric)
     }

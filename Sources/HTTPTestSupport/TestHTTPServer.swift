@@ -18,8 +18,10 @@ public final class TestHTTPServer: Sendable {
         public var drip: TimeAmount?
 
         /// Creates a reply.
-        public init(status: HTTPResponseStatus = .ok, headers: [(String, String)] = [("Content-Type", "application/json")],
-                    body: String = "{}", delay: TimeAmount = .zero, drip: TimeAmount? = nil) {
+        public init(
+            status: HTTPResponseStatus = .ok, headers: [(String, String)] = [("Content-Type", "application/json")],
+            body: String = "{}", delay: TimeAmount = .zero, drip: TimeAmount? = nil
+        ) {
             self.status = status
             self.headers = headers
             self.body = body
@@ -43,10 +45,13 @@ public final class TestHTTPServer: Sendable {
         /// The decoded query parameters.
         public var query: [String: String] {
             guard let q = uri.split(separator: "?", maxSplits: 1).dropFirst().first else { return [:] }
-            return Dictionary(q.split(separator: "&").map { pair in
-                let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
-                return (parts[0], parts.count > 1 ? parts[1] : "")
-            }, uniquingKeysWith: { a, _ in a })
+            return Dictionary(
+                q.split(separator: "&").map { pair in
+                    let parts = pair.split(separator: "=", maxSplits: 1).map {
+                        String($0).removingPercentEncoding ?? String($0)
+                    }
+                    return (parts[0], parts.count > 1 ? parts[1] : "")
+                }, uniquingKeysWith: { a, _ in a })
         }
     }
 
@@ -55,7 +60,11 @@ public final class TestHTTPServer: Sendable {
         private let entries = Mutex<[Request]>([])
         private let load = Mutex((now: 0, peak: 0))
         /// A request is being answered.
-        func enter() { load.withLock { $0.now += 1; $0.peak = max($0.peak, $0.now) } }
+        func enter() {
+            load.withLock {
+                $0.now += 1; $0.peak = max($0.peak, $0.now)
+            }
+        }
         /// An answer went out.
         func leave() { load.withLock { $0.now -= 1 } }
         /// The most requests answered at once.
@@ -145,16 +154,20 @@ public final class TestHTTPServer: Sendable {
             case .body(var buffer): body += buffer.readString(length: buffer.readableBytes) ?? ""
             case .end:
                 guard let head else { return }
-                let request = log.append(Request(method: head.method.rawValue, uri: head.uri, body: body,
-                                                 authorization: head.headers.first(name: "Authorization"),
-                                                 headers: head.headers.map { ($0.name, $0.value) }))
+                let request = log.append(
+                    Request(
+                        method: head.method.rawValue, uri: head.uri, body: body,
+                        authorization: head.headers.first(name: "Authorization"),
+                        headers: head.headers.map { ($0.name, $0.value) }))
                 let reply = route(request)
                 log.enter()
                 if reply.delay == .zero {
                     write(reply, context: context)
                 } else {
                     let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-                    context.eventLoop.scheduleTask(in: reply.delay) { bound.value.0.write(reply, context: bound.value.1) }
+                    context.eventLoop.scheduleTask(in: reply.delay) {
+                        bound.value.0.write(reply, context: bound.value.1)
+                    }
                 }
             }
         }
@@ -164,8 +177,9 @@ public final class TestHTTPServer: Sendable {
             var headers = HTTPHeaders(reply.headers)
             let body = context.channel.allocator.buffer(string: reply.body)
             headers.replaceOrAdd(name: "Content-Length", value: String(body.readableBytes))
-            context.write(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: reply.status, headers: headers))),
-                          promise: nil)
+            context.write(
+                wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: reply.status, headers: headers))),
+                promise: nil)
             if let interval = reply.drip {
                 context.flush()
                 drip(Array(body.readableBytesView)[...], every: interval, context: context)
@@ -182,8 +196,9 @@ public final class TestHTTPServer: Sendable {
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
                 return
             }
-            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: [first])))),
-                                  promise: nil)
+            context.writeAndFlush(
+                wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(bytes: [first])))),
+                promise: nil)
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             context.eventLoop.scheduleTask(in: interval) {
                 bound.value.0.drip(bytes.dropFirst(), every: interval, context: bound.value.1)

@@ -54,7 +54,9 @@ public struct LocalProvider: UsageProvider {
 
     /// The customers table; on a large store the busiest customers' rows are reported first (exact, a screenful),
     /// so the table shows them while the rest loads.
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+    public func summaries(
+        metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?
+    )
         async throws -> [CustomerSummary]
     {
         let endDay = Int64(UTCTime.startOfDay(now).timeIntervalSince1970 / 86_400) + 1
@@ -71,7 +73,9 @@ public struct LocalProvider: UsageProvider {
                     db, metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay,
                     count: Self.previewRows)
             }
-            if let preview { progress(SummaryProgress(rows: preview.rows, loaded: preview.rows.count, total: preview.customers)) }
+            if let preview {
+                progress(SummaryProgress(rows: preview.rows, loaded: preview.rows.count, total: preview.customers))
+            }
         }
         return try await store.asyncRead { db in
             try CustomerTable.summaries(
@@ -85,29 +89,38 @@ public struct LocalProvider: UsageProvider {
     public func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
         let (startMs, endMs) = Self.bounds(period)
         return try await store.asyncRead { db in
-            let currency = try String.fetchOne(db, sql: "SELECT currency FROM customer WHERE id = ?", arguments: [customerID])
+            let currency = try String.fetchOne(
+                db, sql: "SELECT currency FROM customer WHERE id = ?", arguments: [customerID])
             // The provider's own totals, when sync kept them (one read for every metric): alone for a metric billed by
             // it, else beside the store's aggregation of the metric's events.
-            let readings = Dictionary(grouping: try BilledQueries.rows(
-                db, metric: nil, customer: customerID, startMs: startMs, endMs: endMs), by: \.metricCode)
+            let readings = Dictionary(
+                grouping: try BilledQueries.rows(
+                    db, metric: nil, customer: customerID, startMs: startMs, endMs: endMs), by: \.metricCode)
             return try UsageStore.fetchMetrics(db).flatMap { metric in
-                let billed = BilledAnswers.totals(readings[metric.code] ?? [], metric: metric, asked: period, currency: currency)
+                let billed = BilledAnswers.totals(
+                    readings[metric.code] ?? [], metric: metric, asked: period, currency: currency)
                 if metric.billedBy != nil { return billed }
                 let (value, count) = try AggregateQueries.value(
                     db, metric: metric, customer: customerID, startMs: startMs, endMs: endMs)
-                return [UsageTotal(metric: metric, value: value, eventCount: Int(count), amountCents: nil, currency: currency)]
+                return [
+                    UsageTotal(
+                        metric: metric, value: value, eventCount: Int(count), amountCents: nil, currency: currency)
+                ]
                     + billed
             }
         }
     }
 
-    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
+    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws
+        -> TimeSeries
+    {
         let (startMs, endMs) = Self.bounds(period)
         let customer = customerID ?? StoreSchema.allCustomers
         let starts = try bucket.starts(in: period)
         if metric.billedBy != nil {
             return try await store.asyncRead { db in
-                let rows = try BilledQueries.rows(db, metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs)
+                let rows = try BilledQueries.rows(
+                    db, metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs)
                 return BilledAnswers.series(rows, metric: metric, asked: period, bucket: bucket, starts: starts)
             }
         }
@@ -123,7 +136,9 @@ public struct LocalProvider: UsageProvider {
             }
             let total: Decimal
             if metric.aggregation == .uniqueCount || metric.aggregation == .max {
-                total = try AggregateQueries.value(db, metric: metric, customer: customer, startMs: startMs, endMs: endMs).value
+                total = try AggregateQueries.value(
+                    db, metric: metric, customer: customer, startMs: startMs, endMs: endMs
+                ).value
             } else {
                 total = points.reduce(0) { $0 + $1.value }
             }
@@ -134,15 +149,19 @@ public struct LocalProvider: UsageProvider {
     public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
         -> Page<UsageEvent>
     {
-        try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
-                         query: EventQuery(newestFirst: false))
+        try await events(
+            customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
+            query: EventQuery(newestFirst: false))
     }
 
-    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {
+    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws
+        -> [BreakdownRow]
+    {
         try Self.requireEvents(metric)
         let (startMs, endMs) = Self.bounds(period)
         return try await store.asyncRead { db in
-            try BreakdownQuery.rows(db, customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key)
+            try BreakdownQuery.rows(
+                db, customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key)
         }
     }
 
@@ -158,14 +177,16 @@ public struct LocalProvider: UsageProvider {
             var filter = "customer_id = ? AND metric_code = ? AND ts_ms >= ? AND ts_ms < ?"
             for match in query.matches {
                 // json_each compares the key exactly, whatever it holds (dots, quotes); values compare as text.
-                filter += " AND EXISTS (SELECT 1 FROM json_each(event.properties) AS p WHERE p.key = ? AND CAST(p.value AS TEXT) = ?)"
+                filter +=
+                    " AND EXISTS (SELECT 1 FROM json_each(event.properties) AS p WHERE p.key = ? AND CAST(p.value AS TEXT) = ?)"
                 arguments += [match.key, match.value]
             }
             if let text = query.text, !text.isEmpty {
                 filter += " AND instr(lower(transaction_id || ' ' || properties), lower(?)) > 0"
                 arguments += [text]
             }
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE \(filter)", arguments: arguments) ?? 0
+            let total =
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE \(filter)", arguments: arguments) ?? 0
             let order = query.newestFirst ? "ts_ms DESC, seq DESC" : "ts_ms, seq"
             let rows = try Row.fetchAll(
                 db,
@@ -192,19 +213,22 @@ public struct LocalProvider: UsageProvider {
     {
         let lower = min(UTCTime.milliseconds(period.start), firstDay * BilledRow.dayMs)
         let upper = max(UTCTime.milliseconds(period.end), endDay * BilledRow.dayMs)
-        let rows = Dictionary(grouping: try BilledQueries.rows(db, metric: metric.code, customer: nil, startMs: lower, endMs: upper),
-                              by: \.customerID)
+        let rows = Dictionary(
+            grouping: try BilledQueries.rows(db, metric: metric.code, customer: nil, startMs: lower, endMs: upper),
+            by: \.customerID)
         return try Row.fetchAll(db, sql: "SELECT id, name, currency FROM customer ORDER BY id").flatMap { row in
             let customer = Customer(id: row[0], name: row[1], currency: row[2])
-            return BilledAnswers.summaries(customer: customer, rows: rows[customer.id] ?? [], metric: metric, asked: period,
-                                           firstDay: firstDay, endDay: endDay)
+            return BilledAnswers.summaries(
+                customer: customer, rows: rows[customer.id] ?? [], metric: metric, asked: period,
+                firstDay: firstDay, endDay: endDay)
         }
     }
 
     /// Fails for a metric the store holds only the provider's totals of: it has no events to list.
     package static func requireEvents(_ metric: Metric) throws(UsageError) {
         if let provider = metric.billedBy {
-            throw UsageError(.unsupported, "\(metric.code) is kept as \(provider)'s own totals: the store holds no events of it")
+            throw UsageError(
+                .unsupported, "\(metric.code) is kept as \(provider)'s own totals: the store holds no events of it")
         }
     }
 

@@ -44,7 +44,9 @@ public final class UsageStore: Sendable {
 
     private static func openReadWrite(_ path: String) throws -> any DatabaseWriter {
         let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if !folder.isEmpty {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
         let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
         try StoreSchema.migrator.migrate(pool)
         return pool
@@ -54,9 +56,13 @@ public final class UsageStore: Sendable {
     /// files exist; when they do not (a store closed cleanly), nothing is pending in a log, and the file is opened
     /// as immutable, which needs neither.
     private static func openReadOnly(_ path: String) throws -> any DatabaseWriter {
-        let logged = FileManager.default.fileExists(atPath: path + "-wal") && FileManager.default.fileExists(atPath: path + "-shm")
+        let logged =
+            FileManager.default.fileExists(atPath: path + "-wal")
+            && FileManager.default.fileExists(atPath: path + "-shm")
         if !logged, let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed),
-           let queue = try? DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: configuration(readOnly: true)) {
+            let queue = try? DatabaseQueue(
+                path: "file:\(encoded)?immutable=1", configuration: configuration(readOnly: true))
+        {
             return queue
         }
         return try DatabaseQueue(path: path, configuration: configuration(readOnly: true))
@@ -73,8 +79,10 @@ public final class UsageStore: Sendable {
     /// it holds: what regenerating it would lose.
     public func contents() throws(UsageError) -> (isDemo: Bool, events: Int, customers: Int) {
         try read { db in
-            (try Catalog.isDemo(in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0)
+            (
+                try Catalog.isDemo(in: db), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0
+            )
         }
     }
 
@@ -82,7 +90,8 @@ public final class UsageStore: Sendable {
     /// probes, the same time on ten events as on ten million.
     public func isEmpty() throws(UsageError) -> Bool {
         try read { db in
-            try Bool.fetchOne(db, sql: "SELECT NOT (EXISTS (SELECT 1 FROM metric) OR EXISTS (SELECT 1 FROM event))") ?? true
+            try Bool.fetchOne(db, sql: "SELECT NOT (EXISTS (SELECT 1 FROM metric) OR EXISTS (SELECT 1 FROM event))")
+                ?? true
         }
     }
 
@@ -102,7 +111,9 @@ public final class UsageStore: Sendable {
     }
 
     static func fetchMetrics(_ db: Database) throws -> [Metric] {
-        try Row.fetchAll(db, sql: "SELECT code, name, aggregation, field, unit, billed_by FROM metric ORDER BY position, code").map {
+        try Row.fetchAll(
+            db, sql: "SELECT code, name, aggregation, field, unit, billed_by FROM metric ORDER BY position, code"
+        ).map {
             Metric(
                 code: $0["code"], name: $0["name"],
                 aggregation: Aggregation(rawValue: $0["aggregation"]) ?? .count, field: $0["field"], unit: $0["unit"],

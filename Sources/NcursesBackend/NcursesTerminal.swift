@@ -18,7 +18,8 @@ public final class NcursesTerminal {
     public static func unsupportedTerminal(environment: [String: String]) -> String? {
         let term = environment["TERM"] ?? ""
         guard term.isEmpty || term == "dumb" else { return nil }
-        return "this terminal (\(term.isEmpty ? "TERM is not set" : "TERM=dumb")) cannot draw the screens; use `usagetop customers|snapshot|timeseries|events` instead"
+        return
+            "this terminal (\(term.isEmpty ? "TERM is not set" : "TERM=dumb")) cannot draw the screens; use `usagetop customers|snapshot|timeseries|events` instead"
     }
 
     /// Whether the locale's codeset is UTF-8 (else screens fall back to ASCII borders and charts).
@@ -36,7 +37,10 @@ public final class NcursesTerminal {
         guard shim_newterm() != nil else {
             TerminalGuard.uninstall()
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            throw TerminalUnavailable(message: "the terminal type '\(term)' is unknown here (no terminfo entry); try TERM=xterm-256color, or the headless commands")
+            throw TerminalUnavailable(
+                message:
+                    "the terminal type '\(term)' is unknown here (no terminfo entry); try TERM=xterm-256color, or the headless commands"
+            )
         }
         cbreak()
         noecho()
@@ -175,7 +179,11 @@ public final class NcursesTerminal {
         var joined: [KeyEvent] = []
         var run = "", single: Character?, pieces = 0
         func flush() {
-            if pieces == 1, let single { joined.append(.character(single)) } else if pieces > 0 { joined.append(.text(run)) }
+            if pieces == 1, let single {
+                joined.append(.character(single))
+            } else if pieces > 0 {
+                joined.append(.text(run))
+            }
             (run, single, pieces) = ("", nil, 0)
         }
         for event in events {

@@ -113,8 +113,10 @@ enum TerminalGuard {
 
     /// Waits up to `milliseconds` for input on stdin or a signal's wake-up byte (which is consumed).
     static func waitForInput(milliseconds: Int) -> Wait {
-        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                           pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0)]
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakePipe.read, events: Int16(POLLIN), revents: 0),
+        ]
         let ready = poll(&descriptors, wakePipe.read >= 0 ? 2 : 1, Int32(milliseconds))
         if ready < 0 { return errno == EINTR ? .signal : .hungUp }
         if descriptors[1].revents != 0 {

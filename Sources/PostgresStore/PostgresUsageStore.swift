@@ -25,12 +25,15 @@ public final class PostgresUsageStore: Sendable {
 
     /// Connects to `target` (a pool of at most `connections`), checks it is a usagetop store or empty, and brings its
     /// tables up to date.
-    public static func open(_ target: PostgresTarget, connections: Int = 4, connectWithin: Duration = .seconds(10),
-                            answerWithin: Duration = .seconds(30)) async throws(UsageError) -> PostgresUsageStore
-    {
-        let store = PostgresUsageStore(target, connections: connections, connectWithin: connectWithin, answerWithin: answerWithin)
+    public static func open(
+        _ target: PostgresTarget, connections: Int = 4, connectWithin: Duration = .seconds(10),
+        answerWithin: Duration = .seconds(30)
+    ) async throws(UsageError) -> PostgresUsageStore {
+        let store = PostgresUsageStore(
+            target, connections: connections, connectWithin: connectWithin, answerWithin: answerWithin)
         do {
-            try await Deadline.run(within: connectWithin, late: NoAnswer(limit: connectWithin)) { [logger = store.logger] in
+            try await Deadline.run(within: connectWithin, late: NoAnswer(limit: connectWithin)) {
+                [logger = store.logger] in
                 try await probe(target, logger: logger)
             }
             try await PostgresMigrator.migrate(store.client, logger: store.logger, checkWithin: answerWithin)
@@ -50,11 +53,13 @@ public final class PostgresUsageStore: Sendable {
         var configuration: PostgresClient.Configuration
         if let folder = target.socketFolder {
             configuration = .init(
-                unixSocketPath: "\(folder)/.s.PGSQL.\(target.port)", username: target.user, password: target.password?.value,
+                unixSocketPath: "\(folder)/.s.PGSQL.\(target.port)", username: target.user,
+                password: target.password?.value,
                 database: target.database)
         } else {
             configuration = .init(
-                host: target.host ?? "localhost", port: target.port, username: target.user, password: target.password?.value,
+                host: target.host ?? "localhost", port: target.port, username: target.user,
+                password: target.password?.value,
                 database: target.database, tls: Self.tls(target.tls))
         }
         configuration.options.connectTimeout = .seconds(5)
@@ -76,17 +81,22 @@ public final class PostgresUsageStore: Sendable {
         var configuration: PostgresConnection.Configuration
         if let folder = target.socketFolder {
             configuration = .init(
-                unixSocketPath: "\(folder)/.s.PGSQL.\(target.port)", username: target.user, password: target.password?.value,
+                unixSocketPath: "\(folder)/.s.PGSQL.\(target.port)", username: target.user,
+                password: target.password?.value,
                 database: target.database)
         } else {
             let settings = tlsSettings(target.tls)
-            let tls: PostgresConnection.Configuration.TLS = switch settings {
-            case nil: .disable
-            case let (configuration, required)?:
-                required ? .require(try NIOSSLContext(configuration: configuration)) : .prefer(try NIOSSLContext(configuration: configuration))
-            }
+            let tls: PostgresConnection.Configuration.TLS =
+                switch settings {
+                case nil: .disable
+                case let (configuration, required)?:
+                    required
+                        ? .require(try NIOSSLContext(configuration: configuration))
+                        : .prefer(try NIOSSLContext(configuration: configuration))
+                }
             configuration = .init(
-                host: target.host ?? "localhost", port: target.port, username: target.user, password: target.password?.value,
+                host: target.host ?? "localhost", port: target.port, username: target.user,
+                password: target.password?.value,
                 database: target.database, tls: tls)
         }
         configuration.options.connectTimeout = .seconds(5)
@@ -115,7 +125,9 @@ public final class PostgresUsageStore: Sendable {
 
     /// Runs `body` on one connection inside a read-only snapshot (`REPEATABLE READ`): every query of one screen's
     /// answer sees the same committed writes, never half of one.
-    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(UsageError) -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(UsageError)
+        -> T
+    {
         do {
             return try await leased(answerWithin: answerWithin) { [logger] connection in
                 try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
@@ -135,7 +147,9 @@ public final class PostgresUsageStore: Sendable {
 
     /// Runs one statement's worth of reading without a transaction around it (one statement sees one snapshot): the
     /// idle refresh's change token costs one round trip.
-    func readOne<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws(UsageError) -> T {
+    func readOne<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T)
+        async throws(UsageError) -> T
+    {
         do {
             return try await leased(answerWithin: answerWithin, body)
         } catch {
@@ -161,7 +175,9 @@ public final class PostgresUsageStore: Sendable {
     /// `body` on a pooled connection, or `NoConnection` when none is leased within `connectWithin`: the wait is then
     /// cancelled and not waited for. With `answerWithin`, a body that runs longer ends in `NoAnswer` at once and its
     /// connection is closed (which ends the body's query).
-    private func leased<T: Sendable>(answerWithin: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T)
+    private func leased<T: Sendable>(
+        answerWithin: Duration? = nil, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    )
         async throws -> T
     {
         let first = Once()
@@ -171,18 +187,19 @@ public final class PostgresUsageStore: Sendable {
             let task = Task { [client] in
                 let result: Result<T, any Error>
                 do {
-                    result = .success(try await client.withConnection { connection in
-                        timer.cancel()
-                        self.unreachable.withLock { $0 = false }
-                        guard let answerWithin else { return try await body(connection) }
-                        let watchdog = Task {
-                            guard (try? await Task.sleep(for: answerWithin)) != nil, first.claim() else { return }
-                            continuation.resume(throwing: NoAnswer(limit: answerWithin))
-                            try? await connection.close()
-                        }
-                        defer { watchdog.cancel() }
-                        return try await body(connection)
-                    })
+                    result = .success(
+                        try await client.withConnection { connection in
+                            timer.cancel()
+                            self.unreachable.withLock { $0 = false }
+                            guard let answerWithin else { return try await body(connection) }
+                            let watchdog = Task {
+                                guard (try? await Task.sleep(for: answerWithin)) != nil, first.claim() else { return }
+                                continuation.resume(throwing: NoAnswer(limit: answerWithin))
+                                try? await connection.close()
+                            }
+                            defer { watchdog.cancel() }
+                            return try await body(connection)
+                        })
                 } catch {
                     result = .failure(error)
                 }
@@ -201,14 +218,17 @@ public final class PostgresUsageStore: Sendable {
 
     /// Runs `body` in one write transaction under the writers' lock; `body` says whether to commit (and so count a
     /// revision) or roll back.
-    func write<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> (T, commit: Bool), revision: Bool = true)
+    func write<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> (T, commit: Bool), revision: Bool = true
+    )
         async throws(UsageError) -> T
     {
         do {
             return try await leased { [logger] connection in
                 try await connection.query("BEGIN", logger: logger)
                 do {
-                    try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger)
+                    try await connection.query(
+                        "SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger)
                     let (result, commit) = try await body(connection)
                     if commit, revision {
                         try await connection.query(
@@ -242,7 +262,9 @@ public final class PostgresUsageStore: Sendable {
     /// What went wrong, from the server's message or the connection's.
     static func describe(_ error: any Error) -> String {
         if error is NoConnection { return "no connection to the server (is it running?)" }
-        if let silent = error as? NoAnswer { return "no answer from the server within \(silent.limit.components.seconds) s" }
+        if let silent = error as? NoAnswer {
+            return "no answer from the server within \(silent.limit.components.seconds) s"
+        }
         guard let error = error as? PSQLError else {
             let text = String(describing: error)
             return text.contains("CircuitBreaker") ? "the server cannot be reached" : text
@@ -272,7 +294,9 @@ public final class PostgresUsageStore: Sendable {
         let lower = text.lowercased()
         if lower.contains("refused") { return "connection refused (is the server running, on that port?)" }
         if lower.contains("timeout") || lower.contains("timed out") { return "no answer within 5 s" }
-        if lower.contains("resolve") || lower.contains("getaddrinfo") || lower.contains("name") { return "host not found" }
+        if lower.contains("resolve") || lower.contains("getaddrinfo") || lower.contains("name") {
+            return "host not found"
+        }
         return text
     }
 }

@@ -18,7 +18,9 @@ public final class SilentPostgres: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(listener, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
@@ -54,8 +56,10 @@ public final class SilentPostgres: @unchecked Sendable {
         }
         var reply: [UInt8] = []
         reply += message("R", int32(0))  // AuthenticationOk
-        for (name, value) in [("server_version", "15.0"), ("client_encoding", "UTF8"), ("DateStyle", "ISO, MDY"),
-                              ("integer_datetimes", "on"), ("standard_conforming_strings", "on")] {
+        for (name, value) in [
+            ("server_version", "15.0"), ("client_encoding", "UTF8"), ("DateStyle", "ISO, MDY"),
+            ("integer_datetimes", "on"), ("standard_conforming_strings", "on"),
+        ] {
             reply += message("S", Array(name.utf8) + [0] + Array(value.utf8) + [0])
         }
         reply += message("K", int32(4_242) + int32(1_234))

@@ -15,17 +15,24 @@ public actor TestPostgres {
 
     /// The folder holding `initdb` and `pg_ctl`, or nil when PostgreSQL is not installed.
     public static let binaries: String? = {
-        let candidates = ["/usr/lib/postgresql"].flatMap { root in
-            ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted(by: >).map { "\(root)/\($0)/bin" }
-        } + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        return candidates.first { FileManager.default.isExecutableFile(atPath: "\($0)/initdb") && FileManager.default.isExecutableFile(atPath: "\($0)/pg_ctl") }
+        let candidates =
+            ["/usr/lib/postgresql"].flatMap { root in
+                ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).sorted(by: >).map {
+                    "\(root)/\($0)/bin"
+                }
+            } + (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        return candidates.first {
+            FileManager.default.isExecutableFile(atPath: "\($0)/initdb")
+                && FileManager.default.isExecutableFile(atPath: "\($0)/pg_ctl")
+        }
     }()
 
     /// Whether the tests that need PostgreSQL can run here.
     public static var isInstalled: Bool { binaries != nil }
 
     /// What a skipped test says.
-    public static let absent = "PostgreSQL is not installed (apt-get install postgresql): the PostgreSQL store tests are skipped"
+    public static let absent =
+        "PostgreSQL is not installed (apt-get install postgresql): the PostgreSQL store tests are skipped"
 
     /// A running server.
     public struct Server: Sendable {
@@ -39,13 +46,15 @@ public actor TestPostgres {
 
         /// Stops the server (a fast shutdown: connections are cut, as in an outage).
         public func stop() async throws {
-            try await TestPostgres.run(bin + "/pg_ctl", ["-D", "\(folder)/data", "-m", "fast", "-w", "stop"], as: owner)
+            try await TestPostgres.run(
+                bin + "/pg_ctl", ["-D", "\(folder)/data", "-m", "fast", "-w", "stop"], as: owner)
         }
 
         /// Starts it again on the same port.
         public func restart() async throws {
             try await TestPostgres.run(
-                bin + "/pg_ctl", ["-D", "\(folder)/data", "-o", options, "-w", "-t", "30", "-l", "\(folder)/log", "start"], as: owner)
+                bin + "/pg_ctl",
+                ["-D", "\(folder)/data", "-o", options, "-w", "-t", "30", "-l", "\(folder)/log", "start"], as: owner)
         }
 
         /// Stops every process of the server without ending it (SIGSTOP): connections stay open and nothing
@@ -61,8 +70,10 @@ public actor TestPostgres {
             guard let postmaster = pidFile.split(separator: "\n").first.flatMap({ Int32($0) }) else { return }
             var family = [postmaster]
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
-                guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
-                      let close = stat.lastIndex(of: ")") else { continue }
+                guard let pid = Int32(entry),
+                    let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                    let close = stat.lastIndex(of: ")")
+                else { continue }
                 let fields = stat[stat.index(after: close)...].split(separator: " ")
                 if fields.count > 1, Int32(fields[1]) == postmaster { family.append(pid) }
             }
@@ -113,7 +124,8 @@ public actor TestPostgres {
             tls: .disable)
         configuration.options.maximumConnections = 1
         let client = PostgresClient(
-            configuration: configuration, backgroundLogger: Logger(label: "test-postgres", factory: { _ in SwiftLogNoOpLogHandler() }))
+            configuration: configuration,
+            backgroundLogger: Logger(label: "test-postgres", factory: { _ in SwiftLogNoOpLogHandler() }))
         return try await withThrowingTaskGroup(of: [String].self) { group in
             group.addTask {
                 await client.run()
@@ -141,17 +153,28 @@ public actor TestPostgres {
         let owner = getuid() == 0 ? accounts.first { name in getpwnam(name) != nil } : nil
         if let owner { try FileManager.default.setAttributes([.ownerAccountName: owner], ofItemAtPath: folder) }
         _ = exitHandler
-        try await run(bin + "/initdb", ["-D", "\(folder)/data", "-U", "usagetop", "--pwfile=\(folder)/pw", "--auth=scram-sha-256",
-                                        "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], as: owner)
+        try await run(
+            bin + "/initdb",
+            [
+                "-D", "\(folder)/data", "-U", "usagetop", "--pwfile=\(folder)/pw", "--auth=scram-sha-256",
+                "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
+            ], as: owner)
         for attempt in 0..<5 {
             let port = Int.random(in: 20_000..<60_000)
-            let options = "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+            let options =
+                "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
             do {
-                try await run(bin + "/pg_ctl", ["-D", "\(folder)/data", "-o", options, "-w", "-t", "30", "-l", "\(folder)/log", "start"], as: owner)
-                let stop = "\(owner.map { "runuser -u \($0) -- " } ?? "")\(bin)/pg_ctl -D \(folder)/data -m immediate stop"
+                try await run(
+                    bin + "/pg_ctl",
+                    ["-D", "\(folder)/data", "-o", options, "-w", "-t", "30", "-l", "\(folder)/log", "start"], as: owner
+                )
+                let stop =
+                    "\(owner.map { "runuser -u \($0) -- " } ?? "")\(bin)/pg_ctl -D \(folder)/data -m immediate stop"
                 cleanups.withLock { $0.append("\(stop) >/dev/null 2>&1; rm -rf '\(folder)'") }
-                return Server(port: port, user: "usagetop", password: password, folder: folder, bin: bin, owner: owner, options: options)
-            } catch where attempt < 4 {
+                return Server(
+                    port: port, user: "usagetop", password: password, folder: folder, bin: bin, owner: owner,
+                    options: options)
+            } catch  where attempt < 4 {
                 continue
             }
         }
@@ -159,7 +182,8 @@ public actor TestPostgres {
     }
 
     static func run(_ program: String, _ arguments: [String], as owner: String?) async throws {
-        let (path, all) = owner.map { ("/usr/sbin/runuser", ["-u", $0, "--", program] + arguments) } ?? (program, arguments)
+        let (path, all) =
+            owner.map { ("/usr/sbin/runuser", ["-u", $0, "--", program] + arguments) } ?? (program, arguments)
         let result = try await Subprocess.run(
             .path(FilePath(path)), arguments: Arguments(all), input: .none, output: .string(limit: 1 << 20),
             error: .string(limit: 1 << 20))

@@ -21,7 +21,10 @@ struct Benchmarks: AsyncParsableCommand {
     }
 
     @Option(help: "Run one group: render, store, ingest, remote, sync or postgres.") var only: Group?
-    @Option(help: "For --only postgres: a URL of any database on the server to use (password from PGPASSWORD); the benchmark makes and drops its own databases there.")
+    @Option(
+        help:
+            "For --only postgres: a URL of any database on the server to use (password from PGPASSWORD); the benchmark makes and drops its own databases there."
+    )
     var postgres: String?
     @Flag(help: "Run render, store and ingest (heavy: builds a large store).") var all = false
     @Option(help: "Events in the store benchmark's store.") var events = 10_000_000
@@ -51,15 +54,18 @@ struct Benchmarks: AsyncParsableCommand {
         if groups.contains(.remote) {
             let sizes = customers.split(separator: ",").compactMap { Int($0) }
             print("\n## customers table from providers (50 ms per request)")
-            try await RemoteBenchmarks.run(sizes: sizes, sequentialUpTo: sequentialUpTo,
-                                           providers: providers.split(separator: ",").map(String.init))
+            try await RemoteBenchmarks.run(
+                sizes: sizes, sequentialUpTo: sequentialUpTo,
+                providers: providers.split(separator: ",").map(String.init))
         }
         if groups.contains(.sync) {
             print("\n## sync from a Lago-shaped server (50 ms per request, half the rate budget: 4 calls at once)")
             try await SyncBenchmark.run(folder: folder, customers: 200, eventsPerCustomer: 500)
         }
         if groups.contains(.postgres) {
-            guard let postgres else { throw ValidationError("--only postgres needs --postgres postgres://user@host/db") }
+            guard let postgres else {
+                throw ValidationError("--only postgres needs --postgres postgres://user@host/db")
+            }
             print("\n## the PostgreSQL store")
             let path = store ?? folder.appendingPathComponent("large.sqlite").path
             let large = try StoreBenchmarks.largeStore(path: path, events: events, now: now)

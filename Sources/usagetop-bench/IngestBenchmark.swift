@@ -40,9 +40,11 @@ enum IngestBenchmark {
         for i in 0..<events {
             let ts = base + i * 7 % 2_592_000
             let seconds = "\(i % 997).\(i % 1000)"
-            json += #"{"transaction_id": "tx-\#(i)", "external_customer_id": "cus_\#(i % 500)", "code": "compute_seconds", "#
+            json +=
+                #"{"transaction_id": "tx-\#(i)", "external_customer_id": "cus_\#(i % 500)", "code": "compute_seconds", "#
                 + #""timestamp": \#(ts), "properties": {"seconds": \#(seconds), "region": "eu"}}"# + "\n"
-            text += "tx-\(i),cus_\(i % 500),compute_seconds,\(ts),\(seconds),\"{\"\"seconds\"\": \(seconds), \"\"region\"\": \"\"eu\"\"}\"\n"
+            text +=
+                "tx-\(i),cus_\(i % 500),compute_seconds,\(ts),\(seconds),\"{\"\"seconds\"\": \(seconds), \"\"region\"\": \"\"eu\"\"}\"\n"
         }
         try json.write(to: jsonl, atomically: false, encoding: .utf8)
         try text.write(to: csv, atomically: false, encoding: .utf8)
@@ -73,9 +75,13 @@ enum IngestBenchmark {
         try? FileManager.default.removeItem(atPath: db)
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         try shell("/usr/bin/sqlite3", [db, schema])
-        let arguments = schema == indexedSchema
-            ? [db, "PRAGMA cache_size = -131072", "CREATE TEMP TABLE raw (a, b, c, d, e, f)", ".import --csv \(csv.path) raw",
-               "INSERT INTO event (transaction_id, customer_id, metric_code, ts_ms, value, properties) SELECT * FROM raw"]
+        let arguments =
+            schema == indexedSchema
+            ? [
+                db, "PRAGMA cache_size = -131072", "CREATE TEMP TABLE raw (a, b, c, d, e, f)",
+                ".import --csv \(csv.path) raw",
+                "INSERT INTO event (transaction_id, customer_id, metric_code, ts_ms, value, properties) SELECT * FROM raw",
+            ]
             : [db, ".import --csv \(csv.path) event"]
         let clock = ContinuousClock()
         return try clock.measure { try shell("/usr/bin/sqlite3", arguments) }

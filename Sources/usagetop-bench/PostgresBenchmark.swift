@@ -17,12 +17,16 @@ enum PostgresBenchmark {
         }
         let ingestFolder = folder.appendingPathComponent("ingest")
         try FileManager.default.createDirectory(at: ingestFolder, withIntermediateDirectories: true)
-        let jsonl = ingestFolder.appendingPathComponent("events.jsonl"), csv = ingestFolder.appendingPathComponent("events.csv")
-        if !FileManager.default.fileExists(atPath: jsonl.path) { try IngestBenchmark.write(events: events, jsonl: jsonl, csv: csv) }
+        let jsonl = ingestFolder.appendingPathComponent("events.jsonl"),
+            csv = ingestFolder.appendingPathComponent("events.csv")
+        if !FileManager.default.fileExists(atPath: jsonl.path) {
+            try IngestBenchmark.write(events: events, jsonl: jsonl, csv: csv)
+        }
         print("\n### ingest into PostgreSQL (\(events) events)")
         let metrics = [Metric(code: "compute_seconds", name: "Compute", aggregation: .sum, field: "seconds", unit: "s")]
         let fresh = try recreate("usagetop_bench_ingest", server: server)
-        let store = try await PostgresUsageStore.open(try PostgresTarget(url: fresh, environment: ProcessInfo.processInfo.environment))
+        let store = try await PostgresUsageStore.open(
+            try PostgresTarget(url: fresh, environment: ProcessInfo.processInfo.environment))
         let clock = ContinuousClock()
         var report = IngestReport()
         let ours = try await clock.measure {
@@ -30,20 +34,32 @@ enum PostgresBenchmark {
         }
         print(IngestBenchmark.line("usagetop ingest into PostgreSQL", report.inserted, ours))
         let copy = try recreate("usagetop_bench_copy", server: server)
-        for (name, table) in [("psql \\copy (CSV into a plain table)", plainTable), ("psql \\copy (CSV into usagetop's event table)", eventTable)] {
+        for (name, table) in [
+            ("psql \\copy (CSV into a plain table)", plainTable),
+            ("psql \\copy (CSV into usagetop's event table)", eventTable),
+        ] {
             try IngestBenchmark.shell(psql, ["-q", copy, "-c", "DROP TABLE IF EXISTS event", "-c", table])
             let took = try clock.measure {
-                try IngestBenchmark.shell(psql, ["-q", copy, "-c",
-                    "\\copy event (transaction_id, customer_id, metric_code, ts_ms, value, properties) FROM '\(csv.path)' CSV"])
+                try IngestBenchmark.shell(
+                    psql,
+                    [
+                        "-q", copy, "-c",
+                        "\\copy event (transaction_id, customer_id, metric_code, ts_ms, value, properties) FROM '\(csv.path)' CSV",
+                    ])
             }
             print(IngestBenchmark.line(name, events, took))
         }
         print("\n### store queries, SQLite and PostgreSQL on the same events")
         let largeURL = try await loadLarge(server: server, from: large, folder: folder)
-        let shared = try await PostgresUsageStore.open(try PostgresTarget(url: largeURL, environment: ProcessInfo.processInfo.environment))
+        let shared = try await PostgresUsageStore.open(
+            try PostgresTarget(url: largeURL, environment: ProcessInfo.processInfo.environment))
         let sqlite = LocalProvider(store: large), postgres = PostgresProvider(store: shared)
-        _ = try await Stopwatch.measure("sqlite: change token (an idle refresh)", runs: 200) { _ = try await sqlite.changeToken() }
-        _ = try await Stopwatch.measure("postgres: change token (an idle refresh)", runs: 200) { _ = try await postgres.changeToken() }
+        _ = try await Stopwatch.measure("sqlite: change token (an idle refresh)", runs: 200) {
+            _ = try await sqlite.changeToken()
+        }
+        _ = try await Stopwatch.measure("postgres: change token (an idle refresh)", runs: 200) {
+            _ = try await postgres.changeToken()
+        }
         try await StoreBenchmarks.queries(provider: sqlite, now: now, label: "sqlite: ")
         try await StoreBenchmarks.queries(provider: postgres, now: now, label: "postgres: ")
     }
@@ -53,25 +69,34 @@ enum PostgresBenchmark {
     private static func loadLarge(server: String, from large: UsageStore, folder: URL) async throws -> String {
         let largeURL = database("usagetop_bench_large", server: server)
         let wanted = try large.eventCount()
-        try? IngestBenchmark.shell(psql, ["-q", url(of: server, "postgres"), "-c", "CREATE DATABASE usagetop_bench_large"])
-        let store = try await PostgresUsageStore.open(try PostgresTarget(url: largeURL, environment: ProcessInfo.processInfo.environment))
-        let held = try await PostgresProvider(store: store).totals(customerID: "", period: Period(start: .distantPast, end: .distantFuture))
+        try? IngestBenchmark.shell(
+            psql, ["-q", url(of: server, "postgres"), "-c", "CREATE DATABASE usagetop_bench_large"])
+        let store = try await PostgresUsageStore.open(
+            try PostgresTarget(url: largeURL, environment: ProcessInfo.processInfo.environment))
+        let held = try await PostgresProvider(store: store).totals(
+            customerID: "", period: Period(start: .distantPast, end: .distantFuture))
         if held.contains(where: { ($0.eventCount ?? 0) > 0 }) {
             print("reusing usagetop_bench_large")
             return largeURL
         }
         let export = folder.appendingPathComponent("large.jsonl")
         print("exporting \(wanted) events to \(export.path) (one time)...")
-        try IngestBenchmark.shell("/bin/sh", ["-c", """
-            sqlite3 '\(large.path)' "SELECT json_object('transaction_id', transaction_id, 'external_customer_id', customer_id, \
-            'code', metric_code, 'timestamp', ts_ms / 1000.0, 'properties', json(properties)) FROM event" > '\(export.path)'
-            """])
+        try IngestBenchmark.shell(
+            "/bin/sh",
+            [
+                "-c",
+                """
+                sqlite3 '\(large.path)' "SELECT json_object('transaction_id', transaction_id, 'external_customer_id', customer_id, \
+                'code', metric_code, 'timestamp', ts_ms / 1000.0, 'properties', json(properties)) FROM event" > '\(export.path)'
+                """,
+            ])
         let metrics = try large.metrics()
         let customers = try await LocalProvider(store: large).customers()
         let clock = ContinuousClock()
         var report = IngestReport()
         let took = try await clock.measure {
-            report = try await store.ingest(.file(export.path), metrics: metrics, customers: customers, skipInvalid: false)
+            report = try await store.ingest(
+                .file(export.path), metrics: metrics, customers: customers, skipInvalid: false)
         }
         print(IngestBenchmark.line("usagetop ingest into PostgreSQL (the large store)", report.inserted, took))
         try? FileManager.default.removeItem(at: export)
@@ -81,7 +106,8 @@ enum PostgresBenchmark {
     /// Drops and creates `name` on the server; returns its URL.
     private static func recreate(_ name: String, server: String) throws -> String {
         let admin = url(of: server, "postgres")
-        try IngestBenchmark.shell(psql, ["-q", admin, "-c", "DROP DATABASE IF EXISTS \(name)", "-c", "CREATE DATABASE \(name)"])
+        try IngestBenchmark.shell(
+            psql, ["-q", admin, "-c", "DROP DATABASE IF EXISTS \(name)", "-c", "CREATE DATABASE \(name)"])
         return database(name, server: server)
     }
 

@@ -21,11 +21,14 @@ enum RemoteBenchmarks {
 
     static let latency = TimeAmount.milliseconds(50)
     static let metric = Metric(code: "calls", name: "Calls", aggregation: .count)
-    static let period = Period(start: ISO8601Parser.parse("2026-11-01T00:00:00Z")!, end: ISO8601Parser.parse("2026-12-01T00:00:00Z")!)
+    static let period = Period(
+        start: ISO8601Parser.parse("2026-11-01T00:00:00Z")!, end: ISO8601Parser.parse("2026-12-01T00:00:00Z")!)
 
     /// Runs every provider at every size; the one-at-a-time reference only up to `sequentialUpTo` customers
     /// (beyond, its time is requests × latency, printed as an estimate).
-    static func run(sizes: [Int], sequentialUpTo: Int, providers: [String] = ProviderRegistry.providers.map(\.name)) async throws {
+    static func run(sizes: [Int], sequentialUpTo: Int, providers: [String] = ProviderRegistry.providers.map(\.name))
+        async throws
+    {
         print("provider   customers  mode        first rows   full table   requests  peak in flight")
         for size in sizes {
             for provider in providers {
@@ -58,25 +61,30 @@ enum RemoteBenchmarks {
         let server: TestHTTPServer
         switch provider {
         case "lago": server = try RemoteServers.lago(customers: customers, latency: latency)
-        case "hyperline": server = try RemoteServers.hyperline(customers: customers, latency: latency, bulk: !sequential)
+        case "hyperline":
+            server = try RemoteServers.hyperline(customers: customers, latency: latency, bulk: !sequential)
         default: server = try RemoteServers.prolifi(customers: customers, latency: latency)
         }
         let throttle = (sequential ? descriptor.budget.sequential : descriptor.budget).throttle()
         let path = provider == "lago" ? "/api/v1" : ""
-        let configuration = try APIConfiguration(providerName: provider, baseURL: server.baseURL + path, apiKey: Secret("bench-key"))
+        let configuration = try APIConfiguration(
+            providerName: provider, baseURL: server.baseURL + path, apiKey: Secret("bench-key"))
         let quiet = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         let source = descriptor.make(APIClient(configuration: configuration, throttle: throttle, logger: quiet))
         let clock = ContinuousClock(), start = clock.now
         let first = Mutex<Duration?>(nil)
         let rows = try await source.summaries(
-            metric: provider == "lago" ? metric : Metric(code: provider == "hyperline" ? "agg" : "api_call", name: "x", aggregation: .count),
+            metric: provider == "lago"
+                ? metric : Metric(code: provider == "hyperline" ? "agg" : "api_call", name: "x", aggregation: .count),
             period: period, trailingDays: 1, now: period.end
         ) { report in
             if !report.rows.isEmpty { first.withLock { $0 = $0 ?? (clock.now - start) } }
         }
         let full = clock.now - start
         server.stop()
-        return Figures(firstRows: first.withLock { $0 } ?? full, full: full, requests: server.requests.count, peak: server.peakInFlight,
-                       rows: rows.count)
+        return Figures(
+            firstRows: first.withLock { $0 } ?? full, full: full, requests: server.requests.count,
+            peak: server.peakInFlight,
+            rows: rows.count)
     }
 }

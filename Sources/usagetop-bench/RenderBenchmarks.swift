@@ -19,10 +19,12 @@ enum RenderBenchmarks {
 
     static func run() {
         let rows = customers(count: 100_000)
-        var state = AppState(now: Date(timeIntervalSince1970: 1_795_000_000), width: 200, height: 60,
-                             providerName: "local", capabilities: .all)
+        var state = AppState(
+            now: Date(timeIntervalSince1970: 1_795_000_000), width: 200, height: 60,
+            providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: state.now, width: 200, height: 60))
-        let effects = state.reduce(.metricsLoaded(.success([Metric(code: "calls", name: "Calls", aggregation: .count)])))
+        let effects = state.reduce(
+            .metricsLoaded(.success([Metric(code: "calls", name: "Calls", aggregation: .count)])))
         if case .loadCustomers(let id, _, _, _)? = effects.first {
             _ = state.reduce(.customersLoaded(id, .success(rows)))
         }
@@ -39,16 +41,22 @@ enum RenderBenchmarks {
             previous = frame
         }
         var customers = state.customers
-        _ = Stopwatch.measure("filter keystroke, 100k customers: first char 'y'", runs: 100,
-                              setup: { customers.setFilter("", visibleRows: 54) }) {
+        _ = Stopwatch.measure(
+            "filter keystroke, 100k customers: first char 'y'", runs: 100,
+            setup: { customers.setFilter("", visibleRows: 54) }
+        ) {
             customers.setFilter("y", visibleRows: 54)
         }
-        _ = Stopwatch.measure("filter keystroke, 100k customers: 'y' -> 'yo'", runs: 100,
-                              setup: { customers.setFilter("y", visibleRows: 54) }) {
+        _ = Stopwatch.measure(
+            "filter keystroke, 100k customers: 'y' -> 'yo'", runs: 100,
+            setup: { customers.setFilter("y", visibleRows: 54) }
+        ) {
             customers.setFilter("yo", visibleRows: 54)
         }
-        _ = Stopwatch.measure("filter keystroke, 100k customers: backspace 'yo' -> 'y'", runs: 100,
-                              setup: { customers.setFilter("yo", visibleRows: 54) }) {
+        _ = Stopwatch.measure(
+            "filter keystroke, 100k customers: backspace 'yo' -> 'y'", runs: 100,
+            setup: { customers.setFilter("yo", visibleRows: 54) }
+        ) {
             customers.setFilter("y", visibleRows: 54)
         }
         var refreshed = rows
@@ -60,11 +68,14 @@ enum RenderBenchmarks {
         }
         for column in SortColumn.allCases {
             let other: SortColumn = column == .total ? .id : .total
-            _ = Stopwatch.measure("sort key, 100k, after a refresh: by \(column)", runs: 10, setup: {
-                customers.setRows([], visibleRows: 54)
-                customers.sort(by: other, descending: true)
-                customers.setRows(rows, visibleRows: 54)
-            }) {
+            _ = Stopwatch.measure(
+                "sort key, 100k, after a refresh: by \(column)", runs: 10,
+                setup: {
+                    customers.setRows([], visibleRows: 54)
+                    customers.sort(by: other, descending: true)
+                    customers.setRows(rows, visibleRows: 54)
+                }
+            ) {
                 customers.sort(by: column, descending: true)
             }
             _ = Stopwatch.measure("sort key, 100k, order known: by \(column)", runs: 20) {
@@ -84,7 +95,9 @@ struct SeededRandomish {
         return state >> 33
     }
     mutating func word() -> String {
-        let words = ["acme", "globex", "yoyodyne", "initech", "umbrella", "stark", "wayne", "hooli", "tyrell", "zenith"]
+        let words = [
+            "acme", "globex", "yoyodyne", "initech", "umbrella", "stark", "wayne", "hooli", "tyrell", "zenith",
+        ]
         return words[Int(next() % UInt64(words.count))]
     }
 }

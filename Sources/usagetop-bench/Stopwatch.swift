@@ -37,14 +37,17 @@ struct Stopwatch {
             samples.append(try clock.measure(body))
         }
         samples.sort()
-        let result = Result(name: name, runs: runs, median: samples[runs / 2], fastest: samples[0],
-                            p90: samples[min(runs - 1, runs * 9 / 10)])
+        let result = Result(
+            name: name, runs: runs, median: samples[runs / 2], fastest: samples[0],
+            p90: samples[min(runs - 1, runs * 9 / 10)])
         print(result.line)
         return result
     }
 
     /// Async variant.
-    static func measure(_ name: String, runs: Int, warmup: Int = 3, _ body: () async throws -> Void) async rethrows -> Result {
+    static func measure(_ name: String, runs: Int, warmup: Int = 3, _ body: () async throws -> Void) async rethrows
+        -> Result
+    {
         for _ in 0..<warmup { try await body() }
         let clock = ContinuousClock()
         var samples: [Duration] = []
@@ -54,8 +57,9 @@ struct Stopwatch {
             samples.append(clock.now - start)
         }
         samples.sort()
-        let result = Result(name: name, runs: runs, median: samples[runs / 2], fastest: samples[0],
-                            p90: samples[min(runs - 1, runs * 9 / 10)])
+        let result = Result(
+            name: name, runs: runs, median: samples[runs / 2], fastest: samples[0],
+            p90: samples[min(runs - 1, runs * 9 / 10)])
         print(result.line)
         return result
     }

@@ -34,20 +34,25 @@ enum StoreBenchmarks {
     static func queries(provider: any UsageProvider, now: Date, label: String = "") async throws {
         let metrics = try await provider.metrics()
         let period = PeriodPreset.last30Days.resolve(now: now)
-        let count = try await provider.totals(customerID: "cus_00001", period: period).reduce(0) { $0 + ($1.eventCount ?? 0) }
+        let count = try await provider.totals(customerID: "cus_00001", period: period).reduce(0) {
+            $0 + ($1.eventCount ?? 0)
+        }
         print("cus_00001 has \(count) events in the last 30 days")
         _ = try await Stopwatch.measure(label + "customer totals, 6 metrics, last 30 days", runs: 50) {
             _ = try await provider.totals(customerID: "cus_00001", period: period)
         }
         for metric in [metrics[1], metrics[3]] {
-            _ = try await Stopwatch.measure(label + "30-day daily timeseries, one customer, \(metric.aggregation.rawValue)", runs: 50) {
+            _ = try await Stopwatch.measure(
+                label + "30-day daily timeseries, one customer, \(metric.aggregation.rawValue)", runs: 50
+            ) {
                 _ = try await provider.timeseries(metric: metric, customerID: "cus_00001", period: period, bucket: .day)
             }
         }
         _ = try await Stopwatch.measure(label + "30-day daily timeseries, all customers, sum", runs: 20) {
             _ = try await provider.timeseries(metric: metrics[1], customerID: nil, period: period, bucket: .day)
         }
-        let unaligned = Period(start: period.start.addingTimeInterval(37 * 60 + 12.5), end: period.end.addingTimeInterval(-3_333))
+        let unaligned = Period(
+            start: period.start.addingTimeInterval(37 * 60 + 12.5), end: period.end.addingTimeInterval(-3_333))
         _ = try await Stopwatch.measure(label + "customer totals, unaligned 30-day period", runs: 50) {
             _ = try await provider.totals(customerID: "cus_00001", period: unaligned)
         }

@@ -14,8 +14,10 @@ struct Usagetop: AsyncParsableCommand {
             """,
         version: UsagetopVersion.text,
         subcommands: [
-            DashboardCommand.self, MonitorCommand.self, CustomersCommand.self, SnapshotCommand.self, TimeseriesCommand.self,
-            EventsCommand.self, BreakdownCommand.self, IngestCommand.self, SyncCommand.self, DemoCommand.self, InfoCommand.self,
+            DashboardCommand.self, MonitorCommand.self, CustomersCommand.self, SnapshotCommand.self,
+            TimeseriesCommand.self,
+            EventsCommand.self, BreakdownCommand.self, IngestCommand.self, SyncCommand.self, DemoCommand.self,
+            InfoCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self
     )

@@ -55,11 +55,14 @@ struct ConfigTests {
             """
         let config = try ConfigTests.parsed(text, path: "config.toml")
         let rules = config.alertRules(profile: try config.profile("plain"))
-        #expect(rules.baselineFactor == Decimal(string: "2.5") && rules.baselineDays == 14 && rules.minimumBaseline == 10)
-        #expect(rules.thresholds == [
-            AlertRules.Threshold(metric: "api_calls", hour: 5000, day: Decimal(string: "0.1")),
-            AlertRules.Threshold(metric: "storage_gb", customerID: "cus_00042", day: Decimal(string: "900.25"), level: .warning),
-        ])
+        #expect(
+            rules.baselineFactor == Decimal(string: "2.5") && rules.baselineDays == 14 && rules.minimumBaseline == 10)
+        #expect(
+            rules.thresholds == [
+                AlertRules.Threshold(metric: "api_calls", hour: 5000, day: Decimal(string: "0.1")),
+                AlertRules.Threshold(
+                    metric: "storage_gb", customerID: "cus_00042", day: Decimal(string: "900.25"), level: .warning),
+            ])
         let quiet = config.alertRules(profile: try config.profile("quiet"))
         #expect(quiet.baselineFactor == nil && quiet.thresholds.isEmpty, "a profile's table replaces the top-level one")
         #expect(ConfigFile().alertRules(profile: nil) == AlertRules())
@@ -75,9 +78,12 @@ struct ConfigTests {
     }
 
     @Test func theMouseIsOnUnlessTheFileTheProfileOrTheFlagTurnsItOff() throws {
-        let config = try ConfigTests.parsed("mouse = false\n[profiles.wall]\nmouse = true\n[profiles.desk]\n", path: "config.toml")
+        let config = try ConfigTests.parsed(
+            "mouse = false\n[profiles.wall]\nmouse = true\n[profiles.desk]\n", path: "config.toml")
         #expect(!config.usesMouse(profile: try config.profile("desk"), noMouseFlag: false))
-        #expect(config.usesMouse(profile: try config.profile("wall"), noMouseFlag: false), "a profile replaces the file's value")
+        #expect(
+            config.usesMouse(profile: try config.profile("wall"), noMouseFlag: false),
+            "a profile replaces the file's value")
         #expect(!config.usesMouse(profile: try config.profile("wall"), noMouseFlag: true), "--no-mouse wins")
         #expect(ConfigFile().usesMouse(profile: nil, noMouseFlag: false))
     }
@@ -85,8 +91,11 @@ struct ConfigTests {
     @Test func profilesParse() throws {
         let config = try ConfigTests.parsed(Self.sample, path: "config.toml")
         let eu = try config.profile("lago-eu")
-        #expect(eu == Profile(provider: "lago", baseURL: "https://api.eu.getlago.com/api/v1", apiKeyEnv: "LAGO_EU_KEY",
-                              theme: "light", refresh: 30))
+        #expect(
+            eu
+                == Profile(
+                    provider: "lago", baseURL: "https://api.eu.getlago.com/api/v1", apiKeyEnv: "LAGO_EU_KEY",
+                    theme: "light", refresh: 30))
         #expect(throws: UsageError(.notFound, "no profile 'prod' in config.toml (known: hyperline-sandbox, lago-eu)")) {
             try config.profile("prod")
         }
@@ -104,7 +113,8 @@ struct ConfigTests {
     }
 
     @Test func aWorldReadableConfigIsWarnedAbout() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-config-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "usagetop-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("config.toml").path
         try Self.sample.write(toFile: path, atomically: true, encoding: .utf8)
@@ -116,7 +126,9 @@ struct ConfigTests {
         warnings = []
         _ = try ConfigFile.load(path: path, warnings: &warnings)
         #expect(warnings.isEmpty)
-        #expect(try ConfigFile.load(path: folder.appendingPathComponent("missing.toml").path, warnings: &warnings).profiles.isEmpty)
+        #expect(
+            try ConfigFile.load(path: folder.appendingPathComponent("missing.toml").path, warnings: &warnings).profiles
+                .isEmpty)
         #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/c"]) == "/c/usagetop/config.toml")
     }
 
@@ -125,17 +137,25 @@ struct ConfigTests {
         ("[profiles.x]\nrefresh = 0", "c.toml: profiles.x.refresh must be from 1 to 86400, not 0"),
         ("[profiles.x]\nrefresh = -5", "c.toml: profiles.x.refresh must be from 1 to 86400, not -5"),
         ("[profiles.x]\nrefresh = 2.5", "c.toml: profiles.x.refresh must be a whole number, not a decimal number"),
-        ("[profiles.x]\nprovider = \"stripe\"", "c.toml: profiles.x.provider must be one of local, lago, hyperline, prolifi, not 'stripe'"),
+        (
+            "[profiles.x]\nprovider = \"stripe\"",
+            "c.toml: profiles.x.provider must be one of local, lago, hyperline, prolifi, not 'stripe'"
+        ),
         ("[profiles.x]\nbase_url = 5", "c.toml: profiles.x.base_url must be text in quotes, not a whole number"),
         ("profiles = 3", "c.toml: profiles must be a table, not a whole number"),
         ("[alerts]\nbaseline_factor = \"lots\"", "c.toml: alerts.baseline_factor must be a number, not text"),
         ("[alerts]\nbaseline_days = 100000", "c.toml: alerts.baseline_days must be from 1 to 365, not 100000"),
-        ("[[alerts.limits]]\nmetric = \"m\"\nlevel = \"panic\"", "c.toml: alerts.limits[1].level must be one of warn, error, not 'panic'"),
+        (
+            "[[alerts.limits]]\nmetric = \"m\"\nlevel = \"panic\"",
+            "c.toml: alerts.limits[1].level must be one of warn, error, not 'panic'"
+        ),
         ("mouse = \"off\"", "c.toml: mouse must be true or false, not text"),
     ])
     func aWrongValueIsNamedWithWhatItMustBe(text: String, message: String) {
         var warnings: [String] = []
-        #expect(throws: UsageError(.invalidInput, message)) { try ConfigFile.parse(text, path: "c.toml", warnings: &warnings) }
+        #expect(throws: UsageError(.invalidInput, message)) {
+            try ConfigFile.parse(text, path: "c.toml", warnings: &warnings)
+        }
     }
 
     @Test func unknownKeysAreWarnedAboutAndAByteOrderMarkIsSkipped() throws {
@@ -143,10 +163,14 @@ struct ConfigTests {
         let config = try ConfigFile.parse(
             "\u{FEFF}[profiles.x]\nrefersh = 5\ndb = \"~/usage.sqlite\"\n[profiles.x.alerts]\nbaseline = 2\n[colour]\n",
             path: "c.toml", warnings: &warnings)
-        #expect(warnings == ["c.toml: unknown key colour ignored", "c.toml: unknown key profiles.x.alerts.baseline ignored",
-                             "c.toml: unknown key profiles.x.refersh ignored"])
+        #expect(
+            warnings == [
+                "c.toml: unknown key colour ignored", "c.toml: unknown key profiles.x.alerts.baseline ignored",
+                "c.toml: unknown key profiles.x.refersh ignored",
+            ])
         #expect(try config.profile("x").db == "~/usage.sqlite")
-        #expect(ConfigFile.expandingHome("~/usage.sqlite", environment: ["HOME": "/home/ann"]) == "/home/ann/usage.sqlite")
+        #expect(
+            ConfigFile.expandingHome("~/usage.sqlite", environment: ["HOME": "/home/ann"]) == "/home/ann/usage.sqlite")
         #expect(ConfigFile.expandingHome("~", environment: ["HOME": "/home/ann"]) == "/home/ann")
         #expect(ConfigFile.expandingHome("~bob/x", environment: ["HOME": "/home/ann"]) == "~bob/x")
         #expect(ConfigFile.expandingHome("/data/~/x", environment: ["HOME": "/home/ann"]) == "/data/~/x")

@@ -46,7 +46,8 @@ struct BreakdownScreenTests {
         #expect(split.key == split.keys.dropFirst().first && split.rows?.isEmpty == false)
         await h.press(.enter)
         guard case .events(let events)? = h.state.stack.last, let page = events.page,
-              let match = events.query.matches.first else {
+            let match = events.query.matches.first
+        else {
             Issue.record("expected the events of the value")
             return
         }
@@ -76,8 +77,11 @@ struct ChartClickTests {
             let frame = h.frame()
             let axis = (0..<height).first { frame.line($0).contains("▲") }
             let marker = axis.flatMap { y in Array(frame.line(y)).firstIndex(of: "▲") }
-            #expect(marker.map { $0 <= x && Layout.chartBucket(atColumn: $0, width: width, series: series) == index } == true,
-                    "clicked column \(x): bucket \(index), marker at \(String(describing: marker)) → \(String(describing: marker.map { Layout.chartBucket(atColumn: $0, width: width, series: series) }))")
+            #expect(
+                marker.map { $0 <= x && Layout.chartBucket(atColumn: $0, width: width, series: series) == index }
+                    == true,
+                "clicked column \(x): bucket \(index), marker at \(String(describing: marker)) → \(String(describing: marker.map { Layout.chartBucket(atColumn: $0, width: width, series: series) }))"
+            )
         }
         await h.press(.doubleClick(x: plot.x, y: height / 2))
         guard case .events(let events)? = h.state.stack.last else {
@@ -103,7 +107,8 @@ struct UsageChartPanelTests {
         var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
         await h.press(.enter, .tab, .character("^"))
         guard case .customerUsage(let usage)? = h.state.stack.last, let (metric, series) = usage.selectedSeries,
-              let index = usage.chartCursor else {
+            let index = usage.chartCursor
+        else {
             Issue.record("expected the focused chart panel with a cursor")
             return
         }
@@ -125,12 +130,17 @@ struct UsageChartPanelTests {
     @Test func aClickInThePanelSelectsTheBucketDrawnThere() async throws {
         var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
         await h.press(.enter)
-        guard case .customerUsage(let usage)? = h.state.stack.last, let (_, series) = usage.selectedSeries else { return }
+        guard case .customerUsage(let usage)? = h.state.stack.last, let (_, series) = usage.selectedSeries else {
+            return
+        }
         let plot = Layout.chartPlot(width: 120, series: series)
         await h.press(.click(x: plot.x + plot.width / 2, y: 32))
         guard case .customerUsage(let clicked)? = h.state.stack.last else { return }
-        #expect(clicked.focus == .chart
-            && clicked.chartCursor == Layout.chartBucket(atColumn: plot.x + plot.width / 2, width: 120, series: series))
+        #expect(
+            clicked.focus == .chart
+                && clicked.chartCursor
+                    == Layout.chartBucket(atColumn: plot.x + plot.width / 2, width: 120, series: series)
+        )
     }
 }
 
@@ -142,7 +152,9 @@ struct EventJumpTests {
         var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
         await h.press(.enter, .character("e"))
         if !newestFirst { await h.press(.character("o")) }
-        guard case .events(let start)? = h.state.stack.last, let total = start.page?.totalCount, total > 3 * start.pageSize else {
+        guard case .events(let start)? = h.state.stack.last, let total = start.page?.totalCount,
+            total > 3 * start.pageSize
+        else {
             Issue.record("expected several pages of events")
             return
         }

@@ -80,7 +80,9 @@ struct GoldenScreenTests {
 
     @Test func monoThemeAndAsciiGlyphs() async throws {
         let h = try await ScreenHarness(width: 80, height: 24, build: ScreenHarness.demo)
-        Snapshot.assert(h.frame(RenderOptions(theme: .monochrome, plotMode: .ascii, glyphs: .ascii)), named: "customers-mono-ascii-80x24")
+        Snapshot.assert(
+            h.frame(RenderOptions(theme: .monochrome, plotMode: .ascii, glyphs: .ascii)),
+            named: "customers-mono-ascii-80x24")
     }
 
     @Test(arguments: [(59, 24), (80, 14), (1, 1), (0, 0)])

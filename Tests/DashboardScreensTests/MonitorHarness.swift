@@ -12,14 +12,17 @@ struct MonitorHarness {
     let runner: MonitorEffectRunner
 
     /// A monitor over a store built by `build`, started and settled at `width`×`height`.
-    init(width: Int, height: Int, period: PeriodPreset = .last24Hours, rules: AlertRules = AlertRules(),
-         now: Date = ScreenHarness.now, build: (UsageStore) throws -> Void) async throws {
+    init(
+        width: Int, height: Int, period: PeriodPreset = .last24Hours, rules: AlertRules = AlertRules(),
+        now: Date = ScreenHarness.now, build: (UsageStore) throws -> Void
+    ) async throws {
         let folder = ProcessScratch.root.appendingPathComponent("monitor-\(UUID().uuidString)")
         let store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
         try build(store)
         runner = MonitorEffectRunner(service: DataService(provider: LocalProvider(store: store)))
-        state = MonitorState(now: now, width: width, height: height, providerName: "local",
-                             capabilities: .all, period: .preset(period), refreshSeconds: 2, rules: rules)
+        state = MonitorState(
+            now: now, width: width, height: height, providerName: "local",
+            capabilities: .all, period: .preset(period), refreshSeconds: 2, rules: rules)
         await send(.started(now: now, width: width, height: height))
     }
 
@@ -30,8 +33,13 @@ struct MonitorHarness {
             for effect in state.reduce(queue.removeFirst()) {
                 guard let next = await runner.perform(effect) else { continue }
                 if case .sourceLoaded(let id, .success(let info)) = next {
-                    queue.append(.sourceLoaded(id, .success(SourceInfo(label: "local ~/.local/share/usagetop/usage.sqlite",
-                                                                       isDemoData: info.isDemoData))))
+                    queue.append(
+                        .sourceLoaded(
+                            id,
+                            .success(
+                                SourceInfo(
+                                    label: "local ~/.local/share/usagetop/usage.sqlite",
+                                    isDemoData: info.isDemoData))))
                 } else {
                     queue.append(next)
                 }

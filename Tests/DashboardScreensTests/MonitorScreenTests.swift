@@ -75,8 +75,9 @@ struct MonitorScreenTests {
 
     @Test func aBackendDownFromTheStartSaysSoAndKeepsTrying() {
         let now = ScreenHarness.now
-        var state = MonitorState(now: now, width: 80, height: 24, providerName: "hyperline", capabilities: .all,
-                                 refreshSeconds: 30)
+        var state = MonitorState(
+            now: now, width: 80, height: 24, providerName: "hyperline", capabilities: .all,
+            refreshSeconds: 30)
         let down = UsageError(.unavailable, "hyperline: GET /v1/aggregators: connection refused")
         for effect in state.reduce(.started(now: now, width: 80, height: 24)) {
             if case .loadMetrics(let id) = effect { _ = state.reduce(.metricsLoaded(id, .failure(down))) }
@@ -121,8 +122,10 @@ struct MonitorScreenTests {
         let alerts = h.state.alerts.value ?? []
         #expect(alerts.count > 1 && frame.text.contains("Alerts (\(alerts.count))"))
         let first = try #require(alerts.first)
-        #expect(frame.text.contains(" ERROR today \(DecimalText.grouped(first.value, fractionDigits: 6)) > limit 0 · API calls"),
-                "the loudest alert, its numbers whole")
+        #expect(
+            frame.text.contains(
+                " ERROR today \(DecimalText.grouped(first.value, fractionDigits: 6)) > limit 0 · API calls"),
+            "the loudest alert, its numbers whole")
         let narrow = AlertsPanel.lines(alerts, width: 40, height: alerts.count, theme: .standard)
         #expect(narrow.count == alerts.count, "too narrow for two lines each: one compact line each")
         #expect(narrow.allSatisfy { $0.0.hasPrefix(" ERROR today ") || $0.0.hasPrefix(" WARN  today ") })
@@ -136,7 +139,10 @@ struct MonitorScreenTests {
         }
         let frame = h.frame()
         Snapshot.assert(frame, named: "monitor-hostile-120x40")
-        #expect(!frame.cells.contains { $0.symbol.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
+        #expect(
+            !frame.cells.contains {
+                $0.symbol.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+            })
         #expect(frame.text.contains("�]0;owned�Acme�[2J"))
         for row in 2..<8 {
             #expect(TextWidth.of(frame.line(row)) == 120, "row \(row) keeps every column")

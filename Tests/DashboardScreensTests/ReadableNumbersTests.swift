@@ -9,11 +9,12 @@ import UsageViewModel
 /// step and the date where the day changes.
 @Suite("Readable numbers and time axes")
 struct ReadableNumbersTests {
-    @Test(arguments: [
-        ("9039.67", "s", "2h 30m 39s"), ("59", "s", nil), ("90061", "seconds", "1d 1h"), ("3600", "s", "1h"),
-        ("125000", "ms", "2m 5s"), ("0.0005", "GB", "500 KB"), ("12345", "GB", "12.3 TB"), ("248.3686", "GB", nil),
-        ("1500000", "bytes", "1.5 MB"), ("42", "calls", nil), ("-120", "s", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            ("9039.67", "s", "2h 30m 39s"), ("59", "s", nil), ("90061", "seconds", "1d 1h"), ("3600", "s", "1h"),
+            ("125000", "ms", "2m 5s"), ("0.0005", "GB", "500 KB"), ("12345", "GB", "12.3 TB"), ("248.3686", "GB", nil),
+            ("1500000", "bytes", "1.5 MB"), ("42", "calls", nil), ("-120", "s", nil),
+        ] as [(String, String, String?)])
     func durationsAndSizesAsPeopleReadThem(value: String, unit: String, expected: String?) {
         #expect(HumanUnits.text(Decimal(string: value)!, unit: unit) == expected)
     }
@@ -58,8 +59,10 @@ struct ReadableNumbersTests {
         #expect(buffer[column(3), 5].style == options.theme.text(.muted), "11:00, under way, is dimmed")
         #expect(buffer[column(2), 5].style == options.theme.text(.chart), "10:00 is a whole hour")
         #expect(buffer[column(4), 5].symbol == " " && buffer[column(4), 6].symbol == "┈", "12:00 is still to come")
-        #expect(TimeseriesView.readout(metric: Metric(code: "m", name: "M", aggregation: .count), cursor: 3, series: series,
-                                       eventsKey: false, now: now)?.contains("· 1 so far") == true)
+        #expect(
+            TimeseriesView.readout(
+                metric: Metric(code: "m", name: "M", aggregation: .count), cursor: 3, series: series,
+                eventsKey: false, now: now)?.contains("· 1 so far") == true)
     }
 }
 
@@ -76,6 +79,8 @@ struct SideMetricsTests {
         let row = try #require(h.state.customers.selectedRow)
         let value = try #require(h.state.customers.sideTotals[compute.code]?[row.summary.customer.id])
         let text = HumanUnits.text(value, unit: compute.unit) ?? Format.value(value)
-        #expect(frame.line(4).contains(text), "the selected customer's \(compute.code) beside its \(h.state.metric?.code ?? "")")
+        #expect(
+            frame.line(4).contains(text),
+            "the selected customer's \(compute.code) beside its \(h.state.metric?.code ?? "")")
     }
 }

@@ -24,7 +24,8 @@ struct ScreenHarness {
 
     /// The standard small demo store.
     static func demo(_ store: UsageStore) throws {
-        try DemoGenerator(options: DemoOptions(customers: 14, days: 45, eventsPerDay: 8, seed: 5), now: now).generate(into: store)
+        try DemoGenerator(options: DemoOptions(customers: 14, days: 45, eventsPerDay: 8, seed: 5), now: now).generate(
+            into: store)
     }
 
     /// Applies an action and every action its effects lead to, until the state settles.
@@ -34,8 +35,12 @@ struct ScreenHarness {
             for effect in state.reduce(queue.removeFirst()) {
                 guard let next = await runner.perform(effect) else { continue }
                 if case .sourceLoaded(.success(let info)) = next {
-                    queue.append(.sourceLoaded(.success(SourceInfo(label: "local ~/.local/share/usagetop/usage.sqlite",
-                                                                   isDemoData: info.isDemoData))))
+                    queue.append(
+                        .sourceLoaded(
+                            .success(
+                                SourceInfo(
+                                    label: "local ~/.local/share/usagetop/usage.sqlite",
+                                    isDemoData: info.isDemoData))))
                 } else {
                     queue.append(next)
                 }

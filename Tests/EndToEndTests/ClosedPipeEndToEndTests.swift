@@ -23,23 +23,31 @@ struct ClosedPipeEndToEndTests {
         defer { try? writer.close() }
         let home = Program.freshHome()
         var overrides: [Environment.Key: String?] = [
-            "HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config", "XDG_STATE_HOME": home + "/state",
+            "HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config",
+            "XDG_STATE_HOME": home + "/state",
         ]
         for (name, value) in extra { overrides[Environment.Key(rawValue: name)!] = value }
         let environment = Environment.inherit.updating(overrides)
         let executable = Executable.path(FilePath(Tmux.binary))
         let closedEnd = FileDescriptorOutput.fileDescriptor(writer, closeAfterSpawningProcess: false)
-        let status: TerminationStatus = switch closed {
-        case .stdout:
-            try await Subprocess.run(executable, arguments: Arguments(arguments), environment: environment, input: .none,
-                                     output: closedEnd, error: .discarded).terminationStatus
-        case .stderr:
-            try await Subprocess.run(executable, arguments: Arguments(arguments), environment: environment, input: .none,
-                                     output: .discarded, error: closedEnd).terminationStatus
-        case .both:
-            try await Subprocess.run(executable, arguments: Arguments(arguments), environment: environment, input: .none,
-                                     output: closedEnd, error: closedEnd).terminationStatus
-        }
+        let status: TerminationStatus =
+            switch closed {
+            case .stdout:
+                try await Subprocess.run(
+                    executable, arguments: Arguments(arguments), environment: environment, input: .none,
+                    output: closedEnd, error: .discarded
+                ).terminationStatus
+            case .stderr:
+                try await Subprocess.run(
+                    executable, arguments: Arguments(arguments), environment: environment, input: .none,
+                    output: .discarded, error: closedEnd
+                ).terminationStatus
+            case .both:
+                try await Subprocess.run(
+                    executable, arguments: Arguments(arguments), environment: environment, input: .none,
+                    output: closedEnd, error: closedEnd
+                ).terminationStatus
+            }
         return Program.code(status)
     }
 
@@ -58,13 +66,16 @@ struct ClosedPipeEndToEndTests {
         let (events, metrics) = (folder + "/events.jsonl", folder + "/metrics.json")
         try #"{"transaction_id": "t1", "external_customer_id": "c1", "code": "calls", "timestamp": 1764547200}"#
             .write(toFile: events, atomically: true, encoding: .utf8)
-        try #"[{"code": "calls", "name": "Calls", "aggregation": "count"}]"#.write(toFile: metrics, atomically: true, encoding: .utf8)
+        try #"[{"code": "calls", "name": "Calls", "aggregation": "count"}]"#.write(
+            toFile: metrics, atomically: true, encoding: .utf8)
         let commands: [[String]] = [
             ["customers", "--db", db], ["customers", "--db", db, "--format", "csv"],
             ["snapshot", "--db", db, "--customer", "cus_00001", "--format", "json"],
-            ["timeseries", "--db", db, "--metric", "api_calls"], ["events", "--db", db, "--customer", "cus_00001", "--metric", "api_calls"],
+            ["timeseries", "--db", db, "--metric", "api_calls"],
+            ["events", "--db", db, "--customer", "cus_00001", "--metric", "api_calls"],
             ["breakdown", "--db", db, "--customer", "cus_00001", "--metric", "api_calls", "--by", "endpoint"],
-            ["info"], ["--help"], ["sync", "--help"], ["--version"], ["ingest", "--db", folder + "/ingest.sqlite", "--metrics", metrics, events],
+            ["info"], ["--help"], ["sync", "--help"], ["--version"],
+            ["ingest", "--db", folder + "/ingest.sqlite", "--metrics", metrics, events],
             ["demo", "--db", try SyncEndToEndTests.folder() + "/new.sqlite", "--customers", "2", "--days", "1"],
         ]
         for command in commands {
@@ -80,8 +91,9 @@ struct ClosedPipeEndToEndTests {
     func syncEndsQuietly(closed: Closed) async throws {
         let server = try SyncEndToEndTests.server()
         let db = try SyncEndToEndTests.folder() + "/sync.sqlite"
-        let status = try await Self.run(["sync", "--provider", "hyperline", "--base-url", server.baseURL, "--db", db],
-                                        closed: closed, extra: ["HYPERLINE_API_KEY": SyncEndToEndTests.key])
+        let status = try await Self.run(
+            ["sync", "--provider", "hyperline", "--base-url", server.baseURL, "--db", db],
+            closed: closed, extra: ["HYPERLINE_API_KEY": SyncEndToEndTests.key])
         #expect(status == 0, "sync with \(closed) closed: \(status)")
     }
 }

@@ -37,7 +37,8 @@ struct DashboardEndToEndTests {
         let home = ProcessScratch.root.appendingPathComponent("paste-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         let db = home.appendingPathComponent("demo.sqlite").path
-        #expect(try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "5", "--days", "2"]).status == 0)
+        #expect(
+            try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "5", "--days", "2"]).status == 0)
         let tmux = try await Tmux(width: 120, height: 30, arguments: "--db \(db)")
         #expect(await tmux.waitFor(60) { $0.contains("of 5") }.ok)
         try await tmux.send("/")
@@ -60,7 +61,9 @@ struct DashboardEndToEndTests {
         let small = await tmux.waitFor { $0.contains("need 60×15") }
         #expect(small.ok, "below the minimum the too-small screen shows:\n\(small.screen)")
         try await tmux.resize(width: 80, height: 24)
-        let back = await tmux.waitFor { $0.contains("filter: acme") && $0.contains("Acme Labs") && !$0.contains("need 60") }
+        let back = await tmux.waitFor {
+            $0.contains("filter: acme") && $0.contains("Acme Labs") && !$0.contains("need 60")
+        }
         #expect(back.ok, "growing again redraws the table:\n\(back.screen)")
         let lines = back.screen.split(separator: "\n")
         #expect(lines.first { $0.hasPrefix("┌") }?.count == 80, "the frame spans the new width")
@@ -78,11 +81,15 @@ struct DashboardEndToEndTests {
         let missing = try await Self.run(["snapshot", "--db", db, "--customer", "nobody"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "usagetop: no customer with id or name 'nobody'\n")
-        let byName = try await Self.run(["snapshot", "--db", db, "--customer", "labs acme", "--period", "last-7-days", "--format", "json"])
-        #expect(byName.status == 0 && byName.stdout.contains(#""customer": {"id": "cus_00001", "name": "Acme Labs"}"#),
-                "a name's words in any order find the customer:\n\(byName.stderr)")
+        let byName = try await Self.run([
+            "snapshot", "--db", db, "--customer", "labs acme", "--period", "last-7-days", "--format", "json",
+        ])
+        #expect(
+            byName.status == 0 && byName.stdout.contains(#""customer": {"id": "cus_00001", "name": "Acme Labs"}"#),
+            "a name's words in any order find the customer:\n\(byName.stderr)")
         let several = try await Self.run(["snapshot", "--db", db, "--customer", "labs"])
-        #expect(several.status == 1 && several.stderr.contains("'labs' matches") && several.stderr.contains("(cus_00001)"))
+        #expect(
+            several.status == 1 && several.stderr.contains("'labs' matches") && several.stderr.contains("(cus_00001)"))
         let badDate = try await Self.run(["timeseries", "--db", db, "--metric", "api_calls", "--from", "yesterday"])
         #expect(badDate.status != 0 && badDate.stderr.contains("--from 'yesterday' is not an ISO-8601"))
         let dashboard = try await Self.run(["--db", db])

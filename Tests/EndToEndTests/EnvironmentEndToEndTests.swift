@@ -27,7 +27,8 @@ struct EnvironmentEndToEndTests {
         try await Self.makeStore()
         let tmux = try await Tmux(width: 100, height: 30, arguments: "--theme light --db \(Self.store)", binary: copy)
         let screen = await tmux.waitFor(30) { $0.contains("of 5") }
-        #expect(screen.ok && !screen.screen.contains("not found"), "no theme warning in the status line:\n\(screen.screen)")
+        #expect(
+            screen.ok && !screen.screen.contains("not found"), "no theme warning in the status line:\n\(screen.screen)")
         try await tmux.send("q")
         let after = await tmux.waitFor { $0.contains("EXITED 0") }
         #expect(after.ok && !after.screen.contains("theme"), "nor on stderr before the screen opened:\n\(after.screen)")
@@ -41,7 +42,8 @@ struct EnvironmentEndToEndTests {
         let lines = screen.screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(!screen.screen.unicodeScalars.contains { $0.value > 0x7E }, "only ASCII reaches the terminal")
         let frame = lines.first { $0.hasPrefix("+") }
-        #expect(frame?.count == 100 && frame?.hasSuffix("+") == true, "ASCII borders span the width: \(frame ?? "none")")
+        #expect(
+            frame?.count == 100 && frame?.hasSuffix("+") == true, "ASCII borders span the width: \(frame ?? "none")")
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
     }
@@ -49,7 +51,10 @@ struct EnvironmentEndToEndTests {
     @Test func aDumbTerminalIsRefusedWithAPointerToTheHeadlessCommands() async throws {
         let tmux = try await Tmux(width: 200, height: 10, arguments: "--db \(Self.store)", environment: "TERM=dumb")
         let screen = await tmux.waitFor { $0.contains("EXITED") }
-        #expect(screen.screen.contains("usagetop: this terminal (TERM=dumb) cannot draw the screens; use `usagetop customers|snapshot|timeseries|events` instead"))
+        #expect(
+            screen.screen.contains(
+                "usagetop: this terminal (TERM=dumb) cannot draw the screens; use `usagetop customers|snapshot|timeseries|events` instead"
+            ))
         #expect(screen.screen.contains("EXITED 1"))
     }
 
@@ -66,7 +71,9 @@ struct EnvironmentEndToEndTests {
             try await tmux.send("C-z")
             let stopped = await tmux.waitFor { $0.contains("Stopped") }
             let whileStopped = (await tmux.paneValue("#{alternate_on}"), await tmux.paneValue("#{cursor_flag}"))
-            #expect(stopped.ok && whileStopped == ("0", "1"), "round \(round): stopped on the normal screen:\n\(stopped.screen)")
+            #expect(
+                stopped.ok && whileStopped == ("0", "1"),
+                "round \(round): stopped on the normal screen:\n\(stopped.screen)")
             try await tmux.type("fg")
             try await tmux.send("Enter")
             let back = await tmux.waitFor { $0.contains("of 5") && !$0.contains("Stopped") }

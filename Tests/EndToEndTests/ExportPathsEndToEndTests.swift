@@ -5,7 +5,9 @@ import Testing
 /// One export model: in the real binary, `:export csv` on each view writes the same columns and rows as the headless
 /// command that answers the same question for the same period (`customers`, `snapshot`, `breakdown`, `events`,
 /// `timeseries`).
-@Suite("End to end: a view's export equals its headless command", .serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+@Suite(
+    "End to end: a view's export equals its headless command", .serialized,
+    .enabled(if: Tmux.isAvailable, "tmux is not installed"))
 struct ExportPathsEndToEndTests {
     static let period = ["--from", "2026-11-01", "--to", "2026-12-01"]
 
@@ -30,13 +32,16 @@ struct ExportPathsEndToEndTests {
         try metrics.write(to: folder.appendingPathComponent("metrics.json"), atomically: true, encoding: .utf8)
         try #"[{"id": "c1", "name": "Alpha Labs"}, {"id": "c2", "name": "Beta, \"Works\""}]"#
             .write(to: folder.appendingPathComponent("customers.json"), atomically: true, encoding: .utf8)
-        try events.joined(separator: "\n").write(to: folder.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+        try events.joined(separator: "\n").write(
+            to: folder.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("export.sqlite").path
-        let ingest = try await Program.run(Tmux.binary, [
-            "ingest", "--db", db, "--metrics", folder.appendingPathComponent("metrics.json").path,
-            "--customers", folder.appendingPathComponent("customers.json").path,
-            folder.appendingPathComponent("events.jsonl").path,
-        ])
+        let ingest = try await Program.run(
+            Tmux.binary,
+            [
+                "ingest", "--db", db, "--metrics", folder.appendingPathComponent("metrics.json").path,
+                "--customers", folder.appendingPathComponent("customers.json").path,
+                folder.appendingPathComponent("events.jsonl").path,
+            ])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         return db
     }
@@ -68,8 +73,9 @@ struct ExportPathsEndToEndTests {
         let customers = try await Self.export(tmux, to: path("customers.csv"))
         let printed = try await Self.headless(["customers", "--metric", "calls"], db: db)
         #expect(customers.hasPrefix("id,name,calls,last_event_at\n"), "\(customers)")
-        #expect(customers.split(separator: "\n").sorted() == printed.split(separator: "\n").sorted(),
-                "the same rows (the view's in screen order):\n\(customers)\n\(printed)")
+        #expect(
+            customers.split(separator: "\n").sorted() == printed.split(separator: "\n").sorted(),
+            "the same rows (the view's in screen order):\n\(customers)\n\(printed)")
 
         try await tmux.send("Enter")
         #expect(await tmux.waitFor { $0.contains("Aggregation") && $0.contains("125 MB") }.ok)
@@ -80,7 +86,10 @@ struct ExportPathsEndToEndTests {
         try await tmux.send("B")
         #expect(await tmux.waitFor { $0.contains("Calls by region") && $0.contains("(without region)") }.ok)
         let breakdown = try await Self.export(tmux, to: path("breakdown.csv"))
-        #expect(breakdown == (try await Self.headless(["breakdown", "--customer", "c1", "--metric", "calls", "--by", "region"], db: db)))
+        #expect(
+            breakdown
+                == (try await Self.headless(
+                    ["breakdown", "--customer", "c1", "--metric", "calls", "--by", "region"], db: db)))
         #expect(breakdown.hasPrefix("region,events,calls\neu,2,2\n"), "\(breakdown)")
 
         try await tmux.send("Escape")

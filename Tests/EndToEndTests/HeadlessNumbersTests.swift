@@ -21,19 +21,26 @@ struct HeadlessNumbersTests {
         let events = [
             event(1, "calls", "2026-10-31T23:59:59.999Z"), event(2, "calls", "2026-11-01T00:00:00Z"),
             event(3, "calls", "2026-11-30T23:59:59.999Z"), event(4, "calls", "2026-12-01T00:00:00Z"),
-            event(5, "gb", "2026-11-05T10:00:00Z", #"{"gb": 0.1}"#), event(6, "gb", "2026-11-05T11:00:00Z", #"{"gb": "0.2"}"#),
-            event(7, "gb", "2026-11-06T00:00:00Z", #"{"gb": 1.005}"#), event(8, "peak", "2026-11-07T08:00:00Z", #"{"v": 3.5}"#),
-            event(9, "peak", "1794211200", #"{"v": 10.25}"#), event(10, "users", "2026-11-02T01:00:00Z", #"{"user": "u1"}"#),
-            event(11, "users", "2026-11-03T01:00:00Z", #"{"user": "u1"}"#), event(12, "users", "2026-11-04T01:00:00Z", #"{"user": "u2"}"#),
+            event(5, "gb", "2026-11-05T10:00:00Z", #"{"gb": 0.1}"#),
+            event(6, "gb", "2026-11-05T11:00:00Z", #"{"gb": "0.2"}"#),
+            event(7, "gb", "2026-11-06T00:00:00Z", #"{"gb": 1.005}"#),
+            event(8, "peak", "2026-11-07T08:00:00Z", #"{"v": 3.5}"#),
+            event(9, "peak", "1794211200", #"{"v": 10.25}"#),
+            event(10, "users", "2026-11-02T01:00:00Z", #"{"user": "u1"}"#),
+            event(11, "users", "2026-11-03T01:00:00Z", #"{"user": "u1"}"#),
+            event(12, "users", "2026-11-04T01:00:00Z", #"{"user": "u2"}"#),
             event(5, "gb", "2026-11-05T12:00:00Z", #"{"gb": 99}"#),
         ]
         try metrics.write(to: folder.appendingPathComponent("metrics.json"), atomically: true, encoding: .utf8)
-        try events.joined(separator: "\n").write(to: folder.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+        try events.joined(separator: "\n").write(
+            to: folder.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("numbers.sqlite").path
-        let ingest = try await Program.run(Tmux.binary, [
-            "ingest", "--db", db, "--metrics", folder.appendingPathComponent("metrics.json").path,
-            folder.appendingPathComponent("events.jsonl").path,
-        ])
+        let ingest = try await Program.run(
+            Tmux.binary,
+            [
+                "ingest", "--db", db, "--metrics", folder.appendingPathComponent("metrics.json").path,
+                folder.appendingPathComponent("events.jsonl").path,
+            ])
         return (db, ingest)
     }
 
@@ -42,24 +49,34 @@ struct HeadlessNumbersTests {
         #expect(ingest.status == 0)
         #expect(ingest.stdout == "ingested 12 events\n")
         #expect(ingest.stderr == "1 duplicate transaction_id ignored (tx5)\n")
-        let snapshot = try await Program.run(Tmux.binary, [
-            "snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--to", "2026-12-01", "--format", "json",
-        ])
-        #expect(snapshot.stdout == #"""
-            {"provider": "local", "customer": {"id": "c1", "name": "c1"}, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}, "requested_period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}, "metrics": [{"id": "calls", "name": "Calls", "charge": null, "aggregation": "count", "unit": "calls", "total": 2, "count": 2, "billed_by": null, "subscription": null, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}, {"id": "gb", "name": "GB", "charge": null, "aggregation": "sum", "unit": "GB", "total": 1.305, "count": 3, "billed_by": null, "subscription": null, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}, {"id": "peak", "name": "Peak", "charge": null, "aggregation": "max", "unit": null, "total": 10.25, "count": 2, "billed_by": null, "subscription": null, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}, {"id": "users", "name": "Users", "charge": null, "aggregation": "unique_count", "unit": "users", "total": 2, "count": 3, "billed_by": null, "subscription": null, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}], "billed": [], "bills": []}
+        let snapshot = try await Program.run(
+            Tmux.binary,
+            [
+                "snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--to", "2026-12-01", "--format",
+                "json",
+            ])
+        #expect(
+            snapshot.stdout == #"""
+                {"provider": "local", "customer": {"id": "c1", "name": "c1"}, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}, "requested_period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}, "metrics": [{"id": "calls", "name": "Calls", "charge": null, "aggregation": "count", "unit": "calls", "total": 2, "count": 2, "billed_by": null, "subscription": null, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}, {"id": "gb", "name": "GB", "charge": null, "aggregation": "sum", "unit": "GB", "total": 1.305, "count": 3, "billed_by": null, "subscription": null, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}, {"id": "peak", "name": "Peak", "charge": null, "aggregation": "max", "unit": null, "total": 10.25, "count": 2, "billed_by": null, "subscription": null, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}, {"id": "users", "name": "Users", "charge": null, "aggregation": "unique_count", "unit": "users", "total": 2, "count": 3, "billed_by": null, "subscription": null, "amount_cents": null, "amount": null, "currency": null, "period": {"start": "2026-11-01T00:00:00Z", "end": "2026-12-01T00:00:00Z"}}], "billed": [], "bills": []}
 
-            """#)
-        let series = try await Program.run(Tmux.binary, [
-            "timeseries", "--db", db, "--metric", "gb", "--customer", "c1", "--bucket", "day",
-            "--from", "2026-11-05T10:30:00Z", "--to", "2026-11-06T00:00:00.001Z", "--format", "json",
-        ])
-        #expect(series.stdout == #"""
-            {"metric": "gb", "filter": null, "bucket": "day", "points": [{"start": "2026-11-05T00:00:00Z", "value": 0.2}, {"start": "2026-11-06T00:00:00Z", "value": 1.005}], "total": 1.205}
+                """#)
+        let series = try await Program.run(
+            Tmux.binary,
+            [
+                "timeseries", "--db", db, "--metric", "gb", "--customer", "c1", "--bucket", "day",
+                "--from", "2026-11-05T10:30:00Z", "--to", "2026-11-06T00:00:00.001Z", "--format", "json",
+            ])
+        #expect(
+            series.stdout == #"""
+                {"metric": "gb", "filter": null, "bucket": "day", "points": [{"start": "2026-11-05T00:00:00Z", "value": 0.2}, {"start": "2026-11-06T00:00:00Z", "value": 1.005}], "total": 1.205}
 
-            """#)
-        let unique = try await Program.run(Tmux.binary, [
-            "timeseries", "--db", db, "--metric", "users", "--bucket", "month", "--from", "2026-11-01", "--format", "csv",
-        ])
+                """#)
+        let unique = try await Program.run(
+            Tmux.binary,
+            [
+                "timeseries", "--db", db, "--metric", "users", "--bucket", "month", "--from", "2026-11-01", "--format",
+                "csv",
+            ])
         #expect(unique.stdout == "start,end,value\n2026-11-01T00:00:00Z,2026-12-01T00:00:00Z,2\n")
     }
 
@@ -67,22 +84,25 @@ struct HeadlessNumbersTests {
         let (db, _) = try await Self.store()
         let bad = ProcessScratch.root.appendingPathComponent("bad-\(UUID().uuidString).jsonl")
         try """
-            {"transaction_id": "n1", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T00:00:00Z"}
-            {"transaction_id": "n2", "external_customer_id": "c1", "code": "calls"}
-            """.write(to: bad, atomically: true, encoding: .utf8)
+        {"transaction_id": "n1", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T00:00:00Z"}
+        {"transaction_id": "n2", "external_customer_id": "c1", "code": "calls"}
+        """.write(to: bad, atomically: true, encoding: .utf8)
         let result = try await Program.run(Tmux.binary, ["ingest", "--db", db, bad.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains(#"line 2: missing "timestamp""#))
         #expect(result.stderr.contains("nothing written: 1 invalid lines"))
-        let after = try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--format", "csv"])
+        let after = try await Program.run(
+            Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--format", "csv"])
         #expect(after.stdout.contains("calls,Calls,2,calls,2"), "the valid line was not written either")
     }
 
     @Test func aPagePastTheLastIsAnErrorAndTheVersionPrints() async throws {
         let (db, _) = try await Self.store()
-        let past = try await Program.run(Tmux.binary, [
-            "events", "--db", db, "--customer", "c1", "--metric", "calls", "--from", "2026-11-01", "--page", "9",
-        ])
+        let past = try await Program.run(
+            Tmux.binary,
+            [
+                "events", "--db", db, "--customer", "c1", "--metric", "calls", "--from", "2026-11-01", "--page", "9",
+            ])
         #expect(past.status == 1 && past.stdout.isEmpty)
         #expect(past.stderr == "usagetop: --page 9 is past the last page (1 of 2 events)\n")
         let version = try await Program.run(Tmux.binary, ["--version"])
@@ -92,21 +112,29 @@ struct HeadlessNumbersTests {
     @Test func aTypedPeriodAnswersTheSameAsFromAndTo() async throws {
         let (db, _) = try await Self.store()
         func csv(_ period: [String]) async throws -> String {
-            try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--format", "csv"] + period).stdout
+            try await Program.run(
+                Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--format", "csv"] + period
+            ).stdout
         }
         let typed = try await csv(["--period", "2026-11-05..2026-11-06"])
-        #expect(typed == (try await csv(["--from", "2026-11-05", "--to", "2026-11-07"])), "a date-only end is included")
+        #expect(
+            typed == (try await csv(["--from", "2026-11-05", "--to", "2026-11-07"])), "a date-only end is included")
         #expect(typed.contains("gb,GB,1.305,GB,3"))
-        #expect(try await csv(["--period", "2026-11"]) == (try await csv(["--from", "2026-11-01", "--to", "2026-12-01"])))
-        let dashed = try await Program.run(Tmux.binary, ["customers", "--db", db, "--period", "-7d", "--format", "csv"])
-        #expect(dashed.status == 0, "a trailing period that starts with a dash is a value, not an option: \(dashed.stderr)")
-        let refused = try await Program.run(Tmux.binary, ["customers", "--db", db, "--period", "2026-11-08..2026-11-01"])
+        #expect(
+            try await csv(["--period", "2026-11"]) == (try await csv(["--from", "2026-11-01", "--to", "2026-12-01"])))
+        let dashed = try await Program.run(
+            Tmux.binary, ["customers", "--db", db, "--period", "-7d", "--format", "csv"])
+        #expect(
+            dashed.status == 0, "a trailing period that starts with a dash is a value, not an option: \(dashed.stderr)")
+        let refused = try await Program.run(
+            Tmux.binary, ["customers", "--db", db, "--period", "2026-11-08..2026-11-01"])
         #expect(refused.status != 0 && refused.stderr.contains("is not a period (the end is not after the start)"))
     }
 
     @Test func infoSaysWhereConfigurationStoreAndLogAre() async throws {
         let home = ProcessScratch.root.appendingPathComponent("info-\(UUID().uuidString)").path
-        let info = try await Program.run(Tmux.binary, ["info"], extra: ["XDG_CONFIG_HOME": home + "/c", "XDG_DATA_HOME": home + "/d"])
+        let info = try await Program.run(
+            Tmux.binary, ["info"], extra: ["XDG_CONFIG_HOME": home + "/c", "XDG_DATA_HOME": home + "/d"])
         #expect(info.status == 0)
         #expect(info.stdout.contains("config   \(home)/c/usagetop/config.toml (none yet)"))
         #expect(info.stdout.contains("store    \(home)/d/usagetop/usage.sqlite"))
@@ -116,17 +144,21 @@ struct HeadlessNumbersTests {
     @Test func tablesGroupThousandsAndLineUpDecimalsWhileCSVStaysExact() async throws {
         let (db, _) = try await Self.store()
         let big = ProcessScratch.root.appendingPathComponent("big-\(UUID().uuidString).jsonl")
-        try #"{"transaction_id": "big1", "external_customer_id": "c1", "code": "gb", "timestamp": "2026-11-10T00:00:00Z", "properties": {"gb": "1234567.25"}}"#
+        try
+            #"{"transaction_id": "big1", "external_customer_id": "c1", "code": "gb", "timestamp": "2026-11-10T00:00:00Z", "properties": {"gb": "1234567.25"}}"#
             .write(to: big, atomically: true, encoding: .utf8)
         #expect(try await Program.run(Tmux.binary, ["ingest", "--db", db, big.path]).status == 0)
-        let table = try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01"])
+        let table = try await Program.run(
+            Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01"])
         let lines = table.stdout.split(separator: "\n").map(String.init)
-        let gb = try #require(lines.first { $0.hasPrefix("gb ") }), calls = try #require(lines.first { $0.hasPrefix("calls ") })
+        let gb = try #require(lines.first { $0.hasPrefix("gb ") }),
+            calls = try #require(lines.first { $0.hasPrefix("calls ") })
         #expect(gb.contains("1,234,568.555"), "thousands grouped, every digit kept: \(gb)")
         let dot = try #require(gb.firstIndex(of: ".")).utf16Offset(in: gb)
         let two = try #require(calls.range(of: " 2 ")).lowerBound.utf16Offset(in: calls) + 1
         #expect(two == dot - 1, "2 lines up with the units digit of 1,234,568.555: \(lines)")
-        let csv = try await Program.run(Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--format", "csv"])
+        let csv = try await Program.run(
+            Tmux.binary, ["snapshot", "--db", db, "--customer", "c1", "--from", "2026-11-01", "--format", "csv"])
         #expect(csv.stdout.contains("gb,GB,1234568.555,GB,4"), "CSV keeps the plain exact value")
     }
 }

@@ -4,12 +4,15 @@ import Testing
 
 /// In the real binary under tmux: `:profile` switches to another account's data without restarting (k9s's
 /// `:ctx`), `:export` writes the view to a file and says where, and the period picker takes a typed month.
-@Suite("End to end: profiles, export and the period picker", .serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+@Suite(
+    "End to end: profiles, export and the period picker", .serialized,
+    .enabled(if: Tmux.isAvailable, "tmux is not installed"))
 struct ProfileEndToEndTests {
     /// A store with one customer named `name`, with calls this month.
     static func store(in folder: URL, named name: String) async throws -> String {
         let now = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-60))
-        let events = folder.appendingPathComponent("\(name).jsonl"), customers = folder.appendingPathComponent("\(name).json")
+        let events = folder.appendingPathComponent("\(name).jsonl"),
+            customers = folder.appendingPathComponent("\(name).json")
         try #"{"transaction_id": "t-\#(name)", "external_customer_id": "c1", "code": "calls", "timestamp": "\#(now)"}"#
             .write(to: events, atomically: true, encoding: .utf8)
         try #"[{"id": "c1", "name": "\#(name)"}]"#.write(to: customers, atomically: true, encoding: .utf8)
@@ -17,26 +20,31 @@ struct ProfileEndToEndTests {
         try #"[{"code": "calls", "name": "Calls", "aggregation": "count", "unit": "calls"}]"#
             .write(to: metrics, atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("\(name).sqlite").path
-        let ingest = try await Program.run(Tmux.binary, [
-            "ingest", "--db", db, "--metrics", metrics.path, "--customers", customers.path, events.path,
-        ])
+        let ingest = try await Program.run(
+            Tmux.binary,
+            [
+                "ingest", "--db", db, "--metrics", metrics.path, "--customers", customers.path, events.path,
+            ])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         return db
     }
 
     @Test func profileSwitchExportAndATypedMonth() async throws {
         let folder = ProcessScratch.root.appendingPathComponent("profiles-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/usagetop"), withIntermediateDirectories: true)
-        let alpha = try await Self.store(in: folder, named: "Alpha Labs"), beta = try await Self.store(in: folder, named: "Beta Works")
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("config/usagetop"), withIntermediateDirectories: true)
+        let alpha = try await Self.store(in: folder, named: "Alpha Labs"),
+            beta = try await Self.store(in: folder, named: "Beta Works")
         try """
-            [profiles.alpha]
-            db = "\(alpha)"
+        [profiles.alpha]
+        db = "\(alpha)"
 
-            [profiles.beta]
-            db = "\(beta)"
-            """.write(to: folder.appendingPathComponent("config/usagetop/config.toml"), atomically: true, encoding: .utf8)
-        let tmux = try await Tmux(width: 120, height: 30, arguments: "--profile alpha",
-                                  environment: "XDG_CONFIG_HOME=\(folder.path)/config")
+        [profiles.beta]
+        db = "\(beta)"
+        """.write(to: folder.appendingPathComponent("config/usagetop/config.toml"), atomically: true, encoding: .utf8)
+        let tmux = try await Tmux(
+            width: 120, height: 30, arguments: "--profile alpha",
+            environment: "XDG_CONFIG_HOME=\(folder.path)/config")
         #expect(await tmux.waitFor { $0.contains("Alpha Labs") }.ok)
         try await tmux.type(":profile b")
         try await tmux.send("Tab", "Enter")

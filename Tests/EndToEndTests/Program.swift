@@ -37,7 +37,8 @@ enum Program {
     {
         let home = freshHome()
         var overrides: [Environment.Key: String?] = [
-            "HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config", "XDG_STATE_HOME": home + "/state",
+            "HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config",
+            "XDG_STATE_HOME": home + "/state",
         ]
         for (name, value) in extra { overrides[Environment.Key(rawValue: name)!] = value }
         let stateHome = extra["XDG_STATE_HOME"] ?? home + "/state"
@@ -51,8 +52,9 @@ enum Program {
         let result = try await Subprocess.run(
             .path(FilePath(path)), arguments: Arguments(arguments), environment: environment, input: .none,
             output: .string(limit: 64 << 20), error: .string(limit: 16 << 20))
-        return Output(status: code(result.terminationStatus), stdout: result.standardOutput,
-                      stderr: result.standardError, stateHome: stateHome)
+        return Output(
+            status: code(result.terminationStatus), stdout: result.standardOutput,
+            stderr: result.standardError, stateHome: stateHome)
     }
 
     static func code(_ status: TerminationStatus) -> Int32 {

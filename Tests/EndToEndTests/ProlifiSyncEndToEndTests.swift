@@ -29,19 +29,29 @@ struct ProlifiSyncEndToEndTests {
         return try TestHTTPServer { request in
             if request.path == "/api/v1/public/customers" {
                 let items = customers.map { #"{"id": "\#($0)", "company_name": "Company \#($0)"}"# }
-                return .init(body: #"{"data": [\#(items.joined(separator: ","))], "pagination": {"total": \#(customers.count), "limit": 100, "offset": 0, "has_more": false}}"#)
+                return .init(
+                    body:
+                        #"{"data": [\#(items.joined(separator: ","))], "pagination": {"total": \#(customers.count), "limit": 100, "offset": 0, "has_more": false}}"#
+                )
             }
             let parts = request.path.split(separator: "/").map(String.init)
             guard parts.count == 6, parts[5] == "usage", customers.contains(parts[4]),
-                  let first = request.query["start_date"].flatMap(days.date(from:)),
-                  let last = request.query["end_date"].flatMap(days.date(from:))
-            else { return .init(status: .notFound, body: #"{"error": {"type": "not_found", "message": "no such path"}}"#) }
+                let first = request.query["start_date"].flatMap(days.date(from:)),
+                let last = request.query["end_date"].flatMap(days.date(from:))
+            else {
+                return .init(status: .notFound, body: #"{"error": {"type": "not_found", "message": "no such path"}}"#)
+            }
             usageCalls.add()
-            let offsets = Int((first.timeIntervalSince(today) / day).rounded())...Int((last.timeIntervalSince(today) / day).rounded())
+            let offsets =
+                Int(
+                    (first.timeIntervalSince(today) / day).rounded())...Int(
+                    (last.timeIntervalSince(today) / day).rounded())
             var rows = names.map { name in
                 #"{"event_name": "\#(name)", "count": \#(offsets.filter { $0 <= 0 }.map { count(parts[4], name, $0) }.reduce(0, +))}"#
             }
-            if parts[4] == customers.last, customers.count > 2, offsets.contains(-3) { rows.append(#"{"event_name": "rare_event", "count": 9}"#) }
+            if parts[4] == customers.last, customers.count > 2, offsets.contains(-3) {
+                rows.append(#"{"event_name": "rare_event", "count": 9}"#)
+            }
             return .init(body: #"{"data": [\#(rows.joined(separator: ","))]}"#)
         }
     }
@@ -53,28 +63,45 @@ struct ProlifiSyncEndToEndTests {
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withFullDate]
         let since = format.string(from: Self.today.addingTimeInterval(-9 * Self.day))
-        let arguments = ["sync", "--provider", "prolifi", "--base-url", server.baseURL + "/api/v1/public", "--db", db, "--since", since]
+        let arguments = [
+            "sync", "--provider", "prolifi", "--base-url", server.baseURL + "/api/v1/public", "--db", db, "--since",
+            since,
+        ]
         let first = try await Program.run(Tmux.binary, arguments, extra: ["PROLIFI_API_KEY": Self.key])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("api_call: events not copied (prolifi lists no events); kept as prolifi's own totals"), "\(first.stderr)")
-        #expect(first.stdout.contains("; 40 billed totals of 2 metrics"), "ten days, two names, two customers:\n\(first.stdout)")
+        #expect(
+            first.stderr.contains(
+                "api_call: events not copied (prolifi lists no events); kept as prolifi's own totals"),
+            "\(first.stderr)")
+        #expect(
+            first.stdout.contains("; 40 billed totals of 2 metrics"),
+            "ten days, two names, two customers:\n\(first.stdout)")
         let period = "\(since)..\(format.string(from: Self.today))"
         for customer in Self.customers {
-            let series = try await Program.run(Tmux.binary, [
-                "timeseries", "--db", db, "--metric", "api_call", "--customer", customer, "--bucket", "day", "--period", period,
-                "--format", "json",
-            ])
-            let points = (try JSONSerialization.jsonObject(with: Data(series.stdout.utf8)) as? [String: Any])?["points"] as? [[String: Any]] ?? []
-            #expect(points.map { "\($0["value"] ?? "")" } == (-9...0).map { "\(Self.count(customer, "api_call", $0))" },
-                    "\(customer): \(series.stdout)\(series.stderr)")
+            let series = try await Program.run(
+                Tmux.binary,
+                [
+                    "timeseries", "--db", db, "--metric", "api_call", "--customer", customer, "--bucket", "day",
+                    "--period", period,
+                    "--format", "json",
+                ])
+            let points =
+                (try JSONSerialization.jsonObject(with: Data(series.stdout.utf8)) as? [String: Any])?["points"]
+                as? [[String: Any]] ?? []
+            #expect(
+                points.map { "\($0["value"] ?? "")" } == (-9...0).map { "\(Self.count(customer, "api_call", $0))" },
+                "\(customer): \(series.stdout)\(series.stderr)")
         }
         let before = usageCalls.value
         let again = try await Program.run(Tmux.binary, arguments, extra: ["PROLIFI_API_KEY": Self.key])
         #expect(again.status == 0, "\(again.stderr)")
         let discovery = 2  // the metric list samples each customer's names once a run
-        #expect(usageCalls.value - before == discovery + 2 * Self.customers.count,
-                "a later pass reads each customer's today only (the earlier days were read after they ended), and checks the window once")
-        #expect(again.stdout.contains("verified 4 customer-metric-periods against prolifi: all agree"), "\(again.stdout)")
+        #expect(
+            usageCalls.value - before == discovery + 2 * Self.customers.count,
+            "a later pass reads each customer's today only (the earlier days were read after they ended), and checks the window once"
+        )
+        #expect(
+            again.stdout.contains("verified 4 customer-metric-periods against prolifi: all agree"), "\(again.stdout)")
         #expect(!(first.stdout + first.stderr + again.stderr).contains(Self.key))
     }
 
@@ -84,13 +111,19 @@ struct ProlifiSyncEndToEndTests {
         let customers = (1...25).map { "cus_\($0)" }
         let server = try Self.server(usageCalls: CallCounter(), customers: customers)
         let db = try SyncEndToEndTests.folder() + "/prolifi.sqlite"
-        let sync = try await Program.run(Tmux.binary, [
-            "sync", "--provider", "prolifi", "--base-url", server.baseURL + "/api/v1/public", "--db", db, "--since=-4d", "--rate-share", "1",
-        ], extra: ["PROLIFI_API_KEY": Self.key])
-        #expect(sync.status == 0 && sync.stdout.contains("verified 51 customer-metric-periods against prolifi: all agree"),
-                "\(sync.stdout)\(sync.stderr)")
-        let listed = try await Program.run(Tmux.binary, ["customers", "--db", db, "--metric", "rare_event", "--period", "-4d", "--format", "csv"])
-        #expect(listed.status == 0 && listed.stdout.contains("cus_25,Company cus_25,9"), "\(listed.stdout)\(listed.stderr)")
+        let sync = try await Program.run(
+            Tmux.binary,
+            [
+                "sync", "--provider", "prolifi", "--base-url", server.baseURL + "/api/v1/public", "--db", db,
+                "--since=-4d", "--rate-share", "1",
+            ], extra: ["PROLIFI_API_KEY": Self.key])
+        #expect(
+            sync.status == 0 && sync.stdout.contains("verified 51 customer-metric-periods against prolifi: all agree"),
+            "\(sync.stdout)\(sync.stderr)")
+        let listed = try await Program.run(
+            Tmux.binary, ["customers", "--db", db, "--metric", "rare_event", "--period", "-4d", "--format", "csv"])
+        #expect(
+            listed.status == 0 && listed.stdout.contains("cus_25,Company cus_25,9"), "\(listed.stdout)\(listed.stderr)")
         let none = listed.stdout.split(separator: "\n").filter { $0.hasPrefix("cus_1,") }
         #expect(none.first?.contains(",0,") == true, "the others count none: \(none)")
     }

@@ -11,20 +11,37 @@ struct ProviderEndToEndTests {
         try TestHTTPServer(port: port) { request in
             let n = request.number
             if alwaysFail { return .init(status: .internalServerError, body: #"{"message": "database unavailable"}"#) }
-            if failFirst && n == 1 { return .init(status: .tooManyRequests, headers: [("Retry-After", "1")], body: "{}") }
+            if failFirst && n == 1 {
+                return .init(status: .tooManyRequests, headers: [("Retry-After", "1")], body: "{}")
+            }
             switch request.path {
             case "/v1/customers":
-                return .init(body: #"{"meta": {"total": 2}, "data": [{"id": "cus_1", "name": "Acme Corp", "currency": "EUR"}, {"id": "cus_2", "name": "Globex", "currency": "USD"}]}"#)
+                return .init(
+                    body:
+                        #"{"meta": {"total": 2}, "data": [{"id": "cus_1", "name": "Acme Corp", "currency": "EUR"}, {"id": "cus_2", "name": "Globex", "currency": "USD"}]}"#
+                )
             case "/v1/customers/cus_1":
                 return .init(body: #"{"id": "cus_1", "name": "Acme Corp", "currency": "EUR"}"#)
             case "/v1/aggregators":
-                return .init(body: #"{"meta": {"total": 1}, "data": [{"id": "agg_gb", "name": "Storage", "operation": "sum", "property": "gb", "unit_name": "GB"}]}"#)
+                return .init(
+                    body:
+                        #"{"meta": {"total": 1}, "data": [{"id": "agg_gb", "name": "Storage", "operation": "sum", "property": "gb", "unit_name": "GB"}]}"#
+                )
             case let path where path.hasSuffix("/usage"):
-                return .init(body: #"[{"aggregator_id": "agg_gb", "name": "Storage", "unit_name": "GB", "total": 0.3, "count": 2}]"#)
+                return .init(
+                    body:
+                        #"[{"aggregator_id": "agg_gb", "name": "Storage", "unit_name": "GB", "total": 0.3, "count": 2}]"#
+                )
             case let path where path.hasSuffix("/timeseries"):
-                return .init(body: #"{"timeseries": [{"tick": "2026-11-01T00:00:00Z", "count": 0.1}, {"tick": "2026-11-02T00:00:00Z", "count": 0.2}], "total": 0.3}"#)
+                return .init(
+                    body:
+                        #"{"timeseries": [{"tick": "2026-11-01T00:00:00Z", "count": 0.1}, {"tick": "2026-11-02T00:00:00Z", "count": 0.2}], "total": 0.3}"#
+                )
             case let path where path.hasSuffix("/events"):
-                return .init(body: #"{"meta": {"total": 2, "taken": 2, "skipped": 0}, "data": [{"id": "ev_a", "name": "store", "timestamp": "2026-11-01T08:00:00Z", "payload": {"gb": 0.1}}, {"id": "ev_b", "name": "store", "timestamp": "2026-11-02T08:00:00Z", "payload": {"gb": 0.2}}]}"#)
+                return .init(
+                    body:
+                        #"{"meta": {"total": 2, "taken": 2, "skipped": 0}, "data": [{"id": "ev_a", "name": "store", "timestamp": "2026-11-01T08:00:00Z", "payload": {"gb": 0.1}}, {"id": "ev_b", "name": "store", "timestamp": "2026-11-02T08:00:00Z", "payload": {"gb": 0.2}}]}"#
+                )
             default:
                 return .init(status: .notFound, body: #"{"message": "Not found"}"#)
             }
@@ -33,13 +50,16 @@ struct ProviderEndToEndTests {
 
     @Test func theDashboardWalksAHyperlineAccount() async throws {
         let server = try Self.hyperline()
-        let tmux = try await Tmux(width: 100, height: 30, arguments: "--provider hyperline --base-url \(server.baseURL)",
-                            environment: "HYPERLINE_API_KEY=\(Self.key)")
+        let tmux = try await Tmux(
+            width: 100, height: 30, arguments: "--provider hyperline --base-url \(server.baseURL)",
+            environment: "HYPERLINE_API_KEY=\(Self.key)")
         let start = await tmux.waitFor { $0.contains("Acme Corp") && $0.contains("2 of 2") }
         #expect(start.ok, "customers from the API:\n\(start.screen)")
         #expect(start.screen.contains("hyperline \(server.baseURL)"))
         try await tmux.send("Enter")
-        #expect(await tmux.waitFor { $0.contains("Storage") && $0.contains("300 MB") }.ok, "the customer's usage (0.3 GB, scaled)")
+        #expect(
+            await tmux.waitFor { $0.contains("Storage") && $0.contains("300 MB") }.ok,
+            "the customer's usage (0.3 GB, scaled)")
         try await tmux.send("e")
         let events = await tmux.waitFor { $0.contains("ev_b") && $0.contains("page 1 of 1") }
         #expect(events.ok, "the events:\n\(events.screen)")
@@ -57,18 +77,25 @@ struct ProviderEndToEndTests {
         let server = try Self.hyperline(failFirst: true)
         let env = ["HYPERLINE_API_KEY": Self.key]
         let started = Date()
-        let ok = try await Program.run(Tmux.binary, [
-            "snapshot", "--provider", "hyperline", "--base-url", server.baseURL, "--customer", "cus_1", "--format", "json",
-        ], extra: env)
+        let ok = try await Program.run(
+            Tmux.binary,
+            [
+                "snapshot", "--provider", "hyperline", "--base-url", server.baseURL, "--customer", "cus_1", "--format",
+                "json",
+            ], extra: env)
         #expect(Date().timeIntervalSince(started) >= 1, "Retry-After: 1 was waited for")
         #expect(ok.status == 0)
         #expect(ok.stdout.contains(#""provider": "hyperline""#) && ok.stdout.contains(#""total": 0.3, "count": 2"#))
         let broken = try Self.hyperline(alwaysFail: true)
-        let failed = try await Program.run(Tmux.binary, [
-            "customers", "--provider", "hyperline", "--base-url", broken.baseURL,
-        ], extra: env)
+        let failed = try await Program.run(
+            Tmux.binary,
+            [
+                "customers", "--provider", "hyperline", "--base-url", broken.baseURL,
+            ], extra: env)
         #expect(failed.status == 1)
-        #expect(failed.stderr == "usagetop: hyperline: GET /v1/aggregators: HTTP 500 Internal Server Error: database unavailable\n")
+        #expect(
+            failed.stderr
+                == "usagetop: hyperline: GET /v1/aggregators: HTTP 500 Internal Server Error: database unavailable\n")
         #expect(!(ok.stdout + ok.stderr + failed.stdout + failed.stderr).contains(Self.key))
         let log = ok.log
         #expect(log.contains("HTTP 429") && log.contains("retry_in=1.0 seconds"), "the wait is in the log")
@@ -85,16 +112,19 @@ struct EchoingServerEndToEndTests {
     @Test func theKeyStaysOffStderrTheLogAndTheScreen() async throws {
         let server = try TestHTTPServer { HostileReplies.echo($0, status: .internalServerError) }
         let state = ProcessScratch.root.appendingPathComponent("echo-\(UUID().uuidString)").path
-        let failed = try await Program.run(Tmux.binary, [
-            "customers", "--provider", "hyperline", "--base-url", server.baseURL,
-        ], extra: ["HYPERLINE_API_KEY": Self.key, "XDG_STATE_HOME": state])
+        let failed = try await Program.run(
+            Tmux.binary,
+            [
+                "customers", "--provider", "hyperline", "--base-url", server.baseURL,
+            ], extra: ["HYPERLINE_API_KEY": Self.key, "XDG_STATE_HOME": state])
         #expect(failed.status == 1 && failed.stderr.hasPrefix("usagetop: hyperline: GET /v1/aggregators: HTTP 500"))
         #expect(failed.stderr.contains("Bearer <redacted>") && !failed.stderr.contains(Self.key), "\(failed.stderr)")
         let log = try String(contentsOfFile: state + "/usagetop/usagetop.log", encoding: .utf8)
         #expect(log.contains("Bearer <redacted>") && !log.contains(Self.key))
         #expect(log.split(separator: "\n").count == 4, "one line per try, and no line forged by the echoed newlines")
-        let tmux = try await Tmux(width: 120, height: 40, arguments: "monitor --provider hyperline --base-url \(server.baseURL)",
-                                  environment: "HYPERLINE_API_KEY=\(Self.key)")
+        let tmux = try await Tmux(
+            width: 120, height: 40, arguments: "monitor --provider hyperline --base-url \(server.baseURL)",
+            environment: "HYPERLINE_API_KEY=\(Self.key)")
         let banner = await tmux.waitFor(40) { $0.contains("✖") && $0.contains("Bearer <redacted>") }
         #expect(banner.ok, "the monitor names the failure:\n\(banner.screen)")
         #expect(!banner.screen.contains(Self.key) && !banner.screen.contains(Self.key.prefix(12)))

@@ -17,16 +17,24 @@ struct ProviderRegistryEndToEndTests {
 
         let unknown = try await Program.run(Tmux.binary, ["customers", "--provider", "stripe"])
         #expect(unknown.status == 1)
-        #expect(unknown.stderr == "usagetop: --provider: unknown provider 'stripe' (known: \(ProviderRegistry.listed(ProviderRegistry.sourceNames)))\n")
+        #expect(
+            unknown.stderr
+                == "usagetop: --provider: unknown provider 'stripe' (known: \(ProviderRegistry.listed(ProviderRegistry.sourceNames)))\n"
+        )
 
         var noKeys = ["USAGETOP_API_KEY": ""]
         for descriptor in ProviderRegistry.providers { noKeys[descriptor.keyVariable] = "" }
         for descriptor in ProviderRegistry.providers {
             let run = try await Program.run(Tmux.binary, ["customers", "--provider", descriptor.name], extra: noKeys)
-            #expect(run.status == 1 && run.stderr.hasPrefix("usagetop: \(descriptor.name) needs an API key: set \(descriptor.keyVariable)"),
-                    "\(descriptor.name): \(run.stderr)")
+            #expect(
+                run.status == 1
+                    && run.stderr.hasPrefix(
+                        "usagetop: \(descriptor.name) needs an API key: set \(descriptor.keyVariable)"),
+                "\(descriptor.name): \(run.stderr)")
         }
         let sync = try await Program.run(Tmux.binary, ["sync", "--provider", "local"])
-        #expect(sync.stderr.contains("give --provider \(ProviderRegistry.listed(ProviderRegistry.providers.map(\.name)))"), "\(sync.stderr)")
+        #expect(
+            sync.stderr.contains("give --provider \(ProviderRegistry.listed(ProviderRegistry.providers.map(\.name)))"),
+            "\(sync.stderr)")
     }
 }

@@ -5,7 +5,9 @@ import Testing
 /// The support engineer's task, in the real binary under tmux: "customer X says they were overbilled for API calls
 /// last week: show their usage and the events behind it" — find the customer, last 7 days, chart by hour, move to
 /// the spike, open its events, filter status=500, copy the event; in at most 15 keystrokes.
-@Suite("End to end: from a spike to the events behind it", .serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+@Suite(
+    "End to end: from a spike to the events behind it", .serialized,
+    .enabled(if: Tmux.isAvailable, "tmux is not installed"))
 struct SupportTaskEndToEndTests {
     /// A store where Fabrikam Labs had a spike of API calls, three of them failing, two days ago at 14:00 UTC.
     static func store() async throws -> (db: String, spike: Date) {
@@ -17,14 +19,19 @@ struct SupportTaskEndToEndTests {
         var lines: [String] = []
         for hour in 0..<72 {
             let at = Date(timeIntervalSince1970: today - 3 * 86_400 + Double(hour) * 3_600 + 600)
-            lines.append(#"{"transaction_id": "base-\#(hour)", "external_customer_id": "cus_fab", "code": "api_calls", "timestamp": "\#(iso.string(from: at))", "properties": {"endpoint": "/v1/search", "status": 200}}"#)
+            lines.append(
+                #"{"transaction_id": "base-\#(hour)", "external_customer_id": "cus_fab", "code": "api_calls", "timestamp": "\#(iso.string(from: at))", "properties": {"endpoint": "/v1/search", "status": 200}}"#
+            )
         }
         for n in 0..<40 {
             let at = spike.addingTimeInterval(Double(n) * 60)
             let status = n % 13 == 5 ? 500 : 200
-            lines.append(#"{"transaction_id": "spike-\#(n)", "external_customer_id": "cus_fab", "code": "api_calls", "timestamp": "\#(iso.string(from: at))", "properties": {"endpoint": "/v1/export", "status": \#(status)}}"#)
+            lines.append(
+                #"{"transaction_id": "spike-\#(n)", "external_customer_id": "cus_fab", "code": "api_calls", "timestamp": "\#(iso.string(from: at))", "properties": {"endpoint": "/v1/export", "status": \#(status)}}"#
+            )
         }
-        let events = folder.appendingPathComponent("events.jsonl"), metrics = folder.appendingPathComponent("metrics.json")
+        let events = folder.appendingPathComponent("events.jsonl"),
+            metrics = folder.appendingPathComponent("metrics.json")
         let customers = folder.appendingPathComponent("customers.json")
         try lines.joined(separator: "\n").write(to: events, atomically: true, encoding: .utf8)
         try #"[{"code": "api_calls", "name": "API calls", "aggregation": "count", "unit": "calls"}]"#
@@ -32,19 +39,23 @@ struct SupportTaskEndToEndTests {
         try #"[{"id": "cus_fab", "name": "Fabrikam Labs"}, {"id": "cus_other", "name": "Fabrikam Logistics"}]"#
             .write(to: customers, atomically: true, encoding: .utf8)
         let db = folder.appendingPathComponent("usage.sqlite").path
-        let ingest = try await Program.run(Tmux.binary, [
-            "ingest", "--db", db, "--metrics", metrics.path, "--customers", customers.path, events.path,
-        ])
+        let ingest = try await Program.run(
+            Tmux.binary,
+            [
+                "ingest", "--db", db, "--metrics", metrics.path, "--customers", customers.path, events.path,
+            ])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         return (db, spike)
     }
 
     @Test func fromASpikeToTheFailingEventOnTheClipboardInElevenKeys() async throws {
         let (db, spike) = try await Self.store()
-        let tmux = try await Tmux(width: 120, height: 32, arguments: "--db \(db) --customer 'fab lab' --period last-7-days")
+        let tmux = try await Tmux(
+            width: 120, height: 32, arguments: "--db \(db) --customer 'fab lab' --period last-7-days")
         try await tmux.acceptClipboard()
-        #expect(await tmux.waitFor { $0.contains("Fabrikam Labs · cus_fab") && $0.contains("API calls") }.ok,
-                "opened on the customer found by name")
+        #expect(
+            await tmux.waitFor { $0.contains("Fabrikam Labs · cus_fab") && $0.contains("API calls") }.ok,
+            "opened on the customer found by name")
         var keys = 0
         func press(_ names: String...) async throws {
             keys += names.count
@@ -66,7 +77,9 @@ struct SupportTaskEndToEndTests {
         try await press("y")
         #expect(await tmux.waitFor { $0.contains("copied event spike-31") }.ok)
         let copied = await tmux.pasteBuffer()
-        #expect(copied.contains(#""transaction_id": "spike-31""#) && copied.contains(#""status": 500"#), "clipboard: \(copied)")
+        #expect(
+            copied.contains(#""transaction_id": "spike-31""#) && copied.contains(#""status": 500"#),
+            "clipboard: \(copied)")
         #expect(keys <= 15, "\(keys) keystrokes")
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)

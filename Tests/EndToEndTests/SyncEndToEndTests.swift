@@ -24,7 +24,8 @@ struct SyncEndToEndTests {
     /// 260 events over the last ten days, newest first, for three customers (one has more than a page of them).
     static let events: [Event] = (0..<260).map { i in
         let ms = Int64(now.timeIntervalSince1970 * 1000) - Int64(i) * 37 * 60_000 - 1_000
-        return Event(id: "ev_\(i)", customer: i % 5 == 0 ? "cus_3" : "cus_\(i % 2 + 1)", ms: ms, gb: "\(i % 7).\(i % 10)5")
+        return Event(
+            id: "ev_\(i)", customer: i % 5 == 0 ? "cus_3" : "cus_\(i % 2 + 1)", ms: ms, gb: "\(i % 7).\(i % 10)5")
     }
 
     static func iso(_ ms: Int64) -> String {
@@ -36,7 +37,9 @@ struct SyncEndToEndTests {
     static func ms(_ text: String?) -> Int64? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let text, let date = formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text) else { return nil }
+        guard let text, let date = formatter.date(from: text) ?? ISO8601DateFormatter().date(from: text) else {
+            return nil
+        }
         return Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 
@@ -47,7 +50,9 @@ struct SyncEndToEndTests {
         Event(id: #"ev_bad\u0001"#, customer: "cus_3", ms: events[5].ms - 2, gb: "1"),
     ]
 
-    static func server(failAfter: Int? = nil, latency: TimeAmount = .zero, hostile: Bool = false) throws -> TestHTTPServer {
+    static func server(failAfter: Int? = nil, latency: TimeAmount = .zero, hostile: Bool = false) throws
+        -> TestHTTPServer
+    {
         let served = Mutex(0)
         return try TestHTTPServer { request in
             var response = answer(request, served: served, failAfter: failAfter, extra: hostile ? unkeepable : [])
@@ -56,7 +61,9 @@ struct SyncEndToEndTests {
         }
     }
 
-    static func answer(_ request: TestHTTPServer.Request, served: borrowing Mutex<Int>, failAfter: Int?, extra: [Event] = [])
+    static func answer(
+        _ request: TestHTTPServer.Request, served: borrowing Mutex<Int>, failAfter: Int?, extra: [Event] = []
+    )
         -> TestHTTPServer.Reply
     {
         let events = (events + extra).sorted { $0.ms > $1.ms }
@@ -64,23 +71,36 @@ struct SyncEndToEndTests {
         let start = ms(request.query["start_date"]) ?? .min, end = ms(request.query["end_date"]) ?? .max
         switch parts {
         case ["v1", "aggregators"]:
-            return .init(body: #"{"meta": {"total": 2}, "data": [{"id": "agg_calls", "name": "Calls", "operation": "count"}, {"id": "agg_gb", "name": "Storage", "operation": "sum", "property": "gb", "unit_name": "GB"}]}"#)
+            return .init(
+                body:
+                    #"{"meta": {"total": 2}, "data": [{"id": "agg_calls", "name": "Calls", "operation": "count"}, {"id": "agg_gb", "name": "Storage", "operation": "sum", "property": "gb", "unit_name": "GB"}]}"#
+            )
         case ["v1", "customers"]:
             let items = (1...4).map { #"{"id": "cus_\#($0)", "name": "Customer \#($0)", "currency": "EUR"}"# }
             return .init(body: #"{"meta": {"total": 4}, "data": [\#(items.joined(separator: ","))]}"#)
         case let p where p.count == 6 && p[4] != "" && p[5] == "events":
-            let count = served.withLock { $0 += 1; return $0 }
-            if let failAfter, count > failAfter { return .init(status: .internalServerError, body: #"{"message": "outage"}"#) }
+            let count = served.withLock {
+                $0 += 1; return $0
+            }
+            if let failAfter, count > failAfter {
+                return .init(status: .internalServerError, body: #"{"message": "outage"}"#)
+            }
             let hits = events.filter { $0.customer == p[2] && $0.ms >= start && $0.ms < end }
             let skip = Int(request.query["skip"] ?? "0") ?? 0, take = Int(request.query["take"] ?? "50") ?? 50
             let page = hits.dropFirst(skip).prefix(take).map {
                 #"{"id": "\#($0.id)", "name": "store", "timestamp": "\#(iso($0.ms))", "payload": {"gb": \#($0.gb), "note": "\u001b[31m"}}"#
             }
-            return .init(body: #"{"meta": {"total": \#(hits.count), "taken": \#(page.count), "skipped": \#(skip)}, "data": [\#(page.joined(separator: ","))]}"#)
+            return .init(
+                body:
+                    #"{"meta": {"total": \#(hits.count), "taken": \#(page.count), "skipped": \#(skip)}, "data": [\#(page.joined(separator: ","))]}"#
+            )
         case let p where p.count == 4 && p[3] == "usage":
             let hits = events.filter { $0.customer == p[2] && $0.ms >= start && $0.ms < end }
             let gb = hits.reduce(Decimal(0)) { $0 + (Decimal(string: $1.gb) ?? 0) }
-            return .init(body: #"[{"aggregator_id": "agg_calls", "name": "Calls", "unit_name": null, "total": \#(hits.count), "count": \#(hits.count)}, {"aggregator_id": "agg_gb", "name": "Storage", "unit_name": "GB", "total": \#(gb), "count": \#(hits.count)}]"#)
+            return .init(
+                body:
+                    #"[{"aggregator_id": "agg_calls", "name": "Calls", "unit_name": null, "total": \#(hits.count), "count": \#(hits.count)}, {"aggregator_id": "agg_gb", "name": "Storage", "unit_name": "GB", "total": \#(gb), "count": \#(hits.count)}]"#
+            )
         default:
             return .init(status: .notFound, body: #"{"message": "Not found"}"#)
         }
@@ -107,9 +127,11 @@ struct SyncEndToEndTests {
     static func sync(_ server: TestHTTPServer, db: String, since: String = "-30d", environment: [String: String] = [:])
         async throws -> Program.Output
     {
-        try await Program.run(Tmux.binary, [
-            "sync", "--provider", "hyperline", "--base-url", server.baseURL, "--db", db, "--since", since,
-        ], extra: environment.merging(["HYPERLINE_API_KEY": key]) { a, _ in a })
+        try await Program.run(
+            Tmux.binary,
+            [
+                "sync", "--provider", "hyperline", "--base-url", server.baseURL, "--db", db, "--since", since,
+            ], extra: environment.merging(["HYPERLINE_API_KEY": key]) { a, _ in a })
     }
 
     /// Each metric's total and count for a customer over whole recent days, from `source` arguments.
@@ -120,9 +142,11 @@ struct SyncEndToEndTests {
         let today = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / day).rounded(.down) * day)
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withFullDate]
-        let period = "\(format.string(from: today.addingTimeInterval(-8 * day)))..\(format.string(from: today.addingTimeInterval(-1 * day)))"
-        let out = try await Program.run(Tmux.binary, ["snapshot", "--customer", customer, "--period", period, "--format", "json"] + source,
-                                        extra: environment.merging(["HYPERLINE_API_KEY": key]) { a, _ in a })
+        let period =
+            "\(format.string(from: today.addingTimeInterval(-8 * day)))..\(format.string(from: today.addingTimeInterval(-1 * day)))"
+        let out = try await Program.run(
+            Tmux.binary, ["snapshot", "--customer", customer, "--period", period, "--format", "json"] + source,
+            extra: environment.merging(["HYPERLINE_API_KEY": key]) { a, _ in a })
         #expect(out.status == 0, "\(out.stderr)")
         let json = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
         var result: [String: [String]] = [:]
@@ -138,30 +162,40 @@ struct SyncEndToEndTests {
         let (db, environment) = try await Self.store(kind)
         let first = try await Self.sync(server, db: db, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "copied 520 events (520 new) of 2 metrics for 4 customers in 14 calls\n"
-                    + "verified 8 customer-metric-periods against hyperline: all agree\n",
-               "a usage call per customer for its counts, then a page of 100 per customer and metric with events, two for the 104 events of cus_1 and of cus_2; none for cus_4, which has none; each customer's two aggregators checked")
-        let listed = try await Program.run(Tmux.binary, ["customers", "--db", db, "--format", "csv"], extra: environment)
+        #expect(
+            first.stdout == "copied 520 events (520 new) of 2 metrics for 4 customers in 14 calls\n"
+                + "verified 8 customer-metric-periods against hyperline: all agree\n",
+            "a usage call per customer for its counts, then a page of 100 per customer and metric with events, two for the 104 events of cus_1 and of cus_2; none for cus_4, which has none; each customer's two aggregators checked"
+        )
+        let listed = try await Program.run(
+            Tmux.binary, ["customers", "--db", db, "--format", "csv"], extra: environment)
         #expect(listed.stdout.contains("cus_4"), "a customer without events is listed too:\n\(listed.stdout)")
         for customer in ["cus_1", "cus_2", "cus_3"] {
-            let provider = try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: customer)
+            let provider = try await Self.numbers(
+                ["--provider", "hyperline", "--base-url", server.baseURL], customer: customer)
             let store = try await Self.numbers(["--db", db], customer: customer, environment: environment)
             #expect(provider.count == 2 && store == provider, "\(customer): store \(store), provider \(provider)")
         }
         let again = try await Self.sync(server, db: db, environment: environment)
         #expect(again.stdout.hasPrefix("copied ") && again.stdout.contains("(0 new)"), "\(again.stdout)")
         let copied = try await Self.numbers(["--db", db], customer: "cus_1", environment: environment)
-        #expect(copied == (try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_1")))
+        #expect(
+            copied
+                == (try await Self.numbers(
+                    ["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_1")))
         #expect(!(first.stdout + first.stderr + again.stderr).contains(Self.key))
     }
 
     @Test func anEarlierSinceCopiesTheTimeBeforeTheFirstCopy() async throws {
         let server = try Self.server()
         let db = try Self.folder() + "/team.sqlite"
-        let provider = try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_1")
+        let provider = try await Self.numbers(
+            ["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_1")
         let recent = try await Self.sync(server, db: db, since: "-2d")
         #expect(recent.status == 0, "\(recent.stderr)")
-        #expect(try await Self.numbers(["--db", db], customer: "cus_1") != provider, "two days hold less than the week compared")
+        #expect(
+            try await Self.numbers(["--db", db], customer: "cus_1") != provider,
+            "two days hold less than the week compared")
         let history = try await Self.sync(server, db: db, since: "-30d")
         #expect(history.status == 0 && !history.stdout.contains("(0 new)"), "\(history.stdout)")
         #expect(try await Self.numbers(["--db", db], customer: "cus_1") == provider)
@@ -174,15 +208,26 @@ struct SyncEndToEndTests {
         let db = try Self.folder() + "/team.sqlite"
         let sync = try await Self.sync(server, db: db)
         #expect(sync.status == 1, "events left behind make a one-off sync exit 1")
-        #expect(sync.stderr.contains(#"cus_3 agg_gb: event ev_lots not copied: properties.gb is not a number: "lots""#), "\(sync.stderr)")
-        #expect(sync.stderr.contains(#"cus_3 agg_calls: event ev_bad\x01 not copied: "transaction_id" holds a control character (U+0001)"#), "\(sync.stderr)")
+        #expect(
+            sync.stderr.contains(#"cus_3 agg_gb: event ev_lots not copied: properties.gb is not a number: "lots""#),
+            "\(sync.stderr)")
+        #expect(
+            sync.stderr.contains(
+                #"cus_3 agg_calls: event ev_bad\x01 not copied: "transaction_id" holds a control character (U+0001)"#),
+            "\(sync.stderr)")
         #expect(sync.stdout.hasPrefix("copied 524 events (521 new) of 2 metrics for 4 customers in"), "\(sync.stdout)")
-        #expect(sync.stdout.contains("; 3 events not copied\nverified 8 customer-metric-periods against hyperline: 2 disagree"), "\(sync.stdout)")
-        #expect(sync.stderr.contains("disagrees: cus_3 agg_gb") && sync.stderr.contains("events the store could not keep (named above)"),
-                "\(sync.stderr)")
+        #expect(
+            sync.stdout.contains(
+                "; 3 events not copied\nverified 8 customer-metric-periods against hyperline: 2 disagree"),
+            "\(sync.stdout)")
+        #expect(
+            sync.stderr.contains("disagrees: cus_3 agg_gb")
+                && sync.stderr.contains("events the store could not keep (named above)"),
+            "\(sync.stderr)")
         let again = try await Self.sync(server, db: db)
-        #expect(again.status == 1 && again.stdout.contains("(0 new)") && again.stdout.contains(": 2 disagree"),
-                "the store cannot hold what the provider counts: every pass says so and names them again:\n\(again.stdout)")
+        #expect(
+            again.status == 1 && again.stdout.contains("(0 new)") && again.stdout.contains(": 2 disagree"),
+            "the store cannot hold what the provider counts: every pass says so and names them again:\n\(again.stdout)")
         #expect(again.stderr.contains("event ev_lots not copied"), "\(again.stderr)")
     }
 
@@ -200,10 +245,13 @@ struct SyncEndToEndTests {
         _ = try await Self.sync(server, db: whole)
         for customer in ["cus_1", "cus_2", "cus_3"] {
             let expected = try await Self.numbers(["--db", whole], customer: customer)
-            #expect(try await Self.numbers(["--db", db], customer: customer, environment: environment) == expected, "\(customer)")
+            #expect(
+                try await Self.numbers(["--db", db], customer: customer, environment: environment) == expected,
+                "\(customer)")
         }
         let events = try await Program.run(
-            Tmux.binary, ["events", "--db", db, "--customer", "cus_3", "--metric", "agg_gb", "--period", "-30d"], extra: environment)
+            Tmux.binary, ["events", "--db", db, "--customer", "cus_3", "--metric", "agg_gb", "--period", "-30d"],
+            extra: environment)
         #expect(!events.stdout.contains("\u{1b}"), "escape sequences from the provider never reach the terminal")
     }
 
@@ -212,7 +260,8 @@ struct SyncEndToEndTests {
         let server = try Self.server(latency: .milliseconds(250))
         let (db, environment) = try await Self.store(kind)
         let arguments = "sync --provider hyperline --base-url \(server.baseURL) --db '\(db)' --since=-30d --every 1"
-        let words = (environment.map { "\($0.key)=\($0.value)" } + ["HYPERLINE_API_KEY=\(Self.key)"]).joined(separator: " ")
+        let words = (environment.map { "\($0.key)=\($0.value)" } + ["HYPERLINE_API_KEY=\(Self.key)"]).joined(
+            separator: " ")
         let first = try await Tmux(width: 150, height: 8, arguments: arguments, environment: words)
         let copying = await first.waitFor { $0.contains("copying: ") && $0.contains(" of 4 customers") }
         #expect(copying.ok, "a status line on a terminal:\n\(copying.screen)")
@@ -224,7 +273,8 @@ struct SyncEndToEndTests {
         #expect(passes.ok, "a later pass copies nothing new:\n\(passes.screen)")
         try await again.send("C-c")
         for customer in ["cus_1", "cus_2", "cus_3"] {
-            let provider = try await Self.numbers(["--provider", "hyperline", "--base-url", server.baseURL], customer: customer)
+            let provider = try await Self.numbers(
+                ["--provider", "hyperline", "--base-url", server.baseURL], customer: customer)
             let store = try await Self.numbers(["--db", db], customer: customer, environment: environment)
             #expect(store == provider, "\(customer): store \(store), provider \(provider)")
         }
@@ -239,17 +289,24 @@ struct SyncEndToEndTests {
         let server = try TestHTTPServer { request in
             if request.path == "/v1/aggregators" {
                 refused.add()
-                if refused.value <= 6 { return .init(status: .serviceUnavailable, body: #"{"message": "down for maintenance"}"#) }
+                if refused.value <= 6 {
+                    return .init(status: .serviceUnavailable, body: #"{"message": "down for maintenance"}"#)
+                }
             }
             return Self.answer(request, served: Mutex(0), failAfter: nil)
         }
         let db = try Self.folder() + "/daemon.sqlite"
-        let tmux = try await Tmux(width: 160, height: 40,
-                                  arguments: "sync --provider hyperline --base-url \(server.baseURL) --db '\(db)' --every 1",
-                                  environment: "HYPERLINE_API_KEY=\(Self.key)")
-        let down = await tmux.waitFor(60) { $0.contains("pass failed: hyperline: GET /v1/aggregators: HTTP 503") && $0.contains("trying again in") }
+        let tmux = try await Tmux(
+            width: 160, height: 40,
+            arguments: "sync --provider hyperline --base-url \(server.baseURL) --db '\(db)' --every 1",
+            environment: "HYPERLINE_API_KEY=\(Self.key)")
+        let down = await tmux.waitFor(60) {
+            $0.contains("pass failed: hyperline: GET /v1/aggregators: HTTP 503") && $0.contains("trying again in")
+        }
         #expect(down.ok, "the outage is one line, and a retry is coming:\n\(down.screen)")
-        let back = await tmux.waitFor(60) { $0.contains("verified 8 customer-metric-periods against hyperline: all agree") }
+        let back = await tmux.waitFor(60) {
+            $0.contains("verified 8 customer-metric-periods against hyperline: all agree")
+        }
         #expect(back.ok, "the provider is back: the next pass copies and checks:\n\(back.screen)")
         var holding = Configuration()
         holding.allowsUnsafeTransactions = true  // another program's transaction, held across the test's waits

@@ -24,18 +24,22 @@ struct TeamStoreEndToEndTests {
         #expect(afterSync > 0)
 
         let folder = ProcessScratch.root.appendingPathComponent("team-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/usagetop"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("config/usagetop"), withIntermediateDirectories: true)
         try """
-            [profiles.team]
-            db = "\(url)"
-            password_env = "TEAM_DB_PASSWORD"
-            """.write(to: folder.appendingPathComponent("config/usagetop/config.toml"), atomically: true, encoding: .utf8)
+        [profiles.team]
+        db = "\(url)"
+        password_env = "TEAM_DB_PASSWORD"
+        """.write(to: folder.appendingPathComponent("config/usagetop/config.toml"), atomically: true, encoding: .utf8)
         let environment = "XDG_CONFIG_HOME=\(folder.path)/config TEAM_DB_PASSWORD=\(password)"
         let first = try await Tmux(width: 120, height: 30, arguments: "--profile team", environment: environment)
         let second = try await Tmux(width: 100, height: 24, arguments: "--profile team", environment: environment)
-        let monitor = try await Tmux(width: 120, height: 30, arguments: "monitor --profile team --refresh 1", environment: environment)
+        let monitor = try await Tmux(
+            width: 120, height: 30, arguments: "monitor --profile team --refresh 1", environment: environment)
         for dashboard in [first, second] {
-            let table = await dashboard.waitFor { $0.contains("cus_1") && $0.contains("cus_4") && $0.contains("postgres t_") }
+            let table = await dashboard.waitFor {
+                $0.contains("cus_1") && $0.contains("cus_4") && $0.contains("postgres t_")
+            }
             #expect(table.ok, "the dashboard lists the synced customers from the store:\n\(table.screen)")
             #expect(!table.screen.contains(password))
         }

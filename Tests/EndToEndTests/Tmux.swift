@@ -11,7 +11,8 @@ final class Tmux: Sendable {
     /// The built executable, next to the test bundle.
     static var binary: String {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("usagetop"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "usagetop"),
             URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().deletingLastPathComponent()
                 .appendingPathComponent("usagetop"),
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -25,17 +26,22 @@ final class Tmux: Sendable {
     /// Starts `usagetop arguments` (or `binary`) in a fresh home (its own XDG folders) at `width`×`height`;
     /// `environment` is prepended as `NAME=value` words and `locale` sets LANG and LC_ALL. With `interactiveShell`
     /// the pane runs `bash -i` instead (job control, as a user's shell has it) and nothing is started.
-    init(width: Int, height: Int, arguments: String = "", environment: String = "", binary: String = Tmux.binary,
-         locale: String = "C.UTF-8", interactiveShell: Bool = false) async throws {
+    init(
+        width: Int, height: Int, arguments: String = "", environment: String = "", binary: String = Tmux.binary,
+        locale: String = "C.UTF-8", interactiveShell: Bool = false
+    ) async throws {
         home = ProcessScratch.root.appendingPathComponent("tmux-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        let variables = "HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state "
+        let variables =
+            "HOME=\(home.path) XDG_DATA_HOME=\(home.path)/data XDG_CONFIG_HOME=\(home.path)/config XDG_STATE_HOME=\(home.path)/state "
             + "LANG=\(locale) LC_ALL=\(locale) TERM=xterm-256color \(environment)"
         // NO_COLOR from the environment running the tests would skip themes altogether: a user's terminal has none.
-        let command = interactiveShell
+        let command =
+            interactiveShell
             ? "env -u NO_COLOR \(variables) PS1='$ ' bash --norc --noprofile -i"
             : "clear; env -u NO_COLOR \(variables) \(binary) \(arguments); echo EXITED $?; sleep 120"
-        try await run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command], capture: false)
+        try await run(
+            ["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command], capture: false)
     }
 
     deinit {
@@ -91,7 +97,8 @@ final class Tmux: Sendable {
     /// Runs a tmux command on this session's server.
     @discardableResult
     private func run(_ arguments: [String], capture: Bool) async throws -> String {
-        try await Program.run("/usr/bin/tmux", ["-u", "-L", socket, "-f", "/dev/null"] + arguments, capture: capture).stdout
+        try await Program.run("/usr/bin/tmux", ["-u", "-L", socket, "-f", "/dev/null"] + arguments, capture: capture)
+            .stdout
     }
 }
 
@@ -120,7 +127,7 @@ extension Tmux {
     /// The pid of the `usagetop` process running in the pane (the shell's child).
     func programPID() async -> pid_t? {
         guard let shell = Int32(await paneValue("#{pane_pid}")),
-              let children = try? await Program.run("/usr/bin/pgrep", ["-P", "\(shell)", "-f", "usagetop"]).stdout
+            let children = try? await Program.run("/usr/bin/pgrep", ["-P", "\(shell)", "-f", "usagetop"]).stdout
         else { return nil }
         return children.split(separator: "\n").compactMap { Int32($0) }.first
     }

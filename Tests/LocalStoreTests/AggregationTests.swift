@@ -17,7 +17,8 @@ struct AggregationTests {
         ])
         let totals = try await t.provider.totals(customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"))
         #expect(totals.first { $0.metric.code == "calls" }?.value == 2)
-        let edge = try await t.provider.totals(customerID: "c1", period: TestStore.period("2026-12-01", "2026-12-01T00:00:00.001Z"))
+        let edge = try await t.provider.totals(
+            customerID: "c1", period: TestStore.period("2026-12-01", "2026-12-01T00:00:00.001Z"))
         #expect(edge.first { $0.metric.code == "calls" }?.value == 1)
     }
 
@@ -34,7 +35,8 @@ struct AggregationTests {
         #expect(total?.value == Decimal(string: "0.301"))
         #expect(total?.eventCount == 3)
         let hourly = try await t.provider.timeseries(
-            metric: TestStore.metric("gb"), customerID: "c1", period: TestStore.period("2026-11-02T10:00Z", "2026-11-02T12:00Z"),
+            metric: TestStore.metric("gb"), customerID: "c1",
+            period: TestStore.period("2026-11-02T10:00Z", "2026-11-02T12:00Z"),
             bucket: .hour)
         #expect(hourly.points.map(\.value) == [Decimal(string: "0.3")!, 0])
         #expect(DecimalText.format(hourly.total) == "0.3")
@@ -66,11 +68,13 @@ struct AggregationTests {
             TestStore.event("e", "users", "2026-11-03T10:06:00Z", customer: "c2", #"{"user": "u3"}"#),
         ])
         let period = TestStore.period("2026-11-01", "2026-12-01")
-        let series = try await t.provider.timeseries(metric: TestStore.metric("users"), customerID: "c1", period: period, bucket: .day)
+        let series = try await t.provider.timeseries(
+            metric: TestStore.metric("users"), customerID: "c1", period: period, bucket: .day)
         #expect(series.points[1].value == 1)
         #expect(series.points[2].value == 2)
         #expect(series.total == 2, "the period total counts u1 once, not once per day")
-        let all = try await t.provider.timeseries(metric: TestStore.metric("users"), customerID: nil, period: period, bucket: .month)
+        let all = try await t.provider.timeseries(
+            metric: TestStore.metric("users"), customerID: nil, period: period, bucket: .month)
         #expect(all.total == 3)
     }
 
@@ -118,8 +122,9 @@ struct AggregationTests {
         let earlier = try await t.provider.summaries(
             metric: TestStore.metric("calls"), period: TestStore.period("2026-11-20", "2026-11-21"), trailingDays: 3,
             now: TestStore.date("2026-11-21T12:00:00Z"))
-        #expect(earlier.first { $0.customer.id == "c1" }?.lastEventAt == TestStore.date("2026-11-20T10:00:00Z"),
-                "the last event of the period asked, not a later one")
+        #expect(
+            earlier.first { $0.customer.id == "c1" }?.lastEventAt == TestStore.date("2026-11-20T10:00:00Z"),
+            "the last event of the period asked, not a later one")
         let before = try await t.provider.summaries(
             metric: TestStore.metric("calls"), period: TestStore.period("2026-11-01", "2026-11-02"), trailingDays: 3,
             now: TestStore.date("2026-11-21T12:00:00Z"))

@@ -30,23 +30,32 @@ struct BreakdownBruteForceTests {
             raws.append(raw)
             var fields = [code == "users" ? #""user": "\#(value)""# : #""gb": \#(value), "v": \#(value)"#]
             if let region { fields.append(#""region": \#(JSONWriter.quote(region))"#) }
-            lines.append(TestStore.event("b\(n)", code, UTCTime.iso(UTCTime.date(milliseconds: raw.ms)), "{\(fields.joined(separator: ", "))}"))
+            lines.append(
+                TestStore.event(
+                    "b\(n)", code, UTCTime.iso(UTCTime.date(milliseconds: raw.ms)),
+                    "{\(fields.joined(separator: ", "))}"))
         }
         #expect(try await t.ingest(lines).inserted == 1_500)
         for _ in 0..<6 {
-            let start = base + Int64(random.below(10 * 86_400_000)), end = start + 1 + Int64(random.below(10 * 86_400_000))
+            let start = base + Int64(random.below(10 * 86_400_000)),
+                end = start + 1 + Int64(random.below(10 * 86_400_000))
             let period = Period(start: UTCTime.date(milliseconds: start), end: UTCTime.date(milliseconds: end))
             for metric in TestStore.metrics {
-                let rows = try await t.provider.breakdown(customerID: "c1", metric: metric, period: period, by: "region")
+                let rows = try await t.provider.breakdown(
+                    customerID: "c1", metric: metric, period: period, by: "region")
                 let inside = raws.filter { $0.code == metric.code && $0.ms >= start && $0.ms < end }
                 let values = Set(inside.map(\.region))
                 #expect(Set(rows.map(\.value)) == values, "\(metric.code): a row per value, and one without it")
                 for row in rows {
                     let mine = inside.filter { $0.region == row.value }
-                    #expect(row.events == mine.count && row.total == Self.fold(mine, metric), "\(metric.code) \(row.value ?? "-")")
+                    #expect(
+                        row.events == mine.count && row.total == Self.fold(mine, metric),
+                        "\(metric.code) \(row.value ?? "-")")
                 }
                 if metric.aggregation.isAdditive {
-                    #expect(rows.reduce(Decimal(0)) { $0 + $1.total } == Self.fold(inside, metric), "\(metric.code): rows add up")
+                    #expect(
+                        rows.reduce(Decimal(0)) { $0 + $1.total } == Self.fold(inside, metric),
+                        "\(metric.code): rows add up")
                 }
             }
         }

@@ -11,12 +11,14 @@ struct CustomerPreviewTests {
     @Test func previewRowsAreExactAndTheBusiest() async throws {
         let t = try TestStore()
         let now = TestStore.date("2026-11-20T12:00:00Z")
-        try DemoGenerator(options: DemoOptions(customers: 10_050, days: 3, eventsPerDay: 2, seed: 3), now: now).generate(into: t.store)
+        try DemoGenerator(options: DemoOptions(customers: 10_050, days: 3, eventsPerDay: 2, seed: 3), now: now)
+            .generate(into: t.store)
         let reports = Mutex<[SummaryProgress]>([])
         let metric = try #require(try t.store.metrics().first { $0.aggregation == .sum })
         let period = TestStore.period("2026-11-18", "2026-11-21")
         let all = try await t.provider.summaries(
-            metric: metric, period: period, trailingDays: 5, now: now, progress: { report in reports.withLock { $0.append(report) } })
+            metric: metric, period: period, trailingDays: 5, now: now,
+            progress: { report in reports.withLock { $0.append(report) } })
         let preview = try #require(reports.withLock { $0.first })
         #expect(preview.total == 10_050 && preview.rows.count == preview.loaded && preview.rows.count > 40)
         let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.customer.id, $0) })

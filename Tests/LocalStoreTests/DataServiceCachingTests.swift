@@ -53,9 +53,12 @@ final class CountingProvider: UsageProvider, Sendable {
         tick("timeseries")
         return try await inner.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
     }
-    func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws -> Page<UsageEvent> {
+    func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws -> Page<
+        UsageEvent
+    > {
         tick("events")
-        return try await inner.events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
+        return try await inner.events(
+            customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
     }
 }
 
@@ -70,7 +73,10 @@ final class ManualClock: Sendable {
 struct DataServiceCachingTests {
     static func store() throws -> TestStore {
         let t = try TestStore()
-        try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), TestStore.event("b", "gb", "2026-11-02T10:00:00Z", #"{"gb": 1.5}"#)])
+        try t.ingest([
+            TestStore.event("a", "calls", "2026-11-02T10:00:00Z"),
+            TestStore.event("b", "gb", "2026-11-02T10:00:00Z", #"{"gb": 1.5}"#),
+        ])
         return t
     }
 
@@ -139,8 +145,9 @@ struct DataServiceCachingTests {
 
     @Test func theCacheStaysBounded() async throws {
         let counting = CountingProvider(try Self.store().provider)
-        let policy = CachePolicy(metrics: .seconds(60), customers: .seconds(60), usage: .seconds(60), timeseries: .seconds(60),
-                                 events: .seconds(60), maxEntries: 10)
+        let policy = CachePolicy(
+            metrics: .seconds(60), customers: .seconds(60), usage: .seconds(60), timeseries: .seconds(60),
+            events: .seconds(60), maxEntries: 10)
         let service = DataService(provider: counting, cache: policy)
         for day in 1...30 {
             let start = "2026-11-\(day < 10 ? "0" : "")\(day)"
@@ -166,7 +173,8 @@ struct DataServiceCachingTests {
         let cancelling = CancelsFirstTotals(try Self.store().provider)
         let service = DataService(provider: cancelling, cache: .remote)
         let totals = try await service.totals(customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"))
-        #expect(totals.first { $0.metric.code == "gb" }?.value == Decimal(string: "1.5"), "no CancellationError on screen")
+        #expect(
+            totals.first { $0.metric.code == "gb" }?.value == Decimal(string: "1.5"), "no CancellationError on screen")
         #expect(cancelling.calls.withLock { $0 } == 2)
     }
 }
@@ -185,13 +193,19 @@ final class CancelsFirstTotals: UsageProvider {
         try await inner.summaries(metric: metric, period: period, trailingDays: trailingDays, now: now)
     }
     func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
-        if calls.withLock({ $0 += 1; return $0 }) == 1 { throw CancellationError() }
+        if calls.withLock({
+            $0 += 1; return $0
+        }) == 1 {
+            throw CancellationError()
+        }
         return try await inner.totals(customerID: customerID, period: period)
     }
     func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
         try await inner.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
     }
-    func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws -> Page<UsageEvent> {
+    func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws -> Page<
+        UsageEvent
+    > {
         try await inner.events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize)
     }
 }

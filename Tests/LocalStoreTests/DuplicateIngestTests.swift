@@ -16,8 +16,9 @@ struct DuplicateIngestTests {
     static func randomRaw(_ random: inout SeededRandom) -> Raw {
         let code = ["calls", "gb", "peak", "users"][random.below(4)]
         let value = code == "users" ? "u\(random.below(40))" : "\(random.below(60_000) - 20_000).\(random.below(1000))"
-        return Raw(customer: ["c1", "c2", "c3"][random.below(3)], code: code,
-                   ms: base - 5 * 86_400_000 + Int64(random.below(Int(span))), value: value)
+        return Raw(
+            customer: ["c1", "c2", "c3"][random.below(3)], code: code,
+            ms: base - 5 * 86_400_000 + Int64(random.below(Int(span))), value: value)
     }
 
     /// The same id with everything a later copy could change: a value above every other, a user no one else has,
@@ -32,12 +33,14 @@ struct DuplicateIngestTests {
 
     static func line(_ id: String, _ raw: Raw) -> String {
         let field = raw.code == "users" ? #"{"user": "\#(raw.value)"}"# : #"{"gb": \#(raw.value), "v": \#(raw.value)}"#
-        return TestStore.event(id, raw.code, UTCTime.iso(UTCTime.date(milliseconds: raw.ms)), customer: raw.customer, field)
+        return TestStore.event(
+            id, raw.code, UTCTime.iso(UTCTime.date(milliseconds: raw.ms)), customer: raw.customer, field)
     }
 
     /// Originals with copies of random earlier ids spread after them.
     static func withRepeats(
-        _ originals: [(id: String, raw: Raw)], of earlier: [(id: String, raw: Raw)], count: Int, random: inout SeededRandom
+        _ originals: [(id: String, raw: Raw)], of earlier: [(id: String, raw: Raw)], count: Int,
+        random: inout SeededRandom
     ) -> [String] {
         var lines = originals.map { line($0.id, $0.raw) }
         for n in 0..<count {

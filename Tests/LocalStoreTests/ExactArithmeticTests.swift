@@ -8,7 +8,8 @@ import UsageCore
 @Suite("Exact arithmetic on scaled units")
 struct ExactArithmeticTests {
     @Test(arguments: [
-        ("-12.50", "-12.5"), ("3", "3"), ("0.001", "0.001"), ("000.5", "0.5"), ("-0", "0"), ("0.000000000001", "0.000000000001"),
+        ("-12.50", "-12.5"), ("3", "3"), ("0.001", "0.001"), ("000.5", "0.5"), ("-0", "0"),
+        ("0.000000000001", "0.000000000001"),
         ("1.0000000000000", "1"), ("999999999999999999.999999999999", "999999999999999999.999999999999"),
         ("12345678901234567890123456", "12345678901234567890123456"),
     ])
@@ -17,7 +18,9 @@ struct ExactArithmeticTests {
         #expect(ScaledValue(text)?.decimal == DecimalText.parse(text))
     }
 
-    @Test(arguments: ["0.0000000000001", "1e3", "+1", " 1", ".5", "1.", "-", "", "1.2.3", "0x10", "123456789012345678901234567"])
+    @Test(arguments: [
+        "0.0000000000001", "1e3", "+1", " 1", ".5", "1.", "-", "", "1.2.3", "0x10", "123456789012345678901234567",
+    ])
     func leavesEveryOtherFormToDecimal(text: String) {
         #expect(ScaledValue(text) == nil)
     }
@@ -29,7 +32,9 @@ struct ExactArithmeticTests {
         for step in 0..<2_000 {
             // Ordinary values, then values near the limit so the integer sum overflows and `Decimal` takes over.
             let whole = step < 1_500 ? random.below(100_000) : random.below(Int.max / 2)
-            let text = "\(random.below(3) == 0 ? "-" : "")\(whole)\(step < 1_500 ? "" : "00000000")." + "\(random.below(1_000_000))"
+            let text =
+                "\(random.below(3) == 0 ? "-" : "")\(whole)\(step < 1_500 ? "" : "00000000")."
+                + "\(random.below(1_000_000))"
             exact.add(text: text)
             let value = DecimalText.parse(text)!
             sum += value
@@ -49,7 +54,8 @@ struct ExactArithmeticTests {
         var random = TestRandom(state: 42)
         for _ in 0..<5_000 {
             let places = random.below(13)
-            let text = "\(random.below(2) == 0 ? "-" : "")\(random.below(1_000_000_000))"
+            let text =
+                "\(random.below(2) == 0 ? "-" : "")\(random.below(1_000_000_000))"
                 + (places == 0 ? "" : "." + String((0..<places).map { _ in Character(String(random.below(10))) }))
             #expect(ScaledValue(text)?.text == DecimalText.format(DecimalText.parse(text)!), "\(text)")
         }

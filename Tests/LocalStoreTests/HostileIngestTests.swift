@@ -11,24 +11,54 @@ struct HostileIngestTests {
 
     @Test(arguments: [
         (TestStore.event("t", "calls", "1e300"), "timestamp \"1e300\" is neither ISO-8601 nor unix seconds"),
-        (#"{"transaction_id": "t", "external_customer_id": "c1", "code": "calls", "timestamp": 1e300}"#,
-         "timestamp 1e300 is after 2200-01-01 (events must fall between 1970 and 2200)"),
-        (#"{"transaction_id": "t", "external_customer_id": "c1", "code": "calls", "timestamp": -9.3e18}"#,
-         "timestamp -9.3e18 is before 1970-01-01 (events must fall between 1970 and 2200)"),
-        (TestStore.event("t", "calls", "99999999999999999999999"), "timestamp \"99999999999999999999999\" is after 2200-01-01 (events must fall between 1970 and 2200)"),
-        (#"{"transaction_id": "t", "external_customer_id": "c1", "code": "calls", "timestamp": 1762000000123}"#,
-         "timestamp 1762000000123 is after 2200-01-01 (events must fall between 1970 and 2200); it looks like milliseconds: give seconds (1762000000.123)"),
-        (TestStore.event("t", "calls", "0001-01-01T00:00:00Z"), "timestamp \"0001-01-01T00:00:00Z\" is before 1970-01-01 (events must fall between 1970 and 2200)"),
-        (TestStore.event("t", "calls", "9999-12-31"), "timestamp \"9999-12-31\" is after 2200-01-01 (events must fall between 1970 and 2200)"),
-        (TestStore.event("t", "gb", "2026-11-02T10:00:00Z", #"{"gb": 1e30}"#), "properties.gb = 1e30 is out of range (values must be below 10^18)"),
-        (TestStore.event("t", "gb", "2026-11-02T10:00:00Z", #"{"gb": 1e400}"#), "properties.gb = 1e400 is out of range (values must be below 10^18)"),
-        (TestStore.event("t", "gb", "2026-11-02T10:00:00Z", #"{"gb": "0.0000000000001"}"#), #"properties.gb = "0.0000000000001" has more than 12 decimal places"#),
-        (TestStore.event("t", "peak", "2026-11-02T10:00:00Z", #"{"v": 1234567890123456789012345678901234567890}"#),
-         "properties.v = 1234567890123456789012345678901234567890 is out of range (values must be below 10^18)"),
-        (#"{"transaction_id": "tx\u0000a", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
-         #""transaction_id" holds a control character (U+0000)"#),
-        (#"{"transaction_id": "t", "external_customer_id": "c\u001b[2J", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
-         #""external_customer_id" holds a control character (U+001B)"#),
+        (
+            #"{"transaction_id": "t", "external_customer_id": "c1", "code": "calls", "timestamp": 1e300}"#,
+            "timestamp 1e300 is after 2200-01-01 (events must fall between 1970 and 2200)"
+        ),
+        (
+            #"{"transaction_id": "t", "external_customer_id": "c1", "code": "calls", "timestamp": -9.3e18}"#,
+            "timestamp -9.3e18 is before 1970-01-01 (events must fall between 1970 and 2200)"
+        ),
+        (
+            TestStore.event("t", "calls", "99999999999999999999999"),
+            "timestamp \"99999999999999999999999\" is after 2200-01-01 (events must fall between 1970 and 2200)"
+        ),
+        (
+            #"{"transaction_id": "t", "external_customer_id": "c1", "code": "calls", "timestamp": 1762000000123}"#,
+            "timestamp 1762000000123 is after 2200-01-01 (events must fall between 1970 and 2200); it looks like milliseconds: give seconds (1762000000.123)"
+        ),
+        (
+            TestStore.event("t", "calls", "0001-01-01T00:00:00Z"),
+            "timestamp \"0001-01-01T00:00:00Z\" is before 1970-01-01 (events must fall between 1970 and 2200)"
+        ),
+        (
+            TestStore.event("t", "calls", "9999-12-31"),
+            "timestamp \"9999-12-31\" is after 2200-01-01 (events must fall between 1970 and 2200)"
+        ),
+        (
+            TestStore.event("t", "gb", "2026-11-02T10:00:00Z", #"{"gb": 1e30}"#),
+            "properties.gb = 1e30 is out of range (values must be below 10^18)"
+        ),
+        (
+            TestStore.event("t", "gb", "2026-11-02T10:00:00Z", #"{"gb": 1e400}"#),
+            "properties.gb = 1e400 is out of range (values must be below 10^18)"
+        ),
+        (
+            TestStore.event("t", "gb", "2026-11-02T10:00:00Z", #"{"gb": "0.0000000000001"}"#),
+            #"properties.gb = "0.0000000000001" has more than 12 decimal places"#
+        ),
+        (
+            TestStore.event("t", "peak", "2026-11-02T10:00:00Z", #"{"v": 1234567890123456789012345678901234567890}"#),
+            "properties.v = 1234567890123456789012345678901234567890 is out of range (values must be below 10^18)"
+        ),
+        (
+            #"{"transaction_id": "tx\u0000a", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
+            #""transaction_id" holds a control character (U+0000)"#
+        ),
+        (
+            #"{"transaction_id": "t", "external_customer_id": "c\u001b[2J", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
+            #""external_customer_id" holds a control character (U+001B)"#
+        ),
     ])
     func refusedPerLineAndTheStoreStaysAsItWas(line: String, reason: String) async throws {
         let t = try TestStore()
@@ -43,10 +73,11 @@ struct HostileIngestTests {
 
     @Test func twoIdsThatDifferAfterANulAreNeverMerged() throws {
         let t = try TestStore()
-        let report = try t.ingest([
-            #"{"transaction_id": "tx\u0000one", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
-            #"{"transaction_id": "tx\u0000two", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
-        ], skipInvalid: true)
+        let report = try t.ingest(
+            [
+                #"{"transaction_id": "tx\u0000one", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
+                #"{"transaction_id": "tx\u0000two", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-02T10:00:00Z"}"#,
+            ], skipInvalid: true)
         #expect(report.rejectedCount == 2 && report.duplicateCount == 0 && report.inserted == 0)
     }
 
@@ -80,10 +111,17 @@ struct HostileIngestTests {
     @Test(arguments: ["/dev/zero", "long"])
     func aLineLongerThanOneMebibyteStopsTheLoad(source: String) throws {
         let t = try TestStore()
-        let path = source == "long"
-            ? try t.file([TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), String(repeating: "x", count: (1 << 20) + 1)])
+        let path =
+            source == "long"
+            ? try t.file([
+                TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), String(repeating: "x", count: (1 << 20) + 1),
+            ])
             : source
-        #expect(throws: UsageError(.invalidInput, "\(path) line \(source == "long" ? 2 : 1) is longer than 1 MiB (is it JSON Lines?); nothing written")) {
+        #expect(
+            throws: UsageError(
+                .invalidInput,
+                "\(path) line \(source == "long" ? 2 : 1) is longer than 1 MiB (is it JSON Lines?); nothing written")
+        ) {
             try Ingestor(store: t.store).ingest(eventsPath: path, metrics: TestStore.metrics)
         }
         #expect(try t.store.eventCount() == 0)

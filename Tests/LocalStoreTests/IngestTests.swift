@@ -23,23 +23,26 @@ struct IngestTests {
         #expect(report.inserted == 0)
         #expect(try t.store.eventCount() == 0)
         #expect(report.rejections.map(\.line) == [2, 4, 5, 6, 7, 8, 9])
-        #expect(report.rejections.map(\.reason) == [
-            "invalid JSON at byte 2: expected a member name",
-            "unknown metric code 'nope' (define it with --metrics)",
-            #"properties.gb is not a number: "lots""#,
-            "properties.gb is missing (metric 'gb' uses it)",
-            #"timestamp "yesterday" is neither ISO-8601 nor unix seconds"#,
-            #"missing "transaction_id""#,
-            "expected a JSON object",
-        ])
+        #expect(
+            report.rejections.map(\.reason) == [
+                "invalid JSON at byte 2: expected a member name",
+                "unknown metric code 'nope' (define it with --metrics)",
+                #"properties.gb is not a number: "lots""#,
+                "properties.gb is missing (metric 'gb' uses it)",
+                #"timestamp "yesterday" is neither ISO-8601 nor unix seconds"#,
+                #"missing "transaction_id""#,
+                "expected a JSON object",
+            ])
         #expect(report.lines.last == "nothing written: 7 invalid lines (use --skip-invalid to load the valid ones)")
     }
 
     @Test func skipInvalidKeepsTheValidLines() throws {
         let t = try TestStore()
-        let report = try t.ingest([
-            TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), "garbage", TestStore.event("b", "calls", "1793534400"),
-        ], skipInvalid: true)
+        let report = try t.ingest(
+            [
+                TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), "garbage",
+                TestStore.event("b", "calls", "1793534400"),
+            ], skipInvalid: true)
         #expect(report.committed)
         #expect(report.inserted == 2)
         #expect(report.rejectedCount == 1)
@@ -78,10 +81,12 @@ struct IngestTests {
             try CatalogParser.metrics(from: Data(#"[{"code": "x", "aggregation": "sum"}]"#.utf8), source: "m.json")
         }
         let metrics = try CatalogParser.metrics(
-            from: Data(#"[{"code": "x", "name": "X", "aggregation": "unique_count", "field": "u", "unit": null}]"#.utf8),
+            from: Data(
+                #"[{"code": "x", "name": "X", "aggregation": "unique_count", "field": "u", "unit": null}]"#.utf8),
             source: "m.json")
         #expect(metrics == [Metric(code: "x", name: "X", aggregation: .uniqueCount, field: "u", unit: nil)])
-        let customers = try CatalogParser.customers(from: Data(#"[{"id": "a"}, {"id": "b", "name": "B", "currency": "EUR"}]"#.utf8), source: "c.json")
+        let customers = try CatalogParser.customers(
+            from: Data(#"[{"id": "a"}, {"id": "b", "name": "B", "currency": "EUR"}]"#.utf8), source: "c.json")
         #expect(customers == [Customer(id: "a", name: "a"), Customer(id: "b", name: "B", currency: "EUR")])
     }
 
@@ -97,8 +102,10 @@ struct IngestTests {
 struct IngestIntoDemoTests {
     @Test func realEventsReplaceDemoDataOnlyWhenTheLoadCommits() throws {
         let t = try TestStore()
-        try DemoGenerator(options: DemoOptions(customers: 3, days: 2, eventsPerDay: 5, seed: 1), now: TestStore.date("2026-11-03"))
-            .generate(into: t.store)
+        try DemoGenerator(
+            options: DemoOptions(customers: 3, days: 2, eventsPerDay: 5, seed: 1), now: TestStore.date("2026-11-03")
+        )
+        .generate(into: t.store)
         let demoEvents = try t.store.eventCount()
         let failed = try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), "junk"])
         #expect(!failed.committed)
@@ -116,7 +123,8 @@ struct IngestIntoDemoTests {
         let t = try TestStore()
         func indexes() throws -> [String] {
             try DatabaseQueue(path: t.store.path).read {
-                try String.fetchAll($0, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+                try String.fetchAll(
+                    $0, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
             }
         }
         let expected = [
@@ -126,22 +134,30 @@ struct IngestIntoDemoTests {
         let failed = try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z"), "junk"])
         #expect(!failed.committed)
         #expect(try indexes() == expected, "a rolled-back first load leaves the indexes as they were")
-        try t.ingest((0..<50).map { TestStore.event("e\($0)", "gb", "2026-11-02T10:00:00Z", customer: "c\($0 % 3)", #"{"gb": 1.5}"#) })
+        try t.ingest(
+            (0..<50).map {
+                TestStore.event("e\($0)", "gb", "2026-11-02T10:00:00Z", customer: "c\($0 % 3)", #"{"gb": 1.5}"#)
+            })
         #expect(try indexes() == expected)
         let plan = try await DatabaseQueue(path: t.store.path).read {
-            try Row.fetchAll($0, sql: "EXPLAIN QUERY PLAN SELECT * FROM event WHERE customer_id = 'c1' AND metric_code = 'gb'")
-                .map { $0["detail"] as String }
+            try Row.fetchAll(
+                $0, sql: "EXPLAIN QUERY PLAN SELECT * FROM event WHERE customer_id = 'c1' AND metric_code = 'gb'"
+            )
+            .map { $0["detail"] as String }
         }
         #expect(plan.joined().contains("event_by_customer"), "the rebuilt index serves the events view")
         let events = try await t.provider.events(
-            customerID: "c1", metric: TestStore.metric("gb"), period: TestStore.period("2026-11-01T00:00:00Z", "2026-11-03T00:00:00Z"),
+            customerID: "c1", metric: TestStore.metric("gb"),
+            period: TestStore.period("2026-11-01T00:00:00Z", "2026-11-03T00:00:00Z"),
             page: 0, pageSize: 100)
         #expect(events.items.count == 17)
     }
 
     @Test func newStoresUseLargerPagesAndAStoreWithSmallOnesKeepsWorking() throws {
         let fresh = try TestStore()
-        let pageSize = { (path: String) in try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA page_size") } }
+        let pageSize = { (path: String) in
+            try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA page_size") }
+        }
         #expect(try pageSize(fresh.store.path) == 16_384)
         let folder = TestStore.root.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -149,7 +165,8 @@ struct IngestIntoDemoTests {
         _ = try UsageStore(path: path)
         let old = try DatabaseQueue(path: path)  // as stores made before 16 KiB pages are
         try old.writeWithoutTransaction {
-            try $0.execute(sql: "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM; PRAGMA journal_mode = WAL")
+            try $0.execute(
+                sql: "PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096; VACUUM; PRAGMA journal_mode = WAL")
         }
         try old.close()
         #expect(try pageSize(path) == 4_096)

@@ -15,18 +15,23 @@ struct SharedStoreTests {
     @Test(arguments: StoreKind.available)
     func readersNeverSeeHalfABatch(kind: StoreKind) async throws {
         let t = try await StoreUnderTest.make(kind)
-        try await t.ingest([TestStore.event("seed", "calls", "2026-11-02T00:00:00Z"),
-                            TestStore.event("seed-gb", "gb", "2026-11-02T00:00:00Z", #"{"gb": 1}"#)])
+        try await t.ingest([
+            TestStore.event("seed", "calls", "2026-11-02T00:00:00Z"),
+            TestStore.event("seed-gb", "gb", "2026-11-02T00:00:00Z", #"{"gb": 1}"#),
+        ])
         let period = TestStore.period("2026-11-01", "2026-12-01")
         let provider = t.provider
         let batches = 12, perBatch = 300
         let reads = try await withThrowingTaskGroup(of: Int.self) { group in
             group.addTask {
                 for batch in 0..<batches {
-                    let lines = (0..<perBatch).flatMap { n in [
-                        TestStore.event("c\(batch)-\(n)", "calls", "2026-11-0\(1 + n % 9)T0\(n % 10):00:00Z"),
-                        TestStore.event("g\(batch)-\(n)", "gb", "2026-11-0\(1 + n % 9)T0\(n % 10):30:00Z", #"{"gb": 1}"#),
-                    ] }
+                    let lines = (0..<perBatch).flatMap { n in
+                        [
+                            TestStore.event("c\(batch)-\(n)", "calls", "2026-11-0\(1 + n % 9)T0\(n % 10):00:00Z"),
+                            TestStore.event(
+                                "g\(batch)-\(n)", "gb", "2026-11-0\(1 + n % 9)T0\(n % 10):30:00Z", #"{"gb": 1}"#),
+                        ]
+                    }
                     try await t.ingest(lines)
                 }
                 return 0
@@ -58,8 +63,9 @@ struct SharedStoreTests {
         try await t.ingest([TestStore.event("a", "calls", "2026-11-02T00:00:00Z")])
         let first = try await t.provider.changeToken()
         #expect(try await t.provider.changeToken() == first)
-        let copied = try await t.store.copied(customer: "c1", metric: TestStore.metric("calls"),
-                                              period: TestStore.period("2026-11-01", "2026-11-03"), subscription: nil)
+        let copied = try await t.store.copied(
+            customer: "c1", metric: TestStore.metric("calls"),
+            period: TestStore.period("2026-11-01", "2026-11-03"), subscription: nil)
         #expect(copied.events == 1 && copied.value == 1 && copied.latest == TestStore.date("2026-11-02T00:00:00Z"))
         #expect(try await t.provider.changeToken() == first, "a read changes nothing")
         try await t.ingest([TestStore.event("b", "calls", "2026-11-02T00:00:00Z")])
@@ -104,7 +110,8 @@ extension SharedStoreTests {
         } catch {
             #expect(error.message.contains("not a usagetop store"), "\(error.message)")
         }
-        let tables = try await TestPostgres.shared.strings("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'", in: url)
+        let tables = try await TestPostgres.shared.strings(
+            "SELECT tablename::text FROM pg_tables WHERE schemaname = 'public'", in: url)
         #expect(tables == ["invoices"], "nothing was created")
     }
 }
@@ -119,8 +126,9 @@ extension SharedStoreTests {
         // Bounds wide enough for a busy machine to open a fresh server in (1 s failed there once), short enough for
         // the reads after the stop to give up soon.
         let store = try await PostgresUsageStore.open(target, connectWithin: .seconds(8))
-        try await store.ingest(.lines(Array(TestStore.event("a", "calls", "2026-11-02T00:00:00Z").utf8), name: "one"),
-                               metrics: TestStore.metrics, customers: [], skipInvalid: false)
+        try await store.ingest(
+            .lines(Array(TestStore.event("a", "calls", "2026-11-02T00:00:00Z").utf8), name: "one"),
+            metrics: TestStore.metrics, customers: [], skipInvalid: false)
         let period = TestStore.period("2026-11-01", "2026-12-01")
         #expect(try await store.reader.totals(customerID: "c1", period: period).first?.value == 1)
         try await server.stop()
@@ -130,7 +138,9 @@ extension SharedStoreTests {
                 Issue.record("a read succeeded with the server stopped")
             } catch {
                 let message = (error as? UsageError)?.message ?? "\(error)"
-                #expect(message.contains("cannot read: no connection to the server") && !message.contains(server.password), "\(message)")
+                #expect(
+                    message.contains("cannot read: no connection to the server") && !message.contains(server.password),
+                    "\(message)")
             }
         }
         try await server.restart()
@@ -151,8 +161,9 @@ extension SharedStoreTests {
         let server = try await TestPostgres.dedicated()
         let target = try PostgresTarget(url: server.url, password: Secret(server.password))
         let store = try await PostgresUsageStore.open(target, connectWithin: .seconds(8), answerWithin: .seconds(5))
-        try await store.ingest(.lines(Array(TestStore.event("a", "calls", "2026-11-02T00:00:00Z").utf8), name: "one"),
-                               metrics: TestStore.metrics, customers: [], skipInvalid: false)
+        try await store.ingest(
+            .lines(Array(TestStore.event("a", "calls", "2026-11-02T00:00:00Z").utf8), name: "one"),
+            metrics: TestStore.metrics, customers: [], skipInvalid: false)
         let period = TestStore.period("2026-11-01", "2026-12-01")
         #expect(try await store.reader.totals(customerID: "c1", period: period).first?.value == 1)
         try server.freeze()
@@ -161,8 +172,10 @@ extension SharedStoreTests {
             Issue.record("a read succeeded from a frozen server")
         } catch {
             let message = (error as? UsageError)?.message ?? "\(error)"
-            #expect(message.contains("cannot read: no answer from the server within 5 s") || message.contains("no connection to the server"),
-                    "\(message)")
+            #expect(
+                message.contains("cannot read: no answer from the server within 5 s")
+                    || message.contains("no connection to the server"),
+                "\(message)")
             #expect(!message.contains(server.password))
         }
         try server.thaw()
@@ -175,12 +188,15 @@ extension SharedStoreTests {
     @Test func aServerThatTakesTheLoginAndNeverAnswersFailsToOpenInOneLine() async throws {
         let silent = try SilentPostgres()
         do {
-            _ = try await PostgresUsageStore.open(try PostgresTarget(url: silent.url, password: Secret("pw_never_shown")),
-                                                  connectWithin: .seconds(2), answerWithin: .seconds(2))
+            _ = try await PostgresUsageStore.open(
+                try PostgresTarget(url: silent.url, password: Secret("pw_never_shown")),
+                connectWithin: .seconds(2), answerWithin: .seconds(2))
             Issue.record("a store opened on a server that answers nothing")
         } catch {
-            #expect(error.message == "postgres://usagetop@127.0.0.1:\(silent.port)/usage: cannot open: no answer from the server within 2 s",
-                    "\(error.message)")
+            #expect(
+                error.message
+                    == "postgres://usagetop@127.0.0.1:\(silent.port)/usage: cannot open: no answer from the server within 2 s",
+                "\(error.message)")
         }
     }
 }

@@ -20,7 +20,12 @@ struct StoreIdentityTests {
         try queue.write { try $0.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me')") }
         try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        #expect(throws: UsageError(.invalidInput, "\(path) is not a usagetop store: it is another program's SQLite database (tables: notes); it was left untouched (choose another --db)")) {
+        #expect(
+            throws: UsageError(
+                .invalidInput,
+                "\(path) is not a usagetop store: it is another program's SQLite database (tables: notes); it was left untouched (choose another --db)"
+            )
+        ) {
             try UsageStore(path: path)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "not one byte changed")
@@ -33,12 +38,22 @@ struct StoreIdentityTests {
         let queue = try DatabaseQueue(path: other)
         try queue.write { try $0.execute(sql: "PRAGMA application_id = 42; CREATE TABLE t (x)") }
         try queue.close()
-        #expect(throws: UsageError(.invalidInput, "\(other) is not a usagetop store: it belongs to another program (application_id 0x0000002A); it was left untouched (choose another --db)")) {
+        #expect(
+            throws: UsageError(
+                .invalidInput,
+                "\(other) is not a usagetop store: it belongs to another program (application_id 0x0000002A); it was left untouched (choose another --db)"
+            )
+        ) {
             try UsageStore(path: other)
         }
         let text = folder.appendingPathComponent("notes.txt").path
         try String(repeating: "not a database\n", count: 10).write(toFile: text, atomically: true, encoding: .utf8)
-        #expect(throws: UsageError(.invalidInput, "\(text) is not a usagetop store: it is not a SQLite database; it was left untouched (choose another --db)")) {
+        #expect(
+            throws: UsageError(
+                .invalidInput,
+                "\(text) is not a usagetop store: it is not a SQLite database; it was left untouched (choose another --db)"
+            )
+        ) {
             try UsageStore(path: text)
         }
     }
@@ -49,7 +64,10 @@ struct StoreIdentityTests {
         let queue = try DatabaseQueue(path: path)
         try queue.writeWithoutTransaction { db in
             // As a store made by the first release: its first migration only.
-            try db.execute(sql: "PRAGMA application_id = 0; DELETE FROM grdb_migrations WHERE identifier != 'v1'; DROP TABLE sync_cursor; DROP TABLE billed_total; ALTER TABLE metric DROP COLUMN billed_by")
+            try db.execute(
+                sql:
+                    "PRAGMA application_id = 0; DELETE FROM grdb_migrations WHERE identifier != 'v1'; DROP TABLE sync_cursor; DROP TABLE billed_total; ALTER TABLE metric DROP COLUMN billed_by"
+            )
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
         try queue.close()
@@ -68,7 +86,8 @@ struct StoreIdentityTests {
         let second = try await t.provider.changeToken()
         try t.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z")])
         let third = try await t.provider.changeToken()
-        #expect(first?.hasSuffix(":1") == true && second?.hasSuffix(":1") == true, "each fresh store counts from 1 again")
+        #expect(
+            first?.hasSuffix(":1") == true && second?.hasSuffix(":1") == true, "each fresh store counts from 1 again")
         #expect(Set([first, second, third]).count == 3, "yet no token repeats: \([first, second, third])")
     }
 }

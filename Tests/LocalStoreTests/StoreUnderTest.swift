@@ -17,7 +17,9 @@ struct StoreUnderTest: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         switch kind {
         case .sqlite:
-            return StoreUnderTest(kind: kind, store: try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path), folder: folder)
+            return StoreUnderTest(
+                kind: kind, store: try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path),
+                folder: folder)
         case .postgres:
             let (url, password) = try await TestPostgres.shared.freshDatabase()
             let target = try PostgresTarget(url: url, password: Secret(password))
@@ -29,7 +31,9 @@ struct StoreUnderTest: Sendable {
 
     /// Ingests `lines` (a file, as `usagetop ingest` reads) with the standard test metrics and customer c1.
     @discardableResult
-    func ingest(_ lines: [String], metrics: [Metric] = TestStore.metrics, skipInvalid: Bool = false) async throws -> IngestReport {
+    func ingest(_ lines: [String], metrics: [Metric] = TestStore.metrics, skipInvalid: Bool = false) async throws
+        -> IngestReport
+    {
         let url = folder.appendingPathComponent("events-\(UUID().uuidString).jsonl")
         try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
         return try await store.ingest(

@@ -43,7 +43,9 @@ struct TestStore {
 
     static func metric(_ code: String) -> Metric { metrics.first { $0.code == code }! }
 
-    static func event(_ id: String, _ code: String, _ timestamp: String, customer: String = "c1", _ properties: String = "{}")
+    static func event(
+        _ id: String, _ code: String, _ timestamp: String, customer: String = "c1", _ properties: String = "{}"
+    )
         -> String
     {
         #"{"transaction_id": "\#(id)", "external_customer_id": "\#(customer)", "code": "\#(code)", "timestamp": "\#(timestamp)", "properties": \#(properties)}"#

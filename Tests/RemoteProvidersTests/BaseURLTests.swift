@@ -7,7 +7,9 @@ import UsageCore
 @Suite("Base URLs and keys")
 struct BaseURLTests {
     static func configure(_ url: String, key: String = "k-123") -> Result<String, APIError> {
-        Result { () throws(APIError) in try APIConfiguration(providerName: "lago", baseURL: url, apiKey: Secret(key)).baseURL }
+        Result { () throws(APIError) in
+            try APIConfiguration(providerName: "lago", baseURL: url, apiKey: Secret(key)).baseURL
+        }
     }
 
     @Test(arguments: [
@@ -26,9 +28,12 @@ struct BaseURLTests {
         ("http://127.0.0.1@evil.example.com/api", "must not contain a user name or password"),
         ("http://localhost:3000@evil.example.com", "must not contain a user name or password"),
         ("https://user:hunter2@api.getlago.com", "must not contain a user name or password"),
-        ("http://127.0.0.1.evil.example.com/api", "use https://"), ("http://localhost.evil.example.com", "use https://"),
-        ("http://127.0.0.1evil.com", "use https://"), ("http://0x7f.0.0.1", "use https://"), ("http://127.1", "use https://"),
-        ("http://0127.0.0.1", "use https://"), ("http://2130706433", "use https://"), ("http://[::ffff:127.0.0.1]", "use https://"),
+        ("http://127.0.0.1.evil.example.com/api", "use https://"),
+        ("http://localhost.evil.example.com", "use https://"),
+        ("http://127.0.0.1evil.com", "use https://"), ("http://0x7f.0.0.1", "use https://"),
+        ("http://127.1", "use https://"),
+        ("http://0127.0.0.1", "use https://"), ("http://2130706433", "use https://"),
+        ("http://[::ffff:127.0.0.1]", "use https://"),
         ("http://localhost.", "use https://"), ("http://lago.example.com/api/v1", "use https://"),
         ("http://localhost:99999", "port '99999', which is not a number from 1 to 65535"),
         ("https://api.getlago.com:0", "port '0'"), ("http://localhost:+80", "port '+80'"),
@@ -37,7 +42,8 @@ struct BaseURLTests {
         ("http://127.0.0.1\t.evil.com", "control"), ("https://api.getlago.com/api?x=1", "query"),
         ("https://api.getlago.com/#frag", "fragment"), ("ftp://localhost", "must start with https://"),
         ("//localhost", "must start with https://"), ("http://", "no valid host name"), ("http://[::1", "unclosed ["),
-        ("http://[zz::1]", "invalid IPv6"), ("http://[::1]x", "text after the ]"), ("http://lo%63alhost", "no valid host name"),
+        ("http://[zz::1]", "invalid IPv6"), ("http://[::1]x", "text after the ]"),
+        ("http://lo%63alhost", "no valid host name"),
     ])
     func refusedWithAClearLine(url: String, reason: String) {
         switch Self.configure(url) {

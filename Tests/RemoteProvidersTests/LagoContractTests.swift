@@ -19,8 +19,10 @@ struct LagoContractTests {
         var all: [Duration] { waits.withLock { $0 } }
     }
 
-    static func provider(_ server: TestHTTPServer, sleeps: Sleeps = Sleeps(), timeout: Duration = .seconds(5),
-                         maxBody: Int = 1 << 20, attempts: Int = 4) throws -> LagoProvider {
+    static func provider(
+        _ server: TestHTTPServer, sleeps: Sleeps = Sleeps(), timeout: Duration = .seconds(5),
+        maxBody: Int = 1 << 20, attempts: Int = 4
+    ) throws -> LagoProvider {
         let configuration = try APIConfiguration(
             providerName: "lago", baseURL: server.baseURL + "/api/v1", apiKey: Secret(key), requestTimeout: timeout,
             maxBodyBytes: maxBody, maxAttempts: attempts)
@@ -29,7 +31,8 @@ struct LagoContractTests {
 
     static func customersPage(_ page: Int, of pages: Int) -> String {
         let next = page < pages ? String(page + 1) : "null"
-        return #"{"customers": [{"external_id": "c\#(page)", "name": "Customer \#(page)", "currency": "EUR"}], "meta": {"current_page": \#(page), "next_page": \#(next)}}"#
+        return
+            #"{"customers": [{"external_id": "c\#(page)", "name": "Customer \#(page)", "currency": "EUR"}], "meta": {"current_page": \#(page), "next_page": \#(next)}}"#
     }
 
     @Test func followsPaginationAndSendsTheKey() async throws {
@@ -45,7 +48,11 @@ struct LagoContractTests {
     @Test func retryAfterIsHonouredThenTheCallSucceeds() async throws {
         let server = try TestHTTPServer { request in
             let n = request.number
-            if n == 1 { return .init(status: .tooManyRequests, headers: [("Retry-After", "1")], body: #"{"status": 429, "error": "Too Many Requests"}"#) }
+            if n == 1 {
+                return .init(
+                    status: .tooManyRequests, headers: [("Retry-After", "1")],
+                    body: #"{"status": 429, "error": "Too Many Requests"}"#)
+            }
             return .init(body: Self.customersPage(1, of: 1))
         }
         let sleeps = Sleeps()
@@ -67,7 +74,9 @@ struct LagoContractTests {
     }
 
     @Test func persistentServerErrorsEndInOneLineAfterBackoff() async throws {
-        let server = try TestHTTPServer { _ in .init(status: .internalServerError, body: #"{"status": 500, "error": "Internal Server Error"}"#) }
+        let server = try TestHTTPServer { _ in
+            .init(status: .internalServerError, body: #"{"status": 500, "error": "Internal Server Error"}"#)
+        }
         let sleeps = Sleeps()
         await #expect(throws: APIError.self) { try await Self.provider(server, sleeps: sleeps).customers() }
         do {
@@ -79,9 +88,14 @@ struct LagoContractTests {
     }
 
     @Test(arguments: [
-        (HTTPResponseStatus.unauthorized, #"{"status": 401, "error": "Unauthorized"}"#, "lago: GET /customers: HTTP 401 Unauthorized"),
-        (.unprocessableEntity, #"{"status": 422, "error": "Unprocessable Entity", "code": "validation_errors"}"#,
-         "lago: GET /customers: HTTP 422 Unprocessable Entity: validation_errors"),
+        (
+            HTTPResponseStatus.unauthorized, #"{"status": 401, "error": "Unauthorized"}"#,
+            "lago: GET /customers: HTTP 401 Unauthorized"
+        ),
+        (
+            .unprocessableEntity, #"{"status": 422, "error": "Unprocessable Entity", "code": "validation_errors"}"#,
+            "lago: GET /customers: HTTP 422 Unprocessable Entity: validation_errors"
+        ),
         (.ok, #"{"customers": [tru"#, "lago: GET /customers: malformed JSON (invalid JSON at byte 19: expected true)"),
     ])
     func clientErrorsAreNotRetriedAndNameNoKey(status: HTTPResponseStatus, body: String, line: String) async throws {
@@ -122,7 +136,10 @@ struct LagoContractTests {
 
     @Test func backoffScheduleIsCappedAndJittered() {
         let policy = RetryPolicy(base: .milliseconds(500), cap: .seconds(5))
-        #expect((1...5).map { policy.backoff(attempt: $0, jitter: 0) } == [.milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(5)])
+        #expect(
+            (1...5).map { policy.backoff(attempt: $0, jitter: 0) } == [
+                .milliseconds(500), .seconds(1), .seconds(2), .seconds(4), .seconds(5),
+            ])
         #expect(policy.backoff(attempt: 1, jitter: 1) == .milliseconds(750))
         let notFound = APIError(provider: "p", kind: .http(status: 404, code: nil), message: "")
         #expect(policy.delay(after: notFound, attempt: 1, retryAfter: nil, jitter: 0) == nil)

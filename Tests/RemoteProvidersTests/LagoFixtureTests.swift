@@ -4,7 +4,9 @@ import UsageCore
 @testable import RemoteProviders
 
 /// Real payloads from Lago's official client libraries, read from `../shared/fixtures/lago` (never copied here).
-@Suite("Lago client fixtures decode", .enabled(if: LagoFixtures.folder != nil, "../shared/fixtures/lago not found: skipped"))
+@Suite(
+    "Lago client fixtures decode",
+    .enabled(if: LagoFixtures.folder != nil, "../shared/fixtures/lago not found: skipped"))
 struct LagoFixtureTests {
     static var folder: URL? { LagoFixtures.folder }
 
@@ -13,7 +15,9 @@ struct LagoFixtureTests {
     }
 
     @Test func everyFixtureParses() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder!.path).filter { $0.hasSuffix(".json") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder!.path).filter {
+            $0.hasSuffix(".json")
+        }
         #expect(files.count >= 10)
         for file in files { _ = try Self.load(file) }
     }
@@ -41,8 +45,11 @@ struct LagoFixtureTests {
         #expect(usage.currency == "EUR")
         let day = try #require(usage.period).start
         let period = Period(start: day, end: day.addingTimeInterval(86_400))
-        let summary = try #require(LagoRows.summaries(customer: Customer(id: "c", name: "c"), usages: [usage, usage],
-                                                      metric: usage.charges[0].metric, requested: period).first)
+        let summary = try #require(
+            LagoRows.summaries(
+                customer: Customer(id: "c", name: "c"), usages: [usage, usage],
+                metric: usage.charges[0].metric, requested: period
+            ).first)
         #expect(summary.total == Decimal(string: "2.0"), "two subscriptions of 1.0 units each")
         #expect(summary.amounts == [Money(minorUnits: 246, currency: "EUR")])
         #expect(summary.periods == [usage.period!], "the numbers are for the billing period, not the one asked")
@@ -59,7 +66,9 @@ struct LagoFixtureTests {
 
     @Test func eventsKeepProperties() throws {
         let document = try Self.load("events_index.ruby.json")
-        let events = (document["events"]?.arrayValue ?? []).compactMap { try? LagoDecoding.event($0, customerID: "c").get() }
+        let events = (document["events"]?.arrayValue ?? []).compactMap {
+            try? LagoDecoding.event($0, customerID: "c").get()
+        }
         #expect(events.count == 1)
         #expect(events.first.map { UTCTime.iso($0.timestamp) } == "2022-04-29T08:59:51.998Z")
         #expect(events.first?.properties["custom_field"] == .number("12"))
@@ -70,8 +79,9 @@ struct LagoFixtureTests {
         let error = APIClient.httpError(status: .unprocessableEntity, body: body, provider: "lago", call: "GET /events")
         #expect(error.description == "lago: GET /events: HTTP 422 Unprocessable Entity: Validation error on the record")
         let throttled = Array(try Data(contentsOf: Self.folder!.appendingPathComponent("error_429.go.json")))
-        #expect(APIClient.httpError(status: .tooManyRequests, body: throttled, provider: "lago", call: "GET /x").description
-            == "lago: GET /x: HTTP 429 Too Many Requests")
+        #expect(
+            APIClient.httpError(status: .tooManyRequests, body: throttled, provider: "lago", call: "GET /x").description
+                == "lago: GET /x: HTTP 429 Too Many Requests")
     }
 }
 

@@ -16,7 +16,8 @@ enum LagoServer {
     }
 
     static func provider(_ server: TestHTTPServer) throws -> LagoProvider {
-        let configuration = try APIConfiguration(providerName: "lago", baseURL: server.baseURL + "/api/v1", apiKey: Secret(key))
+        let configuration = try APIConfiguration(
+            providerName: "lago", baseURL: server.baseURL + "/api/v1", apiKey: Secret(key))
         return LagoProvider(api: APIClient(configuration: configuration, sleep: { _ in }, jitter: { 0 }))
     }
 
@@ -27,35 +28,57 @@ enum LagoServer {
         let subscription = request.query["external_subscription_id"] ?? ""
         switch request.path {
         case "/api/v1/customers":
-            return .init(body: #"{"customers": [{"external_id": "acme", "name": "Acme", "currency": "EUR"}, {"external_id": "yen", "name": "Yen Co", "currency": "JPY"}, {"external_id": "kw", "name": "KW Co", "currency": "KWD"}], "meta": {"next_page": null}}"#)
+            return .init(
+                body:
+                    #"{"customers": [{"external_id": "acme", "name": "Acme", "currency": "EUR"}, {"external_id": "yen", "name": "Yen Co", "currency": "JPY"}, {"external_id": "kw", "name": "KW Co", "currency": "KWD"}], "meta": {"next_page": null}}"#
+            )
         case "/api/v1/customers/\(customer)" where !customer.isEmpty:
             return .init(body: #"{"customer": {"external_id": "\#(customer)", "name": "\#(customer)"}}"#)
         case "/api/v1/billable_metrics":
-            return .init(body: #"{"billable_metrics": [{"code": "api_calls", "name": "API calls", "aggregation_type": "count_agg"}, {"code": "seats", "name": "Seats", "aggregation_type": "weighted_sum_agg", "field_name": "seats"}], "meta": {"next_page": null}}"#)
+            return .init(
+                body:
+                    #"{"billable_metrics": [{"code": "api_calls", "name": "API calls", "aggregation_type": "count_agg"}, {"code": "seats", "name": "Seats", "aggregation_type": "weighted_sum_agg", "field_name": "seats"}], "meta": {"next_page": null}}"#
+            )
         case "/api/v1/subscriptions":
             let owner = request.query["external_customer_id"] ?? ""
-            let items = owner == "acme"
+            let items =
+                owner == "acme"
                 ? #"{"external_id": "s1", "status": "active", "started_at": "2026-08-14T00:00:00Z"}, {"external_id": "s2", "status": "terminated", "started_at": "2026-09-01T00:00:00Z", "terminated_at": "2026-09-30T12:00:00Z"}"#
                 : #"{"external_id": "\#(owner)-s", "status": "active", "started_at": "2026-08-14T00:00:00Z"}"#
             return .init(body: #"{"subscriptions": [\#(items)], "meta": {"next_page": null}}"#)
         case "/api/v1/customers/\(customer)/current_usage":
-            guard subscription != "s2" else { return .init(status: .methodNotAllowed, body: #"{"status": 405, "error": "Method Not Allowed", "code": "no_active_subscription"}"#) }
-            return .init(body: #"{"customer_usage": \#(usage(customer, from: "2026-11-14", to: "2026-12-13", calls: 1500, invoice: nil))}"#)
+            guard subscription != "s2" else {
+                return .init(
+                    status: .methodNotAllowed,
+                    body: #"{"status": 405, "error": "Method Not Allowed", "code": "no_active_subscription"}"#)
+            }
+            return .init(
+                body:
+                    #"{"customer_usage": \#(usage(customer, from: "2026-11-14", to: "2026-12-13", calls: 1500, invoice: nil))}"#
+            )
         case "/api/v1/customers/\(customer)/past_usage":
-            let periods = subscription == "s2"
+            let periods =
+                subscription == "s2"
                 ? [usage(customer, from: "2026-09-01", to: "2026-09-30", calls: 70, invoice: "inv-2")]
                 : [usage(customer, from: "2026-10-14", to: "2026-11-13", calls: 900, invoice: "inv-1")]
             return .init(body: #"{"usage_periods": [\#(periods.joined(separator: ","))], "meta": {"next_page": null}}"#)
         case "/api/v1/customers/\(customer)/projected_usage":
             guard customer == "yen" else {
-                return .init(status: .forbidden, body: #"{"status": 403, "error": "Forbidden", "code": "projected_usage_not_enabled"}"#)
+                return .init(
+                    status: .forbidden,
+                    body: #"{"status": 403, "error": "Forbidden", "code": "projected_usage_not_enabled"}"#)
             }
-            return .init(body: #"{"customer_projected_usage": {"currency": "JPY", "projected_amount_cents": 4200, "charges_usage": []}}"#)
+            return .init(
+                body:
+                    #"{"customer_projected_usage": {"currency": "JPY", "projected_amount_cents": 4200, "charges_usage": []}}"#
+            )
         case "/api/v1/events":
-            return events(subscription: subscription, page: Int(request.query["page"] ?? "1") ?? 1,
-                          perPage: Int(request.query["per_page"] ?? "100") ?? 100)
+            return events(
+                subscription: subscription, page: Int(request.query["page"] ?? "1") ?? 1,
+                perPage: Int(request.query["per_page"] ?? "100") ?? 100)
         default:
-            return .init(status: .notFound, body: #"{"status": 404, "error": "Not Found", "code": "customer_not_found"}"#)
+            return .init(
+                status: .notFound, body: #"{"status": 404, "error": "Not Found", "code": "customer_not_found"}"#)
         }
     }
 
@@ -70,7 +93,8 @@ enum LagoServer {
         let eu = calls * 2 / 3, web = calls * 4 / 5
         func part(_ key: String, _ value: String, _ units: Int, list: Bool) -> String {
             let values = list ? #"{"\#(key)": ["\#(value)"]}"# : #"{"\#(key)": "\#(value)"}"#
-            return #"{"units": "\#(units).0", "events_count": \#(units), "amount_cents": \#(units), "\#(list ? "values" : "grouped_by")": \#(values)}"#
+            return
+                #"{"units": "\#(units).0", "events_count": \#(units), "amount_cents": \#(units), "\#(list ? "values" : "grouped_by")": \#(values)}"#
         }
         let filters = [part("region", "eu", eu, list: true), part("region", "us", calls - eu, list: true)]
         let groups = [("web", web), ("cli", calls - web)].map { agent, units in
@@ -78,13 +102,18 @@ enum LagoServer {
                 + #", "filters": [\#(part("region", "eu", units / 2, list: true))]}"#
         }
         let charge = { (code: String, name: String?, model: String, cents: Int) in
-            let splits = code == "calls_std" ? (filters.joined(separator: ", "), groups.joined(separator: ", ")) : ("", "")
-            return #"{"units": "\#(calls).0", "events_count": \#(calls), "amount_cents": \#(cents), "amount_currency": "\#(currency)", "charge": {"lago_id": "ch-\#(code)", "code": "\#(code)", "charge_model": "\#(model)", "invoice_display_name": \#(name.map { "\"\($0)\"" } ?? "null")}, "billable_metric": {"lago_id": "bm-1", "name": "API calls", "code": "api_calls", "aggregation_type": "count_agg"}, "filters": [\#(splits.0)], "grouped_usage": [\#(splits.1)]}"#
+            let splits =
+                code == "calls_std" ? (filters.joined(separator: ", "), groups.joined(separator: ", ")) : ("", "")
+            return
+                #"{"units": "\#(calls).0", "events_count": \#(calls), "amount_cents": \#(cents), "amount_currency": "\#(currency)", "charge": {"lago_id": "ch-\#(code)", "code": "\#(code)", "charge_model": "\#(model)", "invoice_display_name": \#(name.map { "\"\($0)\"" } ?? "null")}, "billable_metric": {"lago_id": "bm-1", "name": "API calls", "code": "api_calls", "aggregation_type": "count_agg"}, "filters": [\#(splits.0)], "grouped_usage": [\#(splits.1)]}"#
         }
-        let seats = #"{"units": "3.5", "events_count": 4, "amount_cents": 350, "amount_currency": "\#(currency)", "charge": {"code": "seats_std", "charge_model": "standard", "invoice_display_name": null}, "billable_metric": {"name": "Seats", "code": "seats", "aggregation_type": "weighted_sum_agg"}, "filters": [], "grouped_usage": []}"#
-        let ghost = #"{"units": "0.0000000001", "events_count": 1, "amount_cents": 0, "amount_currency": "\#(currency)", "charge": {"code": "storage_std", "charge_model": "standard"}, "billable_metric": {"name": "Storage", "code": "storage_gb", "aggregation_type": "sum_agg"}, "filters": [], "grouped_usage": []}"#
+        let seats =
+            #"{"units": "3.5", "events_count": 4, "amount_cents": 350, "amount_currency": "\#(currency)", "charge": {"code": "seats_std", "charge_model": "standard", "invoice_display_name": null}, "billable_metric": {"name": "Seats", "code": "seats", "aggregation_type": "weighted_sum_agg"}, "filters": [], "grouped_usage": []}"#
+        let ghost =
+            #"{"units": "0.0000000001", "events_count": 1, "amount_cents": 0, "amount_currency": "\#(currency)", "charge": {"code": "storage_std", "charge_model": "standard"}, "billable_metric": {"name": "Storage", "code": "storage_gb", "aggregation_type": "sum_agg"}, "filters": [], "grouped_usage": []}"#
         let amount = calls + package + 350
-        return #"{"from_datetime": "\#(from)T00:00:00Z", "to_datetime": "\#(to)T23:59:59Z", "issuing_date": "\#(to)", "lago_invoice_id": \#(invoice.map { "\"\($0)\"" } ?? "null"), "currency": "\#(currency)", "amount_cents": \#(amount), "taxes_amount_cents": \#(amount / 5), "total_amount_cents": \#(amount + amount / 5), "charges_usage": [\#(charge("calls_std", nil, "standard", calls)), \#(charge("calls_pkg", "API package", "package", package)), \#(seats), \#(ghost)]}"#
+        return
+            #"{"from_datetime": "\#(from)T00:00:00Z", "to_datetime": "\#(to)T23:59:59Z", "issuing_date": "\#(to)", "lago_invoice_id": \#(invoice.map { "\"\($0)\"" } ?? "null"), "currency": "\#(currency)", "amount_cents": \#(amount), "taxes_amount_cents": \#(amount / 5), "total_amount_cents": \#(amount + amount / 5), "charges_usage": [\#(charge("calls_std", nil, "standard", calls)), \#(charge("calls_pkg", "API package", "package", package)), \#(seats), \#(ghost)]}"#
     }
 
     /// `s1` has events at 10:00:00.000 + n minutes on 2026-11-20 (n = 0, 2, 4, …, 8); `s2` at odd minutes; Lago
@@ -95,6 +124,9 @@ enum LagoServer {
         let items = slice.map { m in
             #"{"lago_id": "e\#(m)", "transaction_id": "tx-\#(m)", "code": "api_calls", "timestamp": "2026-11-20T10:0\#(m):00.000Z", "properties": {}, "external_subscription_id": "\#(subscription)"}"#
         }
-        return .init(body: #"{"events": [\#(items.joined(separator: ","))], "meta": {"current_page": \#(page), "total_count": \#(minutes.count)}}"#)
+        return .init(
+            body:
+                #"{"events": [\#(items.joined(separator: ","))], "meta": {"current_page": \#(page), "total_count": \#(minutes.count)}}"#
+        )
     }
 }

@@ -16,7 +16,9 @@ struct LoggingTests {
         let logger = Logger(label: "usagetop.lago") { label in FileLogHandler(label: label, sink: sink) }
         let server = try TestHTTPServer { request in
             let n = request.number
-            return n == 1 ? .init(status: .serviceUnavailable, body: #"{"error": "down"}"#) : .init(body: #"{"customers": [], "meta": {}}"#)
+            return n == 1
+                ? .init(status: .serviceUnavailable, body: #"{"error": "down"}"#)
+                : .init(body: #"{"customers": [], "meta": {}}"#)
         }
         let secret = "sk_live_do_not_log_me"
         let configuration = try APIConfiguration(providerName: "lago", baseURL: server.baseURL, apiKey: Secret(secret))
@@ -42,8 +44,9 @@ struct LogHygieneTests {
         let path = folder.appendingPathComponent("usagetop.log").path
         let sink = try #require(FileLogHandler.Sink(path: path))
         let logger = Logger(label: "usagetop.lago") { label in FileLogHandler(label: label, sink: sink) }
-        logger.warning("GET /x: HTTP 500: boom\n2026-11-22T00:00:00Z info usagetop.lago: forged \u{1B}[2J",
-                       metadata: ["id": "a\nb"])
+        logger.warning(
+            "GET /x: HTTP 500: boom\n2026-11-22T00:00:00Z info usagetop.lago: forged \u{1B}[2J",
+            metadata: ["id": "a\nb"])
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.split(separator: "\n").count == 1, "no forged line")
         #expect(text.contains("boom\\n2026-11-22T00:00:00Z info usagetop.lago: forged \\x1B[2J id=a\\nb"))

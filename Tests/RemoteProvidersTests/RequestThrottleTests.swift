@@ -13,14 +13,16 @@ struct RequestThrottleTests {
         func sleep(_ d: Duration) async throws {
             state.withLock {
                 $0.sleeps.append(d)
-                $0.now = $0.now.addingTimeInterval(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+                $0.now = $0.now.addingTimeInterval(
+                    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
             }
         }
     }
 
     @Test func staysUnderTheBudgetByWaitingForTokens() async throws {
         let time = Timeline()
-        let throttle = RequestThrottle(requests: 3, per: .seconds(9), maxConcurrent: 10, now: { time.now }, sleep: time.sleep)
+        let throttle = RequestThrottle(
+            requests: 3, per: .seconds(9), maxConcurrent: 10, now: { time.now }, sleep: time.sleep)
         for _ in 0..<5 {
             try await throttle.acquire()
             await throttle.release()
@@ -31,7 +33,11 @@ struct RequestThrottleTests {
 
     final class Peak: Sendable {
         private let state = Mutex((current: 0, max: 0))
-        func enter() { state.withLock { $0.current += 1; $0.max = Swift.max($0.max, $0.current) } }
+        func enter() {
+            state.withLock {
+                $0.current += 1; $0.max = Swift.max($0.max, $0.current)
+            }
+        }
         func leave() { state.withLock { $0.current -= 1 } }
         var max: Int { state.withLock { $0.max } }
     }

@@ -8,7 +8,8 @@ final class FaultyProvider: UsageProvider, Sendable {
     let clock: SimulatedClock
     private let callCount = Atomic<Int>(0)
     static let customers = (0..<8).map { i in
-        Customer(id: String(format: "cus_%02d", i), name: i == 7 ? "\u{1b}]0;owned\u{07}Acme\u{1b}[2J" : "Customer \(i)")
+        Customer(
+            id: String(format: "cus_%02d", i), name: i == 7 ? "\u{1b}]0;owned\u{07}Acme\u{1b}[2J" : "Customer \(i)")
     }
 
     init(clock: SimulatedClock) {
@@ -43,8 +44,9 @@ final class FaultyProvider: UsageProvider, Sendable {
         let hours = Decimal(Int(period.end.timeIntervalSince(period.start) / 3_600))
         let rates = metric.code == "calls" ? Self.callRates : Self.transferRates
         return Self.customers.indices.map { index in
-            CustomerSummary(customer: Self.customers[index], total: hours * rates[index],
-                            daily: Array(repeating: 24 * rates[index], count: max(1, trailingDays)), lastEventAt: nil)
+            CustomerSummary(
+                customer: Self.customers[index], total: hours * rates[index],
+                daily: Array(repeating: 24 * rates[index], count: max(1, trailingDays)), lastEventAt: nil)
         }
     }
 
@@ -57,7 +59,8 @@ final class FaultyProvider: UsageProvider, Sendable {
         try fail()
         let perHour = (metric.code == "calls" ? Self.callRates : Self.transferRates).reduce(0, +)
         let points = try bucket.starts(in: period).map { TimeSeries.Point(start: $0, value: perHour) }
-        return TimeSeries(metricCode: metric.code, bucket: bucket, points: points, total: perHour * Decimal(points.count))
+        return TimeSeries(
+            metricCode: metric.code, bucket: bucket, points: points, total: perHour * Decimal(points.count))
     }
 
     func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws

@@ -16,8 +16,9 @@ struct SoakObservations {
         if secondOfDay % 3_600 == 0 { maxCached = max(maxCached, await driver.service.cachedCount) }
         if secondOfDay == 3 * 3_600 + 120 {
             let frame = MonitorRenderer.render(driver.state, options: RenderOptions())
-            #expect(frame.line(1).contains("connection refused") && frame.text.contains("stale"),
-                    "day \(step / Self.stepsPerDay): the outage shows as a banner and stale panels")
+            #expect(
+                frame.line(1).contains("connection refused") && frame.text.contains("stale"),
+                "day \(step / Self.stepsPerDay): the outage shows as a banner and stale panels")
             outages += 1
         }
         if secondOfDay == 3 * 3_600 + 35 * 60 {
@@ -26,7 +27,8 @@ struct SoakObservations {
             recoveries += 1
         }
         if let expected = SoakTests.faultChecks[step * 2] {
-            #expect(driver.state.failure?.text.contains(expected) == true, "at \(step * 2)s the banner names '\(expected)'")
+            #expect(
+                driver.state.failure?.text.contains(expected) == true, "at \(step * 2)s the banner names '\(expected)'")
             faults += 1
         }
         if step == Self.stepsPerDay { residentAfterDay1 = SoakTests.residentBytes() }

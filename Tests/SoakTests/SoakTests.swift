@@ -13,12 +13,15 @@ struct SoakTests {
     static let rules = AlertRules(thresholds: [AlertRules.Threshold(metric: "calls", hour: 5)])
 
     /// Seconds into the run, in the first hour, at which the banner must name each kind of fault.
-    static let faultChecks = [11 * 60: "429", 21 * 60: "server error 500", 31 * 60: "malformed response",
-                              41 * 60 + 40: "no answer within 30s"]
+    static let faultChecks = [
+        11 * 60: "429", 21 * 60: "server error 500", 31 * 60: "malformed response",
+        41 * 60 + 40: "no answer within 30s",
+    ]
 
     static func monitor(at now: Date) -> MonitorState {
-        MonitorState(now: now, width: 120, height: 40, providerName: "soak", capabilities: .all, refreshSeconds: 2,
-                     cycleSeconds: 10, rules: rules, scansAllMetrics: true)
+        MonitorState(
+            now: now, width: 120, height: 40, providerName: "soak", capabilities: .all, refreshSeconds: 2,
+            cycleSeconds: 10, rules: rules, scansAllMetrics: true)
     }
 
     /// Resident memory of this process in bytes, from /proc.
@@ -37,8 +40,10 @@ struct SoakTests {
             await seen.observe(step: step, driver: driver)
         }
         let residentAtEnd = Self.residentBytes()
-        print("soak: RSS after day 1 \(seen.residentAfterDay1 / 1_048_576) MiB, after day \(Self.days) "
-              + "\(residentAtEnd / 1_048_576) MiB; max cached answers \(seen.maxCached); max held answers \(seen.maxHeld)")
+        print(
+            "soak: RSS after day 1 \(seen.residentAfterDay1 / 1_048_576) MiB, after day \(Self.days) "
+                + "\(residentAtEnd / 1_048_576) MiB; max cached answers \(seen.maxCached); max held answers \(seen.maxHeld)"
+        )
         #expect(seen.outages == Self.days && seen.recoveries == Self.days && seen.faults == Self.faultChecks.count)
         #expect(seen.maxCached <= CachePolicy.remote.maxEntries)
         #expect(seen.maxHeld <= 20, "slow answers never pile up")
@@ -63,8 +68,10 @@ struct SoakTests {
         #expect(soaked == restarted, "after the soak the screen differs from a fresh start's")
         if soaked != restarted {
             let folder = FileManager.default.temporaryDirectory
-            try soaked.dump.write(to: folder.appendingPathComponent("soak-after.txt"), atomically: true, encoding: .utf8)
-            try restarted.dump.write(to: folder.appendingPathComponent("soak-fresh.txt"), atomically: true, encoding: .utf8)
+            try soaked.dump.write(
+                to: folder.appendingPathComponent("soak-after.txt"), atomically: true, encoding: .utf8)
+            try restarted.dump.write(
+                to: folder.appendingPathComponent("soak-fresh.txt"), atomically: true, encoding: .utf8)
             print("soak: screens written to \(folder.path)/soak-after.txt and soak-fresh.txt")
         }
     }
@@ -74,8 +81,12 @@ struct SoakTests {
     static func settled(_ runner: MonitorEffectRunner) async -> Bool {
         await withCheckedContinuation { (result: CheckedContinuation<Bool, Never>) in
             let first = FirstAnswer(result)
-            Task.detached { await runner.waitUntilIdle(); first.give(runner.runningCount == 0) }
-            Task.detached { try? await Task.sleep(for: .seconds(60)); first.give(false) }
+            Task.detached {
+                await runner.waitUntilIdle(); first.give(runner.runningCount == 0)
+            }
+            Task.detached {
+                try? await Task.sleep(for: .seconds(60)); first.give(false)
+            }
         }
     }
 }

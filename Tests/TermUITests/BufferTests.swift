@@ -37,9 +37,10 @@ struct BufferTests {
         var after = before
         after.write("Z", x: 1, y: 0, style: style)
         after.write("q", x: 5, y: 1, style: .plain)
-        #expect(after.changes(since: before) == [
-            CellRun(x: 1, y: 0, text: "Z", style: style), CellRun(x: 5, y: 1, text: "q", style: .plain),
-        ])
+        #expect(
+            after.changes(since: before) == [
+                CellRun(x: 1, y: 0, text: "Z", style: style), CellRun(x: 5, y: 1, text: "q", style: .plain),
+            ])
         #expect(after.changes(since: nil).count == 4, "a full redraw sends every row, split by style")
         #expect(after.changes(since: after).isEmpty)
     }

@@ -10,14 +10,23 @@ struct KeyBytesTests {
     @Test func textRunsAreOneEventAndControlKeysTheirOwn() {
         #expect(Self.keys("abc") == [.text("abc")])
         #expect(Self.keys("a") == [.character("a")])
-        #expect(Self.keys("ab\rc\u{7F}\tx\u{0C}") == [.text("ab"), .enter, .character("c"), .backspace, .tab, .character("x"), .character("\u{0C}")])
+        #expect(
+            Self.keys("ab\rc\u{7F}\tx\u{0C}") == [
+                .text("ab"), .enter, .character("c"), .backspace, .tab, .character("x"), .character("\u{0C}"),
+            ])
         #expect(Self.keys("é☃🎉") == [.text("é☃🎉")])
     }
 
     @Test func escapeSequencesAreTheirKeysAndUnknownOnesAreDropped() {
         #expect(Self.keys("\u{1B}[A\u{1B}[B\u{1B}OC\u{1B}[D") == [.up, .down, .right, .left])
-        #expect(Self.keys("\u{1B}[5~\u{1B}[6~\u{1B}[1~\u{1B}[4~\u{1B}[H\u{1B}[F\u{1B}[Z") == [.pageUp, .pageDown, .home, .end, .home, .end, .backTab])
-        #expect(Self.keys("a\u{1B}[3~b\u{1B}[<0;10;5Mc\u{1B}[M !!d") == [.character("a"), .character("b"), .character("c"), .character("d")])
+        #expect(
+            Self.keys("\u{1B}[5~\u{1B}[6~\u{1B}[1~\u{1B}[4~\u{1B}[H\u{1B}[F\u{1B}[Z") == [
+                .pageUp, .pageDown, .home, .end, .home, .end, .backTab,
+            ])
+        #expect(
+            Self.keys("a\u{1B}[3~b\u{1B}[<0;10;5Mc\u{1B}[M !!d") == [
+                .character("a"), .character("b"), .character("c"), .character("d"),
+            ])
         #expect(Self.keys("\u{1B}x") == [.escape, .character("x")])
     }
 

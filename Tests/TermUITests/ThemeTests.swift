@@ -8,18 +8,23 @@ struct ThemeTests {
         .deletingLastPathComponent().appendingPathComponent("themes").path
 
     @Test func everyBundledThemeIsCompiledInAndLoadsWithoutWarnings() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesDir).filter { $0.hasSuffix(".theme") }
-        #expect(Set(files.map { String($0.dropLast(6)) }) == Set(ThemeLoader.bundled.keys), "every file is in the binary")
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesDir).filter {
+            $0.hasSuffix(".theme")
+        }
+        #expect(
+            Set(files.map { String($0.dropLast(6)) }) == Set(ThemeLoader.bundled.keys), "every file is in the binary")
         for (name, text) in ThemeLoader.bundled {
             let loaded = ThemeLoader.parse(text, name: name)
             #expect(loaded.warnings.isEmpty, "\(name): \(loaded.warnings)")
             #expect(try String(contentsOfFile: Self.themesDir + "/\(name).theme", encoding: .utf8) == text)
         }
-        #expect(try ThemeLoader.load(name: "light", from: []).get().theme.name == "light", "found with no folder at all")
+        #expect(
+            try ThemeLoader.load(name: "light", from: []).get().theme.name == "light", "found with no folder at all")
     }
 
     @Test func missingKeysFallBackAndUnknownKeysWarn() {
-        let loaded = ThemeLoader.parse("""
+        let loaded = ThemeLoader.parse(
+            """
             # comment
             title = "#ff0000 bold"   # trailing comment
             sparkle = "1"
@@ -37,10 +42,12 @@ struct ThemeTests {
         let dirs = ThemeLoader.searchPath(themesDir: "/flag", environment: ["XDG_CONFIG_HOME": "/cfg"])
         #expect(dirs == ["/flag", "/cfg/usagetop/themes"])
         #expect(ThemeLoader.searchPath(themesDir: nil, environment: ["HOME": "/h"]) == ["/h/.config/usagetop/themes"])
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-themes-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "usagetop-themes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "title = \"#ff0000\"".write(to: folder.appendingPathComponent("light.theme"), atomically: true, encoding: .utf8)
+        try "title = \"#ff0000\"".write(
+            to: folder.appendingPathComponent("light.theme"), atomically: true, encoding: .utf8)
         let mine = try ThemeLoader.load(name: "light", from: [folder.path]).get()
         #expect(mine.theme.entry(.title) == ThemeEntry(.rgb(255, 0, 0)), "a user's theme overrides the bundled one")
         guard case .failure(let issue) = ThemeLoader.load(name: "nope", from: [Self.themesDir]) else {
@@ -70,12 +77,16 @@ struct SmallPaletteTests {
                 for role in [ThemeRole.border, .muted, .foreground, .title] {
                     let style = theme.text(role)
                     let drawn = ColorQuantizer.visible(style, colors: colors)
-                    #expect(!(drawn.foreground == 0 && (drawn.background == 0 || drawn.background == -1)) || drawn.reverse,
-                            "\(name) \(role) on \(colors) colours is black on black")
-                    #expect(drawn.foreground == -1 || drawn.foreground != drawn.background, "\(name) \(role): same colours")
+                    #expect(
+                        !(drawn.foreground == 0 && (drawn.background == 0 || drawn.background == -1)) || drawn.reverse,
+                        "\(name) \(role) on \(colors) colours is black on black")
+                    #expect(
+                        drawn.foreground == -1 || drawn.foreground != drawn.background, "\(name) \(role): same colours")
                 }
                 let selection = ColorQuantizer.visible(theme.fill(.selection), colors: colors)
-                let shows = selection.reverse || (selection.background > 0) || theme.fill(.selection).attributes.contains(.reverse)
+                let shows =
+                    selection.reverse || (selection.background > 0)
+                    || theme.fill(.selection).attributes.contains(.reverse)
                 #expect(shows, "\(name) selection invisible on \(colors) colours")
             }
         }

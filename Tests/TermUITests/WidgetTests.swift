@@ -14,7 +14,8 @@ struct WidgetTests {
         #expect(Sparkline.text(values: [0, 4, 2, 4], width: 2, mode: .braille) == "⢸⣼")
         #expect(Sparkline.text(values: [], width: 3, mode: .braille) == "")
         #expect(Sparkline.text(values: [0, 0], width: 2, mode: .block) == "  ")
-        #expect(Sparkline.text(values: [1, 9, 2, 3], width: 2, mode: .ascii) == "#:", "more values than cells keep maxima")
+        #expect(
+            Sparkline.text(values: [1, 9, 2, 3], width: 2, mode: .ascii) == "#:", "more values than cells keep maxima")
         #expect(Sparkline.text(values: [5], width: 0, mode: .block) == "")
     }
 
@@ -43,21 +44,27 @@ struct WidgetTests {
     }
 
     @Test func tableLayoutShrinksFromTheRight() {
-        #expect(Table.layout([.init("a", width: 0), .init("b", width: 5), .init("c", width: 5)], width: 20) == [8, 5, 5])
-        #expect(Table.layout([.init("a", width: 6), .init("b", width: 5), .init("c", width: 5)], width: 10) == [6, 2, 0])
+        #expect(
+            Table.layout([.init("a", width: 0), .init("b", width: 5), .init("c", width: 5)], width: 20) == [8, 5, 5])
+        #expect(
+            Table.layout([.init("a", width: 6), .init("b", width: 5), .init("c", width: 5)], width: 10) == [6, 2, 0])
     }
 
     @Test func chartDrawsAxisBarsAndTicks() {
         var buffer = Buffer(width: 12, height: 5)
-        Chart(values: [1, 2, 4, 2], mode: .block, style: .plain, axisStyle: .plain, axisLabels: ["4", "2", "0"],
-              ticks: [(0, "a"), (2, "c")]).render(in: buffer.area, buffer: &buffer)
-        #expect(buffer.text == [
-            "4 │     ██  ",
-            "2 │   ▄▄██▄▄",
-            "0 │▆▆▆██████",
-            "  └─────────",
-            "   a   c    ",
-        ].joined(separator: "\n"))
+        Chart(
+            values: [1, 2, 4, 2], mode: .block, style: .plain, axisStyle: .plain, axisLabels: ["4", "2", "0"],
+            ticks: [(0, "a"), (2, "c")]
+        ).render(in: buffer.area, buffer: &buffer)
+        #expect(
+            buffer.text
+                == [
+                    "4 │     ██  ",
+                    "2 │   ▄▄██▄▄",
+                    "0 │▆▆▆██████",
+                    "  └─────────",
+                    "   a   c    ",
+                ].joined(separator: "\n"))
     }
 
     @Test func modalCentresAndClearsWhatIsUnder() {
@@ -69,12 +76,16 @@ struct WidgetTests {
 
     @Test func statusBarDropsHintsThatDoNotFit() {
         var buffer = Buffer(width: 20, height: 1)
-        StatusBar(hints: [("q", "quit"), ("?", "help"), ("r", "refresh")], message: "ok", style: .plain,
-                  keyStyle: .plain, messageStyle: .plain).render(in: buffer.area, buffer: &buffer)
+        StatusBar(
+            hints: [("q", "quit"), ("?", "help"), ("r", "refresh")], message: "ok", style: .plain,
+            keyStyle: .plain, messageStyle: .plain
+        ).render(in: buffer.area, buffer: &buffer)
         #expect(buffer.text == " q quit  ? help  ok ")
         var pinned = Buffer(width: 20, height: 1)
-        StatusBar(hints: [("r", "refresh"), ("?", "help"), ("q", "quit")], message: "ok", style: .plain,
-                  keyStyle: .plain, messageStyle: .plain, pinned: 2).render(in: pinned.area, buffer: &pinned)
+        StatusBar(
+            hints: [("r", "refresh"), ("?", "help"), ("q", "quit")], message: "ok", style: .plain,
+            keyStyle: .plain, messageStyle: .plain, pinned: 2
+        ).render(in: pinned.area, buffer: &pinned)
         #expect(pinned.text == " ? help  q quit  ok ", "other hints make room for the pinned ones")
     }
 }

@@ -23,10 +23,14 @@ struct JSONDifferentialTests {
         mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
     }
 
-    static let numbers = ["0", "-0", "1", "-1", "12.5", "0.001", "1e5", "1E-5", "-2.5e+3", "123456789012345678", "3.14159",
-                          "1e300", "-1e-300", "9007199254740993", "0.1"]
-    static let strings = ["", "a", "Zürich", "東京", "😀", "\\u00e9", "\\ud83d\\ude00", "quote \\\" inside", "back\\\\slash",
-                          "\\n\\t\\r\\b\\f", "\\/", "\\u0000", "tab\\u0009", "€ and ¢"]
+    static let numbers = [
+        "0", "-0", "1", "-1", "12.5", "0.001", "1e5", "1E-5", "-2.5e+3", "123456789012345678", "3.14159",
+        "1e300", "-1e-300", "9007199254740993", "0.1",
+    ]
+    static let strings = [
+        "", "a", "Zürich", "東京", "😀", "\\u00e9", "\\ud83d\\ude00", "quote \\\" inside", "back\\\\slash",
+        "\\n\\t\\r\\b\\f", "\\/", "\\u0000", "tab\\u0009", "€ and ¢",
+    ]
 
     static func document(_ random: inout Random, depth: Int) -> String {
         switch depth > 3 ? random.below(4) : random.below(7) {
@@ -50,8 +54,10 @@ struct JSONDifferentialTests {
         var out = bytes
         for _ in 0..<(1 + random.below(3)) {
             let position = out.isEmpty ? 0 : random.below(out.count)
-            let interesting: [UInt8] = [0x22, 0x5C, 0x2C, 0x3A, 0x7B, 0x7D, 0x5B, 0x5D, 0x20, 0x0A, 0x2D, 0x2E, 0x65, 0x30, 0x39,
-                                        0x75, 0x1F, 0x7F, 0xC3, 0xA9, 0xFF, 0xE2, 0x80]
+            let interesting: [UInt8] = [
+                0x22, 0x5C, 0x2C, 0x3A, 0x7B, 0x7D, 0x5B, 0x5D, 0x20, 0x0A, 0x2D, 0x2E, 0x65, 0x30, 0x39,
+                0x75, 0x1F, 0x7F, 0xC3, 0xA9, 0xFF, 0xE2, 0x80,
+            ]
             switch random.below(4) {
             case 0 where !out.isEmpty: out[position] = random.pick(interesting)
             case 1: out.insert(random.pick(interesting), at: position)
@@ -67,7 +73,8 @@ struct JSONDifferentialTests {
         if bytes.contains(0) || bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return true }
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         if text.contains("\\ud8") || text.contains("\\ud9") || text.contains("\\uda") || text.contains("\\udb")
-            || text.contains("\\udc") || text.contains("\\udd") || text.contains("\\ude") || text.contains("\\udf") {
+            || text.contains("\\udc") || text.contains("\\udd") || text.contains("\\ude") || text.contains("\\udf")
+        {
             return true
         }
         return false
@@ -116,12 +123,17 @@ struct JSONDifferentialTests {
             compared += 1
             if ours == nil { rejected += 1 }
             let input = String(decoding: bytes, as: UTF8.self)
-            #expect((ours == nil) == (theirs == nil), "seed \(seed) round \(round): accept/reject differ on \(input.debugDescription)")
+            #expect(
+                (ours == nil) == (theirs == nil),
+                "seed \(seed) round \(round): accept/reject differ on \(input.debugDescription)")
             if let ours, let theirs {
-                #expect(Self.same(ours, theirs), "seed \(seed) round \(round): values differ on \(input.debugDescription)")
+                #expect(
+                    Self.same(ours, theirs), "seed \(seed) round \(round): values differ on \(input.debugDescription)")
             }
         }
         #expect(compared > 3_000, "enough inputs were compared, not set aside")
-        #expect(rejected > 500 && compared - rejected > 2_000, "both valid and invalid inputs: \(rejected) of \(compared) rejected")
+        #expect(
+            rejected > 500 && compared - rejected > 2_000,
+            "both valid and invalid inputs: \(rejected) of \(compared) rejected")
     }
 }

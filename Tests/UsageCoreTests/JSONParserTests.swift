@@ -9,8 +9,10 @@ struct JSONParserTests {
         #expect(value["b"] == .number("0.1"))
         #expect(value["a"] == .array([.number("1"), .number("-2.50e3"), .bool(true), .null]))
         #expect(value["c"] == .string("xé\n"))
-        #expect(JSONWriter.compact(value) == #"{"b": 0.1, "a": [1, -2.50e3, true, null], "c": "x\u00e9\n"}"#
-            .replacingOccurrences(of: "\\u00e9", with: "é"))
+        #expect(
+            JSONWriter.compact(value)
+                == #"{"b": 0.1, "a": [1, -2.50e3, true, null], "c": "x\u00e9\n"}"#
+                .replacingOccurrences(of: "\\u00e9", with: "é"))
     }
 
     @Test func decimalsAddExactly() throws {
@@ -41,7 +43,8 @@ struct JSONParserTests {
 
     @Test func prettyPrintsWithTwoSpaceIndent() throws {
         let value = try JSONParser.parse(#"{"a": {"b": [1, 2]}, "c": {}}"#)
-        #expect(JSONWriter.pretty(value) == "{\n  \"a\": {\n    \"b\": [\n      1,\n      2\n    ]\n  },\n  \"c\": {}\n}")
+        #expect(
+            JSONWriter.pretty(value) == "{\n  \"a\": {\n    \"b\": [\n      1,\n      2\n    ]\n  },\n  \"c\": {}\n}")
     }
 
     @Test func escapesControlCharactersOnOutput() {

@@ -21,10 +21,12 @@ struct MoneyTests {
 
     @Test func totalsNeverAddDifferentCurrencies() {
         let totals = Money.totals([
-            Money(minorUnits: 100, currency: "EUR"), Money(minorUnits: 5, currency: "JPY"), Money(minorUnits: 250, currency: "EUR"),
+            Money(minorUnits: 100, currency: "EUR"), Money(minorUnits: 5, currency: "JPY"),
+            Money(minorUnits: 250, currency: "EUR"),
         ])
         #expect(totals == [Money(minorUnits: 350, currency: "EUR"), Money(minorUnits: 5, currency: "JPY")])
-        #expect(Money.totals([Money(minorUnits: .max, currency: "EUR"), Money(minorUnits: 1, currency: "EUR")])
-            == [Money(minorUnits: .max, currency: "EUR")], "an overflowing sum saturates instead of trapping")
+        #expect(
+            Money.totals([Money(minorUnits: .max, currency: "EUR"), Money(minorUnits: 1, currency: "EUR")])
+                == [Money(minorUnits: .max, currency: "EUR")], "an overflowing sum saturates instead of trapping")
     }
 }

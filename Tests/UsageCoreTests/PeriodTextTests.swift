@@ -22,7 +22,8 @@ import UsageCore
         #expect(try Self.parse("-7d") == .preset(.last7Days), "a trailing period that a preset names is the preset")
         #expect(try Self.parse("-24h") == .preset(.last24Hours))
         let hours = try Self.parse("-36h")
-        #expect(hours == .trailing(count: 36, unit: .hours) && hours.label == "last 36 hours" && hours.argument == "-36h")
+        #expect(
+            hours == .trailing(count: 36, unit: .hours) && hours.label == "last 36 hours" && hours.argument == "-36h")
         #expect(hours.resolve(now: Self.now) == Self.period("2026-11-26T22:00:00Z", "2026-11-28T10:00:00Z"))
         #expect(try Self.parse("2w") == .trailing(count: 14, unit: .days))
         #expect(try Self.parse("last-10d").resolve(now: Self.now) == Self.period("2026-11-19", "2026-11-29"))
@@ -32,16 +33,21 @@ import UsageCore
 
     @Test func rangesIncludeADateOnlyEndAndExcludeATime() throws {
         #expect(try Self.parse("2026-11-01..2026-11-08") == .fixed(Self.period("2026-11-01", "2026-11-09")))
-        #expect(try Self.parse("2026-11-01T10:00Z..2026-11-01T12:30Z")
-            == .fixed(Self.period("2026-11-01T10:00:00Z", "2026-11-01T12:30:00Z")))
+        #expect(
+            try Self.parse("2026-11-01T10:00Z..2026-11-01T12:30Z")
+                == .fixed(Self.period("2026-11-01T10:00:00Z", "2026-11-01T12:30:00Z")))
         #expect(try Self.parse("2026-09..2026-10") == .fixed(Self.period("2026-09-01", "2026-11-01")))
-        #expect(try Self.parse("2026-11-20..") == .fixed(Self.period("2026-11-20", "2026-11-29")), "an open end is today's end")
+        #expect(
+            try Self.parse("2026-11-20..") == .fixed(Self.period("2026-11-20", "2026-11-29")),
+            "an open end is today's end")
         #expect(try Self.parse("2026-11") == .fixed(Self.period("2026-11-01", "2026-12-01")))
         #expect(try Self.parse("2026-11-05") == .fixed(Self.period("2026-11-05", "2026-11-06")))
     }
 
-    @Test(arguments: ["", "soon", "2026-13-01", "2026-11-08..2026-11-01", "2026-11-01T10:00Z", "-0d", "-99999d", "x..2026-11-01",
-                      "2026-11-01..\u{1B}[31m"])
+    @Test(arguments: [
+        "", "soon", "2026-13-01", "2026-11-08..2026-11-01", "2026-11-01T10:00Z", "-0d", "-99999d", "x..2026-11-01",
+        "2026-11-01..\u{1B}[31m",
+    ])
     func refusedWithTheFormsAccepted(_ text: String) {
         var message = ""
         do {
@@ -50,11 +56,16 @@ import UsageCore
         } catch {
             message = (error as? UsageError)?.message ?? "\(error)"
         }
-        #expect(message.contains("is not a period") && message.contains("2026-11-01..2026-11-08") && !message.contains("\u{1B}"))
+        #expect(
+            message.contains("is not a period") && message.contains("2026-11-01..2026-11-08")
+                && !message.contains("\u{1B}"))
     }
 
     @Test func argumentsReadBackAsTheSamePeriod() throws {
-        for text in ["2026-11", "2026-11-05", "2026-11-01..2026-11-08", "2026-11-01T10:00:00Z..2026-11-01T12:30:00Z", "-36h", "last-month"] {
+        for text in [
+            "2026-11", "2026-11-05", "2026-11-01..2026-11-08", "2026-11-01T10:00:00Z..2026-11-01T12:30:00Z", "-36h",
+            "last-month",
+        ] {
             let choice = try Self.parse(text)
             #expect(try Self.parse(choice.argument) == choice, "\(text) → \(choice.argument)")
         }
@@ -63,10 +74,13 @@ import UsageCore
     @Test func shiftingMovesByTheOwnLengthAndComesBackToThePreset() {
         let month = PeriodChoice.preset(.thisMonth)
         #expect(month.shifted(by: -1, now: Self.now) == .preset(.lastMonth))
-        #expect(month.shifted(by: -2, now: Self.now) == .fixed(Self.period("2026-09-01", "2026-10-01")), "months move by months")
+        #expect(
+            month.shifted(by: -2, now: Self.now) == .fixed(Self.period("2026-09-01", "2026-10-01")),
+            "months move by months")
         let week = PeriodChoice.preset(.last7Days).shifted(by: -1, now: Self.now)
         #expect(week == .fixed(Self.period("2026-11-15", "2026-11-22")))
-        #expect(week.shifted(by: 1, now: Self.now) == .preset(.last7Days), "back and forward returns to the live preset")
+        #expect(
+            week.shifted(by: 1, now: Self.now) == .preset(.last7Days), "back and forward returns to the live preset")
         #expect(PeriodChoice.preset(.today).shifted(by: -1, now: Self.now) == .preset(.yesterday))
         let range = PeriodChoice.fixed(Self.period("2026-11-01", "2026-11-04"))
         #expect(range.shifted(by: 1, now: Self.now) == .fixed(Self.period("2026-11-04", "2026-11-07")))
@@ -74,8 +88,9 @@ import UsageCore
 
     @Test func aTypedPeriodComparesWithTheSameLengthBefore() {
         let range = PeriodChoice.fixed(Self.period("2026-11-20", "2026-11-30"))
-        #expect(range.previous(now: Self.now) == Self.period("2026-11-10", "2026-11-18T09:45:00Z"),
-                "under way: cut to the same elapsed time")
+        #expect(
+            range.previous(now: Self.now) == Self.period("2026-11-10", "2026-11-18T09:45:00Z"),
+            "under way: cut to the same elapsed time")
         let finished = PeriodChoice.fixed(Self.period("2026-10-01", "2026-10-11"))
         #expect(finished.previous(now: Self.now) == Self.period("2026-09-21", "2026-10-01"))
         #expect(PeriodChoice.trailing(count: 36, unit: .hours).naturalBucket(now: Self.now) == .hour)

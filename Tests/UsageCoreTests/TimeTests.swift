@@ -14,7 +14,9 @@ struct TimeTests {
         #expect(UTCTime.iso(date) == expected)
     }
 
-    @Test(arguments: ["2026-13-01", "2026-02-30", "2025-02-29", "2026-11-01T24:00", "2026-11-01T10:00Zjunk", "11/01/2026", ""])
+    @Test(arguments: [
+        "2026-13-01", "2026-02-30", "2025-02-29", "2026-11-01T24:00", "2026-11-01T10:00Zjunk", "11/01/2026", "",
+    ])
     func rejectsInvalidDates(input: String) {
         #expect(ISO8601Parser.parse(input) == nil)
     }
@@ -47,7 +49,12 @@ struct TimeTests {
         #expect(try Bucket.day.starts(in: p).count == 31)
         #expect(try Bucket.hour.starts(in: period("2026-01-01", "2026-01-02")).count == 24)
         #expect(try Bucket.hour.starts(in: period("2026-01-01", "2037-05-29T16:00:00Z")).count == 100_000)
-        #expect(throws: UsageError(.invalidInput, "this period has more than 100,000 hours, the most one series may have: choose a larger bucket or a shorter period")) {
+        #expect(
+            throws: UsageError(
+                .invalidInput,
+                "this period has more than 100,000 hours, the most one series may have: choose a larger bucket or a shorter period"
+            )
+        ) {
             try Bucket.hour.starts(in: period("2026-01-01", "2037-05-29T16:00:01Z"))
         }
     }

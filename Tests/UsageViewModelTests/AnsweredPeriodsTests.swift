@@ -8,10 +8,12 @@ import UsageCore
 @Suite("Answered periods")
 struct AnsweredPeriodsTests {
     static func chart(_ points: [TimeSeries.Point]) throws -> AppState {
-        var state = AppState(now: Fixtures.now, width: 120, height: 40, providerName: "lago", capabilities: [.timeseries])
+        var state = AppState(
+            now: Fixtures.now, width: 120, height: 40, providerName: "lago", capabilities: [.timeseries])
         _ = state.reduce(.started(now: Fixtures.now, width: 120, height: 40))
         _ = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
-        state.stack.append(.timeseries(TimeseriesState(metric: Fixtures.metrics[0], customerID: "c", customerName: "C")))
+        state.stack.append(
+            .timeseries(TimeseriesState(metric: Fixtures.metrics[0], customerID: "c", customerName: "C")))
         let effects = state.reduce(.keyPressed(.character("r")))
         guard case .loadTimeseries(let id, _, _, _, _)? = effects.last else { throw UsageError(.storage, "no load") }
         let series = TimeSeries(metricCode: "calls", bucket: .month, points: points, total: 0, isPerBillingPeriod: true)
@@ -21,7 +23,8 @@ struct AnsweredPeriodsTests {
 
     @Test func aChartOfBillingPeriodsNamesThemUnlessTheyMakeUpThePeriodAsked() throws {
         let month = Period.month(containing: Fixtures.now)
-        let anniversary = Period(start: month.start.addingTimeInterval(13 * 86_400), end: month.end.addingTimeInterval(13 * 86_400))
+        let anniversary = Period(
+            start: month.start.addingTimeInterval(13 * 86_400), end: month.end.addingTimeInterval(13 * 86_400))
         let named = try Self.chart([TimeSeries.Point(start: anniversary.start, value: 5, end: anniversary.end)])
         #expect(named.answeredPeriods == [anniversary])
         let exact = try Self.chart([TimeSeries.Point(start: month.start, value: 5, end: month.end)])

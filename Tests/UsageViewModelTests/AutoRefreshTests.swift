@@ -16,7 +16,8 @@ struct AutoRefreshTests {
         #expect(state.reduce(.ticked(state.now.addingTimeInterval(1))).isEmpty, "not due after 1 s")
         let due = state.reduce(.ticked(state.now.addingTimeInterval(1)))
         #expect(due.first == .revalidateCache && Self.loads(due), "an automatic refresh asks again only what changed")
-        #expect(state.reduce(.ticked(state.now.addingTimeInterval(2))).isEmpty, "no overlapping refresh while one loads")
+        #expect(
+            state.reduce(.ticked(state.now.addingTimeInterval(2))).isEmpty, "no overlapping refresh while one loads")
     }
 
     @Test func spacePausesAndResumes() {
@@ -50,7 +51,12 @@ struct AutoRefreshTests {
         var state = Fixtures.loaded()
         _ = state.reduce(.keyPressed(.enter))
         state.setRefresh(seconds: 5)
-        _ = state.reduce(.usageLoaded(Fixtures.request([.loadUsage(RequestID(state.requests.next - 1), customerID: "", period: state.resolvedPeriod, bucket: .day)])!, .success(Fixtures.usage("cus_0"))))
+        _ = state.reduce(
+            .usageLoaded(
+                Fixtures.request([
+                    .loadUsage(
+                        RequestID(state.requests.next - 1), customerID: "", period: state.resolvedPeriod, bucket: .day)
+                ])!, .success(Fixtures.usage("cus_0"))))
         let due = state.reduce(.ticked(state.now.addingTimeInterval(5)))
         #expect(due.contains { if case .loadUsage = $0 { true } else { false } })
     }

@@ -12,12 +12,18 @@ struct ChartCursorTests {
         var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
         _ = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
-        state.stack.append(.timeseries(TimeseriesState(metric: Fixtures.metrics[0], customerID: customer ? "cus_1" : nil,
-                                                       customerName: customer ? "Company 1" : nil)))
+        state.stack.append(
+            .timeseries(
+                TimeseriesState(
+                    metric: Fixtures.metrics[0], customerID: customer ? "cus_1" : nil,
+                    customerName: customer ? "Company 1" : nil)))
         let effects = state.reduce(.keyPressed(.character("r")))
         guard case .loadTimeseries(let id, _, _, _, _)? = effects.last else { throw UsageError(.storage, "no load") }
-        let points = [3, 9, 4].enumerated().map { TimeSeries.Point(start: day.addingTimeInterval(Double($0.offset) * 3_600), value: Decimal($0.element)) }
-        _ = state.reduce(.timeseriesLoaded(id, .success(TimeSeries(metricCode: "calls", bucket: .hour, points: points, total: 16))))
+        let points = [3, 9, 4].enumerated().map {
+            TimeSeries.Point(start: day.addingTimeInterval(Double($0.offset) * 3_600), value: Decimal($0.element))
+        }
+        _ = state.reduce(
+            .timeseriesLoaded(id, .success(TimeSeries(metricCode: "calls", bucket: .hour, points: points, total: 16))))
         return state
     }
 

@@ -114,7 +114,8 @@ struct CustomersReducerTests {
         var state = Fixtures.loaded(rows: 20)
         _ = state.reduce(.keyPressed(.down))
         let chosen = state.customers.selectedRow!.summary.customer.id
-        let id = Fixtures.request(state.reduce(.keyPressed(.character("r"))) + state.reduce(.metricsLoaded(.success(Fixtures.metrics))))!
+        let id = Fixtures.request(
+            state.reduce(.keyPressed(.character("r"))) + state.reduce(.metricsLoaded(.success(Fixtures.metrics))))!
         _ = state.reduce(.customersLoaded(id, .success(Fixtures.summaries(20).reversed())))
         #expect(state.customers.selectedRow?.summary.customer.id == chosen)
     }
@@ -143,7 +144,8 @@ struct CustomersReducerTests {
         var state = Fixtures.loaded(rows: 5)
         _ = state.reduce(.keyPressed(.character("r")))
         let id = try #require(Fixtures.request(state.reduce(.metricsLoaded(.success(Fixtures.metrics)))))
-        _ = state.reduce(.customersLoaded(id, .failure(UsageError(.storage, "local: loading customers: disk I/O error"))))
+        _ = state.reduce(
+            .customersLoaded(id, .failure(UsageError(.storage, "local: loading customers: disk I/O error"))))
         #expect(state.customers.rows.count == 5, "a failed refresh keeps the rows it would have replaced")
         #expect(state.message?.text == "local: loading customers: disk I/O error")
         #expect(state.message?.severity == .error)
@@ -175,21 +177,26 @@ struct SideMetricsReducerTests {
         _ = state.reduce(.started(now: Fixtures.now, width: 160, height: 30))
         let load = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
         #expect(Self.sideLoads(load).isEmpty, "the table's own rows first")
-        let side = Self.sideLoads(state.reduce(.customersLoaded(Fixtures.request(load)!, .success(Fixtures.summaries(5)))))
+        let side = Self.sideLoads(
+            state.reduce(.customersLoaded(Fixtures.request(load)!, .success(Fixtures.summaries(5)))))
         #expect(side.map(\.1) == ["gb"], "then the other metric, beside calls")
         let stale = side[0].0
         let again = state.reduce(.keyPressed(.character("m")))
         #expect(again.contains(.cancel(stale)), "a new question cancels the old side loads")
         _ = state.reduce(.sideTotalsLoaded(stale, metricCode: "gb", .success(Fixtures.summaries(3))))
         #expect(state.customers.sideTotals.isEmpty, "an answer nobody waits for is dropped")
-        let fresh = Self.sideLoads(state.reduce(.customersLoaded(Fixtures.request(again)!, .success(Fixtures.summaries(5)))))
+        let fresh = Self.sideLoads(
+            state.reduce(.customersLoaded(Fixtures.request(again)!, .success(Fixtures.summaries(5)))))
         #expect(fresh.map(\.1) == ["calls"])
         _ = state.reduce(.sideTotalsLoaded(fresh[0].0, metricCode: "calls", .success(Fixtures.summaries(3))))
         #expect(state.customers.sideTotals["calls"]?["cus_1"] == Fixtures.summaries(3)[1].total)
-        var narrow = AppState(now: Fixtures.now, width: 100, height: 30, providerName: "lago", capabilities: [.timeseries])
+        var narrow = AppState(
+            now: Fixtures.now, width: 100, height: 30, providerName: "lago", capabilities: [.timeseries])
         _ = narrow.reduce(.started(now: Fixtures.now, width: 100, height: 30))
         let none = narrow.reduce(.metricsLoaded(.success(Fixtures.metrics)))
-        #expect(Self.sideLoads(narrow.reduce(.customersLoaded(Fixtures.request(none)!, .success(Fixtures.summaries(5))))).isEmpty)
+        #expect(
+            Self.sideLoads(narrow.reduce(.customersLoaded(Fixtures.request(none)!, .success(Fixtures.summaries(5)))))
+                .isEmpty)
     }
 
     @Test func aVeryLargeTableShowsNoSideColumns() {
@@ -197,7 +204,8 @@ struct SideMetricsReducerTests {
         _ = state.reduce(.started(now: Fixtures.now, width: 160, height: 30))
         let load = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
         let first = Fixtures.summaries(40)
-        _ = state.reduce(.customersArriving(Fixtures.request(load)!, SummaryProgress(rows: first, loaded: 40, total: 50_000)))
+        _ = state.reduce(
+            .customersArriving(Fixtures.request(load)!, SummaryProgress(rows: first, loaded: 40, total: 50_000)))
         #expect(state.customers.rows.count == 40, "the first rows show while the table fills")
         #expect(state.sideMetrics.isEmpty, "and bring no columns the whole table will not have")
         let rows = Fixtures.summaries(Layout.sideMetricsMaxRows + 1)
@@ -213,8 +221,10 @@ struct UnchangedAnswerTests {
         var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
         let answer = Fixtures.summaries(30)
-        _ = state.reduce(.customersLoaded(Fixtures.request(state.reduce(.metricsLoaded(.success(Fixtures.metrics))))!,
-                                          .success(answer)))
+        _ = state.reduce(
+            .customersLoaded(
+                Fixtures.request(state.reduce(.metricsLoaded(.success(Fixtures.metrics))))!,
+                .success(answer)))
         state.setRefresh(seconds: 2)
         let first = state.reduce(.ticked(state.now.addingTimeInterval(2)))
         #expect(first.first == .revalidateCache)
@@ -224,7 +234,8 @@ struct UnchangedAnswerTests {
         changed[0].total = 999
         let second = state.reduce(.ticked(state.now.addingTimeInterval(2)))
         _ = state.reduce(.customersLoaded(Fixtures.request(second)!, .success(changed)))
-        #expect(state.customers.rows.first { $0.summary.customer.id == "cus_0" }?.summary.total == 999,
-                "an answer that changed is never mistaken for the cached one")
+        #expect(
+            state.customers.rows.first { $0.summary.customer.id == "cus_0" }?.summary.total == 999,
+            "an answer that changed is never mistaken for the cached one")
     }
 }

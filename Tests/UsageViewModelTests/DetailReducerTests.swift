@@ -51,7 +51,8 @@ struct DetailReducerTests {
             return
         }
         #expect(metric.code == "gb" && customer == "cus_0" || customer.hasPrefix("cus_"))
-        let series = TimeSeries(metricCode: "gb", bucket: .day, points: [.init(start: Fixtures.now, value: 3)], total: 3)
+        let series = TimeSeries(
+            metricCode: "gb", bucket: .day, points: [.init(start: Fixtures.now, value: 3)], total: 3)
         _ = state.reduce(.timeseriesLoaded(id, .success(series)))
         guard case .timeseries(let chart) = state.stack.last else { return }
         #expect(chart.series == series)
@@ -109,7 +110,10 @@ struct DetailReducerTests {
         guard case .loadEvents(let last, _, _, _, let page, _, _) = state.reduce(.keyPressed(.end)).last else { return }
         #expect(page == (100 + size - 1) / size - 1)
         _ = state.reduce(.eventsLoaded(last, .success(Fixtures.events(page: page, size: size, total: 100))))
-        guard case .loadEvents(_, _, _, _, let newPage, let newSize, _) = state.reduce(.resized(width: 80, height: 40)).last else {
+        guard
+            case .loadEvents(_, _, _, _, let newPage, let newSize, _) = state.reduce(.resized(width: 80, height: 40))
+                .last
+        else {
             Issue.record("a taller terminal reloads with a bigger page")
             return
         }
@@ -181,16 +185,22 @@ struct UsageChartPanelReducerTests {
         state.height = 40
         let open = state.reduce(.keyPressed(.enter))
         _ = state.reduce(.keyPressed(.tab))
-        #expect(state.screenKind == .customerUsage && state.message?.text == "the chart panel opens once the usage has loaded")
+        #expect(
+            state.screenKind == .customerUsage
+                && state.message?.text == "the chart panel opens once the usage has loaded")
         var usage = Fixtures.usage("cus_0")
-        usage.series = ["calls": TimeSeries(metricCode: "calls", bucket: .day, points: [.init(start: Fixtures.now, value: 5)], total: 5)]
+        usage.series = [
+            "calls": TimeSeries(
+                metricCode: "calls", bucket: .day, points: [.init(start: Fixtures.now, value: 5)], total: 5)
+        ]
         _ = state.reduce(.usageLoaded(Fixtures.request(open)!, .success(usage)))
         _ = state.reduce(.keyPressed(.tab))
         #expect(state.screenKind == .usageChart)
         _ = state.reduce(.keyPressed(.tab))
         _ = state.reduce(.keyPressed(.down))
         _ = state.reduce(.keyPressed(.tab))
-        #expect(state.screenKind == .customerUsage && state.message?.text.hasPrefix("no series for this metric") == true)
+        #expect(
+            state.screenKind == .customerUsage && state.message?.text.hasPrefix("no series for this metric") == true)
     }
 }
 
@@ -198,8 +208,9 @@ struct UsageChartPanelReducerTests {
 @Suite("Reducer: the starting bucket")
 struct StartingBucketTests {
     @Test func thirtySixHoursStartByHourAndAMonthByDay() {
-        let hours = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all,
-                             period: .trailing(count: 36, unit: .hours))
+        let hours = AppState(
+            now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all,
+            period: .trailing(count: 36, unit: .hours))
         let month = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
         #expect(hours.bucket == .hour && month.bucket == .day)
     }

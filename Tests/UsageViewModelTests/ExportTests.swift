@@ -13,7 +13,9 @@ struct ExportTests {
             return
         }
         let lines = csv.split(separator: "\n")
-        #expect(lines.first == "id,name,calls,last_event_at" && lines.count == 4, "the columns of `usagetop customers --format csv`")
+        #expect(
+            lines.first == "id,name,calls,last_event_at" && lines.count == 4,
+            "the columns of `usagetop customers --format csv`")
         #expect(state.message?.text == "copied 3 customers as CSV to the clipboard")
         guard case .copy(let json)? = state.reduce(.keyPressed(.character("Y"))).first else {
             Issue.record("expected a copy")
@@ -31,7 +33,8 @@ struct ExportTests {
         var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
         let load = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
-        let hostile = CustomerSummary(customer: Customer(id: "c1", name: "=HYPERLINK(\"http://x\")"), total: 1, daily: [], lastEventAt: nil)
+        let hostile = CustomerSummary(
+            customer: Customer(id: "c1", name: "=HYPERLINK(\"http://x\")"), total: 1, daily: [], lastEventAt: nil)
         _ = state.reduce(.customersLoaded(Fixtures.request(load)!, .success([hostile])))
         guard case .copy(let csv)? = state.reduce(.keyPressed(.character("y"))).first else {
             Issue.record("expected a copy")
@@ -56,12 +59,14 @@ struct ExportTests {
         #expect(typed.path == "~/out.json" && typed.text.hasPrefix("[") && typed.defaultName.hasSuffix(".json"))
         _ = state.reduce(.fileWritten(.success("/tmp/out.json"), summary: "2 customers"))
         #expect(state.message?.text == "wrote 2 customers to /tmp/out.json")
-        _ = state.reduce(.fileWritten(.failure(UsageError(.storage, "/tmp/out.json: it exists already")), summary: "2 customers"))
+        _ = state.reduce(
+            .fileWritten(.failure(UsageError(.storage, "/tmp/out.json: it exists already")), summary: "2 customers"))
         #expect(state.message?.severity == .error && state.message?.text.contains("it exists already") == true)
     }
 
     @Test func theWriterNeverOverwritesAndPutsADirectoryExportInside() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("usagetop-export-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "usagetop-export-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let view = ViewExport(text: "a,b\n1,2\n", summary: "1 row", name: "rows/../x")
@@ -93,11 +98,16 @@ struct ExportTests {
         _ = Fixtures.type("pr\tu\t", into: &state)
         #expect(state.reduce(.keyPressed(.enter)) == [.openProfile("us")])
         _ = state.reduce(.profileOpened("us", .failure(UsageError(.unavailable, "no key"))))
-        #expect(state.message?.text == "profile us: no key" && state.providerName == "local" && !state.customers.rows.isEmpty,
-                "a profile that cannot open leaves the dashboard as it was")
+        #expect(
+            state.message?.text == "profile us: no key" && state.providerName == "local"
+                && !state.customers.rows.isEmpty,
+            "a profile that cannot open leaves the dashboard as it was")
         state.stack = [.customerUsage(CustomerUsageState(customerID: "cus_1", customerName: "Company 1"))]
-        let effects = state.reduce(.profileOpened("us", .success(ProfileInfo(providerName: "lago", capabilities: [.periodTotals]))))
+        let effects = state.reduce(
+            .profileOpened("us", .success(ProfileInfo(providerName: "lago", capabilities: [.periodTotals]))))
         #expect(effects == [.loadSource, .loadMetrics])
-        #expect(state.providerName == "lago" && state.profileName == "us" && state.stack.isEmpty && state.customers.rows.isEmpty)
+        #expect(
+            state.providerName == "lago" && state.profileName == "us" && state.stack.isEmpty
+                && state.customers.rows.isEmpty)
     }
 }

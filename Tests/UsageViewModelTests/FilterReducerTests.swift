@@ -6,11 +6,13 @@ import UsageCore
 /// `F` narrows a chart or an event list by the metric's next filter, where the provider has filters.
 @Suite("Reducer: metric filters")
 struct FilterReducerTests {
-    static let filtered = Metric(code: "agg", name: "Calls", aggregation: .count,
-                                 filters: [MetricFilter(id: "eu", name: "region: eu"), MetricFilter(id: "us", name: "region: us")])
+    static let filtered = Metric(
+        code: "agg", name: "Calls", aggregation: .count,
+        filters: [MetricFilter(id: "eu", name: "region: eu"), MetricFilter(id: "us", name: "region: us")])
 
     static func chart(capabilities: ProviderCapabilities) -> AppState {
-        var state = AppState(now: Fixtures.now, width: 120, height: 40, providerName: "hyperline", capabilities: capabilities)
+        var state = AppState(
+            now: Fixtures.now, width: 120, height: 40, providerName: "hyperline", capabilities: capabilities)
         _ = state.reduce(.started(now: Fixtures.now, width: 120, height: 40))
         _ = state.reduce(.metricsLoaded(.success([filtered])))
         _ = state.reduce(.keyPressed(.character("t")))

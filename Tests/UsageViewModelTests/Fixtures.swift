@@ -22,7 +22,8 @@ enum Fixtures {
             let name = i == 3 ? "Zeta Ünïcode Labs" : "Company \(i)"
             let total = Decimal(i * 10 % 37)
             let last = now.addingTimeInterval(Double(-i) * 60)
-            return CustomerSummary(customer: Customer(id: "cus_\(i)", name: name), total: total, daily: [1, 2, 3], lastEventAt: last)
+            return CustomerSummary(
+                customer: Customer(id: "cus_\(i)", name: name), total: total, daily: [1, 2, 3], lastEventAt: last)
         }
     }
 

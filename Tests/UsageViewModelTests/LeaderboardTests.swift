@@ -14,7 +14,9 @@ struct LeaderboardTests {
 
     @Test("Ranks by total, ties by name, drops customers without usage, keeps the top N, compares with previous")
     func ranking() {
-        let current = [row("a", "Beta", 10), row("b", "Alpha", 10), row("c", "Gamma", 30), row("d", "Idle", 0), row("e", "New", 4)]
+        let current = [
+            row("a", "Beta", 10), row("b", "Alpha", 10), row("c", "Gamma", 30), row("d", "Idle", 0), row("e", "New", 4),
+        ]
         let previous = [row("a", "Beta", 8), row("b", "Alpha", 20), row("c", "Gamma", 30)]
         let board = Leaderboard.rank(current: current, previous: previous, metric: metric, period: period, limit: 3)
         #expect(board.rows.map(\.customer.id) == ["c", "b", "a"])
@@ -27,11 +29,15 @@ struct LeaderboardTests {
     }
 
     @Test func numbersOfAnotherPeriodAreNeverComparedAndKeepTheirPeriod() {
-        let day = Period(start: Fixtures.now.addingTimeInterval(-86_400 * 2), end: Fixtures.now.addingTimeInterval(86_400))
+        let day = Period(
+            start: Fixtures.now.addingTimeInterval(-86_400 * 2), end: Fixtures.now.addingTimeInterval(86_400))
         var widened = row("a", "Beta", 10)
         widened.periods = [day]
-        let board = Leaderboard.rank(current: [widened], previous: [row("a", "Beta", 5)], metric: metric, period: period)
-        #expect(board.rows.first?.previous == nil && board.rows.first?.change == nil, "no change from another period's numbers")
+        let board = Leaderboard.rank(
+            current: [widened], previous: [row("a", "Beta", 5)], metric: metric, period: period)
+        #expect(
+            board.rows.first?.previous == nil && board.rows.first?.change == nil,
+            "no change from another period's numbers")
         #expect(board.answeredPeriods == [day])
     }
 }

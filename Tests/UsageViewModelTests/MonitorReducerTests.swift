@@ -8,9 +8,12 @@ struct MonitorReducerTests {
     let now = Fixtures.now
     let failure = UsageError(.unavailable, "hyperline: cannot connect to 127.0.0.1:9 (connection refused)")
 
-    func started(refresh: Int = 2, cycle: Int? = nil, capabilities: ProviderCapabilities = .all) -> (MonitorState, [MonitorEffect]) {
-        var state = MonitorState(now: now, width: 120, height: 40, providerName: "local", capabilities: capabilities,
-                                 refreshSeconds: refresh, cycleSeconds: cycle)
+    func started(refresh: Int = 2, cycle: Int? = nil, capabilities: ProviderCapabilities = .all) -> (
+        MonitorState, [MonitorEffect]
+    ) {
+        var state = MonitorState(
+            now: now, width: 120, height: 40, providerName: "local", capabilities: capabilities,
+            refreshSeconds: refresh, cycleSeconds: cycle)
         let effects = state.reduce(.started(now: now, width: 120, height: 40))
         return (state, effects)
     }
@@ -20,10 +23,12 @@ struct MonitorReducerTests {
         var next: [MonitorEffect] = []
         for effect in effects {
             switch effect {
-            case .loadSource(let id): next += state.reduce(.sourceLoaded(id, .success(SourceInfo(label: "local", isDemoData: false))))
+            case .loadSource(let id):
+                next += state.reduce(.sourceLoaded(id, .success(SourceInfo(label: "local", isDemoData: false))))
             case .loadMetrics(let id): next += state.reduce(.metricsLoaded(id, .success(Fixtures.metrics)))
             case .loadBoard(let id, let metric, let period, _, _):
-                let board = Leaderboard.rank(current: Fixtures.summaries(5), previous: nil, metric: metric, period: period)
+                let board = Leaderboard.rank(
+                    current: Fixtures.summaries(5), previous: nil, metric: metric, period: period)
                 next += state.reduce(.boardLoaded(id, metricCode: metric.code, .success(board)))
             case .loadSeries(let id, let metric, _, let bucket):
                 let series = TimeSeries(metricCode: metric.code, bucket: bucket, points: [], total: 7)
@@ -58,7 +63,8 @@ struct MonitorReducerTests {
         #expect(state.series.count == 2 && state.alerts.value == [])
     }
 
-    @Test("A failing refresh keeps the old numbers, ages them into stale after three intervals, and a success clears it")
+    @Test(
+        "A failing refresh keeps the old numbers, ages them into stale after three intervals, and a success clears it")
     func failureThenRecovery() {
         var (state, effects) = started()
         settle(&state, effects)
@@ -129,7 +135,8 @@ struct MonitorReducerTests {
         _ = state.reduce(.keyPressed(.character("-")))
         #expect(state.refreshSeconds == 5)
         let reload = state.reduce(.keyPressed(.character("p")))
-        #expect(state.period == .preset(.last7Days) && state.boards.isEmpty && state.series.isEmpty && reload.count == 2)
+        #expect(
+            state.period == .preset(.last7Days) && state.boards.isEmpty && state.series.isEmpty && reload.count == 2)
         #expect(state.reduce(.keyPressed(.character("q"))) == [.quit] && state.shouldQuit)
     }
 
@@ -159,9 +166,10 @@ struct MonitorReducerTests {
 
     @Test("Remote providers check the metric on screen and the metrics with limits; local checks all")
     func alertMetrics() {
-        var state = MonitorState(now: now, width: 80, height: 24, providerName: "hyperline", capabilities: .all,
-                                 refreshSeconds: 30, rules: AlertRules(thresholds: [.init(metric: "gb", day: 5)]),
-                                 scansAllMetrics: false)
+        var state = MonitorState(
+            now: now, width: 80, height: 24, providerName: "hyperline", capabilities: .all,
+            refreshSeconds: 30, rules: AlertRules(thresholds: [.init(metric: "gb", day: 5)]),
+            scansAllMetrics: false)
         settle(&state, state.reduce(.started(now: now, width: 80, height: 24)))
         #expect(state.alertMetrics.map(\.code) == ["calls", "gb"])
         state.rules = AlertRules()
@@ -170,8 +178,9 @@ struct MonitorReducerTests {
 
     @Test("A metric a store keeps only as a provider's billed totals is never checked for alerts")
     func billedMetricsAreNotWatched() {
-        var state = MonitorState(now: now, width: 80, height: 24, providerName: "local", capabilities: .all, refreshSeconds: 2,
-                                 rules: AlertRules(), scansAllMetrics: true)
+        var state = MonitorState(
+            now: now, width: 80, height: 24, providerName: "local", capabilities: .all, refreshSeconds: 2,
+            rules: AlertRules(), scansAllMetrics: true)
         var billed = Fixtures.metrics
         billed[1].billedBy = "lago"
         for effect in state.reduce(.started(now: now, width: 80, height: 24)) {

@@ -11,14 +11,16 @@ struct MouseTests {
         let first = AppState.firstTableRow
         #expect(state.reduce(.keyPressed(.click(x: 10, y: first + 3))).isEmpty)
         #expect(state.customers.cursor.selected == 3)
-        #expect(state.reduce(.keyPressed(.click(x: 10, y: 1))).isEmpty && state.customers.cursor.selected == 3,
-                "a click on the breadcrumbs selects nothing")
+        #expect(
+            state.reduce(.keyPressed(.click(x: 10, y: 1))).isEmpty && state.customers.cursor.selected == 3,
+            "a click on the breadcrumbs selects nothing")
         let effects = state.reduce(.keyPressed(.doubleClick(x: 10, y: first + 5)))
         #expect(state.screenKind == .customerUsage)
         #expect(effects.contains { if case .loadUsage = $0 { true } else { false } })
         guard case .customerUsage(let usage)? = state.stack.last else { return }
         let visible = Fixtures.loaded(rows: 50).customers
-        #expect(usage.customerID == visible.rows[visible.visible[5]].summary.customer.id, "the double-clicked row opened")
+        #expect(
+            usage.customerID == visible.rows[visible.visible[5]].summary.customer.id, "the double-clicked row opened")
     }
 
     @Test func theWheelMovesTheSelection() {

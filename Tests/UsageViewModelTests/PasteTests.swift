@@ -12,7 +12,8 @@ struct PasteTests {
     @Test func aPasteIntoTheFilterIsTakenWholeAndFiltersOnce() {
         var state = Fixtures.loaded(rows: 40)
         _ = state.reduce(.keyPressed(.text("/ÜN")))
-        #expect(state.customers.isEditingFilter && state.customers.filter == "ÜN", "/ opens the filter, the rest goes in")
+        #expect(
+            state.customers.isEditingFilter && state.customers.filter == "ÜN", "/ opens the filter, the rest goes in")
         _ = state.reduce(.keyPressed(.text(Self.megabyte)))
         #expect(state.customers.filter.utf8.count == 1_000_003 && state.customers.visible.isEmpty)
         _ = state.reduce(.keyPressed(.character("q")))
@@ -43,7 +44,8 @@ struct PasteTests {
     }
 
     @Test func theMonitorTakesAPasteAsKeys() {
-        var state = MonitorState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all, refreshSeconds: 2)
+        var state = MonitorState(
+            now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all, refreshSeconds: 2)
         _ = state.reduce(.keyPressed(.text("  q")))
         #expect(state.shouldQuit)
     }

@@ -32,7 +32,8 @@ struct ProgressiveCustomersTests {
         var state = Fixtures.loaded(rows: 30)
         _ = state.reduce(.keyPressed(.character("r")))
         let id = try #require(Fixtures.request(state.reduce(.metricsLoaded(.success(Fixtures.metrics)))))
-        _ = state.reduce(.customersArriving(id, SummaryProgress(rows: Array(Fixtures.summaries(5)), loaded: 5, total: 30)))
+        _ = state.reduce(
+            .customersArriving(id, SummaryProgress(rows: Array(Fixtures.summaries(5)), loaded: 5, total: 30)))
         #expect(state.customers.rows.count == 30, "the loaded table stays whole while it refreshes")
         #expect(state.customers.progress?.loaded == 5)
     }
@@ -41,7 +42,8 @@ struct ProgressiveCustomersTests {
         var state = Fixtures.loaded(rows: 30)
         let id = try #require(Fixtures.request(state.reduce(.keyPressed(.character("m")))))
         #expect(state.customers.rows.isEmpty && !state.customers.loaded, "no Calls totals under the GB title")
-        _ = state.reduce(.customersArriving(id, SummaryProgress(rows: Array(Fixtures.summaries(3)), loaded: 3, total: 30)))
+        _ = state.reduce(
+            .customersArriving(id, SummaryProgress(rows: Array(Fixtures.summaries(3)), loaded: 3, total: 30)))
         #expect(state.customers.rows.count == 3)
     }
 

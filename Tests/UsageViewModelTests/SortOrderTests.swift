@@ -10,7 +10,10 @@ import UsageCore
 struct SortOrderTests {
     static func rows(seed: UInt64) -> [CustomerSummary] {
         var random = SplitMix(state: seed)
-        let names = ["Initech Logistics APAC 1", "Initech Logistics APAC 2", "initech logistics apac 10", "Acme", "acme", "Zeta Ünïcode"]
+        let names = [
+            "Initech Logistics APAC 1", "Initech Logistics APAC 2", "initech logistics apac 10", "Acme", "acme",
+            "Zeta Ünïcode",
+        ]
         let totals: [Decimal] = [
             0, 1, 12.5, Decimal(string: "1234567890123456.7")!, Decimal(string: "1234567890123456.8")!, 1e20, -3,
             Decimal(string: "0.000000000001")!,
@@ -18,7 +21,9 @@ struct SortOrderTests {
         return (0..<300).map { i in
             let day = random.below(4)
             return CustomerSummary(
-                customer: Customer(id: "c\(random.below(1000))-\(i)", name: names[random.below(names.count)] + (random.below(3) == 0 ? " \(i)" : "")),
+                customer: Customer(
+                    id: "c\(random.below(1000))-\(i)",
+                    name: names[random.below(names.count)] + (random.below(3) == 0 ? " \(i)" : "")),
                 total: totals[random.below(totals.count)], daily: [],
                 lastEventAt: day == 0 ? nil : Date(timeIntervalSince1970: 1_790_000_000 + Double(random.below(5) * 60)))
         }
@@ -29,7 +34,8 @@ struct SortOrderTests {
             switch column {
             case .name:
                 return Array((a.customer.name.lowercased() + "\n" + a.customer.id.lowercased()).utf8)
-                    .lexicographicallyPrecedes(Array((b.customer.name.lowercased() + "\n" + b.customer.id.lowercased()).utf8))
+                    .lexicographicallyPrecedes(
+                        Array((b.customer.name.lowercased() + "\n" + b.customer.id.lowercased()).utf8))
             case .id: return Array(a.customer.id.utf8).lexicographicallyPrecedes(Array(b.customer.id.utf8))
             case .total: return a.total < b.total
             case .lastEvent: return (a.lastEventAt ?? .distantPast) < (b.lastEventAt ?? .distantPast)
@@ -51,7 +57,8 @@ struct SortOrderTests {
             for descending in [true, false, true] {
                 state.sort(by: column, descending: descending)
                 let shown = state.visible.map { state.rows[$0].summary.customer.id }
-                #expect(shown == Self.expected(rows, column, descending: descending), "\(column) descending: \(descending)")
+                #expect(
+                    shown == Self.expected(rows, column, descending: descending), "\(column) descending: \(descending)")
             }
         }
     }

@@ -15,7 +15,8 @@ public struct FileLogHandler: LogHandler {
             let folder = (path as NSString).deletingLastPathComponent
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             if !FileManager.default.fileExists(atPath: path) {
-                guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+                guard
+                    FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
                 else { return nil }
             }
             guard let file = FileHandle(forWritingAtPath: path) else { return nil }
@@ -41,7 +42,8 @@ public struct FileLogHandler: LogHandler {
 
     /// `$XDG_STATE_HOME/usagetop/usagetop.log`, else `~/.local/state/usagetop/usagetop.log`.
     public static func defaultPath(environment: [String: String]) -> String {
-        let base = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
         return base + "/usagetop/usagetop.log"
     }
@@ -56,7 +58,8 @@ public struct FileLogHandler: LogHandler {
     public func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let line = "\(UTCTime.iso(Date())) \(event.level) \(label): \(event.message)" + (fields.isEmpty ? "" : " " + fields)
+        let line =
+            "\(UTCTime.iso(Date())) \(event.level) \(label): \(event.message)" + (fields.isEmpty ? "" : " " + fields)
         sink.write(EscapedText.line(line))
     }
 }

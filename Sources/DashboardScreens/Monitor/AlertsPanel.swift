@@ -10,11 +10,13 @@ enum AlertsPanel {
         let offered = state.capabilities.contains(.hourlyTotals)
         let alerts = state.alerts.value ?? []
         let title = alerts.isEmpty ? "Alerts" : "Alerts (\(alerts.count))"
-        let frame = PanelFrame(title: title, freshness: offered ? PanelFrame.freshness(state.alerts, state) : .unavailable)
+        let frame = PanelFrame(
+            title: title, freshness: offered ? PanelFrame.freshness(state.alerts, state) : .unavailable)
         let inner = frame.render(in: area, options: options, buffer: &buffer)
         guard offered else {
-            Chrome.note("alerts need hourly totals, not offered by \(state.providerName)",
-                        style: theme.text(.muted), in: inner, buffer: &buffer)
+            Chrome.note(
+                "alerts need hourly totals, not offered by \(state.providerName)",
+                style: theme.text(.muted), in: inner, buffer: &buffer)
             return
         }
         guard state.alerts.value != nil else {
@@ -23,7 +25,8 @@ enum AlertsPanel {
             return
         }
         if alerts.isEmpty {
-            Chrome.note("no alerts · \(rulesSummary(state.rules))", style: theme.text(.muted), in: inner, buffer: &buffer)
+            Chrome.note(
+                "no alerts · \(rulesSummary(state.rules))", style: theme.text(.muted), in: inner, buffer: &buffer)
             return
         }
         let lines = Self.lines(alerts, width: inner.width, height: inner.height, theme: theme)
@@ -75,7 +78,9 @@ enum AlertsPanel {
     private static func rulesSummary(_ rules: AlertRules) -> String {
         var parts: [String] = []
         if !rules.thresholds.isEmpty { parts.append("\(rules.thresholds.count) limits") }
-        if let factor = rules.baselineFactor { parts.append(">\(DecimalText.format(factor))× \(rules.baselineDays)-day baseline") }
+        if let factor = rules.baselineFactor {
+            parts.append(">\(DecimalText.format(factor))× \(rules.baselineDays)-day baseline")
+        }
         return parts.isEmpty ? "no rules" : parts.joined(separator: ", ")
     }
 }

@@ -23,16 +23,23 @@ enum BigNumbersPanel {
         guard let metric = state.metric, room > 8 else { return }
         var label = "\(metric.name) · all customers · \(state.period.label)"
         guard offered, let series = panel.value else {
-            label = offered ? (panel.error ?? "loading \(metric.name)…") : "all-customer totals not offered by \(state.providerName)"
+            label =
+                offered
+                ? (panel.error ?? "loading \(metric.name)…")
+                : "all-customer totals not offered by \(state.providerName)"
             buffer.write(label, x: inner.x + left, y: inner.y + 2, style: theme.text(.muted), limit: room)
             return
         }
         let whole = DecimalText.grouped(series.total.rounded(0), fractionDigits: 0)
         let text = BigText.width(of: whole) <= room ? whole : DecimalText.compact(series.total)
         let total = Rect(x: inner.x + left, y: inner.y, width: room, height: BigText.height)
-        BigText(text, style: theme.text(.accent).adding(.bold), glyphs: options.glyphs).render(in: total, buffer: &buffer)
-        if series.total != series.total.rounded(0) || text != whole { label += " · " + Format.value(series.total, unit: metric.unit) }
-        else if let unit = metric.unit { label += " · \(unit)" }
+        BigText(text, style: theme.text(.accent).adding(.bold), glyphs: options.glyphs).render(
+            in: total, buffer: &buffer)
+        if series.total != series.total.rounded(0) || text != whole {
+            label += " · " + Format.value(series.total, unit: metric.unit)
+        } else if let unit = metric.unit {
+            label += " · \(unit)"
+        }
         buffer.write(label, x: inner.x + left, y: inner.y + BigText.height, style: theme.text(.muted), limit: room)
         frame.fade(area, options: options, buffer: &buffer)
     }

@@ -23,15 +23,18 @@ enum BoardPanel {
             return
         }
         if board.rows.isEmpty {
-            Chrome.note("no usage of \(board.metric.name) in \(state.period.label)", style: theme.text(.muted), in: inner,
-                        buffer: &buffer)
+            Chrome.note(
+                "no usage of \(board.metric.name) in \(state.period.label)", style: theme.text(.muted), in: inner,
+                buffer: &buffer)
             return
         }
         table(board, state, options, width: inner.width).render(in: inner, buffer: &buffer)
         frame.fade(area, options: options, buffer: &buffer)
     }
 
-    private static func table(_ board: Leaderboard, _ state: MonitorState, _ options: RenderOptions, width: Int) -> Table {
+    private static func table(_ board: Leaderboard, _ state: MonitorState, _ options: RenderOptions, width: Int)
+        -> Table
+    {
         let theme = options.theme
         let days = Layout.monitorSparklineDays
         let sparkWidth = options.plotMode == .braille ? days / 2 : days
@@ -43,7 +46,9 @@ enum BoardPanel {
         ]
         let showsChange = board.rows.first?.previous != nil
         let compared = state.period.comparisonLabel  // the header says what the change compares with
-        if showsChange { columns.append(Table.Column(compared, width: max(8, TextWidth.of(compared)), alignRight: true)) }
+        if showsChange {
+            columns.append(Table.Column(compared, width: max(8, TextWidth.of(compared)), alignRight: true))
+        }
         let showsSpark = board.rows.contains { !$0.daily.isEmpty } && width >= 60
         if showsSpark { columns.append(Table.Column("\(days) days", width: sparkWidth)) }
         let rows = board.rows
@@ -55,11 +60,13 @@ enum BoardPanel {
                 switch column {
                 case 0: return "\(row + 1)"
                 case 1:
-                    return (flagged[line.customer.id] == nil ? "" : "! ") + line.customer.name + (line.subscription.map { " · " + $0 } ?? "")
+                    return (flagged[line.customer.id] == nil ? "" : "! ") + line.customer.name
+                        + (line.subscription.map { " · " + $0 } ?? "")
                 case 2: return Format.value(line.total)
                 case 3 where showsChange: return change(line)
                 default:
-                    return Sparkline.text(values: line.daily.map(DecimalText.double), width: sparkWidth, mode: options.plotMode)
+                    return Sparkline.text(
+                        values: line.daily.map(DecimalText.double), width: sparkWidth, mode: options.plotMode)
                 }
             },
             cellStyle: { row, column in

@@ -19,14 +19,16 @@ enum MonitorChrome {
         }
         HeaderBar(
             title: "usagetop monitor",
-            badges: HeaderBar.badges(paused: state.paused, demo: state.source.value?.isDemoData == true, theme: options.theme),
+            badges: HeaderBar.badges(
+                paused: state.paused, demo: state.source.value?.isDemoData == true, theme: options.theme),
             source: state.source.value?.label ?? state.providerName,
             right: [
                 " │ \(long) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
                 " │ \(short) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
                 " │ \(short) │ every \(state.refreshSeconds)s │ \(clock) \(spinner) ",
-            ])
-            .render(in: row, theme: options.theme, buffer: &buffer)
+            ]
+        )
+        .render(in: row, theme: options.theme, buffer: &buffer)
     }
 
     /// The banner under the header while anything fails: what, since when, how many panels, the next try. The
@@ -47,7 +49,8 @@ enum MonitorChrome {
         let needed = TextWidth.of(mark) + TextWidth.of(failure.text)
         let tail = tails.first { needed + TextWidth.of($0) <= row.width } ?? tails[tails.count - 1]
         let room = max(0, row.width - TextWidth.of(mark) - TextWidth.of(tail))
-        buffer.write(mark + keepingEnd(failure.text, width: room) + tail, x: row.x, y: row.y, style: style, limit: row.width)
+        buffer.write(
+            mark + keepingEnd(failure.text, width: room) + tail, x: row.x, y: row.y, style: style, limit: row.width)
     }
 
     /// `text` cut from the front to `width` columns, starting with `…` when cut.
@@ -68,13 +71,17 @@ enum MonitorChrome {
     /// The last row: the monitor's keys and the latest message (else the size).
     static func status(_ state: MonitorState, _ options: RenderOptions, row: Rect, buffer: inout Buffer) {
         let theme = options.theme
-        let hints = state.showsHelp ? [("Esc", "close")]
+        let hints =
+            state.showsHelp
+            ? [("Esc", "close")]
             : KeyMap.monitor(overrides: state.keyOverrides).filter(\.inStatus).map { ($0.keys[0].label, $0.summary) }
         let message = state.message?.text ?? "\(state.width)×\(state.height)"
-        StatusBar(hints: hints.map { (key: $0.0, label: $0.1) }, message: message, style: theme.fill(.statusBar),
-                  keyStyle: theme.fill(.statusBar).adding(.bold), messageStyle: theme.fill(.statusBar),
-                  pinned: state.showsHelp ? 0 : 2)  // the key map ends with `? help` and `q quit`: always shown
-            .render(in: row, buffer: &buffer)
+        StatusBar(
+            hints: hints.map { (key: $0.0, label: $0.1) }, message: message, style: theme.fill(.statusBar),
+            keyStyle: theme.fill(.statusBar).adding(.bold), messageStyle: theme.fill(.statusBar),
+            pinned: state.showsHelp ? 0 : 2
+        )  // the key map ends with `? help` and `q quit`: always shown
+        .render(in: row, buffer: &buffer)
     }
 
     /// The key help over the body.
@@ -83,8 +90,10 @@ enum MonitorChrome {
         let bindings = KeyMap.monitor(overrides: state.keyOverrides)
         let keyWidth = bindings.map { TextWidth.of($0.keyLabel) }.max() ?? 0
         let lines = bindings.map { TextWidth.fit($0.keyLabel, to: keyWidth) + "   " + $0.summary }
-        Modal(title: "Keys · Monitor", lines: lines, footer: "any key closes", style: theme.base,
-              borderStyle: theme.text(.modalBorder), titleStyle: theme.text(.title), glyphs: options.glyphs)
-            .render(in: area, buffer: &buffer)
+        Modal(
+            title: "Keys · Monitor", lines: lines, footer: "any key closes", style: theme.base,
+            borderStyle: theme.text(.modalBorder), titleStyle: theme.text(.title), glyphs: options.glyphs
+        )
+        .render(in: area, buffer: &buffer)
     }
 }

@@ -24,11 +24,13 @@ public enum MonitorRenderer {
         BoardPanel.render(state, options, area: layout.board, buffer: &buffer)
         if let totals = layout.totals { TotalsPanel.render(state, options, area: totals, buffer: &buffer) }
         AlertsPanel.render(state, options, area: layout.alerts, buffer: &buffer)
-        let shown = MonitorLayout.chartMetrics(count: layout.charts.count, metricCount: state.metrics.count,
-                                               current: state.metricIndex)
+        let shown = MonitorLayout.chartMetrics(
+            count: layout.charts.count, metricCount: state.metrics.count,
+            current: state.metricIndex)
         for (rect, index) in zip(layout.charts, shown) where state.metrics.indices.contains(index) {
-            ChartPanel.render(state.metrics[index], focused: index == state.metricIndex && layout.charts.count > 1, state,
-                              options, area: rect, buffer: &buffer)
+            ChartPanel.render(
+                state.metrics[index], focused: index == state.metricIndex && layout.charts.count > 1, state,
+                options, area: rect, buffer: &buffer)
         }
         MonitorChrome.status(state, options, row: status, buffer: &buffer)
         if state.showsHelp { MonitorChrome.help(state, options, area: body, buffer: &buffer) }

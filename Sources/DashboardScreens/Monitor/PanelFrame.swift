@@ -55,8 +55,9 @@ struct PanelFrame {
         switch freshness {
         case .loading: "loading…"
         case .live(let failing): "live" + (failing ? " · failing" : "")
-        case .fresh(let age, let failing): Format.duration(age)
-            + " ago" + (failing ? " · failing" : "")
+        case .fresh(let age, let failing):
+            Format.duration(age)
+                + " ago" + (failing ? " · failing" : "")
         case .stale(let age): "stale " + Format.duration(age)
         case .failed: "no data"
         case .unavailable: ""
@@ -75,9 +76,11 @@ struct PanelFrame {
         let theme = options.theme
         let border = isStale ? theme.text(.stale) : theme.text(focused ? .focus : .border)
         let labelWidth = label.isEmpty ? 0 : TextWidth.of(label) + 2
-        Block(title: TextWidth.truncate(title, to: max(0, area.width - labelWidth - 5)), borderStyle: border,
-              titleStyle: isStale ? theme.text(.stale) : theme.text(.title), glyphs: options.glyphs)
-            .render(in: area, buffer: &buffer)
+        Block(
+            title: TextWidth.truncate(title, to: max(0, area.width - labelWidth - 5)), borderStyle: border,
+            titleStyle: isStale ? theme.text(.stale) : theme.text(.title), glyphs: options.glyphs
+        )
+        .render(in: area, buffer: &buffer)
         if labelWidth > 0, area.width > labelWidth + 6 {
             let role: ThemeRole
             switch freshness {

@@ -13,13 +13,15 @@ enum TotalsPanel {
         let frame = PanelFrame(title: "Totals · \(state.period.label)", freshness: freshness)
         let inner = frame.render(in: area, options: options, buffer: &buffer)
         guard offered else {
-            Chrome.note("all-customer totals not offered by \(state.providerName)", style: theme.text(.muted), in: inner,
-                        buffer: &buffer)
+            Chrome.note(
+                "all-customer totals not offered by \(state.providerName)", style: theme.text(.muted), in: inner,
+                buffer: &buffer)
             return
         }
         if state.metrics.isEmpty {
-            Chrome.note(state.catalog.error == nil ? "loading…" : "no metric list yet", style: theme.text(.muted),
-                        in: inner, buffer: &buffer)
+            Chrome.note(
+                state.catalog.error == nil ? "loading…" : "no metric list yet", style: theme.text(.muted),
+                in: inner, buffer: &buffer)
             return
         }
         let valueWidth = min(24, inner.width / 2)
@@ -30,7 +32,8 @@ enum TotalsPanel {
             buffer.write(" " + metric.name, x: inner.x, y: y, style: nameStyle, limit: inner.width - valueWidth - 1)
             let panel = panels[index]
             // A total of other periods than the one in the title (a provider's billing periods) is not shown as its.
-            let text = panel.value.map { $0.isPerBillingPeriod ? "other periods" : Format.value($0.total, unit: metric.unit) }
+            let text =
+                panel.value.map { $0.isPerBillingPeriod ? "other periods" : Format.value($0.total, unit: metric.unit) }
                 ?? (panel.error == nil ? "…" : "failed")
             let fitted = TextWidth.fit(text, to: valueWidth - 1, alignRight: true)
             let muted = panel.value.map(\.isPerBillingPeriod) ?? true

@@ -9,13 +9,24 @@ import UsageCore
 package enum BilledAnswers {
     /// The last reading of each customer, metric, subscription, charge and period.
     package static func latest(_ rows: [BilledRow]) -> [BilledRow] {
-        best(rows, by: { [$0.customerID, $0.metricCode, $0.subscription, $0.chargeID, $0.charge, "\($0.startMs)", "\($0.endMs)"] },
-             over: { $0.takenMs > $1.takenMs })
-            .sorted { ($0.startMs, $0.subscription, $0.charge, $0.customerID) < ($1.startMs, $1.subscription, $1.charge, $1.customerID) }
+        best(
+            rows,
+            by: {
+                [$0.customerID, $0.metricCode, $0.subscription, $0.chargeID, $0.charge, "\($0.startMs)", "\($0.endMs)"]
+            },
+            over: { $0.takenMs > $1.takenMs }
+        )
+        .sorted {
+            ($0.startMs, $0.subscription, $0.charge, $0.customerID) < (
+                $1.startMs, $1.subscription, $1.charge, $1.customerID
+            )
+        }
     }
 
     /// One row per key: the first kept unless a later one is `better`.
-    private static func best(_ rows: [BilledRow], by key: (BilledRow) -> [String], over better: (BilledRow, BilledRow) -> Bool)
+    private static func best(
+        _ rows: [BilledRow], by key: (BilledRow) -> [String], over better: (BilledRow, BilledRow) -> Bool
+    )
         -> [BilledRow]
     {
         var kept: [[String]: BilledRow] = [:]
@@ -47,7 +58,9 @@ package enum BilledAnswers {
     package static func totals(_ rows: [BilledRow], metric: Metric, asked: Period, currency: String?) -> [UsageTotal] {
         let used = answering(rows, asked, every: true)
         var totals: [UsageTotal] = []
-        let charges = Set(used.map { [$0.subscription, $0.chargeID, $0.charge] }).sorted { $0.lexicographicallyPrecedes($1) }
+        let charges = Set(used.map { [$0.subscription, $0.chargeID, $0.charge] }).sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
         for charge in charges {
             let mine = used.filter { [$0.subscription, $0.chargeID, $0.charge] == charge }
             let days = mine.filter(\.isDay)
@@ -56,13 +69,17 @@ package enum BilledAnswers {
             for group in groups {
                 let covered = Period(start: group.map(\.period.start).min()!, end: group.map(\.period.end).max()!)
                 let cents = group.compactMap(\.amountCents)
-                totals.append(UsageTotal(
-                    metric: metric, value: fold(group.map(\.value), metric.aggregation),
-                    eventCount: group.allSatisfy { $0.eventCount != nil } ? group.compactMap(\.eventCount).reduce(0, +) : nil,
-                    amountCents: cents.isEmpty ? nil : cents.reduce(0, +), currency: group.first?.currency ?? currency,
-                    charge: charge[2].isEmpty ? nil : charge[2], period: covered == asked ? nil : covered,
-                    billedBy: metric.billedBy ?? group.first?.provider, subscription: charge[0].isEmpty ? nil : charge[0],
-                    chargeID: charge[1].isEmpty ? nil : charge[1]))
+                totals.append(
+                    UsageTotal(
+                        metric: metric, value: fold(group.map(\.value), metric.aggregation),
+                        eventCount: group.allSatisfy { $0.eventCount != nil }
+                            ? group.compactMap(\.eventCount).reduce(0, +) : nil,
+                        amountCents: cents.isEmpty ? nil : cents.reduce(0, +),
+                        currency: group.first?.currency ?? currency,
+                        charge: charge[2].isEmpty ? nil : charge[2], period: covered == asked ? nil : covered,
+                        billedBy: metric.billedBy ?? group.first?.provider,
+                        subscription: charge[0].isEmpty ? nil : charge[0],
+                        chargeID: charge[1].isEmpty ? nil : charge[1]))
             }
         }
         return totals
@@ -71,31 +88,37 @@ package enum BilledAnswers {
     /// The metric's series (every customer's readings together when `rows` hold several): each bucket's whole-day
     /// readings folded; readings of longer periods one point each at the period's start (as a provider that bills per
     /// period answers), subscriptions of the same period added up.
-    package static func series(_ rows: [BilledRow], metric: Metric, asked: Period, bucket: Bucket, starts: [Date]) -> TimeSeries {
+    package static func series(_ rows: [BilledRow], metric: Metric, asked: Period, bucket: Bucket, starts: [Date])
+        -> TimeSeries
+    {
         let used = merged(widest(answering(rows, asked)), metric.aggregation)
         if used.contains(where: { !$0.isDay }) || bucket == .hour {
             let points = used.map { TimeSeries.Point(start: $0.period.start, value: $0.value, end: $0.period.end) }
-            return TimeSeries(metricCode: metric.code, bucket: bucket, points: points,
-                              total: fold(points.map(\.value), metric.aggregation), isPerBillingPeriod: true)
+            return TimeSeries(
+                metricCode: metric.code, bucket: bucket, points: points,
+                total: fold(points.map(\.value), metric.aggregation), isPerBillingPeriod: true)
         }
         let points = starts.indices.map { index in
             let upper = index + 1 < starts.count ? starts[index + 1] : asked.end
             let inside = used.filter { $0.period.start >= starts[index] && $0.period.start < upper }
             return TimeSeries.Point(start: starts[index], value: fold(inside.map(\.value), metric.aggregation))
         }
-        return TimeSeries(metricCode: metric.code, bucket: bucket, points: points,
-                          total: fold(used.map(\.value), metric.aggregation))
+        return TimeSeries(
+            metricCode: metric.code, bucket: bucket, points: points,
+            total: fold(used.map(\.value), metric.aggregation))
     }
 
     /// A customer's customers-table rows: the total over `asked`, the daily values for day slots `[firstDay, endDay)`
     /// from whole-day readings, the amounts, and the periods answered when they differ from `asked`. One row, or one
     /// per subscription when the subscriptions' billing periods cover different stretches (never a sum over periods
     /// nobody billed together).
-    package static func summaries(customer: Customer, rows: [BilledRow], metric: Metric, asked: Period, firstDay: Int64,
-                                  endDay: Int64) -> [CustomerSummary]
-    {
-        let byDay = Dictionary(widest(latest(rows)).filter(\.isDay).map { ($0.startMs / BilledRow.dayMs, $0.value) },
-                               uniquingKeysWith: { a, _ in a })
+    package static func summaries(
+        customer: Customer, rows: [BilledRow], metric: Metric, asked: Period, firstDay: Int64,
+        endDay: Int64
+    ) -> [CustomerSummary] {
+        let byDay = Dictionary(
+            widest(latest(rows)).filter(\.isDay).map { ($0.startMs / BilledRow.dayMs, $0.value) },
+            uniquingKeysWith: { a, _ in a })
         let daily = (firstDay..<endDay).map { byDay[$0] ?? 0 }
         let used = widest(answering(rows, asked))
         let longer = used.filter { !$0.isDay }
@@ -106,22 +129,28 @@ package enum BilledAnswers {
         for row in longer { periods[row.subscription, default: []].append(row.period) }
         return AnsweringPeriods.groups(periods, answering: asked).map { group in
             let mine = longer.filter { group.includes($0.subscription, $0.period) }
-            return summary(customer, mine, metric: metric, asked: asked, daily: daily,
-                           subscription: group.named ? group.subscriptions.first : nil)
+            return summary(
+                customer, mine, metric: metric, asked: asked, daily: daily,
+                subscription: group.named ? group.subscriptions.first : nil)
         }
     }
 
-    private static func summary(_ customer: Customer, _ rows: [BilledRow], metric: Metric, asked: Period, daily: [Decimal],
-                                subscription: String?) -> CustomerSummary
-    {
+    private static func summary(
+        _ customer: Customer, _ rows: [BilledRow], metric: Metric, asked: Period, daily: [Decimal],
+        subscription: String?
+    ) -> CustomerSummary {
         var used = merged(rows, metric.aggregation)
         if ![.count, .sum, .max].contains(metric.aggregation), let last = used.map(\.endMs).max() {
             used = used.filter { $0.endMs == last }  // periods of a weighted sum or a latest value do not add up
         }
-        let amounts = rows.compactMap { row in row.amountCents.flatMap { cents in row.currency.map { Money(minorUnits: cents, currency: $0) } } }
-        let answered = used.isEmpty ? [] : [Period(start: used.map(\.period.start).min()!, end: used.map(\.period.end).max()!)]
-        var row = CustomerSummary(customer: customer, total: fold(used.map(\.value), metric.aggregation), daily: daily,
-                                  lastEventAt: nil, amounts: Money.totals(amounts), periods: asked.isMadeUp(of: answered) ? [] : answered)
+        let amounts = rows.compactMap { row in
+            row.amountCents.flatMap { cents in row.currency.map { Money(minorUnits: cents, currency: $0) } }
+        }
+        let answered =
+            used.isEmpty ? [] : [Period(start: used.map(\.period.start).min()!, end: used.map(\.period.end).max()!)]
+        var row = CustomerSummary(
+            customer: customer, total: fold(used.map(\.value), metric.aggregation), daily: daily,
+            lastEventAt: nil, amounts: Money.totals(amounts), periods: asked.isMadeUp(of: answered) ? [] : answered)
         row.subscription = subscription
         return row
     }
@@ -129,8 +158,11 @@ package enum BilledAnswers {
     /// Per subscription and period, the widest charge's reading (a metric's charges each count the same events; never
     /// added).
     private static func widest(_ rows: [BilledRow]) -> [BilledRow] {
-        best(rows, by: { [$0.customerID, $0.subscription, "\($0.startMs)", "\($0.endMs)"] }, over: { $0.value > $1.value })
-            .sorted { ($0.startMs, $0.subscription, $0.customerID) < ($1.startMs, $1.subscription, $1.customerID) }
+        best(
+            rows, by: { [$0.customerID, $0.subscription, "\($0.startMs)", "\($0.endMs)"] },
+            over: { $0.value > $1.value }
+        )
+        .sorted { ($0.startMs, $0.subscription, $0.customerID) < ($1.startMs, $1.subscription, $1.customerID) }
     }
 
     /// Every customer's and subscription's reading of the same period as one (the all-customers series).

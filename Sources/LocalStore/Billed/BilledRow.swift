@@ -24,8 +24,10 @@ public struct BilledRow: Sendable, Hashable {
     public var chargeID: String
 
     /// A reading.
-    public init(customerID: String, metricCode: String, charge: String, period: Period, value: Decimal, eventCount: Int?,
-                amountCents: Int?, currency: String?, takenMs: Int64, subscription: String = "", chargeID: String = "") {
+    public init(
+        customerID: String, metricCode: String, charge: String, period: Period, value: Decimal, eventCount: Int?,
+        amountCents: Int?, currency: String?, takenMs: Int64, subscription: String = "", chargeID: String = ""
+    ) {
         self.customerID = customerID
         self.metricCode = metricCode
         self.charge = charge

@@ -47,7 +47,8 @@ public struct DemoGenerator {
     }
 
     private func appendEvents(
-        for customer: Customer, index: Int, random: inout SeededRandom, sequence: inout Int, into events: inout [NewEvent]
+        for customer: Customer, index: Int, random: inout SeededRandom, sequence: inout Int,
+        into events: inout [NewEvent]
     ) {
         let profile = DemoProfile.draw(days: options.days, random: &random)
         let today = UTCTime.startOfDay(now)
@@ -60,12 +61,15 @@ public struct DemoGenerator {
             let expected = profile.expected(day: day, weekday: weekday, eventsPerDay: options.eventsPerDay)
             let count = Int((expected * (0.75 + random.unit() * 0.5)).rounded())
             for _ in 0..<count {
-                let ms = UTCTime.milliseconds(dayStart) + Int64(pickHour(&random)) * 3_600_000
+                let ms =
+                    UTCTime.milliseconds(dayStart) + Int64(pickHour(&random)) * 3_600_000
                     + Int64(random.below(3_600_000))
                 guard ms <= nowMs else { continue }
                 sequence += 1
-                events.append(makeEvent(customer: customer, index: index, profile: profile, day: day, ms: ms,
-                                        sequence: sequence, random: &random))
+                events.append(
+                    makeEvent(
+                        customer: customer, index: index, profile: profile, day: day, ms: ms,
+                        sequence: sequence, random: &random))
             }
         }
     }
@@ -114,16 +118,23 @@ public struct DemoGenerator {
             properties = .object([("gb", .number(value!)), ("bucket", .string("prod-\(index % 7)"))])
         case "active_users":
             value = "u\(index + 1)-\(random.below(profile.userPool))"
-            properties = .object([("user_id", .string(value!)), ("plan", .string(random.unit() < 0.8 ? "pro" : "free"))])
+            properties = .object([
+                ("user_id", .string(value!)), ("plan", .string(random.unit() < 0.8 ? "pro" : "free")),
+            ])
         case "data_transfer_gb":
             value = Self.decimalText(units: 1 + random.below(250_000), scale: 4)
-            properties = .object([("gb", .number(value!)), ("direction", .string(random.unit() < 0.7 ? "egress" : "ingress"))])
+            properties = .object([
+                ("gb", .number(value!)), ("direction", .string(random.unit() < 0.7 ? "egress" : "ingress")),
+            ])
         default:
-            properties = .object([("template", .string(DemoCatalog.templates[random.below(DemoCatalog.templates.count)]))])
+            properties = .object([
+                ("template", .string(DemoCatalog.templates[random.below(DemoCatalog.templates.count)]))
+            ])
         }
         return NewEvent(
             transactionID: "demo-\(options.seed)-\(sequence)", customerID: customer.id, metricCode: metric.code,
-            aggregation: metric.aggregation, timestampMs: ms, value: value, propertiesJSON: JSONWriter.compact(properties))
+            aggregation: metric.aggregation, timestampMs: ms, value: value,
+            propertiesJSON: JSONWriter.compact(properties))
     }
 
     /// `units / 10^scale` as exact text, without trailing zeros (`12.5`, `0.003`).

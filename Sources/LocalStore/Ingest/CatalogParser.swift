@@ -11,9 +11,13 @@ public enum CatalogParser {
         for (index, item) in items.enumerated() {
             let at = "\(source) item \(index + 1)"
             guard let code = nonEmpty(item["code"]) else { throw UsageError(.invalidInput, "\(at): missing \"code\"") }
-            if let problem = StoredText.keyProblem(code) { throw UsageError(.invalidInput, "\(at): \"code\" \(problem)") }
+            if let problem = StoredText.keyProblem(code) {
+                throw UsageError(.invalidInput, "\(at): \"code\" \(problem)")
+            }
             let name = nonEmpty(item["name"]) ?? code
-            if let problem = StoredText.nameProblem(name) { throw UsageError(.invalidInput, "\(at): \"name\" \(problem)") }
+            if let problem = StoredText.nameProblem(name) {
+                throw UsageError(.invalidInput, "\(at): \"name\" \(problem)")
+            }
             guard seen.insert(code).inserted else { throw UsageError(.invalidInput, "\(at): duplicate code '\(code)'") }
             let raw = item["aggregation"]?.stringValue ?? ""
             guard let aggregation = Aggregation(rawValue: raw), Aggregation.computedLocally.contains(aggregation) else {
@@ -28,7 +32,9 @@ public enum CatalogParser {
                 throw UsageError(.invalidInput, "\(at): \"field\" or \"unit\" \(problem)")
             }
             result.append(
-                Metric(code: code, name: name, aggregation: aggregation, field: aggregation.needsField ? field : nil, unit: unit))
+                Metric(
+                    code: code, name: name, aggregation: aggregation, field: aggregation.needsField ? field : nil,
+                    unit: unit))
         }
         return result
     }
@@ -51,11 +57,14 @@ public enum CatalogParser {
     private static func array(_ data: Data, source: String) throws(UsageError) -> [JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONParser.parse(bytes: Array(data.starts(with: LineReader.byteOrderMark) ? data.dropFirst(3) : data))
+            value = try JSONParser.parse(
+                bytes: Array(data.starts(with: LineReader.byteOrderMark) ? data.dropFirst(3) : data))
         } catch {
             throw UsageError(.invalidInput, "\(source): \(error)")
         }
-        guard case .array(let items) = value else { throw UsageError(.invalidInput, "\(source): expected a JSON array") }
+        guard case .array(let items) = value else {
+            throw UsageError(.invalidInput, "\(source): expected a JSON array")
+        }
         return items
     }
 

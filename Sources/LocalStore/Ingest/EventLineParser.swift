@@ -25,7 +25,8 @@ package struct EventLineParser {
         let transactionID: String, customerID: String, code: String
         switch (key(value, "transaction_id"), key(value, "external_customer_id"), key(value, "code")) {
         case (.success(let t), .success(let c), .success(let m)): (transactionID, customerID, code) = (t, c, m)
-        case (.failure(let reason), _, _), (_, .failure(let reason), _), (_, _, .failure(let reason)): return .failure(reason)
+        case (.failure(let reason), _, _), (_, .failure(let reason), _), (_, _, .failure(let reason)):
+            return .failure(reason)
         }
         guard let metric = metrics[code] else {
             return .failure(.init(text: "unknown metric code '\(code)' (define it with --metrics)"))
@@ -53,7 +54,8 @@ package struct EventLineParser {
             }
         }
         // The properties text as `JSONWriter.compact` writes it, made from the line's bytes where they allow.
-        let propertiesJSON = note == nil
+        let propertiesJSON =
+            note == nil
             ? propertiesSpan.flatMap { JSONWriter.compact(plainJSON: line[$0]) } ?? JSONWriter.compact(properties)
             : JSONWriter.compact(properties)
         return extractedValue(properties, metric: metric).map { extracted, number in
@@ -79,7 +81,8 @@ package struct EventLineParser {
         }
         guard let number = fieldValue.decimalValue else {
             if case .number(let raw) = fieldValue {  // valid JSON, beyond what a decimal holds
-                return .failure(.init(text: "properties.\(field) = \(raw) is out of range (values must be below 10^18)"))
+                return .failure(
+                    .init(text: "properties.\(field) = \(raw) is out of range (values must be below 10^18)"))
             }
             return .failure(.init(text: "properties.\(field) is not a number: \(JSONWriter.compact(fieldValue))"))
         }

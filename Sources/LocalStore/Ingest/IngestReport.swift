@@ -63,17 +63,21 @@ public struct IngestReport: Sendable, Hashable {
     public var lines: [String] {
         var out: [String] = []
         for rejection in rejections { out.append("line \(rejection.line): \(rejection.reason)") }
-        if rejectedCount > rejections.count { out.append("... and \(rejectedCount - rejections.count) more invalid lines") }
+        if rejectedCount > rejections.count {
+            out.append("... and \(rejectedCount - rejections.count) more invalid lines")
+        }
         for note in notes { out.append("line \(note.line): \(note.reason)") }
         if notedCount > notes.count { out.append("... and \(notedCount - notes.count) more lines kept with a change") }
         if duplicateCount > 0 {
             let sample = duplicateSamples.prefix(5).joined(separator: ", ")
-            out.append("\(duplicateCount) duplicate transaction_id ignored (\(sample)\(duplicateCount > 5 ? ", ..." : ""))")
+            out.append(
+                "\(duplicateCount) duplicate transaction_id ignored (\(sample)\(duplicateCount > 5 ? ", ..." : ""))")
         }
         if committed && replacedDemoData { out.append("the store held only demo data: replaced it with these events") }
         if keptDemoData && rejectedCount == 0 { out.append("no events to load: the store keeps its demo data") }
         if committed {
-            out.append("ingested \(inserted) events" + (rejectedCount > 0 ? ", skipped \(rejectedCount) invalid lines" : ""))
+            out.append(
+                "ingested \(inserted) events" + (rejectedCount > 0 ? ", skipped \(rejectedCount) invalid lines" : ""))
         } else if rejectedCount > 0 {
             out.append("nothing written: \(rejectedCount) invalid lines (use --skip-invalid to load the valid ones)")
         }

@@ -21,7 +21,9 @@ public struct Ingestor {
     static let bulkCacheKiB = -131_072
 
     /// Ingests `eventsPath` after upserting the optional metrics and customers.
-    public func ingest(eventsPath: String, metrics: [Metric] = [], customers: [Customer] = [], skipInvalid: Bool = false)
+    public func ingest(
+        eventsPath: String, metrics: [Metric] = [], customers: [Customer] = [], skipInvalid: Bool = false
+    )
         throws(UsageError) -> IngestReport
     {
         try ingest(.file(eventsPath), metrics: metrics, customers: customers, skipInvalid: skipInvalid)
@@ -41,9 +43,13 @@ public struct Ingestor {
                 try db.execute(sql: "PRAGMA cache_size = \(Self.bulkCacheKiB)")
                 defer { try? db.execute(sql: "PRAGMA cache_size = -1024; PRAGMA shrink_memory") }
                 try db.inTransaction {
-                    try load(&reader, metrics: metrics, customers: customers, skipInvalid: skipInvalid, report: &report, db: db)
+                    try load(
+                        &reader, metrics: metrics, customers: customers, skipInvalid: skipInvalid, report: &report,
+                        db: db)
                     report.committed = report.rejectedCount == 0 || skipInvalid
-                    if report.replacedDemoData, report.inserted == 0, report.duplicateCount == 0, metrics.isEmpty, customers.isEmpty {
+                    if report.replacedDemoData, report.inserted == 0, report.duplicateCount == 0, metrics.isEmpty,
+                        customers.isEmpty
+                    {
                         // Nothing to replace the demo data with (an empty file): it stays.
                         (report.committed, report.replacedDemoData, report.keptDemoData) = (false, false, true)
                     }

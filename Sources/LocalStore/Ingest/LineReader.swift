@@ -29,7 +29,9 @@ package struct LineReader {
     /// Opens `path` for reading; a folder or a missing file is an error.
     package init(path: String) throws(Failure) {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { throw .unreadable("no such file") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .unreadable("no such file")
+        }
         if isFolder.boolValue { throw .unreadable("is a folder, not a file") }
         guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable("permission denied") }
         self.handle = handle
@@ -47,7 +49,9 @@ package struct LineReader {
     mutating func next() throws(Failure) -> [UInt8]? {
         while true {
             let newline = buffer[start...].firstIndex(of: 0x0A)
-            guard (newline ?? buffer.count) - start <= Self.maxLineBytes else { throw .lineTooLong(line: lineNumber + 1) }
+            guard (newline ?? buffer.count) - start <= Self.maxLineBytes else {
+                throw .lineTooLong(line: lineNumber + 1)
+            }
             if let newline { return take(upTo: newline, skipping: 1) }
             if finished {
                 guard start < buffer.count else { return nil }
@@ -81,7 +85,8 @@ package struct LineReader {
     package static func describe(_ failure: Failure, source: String) -> UsageError {
         switch failure {
         case .lineTooLong(let line):
-            UsageError(.invalidInput, "\(source) line \(line) is longer than 1 MiB (is it JSON Lines?); nothing written")
+            UsageError(
+                .invalidInput, "\(source) line \(line) is longer than 1 MiB (is it JSON Lines?); nothing written")
         case .unreadable(let reason):
             UsageError(.invalidInput, "cannot read \(source): \(reason)")
         }

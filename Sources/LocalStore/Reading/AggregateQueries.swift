@@ -30,10 +30,11 @@ enum AggregateQueries {
             var arguments: StatementArguments = [metric, span.lower, span.upper]
             if !filter.isEmpty { arguments += [customer] }
             let row = try Row.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT COUNT(*), dec_sum(value), dec_max_agg(value) FROM event
-                    WHERE metric_code = ? AND ts_ms >= ? AND ts_ms < ?\(filter)
-                    """), arguments: arguments)
+                db.cachedStatement(
+                    sql: """
+                        SELECT COUNT(*), dec_sum(value), dec_max_agg(value) FROM event
+                        WHERE metric_code = ? AND ts_ms >= ? AND ts_ms < ?\(filter)
+                        """), arguments: arguments)
             total.merge(Self.partial(row, offset: 0))
         }
         return total
@@ -43,10 +44,11 @@ enum AggregateQueries {
         throws -> Partial
     {
         let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT COALESCE(SUM(event_count), 0), dec_sum(sum_value), dec_max_agg(max_value) FROM \(table)
-                WHERE metric_code = ? AND customer_id = ? AND slot >= ? AND slot < ?
-                """), arguments: [metric, customer, span.lower, span.upper])
+            db.cachedStatement(
+                sql: """
+                    SELECT COALESCE(SUM(event_count), 0), dec_sum(sum_value), dec_max_agg(max_value) FROM \(table)
+                    WHERE metric_code = ? AND customer_id = ? AND slot >= ? AND slot < ?
+                    """), arguments: [metric, customer, span.lower, span.upper])
         return partial(row, offset: 0)
     }
 
@@ -62,7 +64,8 @@ enum AggregateQueries {
     static func uniqueCount(_ db: Database, metric: String, customer: String, plan: RangePlan) throws -> Int {
         let (sql, arguments) = distinctUnion(metric: metric, customer: customer, plan: plan, withCustomer: false)
         guard !sql.isEmpty else { return 0 }
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(DISTINCT value) FROM (\(sql))"), arguments: arguments) ?? 0
+        return try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT COUNT(DISTINCT value) FROM (\(sql))"), arguments: arguments) ?? 0
     }
 
     /// The union of distinct (customer?, value) pairs from the hourly distinct table and raw edges.
@@ -75,7 +78,8 @@ enum AggregateQueries {
         let rollupCustomer = customer ?? StoreSchema.allCustomers
         for span in plan.hourSpans {
             let who = customer == nil ? "customer_id != ''" : "customer_id = ?"
-            parts.append("SELECT \(columns) FROM distinct_hour WHERE metric_code = ? AND \(who) AND slot >= ? AND slot < ?")
+            parts.append(
+                "SELECT \(columns) FROM distinct_hour WHERE metric_code = ? AND \(who) AND slot >= ? AND slot < ?")
             arguments += [metric]
             if customer != nil { arguments += [rollupCustomer] }
             arguments += [span.lower, span.upper]

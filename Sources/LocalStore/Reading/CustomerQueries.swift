@@ -44,13 +44,15 @@ enum CustomerQueries {
     }
 
     /// Each customer's daily distinct counts of a unique-count metric for day slots `[firstDay, endDay)`.
-    static func daily(_ db: Database, metric: Metric, firstDay: Int64, endDay: Int64) throws -> [String: [Int64: Int64]] {
+    static func daily(_ db: Database, metric: Metric, firstDay: Int64, endDay: Int64) throws -> [String: [Int64: Int64]]
+    {
         var result: [String: [Int64: Int64]] = [:]
         let rows = try Row.fetchCursor(
-            db.cachedStatement(sql: """
-                SELECT customer_id, slot / 24, COUNT(DISTINCT value) FROM distinct_hour
-                WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ? GROUP BY 1, 2
-                """), arguments: [metric.code, firstDay * 24, endDay * 24])
+            db.cachedStatement(
+                sql: """
+                    SELECT customer_id, slot / 24, COUNT(DISTINCT value) FROM distinct_hour
+                    WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ? GROUP BY 1, 2
+                    """), arguments: [metric.code, firstDay * 24, endDay * 24])
         while let row = try rows.next() { result[row[0], default: [:]][row[1]] = row[2] }
         return result
     }

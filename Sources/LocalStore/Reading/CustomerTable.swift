@@ -13,7 +13,8 @@ enum CustomerTable {
     /// The rows for `metric` over `[startMs, endMs)`, with daily values for day slots `[firstDay, endDay)`; only the
     /// customers `only` names when given.
     static func summaries(
-        _ db: Database, metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, only: [String]? = nil
+        _ db: Database, metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64,
+        only: [String]? = nil
     ) throws -> [CustomerSummary] {
         let customers = try Customers(db, metric: metric.code, startMs: startMs, endMs: endMs, only: only)
         let days = Int(max(0, endDay - firstDay))
@@ -24,8 +25,9 @@ enum CustomerTable {
                 let id = customers.ids[index]
                 let values = daily[id] ?? [:]
                 let units = (firstDay..<endDay).map { Int128(values[$0] ?? 0) }
-                return customers.summary(index, total: totals[id].map { $0.value(for: .count) } ?? 0,
-                                         daily: DailyValues(units: units, scale: 0))
+                return customers.summary(
+                    index, total: totals[id].map { $0.value(for: .count) } ?? 0,
+                    daily: DailyValues(units: units, scale: 0))
             }
         }
         var plan = RangePlan(startMs: startMs, endMs: endMs)
@@ -40,8 +42,9 @@ enum CustomerTable {
         return customers.ids.indices.map { index in
             var tally = scan.tallies[index]
             if let edge = edges[customers.ids[index]] { tally.merge(edge, aggregation: metric.aggregation) }
-            return customers.summary(index, total: tally.value(for: metric.aggregation),
-                                     daily: scan.daily[index] ?? DailyValues(units: Array(repeating: 0, count: days), scale: 0))
+            return customers.summary(
+                index, total: tally.value(for: metric.aggregation),
+                daily: scan.daily[index] ?? DailyValues(units: Array(repeating: 0, count: days), scale: 0))
         }
     }
 
@@ -54,15 +57,18 @@ enum CustomerTable {
         guard metric.aggregation != .uniqueCount, let days = RangePlan(startMs: startMs, endMs: endMs).days,
             let customers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer"), customers > previewAbove
         else { return nil }
-        let rank = switch metric.aggregation {
-        case .sum: "SUM(CAST(sum_value AS REAL))"
-        case .max: "MAX(CAST(max_value AS REAL))"
-        default: "SUM(event_count)"
-        }
-        let ids = try String.fetchAll(db, sql: """
-            SELECT customer_id FROM rollup_day WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ?
-            GROUP BY customer_id ORDER BY \(rank) DESC LIMIT ?
-            """, arguments: [metric.code, days.lower, days.upper, count])
+        let rank =
+            switch metric.aggregation {
+            case .sum: "SUM(CAST(sum_value AS REAL))"
+            case .max: "MAX(CAST(max_value AS REAL))"
+            default: "SUM(event_count)"
+            }
+        let ids = try String.fetchAll(
+            db,
+            sql: """
+                SELECT customer_id FROM rollup_day WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ?
+                GROUP BY customer_id ORDER BY \(rank) DESC LIMIT ?
+                """, arguments: [metric.code, days.lower, days.upper, count])
         guard !ids.isEmpty else { return nil }
         let rows = try summaries(
             db, metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, only: ids)
@@ -84,7 +90,8 @@ enum CustomerTable {
 
         init(_ db: Database, metric: String, startMs: Int64, endMs: Int64, only: [String]?) throws {
             let filter = only == nil ? "" : "WHERE id IN (SELECT value FROM json_each(?))"
-            let rows = try RawStatement("""
+            let rows = try RawStatement(
+                """
                 SELECT id, name, currency, (SELECT MAX(ts_ms) FROM event
                     WHERE customer_id = customer.id AND metric_code = ? AND ts_ms >= ? AND ts_ms < ?)
                 FROM customer \(filter) ORDER BY id

@@ -82,7 +82,8 @@ struct DayScan {
 
     /// Reads day slots `[lower, upper)`.
     mutating func read(_ db: Database, lower: Int64, upper: Int64) throws {
-        let rows = try RawStatement("""
+        let rows = try RawStatement(
+            """
             SELECT customer_id, slot, event_count, sum_value, max_value FROM rollup_day
             WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ?
             \(only == nil ? "" : "AND customer_id IN (SELECT value FROM json_each(?))") ORDER BY customer_id, slot
@@ -107,7 +108,9 @@ struct DayScan {
                 if let text { tallies[index].values.add(text: text) }
             }
             if slot >= firstDay, slot < firstDay + Int64(days) {
-                day.set(Int(slot - firstDay), count: count, text: valueColumn == nil ? nil : text, isCount: valueColumn == nil)
+                day.set(
+                    Int(slot - firstDay), count: count, text: valueColumn == nil ? nil : text,
+                    isCount: valueColumn == nil)
             }
         }
         if let index = current?.index, let values = day.finish() { daily[index] = values }

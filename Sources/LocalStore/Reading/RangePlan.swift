@@ -32,7 +32,9 @@ package struct RangePlan: Equatable {
             return
         }
         days = Span(lower: firstDay, upper: endDay)
-        if firstHour < firstDay * Self.dayHours { hours.append(Span(lower: firstHour, upper: firstDay * Self.dayHours)) }
+        if firstHour < firstDay * Self.dayHours {
+            hours.append(Span(lower: firstHour, upper: firstDay * Self.dayHours))
+        }
         if endDay * Self.dayHours < endHour { hours.append(Span(lower: endDay * Self.dayHours, upper: endHour)) }
     }
 

@@ -46,7 +46,8 @@ enum DecimalFunctions {
         }
     }
 
-    private static func combine(_ a: DatabaseValue, _ b: DatabaseValue, _ op: (Decimal, Decimal) -> Decimal) -> String? {
+    private static func combine(_ a: DatabaseValue, _ b: DatabaseValue, _ op: (Decimal, Decimal) -> Decimal) -> String?
+    {
         switch (decimal(a), decimal(b)) {
         case (nil, nil): nil
         case (let x?, nil), (nil, let x?): DecimalText.format(x)

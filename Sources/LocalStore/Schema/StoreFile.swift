@@ -47,8 +47,10 @@ enum StoreFile {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             (tables, stampedInLog) = try queue.read { db in
-                (Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")),
-                 try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID)
+                (
+                    Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")),
+                    try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID
+                )
             }
         } catch {
             throw refusal(path, "it cannot be read as a SQLite database (\(UsageStore.describe(error)))")
@@ -60,7 +62,8 @@ enum StoreFile {
     }
 
     private static func refusal(_ path: String, _ reason: String) -> UsageError {
-        UsageError(.invalidInput, "\(path) is not a usagetop store: \(reason); it was left untouched (choose another --db)")
+        UsageError(
+            .invalidInput, "\(path) is not a usagetop store: \(reason); it was left untouched (choose another --db)")
     }
 
     /// Whether this process can write the store and the files SQLite keeps beside it.

@@ -23,21 +23,25 @@ struct BilledSnapshot: Sendable {
                 report.calls += 1
                 let answered = totals.filter { codes.contains($0.metric.code) }
                 rows += answered.map { total in
-                    BilledRow(customerID: customer.id, metricCode: total.metric.code, charge: total.charge ?? "",
-                              period: total.period ?? period, value: total.value, eventCount: total.eventCount,
-                              amountCents: total.amountCents, currency: total.currency, takenMs: takenMs)
+                    BilledRow(
+                        customerID: customer.id, metricCode: total.metric.code, charge: total.charge ?? "",
+                        period: total.period ?? period, value: total.value, eventCount: total.eventCount,
+                        amountCents: total.amountCents, currency: total.currency, takenMs: takenMs)
                 }
                 // A metric the provider names no total for counted none that day: kept as a zero, so a quiet day is
                 // not read again on every pass.
                 for code in codes.subtracting(answered.map(\.metric.code)).sorted() {
-                    rows.append(BilledRow(customerID: customer.id, metricCode: code, charge: "", period: period, value: 0,
-                                          eventCount: 0, amountCents: nil, currency: nil, takenMs: takenMs))
+                    rows.append(
+                        BilledRow(
+                            customerID: customer.id, metricCode: code, charge: "", period: period, value: 0,
+                            eventCount: 0, amountCents: nil, currency: nil, takenMs: takenMs))
                 }
             }
             try await context.store.recordBilled(rows, source: context.source)
             report.readings = rows.count
         } catch {
-            report.failures.append("\(customer.id) billed totals: \(UsageError.wrapping(error, context: context.source).message)")
+            report.failures.append(
+                "\(customer.id) billed totals: \(UsageError.wrapping(error, context: context.source).message)")
         }
         return report
     }

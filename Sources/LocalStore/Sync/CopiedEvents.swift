@@ -22,12 +22,13 @@ public struct CopiedEvents: Sendable, Hashable {
     /// The SQL aggregate both stores read (`COUNT(*)`, the decimal sum and max, distinct values, the newest time),
     /// folded into the metric's value.
     package init(metric: Metric, count: Int, sum: Decimal?, max: Decimal?, distinct: Int, latestMs: Int64?) {
-        let value: Decimal = switch metric.aggregation {
-        case .sum: sum ?? 0
-        case .max: max ?? 0
-        case .uniqueCount: Decimal(distinct)
-        default: Decimal(count)
-        }
+        let value: Decimal =
+            switch metric.aggregation {
+            case .sum: sum ?? 0
+            case .max: max ?? 0
+            case .uniqueCount: Decimal(distinct)
+            default: Decimal(count)
+            }
         self.init(value: value, events: count, latest: latestMs.map(UTCTime.date(milliseconds:)))
     }
 }

@@ -38,7 +38,8 @@ struct CustomerSync: Sendable {
             // A copy that failed (an outage, a refusal) leaves the customer's other checks to the next pass rather than
             // failing each of them in turn.
             if !report.failures.isEmpty, index + 1 < checks.count {
-                report.failures[report.failures.count - 1] += " (\(checks.count - index - 1) more periods of \(customer.id) left for the next pass)"
+                report.failures[report.failures.count - 1] +=
+                    " (\(checks.count - index - 1) more periods of \(customer.id) left for the next pass)"
                 break
             }
         }
@@ -54,10 +55,11 @@ struct CustomerSync: Sendable {
         var report = SyncReport()
         let takenMs = UTCTime.milliseconds(context.window.end)
         let rows = reference.map { total in
-            BilledRow(customerID: customer.id, metricCode: total.metric.code, charge: total.charge ?? "",
-                      period: total.period ?? context.window, value: total.value, eventCount: total.eventCount,
-                      amountCents: total.amountCents, currency: total.currency, takenMs: takenMs,
-                      subscription: total.subscription ?? "", chargeID: total.chargeID ?? "")
+            BilledRow(
+                customerID: customer.id, metricCode: total.metric.code, charge: total.charge ?? "",
+                period: total.period ?? context.window, value: total.value, eventCount: total.eventCount,
+                amountCents: total.amountCents, currency: total.currency, takenMs: takenMs,
+                subscription: total.subscription ?? "", chargeID: total.chargeID ?? "")
         }
         do {
             try await context.store.recordBilled(rows, source: context.source)
@@ -76,7 +78,9 @@ struct CustomerSync: Sendable {
         do {
             var copy = try await copied(check, metric)
             if check.agrees(with: copy) { return report }
-            let recent = copy.latest.map { max(check.period.start, $0.addingTimeInterval(-context.overlap)) } ?? check.period.start
+            let recent =
+                copy.latest.map { max(check.period.start, $0.addingTimeInterval(-context.overlap)) }
+                ?? check.period.start
             report.add(try await copyEvents(of: metric, for: check, from: recent))
             copy = try await copied(check, metric)
             if check.agrees(with: copy) { return report }
@@ -92,10 +96,13 @@ struct CustomerSync: Sendable {
                 if expected.agrees(with: copy) { return report }
             }
             let refused = report.refused.count
-            report.disagreements.append(expected.disagreement(customer: customer.id, copy: copy, provider: context.providerName,
-                                                              refused: refused))
+            report.disagreements.append(
+                expected.disagreement(
+                    customer: customer.id, copy: copy, provider: context.providerName,
+                    refused: refused))
         } catch {
-            report.failures.append("\(customer.id) \(metric.code): \(UsageError.wrapping(error, context: context.source).message)")
+            report.failures.append(
+                "\(customer.id) \(metric.code): \(UsageError.wrapping(error, context: context.source).message)")
         }
         return report
     }
@@ -113,7 +120,8 @@ struct CustomerSync: Sendable {
                 kept = try await reading(check, metric)
                 if kept.map(check.agrees) == true { return report }
             }
-            report.disagreements.append(check.disagreement(customer: customer.id, reading: kept, provider: context.providerName))
+            report.disagreements.append(
+                check.disagreement(customer: customer.id, reading: kept, provider: context.providerName))
         } catch {
             report.failures.append("\(customer.id) \(metric.code): \(error.message)")
         }
@@ -122,7 +130,8 @@ struct CustomerSync: Sendable {
 
     /// What the store holds of the check's events.
     private func copied(_ check: SyncCheck, _ metric: Metric) async throws(UsageError) -> CopiedEvents {
-        try await context.store.copied(customer: customer.id, metric: metric, period: check.period, subscription: check.subscription)
+        try await context.store.copied(
+            customer: customer.id, metric: metric, period: check.period, subscription: check.subscription)
     }
 
     /// The store's reading of the check's metric, subscription and period (of its charges, the metric's own value),
@@ -130,7 +139,9 @@ struct CustomerSync: Sendable {
     private func reading(_ check: SyncCheck, _ metric: Metric) async throws(UsageError) -> Decimal? {
         let rows = try await context.store.billedRows(customer: customer.id, period: check.period)
             .filter { $0.metricCode == metric.code && $0.subscription == (check.subscription ?? "") }
-        let totals = BilledAnswers.totals(rows, metric: metric, asked: check.period, currency: nil).filter { $0.period == nil }
+        let totals = BilledAnswers.totals(rows, metric: metric, asked: check.period, currency: nil).filter {
+            $0.period == nil
+        }
         return totals.map(\.value).max()
     }
 
@@ -152,7 +163,8 @@ struct CustomerSync: Sendable {
             report.read += page.items.count + page.unreadable.count
             let written = try await EventCopy(context: context).write(page.items, metric: metric, customer: customer)
             report.inserted += written.inserted
-            report.refused += written.refused + page.unreadable.map { "\(customer.id) \(metric.code): \($0); not copied" }
+            report.refused +=
+                written.refused + page.unreadable.map { "\(customer.id) \(metric.code): \($0); not copied" }
         }
         return report
     }

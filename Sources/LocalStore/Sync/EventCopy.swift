@@ -15,14 +15,20 @@ struct EventCopy: Sendable {
         let keyed = context.provider.capabilities.contains(.eventsShareMetrics)
         let lines: [UInt8] = Array(events.map { Self.line($0, keyedByMetric: keyed) }.joined(separator: "\n").utf8)
         let report = try await context.store.ingest(
-            .lines(lines, name: "\(context.source) events of \(customer.id) for \(metric.code)"), metrics: [], customers: [],
+            .lines(lines, name: "\(context.source) events of \(customer.id) for \(metric.code)"), metrics: [],
+            customers: [],
             skipInvalid: true)
         let refused = report.rejections.map { rejection in
-            let id = events.indices.contains(rejection.line - 1) ? events[rejection.line - 1].transactionID : "#\(rejection.line)"
+            let id =
+                events.indices.contains(rejection.line - 1)
+                ? events[rejection.line - 1].transactionID : "#\(rejection.line)"
             return "\(customer.id) \(metric.code): event \(id) not copied: \(rejection.reason)"
         }
         let unlisted = max(0, report.rejectedCount - refused.count)
-        return (report.inserted, refused + Array(repeating: "\(customer.id) \(metric.code): an event not copied", count: unlisted))
+        return (
+            report.inserted,
+            refused + Array(repeating: "\(customer.id) \(metric.code): an event not copied", count: unlisted)
+        )
     }
 
     /// The event as an ingest line; keyed by metric when one event can count toward several (Hyperline's aggregators
@@ -32,7 +38,8 @@ struct EventCopy: Sendable {
         let id = keyedByMetric ? "\(event.metricCode)/\(event.transactionID)" : event.transactionID
         let seconds = ms >= 0 ? "\(ms / 1000).\(String(format: "%03lld", ms % 1000))" : "\(Double(ms) / 1000)"
         let subscription = event.subscriptionID.map { #","external_subscription_id":\#(JSONWriter.quote($0))"# } ?? ""
-        return #"{"transaction_id":\#(JSONWriter.quote(id)),"external_customer_id":\#(JSONWriter.quote(event.customerID))\#(subscription),"#
+        return
+            #"{"transaction_id":\#(JSONWriter.quote(id)),"external_customer_id":\#(JSONWriter.quote(event.customerID))\#(subscription),"#
             + #""code":\#(JSONWriter.quote(event.metricCode)),"timestamp":\#(seconds),"properties":\#(JSONWriter.compact(event.properties))}"#
     }
 }

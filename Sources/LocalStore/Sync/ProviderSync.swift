@@ -20,8 +20,10 @@ public struct ProviderSync: Sendable {
     /// A copy from `provider` (named `source` in the readings, such as `hyperline https://api.hyperline.co`), which
     /// bills as `billing` says, into `store`, `concurrency` customers at a time (the provider's throttle keeps the
     /// calls within its rate budget).
-    public init(provider: any UsageProvider, billing: BillingModel, store: any EventStore, source: String,
-                overlap: TimeInterval = 3_600, concurrency: Int = 4) {
+    public init(
+        provider: any UsageProvider, billing: BillingModel, store: any EventStore, source: String,
+        overlap: TimeInterval = 3_600, concurrency: Int = 4
+    ) {
         self.provider = provider
         self.billing = billing
         self.store = store
@@ -59,18 +61,24 @@ public struct ProviderSync: Sendable {
         }
         // Every customer and metric first, in one transaction: the customers table lists the customers with no
         // events too, in the provider's metric order.
-        let catalogue = metrics.compactMap { metric in billed.first { $0.code == metric.code } ?? report.metrics.first { $0.code == metric.code } }
-        _ = try await store.ingest(.lines([], name: "\(source) customers and metrics"), metrics: catalogue, customers: customers,
-                                   skipInvalid: true)
-        let context = SyncContext(provider: provider, billing: billing, store: store, source: source, overlap: overlap,
-                                  window: Period(start: min(since, now), end: now), copied: report.metrics, billed: billed)
+        let catalogue = metrics.compactMap { metric in
+            billed.first { $0.code == metric.code } ?? report.metrics.first { $0.code == metric.code }
+        }
+        _ = try await store.ingest(
+            .lines([], name: "\(source) customers and metrics"), metrics: catalogue, customers: customers,
+            skipInvalid: true)
+        let context = SyncContext(
+            provider: provider, billing: billing, store: store, source: source, overlap: overlap,
+            window: Period(start: min(since, now), end: now), copied: report.metrics, billed: billed)
         var done = 0
         await each(customers, context: context) { part in
             done += 1
             report.add(part)
-            progress(SyncProgress(
-                done: done, total: customers.count, read: report.read, inserted: report.inserted, calls: report.calls,
-                failures: report.failures.count))
+            progress(
+                SyncProgress(
+                    done: done, total: customers.count, read: report.read, inserted: report.inserted,
+                    calls: report.calls,
+                    failures: report.failures.count))
         }
         for metric in context.billed where !report.billedMetrics.contains(where: { $0.metric.code == metric.code }) {
             report.billedMetrics.append((metric, "named in \(provider.name)'s usage only"))
@@ -84,7 +92,8 @@ public struct ProviderSync: Sendable {
         return switch metric.aggregation {
         case .count: nil
         case .sum, .max, .uniqueCount: metric.field == nil ? "no property to aggregate" : nil
-        case .weightedSum, .latest, .custom: "a \(metric.aggregation.rawValue) aggregation, which the store does not reproduce"
+        case .weightedSum, .latest, .custom:
+            "a \(metric.aggregation.rawValue) aggregation, which the store does not reproduce"
         }
     }
 

@@ -21,14 +21,22 @@ struct SyncCheck: Sendable, Hashable {
         var checks: [[String]: SyncCheck] = [:]
         for total in totals {
             let period = total.period ?? asked
-            let key = [total.metric.code, total.subscription ?? "", "\(period.start.timeIntervalSince1970)", "\(period.end.timeIntervalSince1970)"]
-            var check = checks[key] ?? SyncCheck(metric: total.metric.code, subscription: total.subscription, period: period,
-                                                 value: total.eventsValue ?? total.value, events: total.eventCount)
+            let key = [
+                total.metric.code, total.subscription ?? "", "\(period.start.timeIntervalSince1970)",
+                "\(period.end.timeIntervalSince1970)",
+            ]
+            var check =
+                checks[key]
+                ?? SyncCheck(
+                    metric: total.metric.code, subscription: total.subscription, period: period,
+                    value: total.eventsValue ?? total.value, events: total.eventCount)
             check.value = max(check.value, total.eventsValue ?? total.value)
             if let events = total.eventCount { check.events = max(check.events ?? events, events) }
             checks[key] = check
         }
-        return checks.values.sorted { ($0.metric, $0.subscription ?? "", $0.period.start) < ($1.metric, $1.subscription ?? "", $1.period.start) }
+        return checks.values.sorted {
+            ($0.metric, $0.subscription ?? "", $0.period.start) < ($1.metric, $1.subscription ?? "", $1.period.start)
+        }
     }
 
     /// Whether the store's copy holds what the provider counts.
@@ -46,17 +54,21 @@ struct SyncCheck: Sendable, Hashable {
 
     /// The line for a copy that still disagrees after being read again, with both numbers and the likely cause.
     func disagreement(customer: String, copy: CopiedEvents, provider: String, refused: Int) -> String {
-        let numbers = "store \(DecimalText.format(copy.value)) in \(copy.events) events, \(provider) \(DecimalText.format(value))"
+        let numbers =
+            "store \(DecimalText.format(copy.value)) in \(copy.events) events, \(provider) \(DecimalText.format(value))"
             + (events.map { " in \($0) events" } ?? "")
         let cause: String
         if refused > 0 {
             cause = "\(refused) events the store could not keep (named above)"
         } else if let events, copy.events < events {
-            cause = "\(events - copy.events) events \(provider) counts but does not list (deleted or still being processed)"
+            cause =
+                "\(events - copy.events) events \(provider) counts but does not list (deleted or still being processed)"
         } else if let events, copy.events > events {
-            cause = "the store holds \(copy.events - events) events \(provider) does not bill (outside the billing period, or removed there)"
+            cause =
+                "the store holds \(copy.events - events) events \(provider) does not bill (outside the billing period, or removed there)"
         } else {
-            cause = "the same events add up differently (values changed at \(provider) after they were copied, or it rounds them)"
+            cause =
+                "the same events add up differently (values changed at \(provider) after they were copied, or it rounds them)"
         }
         return "\(place(customer: customer)): \(numbers): \(cause)"
     }
@@ -64,6 +76,7 @@ struct SyncCheck: Sendable, Hashable {
     /// The line for a kept reading that disagrees with the provider.
     func disagreement(customer: String, reading: Decimal?, provider: String) -> String {
         let kept = reading.map(DecimalText.format) ?? "nothing"
-        return "\(place(customer: customer)): store \(kept), \(provider) \(DecimalText.format(value)): the reading kept differs from the provider's (read again next pass)"
+        return
+            "\(place(customer: customer)): store \(kept), \(provider) \(DecimalText.format(value)): the reading kept differs from the provider's (read again next pass)"
     }
 }

@@ -20,8 +20,11 @@ final class SyncContext: Sendable {
     let copied: [String: Metric]
     private let known: Mutex<[String: Metric]>
 
-    init(provider: any UsageProvider, billing: BillingModel, store: any EventStore, source: String, overlap: TimeInterval, window: Period,
-         copied: [Metric], billed: [Metric]) {
+    init(
+        provider: any UsageProvider, billing: BillingModel, store: any EventStore, source: String,
+        overlap: TimeInterval, window: Period,
+        copied: [Metric], billed: [Metric]
+    ) {
         self.provider = provider
         self.billing = billing
         self.store = store
@@ -42,7 +45,9 @@ final class SyncContext: Sendable {
     func metric(_ code: String) -> Metric? { known.withLock { $0[code] } }
 
     /// Every metric kept as the provider's totals.
-    var billed: [Metric] { known.withLock { Array($0.values) }.filter { copied[$0.code] == nil }.sorted { $0.code < $1.code } }
+    var billed: [Metric] {
+        known.withLock { Array($0.values) }.filter { copied[$0.code] == nil }.sorted { $0.code < $1.code }
+    }
 
     /// Adds the metrics of `totals` the store does not know yet, as kept by the provider, to the catalogue; returns
     /// those added (already known ones are left as they are).
@@ -58,7 +63,8 @@ final class SyncContext: Sendable {
             return added
         }
         if !fresh.isEmpty {
-            _ = try await store.ingest(.lines([], name: "\(source) metrics"), metrics: fresh, customers: [], skipInvalid: true)
+            _ = try await store.ingest(
+                .lines([], name: "\(source) metrics"), metrics: fresh, customers: [], skipInvalid: true)
         }
         return fresh
     }

@@ -33,7 +33,8 @@ public struct SyncReport: Sendable {
         let failed = failures.isEmpty ? "" : "; \(failures.count) failed"
         let notCopied = refused.isEmpty ? "" : "; \(refused.count) events not copied"
         let billed = billedMetrics.isEmpty ? "" : "; \(readings) billed totals of \(billedMetrics.count) metrics"
-        return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(customers) customers in \(calls) calls"
+        return
+            "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(customers) customers in \(calls) calls"
             + billed + notCopied + failed
     }
 

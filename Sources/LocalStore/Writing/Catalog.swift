@@ -14,17 +14,20 @@ enum Catalog {
                     ON CONFLICT (code) DO UPDATE SET name = excluded.name, aggregation = excluded.aggregation,
                         field = excluded.field, unit = excluded.unit, billed_by = excluded.billed_by
                     """,
-                arguments: [metric.code, metric.name, metric.aggregation.rawValue, metric.field, metric.unit, position,
-                            metric.billedBy])
+                arguments: [
+                    metric.code, metric.name, metric.aggregation.rawValue, metric.field, metric.unit, position,
+                    metric.billedBy,
+                ])
         }
     }
 
     /// Inserts or renames customers.
     static func upsert(customers: [Customer], in db: Database) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO customer (id, name, currency) VALUES (?, ?, ?)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, currency = COALESCE(excluded.currency, currency)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO customer (id, name, currency) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, currency = COALESCE(excluded.currency, currency)
+                """)
         for customer in customers {
             try statement.execute(arguments: [customer.id, customer.name, customer.currency])
         }
@@ -41,16 +44,18 @@ enum Catalog {
     /// Marks the store as holding generated (`demo`) or real (`ingested`) data.
     static func setOrigin(_ origin: String, in db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO meta (key, value) VALUES ('origin', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            sql:
+                "INSERT INTO meta (key, value) VALUES ('origin', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             arguments: [origin])
     }
 
     /// Counts one more committed change, so readers can tell in one query whether anything changed.
     static func bumpRevision(in db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO meta (key, value) VALUES ('revision', '1')
-            ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
-            """)
+        try db.execute(
+            sql: """
+                INSERT INTO meta (key, value) VALUES ('revision', '1')
+                ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+                """)
     }
 
     /// The change token: the store's generation and its change counter. The counter starts again when the store
@@ -65,13 +70,17 @@ enum Catalog {
     static func renewGeneration(in db: Database) throws {
         let generation = (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 16) }.joined()
         try db.execute(
-            sql: "INSERT INTO meta (key, value) VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            sql:
+                "INSERT INTO meta (key, value) VALUES ('generation', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             arguments: [generation])
     }
 
     /// Removes every event, rollup, customer, metric and marker, and starts a new generation.
     static func clearAll(in db: Database) throws {
-        for table in ["event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta", "sync_cursor", "billed_total"] {
+        for table in [
+            "event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta", "sync_cursor",
+            "billed_total",
+        ] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         try renewGeneration(in: db)

@@ -12,7 +12,8 @@ public protocol EventStore: Sendable {
 
     /// Ingests events (Lago's ingest shape, one JSON object per line) after upserting the metrics and customers, in
     /// one transaction: by default any invalid line writes nothing; with `skipInvalid` the valid lines are kept.
-    func ingest(_ input: IngestInput, metrics: [Metric], customers: [Customer], skipInvalid: Bool) async throws(UsageError)
+    func ingest(_ input: IngestInput, metrics: [Metric], customers: [Customer], skipInvalid: Bool)
+        async throws(UsageError)
         -> IngestReport
 
     /// What the store holds of a customer's events of `metric` over `period` (of `subscription`'s only, when given),

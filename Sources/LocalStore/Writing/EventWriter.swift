@@ -34,10 +34,13 @@ struct EventWriter {
     /// Inserts events; a transaction id already stored for the same subscription is skipped and reported.
     mutating func write(_ events: [NewEvent], into db: Database) throws -> Outcome {
         var outcome = Outcome()
-        let insert = try self.insert ?? RawStatement("""
-            INSERT OR IGNORE INTO event (subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, in: db)
+        let insert =
+            try self.insert
+            ?? RawStatement(
+                """
+                INSERT OR IGNORE INTO event (subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, in: db)
         self.insert = insert
         for event in events {
             insert.bind(event.subscriptionID)
@@ -93,7 +96,9 @@ struct EventWriter {
                     WHERE metric_code = :metric\(everyone ? "" : " AND customer_id = :customer") AND ts_ms >= :start AND ts_ms < :end)
                 WHERE metric_code = :metric AND customer_id = :customer AND slot = :slot
                 """,
-            arguments: ["metric": row.metric, "customer": row.customer, "slot": row.slot,
-                        "start": row.slot * width, "end": (row.slot + 1) * width])
+            arguments: [
+                "metric": row.metric, "customer": row.customer, "slot": row.slot,
+                "start": row.slot * width, "end": (row.slot + 1) * width,
+            ])
     }
 }

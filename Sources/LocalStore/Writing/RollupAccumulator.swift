@@ -83,8 +83,9 @@ struct RollupAccumulator: Sendable {
             Self.merge(delta, into: &days[Key(metric: key.metric, customer: everyone, slot: Self.day(key.slot))])
         }
         for (key, count) in distinct {
-            everyoneDistinct[DistinctKey(metric: key.metric, customer: everyone, slot: key.slot, value: key.value), default: 0]
-                += count
+            everyoneDistinct[
+                DistinctKey(metric: key.metric, customer: everyone, slot: key.slot, value: key.value), default: 0] +=
+                count
         }
     }
 
@@ -99,14 +100,15 @@ struct RollupAccumulator: Sendable {
     mutating func remove(_ event: NewEvent) {
         complete()
         guard let metric = numbers[event.metricCode], let customer = numbers[event.customerID],
-              let everyone = numbers[StoreSchema.allCustomers]
+            let everyone = numbers[StoreSchema.allCustomers]
         else { return }
         let hour = Self.hour(event.timestampMs), day = Self.day(hour)
         // Rare (only duplicates come here), so plainly: the customer's rows, then all customers'.
         for (who, isEveryone) in [(customer, false), (everyone, true)] {
             let hourKey = Key(metric: metric, customer: who, slot: hour)
             let dayKey = Key(metric: metric, customer: who, slot: day)
-            let hourStale = isEveryone
+            let hourStale =
+                isEveryone
                 ? Self.takeBack(event.number, from: &everyoneHours, at: hourKey)
                 : Self.takeBack(event.number, from: &hours, at: hourKey)
             if hourStale { staleHours.insert(hourKey) }
@@ -165,7 +167,8 @@ struct RollupAccumulator: Sendable {
             insertDistinct.bind(key.value)
             try insertDistinct.run()
         }
-        let stale = staleHours.filter { (hours[$0] ?? everyoneHours[$0]) != nil }.map { staleMaximum($0, table: "rollup_hour") }
+        let stale =
+            staleHours.filter { (hours[$0] ?? everyoneHours[$0]) != nil }.map { staleMaximum($0, table: "rollup_hour") }
             + staleDays.filter { days[$0] != nil }.map { staleMaximum($0, table: "rollup_day") }
         self = RollupAccumulator()
         return stale
@@ -178,9 +181,10 @@ struct RollupAccumulator: Sendable {
     /// Each number's place among the names in SQLite's text order, so keys can be sorted as the tables store them.
     private func nameRanks() -> [UInt64] {
         var ranks = [UInt64](repeating: 0, count: names.count)
-        for (rank, number) in names.indices.sorted(by: { Array(names[$0].utf8).lexicographicallyPrecedes(names[$1].utf8) })
-            .enumerated()
-        {
+        for (rank, number) in names.indices.sorted(by: {
+            Array(names[$0].utf8).lexicographicallyPrecedes(names[$1].utf8)
+        })
+        .enumerated() {
             ranks[number] = UInt64(rank)
         }
         return ranks
@@ -189,7 +193,8 @@ struct RollupAccumulator: Sendable {
     /// Upserts in the table's key order: each row lands next to the last one instead of at a random page. The order
     /// is sorted as integer pairs, not as the rows themselves (each holds a reference that moving would retain).
     private func merge(_ deltas: [Key: Delta], table: String, ranks: [UInt64], db: Database) throws {
-        let upsert = try RawStatement("""
+        let upsert = try RawStatement(
+            """
             INSERT INTO \(table) (metric_code, customer_id, slot, event_count, sum_value, max_value)
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (metric_code, customer_id, slot) DO UPDATE SET

@@ -32,8 +32,9 @@ extension UsageStore: EventStore {
             }
             let row = try Row.fetchOne(db, sql: sql, arguments: arguments)
             let sum: String? = row?[1], max: String? = row?[2]
-            return CopiedEvents(metric: metric, count: row?[0] ?? 0, sum: sum.flatMap(DecimalText.parse),
-                                max: max.flatMap(DecimalText.parse), distinct: row?[3] ?? 0, latestMs: row?[4])
+            return CopiedEvents(
+                metric: metric, count: row?[0] ?? 0, sum: sum.flatMap(DecimalText.parse),
+                max: max.flatMap(DecimalText.parse), distinct: row?[3] ?? 0, latestMs: row?[4])
         }
     }
 

@@ -2,7 +2,9 @@
 /// to end on its own (a server that took the connection and then says nothing never holds the caller).
 enum Deadline {
     /// `body`'s result, or `late` thrown once `limit` has passed.
-    static func run<T: Sendable>(within limit: Duration, late: any Error, _ body: @escaping @Sendable () async throws -> T)
+    static func run<T: Sendable>(
+        within limit: Duration, late: any Error, _ body: @escaping @Sendable () async throws -> T
+    )
         async throws -> T
     {
         let first = Once()

@@ -32,11 +32,14 @@ public struct PostgresTarget: Sendable {
     }
 
     /// Parses a `postgres://` URL; `password` is used when the URL has none, then `PGPASSWORD` from `environment`.
-    public init(url text: String, password given: Secret? = nil, environment: [String: String] = [:]) throws(UsageError) {
+    public init(url text: String, password given: Secret? = nil, environment: [String: String] = [:]) throws(UsageError)
+    {
         guard Self.isPostgres(text), let url = URLComponents(string: text) else {
-            throw UsageError(.invalidInput, "not a PostgreSQL URL (postgres://user@host/database): \(Self.redacted(text))")
+            throw UsageError(
+                .invalidInput, "not a PostgreSQL URL (postgres://user@host/database): \(Self.redacted(text))")
         }
-        let items = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
+        let items = Dictionary(
+            (url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { _, last in last })
         let hostItem = items["host"].flatMap { $0.isEmpty ? nil : $0 }
         socketFolder = hostItem?.hasPrefix("/") == true ? hostItem : nil
         host = socketFolder == nil ? (url.host.flatMap { $0.isEmpty ? nil : $0 } ?? hostItem ?? "localhost") : nil
@@ -46,7 +49,9 @@ public struct PostgresTarget: Sendable {
         if database.isEmpty { database = items["dbname"] ?? user }
         password = url.password.map(Secret.init) ?? given ?? environment["PGPASSWORD"].map(Secret.init)
         guard let mode = TLSMode(rawValue: items["sslmode"] ?? "prefer") else {
-            throw UsageError(.invalidInput, "unknown sslmode '\(items["sslmode"] ?? "")' (disable, prefer, require, verify-ca, verify-full)")
+            throw UsageError(
+                .invalidInput,
+                "unknown sslmode '\(items["sslmode"] ?? "")' (disable, prefer, require, verify-ca, verify-full)")
         }
         tls = mode
     }
@@ -64,8 +69,9 @@ public struct PostgresTarget: Sendable {
 
     /// `text` with any password between `://user:` and `@` taken out, for a URL that did not parse.
     static func redacted(_ text: String) -> String {
-        guard let scheme = text.range(of: "://"), let at = text.range(of: "@", range: scheme.upperBound..<text.endIndex),
-              let colon = text.range(of: ":", range: scheme.upperBound..<at.lowerBound)
+        guard let scheme = text.range(of: "://"),
+            let at = text.range(of: "@", range: scheme.upperBound..<text.endIndex),
+            let colon = text.range(of: ":", range: scheme.upperBound..<at.lowerBound)
         else { return text }
         return text.replacingCharacters(in: colon.upperBound..<at.lowerBound, with: SecretScrubber.mark)
     }

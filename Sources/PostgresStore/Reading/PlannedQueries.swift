@@ -21,7 +21,8 @@ enum PlannedQueries {
             for span in plan.hours { parts.append(rollup("rollup_hour", tag, code, who, span)) }
             for span in plan.raw {
                 let filter = customer == PostgresSchema.allCustomers ? "" : " AND customer_id = \(who)"
-                parts.append("""
+                parts.append(
+                    """
                     SELECT \(tag) AS tag, count(*)::numeric AS n, \(rawValues(metric)) FROM event
                     WHERE metric_code = \(code) AND ts_ms >= \(span.lower) AND ts_ms < \(span.upper)\(filter)
                     """)
@@ -35,7 +36,8 @@ enum PlannedQueries {
         for try await (tag, count, sum, max) in try await connection.query(sql.query, logger: logger)
             .decode((Int, Int64, String?, String?).self)
         {
-            result[tag] = Partial(count: count, sum: sum.flatMap(DecimalText.parse), max: max.flatMap(DecimalText.parse))
+            result[tag] = Partial(
+                count: count, sum: sum.flatMap(DecimalText.parse), max: max.flatMap(DecimalText.parse))
         }
         return result
     }
@@ -50,21 +52,24 @@ enum PlannedQueries {
         var parts: [String] = []
         for (tag, plan) in ranges {
             for span in plan.hourSpans {
-                parts.append("""
+                parts.append(
+                    """
                     SELECT \(tag) AS tag, value FROM distinct_hour
                     WHERE metric_code = \(code) AND customer_id = \(who) AND slot >= \(span.lower) AND slot < \(span.upper)
                     """)
             }
             for span in plan.raw {
                 let filter = customer == PostgresSchema.allCustomers ? "" : " AND customer_id = \(who)"
-                parts.append("""
+                parts.append(
+                    """
                     SELECT \(tag) AS tag, value FROM event
                     WHERE metric_code = \(code) AND ts_ms >= \(span.lower) AND ts_ms < \(span.upper)\(filter)
                     """)
             }
         }
         guard !parts.isEmpty else { return [:] }
-        sql.append("SELECT tag, count(DISTINCT value) FROM (\(parts.joined(separator: " UNION ALL "))) AS u GROUP BY tag")
+        sql.append(
+            "SELECT tag, count(DISTINCT value) FROM (\(parts.joined(separator: " UNION ALL "))) AS u GROUP BY tag")
         var result: [Int: Int64] = [:]
         for try await (tag, count) in try await connection.query(sql.query, logger: logger).decode((Int, Int64).self) {
             result[tag] = count
@@ -81,13 +86,15 @@ enum PlannedQueries {
         var parts: [String] = []
         if metric.aggregation == .uniqueCount {
             for span in plan.hourSpans {
-                parts.append("""
+                parts.append(
+                    """
                     SELECT customer_id, value FROM distinct_hour
                     WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(span.lower) AND slot < \(span.upper)
                     """)
             }
             for span in plan.raw {
-                parts.append("""
+                parts.append(
+                    """
                     SELECT customer_id, value FROM event
                     WHERE metric_code = \(code) AND ts_ms >= \(span.lower) AND ts_ms < \(span.upper)
                     """)
@@ -105,7 +112,8 @@ enum PlannedQueries {
             if let days = plan.days { parts.append(rollup("rollup_day", days)) }
             for span in plan.hours { parts.append(rollup("rollup_hour", span)) }
             for span in plan.raw {
-                parts.append("""
+                parts.append(
+                    """
                     SELECT customer_id, count(*)::numeric AS n, \(rawValues(metric)) FROM event
                     WHERE metric_code = \(code) AND ts_ms >= \(span.lower) AND ts_ms < \(span.upper) GROUP BY customer_id
                     """)
@@ -125,7 +133,9 @@ enum PlannedQueries {
     }
 
     /// A rollup table's count, sum and maximum over a slot span, as one tagged row.
-    private static func rollup(_ table: String, _ tag: Int, _ code: String, _ who: String, _ span: RangePlan.Span) -> String {
+    private static func rollup(_ table: String, _ tag: Int, _ code: String, _ who: String, _ span: RangePlan.Span)
+        -> String
+    {
         """
         SELECT \(tag) AS tag, sum(event_count) AS n, sum(sum_value) AS s, max(max_value) AS x FROM \(table)
         WHERE metric_code = \(code) AND customer_id = \(who) AND slot >= \(span.lower) AND slot < \(span.upper)

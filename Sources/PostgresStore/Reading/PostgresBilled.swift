@@ -7,20 +7,25 @@ import UsageCore
 /// The PostgreSQL store's `billed_total` table: readings written by sync, read for the metrics billed by a provider.
 enum PostgresBilled {
     /// Readings of `metric` (and `customer`, else every customer) whose period overlaps `[startMs, endMs)`.
-    static func rows(metric: String?, customer: String?, startMs: Int64, endMs: Int64, on connection: PostgresConnection,
-                     logger: Logger) async throws -> [BilledRow] {
+    static func rows(
+        metric: String?, customer: String?, startMs: Int64, endMs: Int64, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [BilledRow] {
         var sql = SQLText()
         var filter = "period_start_ms < \(sql.bind(endMs)) AND period_end_ms > \(sql.bind(startMs))"
         if let metric { filter += " AND metric_code = \(sql.bind(metric))" }
         if let customer { filter += " AND customer_id = \(sql.bind(customer))" }
-        sql.append("""
+        sql.append(
+            """
             SELECT customer_id, metric_code, charge, period_start_ms, period_end_ms, value::text, event_count, amount_cents,
                    currency, taken_ms, source, subscription, charge_id
             FROM billed_total WHERE \(filter)
             """)
         var rows: [BilledRow] = []
         for try await row in try await connection.query(sql.query, logger: logger)
-            .decode((String, String, String, Int64, Int64, String, Int64?, Int64?, String?, Int64, String, String, String).self)
+            .decode(
+                (String, String, String, Int64, Int64, String, Int64?, Int64?, String?, Int64, String, String, String)
+                    .self)
         {
             var reading = BilledRow(
                 customerID: row.0, metricCode: row.1, charge: row.2,
@@ -34,9 +39,12 @@ enum PostgresBilled {
     }
 
     /// Writes readings from `source`, each replacing the one kept for its period and day.
-    static func write(_ rows: [BilledRow], source: String, on connection: PostgresConnection, logger: Logger) async throws {
+    static func write(_ rows: [BilledRow], source: String, on connection: PostgresConnection, logger: Logger)
+        async throws
+    {
         for row in rows {
-            try await connection.query("""
+            try await connection.query(
+                """
                 INSERT INTO billed_total (metric_code, customer_id, source, charge, period_start_ms, period_end_ms, kept_day,
                                           taken_ms, value, event_count, amount_cents, currency, subscription, charge_id)
                 VALUES (\(row.metricCode), \(row.customerID), \(source), \(row.charge), \(row.startMs), \(row.endMs),

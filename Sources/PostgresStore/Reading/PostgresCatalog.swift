@@ -7,20 +7,26 @@ enum PostgresCatalog {
     /// Every metric, in display order.
     static func metrics(on connection: PostgresConnection, logger: Logger) async throws -> [Metric] {
         let rows = try await connection.query(
-            "SELECT code, name, aggregation, field, unit, billed_by FROM metric ORDER BY position, code", logger: logger)
+            "SELECT code, name, aggregation, field, unit, billed_by FROM metric ORDER BY position, code", logger: logger
+        )
         var metrics: [Metric] = []
-        for try await (code, name, aggregation, field, unit, billedBy) in rows
+        for try await (code, name, aggregation, field, unit, billedBy)
+            in rows
             .decode((String, String, String, String?, String?, String?).self)
         {
-            metrics.append(Metric(
-                code: code, name: name, aggregation: Aggregation(rawValue: aggregation) ?? .count, field: field, unit: unit,
-                billedBy: billedBy))
+            metrics.append(
+                Metric(
+                    code: code, name: name, aggregation: Aggregation(rawValue: aggregation) ?? .count, field: field,
+                    unit: unit,
+                    billedBy: billedBy))
         }
         return metrics
     }
 
     /// Customers, all or one, in id order.
-    static func customers(id: String? = nil, on connection: PostgresConnection, logger: Logger) async throws -> [Customer] {
+    static func customers(id: String? = nil, on connection: PostgresConnection, logger: Logger) async throws
+        -> [Customer]
+    {
         var sql = SQLText()
         sql.append("SELECT id, name, currency FROM customer")
         if let id { sql.append(" WHERE id = \(sql.bind(id))") }

@@ -14,7 +14,8 @@ enum PostgresCustomerTable {
     ) async throws -> [CustomerSummary] {
         var listing = SQLText()
         let code = listing.bind(metric.code), lower = listing.bind(startMs), upper = listing.bind(endMs)
-        listing.append("""
+        listing.append(
+            """
             SELECT c.id, c.name, c.currency,
                    (SELECT max(e.ts_ms) FROM event AS e WHERE e.customer_id = c.id AND e.metric_code = \(code)
                         AND e.ts_ms >= \(lower) AND e.ts_ms < \(upper))
@@ -31,7 +32,9 @@ enum PostgresCustomerTable {
         let daily = try await dailyValues(metric, firstDay: firstDay, endDay: endDay, on: connection, logger: logger)
         let days = Int(max(0, endDay - firstDay))
         return customers.map { customer, last in
-            let total = totals[customer.id].map { metric.aggregation == .uniqueCount ? Decimal($0.count) : $0.value(for: metric.aggregation) }
+            let total = totals[customer.id].map {
+                metric.aggregation == .uniqueCount ? Decimal($0.count) : $0.value(for: metric.aggregation)
+            }
             let values = daily[customer.id] ?? [:]
             return CustomerSummary(
                 customer: customer, total: total ?? 0, daily: (0..<days).map { values[firstDay + Int64($0)] ?? 0 },
@@ -46,18 +49,21 @@ enum PostgresCustomerTable {
         var sql = SQLText()
         let code = sql.bind(metric.code)
         if metric.aggregation == .uniqueCount {
-            sql.append("""
+            sql.append(
+                """
                 SELECT customer_id, floor(slot::numeric / 24)::int8 AS day, count(DISTINCT value)::text FROM distinct_hour
                 WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(firstDay * 24) AND slot < \(endDay * 24)
                 GROUP BY 1, 2
                 """)
         } else {
-            let column = switch metric.aggregation {
-            case .sum: "sum_value::text"
-            case .max: "max_value::text"
-            default: "event_count::text"
-            }
-            sql.append("""
+            let column =
+                switch metric.aggregation {
+                case .sum: "sum_value::text"
+                case .max: "max_value::text"
+                default: "event_count::text"
+                }
+            sql.append(
+                """
                 SELECT customer_id, slot, \(column) FROM rollup_day
                 WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(firstDay) AND slot < \(endDay)
                 """)

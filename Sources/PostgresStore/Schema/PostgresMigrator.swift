@@ -22,21 +22,25 @@ enum PostgresMigrator {
                 "CREATE TABLE IF NOT EXISTS usagetop_migration (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
                 logger: logger)
             var done = Set<String>()
-            for try await name in try await connection.query("SELECT name FROM usagetop_migration", logger: logger).decode(String.self) {
+            for try await name in try await connection.query("SELECT name FROM usagetop_migration", logger: logger)
+                .decode(String.self)
+            {
                 done.insert(name)
             }
             for migration in PostgresSchema.migrations where !done.contains(migration.name) {
                 for statement in statements(migration.sql) {
                     try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                try await connection.query("INSERT INTO usagetop_migration (name) VALUES (\(migration.name))", logger: logger)
+                try await connection.query(
+                    "INSERT INTO usagetop_migration (name) VALUES (\(migration.name))", logger: logger)
             }
         }
     }
 
     /// The migrations recorded; fails when the database holds other tables and none of usagetop's.
     private static func applied(_ client: PostgresClient, logger: Logger) async throws -> Set<String> {
-        let probe = try await client.query("""
+        let probe = try await client.query(
+            """
             SELECT to_regclass('usagetop_migration') IS NOT NULL,
                    EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema())
             """, logger: logger)
@@ -44,12 +48,15 @@ enum PostgresMigrator {
         for try await row in probe.decode((Bool, Bool).self) { (ours, anyTables) = row }
         guard ours else {
             if anyTables {
-                throw UsageError(.storage, "the database holds other tables and is not a usagetop store; use an empty database")
+                throw UsageError(
+                    .storage, "the database holds other tables and is not a usagetop store; use an empty database")
             }
             return []
         }
         var names = Set<String>()
-        for try await name in try await client.query("SELECT name FROM usagetop_migration", logger: logger).decode(String.self) {
+        for try await name in try await client.query("SELECT name FROM usagetop_migration", logger: logger).decode(
+            String.self)
+        {
             names.insert(name)
         }
         return names

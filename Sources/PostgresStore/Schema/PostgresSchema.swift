@@ -12,7 +12,9 @@ enum PostgresSchema {
 
     /// Migrations in order, each applied once in its own transaction; never edit a shipped one, add a new one.
     static let migrations: [(name: String, sql: String)] = [
-        ("v1", """
+        (
+            "v1",
+            """
             CREATE TABLE meta (key text COLLATE "C" PRIMARY KEY, value text NOT NULL);
             CREATE TABLE metric (
                 code text COLLATE "C" PRIMARY KEY, name text NOT NULL, aggregation text NOT NULL,
@@ -40,8 +42,11 @@ enum PostgresSchema {
                 copied_from_ms bigint NOT NULL, copied_until_ms bigint NOT NULL,
                 PRIMARY KEY (source, customer_id, metric_code));
             INSERT INTO meta (key, value) VALUES ('generation', md5(random()::text || clock_timestamp()::text)), ('revision', '0');
-            """),
-        ("v2-billed-totals", """
+            """
+        ),
+        (
+            "v2-billed-totals",
+            """
             ALTER TABLE metric ADD COLUMN billed_by text;
             CREATE TABLE billed_total (
                 metric_code text COLLATE "C" NOT NULL, customer_id text COLLATE "C" NOT NULL, source text COLLATE "C" NOT NULL,
@@ -49,8 +54,11 @@ enum PostgresSchema {
                 kept_day bigint NOT NULL, taken_ms bigint NOT NULL, value numeric NOT NULL, event_count bigint,
                 amount_cents bigint, currency text,
                 PRIMARY KEY (customer_id, metric_code, source, charge, period_start_ms, period_end_ms, kept_day));
-            """),
-        ("v3-subscriptions", """
+            """
+        ),
+        (
+            "v3-subscriptions",
+            """
             ALTER TABLE event ADD COLUMN subscription_id text COLLATE "C" NOT NULL DEFAULT '';
             ALTER TABLE event DROP CONSTRAINT event_transaction_id_key;
             ALTER TABLE event ADD CONSTRAINT event_identity UNIQUE (subscription_id, transaction_id);
@@ -59,6 +67,7 @@ enum PostgresSchema {
             ALTER TABLE billed_total DROP CONSTRAINT billed_total_pkey;
             ALTER TABLE billed_total ADD PRIMARY KEY (customer_id, metric_code, source, subscription, charge_id, charge,
                 period_start_ms, period_end_ms, kept_day);
-            """),
+            """
+        ),
     ]
 }

@@ -44,7 +44,9 @@ enum EventBatchWriter {
     /// The last event's sequence number before a load.
     static func lastSeq(on connection: PostgresConnection, logger: Logger) async throws -> Int64 {
         var last: Int64 = 0
-        for try await seq in try await connection.query("SELECT COALESCE(max(seq), 0) FROM event", logger: logger).decode(Int64.self) {
+        for try await seq in try await connection.query("SELECT COALESCE(max(seq), 0) FROM event", logger: logger)
+            .decode(Int64.self)
+        {
             last = seq
         }
         return last

@@ -22,7 +22,9 @@ extension PostgresUsageStore: EventStore {
                 try await Self.upsert(metrics: metrics, customers: customers, on: connection, logger: logger)
                 let known = try await PostgresCatalog.metrics(on: connection, logger: logger)
                 let pipeline = ParsingPipeline(
-                    reader: reader, parser: EventLineParser(metrics: Dictionary(known.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })),
+                    reader: reader,
+                    parser: EventLineParser(
+                        metrics: Dictionary(known.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })),
                     chunkLines: 32_768, countsRollups: false)
                 let before = try await EventBatchWriter.lastSeq(on: connection, logger: logger)
                 var report = IngestReport()
@@ -32,7 +34,9 @@ extension PostgresUsageStore: EventStore {
                     let chunk = try await OffPool.run { pipeline.next() }
                     for rejection in chunk.rejections { report.reject(line: rejection.line, reason: rejection.reason) }
                     for note in chunk.notes { report.note(line: note.line, note.note) }
-                    if let failure = chunk.failure { done = true; throw LineReader.describe(failure, source: input.name) }
+                    if let failure = chunk.failure {
+                        done = true; throw LineReader.describe(failure, source: input.name)
+                    }
                     done = chunk.isLast
                     // After a rejected line a strict load is rolled back: writing more would be wasted.
                     guard report.rejectedCount == 0 || skipInvalid else { continue }
@@ -53,11 +57,14 @@ extension PostgresUsageStore: EventStore {
         return report
     }
 
-    private static func upsert(metrics: [Metric], customers: [Customer], on connection: PostgresConnection, logger: Logger)
+    private static func upsert(
+        metrics: [Metric], customers: [Customer], on connection: PostgresConnection, logger: Logger
+    )
         async throws
     {
         for metric in metrics {
-            try await connection.query("""
+            try await connection.query(
+                """
                 INSERT INTO metric (code, name, aggregation, field, unit, position, billed_by)
                 VALUES (\(metric.code), \(metric.name), \(metric.aggregation.rawValue), \(metric.field), \(metric.unit),
                         (SELECT COALESCE(max(position), -1) + 1 FROM metric), \(metric.billedBy))
@@ -70,7 +77,8 @@ extension PostgresUsageStore: EventStore {
         var latest: [String: Customer] = [:]
         for customer in customers { latest[customer.id] = customer }
         let unique = Array(latest.values)
-        try await connection.query("""
+        try await connection.query(
+            """
             INSERT INTO customer (id, name, currency)
             SELECT id, name, NULLIF(currency, '') FROM unnest(\(unique.map(\.id)), \(unique.map(\.name)), \(unique.map { $0.currency ?? "" }))
                 AS t(id, name, currency)
@@ -88,7 +96,8 @@ extension PostgresUsageStore: EventStore {
             """
         if let subscription { filter += " AND subscription_id = \(sql.bind(subscription))" }
         let numeric = metric.aggregation == .sum || metric.aggregation == .max
-        sql.append("""
+        sql.append(
+            """
             SELECT count(*), \(numeric ? "sum(value::numeric)::text, max(value::numeric)::text" : "NULL::text, NULL::text"),
                    count(DISTINCT value), max(ts_ms) FROM event WHERE \(filter)
             """)
@@ -98,8 +107,9 @@ extension PostgresUsageStore: EventStore {
             for try await (count, sum, max, distinct, latest) in try await connection.query(query, logger: self.logger)
                 .decode((Int64, String?, String?, Int64, Int64?).self)
             {
-                copied = CopiedEvents(metric: metric, count: Int(count), sum: sum.flatMap(DecimalText.parse),
-                                      max: max.flatMap(DecimalText.parse), distinct: Int(distinct), latestMs: latest)
+                copied = CopiedEvents(
+                    metric: metric, count: Int(count), sum: sum.flatMap(DecimalText.parse),
+                    max: max.flatMap(DecimalText.parse), distinct: Int(distinct), latestMs: latest)
             }
             return copied
         }

@@ -64,21 +64,28 @@ public struct APIClient: Sendable {
                 let value = try await throttled { () async throws(Failure) in
                     try await once(method, url: url, path: path, body: body)
                 }
-                logger.info("\(scrubber.message("\(method) \(path)")) ok", metadata: ["ms": "\(Self.milliseconds(since: started))", "attempt": "\(attempt)"])
+                logger.info(
+                    "\(scrubber.message("\(method) \(path)")) ok",
+                    metadata: ["ms": "\(Self.milliseconds(since: started))", "attempt": "\(attempt)"])
                 return value
             } catch let failure {
-                let wait = attempt < configuration.maxAttempts
-                    ? policy.delay(after: failure.error, attempt: attempt, retryAfter: failure.retryAfter, jitter: jitter())
+                let wait =
+                    attempt < configuration.maxAttempts
+                    ? policy.delay(
+                        after: failure.error, attempt: attempt, retryAfter: failure.retryAfter, jitter: jitter())
                     : nil
-                logger.warning("\(failure.error.message)", metadata: [
-                    "ms": "\(Self.milliseconds(since: started))", "attempt": "\(attempt)",
-                    "retry_in": "\(wait.map { "\($0)" } ?? "no")",
-                ])
+                logger.warning(
+                    "\(failure.error.message)",
+                    metadata: [
+                        "ms": "\(Self.milliseconds(since: started))", "attempt": "\(attempt)",
+                        "retry_in": "\(wait.map { "\($0)" } ?? "no")",
+                    ])
                 guard let wait else { throw failure.error }
                 do {
                     try await sleep(wait)
                 } catch {
-                    throw APIError(provider: configuration.providerName, kind: .transport, message: "\(method) \(path): cancelled")
+                    throw APIError(
+                        provider: configuration.providerName, kind: .transport, message: "\(method) \(path): cancelled")
                 }
                 attempt += 1
             }
@@ -130,8 +137,9 @@ public struct APIClient: Sendable {
         do {
             response = try await exchange(method, url: url, body: requestBody)
         } catch {
-            throw Failure(error: Self.transportError(
-                error, provider: name, call: "\(method) \(path)", limit: configuration.maxBodyBytes))
+            throw Failure(
+                error: Self.transportError(
+                    error, provider: name, call: "\(method) \(path)", limit: configuration.maxBodyBytes))
         }
         let bytes = response.body.map { Array($0.readableBytesView) } ?? []
         guard (200..<300).contains(response.status.code) else {
@@ -141,7 +149,9 @@ public struct APIClient: Sendable {
         do {
             return scrubber.data(try JSONParser.parse(bytes: bytes), body: bytes)
         } catch {
-            throw Failure(error: APIError(provider: name, kind: .malformed, message: "\(method) \(path): malformed JSON (\(error))"))
+            throw Failure(
+                error: APIError(
+                    provider: name, kind: .malformed, message: "\(method) \(path): malformed JSON (\(error))"))
         }
     }
 
@@ -187,10 +197,11 @@ public struct APIClient: Sendable {
         guard !query.isEmpty else { return "" }
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        return "?" + query.map { key, value in
-            "\(key.addingPercentEncoding(withAllowedCharacters: allowed) ?? key)="
-                + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
-        }.joined(separator: "&")
+        return "?"
+            + query.map { key, value in
+                "\(key.addingPercentEncoding(withAllowedCharacters: allowed) ?? key)="
+                    + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
+            }.joined(separator: "&")
     }
 
     static func httpError(status: HTTPResponseStatus, body: [UInt8], provider: String, call: String) -> APIError {
@@ -209,13 +220,15 @@ public struct APIClient: Sendable {
 
     static func transportError(_ error: any Error, provider: String, call: String, limit: Int) -> APIError {
         if error is ResponseAccumulator.ResponseTooBigError {
-            return APIError(provider: provider, kind: .tooLarge, message: "\(call): response larger than \(limit / 1_048_576) MiB")
+            return APIError(
+                provider: provider, kind: .tooLarge, message: "\(call): response larger than \(limit / 1_048_576) MiB")
         }
         if error is CancellationError || (error as? HTTPClientError) == .cancelled {
             return APIError(provider: provider, kind: .transport, message: "\(call): cancelled")
         }
-        if let client = error as? HTTPClientError, client == .deadlineExceeded || client == .readTimeout
-            || client == .connectTimeout
+        if let client = error as? HTTPClientError,
+            client == .deadlineExceeded || client == .readTimeout
+                || client == .connectTimeout
         {
             return APIError(provider: provider, kind: .timeout, message: "\(call): timed out")
         }

@@ -42,7 +42,9 @@ struct BaseURL: Sendable, Hashable {
             return .failure(Problem("must start with https:// (or http:// to a loopback address)"))
         }
         let rest = text.dropFirst(scheme.count + 3)
-        if rest.contains("?") || rest.contains("#") { return .failure(Problem("must not have a query (?) or fragment (#)")) }
+        if rest.contains("?") || rest.contains("#") {
+            return .failure(Problem("must not have a query (?) or fragment (#)"))
+        }
         let authority = rest.prefix { $0 != "/" }
         var path = String(rest.dropFirst(authority.count))
         while path.hasSuffix("/") { path.removeLast() }
@@ -60,10 +62,14 @@ struct BaseURL: Sendable, Hashable {
         let host: Substring
         let portText: Substring?
         if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return .failure(Problem("has an unclosed [ in the host")) }
+            guard let close = authority.firstIndex(of: "]") else {
+                return .failure(Problem("has an unclosed [ in the host"))
+            }
             host = authority[authority.index(after: authority.startIndex)..<close]
             let after = authority[authority.index(after: close)...]
-            guard after.isEmpty || after.hasPrefix(":") else { return .failure(Problem("has text after the ] of the host")) }
+            guard after.isEmpty || after.hasPrefix(":") else {
+                return .failure(Problem("has text after the ] of the host"))
+            }
             portText = after.isEmpty ? nil : after.dropFirst()
             var address = in6_addr()
             guard inet_pton(AF_INET6, String(host), &address) == 1 else {
@@ -78,8 +84,8 @@ struct BaseURL: Sendable, Hashable {
         }
         guard let portText else { return .success((host.lowercased(), nil)) }
         guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let port = Int(portText),
-              (1...65_535).contains(port)
+            let port = Int(portText),
+            (1...65_535).contains(port)
         else {
             return .failure(Problem("has port '\(portText)', which is not a number from 1 to 65535"))
         }
@@ -93,7 +99,7 @@ struct BaseURL: Sendable, Hashable {
         var octets: [Int] = []
         for part in parts {
             guard (1...3).contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }),
-                  part.count == 1 || part.first != "0", let value = Int(part), value <= 255
+                part.count == 1 || part.first != "0", let value = Int(part), value <= 255
             else { return nil }
             octets.append(value)
         }

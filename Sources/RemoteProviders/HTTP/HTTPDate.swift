@@ -28,9 +28,10 @@ enum HTTPDate {
 
     private static func make(day dayText: String, month monthText: String, year: Int, time: String) -> Date? {
         let clock = time.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        guard let month = months.firstIndex(of: monthText), let day = number(dayText, digits: 1...2), (1...31).contains(day),
-              clock.count == 3, let hour = number(clock[0], digits: 2...2), let minute = number(clock[1], digits: 2...2),
-              let second = number(clock[2], digits: 2...2), hour < 24, minute < 60, second <= 60
+        guard let month = months.firstIndex(of: monthText), let day = number(dayText, digits: 1...2),
+            (1...31).contains(day),
+            clock.count == 3, let hour = number(clock[0], digits: 2...2), let minute = number(clock[1], digits: 2...2),
+            let second = number(clock[2], digits: 2...2), hour < 24, minute < 60, second <= 60
         else { return nil }
         let days = UTCTime.daysFromCivil(year: year, month: month + 1, day: day)
         return Date(timeIntervalSince1970: Double(days * 86_400 + hour * 3_600 + minute * 60 + second))

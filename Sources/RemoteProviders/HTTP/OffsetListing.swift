@@ -31,9 +31,12 @@ struct OffsetListing: Sendable {
             let announced = (total - 1) / pageSize  // pages after the first, without multiplying anything out
             guard announced < api.configuration.maxPages else { throw api.configuration.tooManyPages(path) }
             let offsets = (1...announced).map { $0 * pageSize }
-            let pages = try await ConcurrentMap.map(offsets, limit: api.concurrency) { offset in try await page(at: offset) }
+            let pages = try await ConcurrentMap.map(offsets, limit: api.concurrency) { offset in
+                try await page(at: offset)
+            }
             for (index, page) in pages.enumerated() {
-                try admit(page.items, more: index + 1 < pages.count || more(page, items.count + page.items.count), &guardrail)
+                try admit(
+                    page.items, more: index + 1 < pages.count || more(page, items.count + page.items.count), &guardrail)
             }
             items += pages.flatMap(\.items)
             last = pages.last ?? last
@@ -48,7 +51,9 @@ struct OffsetListing: Sendable {
     }
 
     private func admit(_ items: [JSONValue], more: Bool, _ guardrail: inout PageGuard) throws(APIError) {
-        if let problem = guardrail.problem(admitting: items, more: more) { throw api.configuration.pagingProblem(path, problem) }
+        if let problem = guardrail.problem(admitting: items, more: more) {
+            throw api.configuration.pagingProblem(path, problem)
+        }
     }
 
     private func page(at offset: Int) async throws(APIError) -> Answer {

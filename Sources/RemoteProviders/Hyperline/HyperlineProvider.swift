@@ -29,9 +29,10 @@ public struct HyperlineProvider: UsageProvider {
                 guard let id = filter["id"].nonEmptyText else { return nil }
                 return MetricFilter(id: id, name: filter["name"].nonEmptyText ?? id)
             }
-            return Metric(code: id, name: item["name"].nonEmptyText ?? id, aggregation: sum ? .sum : .count,
-                          field: sum ? item["property"].nonEmptyText : nil, unit: item["unit_name"].nonEmptyText,
-                          filters: filters)
+            return Metric(
+                code: id, name: item["name"].nonEmptyText ?? id, aggregation: sum ? .sum : .count,
+                field: sum ? item["property"].nonEmptyText : nil, unit: item["unit_name"].nonEmptyText,
+                filters: filters)
         }
     }
 
@@ -48,21 +49,27 @@ public struct HyperlineProvider: UsageProvider {
         try await listAll("/v1/customers").compactMap(HyperlineDecoding.customer)
     }
 
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws
+        -> [CustomerSummary]
+    {
         try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now, progress: nil)
     }
 
     /// Every customer's total of `metric`: from the aggregator's group-by-customer endpoint (one call per 100
     /// customers) when the server has it, else one usage call per customer, run concurrently within the rate budget
     /// and reported to `progress` as they finish.
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+    public func summaries(
+        metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?
+    )
         async throws -> [CustomerSummary]
     {
         let join = BulkJoin(progress: progress)
         async let bulk = groupedTotals(metric: metric, period: period, onPage: join.summed)
         let customers = try await listAll("/v1/customers", onPage: join.listed).compactMap(HyperlineDecoding.customer)
         if let grouped = try await bulk {
-            return customers.map { CustomerSummary(customer: $0, total: grouped[$0.id] ?? 0, daily: [], lastEventAt: nil) }
+            return customers.map {
+                CustomerSummary(customer: $0, total: grouped[$0.id] ?? 0, daily: [], lastEventAt: nil)
+            }
         }
         let batcher = RowBatcher(total: customers.count, handler: progress)
         return try await ConcurrentMap.map(customers, limit: api.concurrency) { [self] customer in
@@ -84,9 +91,10 @@ public struct HyperlineProvider: UsageProvider {
         var totals: [String: Decimal] = [:], read = 0
         var guardrail = PageGuard(limit: api.configuration.maxPages)
         while true {
-            let body = JSONValue.object(Self.dates(period).map { ($0, .string($1)) } + [
-                ("take", .number(String(take))), ("skip", .number(String(read))),
-            ])
+            let body = JSONValue.object(
+                Self.dates(period).map { ($0, .string($1)) } + [
+                    ("take", .number(String(take))), ("skip", .number(String(read))),
+                ])
             let document: JSONValue
             do {
                 document = try await api.post(path, body: body)
@@ -97,8 +105,12 @@ public struct HyperlineProvider: UsageProvider {
             }
             let page = document["data"]?.arrayValue ?? []
             let last = page.isEmpty || read + page.count >= (document["meta"]?["total"]?.intValue ?? read + page.count)
-            if let problem = guardrail.problem(admitting: page, more: !last) { throw api.configuration.pagingProblem(path, problem) }
-            let found = page.compactMap { item in item["customer_id"].nonEmptyText.map { ($0, item["total"]?.decimalValue ?? 0) } }
+            if let problem = guardrail.problem(admitting: page, more: !last) {
+                throw api.configuration.pagingProblem(path, problem)
+            }
+            let found = page.compactMap { item in
+                item["customer_id"].nonEmptyText.map { ($0, item["total"]?.decimalValue ?? 0) }
+            }
             for (id, total) in found { totals[id] = total }
             onPage(found)
             read += page.count
@@ -111,7 +123,8 @@ public struct HyperlineProvider: UsageProvider {
         let usage = try await customerUsage(customerID, period: period)
         return try await metrics.map { metric in
             let row = usage.first { $0["aggregator_id"].nonEmptyText == metric.code }
-            return UsageTotal(metric: metric, value: row?["total"]?.decimalValue ?? 0, eventCount: row?["count"]?.intValue ?? 0)
+            return UsageTotal(
+                metric: metric, value: row?["total"]?.decimalValue ?? 0, eventCount: row?["count"]?.intValue ?? 0)
         }
     }
 
@@ -124,11 +137,17 @@ public struct HyperlineProvider: UsageProvider {
         return counts
     }
 
-    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
-        let path = customerID.map { "/v1/customers/\(APIClient.segment($0))/usage/\(APIClient.segment(metric.code))/timeseries" }
+    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws
+        -> TimeSeries
+    {
+        let path =
+            customerID.map {
+                "/v1/customers/\(APIClient.segment($0))/usage/\(APIClient.segment(metric.code))/timeseries"
+            }
             ?? "/v1/aggregators/\(APIClient.segment(metric.code))/usage/timeseries"
-        let document = try await read(path, family: "timeseries", period: period,
-                                      extra: [("group_by", bucket.rawValue)] + Self.filter(metric))
+        let document = try await read(
+            path, family: "timeseries", period: period,
+            extra: [("group_by", bucket.rawValue)] + Self.filter(metric))
         let points = (document["timeseries"]?.arrayValue ?? []).compactMap { item -> TimeSeries.Point? in
             guard let tick = item["tick"]?.stringValue.flatMap(ISO8601Parser.parse) else { return nil }
             return TimeSeries.Point(start: tick, value: item["count"]?.decimalValue ?? 0)
@@ -142,19 +161,23 @@ public struct HyperlineProvider: UsageProvider {
     {
         let size = min(100, pageSize)
         let path = "/v1/customers/\(APIClient.segment(customerID))/usage/\(APIClient.segment(metric.code))/events"
-        let document = try await read(path, family: "events", period: period,
-                                      extra: [("take", String(size)), ("skip", String(page * size))] + Self.filter(metric))
+        let document = try await read(
+            path, family: "events", period: period,
+            extra: [("take", String(size)), ("skip", String(page * size))] + Self.filter(metric))
         var items: [UsageEvent] = [], unreadable: [String] = []
         let listed = document["data"]?.arrayValue ?? []
         for item in listed {
-            switch UsageEvent.reading(id: item["id"], code: metric.code, timestamp: item["timestamp"], customerID: customerID,
-                                      properties: item["payload"]) {
+            switch UsageEvent.reading(
+                id: item["id"], code: metric.code, timestamp: item["timestamp"], customerID: customerID,
+                properties: item["payload"])
+            {
             case .success(let event): items.append(event)
             case .failure(let problem): unreadable.append(problem.reason)
             }
         }
-        return Page(items: items, index: page, size: size, totalCount: document["meta"]?["total"]?.intValue ?? listed.count,
-                    unreadable: unreadable)
+        return Page(
+            items: items, index: page, size: size, totalCount: document["meta"]?["total"]?.intValue ?? listed.count,
+            unreadable: unreadable)
     }
 
     private func customerUsage(_ customerID: String, period: Period) async throws(APIError) -> [JSONValue] {
@@ -174,21 +197,26 @@ public struct HyperlineProvider: UsageProvider {
                 guard Self.refusesGet(error) else { throw error }
             }
         }
-        let body = JSONValue.object(query.map { key, value in
-            (key, Int(value).map { .number(String($0)) } ?? .string(value))
-        })
+        let body = JSONValue.object(
+            query.map { key, value in
+                (key, Int(value).map { .number(String($0)) } ?? .string(value))
+            })
         let answer = try await api.post(path, body: body)
         methods.rememberPost(family)
         return answer
     }
 
     /// Every item of a `take`/`skip` list, the pages after the first read concurrently.
-    private func listAll(_ path: String, onPage: (@Sendable (OffsetListing.Answer) -> Void)? = nil) async throws -> [JSONValue] {
-        try await OffsetListing(api: api, path: path, sizeName: "take", offsetName: "skip", pageSize: take,
-                                total: { $0["meta"]?["total"]?.intValue },
-                                more: { page, read in !page.items.isEmpty && read < (page.document["meta"]?["total"]?.intValue ?? read) },
-                                onPage: onPage)
-            .all()
+    private func listAll(_ path: String, onPage: (@Sendable (OffsetListing.Answer) -> Void)? = nil) async throws
+        -> [JSONValue]
+    {
+        try await OffsetListing(
+            api: api, path: path, sizeName: "take", offsetName: "skip", pageSize: take,
+            total: { $0["meta"]?["total"]?.intValue },
+            more: { page, read in !page.items.isEmpty && read < (page.document["meta"]?["total"]?.intValue ?? read) },
+            onPage: onPage
+        )
+        .all()
     }
 
     /// Whether a failed GET means "this route takes POST" (405, or a 404 that is not about a missing customer,

@@ -29,7 +29,9 @@ enum LagoBreakdown {
     {
         let known = keys(usages, metric: metric)
         guard known.contains(key) else {
-            let offered = known.isEmpty ? "its charges have no filters or groups" : "it splits by \(known.joined(separator: ", "))"
+            let offered =
+                known.isEmpty
+                ? "its charges have no filters or groups" : "it splits by \(known.joined(separator: ", "))"
             throw UsageError(.invalidInput, "lago does not split \(metric.code) by \(key): \(offered)")
         }
         var periods: [String: [Period]] = [:]
@@ -77,7 +79,8 @@ enum LagoBreakdown {
             guard let (charge, kind) = splitting(charges, by: key) else {
                 // A period whose charges do not split by the key: its usage is still a row, not left out.
                 if let whole = charges.max(by: { $0.units < $1.units }) {
-                    add(BreakdownRow(value: nil, events: whole.eventsCount ?? 0, total: whole.units),
+                    add(
+                        BreakdownRow(value: nil, events: whole.eventsCount ?? 0, total: whole.units),
                         cents: whole.amountCents, currency: usage.currency)
                 }
                 continue
@@ -85,15 +88,18 @@ enum LagoBreakdown {
             for split in charge.splits where split.kind == kind {
                 let also = split.values.filter { $0.key != key }.sorted { $0.key < $1.key }
                     .map { EventQuery.Match(key: $0.key, value: $0.value) }
-                let row = BreakdownRow(value: split.values[key], events: split.eventsCount ?? 0, total: split.units, also: also,
-                                       unmatched: kind == .filter && split.values.isEmpty)
+                let row = BreakdownRow(
+                    value: split.values[key], events: split.eventsCount ?? 0, total: split.units, also: also,
+                    unmatched: kind == .filter && split.values.isEmpty)
                 add(row, cents: split.amountCents, currency: usage.currency)
             }
         }
         return order.map { name in
             let kept = totals[name]!
             var row = kept.row
-            if let cents = kept.cents, let currency = kept.currency { row.amount = Money(minorUnits: cents, currency: currency) }
+            if let cents = kept.cents, let currency = kept.currency {
+                row.amount = Money(minorUnits: cents, currency: currency)
+            }
             return row
         }
     }
@@ -103,7 +109,9 @@ enum LagoBreakdown {
         -> (LagoDecoding.ChargeUsage, LagoDecoding.Split.Kind)?
     {
         for kind in [LagoDecoding.Split.Kind.filter, .group] {
-            if let charge = charges.first(where: { $0.splits.contains { $0.kind == kind && $0.values.keys.contains(key) } }) {
+            if let charge = charges.first(where: {
+                $0.splits.contains { $0.kind == kind && $0.values.keys.contains(key) }
+            }) {
                 return (charge, kind)
             }
         }

@@ -59,8 +59,9 @@ enum LagoDecoding {
             return result
         }
         func split(_ item: JSONValue, _ base: [String: String], _ key: String, _ kind: Split.Kind) -> Split {
-            Split(values: base.merging(values(item[key])) { a, _ in a }, units: item["units"]?.decimalValue ?? 0,
-                  eventsCount: item["events_count"]?.intValue, amountCents: item["amount_cents"]?.intValue, kind: kind)
+            Split(
+                values: base.merging(values(item[key])) { a, _ in a }, units: item["units"]?.decimalValue ?? 0,
+                eventsCount: item["events_count"]?.intValue, amountCents: item["amount_cents"]?.intValue, kind: kind)
         }
         // Every filter, the default bucket (`values: null`: the events no filter matched) included: together they
         // hold all of the charge's units.
@@ -96,7 +97,8 @@ enum LagoDecoding {
 
     static func customer(_ item: JSONValue) -> Customer? {
         guard let id = item["external_id"].nonEmptyText else { return nil }
-        let person = [item["firstname"].nonEmptyText, item["lastname"].nonEmptyText].compactMap { $0 }.joined(separator: " ")
+        let person = [item["firstname"].nonEmptyText, item["lastname"].nonEmptyText].compactMap { $0 }.joined(
+            separator: " ")
         let name = item["name"].nonEmptyText ?? item["legal_name"].nonEmptyText ?? (person.isEmpty ? id : person)
         return Customer(id: id, name: name, currency: item["currency"].nonEmptyText)
     }
@@ -104,18 +106,25 @@ enum LagoDecoding {
     static func metric(_ item: JSONValue) -> Metric? {
         guard let code = item["code"].nonEmptyText else { return nil }
         let kind = aggregation(item["aggregation_type"]?.stringValue)
-        return Metric(code: code, name: item["name"].nonEmptyText ?? code, aggregation: kind,
-                      field: kind.needsField ? item["field_name"].nonEmptyText : nil, unit: nil,
-                      notFromEvents: notFromEvents(item, kind))
+        return Metric(
+            code: code, name: item["name"].nonEmptyText ?? code, aggregation: kind,
+            field: kind.needsField ? item["field_name"].nonEmptyText : nil, unit: nil,
+            notFromEvents: notFromEvents(item, kind))
     }
 
     /// Why Lago's units for a metric are more than its events add up to (`BillableMetrics::Aggregations` and
     /// `Events::Stores::Postgres::UniqueCountQuery` in lago-api), or nil.
     static func notFromEvents(_ item: JSONValue, _ kind: Aggregation) -> String? {
-        if item["recurring"] == .bool(true) { return "a recurring metric (Lago carries its units over from past periods)" }
-        if item["expression"].nonEmptyText != nil { return "its units come from an expression Lago evaluates per event" }
+        if item["recurring"] == .bool(true) {
+            return "a recurring metric (Lago carries its units over from past periods)"
+        }
+        if item["expression"].nonEmptyText != nil {
+            return "its units come from an expression Lago evaluates per event"
+        }
         if item["rounding_function"].nonEmptyText != nil { return "Lago rounds its units" }
-        if kind == .uniqueCount { return "Lago's unique counts take a value back on an event with operation_type remove" }
+        if kind == .uniqueCount {
+            return "Lago's unique counts take a value back on an event with operation_type remove"
+        }
         return nil
     }
 
@@ -136,7 +145,8 @@ enum LagoDecoding {
     static func usage(_ document: JSONValue) -> Usage {
         let charges = (document["charges_usage"]?.arrayValue ?? []).compactMap { charge -> ChargeUsage? in
             guard let metricJSON = charge["billable_metric"], let metric = Self.metric(metricJSON) else { return nil }
-            let name = charge["charge"]?["invoice_display_name"].nonEmptyText ?? charge["charge"]?["code"].nonEmptyText
+            let name =
+                charge["charge"]?["invoice_display_name"].nonEmptyText ?? charge["charge"]?["code"].nonEmptyText
                 ?? charge["charge"]?["charge_model"].nonEmptyText
             return ChargeUsage(
                 metric: metric, charge: name,
@@ -146,8 +156,10 @@ enum LagoDecoding {
                 splits: splits(charge))
         }
         // The document's currency is optional in Lago's spec; every charge carries its own `amount_currency`.
-        let currency = document["currency"].nonEmptyText
-            ?? (document["charges_usage"]?.arrayValue ?? []).lazy.compactMap { $0["amount_currency"].nonEmptyText }.first
+        let currency =
+            document["currency"].nonEmptyText
+            ?? (document["charges_usage"]?.arrayValue ?? []).lazy.compactMap { $0["amount_currency"].nonEmptyText }
+            .first
         let from = document["from_datetime"]?.stringValue.flatMap(ISO8601Parser.parse)
         let to = document["to_datetime"]?.stringValue.flatMap(ISO8601Parser.parse)
         var period: Period?
@@ -168,7 +180,8 @@ enum LagoDecoding {
     /// An event of `GET /events`, or why it cannot be read.
     static func event(_ item: JSONValue, customerID: String) -> Result<UsageEvent, UsageEvent.Unreadable> {
         UsageEvent.reading(
-            id: item["transaction_id"], code: item["code"].nonEmptyText, timestamp: item["timestamp"], customerID: customerID,
+            id: item["transaction_id"], code: item["code"].nonEmptyText, timestamp: item["timestamp"],
+            customerID: customerID,
             properties: item["properties"], subscriptionID: item["external_subscription_id"].nonEmptyText)
     }
 }

@@ -72,10 +72,12 @@ public struct LagoProvider: UsageProvider {
         async let metrics = metrics()
         let usages = try await reader.usages(customerID: customerID, period: period, taxes: true)
         let current = Set(usages.filter { !$0.isInvoiced }.map(\.subscription))
-        let projections = try await ConcurrentMap.map(Array(current).sorted(), limit: api.concurrency) { [reader] subscription in
+        let projections = try await ConcurrentMap.map(Array(current).sorted(), limit: api.concurrency) {
+            [reader] subscription in
             (subscription, await reader.projectedCents(customerID: customerID, subscription: subscription))
         }
-        let projected = Dictionary(projections.compactMap { id, cents in cents.map { (id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let projected = Dictionary(
+            projections.compactMap { id, cents in cents.map { (id, $0) } }, uniquingKeysWith: { a, _ in a })
         let totals = LagoRows.totals(usages, requested: period, metrics: try await metrics)
         var series: [String: TimeSeries] = [:]
         for total in totals where series[total.metric.code] == nil {
@@ -84,13 +86,17 @@ public struct LagoProvider: UsageProvider {
         return UsageReport(totals: totals, bills: LagoRows.bills(usages, projected: projected), series: series)
     }
 
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws
+        -> [CustomerSummary]
+    {
         try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now, progress: nil)
     }
 
     /// Every customer's value of `metric` over the billing periods overlapping `period`, customers read concurrently
     /// and reported to `progress` as they finish.
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+    public func summaries(
+        metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?
+    )
         async throws -> [CustomerSummary]
     {
         let customers = try await customers()
@@ -105,7 +111,9 @@ public struct LagoProvider: UsageProvider {
 
     /// One point per billing period (invoiced or current, of active and terminated subscriptions) overlapping
     /// `period`, at the period's start; the bucket is the billing period whatever was asked.
-    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
+    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws
+        -> TimeSeries
+    {
         guard let customerID else { throw UsageError(.unsupported, "client-wide timeseries not offered by lago") }
         let usages = try await reader.usages(customerID: customerID, period: period, metricCode: metric.code)
         return LagoRows.series(usages, metric: metric)
@@ -121,7 +129,9 @@ public struct LagoProvider: UsageProvider {
     /// The metric's usage by the parts of the charge that splits by a filter or group key (the events no filter
     /// matched included), with Lago's amount for each, over the billing periods that answer `period` (named on each
     /// row when they are not exactly `period`).
-    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {
+    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws
+        -> [BreakdownRow]
+    {
         let usages = try await reader.usages(customerID: customerID, period: period, metricCode: metric.code)
         return try LagoBreakdown.rows(usages, metric: metric, key: key, requested: period)
     }

@@ -15,12 +15,15 @@ enum LagoRows {
             for charge in usage.charges { chargesPerMetric[charge.metric.code, default: 0] += 1 }
             for charge in usage.charges {
                 let metric = metrics.first { $0.code == charge.metric.code } ?? charge.metric
-                rows.append(UsageTotal(
-                    metric: metric, value: charge.units, eventCount: charge.eventsCount, amountCents: charge.amountCents,
-                    currency: usage.currency, charge: (chargesPerMetric[metric.code] ?? 0) > 1 ? charge.charge : nil,
-                    period: usage.period == requested ? nil : usage.period,
-                    subscription: usage.subscription.isEmpty ? nil : usage.subscription, chargeID: charge.chargeID,
-                    eventsValue: charge.eventsValue(metric.aggregation)))
+                rows.append(
+                    UsageTotal(
+                        metric: metric, value: charge.units, eventCount: charge.eventsCount,
+                        amountCents: charge.amountCents,
+                        currency: usage.currency,
+                        charge: (chargesPerMetric[metric.code] ?? 0) > 1 ? charge.charge : nil,
+                        period: usage.period == requested ? nil : usage.period,
+                        subscription: usage.subscription.isEmpty ? nil : usage.subscription, chargeID: charge.chargeID,
+                        eventsValue: charge.eventsValue(metric.aggregation)))
             }
         }
         return rows.sorted { left, right in
@@ -44,7 +47,9 @@ enum LagoRows {
         var periods: [String: [Period]] = [:]
         for usage in usages { if let period = usage.period { periods[usage.subscription, default: []].append(period) } }
         let groups = AnsweringPeriods.groups(periods, answering: requested)
-        guard !groups.isEmpty else { return [CustomerSummary(customer: customer, total: 0, daily: [], lastEventAt: nil)] }
+        guard !groups.isEmpty else {
+            return [CustomerSummary(customer: customer, total: 0, daily: [], lastEventAt: nil)]
+        }
         return groups.map { group in
             let chosen = usages.filter { usage in usage.period.map { group.includes(usage.subscription, $0) } ?? false }
             var row = summary(customer: customer, usages: chosen, metric: metric, requested: requested)
@@ -74,8 +79,9 @@ enum LagoRows {
         }
         let answered = Set(used.compactMap(\.period)).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         let periods = requested.isMadeUp(of: answered) ? [] : answered
-        return CustomerSummary(customer: customer, total: total, daily: [], lastEventAt: nil,
-                               amounts: Money.totals(amounts), periods: periods)
+        return CustomerSummary(
+            customer: customer, total: total, daily: [], lastEventAt: nil,
+            amounts: Money.totals(amounts), periods: periods)
     }
 
     /// One point per billing period (of every subscription, added up where periods coincide) at the period's
@@ -84,16 +90,19 @@ enum LagoRows {
         var points: [Period: Decimal] = [:]
         for usage in usages {
             guard let answered = usage.period else { continue }
-            points[answered, default: 0] += usage.charges.filter { $0.metric.code == metric.code }.map(\.units).max() ?? 0
+            points[answered, default: 0] +=
+                usage.charges.filter { $0.metric.code == metric.code }.map(\.units).max() ?? 0
         }
         let series = points.sorted { ($0.key.start, $0.key.end) < ($1.key.start, $1.key.end) }
             .map { TimeSeries.Point(start: $0.key.start, value: $0.value, end: $0.key.end) }
-        let total: Decimal = switch metric.aggregation {
-        case .count, .sum: series.reduce(0) { $0 + $1.value }
-        case .max: series.map(\.value).max() ?? 0
-        default: series.last?.value ?? 0
-        }
-        return TimeSeries(metricCode: metric.code, bucket: .month, points: series, total: total, isPerBillingPeriod: true)
+        let total: Decimal =
+            switch metric.aggregation {
+            case .count, .sum: series.reduce(0) { $0 + $1.value }
+            case .max: series.map(\.value).max() ?? 0
+            default: series.last?.value ?? 0
+            }
+        return TimeSeries(
+            metricCode: metric.code, bucket: .month, points: series, total: total, isPerBillingPeriod: true)
     }
 
     /// Each usage's bill (those with a currency and an amount), earliest first; `projected` holds the projected
@@ -103,9 +112,10 @@ enum LagoRows {
             guard let period = usage.period, let currency = usage.currency else { return nil }
             let cents = usage.amountCents ?? usage.charges.compactMap(\.amountCents).reduce(0, +)
             func money(_ minor: Int?) -> Money? { minor.map { Money(minorUnits: $0, currency: currency) } }
-            return Bill(period: period, isInvoiced: usage.isInvoiced, amount: Money(minorUnits: cents, currency: currency),
-                        taxes: money(usage.taxesAmountCents), total: money(usage.totalAmountCents),
-                        projected: usage.isInvoiced ? nil : money(projected[usage.subscription]))
+            return Bill(
+                period: period, isInvoiced: usage.isInvoiced, amount: Money(minorUnits: cents, currency: currency),
+                taxes: money(usage.taxesAmountCents), total: money(usage.totalAmountCents),
+                projected: usage.isInvoiced ? nil : money(projected[usage.subscription]))
         }.sorted { ($0.period.start, $0.period.end) < ($1.period.start, $1.period.end) }
     }
 }

@@ -41,13 +41,16 @@ struct LagoUsageReader: Sendable {
                 && (subscription.terminatedAt.map { $0 >= period.start } ?? true)
         }
         let perSubscription = try await ConcurrentMap.map(subscriptions, limit: api.concurrency) { subscription in
-            try await usages(customerID: customerID, subscription: subscription, period: period, metricCode: metricCode,
-                             taxes: taxes)
+            try await usages(
+                customerID: customerID, subscription: subscription, period: period, metricCode: metricCode,
+                taxes: taxes)
         }
         return perSubscription.flatMap { $0 }
     }
 
-    private func usages(customerID: String, subscription: Subscription, period: Period, metricCode: String?, taxes: Bool)
+    private func usages(
+        customerID: String, subscription: Subscription, period: Period, metricCode: String?, taxes: Bool
+    )
         async throws(APIError) -> [LagoDecoding.Usage]
     {
         var found: [LagoDecoding.Usage] = []
@@ -58,12 +61,17 @@ struct LagoUsageReader: Sendable {
         if currentStart.map({ period.start < $0 }) ?? true {
             var query = [("external_subscription_id", subscription.id)]
             if let metricCode { query.append(("billable_metric_code", metricCode)) }
-            let past = try await pages("/customers/\(APIClient.segment(customerID))/past_usage", root: "usage_periods",
-                                       query: query)
-            found += past.map(LagoDecoding.usage).filter { usage in currentStart.map { usage.period?.start != $0 } ?? true }
+            let past = try await pages(
+                "/customers/\(APIClient.segment(customerID))/past_usage", root: "usage_periods",
+                query: query)
+            found += past.map(LagoDecoding.usage).filter { usage in
+                currentStart.map { usage.period?.start != $0 } ?? true
+            }
         }
         return found.compactMap { usage in
-            guard let answered = usage.period, answered.start < period.end, period.start < answered.end else { return nil }
+            guard let answered = usage.period, answered.start < period.end, period.start < answered.end else {
+                return nil
+            }
             var owned = usage
             owned.subscription = subscription.id
             return owned
@@ -75,8 +83,9 @@ struct LagoUsageReader: Sendable {
     func projectedCents(customerID: String, subscription: String) async -> Int? {
         if features.isMissing("projected_usage") { return nil }
         do {
-            let document = try await api.get("/customers/\(APIClient.segment(customerID))/projected_usage",
-                                             query: [("external_subscription_id", subscription), ("apply_taxes", "false")])
+            let document = try await api.get(
+                "/customers/\(APIClient.segment(customerID))/projected_usage",
+                query: [("external_subscription_id", subscription), ("apply_taxes", "false")])
             return document["customer_projected_usage"]?["projected_amount_cents"]?.intValue
         } catch {
             if error.status == 403 || error.status == 404 { features.rememberMissing("projected_usage") }
@@ -104,16 +113,21 @@ struct LagoUsageReader: Sendable {
     func allPages(_ path: String, root: String) async throws -> [JSONValue] {
         let first = try await api.get(path, query: [("page", "1"), ("per_page", String(pageSize))])
         let items = first[root]?.arrayValue ?? []
-        guard let pages = first["meta"]?["total_pages"]?.intValue, LagoDecoding.nextPage(first) == 2, !items.isEmpty else {
+        guard let pages = first["meta"]?["total_pages"]?.intValue, LagoDecoding.nextPage(first) == 2, !items.isEmpty
+        else {
             return try await self.pages(path, root: root, after: first)
         }
         guard pages <= api.configuration.maxPages else { throw api.configuration.tooManyPages(path) }
-        let rest = try await ConcurrentMap.map(Array(2...max(2, pages)), limit: api.concurrency) { [api, pageSize] page in
-            try await api.get(path, query: [("page", String(page)), ("per_page", String(pageSize))])[root]?.arrayValue ?? []
+        let rest = try await ConcurrentMap.map(Array(2...max(2, pages)), limit: api.concurrency) {
+            [api, pageSize] page in
+            try await api.get(path, query: [("page", String(page)), ("per_page", String(pageSize))])[root]?.arrayValue
+                ?? []
         }
         var guardrail = PageGuard(limit: api.configuration.maxPages)
         for page in [items] + rest {
-            if let problem = guardrail.problem(admitting: page, more: false) { throw api.configuration.pagingProblem(path, problem) }
+            if let problem = guardrail.problem(admitting: page, more: false) {
+                throw api.configuration.pagingProblem(path, problem)
+            }
         }
         return items + rest.flatMap { $0 }
     }
@@ -131,7 +145,8 @@ struct LagoUsageReader: Sendable {
             if page == 1, let first {
                 document = first
             } else {
-                document = try await api.get(path, query: query + [("page", String(page)), ("per_page", String(pageSize))])
+                document = try await api.get(
+                    path, query: query + [("page", String(page)), ("per_page", String(pageSize))])
             }
             let found = document[root]?.arrayValue ?? []
             let next = found.isEmpty ? nil : LagoDecoding.nextPage(document).flatMap { $0 > page ? $0 : nil }

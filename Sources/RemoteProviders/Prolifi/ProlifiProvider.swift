@@ -45,10 +45,12 @@ public struct ProlifiProvider: UsageProvider {
     }
 
     public func customers() async throws -> [Customer] {
-        try await OffsetListing(api: api, path: "/customers", sizeName: "limit", offsetName: "offset", pageSize: limit,
-                                total: { $0["pagination"]?["total"]?.intValue },
-                                more: { page, _ in page.document["pagination"]?["has_more"] == .bool(true) && !page.items.isEmpty })
-            .all().compactMap(Self.customer)
+        try await OffsetListing(
+            api: api, path: "/customers", sizeName: "limit", offsetName: "offset", pageSize: limit,
+            total: { $0["pagination"]?["total"]?.intValue },
+            more: { page, _ in page.document["pagination"]?["has_more"] == .bool(true) && !page.items.isEmpty }
+        )
+        .all().compactMap(Self.customer)
     }
 
     public func customer(id: String) async throws -> Customer? {
@@ -63,7 +65,9 @@ public struct ProlifiProvider: UsageProvider {
 
     /// Every customer's count of `metric` over `period` widened to whole UTC days (reported with each row),
     /// customers read concurrently; the last event is the metric's own.
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+    public func summaries(
+        metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?
+    )
         async throws -> [CustomerSummary]
     {
         let customers = try await customers()
@@ -80,7 +84,9 @@ public struct ProlifiProvider: UsageProvider {
         }
     }
 
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
+    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws
+        -> [CustomerSummary]
+    {
         try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now, progress: nil)
     }
 
@@ -89,12 +95,15 @@ public struct ProlifiProvider: UsageProvider {
         let usage = try await usage(customerID, period: period)
         return usage.rows.compactMap { row in
             guard let event = row["event_name"].nonEmptyText else { return nil }
-            return UsageTotal(metric: Self.metric(event), value: row["count"]?.decimalValue ?? 0,
-                              eventCount: row["count"]?.intValue, period: usage.answered == period ? nil : usage.answered)
+            return UsageTotal(
+                metric: Self.metric(event), value: row["count"]?.decimalValue ?? 0,
+                eventCount: row["count"]?.intValue, period: usage.answered == period ? nil : usage.answered)
         }.sorted { $0.metric.code < $1.metric.code }
     }
 
-    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries {
+    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws
+        -> TimeSeries
+    {
         throw UsageError(.unsupported, "timeseries not offered by prolifi")
     }
 
@@ -124,14 +133,17 @@ public struct ProlifiProvider: UsageProvider {
     static func wholeDays(_ period: Period) -> Period {
         let start = UTCTime.startOfDay(period.start)
         let lastInstant = period.end > period.start ? period.end.addingTimeInterval(-0.001) : period.end
-        return Period(start: start, end: max(UTCTime.startOfDay(lastInstant).addingTimeInterval(86_400), start.addingTimeInterval(86_400)))
+        return Period(
+            start: start,
+            end: max(UTCTime.startOfDay(lastInstant).addingTimeInterval(86_400), start.addingTimeInterval(86_400)))
     }
 
     static func customer(_ item: JSONValue) -> Customer? {
         guard let id = item["id"].nonEmptyText else { return nil }
         let person = [item["first_name"].nonEmptyText, item["last_name"].nonEmptyText]
             .compactMap { $0 }.joined(separator: " ")
-        let name = item["company_name"].nonEmptyText ?? (person.isEmpty ? nil : person)
+        let name =
+            item["company_name"].nonEmptyText ?? (person.isEmpty ? nil : person)
             ?? item["email"].nonEmptyText ?? item["external_id"].nonEmptyText ?? id
         return Customer(id: id, name: name, currency: item["currency"].nonEmptyText)
     }

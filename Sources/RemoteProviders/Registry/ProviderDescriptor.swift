@@ -18,8 +18,10 @@ public struct ProviderDescriptor: Sendable {
     public var make: @Sendable (APIClient) -> any UsageProvider
 
     /// Creates a descriptor.
-    public init(name: String, defaultBaseURL: String, budget: RateBudget, defaultRefreshSeconds: Int = 30,
-                billing: BillingModel, make: @escaping @Sendable (APIClient) -> any UsageProvider) {
+    public init(
+        name: String, defaultBaseURL: String, budget: RateBudget, defaultRefreshSeconds: Int = 30,
+        billing: BillingModel, make: @escaping @Sendable (APIClient) -> any UsageProvider
+    ) {
         self.name = name
         self.defaultBaseURL = defaultBaseURL
         self.budget = budget

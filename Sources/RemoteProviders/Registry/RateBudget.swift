@@ -24,8 +24,9 @@ public struct RateBudget: Sendable, Hashable {
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) -> RequestThrottle {
-        RequestThrottle(requests: Self.part(requests, share), per: interval, burst: burst.map { Self.part($0, share) },
-                        maxConcurrent: Self.part(maxConcurrent, share), now: now, sleep: sleep)
+        RequestThrottle(
+            requests: Self.part(requests, share), per: interval, burst: burst.map { Self.part($0, share) },
+            maxConcurrent: Self.part(maxConcurrent, share), now: now, sleep: sleep)
     }
 
     /// One call at a time within the same rate (the benchmarks' sequential baseline).

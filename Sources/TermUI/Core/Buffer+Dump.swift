@@ -7,7 +7,8 @@ extension Buffer {
         for y in 0..<height {
             var runs: [String] = []
             var start = 0
-            for x in 1...max(1, width) where x == width || cells[y * width + x].style != cells[y * width + start].style {
+            for x in 1...max(1, width) where x == width || cells[y * width + x].style != cells[y * width + start].style
+            {
                 runs.append("\(start)-\(x - 1) \(cells[y * width + start].style.code)")
                 start = x
             }

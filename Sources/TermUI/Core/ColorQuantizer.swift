@@ -57,7 +57,10 @@ public enum ColorQuantizer {
     ]
 
     private static func nearestANSI(_ r: Int, _ g: Int, _ b: Int, count: Int) -> Int {
-        (0..<count).min { distance(r, g, b, ansi[$0].0, ansi[$0].1, ansi[$0].2) < distance(r, g, b, ansi[$1].0, ansi[$1].1, ansi[$1].2) } ?? 7
+        (0..<count).min {
+            distance(r, g, b, ansi[$0].0, ansi[$0].1, ansi[$0].2)
+                < distance(r, g, b, ansi[$1].0, ansi[$1].1, ansi[$1].2)
+        } ?? 7
     }
 
     private static func distance(_ r1: Int, _ g1: Int, _ b1: Int, _ r2: Int, _ g2: Int, _ b2: Int) -> Int {

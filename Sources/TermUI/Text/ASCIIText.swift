@@ -25,7 +25,8 @@ public enum ASCIIText {
         if let glyph = glyphs[character] { return String(glyph) }
         let width = TextWidth.of(character)
         if width == 1, let plain = String(character).folding(options: .diacriticInsensitive, locale: nil).first,
-           plain.isASCII, plain.isLetter {
+            plain.isASCII, plain.isLetter
+        {
             return String(plain)
         }
         if let scalar = character.unicodeScalars.first, (0x2800...0x28FF).contains(scalar.value) {

@@ -30,7 +30,9 @@ public enum TextSanitizer {
                 let joiner = v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0xE0020...0xE007F).contains(v)
                 if !(compound && joiner) { return false }
             }
-            if scalar.properties.generalCategory == .lineSeparator || scalar.properties.generalCategory == .paragraphSeparator {
+            if scalar.properties.generalCategory == .lineSeparator
+                || scalar.properties.generalCategory == .paragraphSeparator
+            {
                 return false
             }
         }

@@ -23,7 +23,8 @@ public struct ThemeEntry: Sendable, Hashable {
         }
         for word in words {
             guard let attribute = TextAttributes.named.first(where: { $0.0 == word.lowercased() })?.1 else {
-                return .failure(ThemeIssue("'\(word)' is neither a colour (#RRGGBB, 0-255, ANSI name, default) nor an attribute"))
+                return .failure(
+                    ThemeIssue("'\(word)' is neither a colour (#RRGGBB, 0-255, ANSI name, default) nor an attribute"))
             }
             attributes.insert(attribute)
         }

@@ -52,7 +52,9 @@ public enum ThemeLoader {
             }
         }
         let missing = ThemeRole.allCases.filter { roles[$0] == nil }.map(\.rawValue)
-        if !missing.isEmpty { warnings.append("\(name): missing roles use the default: \(missing.joined(separator: ", "))") }
+        if !missing.isEmpty {
+            warnings.append("\(name): missing roles use the default: \(missing.joined(separator: ", "))")
+        }
         return Loaded(theme: Theme(name: name, roles: roles, keys: keys), warnings: warnings)
     }
 
@@ -60,7 +62,8 @@ public enum ThemeLoader {
     public static func searchPath(themesDir: String?, environment: [String: String]) -> [String] {
         var dirs: [String] = []
         if let themesDir { dirs.append(themesDir) }
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let config =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { $0 + "/.config" })
         if let config { dirs.append(config + "/usagetop/themes") }
         return dirs
@@ -80,9 +83,11 @@ public enum ThemeLoader {
 
     /// Every theme name: bundled ones and the `.theme` files in `dirs`, sorted.
     public static func names(in dirs: [String]) -> [String] {
-        Set(bundled.keys).union(dirs.flatMap { dir in
-            ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
-                .filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(6)) }
-        }).sorted()
+        Set(bundled.keys).union(
+            dirs.flatMap { dir in
+                ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [])
+                    .filter { $0.hasSuffix(".theme") }.map { String($0.dropLast(6)) }
+            }
+        ).sorted()
     }
 }

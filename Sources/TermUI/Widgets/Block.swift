@@ -7,7 +7,9 @@ public struct Block: Widget {
     public var glyphs: GlyphSet
 
     /// Creates a block.
-    public init(title: String = "", footer: String = "", borderStyle: Style, titleStyle: Style, glyphs: GlyphSet = .unicode) {
+    public init(
+        title: String = "", footer: String = "", borderStyle: Style, titleStyle: Style, glyphs: GlyphSet = .unicode
+    ) {
         self.title = title
         self.footer = footer
         self.borderStyle = borderStyle
@@ -20,7 +22,8 @@ public struct Block: Widget {
 
     public func render(in area: Rect, buffer: inout Buffer) {
         guard area.width >= 2, area.height >= 2 else { return }
-        let (h, v, tl, tr, bl, br) = glyphs == .unicode
+        let (h, v, tl, tr, bl, br) =
+            glyphs == .unicode
             ? ("─", "│", "┌", "┐", "└", "┘") : ("-", "|", "+", "+", "+", "+")
         let horizontal = String(repeating: h, count: area.width - 2)
         buffer.write(tl + horizontal + tr, x: area.x, y: area.y, style: borderStyle)
@@ -30,7 +33,8 @@ public struct Block: Widget {
             buffer.write(v, x: area.right - 1, y: y, style: borderStyle)
         }
         if !title.isEmpty, area.width > 4 {
-            buffer.write(" " + TextWidth.truncate(title, to: area.width - 4) + " ", x: area.x + 1, y: area.y, style: titleStyle)
+            buffer.write(
+                " " + TextWidth.truncate(title, to: area.width - 4) + " ", x: area.x + 1, y: area.y, style: titleStyle)
         }
         if !footer.isEmpty, area.width > 4 {
             let text = " " + TextWidth.truncate(footer, to: area.width - 4) + " "

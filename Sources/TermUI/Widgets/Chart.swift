@@ -47,7 +47,8 @@ public struct Chart: Widget {
             let index = min(values.count - 1, sub * values.count / subColumns)
             if let future, index >= future { continue }
             let v = values[index]
-            let units = top > 0 && top.isFinite && v > 0 ? max(1, Int((v / top * Double(plot.height * perRow)).rounded())) : 0
+            let units =
+                top > 0 && top.isFinite && v > 0 ? max(1, Int((v / top * Double(plot.height * perRow)).rounded())) : 0
             let columnStyle = index == selected ? selectedStyle : (index == partial ? partialStyle : style)
             drawColumn(sub: sub, units: units, plot: plot, perRow: perRow, style: columnStyle, buffer: &buffer)
         }
@@ -94,10 +95,12 @@ public struct Chart: Widget {
         for y in plot.y..<plot.bottom { buffer.write(vertical, x: plot.x - 1, y: y, style: axisStyle) }
         let corner = mode == .ascii ? "+" : "└"
         let line = mode == .ascii ? "-" : "─"
-        buffer.write(corner + String(repeating: line, count: plot.width), x: plot.x - 1, y: plot.bottom, style: axisStyle)
+        buffer.write(
+            corner + String(repeating: line, count: plot.width), x: plot.x - 1, y: plot.bottom, style: axisStyle)
         let rows = [plot.y, plot.y + (plot.height - 1) / 2, plot.bottom - 1]
         for (label, y) in zip(axisLabels, rows) {
-            buffer.write(TextWidth.fit(label, to: gutter - 1, alignRight: true), x: plot.x - gutter - 1, y: y, style: axisStyle)
+            buffer.write(
+                TextWidth.fit(label, to: gutter - 1, alignRight: true), x: plot.x - gutter - 1, y: y, style: axisStyle)
         }
     }
 

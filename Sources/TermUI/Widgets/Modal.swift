@@ -27,8 +27,10 @@ public struct Modal: Widget {
 
     /// The rectangle the modal takes inside `area`.
     public func frame(in area: Rect) -> Rect {
-        let contentWidth = max(TextWidth.of(title) + 4, TextWidth.of(footer) + 4, lines.map { TextWidth.of($0) }.max() ?? 0)
-        return area.centered(width: min(area.width - 2, contentWidth + 4), height: min(area.height - 2, lines.count + 2))
+        let contentWidth = max(
+            TextWidth.of(title) + 4, TextWidth.of(footer) + 4, lines.map { TextWidth.of($0) }.max() ?? 0)
+        return area.centered(
+            width: min(area.width - 2, contentWidth + 4), height: min(area.height - 2, lines.count + 2))
     }
 
     public func render(in area: Rect, buffer: inout Buffer) {

@@ -16,8 +16,9 @@ public struct Sparkline: Widget {
 
     public func render(in area: Rect, buffer: inout Buffer) {
         guard !area.isEmpty else { return }
-        buffer.write(Self.text(values: values, width: area.width, mode: mode, maximum: maximum), x: area.x, y: area.y,
-                     style: style, limit: area.width)
+        buffer.write(
+            Self.text(values: values, width: area.width, mode: mode, maximum: maximum), x: area.x, y: area.y,
+            style: style, limit: area.width)
     }
 
     /// The sparkline as a string of at most `width` cells (for table cells).

@@ -9,8 +9,10 @@ public struct StatusBar: Widget {
     public var pinned: Int
 
     /// Creates a status bar.
-    public init(hints: [(key: String, label: String)], message: String, style: Style, keyStyle: Style, messageStyle: Style,
-                pinned: Int = 0) {
+    public init(
+        hints: [(key: String, label: String)], message: String, style: Style, keyStyle: Style, messageStyle: Style,
+        pinned: Int = 0
+    ) {
         self.hints = hints
         self.message = message
         self.style = style
@@ -25,7 +27,9 @@ public struct StatusBar: Widget {
         let messageWidth = min(TextWidth.of(message), max(0, area.width * 2 / 3))
         var x = area.x + 1
         let hintLimit = area.right - (messageWidth > 0 ? messageWidth + 2 : 0)
-        func width(_ hint: (key: String, label: String)) -> Int { TextWidth.of(hint.key) + 1 + TextWidth.of(hint.label) + 2 }
+        func width(_ hint: (key: String, label: String)) -> Int {
+            TextWidth.of(hint.key) + 1 + TextWidth.of(hint.label) + 2
+        }
         let kept = Array(hints.suffix(pinned)), optional = hints.dropLast(pinned)
         var room = hintLimit - x + 2 - kept.reduce(0) { $0 + width($1) }
         var shown: [(key: String, label: String)] = []

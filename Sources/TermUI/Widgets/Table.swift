@@ -26,7 +26,8 @@ public struct Table: Widget {
     /// Creates a table.
     public init(
         columns: [Column], rowCount: Int, offset: Int, selected: Int?, style: Style, headerStyle: Style,
-        selectedStyle: Style, cell: @escaping (Int, Int) -> String, cellStyle: @escaping (Int, Int) -> Style? = { _, _ in nil }
+        selectedStyle: Style, cell: @escaping (Int, Int) -> String,
+        cellStyle: @escaping (Int, Int) -> Style? = { _, _ in nil }
     ) {
         self.columns = columns
         self.rowCount = rowCount
@@ -64,7 +65,11 @@ public struct Table: Widget {
         guard !area.isEmpty else { return }
         let widths = Self.layout(columns, width: area.width)
         buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1), style: headerStyle)
-        drawRow(y: area.y, area: area, widths: widths, buffer: &buffer) { columns[$0].title } style: { _ in headerStyle }
+        drawRow(y: area.y, area: area, widths: widths, buffer: &buffer) {
+            columns[$0].title
+        } style: { _ in
+            headerStyle
+        }
         let visible = Self.visibleRows(height: area.height)
         for line in 0..<visible {
             let row = offset + line
@@ -73,10 +78,14 @@ public struct Table: Widget {
             let isSelected = row == selected
             let rowStyle = isSelected ? selectedStyle : style
             buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: rowStyle)
-            drawRow(y: y, area: area, widths: widths, buffer: &buffer) { cell(row, $0) } style: { column in
+            drawRow(y: y, area: area, widths: widths, buffer: &buffer) {
+                cell(row, $0)
+            } style: { column in
                 guard let custom = cellStyle(row, column) else { return rowStyle }
-                return isSelected ? Style(foreground: custom.foreground, background: rowStyle.background,
-                                          attributes: custom.attributes.union(rowStyle.attributes)) : custom
+                return isSelected
+                    ? Style(
+                        foreground: custom.foreground, background: rowStyle.background,
+                        attributes: custom.attributes.union(rowStyle.attributes)) : custom
             }
         }
     }

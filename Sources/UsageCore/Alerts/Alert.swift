@@ -37,8 +37,10 @@ public struct Alert: Sendable, Hashable {
     public var level: Level
 
     /// Creates an alert.
-    public init(customer: Customer, metric: Metric, window: Window, value: Decimal, reference: Decimal, cause: Cause,
-                level: Level) {
+    public init(
+        customer: Customer, metric: Metric, window: Window, value: Decimal, reference: Decimal, cause: Cause,
+        level: Level
+    ) {
         self.customer = customer
         self.metric = metric
         self.window = window

@@ -17,8 +17,10 @@ public struct AlertRules: Sendable, Hashable {
         public var level: Alert.Level
 
         /// Creates a threshold.
-        public init(metric: String, customerID: String? = nil, hour: Decimal? = nil, day: Decimal? = nil,
-                    level: Alert.Level = .error) {
+        public init(
+            metric: String, customerID: String? = nil, hour: Decimal? = nil, day: Decimal? = nil,
+            level: Alert.Level = .error
+        ) {
             self.metric = metric
             self.customerID = customerID
             self.hour = hour
@@ -37,8 +39,10 @@ public struct AlertRules: Sendable, Hashable {
     public var minimumBaseline: Decimal
 
     /// Creates rules; the defaults are a factor of 3 over a 7-day baseline of at least 10.
-    public init(thresholds: [Threshold] = [], baselineFactor: Decimal? = 3, baselineDays: Int = 7,
-                minimumBaseline: Decimal = 10) {
+    public init(
+        thresholds: [Threshold] = [], baselineFactor: Decimal? = 3, baselineDays: Int = 7,
+        minimumBaseline: Decimal = 10
+    ) {
         self.thresholds = thresholds
         self.baselineFactor = baselineFactor
         self.baselineDays = max(1, baselineDays)
@@ -66,12 +70,16 @@ public struct AlertRules: Sendable, Hashable {
         var found: [Alert] = []
         for limit in limits where limit.customerID == nil || limit.customerID == usage.customer.id {
             if let day = limit.day, usage.day > day {
-                found.append(Alert(customer: usage.customer, metric: metric, window: .day, value: usage.day,
-                                   reference: day, cause: .threshold, level: limit.level))
+                found.append(
+                    Alert(
+                        customer: usage.customer, metric: metric, window: .day, value: usage.day,
+                        reference: day, cause: .threshold, level: limit.level))
             }
             if let hour = limit.hour, usage.hour > hour {
-                found.append(Alert(customer: usage.customer, metric: metric, window: .hour, value: usage.hour,
-                                   reference: hour, cause: .threshold, level: limit.level))
+                found.append(
+                    Alert(
+                        customer: usage.customer, metric: metric, window: .hour, value: usage.hour,
+                        reference: hour, cause: .threshold, level: limit.level))
             }
         }
         // Compared by multiplying, never dividing: Decimal division is slow and this runs for every customer.
@@ -80,12 +88,16 @@ public struct AlertRules: Sendable, Hashable {
             let hoursPerDay: Decimal = metric.aggregation.isAdditive ? 24 : 1
             if sum >= minimumBaseline * days {
                 if usage.day * days > sum * factor {
-                    found.append(Alert(customer: usage.customer, metric: metric, window: .day, value: usage.day,
-                                       reference: sum / days, cause: .baseline(factor: factor), level: .warning))
+                    found.append(
+                        Alert(
+                            customer: usage.customer, metric: metric, window: .day, value: usage.day,
+                            reference: sum / days, cause: .baseline(factor: factor), level: .warning))
                 } else if usage.hour * days * hoursPerDay > sum * factor {
-                    found.append(Alert(customer: usage.customer, metric: metric, window: .hour, value: usage.hour,
-                                       reference: sum / days / hoursPerDay, cause: .baseline(factor: factor),
-                                       level: .warning))
+                    found.append(
+                        Alert(
+                            customer: usage.customer, metric: metric, window: .hour, value: usage.hour,
+                            reference: sum / days / hoursPerDay, cause: .baseline(factor: factor),
+                            level: .warning))
                 }
             }
         }

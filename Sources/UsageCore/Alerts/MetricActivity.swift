@@ -51,9 +51,10 @@ public struct MetricActivity: Sendable, Hashable {
             let today = daily.last ?? dayTotals[summary.customer.id] ?? 0
             var baseline: Decimal?
             if daily.count > baselineDays { baseline = daily.dropLast().suffix(baselineDays).reduce(0, +) }
-            return CustomerUsage(customer: summary.customer, hour: summary.total,
-                                 day: daily.isEmpty ? (dayTotals[summary.customer.id] ?? 0) : today,
-                                 baselineSum: baseline, baselineDays: baseline == nil ? 0 : baselineDays)
+            return CustomerUsage(
+                customer: summary.customer, hour: summary.total,
+                day: daily.isEmpty ? (dayTotals[summary.customer.id] ?? 0) : today,
+                baselineSum: baseline, baselineDays: baseline == nil ? 0 : baselineDays)
         }
         return MetricActivity(metric: metric, customers: rows)
     }

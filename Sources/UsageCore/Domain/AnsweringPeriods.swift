@@ -17,7 +17,8 @@ public enum AnsweringPeriods {
             .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         let mostlyInside = overlapping.filter { overlap($0, asked) * 2 > length($0) }
         if !mostlyInside.isEmpty { return mostlyInside }
-        guard let widest = overlapping.max(by: { (overlap($0, asked), $0.start) < (overlap($1, asked), $1.start) }) else { return [] }
+        guard let widest = overlapping.max(by: { (overlap($0, asked), $0.start) < (overlap($1, asked), $1.start) })
+        else { return [] }
         return [widest]
     }
 

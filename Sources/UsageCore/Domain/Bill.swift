@@ -17,8 +17,10 @@ public struct Bill: Sendable, Hashable {
     public var projected: Money?
 
     /// Creates a bill.
-    public init(period: Period, isInvoiced: Bool, amount: Money, taxes: Money? = nil, total: Money? = nil,
-                projected: Money? = nil) {
+    public init(
+        period: Period, isInvoiced: Bool, amount: Money, taxes: Money? = nil, total: Money? = nil,
+        projected: Money? = nil
+    ) {
         self.period = period
         self.isInvoiced = isInvoiced
         self.amount = amount

@@ -24,8 +24,10 @@ public struct BreakdownRow: Sendable, Hashable {
     public var subscription: String?
 
     /// Creates a row.
-    public init(value: String?, events: Int, total: Decimal, amount: Money? = nil, periods: [Period] = [],
-                also: [EventQuery.Match] = [], unmatched: Bool = false, subscription: String? = nil) {
+    public init(
+        value: String?, events: Int, total: Decimal, amount: Money? = nil, periods: [Period] = [],
+        also: [EventQuery.Match] = [], unmatched: Bool = false, subscription: String? = nil
+    ) {
         self.value = value
         self.events = events
         self.total = total

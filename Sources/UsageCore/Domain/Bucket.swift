@@ -64,7 +64,10 @@ public enum Bucket: String, Sendable, Hashable, CaseIterable, Codable {
         var cursor = floor(period.start)
         while cursor < period.end {
             guard result.count < limit else {
-                throw UsageError(.invalidInput, "this period has more than \(DecimalText.grouped(Decimal(limit), fractionDigits: 0)) \(rawValue)s, the most one series may have: choose a larger bucket or a shorter period")
+                throw UsageError(
+                    .invalidInput,
+                    "this period has more than \(DecimalText.grouped(Decimal(limit), fractionDigits: 0)) \(rawValue)s, the most one series may have: choose a larger bucket or a shorter period"
+                )
             }
             result.append(cursor)
             cursor = advance(cursor)

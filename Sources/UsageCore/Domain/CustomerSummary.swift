@@ -20,15 +20,20 @@ public struct CustomerSummary: Sendable, Hashable {
     public var subscription: String?
 
     /// Creates a summary row.
-    public init(customer: Customer, total: Decimal, daily: [Decimal], lastEventAt: Date?, amounts: [Money] = [],
-                periods: [Period] = []) {
-        self.init(customer: customer, total: total, dailyValues: DailyValues(daily), lastEventAt: lastEventAt,
-                  amounts: amounts, periods: periods)
+    public init(
+        customer: Customer, total: Decimal, daily: [Decimal], lastEventAt: Date?, amounts: [Money] = [],
+        periods: [Period] = []
+    ) {
+        self.init(
+            customer: customer, total: total, dailyValues: DailyValues(daily), lastEventAt: lastEventAt,
+            amounts: amounts, periods: periods)
     }
 
     /// Creates a summary row whose daily values are already compact.
-    public init(customer: Customer, total: Decimal, dailyValues daily: DailyValues, lastEventAt: Date?,
-                amounts: [Money] = [], periods: [Period] = []) {
+    public init(
+        customer: Customer, total: Decimal, dailyValues daily: DailyValues, lastEventAt: Date?,
+        amounts: [Money] = [], periods: [Period] = []
+    ) {
         self.customer = customer
         self.total = total
         self.daily = daily

@@ -23,9 +23,11 @@ public struct Metric: Sendable, Hashable, Codable {
     public var billedBy: String?
 
     /// Creates a metric.
-    public init(code: String, name: String, aggregation: Aggregation, field: String? = nil, unit: String? = nil,
-                filters: [MetricFilter] = [], filter: MetricFilter? = nil, notFromEvents: String? = nil,
-                billedBy: String? = nil) {
+    public init(
+        code: String, name: String, aggregation: Aggregation, field: String? = nil, unit: String? = nil,
+        filters: [MetricFilter] = [], filter: MetricFilter? = nil, notFromEvents: String? = nil,
+        billedBy: String? = nil
+    ) {
         self.code = code
         self.name = name
         self.aggregation = aggregation

@@ -15,8 +15,9 @@ public struct Money: Sendable, Hashable {
 
     /// The amount in major units, exactly (`1234` cents of EUR is `12.34`).
     public var amount: Decimal {
-        Decimal(sign: minorUnits < 0 ? .minus : .plus, exponent: -Self.exponent(of: currency),
-                significand: Decimal(minorUnits.magnitude))
+        Decimal(
+            sign: minorUnits < 0 ? .minus : .plus, exponent: -Self.exponent(of: currency),
+            significand: Decimal(minorUnits.magnitude))
     }
 
     /// `EUR 1,234.50`, `JPY 1,235`, `KWD 1.234`: grouped, with exactly the currency's minor digits.

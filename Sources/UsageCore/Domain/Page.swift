@@ -15,7 +15,9 @@ public struct Page<Item: Sendable>: Sendable {
     public var unreadable: [String]
 
     /// Creates a page.
-    public init(items: [Item], index: Int, size: Int, totalCount: Int, newestFirst: Bool? = nil, unreadable: [String] = []) {
+    public init(
+        items: [Item], index: Int, size: Int, totalCount: Int, newestFirst: Bool? = nil, unreadable: [String] = []
+    ) {
         self.items = items
         self.index = index
         self.size = size

@@ -116,8 +116,9 @@ public enum PeriodChoice: Sendable, Hashable {
     /// `period` moved by `steps` of its own length; whole calendar months move by months.
     static func moved(_ period: Period, by steps: Int) -> Period {
         if let months = wholeMonths(period) {
-            return Period(start: UTCTime.addingMonths(steps * months, to: period.start),
-                          end: UTCTime.addingMonths(steps * months, to: period.end))
+            return Period(
+                start: UTCTime.addingMonths(steps * months, to: period.start),
+                end: UTCTime.addingMonths(steps * months, to: period.end))
         }
         let length = period.end.timeIntervalSince(period.start) * Double(steps)
         return Period(start: period.start.addingTimeInterval(length), end: period.end.addingTimeInterval(length))
@@ -125,7 +126,9 @@ public enum PeriodChoice: Sendable, Hashable {
 
     /// The number of months `period` spans when it is whole calendar months, else nil.
     static func wholeMonths(_ period: Period) -> Int? {
-        guard UTCTime.startOfMonth(period.start) == period.start, UTCTime.startOfMonth(period.end) == period.end else { return nil }
+        guard UTCTime.startOfMonth(period.start) == period.start, UTCTime.startOfMonth(period.end) == period.end else {
+            return nil
+        }
         let a = UTCTime.fields(period.start), b = UTCTime.fields(period.end)
         let months = (b.year - a.year) * 12 + (b.month - a.month)
         return months > 0 ? months : nil

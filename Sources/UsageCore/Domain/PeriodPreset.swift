@@ -75,7 +75,8 @@ extension PeriodPreset {
         let start: Date
         switch self {
         case .thisMonth, .lastMonth: start = UTCTime.addingMonths(-1, to: current.start)
-        case .today, .yesterday, .last24Hours, .last7Days, .last30Days: start = current.start.addingTimeInterval(-current.end.timeIntervalSince(current.start))
+        case .today, .yesterday, .last24Hours, .last7Days, .last30Days:
+            start = current.start.addingTimeInterval(-current.end.timeIntervalSince(current.start))
         }
         guard now < current.end else { return Period(start: start, end: current.start) }
         // Whole minutes, so the comparison period (and any answer cached for it) changes once a minute, not per refresh.

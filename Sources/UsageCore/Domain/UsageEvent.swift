@@ -17,8 +17,10 @@ public struct UsageEvent: Sendable, Hashable {
     public var subscriptionID: String?
 
     /// Creates an event.
-    public init(transactionID: String, customerID: String, metricCode: String, timestamp: Date, properties: JSONValue,
-                subscriptionID: String? = nil) {
+    public init(
+        transactionID: String, customerID: String, metricCode: String, timestamp: Date, properties: JSONValue,
+        subscriptionID: String? = nil
+    ) {
         self.transactionID = transactionID
         self.customerID = customerID
         self.metricCode = metricCode
@@ -29,8 +31,10 @@ public struct UsageEvent: Sendable, Hashable {
 
     /// An event as a provider lists it (`transaction_id` or `id`, `timestamp` as ISO-8601 text or unix seconds), or
     /// why it cannot be read: an event the store could not place is named, never dropped without a word.
-    public static func reading(id: JSONValue?, code: String?, timestamp: JSONValue?, customerID: String,
-                               properties: JSONValue?, subscriptionID: String? = nil) -> Result<UsageEvent, Unreadable> {
+    public static func reading(
+        id: JSONValue?, code: String?, timestamp: JSONValue?, customerID: String,
+        properties: JSONValue?, subscriptionID: String? = nil
+    ) -> Result<UsageEvent, Unreadable> {
         let idText = id.flatMap { value -> String? in
             switch value {
             case .string(let text) where !text.isEmpty: text
@@ -43,9 +47,11 @@ public struct UsageEvent: Sendable, Hashable {
         guard let timestamp else { return .failure(Unreadable("event \(idText) has no timestamp")) }
         switch EventTime.milliseconds(from: timestamp) {
         case .success(let milliseconds):
-            return .success(UsageEvent(
-                transactionID: idText, customerID: customerID, metricCode: code, timestamp: UTCTime.date(milliseconds: milliseconds),
-                properties: properties ?? .object([]), subscriptionID: subscriptionID))
+            return .success(
+                UsageEvent(
+                    transactionID: idText, customerID: customerID, metricCode: code,
+                    timestamp: UTCTime.date(milliseconds: milliseconds),
+                    properties: properties ?? .object([]), subscriptionID: subscriptionID))
         case .failure(let rejection):
             return .failure(Unreadable("event \(idText): \(rejection.reason)"))
         }

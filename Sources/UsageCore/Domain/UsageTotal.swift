@@ -30,9 +30,11 @@ public struct UsageTotal: Sendable, Hashable {
     public var eventsValue: Decimal?
 
     /// Creates a total.
-    public init(metric: Metric, value: Decimal, eventCount: Int?, amountCents: Int? = nil, currency: String? = nil,
-                charge: String? = nil, period: Period? = nil, billedBy: String? = nil, subscription: String? = nil,
-                chargeID: String? = nil, eventsValue: Decimal? = nil) {
+    public init(
+        metric: Metric, value: Decimal, eventCount: Int?, amountCents: Int? = nil, currency: String? = nil,
+        charge: String? = nil, period: Period? = nil, billedBy: String? = nil, subscription: String? = nil,
+        chargeID: String? = nil, eventsValue: Decimal? = nil
+    ) {
         self.metric = metric
         self.value = value
         self.eventCount = eventCount
@@ -55,6 +57,7 @@ public struct UsageTotal: Sendable, Hashable {
     /// The row's label: the metric name, the charge and the subscription when there are, and the provider when the
     /// total is its own copied total (`API calls · package · sub_eu · as billed by lago`).
     public var label: String {
-        [metric.name, charge, subscription, billedBy.map { "as billed by \($0)" }].compactMap { $0 }.joined(separator: " · ")
+        [metric.name, charge, subscription, billedBy.map { "as billed by \($0)" }].compactMap { $0 }.joined(
+            separator: " · ")
     }
 }

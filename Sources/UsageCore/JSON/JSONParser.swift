@@ -29,7 +29,9 @@ public struct JSONParser {
 
     /// Parses one complete JSON document and says where the value of the top-level object's member `key` lies in
     /// `bytes` (nil when there is no such member), so a caller can keep that part's text as written.
-    public static func parse(bytes: [UInt8], spanOf key: String?) throws(Failure) -> (value: JSONValue, span: Range<Int>?) {
+    public static func parse(bytes: [UInt8], spanOf key: String?) throws(Failure) -> (
+        value: JSONValue, span: Range<Int>?
+    ) {
         var parser = JSONParser(bytes: bytes)
         parser.spanKey = key
         parser.skipSpace()
@@ -148,7 +150,9 @@ public struct JSONParser {
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard index < bytes.count, isDigit(bytes[index]) else { throw fail("malformed number") }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
@@ -162,7 +166,8 @@ public struct JSONParser {
         // Most strings hold no escape and are ASCII: they are made in place, without copying byte by byte or
         // validating UTF-8 that cannot be invalid.
         var end = index, high: UInt8 = 0
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20
+        {
             high |= bytes[end]
             end += 1
         }
@@ -170,7 +175,9 @@ public struct JSONParser {
             let start = index
             index = end + 1
             if high < 0x80 {
-                return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+                return bytes.withUnsafeBufferPointer {
+                    String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+                }
             }
             guard let text = String(validating: bytes[start..<end], as: UTF8.self) else {
                 throw fail("string is not valid UTF-8")

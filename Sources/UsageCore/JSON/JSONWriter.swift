@@ -66,14 +66,17 @@ public enum JSONWriter {
         case .number(let raw): out += raw
         case .string(let s): out += quote(s)
         case .array(let items):
-            writeContainer(items.map { (nil as String?, $0) }, open: "[", close: "]", into: &out, indent: indent, level: level)
+            writeContainer(
+                items.map { (nil as String?, $0) }, open: "[", close: "]", into: &out, indent: indent, level: level)
         case .object(let members):
-            writeContainer(members.map { (Optional($0.0), $0.1) }, open: "{", close: "}", into: &out, indent: indent, level: level)
+            writeContainer(
+                members.map { (Optional($0.0), $0.1) }, open: "{", close: "}", into: &out, indent: indent, level: level)
         }
     }
 
     private static func writeContainer(
-        _ entries: [(String?, JSONValue)], open: String, close: String, into out: inout String, indent: String?, level: Int
+        _ entries: [(String?, JSONValue)], open: String, close: String, into out: inout String, indent: String?,
+        level: Int
     ) {
         out += open
         if entries.isEmpty { out += close; return }

@@ -145,7 +145,9 @@ public enum DecimalText {
     /// Compact text for narrow columns and axes (`950`, `12.3k`, `4.56M`).
     public static func compact(_ value: Decimal) -> String {
         let magnitude = value < 0 ? -value : value
-        let units: [(Decimal, String)] = [(1_000_000_000_000, "T"), (1_000_000_000, "G"), (1_000_000, "M"), (1_000, "k")]
+        let units: [(Decimal, String)] = [
+            (1_000_000_000_000, "T"), (1_000_000_000, "G"), (1_000_000, "M"), (1_000, "k"),
+        ]
         for (scale, suffix) in units where magnitude >= scale {
             let scaled = value / scale
             let digits = (magnitude / scale) >= 100 ? 0 : ((magnitude / scale) >= 10 ? 1 : 2)

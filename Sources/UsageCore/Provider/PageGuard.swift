@@ -27,7 +27,9 @@ public struct PageGuard: Sendable {
             }
             previous = fingerprint
         }
-        if more && pages >= limit { return "still more after \(limit) pages; stopped (the server keeps announcing more)" }
+        if more && pages >= limit {
+            return "still more after \(limit) pages; stopped (the server keeps announcing more)"
+        }
         return nil
     }
 

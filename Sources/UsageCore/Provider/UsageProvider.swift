@@ -90,7 +90,8 @@ extension UsageProvider {
         var guardrail = PageGuard(limit: PageGuard.eventPages)
         var page = 0
         while true {
-            let answer = try await events(customerID: customerID, metric: metric, period: period, page: page, pageSize: 100)
+            let answer = try await events(
+                customerID: customerID, metric: metric, period: period, page: page, pageSize: 100)
             let last = answer.items.count + answer.unreadable.count < answer.size || page + 1 >= answer.pageCount
             if let problem = guardrail.problem(admitting: answer.items, more: !last) {
                 throw UsageError(.unavailable, "\(name): events of \(customerID) for \(metric.code): \(problem)")
@@ -105,7 +106,9 @@ extension UsageProvider {
     public func breakdownKeys(customerID: String, metric: Metric, period: Period) async throws -> [String]? { nil }
 
     /// Providers that cannot group events by property.
-    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws -> [BreakdownRow] {
+    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws
+        -> [BreakdownRow]
+    {
         throw UsageError(.unsupported, "breakdowns by event property not offered by \(name)")
     }
 
@@ -115,7 +118,9 @@ extension UsageProvider {
     }
 
     /// Answers in one call: nothing to report on the way.
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?)
+    public func summaries(
+        metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?
+    )
         async throws -> [CustomerSummary]
     {
         try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now)

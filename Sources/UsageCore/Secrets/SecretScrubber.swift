@@ -39,7 +39,9 @@ public struct SecretScrubber: Sendable {
         while index < body.count {
             let byte = body[index]
             if byte == 0x5C, index + 1 < body.count, body[index + 1] == 0x75 { return true }
-            if byte == probe[0], index + probe.count <= body.count, body[index..<index + probe.count].elementsEqual(probe) {
+            if byte == probe[0], index + probe.count <= body.count,
+                body[index..<index + probe.count].elementsEqual(probe)
+            {
                 return true
             }
             index += 1

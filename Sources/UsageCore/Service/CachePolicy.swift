@@ -14,8 +14,10 @@ public struct CachePolicy: Sendable, Hashable {
     public var maxEntries: Int
 
     /// Creates a policy.
-    public init(metrics: Duration, customers: Duration, usage: Duration, timeseries: Duration, events: Duration,
-                maxEntries: Int = 256) {
+    public init(
+        metrics: Duration, customers: Duration, usage: Duration, timeseries: Duration, events: Duration,
+        maxEntries: Int = 256
+    ) {
         self.metrics = metrics
         self.customers = customers
         self.usage = usage
@@ -26,7 +28,8 @@ public struct CachePolicy: Sendable, Hashable {
 
     /// No reuse: every call reaches the provider (the embedded store is cheaper to read than to cache).
     /// Identical calls in flight are still coalesced.
-    public static let none = CachePolicy(metrics: .zero, customers: .zero, usage: .zero, timeseries: .zero, events: .zero)
+    public static let none = CachePolicy(
+        metrics: .zero, customers: .zero, usage: .zero, timeseries: .zero, events: .zero)
 
     /// For a provider with a change token (the embedded store): answers live until `DataService.revalidate()` sees
     /// the token change.
@@ -36,5 +39,6 @@ public struct CachePolicy: Sendable, Hashable {
 
     /// For remote APIs: short lives that keep numbers fresh but spare the provider's rate limit.
     public static let remote = CachePolicy(
-        metrics: .seconds(300), customers: .seconds(30), usage: .seconds(20), timeseries: .seconds(30), events: .seconds(20))
+        metrics: .seconds(300), customers: .seconds(30), usage: .seconds(20), timeseries: .seconds(30),
+        events: .seconds(20))
 }

@@ -14,8 +14,10 @@ public actor DataService {
     private var waiting: [String: (callers: Int, cancelled: Int)] = [:]
 
     /// Creates a service over `provider`; `now` is injectable so tests control cache ages.
-    public init(provider: any UsageProvider, cache policy: CachePolicy = .none,
-                now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        provider: any UsageProvider, cache policy: CachePolicy = .none,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.provider = provider
         self.policy = policy
         self.now = now
@@ -60,7 +62,9 @@ public actor DataService {
 
     /// All metrics (cached for the policy's metric lifetime, and at least for this call's commands).
     public func metrics() async throws(UsageError) -> [Metric] {
-        try await shared("metrics", ttl: max(policy.metrics, .seconds(1)), "loading metrics") { [provider] in try await provider.metrics() }
+        try await shared("metrics", ttl: max(policy.metrics, .seconds(1)), "loading metrics") { [provider] in
+            try await provider.metrics()
+        }
     }
 
     /// The metric with `code`, or a not-found error naming the known codes.
@@ -77,7 +81,8 @@ public actor DataService {
 
     /// A customer by id, or a not-found error.
     public func customer(id: String) async throws(UsageError) -> Customer {
-        let found: Customer? = try await shared("customer|\(id)", ttl: policy.customers, "loading customer \(id)") { [provider] in
+        let found: Customer? = try await shared("customer|\(id)", ttl: policy.customers, "loading customer \(id)") {
+            [provider] in
             try await provider.customer(id: id)
         }
         guard let found else { throw UsageError(.notFound, "no customer with id '\(id)'") }
@@ -89,16 +94,21 @@ public actor DataService {
     public func findCustomer(_ text: String) async throws(UsageError) -> Customer {
         do {
             return try await customer(id: text)
-        } catch where error.kind == .notFound {
-            let all: [Customer] = try await shared("customers", ttl: policy.customers, "listing customers") { [provider] in
+        } catch  where error.kind == .notFound {
+            let all: [Customer] = try await shared("customers", ttl: policy.customers, "listing customers") {
+                [provider] in
                 try await provider.customers()
             }
             let matches = CustomerMatch.matches(text, in: all)
-            guard let first = matches.first else { throw UsageError(.notFound, "no customer with id or name '\(text)'") }
+            guard let first = matches.first else {
+                throw UsageError(.notFound, "no customer with id or name '\(text)'")
+            }
             guard matches.count == 1 else {
                 let listed = matches.prefix(10).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
-                throw UsageError(.notFound, "'\(text)' matches \(matches.count) customers: \(listed)"
-                                 + (matches.count > 10 ? ", …" : "") + "; give the id")
+                throw UsageError(
+                    .notFound,
+                    "'\(text)' matches \(matches.count) customers: \(listed)"
+                        + (matches.count > 10 ? ", …" : "") + "; give the id")
             }
             return first
         }
@@ -106,13 +116,15 @@ public actor DataService {
 
     /// The customers table for one metric; `progress` receives rows as they arrive when this call is the one that
     /// fetches (a call joining a fetch already in flight just waits for the whole answer).
-    public func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date,
-                          progress: SummaryProgressHandler? = nil) async throws(UsageError) -> [CustomerSummary]
-    {
+    public func summaries(
+        metric: Metric, period: Period, trailingDays: Int, now: Date,
+        progress: SummaryProgressHandler? = nil
+    ) async throws(UsageError) -> [CustomerSummary] {
         let key = "summaries|\(metric.code)|\(Self.key(period))|\(trailingDays)|\(UTCTime.day(now))"
         return try await shared(key, ttl: policy.customers, "loading customers") { [provider] in
-            try await provider.summaries(metric: metric, period: period, trailingDays: trailingDays, now: now,
-                                         progress: progress)
+            try await provider.summaries(
+                metric: metric, period: period, trailingDays: trailingDays, now: now,
+                progress: progress)
         }
     }
 
@@ -123,7 +135,9 @@ public actor DataService {
 
     /// Totals for every metric of one customer, with the bills behind them where the provider prices usage.
     public func report(customerID: String, period: Period) async throws(UsageError) -> UsageReport {
-        try await shared("report|\(customerID)|\(Self.key(period))", ttl: policy.usage, "loading usage of \(customerID)") { [provider] in
+        try await shared(
+            "report|\(customerID)|\(Self.key(period))", ttl: policy.usage, "loading usage of \(customerID)"
+        ) { [provider] in
             try await provider.report(customerID: customerID, period: period)
         }
     }
@@ -155,7 +169,11 @@ public actor DataService {
             return try await withThrowingTaskGroup(of: (String, TimeSeries).self) { group in
                 for metric in metrics {
                     group.addTask {
-                        (metric.code, try await self.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket))
+                        (
+                            metric.code,
+                            try await self.timeseries(
+                                metric: metric, customerID: customerID, period: period, bucket: bucket)
+                        )
                     }
                 }
                 var series: [String: TimeSeries] = [:]
@@ -199,9 +217,13 @@ public actor DataService {
             }
             // Alerts compare this hour and today: numbers of another period (a billing period, a whole day for an
             // hour) would raise or hide alerts falsely, so the monitor says it cannot watch this provider instead.
-            if hourly.contains(where: { !$0.periods.isEmpty }) || daily?.contains(where: { !$0.periods.isEmpty }) == true {
-                throw UsageError(.unsupported, "hourly usage not offered by \(provider.name): it answers whole "
-                                 + "\(capabilities.contains(.periodTotals) ? "days" : "billing periods") only")
+            if hourly.contains(where: { !$0.periods.isEmpty })
+                || daily?.contains(where: { !$0.periods.isEmpty }) == true
+            {
+                throw UsageError(
+                    .unsupported,
+                    "hourly usage not offered by \(provider.name): it answers whole "
+                        + "\(capabilities.contains(.periodTotals) ? "days" : "billing periods") only")
             }
             result.append(MetricActivity.from(hour: hourly, day: daily, metric: metric, baselineDays: baselineDays))
         }
@@ -220,7 +242,8 @@ public actor DataService {
     }
 
     /// The keys the provider splits `metric` by itself, nil when any event property will do.
-    public func breakdownKeys(customerID: String, metric: Metric, period: Period) async throws(UsageError) -> [String]? {
+    public func breakdownKeys(customerID: String, metric: Metric, period: Period) async throws(UsageError) -> [String]?
+    {
         let cacheKey = "breakdown-keys|\(customerID)|\(Self.key(metric))|\(Self.key(period))"
         return try await shared(cacheKey, ttl: policy.events, "listing how \(metric.code) splits") { [provider] in
             try await provider.breakdownKeys(customerID: customerID, metric: metric, period: period)
@@ -229,15 +252,17 @@ public actor DataService {
 
     /// One page of raw events, in the order asked and narrowed by property where the provider can (it says which
     /// order it used; a property filter it cannot apply is an error, never a silently unfiltered list).
-    public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int,
-                       query: EventQuery = EventQuery()) async throws(UsageError) -> Page<UsageEvent>
-    {
+    public func events(
+        customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int,
+        query: EventQuery = EventQuery()
+    ) async throws(UsageError) -> Page<UsageEvent> {
         guard capabilities.contains(.events) else {
             throw UsageError(.unsupported, "events not offered by \(provider.name)")
         }
         try checkFilter(metric)
         let order = query.newestFirst ? "new" : "old", matches = query.matches.map(\.text).joined(separator: "&")
-        let key = "events|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(page)|\(pageSize)|\(order)|\(matches)"
+        let key =
+            "events|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(page)|\(pageSize)|\(order)|\(matches)"
             + "|\(query.text ?? "")"
         return try await shared(key, ttl: policy.events, "loading events") { [provider] in
             try await provider.events(
@@ -276,7 +301,9 @@ public actor DataService {
         switch result {
         case .success(let value):
             if ttl > .zero { cache.store(key, value, at: now()) }
-            guard let typed = value as? T else { throw UsageError(.storage, "\(provider.name): \(context): wrong answer type") }
+            guard let typed = value as? T else {
+                throw UsageError(.storage, "\(provider.name): \(context): wrong answer type")
+            }
             return typed
         case .failure(let error):
             if error is CancellationError, retrying, !Task.isCancelled {
@@ -298,7 +325,8 @@ public actor DataService {
     /// A filtered metric only where the provider filters (never an unfiltered answer under a filter's name).
     private func checkFilter(_ metric: Metric) throws(UsageError) {
         if let filter = metric.filter, !capabilities.contains(.filters) {
-            throw UsageError(.unsupported, "filter '\(filter.name)' not offered by \(provider.name): it has no metric filters")
+            throw UsageError(
+                .unsupported, "filter '\(filter.name)' not offered by \(provider.name): it has no metric filters")
         }
     }
 

@@ -4,7 +4,9 @@ import Foundation
 /// the cooperative pool's threads.
 public enum OffPool {
     /// The result of `work`, run on a new thread.
-    public static func run<T: Sendable>(_ work: @escaping @Sendable () throws(UsageError) -> T) async throws(UsageError) -> T {
+    public static func run<T: Sendable>(_ work: @escaping @Sendable () throws(UsageError) -> T) async throws(UsageError)
+        -> T
+    {
         let result: Result<T, UsageError> = await withCheckedContinuation { continuation in
             Thread {
                 do throws(UsageError) {

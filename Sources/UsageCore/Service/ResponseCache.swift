@@ -18,7 +18,9 @@ struct ResponseCache {
 
     /// The value stored for `key` if it is younger than `ttl` at `now`.
     func fresh<T: Sendable>(_ key: String, ttl: Duration, now: Date) -> T? {
-        guard ttl > .zero, let entry = entries[key], now.timeIntervalSince(entry.storedAt) < ttl.seconds else { return nil }
+        guard ttl > .zero, let entry = entries[key], now.timeIntervalSince(entry.storedAt) < ttl.seconds else {
+            return nil
+        }
         return entry.value as? T
     }
 

@@ -12,7 +12,8 @@ public enum CSVText {
     /// One CSV cell: escaped, defused, quoted when it holds a comma or a quote.
     public static func field(_ raw: String) -> String {
         var text = EscapedText.line(raw)
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !DecimalText.isPlain(text) {
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !DecimalText.isPlain(text)
+        {
             text = "'" + text
         }
         guard text.contains(where: { $0 == "," || $0 == "\"" }) else { return text }

@@ -66,9 +66,12 @@ public enum EventTime {
             return .failure(Rejection(reason: "timestamp \(shown) is neither ISO-8601 nor unix seconds"))
         }
         let end = Decimal(endMilliseconds / 1000)
-        guard seconds >= 0 else { return .failure(Rejection(reason: "timestamp \(shown) is before 1970-01-01 \(range)")) }
+        guard seconds >= 0 else {
+            return .failure(Rejection(reason: "timestamp \(shown) is before 1970-01-01 \(range)"))
+        }
         guard seconds < end else {
-            let hint = seconds >= 1_000_000_000_000 && seconds < 10_000_000_000_000 && seconds == seconds.rounded(0)
+            let hint =
+                seconds >= 1_000_000_000_000 && seconds < 10_000_000_000_000 && seconds == seconds.rounded(0)
                 ? "; it looks like milliseconds: give seconds (\(DecimalText.format((seconds / 1000).rounded(3))))"
                 : ""
             return .failure(Rejection(reason: "timestamp \(shown) is after 2200-01-01 \(range)\(hint)"))

@@ -12,7 +12,7 @@ public enum ISO8601Parser {
     public static func parseMilliseconds(_ text: String) -> Int64? {
         var scanner = Scanner(bytes: Array(text.utf8))
         guard let year = scanner.digits(4), scanner.expect(45), let month = scanner.digits(2), scanner.expect(45),
-              let day = scanner.digits(2), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
+            let day = scanner.digits(2), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year)
         else { return nil }
         var milliseconds = 0
         if !scanner.atEnd {
@@ -52,7 +52,7 @@ public enum ISO8601Parser {
         /// millisecond are read and dropped.
         mutating func timeOfDay() -> Int? {
             guard expect(84) || expect(116) || expect(32), let hour = digits(2), expect(58), let minute = digits(2),
-                  hour < 24, minute < 60
+                hour < 24, minute < 60
             else { return nil }
             var second = 0, millisecond = 0
             if expect(58) {

@@ -34,7 +34,9 @@ public enum PeriodText {
             guard end > from.start else { throw invalid(text, detail: "the end is not after the start") }
             return .fixed(Period(start: from.start, end: end))
         }
-        if let whole = bounds(typed), whole.end > whole.start { return .fixed(Period(start: whole.start, end: whole.end)) }
+        if let whole = bounds(typed), whole.end > whole.start {
+            return .fixed(Period(start: whole.start, end: whole.end))
+        }
         throw invalid(text, detail: nil)
     }
 

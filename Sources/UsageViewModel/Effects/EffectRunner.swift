@@ -37,16 +37,28 @@ public final class EffectRunner: Sendable {
                     current.withLock { $0 = profile.service }
                     if let theme = profile.theme, hooks.applyTheme(theme) == nil { send(.themeApplied(theme, nil)) }
                 }
-                send(.profileOpened(name, opened.map { ProfileInfo(providerName: $0.service.providerName,
-                                                                   capabilities: $0.service.capabilities) }))
+                send(
+                    .profileOpened(
+                        name,
+                        opened.map {
+                            ProfileInfo(
+                                providerName: $0.service.providerName,
+                                capabilities: $0.service.capabilities)
+                        }))
             }
         case .write(let export):
             // A blocking write: on a thread of its own, never on the cooperative pool.
-            Thread { send(.fileWritten(Result { () throws(UsageError) in try ExportWriter.write(export) }, summary: export.summary)) }
-                .start()
+            Thread {
+                send(
+                    .fileWritten(
+                        Result { () throws(UsageError) in try ExportWriter.write(export) }, summary: export.summary))
+            }
+            .start()
         default:
             tasks.start(effect.requestID) { [service] in
-                if let action = await Self.perform(effect, service: service, send: send), !Task.isCancelled { send(action) }
+                if let action = await Self.perform(effect, service: service, send: send), !Task.isCancelled {
+                    send(action)
+                }
             }
         }
     }
@@ -60,7 +72,11 @@ public final class EffectRunner: Sendable {
         }
         let rest = Array(effects.dropFirst())
         Task.detached { [service] in
-            if first == .invalidateCache { await service.invalidate() } else { await service.revalidate(forgettingUntokened: true) }
+            if first == .invalidateCache {
+                await service.invalidate()
+            } else {
+                await service.revalidate(forgettingUntokened: true)
+            }
             rest.forEach { self.run($0, send: send) }
         }
     }
@@ -70,7 +86,9 @@ public final class EffectRunner: Sendable {
         await Self.perform(effect, service: service)
     }
 
-    static func perform(_ effect: Effect, service: DataService, send: (@Sendable (Action) -> Void)? = nil) async -> Action? {
+    static func perform(_ effect: Effect, service: DataService, send: (@Sendable (Action) -> Void)? = nil) async
+        -> Action?
+    {
         if effect.requestID != nil || effect == .loadMetrics {
             // Answers kept until the store changes must not outlive a change made by another process.
             await service.revalidate(forgettingUntokened: false)
@@ -87,31 +105,45 @@ public final class EffectRunner: Sendable {
                     if !Task.isCancelled { send(Action.customersArriving(id, report)) }
                 }
             }
-            return .customersLoaded(id, await Result { () async throws(UsageError) in
-                try await service.summaries(
-                    metric: metric, period: period, trailingDays: Layout.sparklineDays, now: now, progress: progress)
-            })
+            return .customersLoaded(
+                id,
+                await Result { () async throws(UsageError) in
+                    try await service.summaries(
+                        metric: metric, period: period, trailingDays: Layout.sparklineDays, now: now, progress: progress
+                    )
+                })
         case .loadSideTotals(let id, let metric, let period):
-            return .sideTotalsLoaded(id, metricCode: metric.code, await Result { () async throws(UsageError) in
-                try await service.summaries(metric: metric, period: period, trailingDays: 0, now: period.end)
-            })
+            return .sideTotalsLoaded(
+                id, metricCode: metric.code,
+                await Result { () async throws(UsageError) in
+                    try await service.summaries(metric: metric, period: period, trailingDays: 0, now: period.end)
+                })
         case .loadUsage(let id, let customerID, let period, let bucket):
-            return .usageLoaded(id, await Result { () async throws(UsageError) in
-                try await service.customerUsage(customerID: customerID, period: period, bucket: bucket)
-            })
+            return .usageLoaded(
+                id,
+                await Result { () async throws(UsageError) in
+                    try await service.customerUsage(customerID: customerID, period: period, bucket: bucket)
+                })
         case .loadTimeseries(let id, let metric, let customerID, let period, let bucket):
-            return .timeseriesLoaded(id, await Result { () async throws(UsageError) in
-                try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
-            })
+            return .timeseriesLoaded(
+                id,
+                await Result { () async throws(UsageError) in
+                    try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
+                })
         case .loadEvents(let id, let customerID, let metric, let period, let page, let pageSize, let query):
-            return .eventsLoaded(id, await Result { () async throws(UsageError) in
-                try await service.events(customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
-                                         query: query)
-            })
+            return .eventsLoaded(
+                id,
+                await Result { () async throws(UsageError) in
+                    try await service.events(
+                        customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
+                        query: query)
+                })
         case .loadBreakdown(let id, let customerID, let metric, let period, let key):
-            return .breakdownLoaded(id, await Result { () async throws(UsageError) in
-                try await breakdown(service, customerID: customerID, metric: metric, period: period, key: key)
-            })
+            return .breakdownLoaded(
+                id,
+                await Result { () async throws(UsageError) in
+                    try await breakdown(service, customerID: customerID, metric: metric, period: period, key: key)
+                })
         case .invalidateCache:
             await service.invalidate()
             return nil
@@ -128,10 +160,12 @@ extension Effect {
     /// The request an effect answers, if any.
     var requestID: RequestID? {
         switch self {
-        case .loadCustomers(let id, _, _, _), .loadSideTotals(let id, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
+        case .loadCustomers(let id, _, _, _), .loadSideTotals(let id, _, _), .loadUsage(let id, _, _, _),
+            .loadTimeseries(let id, _, _, _, _),
             .loadEvents(let id, _, _, _, _, _, _), .loadBreakdown(let id, _, _, _, _), .cancel(let id):
             id
-        case .loadSource, .loadMetrics, .quit, .invalidateCache, .revalidateCache, .copy, .write, .applyTheme, .openProfile:
+        case .loadSource, .loadMetrics, .quit, .invalidateCache, .revalidateCache, .copy, .write, .applyTheme,
+            .openProfile:
             nil
         }
     }
@@ -158,14 +192,17 @@ extension EffectRunner {
         if let own = try await service.breakdownKeys(customerID: customerID, metric: metric, period: period) {
             keys = own
         } else {
-            let sample = try await service.events(customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
+            let sample = try await service.events(
+                customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
             for event in sample.items {
                 guard case .object(let fields) = event.properties else { continue }
                 for (name, _) in fields where !keys.contains(name) { keys.append(name) }
             }
         }
         guard let chosen = key ?? keys.first else {
-            throw UsageError(.notFound, "nothing to break \(metric.code) down by in this period (no event properties, filters or groups)")
+            throw UsageError(
+                .notFound,
+                "nothing to break \(metric.code) down by in this period (no event properties, filters or groups)")
         }
         let rows = try await service.breakdown(customerID: customerID, metric: metric, period: period, by: chosen)
         return BreakdownAnswer(key: chosen, keys: keys.contains(chosen) ? keys : [chosen] + keys, rows: rows)

@@ -13,10 +13,13 @@ public struct ProgramHooks: Sendable {
     /// Creates hooks; each defaults to refusing politely.
     public init(
         clipboard: @escaping @Sendable (String) -> Void = { _ in },
-        applyTheme: @escaping @Sendable (String) -> UsageError? = { _ in UsageError(.unsupported, "themes cannot change here") },
-        openProfile: @escaping @Sendable (String) async -> Result<(service: DataService, theme: String?), UsageError> = { _ in
-            .failure(UsageError(.unsupported, "profiles cannot change here"))
-        }
+        applyTheme: @escaping @Sendable (String) -> UsageError? = { _ in
+            UsageError(.unsupported, "themes cannot change here")
+        },
+        openProfile: @escaping @Sendable (String) async -> Result<(service: DataService, theme: String?), UsageError> =
+            { _ in
+                .failure(UsageError(.unsupported, "profiles cannot change here"))
+            }
     ) {
         self.clipboard = clipboard
         self.applyTheme = applyTheme

@@ -10,7 +10,8 @@ extension ExportTable {
     public static func customers(_ rows: [CustomerSummary], metric: Metric, requested: Period) -> ExportTable {
         let split = rows.contains { $0.subscription != nil }, priced = rows.contains { !$0.amounts.isEmpty }
         let other = rows.contains { !$0.periods.isEmpty }
-        let headers = ["id", "name"] + (split ? ["subscription"] : []) + [metric.code, "last_event_at"]
+        let headers =
+            ["id", "name"] + (split ? ["subscription"] : []) + [metric.code, "last_event_at"]
             + (priced ? ["amount", "currency"] : []) + (other ? ["periods"] : [])
         let cells = rows.map { row -> [Cell] in
             [.text(row.customer.id), .text(row.customer.name)] + (split ? [.text(row.subscription)] : [])
@@ -18,35 +19,43 @@ extension ExportTable {
                 + (priced ? [.amounts(row.amounts), .text(row.amounts.map(\.currency).joined(separator: " + "))] : [])
                 + (other ? [.periods(row.periods.isEmpty ? [requested] : row.periods)] : [])
         }
-        return ExportTable(noun: "customers", name: "customers-\(metric.code)", headers: headers, rows: cells,
-                           numeric: [metric.code, "amount"])
+        return ExportTable(
+            noun: "customers", name: "customers-\(metric.code)", headers: headers, rows: cells,
+            numeric: [metric.code, "amount"])
     }
 
     /// One customer's totals, a row per metric or charge: `metric, name, total, unit, events, [amount, currency],
     /// [period_start, period_end]`; the name says the charge, subscription and who billed it.
     public static func usage(_ totals: [UsageTotal], customerID: String, requested: Period) -> ExportTable {
         let priced = totals.contains { $0.amount != nil }, other = totals.contains { $0.period != nil }
-        let headers = ["metric", "name", "total", "unit", "events"] + (priced ? ["amount", "currency"] : [])
+        let headers =
+            ["metric", "name", "total", "unit", "events"] + (priced ? ["amount", "currency"] : [])
             + (other ? ["period_start", "period_end"] : [])
         let cells = totals.map { total -> [Cell] in
             let answered = total.period ?? requested
-            return [.text(total.metric.code), .text(total.label), .number(total.value), .text(total.metric.unit),
-                    .optionalInt(total.eventCount)]
+            return [
+                .text(total.metric.code), .text(total.label), .number(total.value), .text(total.metric.unit),
+                .optionalInt(total.eventCount),
+            ]
                 + (priced ? [.amounts(total.amount.map { [$0] } ?? []), .text(total.amount?.currency)] : [])
                 + (other ? [.text(UTCTime.iso(answered.start)), .text(UTCTime.iso(answered.end))] : [])
         }
-        return ExportTable(noun: "metrics", name: "usage-\(customerID)", headers: headers, rows: cells,
-                           numeric: ["total", "events", "amount"])
+        return ExportTable(
+            noun: "metrics", name: "usage-\(customerID)", headers: headers, rows: cells,
+            numeric: ["total", "events", "amount"])
     }
 
     /// A series, a row per bucket: `start, end, value` (half-open; a billing period's point ends where it ends).
     public static func series(_ series: TimeSeries, customerID: String?) -> ExportTable {
         let cells = series.points.map { point -> [Cell] in
-            [.text(UTCTime.iso(point.start)), .text(UTCTime.iso(point.end ?? series.bucket.advance(point.start))),
-             .number(point.value)]
+            [
+                .text(UTCTime.iso(point.start)), .text(UTCTime.iso(point.end ?? series.bucket.advance(point.start))),
+                .number(point.value),
+            ]
         }
-        return ExportTable(noun: "buckets", name: "series-\(series.metricCode)-\(customerID ?? "all")",
-                           headers: ["start", "end", "value"], rows: cells, numeric: ["value"])
+        return ExportTable(
+            noun: "buckets", name: "series-\(series.metricCode)-\(customerID ?? "all")",
+            headers: ["start", "end", "value"], rows: cells, numeric: ["value"])
     }
 
     /// A page of events in the shape `ingest` reads: `transaction_id, timestamp, external_customer_id,
@@ -55,11 +64,14 @@ extension ExportTable {
         let subscribed = page.items.contains { $0.subscriptionID != nil }
         let cells = page.items.map { event -> [Cell] in
             [.text(event.transactionID), .text(UTCTime.iso(event.timestamp)), .text(event.customerID)]
-                + (subscribed ? [.text(event.subscriptionID)] : []) + [.text(event.metricCode), .json(event.properties)]
+                + (subscribed ? [.text(event.subscriptionID)] : []) + [
+                    .text(event.metricCode), .json(event.properties),
+                ]
         }
         return ExportTable(
             noun: "events", name: "events-\(customerID)-\(metricCode)",
-            headers: ["transaction_id", "timestamp", "external_customer_id"] + (subscribed ? ["external_subscription_id"] : [])
+            headers: ["transaction_id", "timestamp", "external_customer_id"]
+                + (subscribed ? ["external_subscription_id"] : [])
                 + ["code", "properties"],
             rows: cells)
     }
@@ -67,16 +79,19 @@ extension ExportTable {
     /// A breakdown by `key`, a row per value: `<key>, events, <metric>, [amount, currency], [periods]`; the value
     /// reads as on screen (`us · tier=gold`, `(no filter matched)`, with the subscription when rows are per
     /// subscription).
-    public static func breakdown(_ rows: [BreakdownRow], key: String, metric: Metric, customerID: String) -> ExportTable {
+    public static func breakdown(_ rows: [BreakdownRow], key: String, metric: Metric, customerID: String) -> ExportTable
+    {
         let priced = rows.contains { $0.amount != nil }
         let periods = Set(rows.map(\.periods)), other = periods.count > 1
-        let headers = [key, "events", metric.code] + (priced ? ["amount", "currency"] : []) + (other ? ["periods"] : [])
+        let headers =
+            [key, "events", metric.code] + (priced ? ["amount", "currency"] : []) + (other ? ["periods"] : [])
         let cells = rows.map { row -> [Cell] in
             [.text(row.text(by: key)), .optionalInt(row.events), .number(row.total)]
                 + (priced ? [.amounts(row.amount.map { [$0] } ?? []), .text(row.amount?.currency)] : [])
                 + (other ? [.periods(row.periods)] : [])
         }
-        return ExportTable(noun: "values", name: "breakdown-\(customerID)-\(metric.code)-\(key)", headers: headers,
-                           rows: cells, numeric: ["events", metric.code, "amount"])
+        return ExportTable(
+            noun: "values", name: "breakdown-\(customerID)-\(metric.code)-\(key)", headers: headers,
+            rows: cells, numeric: ["events", metric.code, "amount"])
     }
 }

@@ -46,7 +46,8 @@ public struct ExportTable: Sendable {
 
     /// A JSON array of an object per row, keys in column order.
     public func json() -> String {
-        JSONWriter.pretty(.array(rows.map { row in JSONValue.object(zip(headers, row.map(Self.json)).map { ($0, $1) }) }))
+        JSONWriter.pretty(
+            .array(rows.map { row in JSONValue.object(zip(headers, row.map(Self.json)).map { ($0, $1) }) }))
     }
 
     /// The table as `format`, ending in a newline (a file's or the clipboard's text).
@@ -60,7 +61,8 @@ public struct ExportTable: Sendable {
         case .number(let value): DecimalText.format(value)
         case .optionalInt(let value): value.map(String.init) ?? ""
         case .amounts(let amounts): amounts.map(\.plainAmount).joined(separator: " + ")
-        case .periods(let periods): periods.map { "\(UTCTime.iso($0.start))/\(UTCTime.iso($0.end))" }.joined(separator: " ")
+        case .periods(let periods):
+            periods.map { "\(UTCTime.iso($0.start))/\(UTCTime.iso($0.end))" }.joined(separator: " ")
         case .json(let value): JSONWriter.compact(value)
         }
     }
@@ -70,10 +72,17 @@ public struct ExportTable: Sendable {
         case .text(let text): text.map(JSONValue.string) ?? .null
         case .number(let value): .number(value.isNaN ? "0" : value.description)
         case .optionalInt(let value): value.map { .number(String($0)) } ?? .null
-        case .amounts(let amounts): amounts.count == 1 ? .number(amounts[0].plainAmount) : amounts.isEmpty ? .null
-            : .array(amounts.map { .number($0.plainAmount) })
+        case .amounts(let amounts):
+            amounts.count == 1
+                ? .number(amounts[0].plainAmount)
+                : amounts.isEmpty
+                    ? .null
+                    : .array(amounts.map { .number($0.plainAmount) })
         case .periods(let periods):
-            .array(periods.map { .object([("start", .string(UTCTime.iso($0.start))), ("end", .string(UTCTime.iso($0.end)))]) })
+            .array(
+                periods.map {
+                    .object([("start", .string(UTCTime.iso($0.start))), ("end", .string(UTCTime.iso($0.end)))])
+                })
         case .json(let value): value
         }
     }

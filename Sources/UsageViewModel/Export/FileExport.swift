@@ -18,9 +18,11 @@ public struct FileExport: Sendable, Hashable {
         text = view.text
         self.path = path
         summary = view.summary
-        let safe = String(view.name.unicodeScalars.map { scalar -> Character in
-            CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "-_.".unicodeScalars.contains(scalar) ? Character(scalar) : "_"
-        }.prefix(80))
+        let safe = String(
+            view.name.unicodeScalars.map { scalar -> Character in
+                CharacterSet.alphanumerics.contains(scalar) && scalar.isASCII || "-_.".unicodeScalars.contains(scalar)
+                    ? Character(scalar) : "_"
+            }.prefix(80))
         let f = UTCTime.fields(now)
         let stamp = String(format: "%04d%02d%02d-%02d%02d%02d", f.year, f.month, f.day, f.hour, f.minute, f.second)
         defaultName = "usagetop-\(safe)-\(stamp).\(format.rawValue)"

@@ -52,8 +52,10 @@ public enum Key: Sendable, Hashable {
     public static func parse(_ text: String) -> Key? {
         if text.count == 1, let c = text.first { return .character(c) }
         let named: [String: Key] = [
-            "space": .character(" "), "ctrl-l": .character("\u{0C}"), "enter": .enter, "esc": .escape, "escape": .escape,
-            "tab": .tab, "shift-tab": .backTab, "backtab": .backTab, "backspace": .backspace, "up": .up, "down": .down, "left": .left, "right": .right,
+            "space": .character(" "), "ctrl-l": .character("\u{0C}"), "enter": .enter, "esc": .escape,
+            "escape": .escape,
+            "tab": .tab, "shift-tab": .backTab, "backtab": .backTab, "backspace": .backspace, "up": .up, "down": .down,
+            "left": .left, "right": .right,
             "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end,
         ]
         let lower = text.lowercased()

@@ -56,7 +56,8 @@ public enum KeyMap {
     }
 
     /// The customers view.
-    static let customers: [KeyBinding] = [
+    static let customers: [KeyBinding] =
+        [
             KeyBinding([.enter, .right, .character("l")], .open, "open customer", inStatus: true),
             KeyBinding([.character("/")], .startFilter, "filter", inStatus: true),
             KeyBinding([.character("s")], .nextSortColumn, "sort column", inStatus: true),
@@ -67,10 +68,11 @@ public enum KeyMap {
             KeyBinding([.character("[")], .earlierPeriod, "period before"),
             KeyBinding([.character("]")], .laterPeriod, "period after"),
             KeyBinding([.character("t")], .clientTimeseries, "all-customer chart", inStatus: true),
-    ] + movement + export + global
+        ] + movement + export + global
 
     /// A customer's usage, the totals focused.
-    static let customerUsage: [KeyBinding] = [
+    static let customerUsage: [KeyBinding] =
+        [
             KeyBinding([.enter, .right, .character("l")], .open, "metric chart", inStatus: true),
             KeyBinding([.left, .character("h")], .back, "back"),
             KeyBinding([.character("e")], .openEvents, "events", inStatus: true),
@@ -80,10 +82,11 @@ public enum KeyMap {
             KeyBinding([.character("[")], .earlierPeriod, "period before"),
             KeyBinding([.character("]")], .laterPeriod, "period after"),
             KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
-    ] + movement + export + global
+        ] + movement + export + global
 
     /// A customer's usage, the chart panel focused.
-    static let usageChart: [KeyBinding] = [
+    static let usageChart: [KeyBinding] =
+        [
             KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),
             KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
             KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
@@ -97,10 +100,11 @@ public enum KeyMap {
             KeyBinding([.character("[")], .earlierPeriod, "period before"),
             KeyBinding([.character("]")], .laterPeriod, "period after"),
             KeyBinding([.character("b")], .nextBucket, "bucket"),
-    ] + export + global
+        ] + export + global
 
     /// The chart view.
-    static let timeseries: [KeyBinding] = [
+    static let timeseries: [KeyBinding] =
+        [
             KeyBinding([.left, .character("h")], .previousPoint, "move", inStatus: true),
             KeyBinding([.right, .character("l")], .nextPoint, "next bucket"),
             KeyBinding([.character("^")], .peakPoint, "peak", inStatus: true),
@@ -113,17 +117,20 @@ public enum KeyMap {
             KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
             KeyBinding([.character("M")], .previousMetric, "previous metric"),
             KeyBinding([.character("F")], .nextFilter, "metric filter"),
-    ] + export + global
+        ] + export + global
 
     /// The breakdown view.
-    static let breakdown: [KeyBinding] = [
-            KeyBinding([.enter, .character("e"), .right, .character("l")], .open, "events with this value", inStatus: true),
+    static let breakdown: [KeyBinding] =
+        [
+            KeyBinding(
+                [.enter, .character("e"), .right, .character("l")], .open, "events with this value", inStatus: true),
             KeyBinding([.left, .character("h")], .back, "back"),
             KeyBinding([.tab], .nextProperty, "next property", inStatus: true),
-    ] + movement + export + global
+        ] + movement + export + global
 
     /// The events view.
-    static let events: [KeyBinding] = [
+    static let events: [KeyBinding] =
+        [
             KeyBinding([.enter, .right, .character("l")], .open, "event details", inStatus: true),
             KeyBinding([.left, .character("h")], .back, "back"),
             KeyBinding([.character("f")], .startPropertyFilter, "filter key=value", inStatus: true),
@@ -141,7 +148,7 @@ public enum KeyMap {
             KeyBinding([.character("F")], .nextFilter, "metric filter"),
             KeyBinding([.character("Y")], .copyJSON, "copy the page as JSON"),
             KeyBinding([.character("w")], .writeView, "write the page to a file"),
-    ] + global
+        ] + global
 
     /// The monitor's bindings: no navigation, only what a wall screen needs.
     public static let monitor: [KeyBinding] = [
@@ -192,7 +199,9 @@ public enum KeyMap {
                 continue
             }
             let parsed = keys.compactMap(Key.parse)
-            if parsed.count != keys.count { problems.append("keys.\(name): a key name is not understood (e.g. r, F2, Ctrl-L, PgDn)") }
+            if parsed.count != keys.count {
+                problems.append("keys.\(name): a key name is not understood (e.g. r, F2, Ctrl-L, PgDn)")
+            }
             if !parsed.isEmpty { overrides[command] = parsed }
         }
         return (overrides, problems)

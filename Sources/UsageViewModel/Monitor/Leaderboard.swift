@@ -21,7 +21,9 @@ public struct Leaderboard: Sendable, Hashable {
         public let change: Decimal?
 
         /// Creates a row.
-        public init(customer: Customer, total: Decimal, previous: Decimal?, daily: [Decimal], subscription: String? = nil) {
+        public init(
+            customer: Customer, total: Decimal, previous: Decimal?, daily: [Decimal], subscription: String? = nil
+        ) {
             self.customer = customer
             self.subscription = subscription
             self.total = total
@@ -54,13 +56,17 @@ public struct Leaderboard: Sendable, Hashable {
     /// Ranks customers-table answers: usage in the period, ties by name then id, the top `limit` kept. Numbers of
     /// another period than the one asked (billing periods, whole days) are kept with their periods and never
     /// compared with a previous period.
-    public static func rank(current: [CustomerSummary], previous: [CustomerSummary]?, metric: Metric, period: Period,
-                            limit: Int = 100) -> Leaderboard {
+    public static func rank(
+        current: [CustomerSummary], previous: [CustomerSummary]?, metric: Metric, period: Period,
+        limit: Int = 100
+    ) -> Leaderboard {
         var periods = Set(current.flatMap(\.periods))
         if !periods.isEmpty, current.contains(where: \.periods.isEmpty) { periods.insert(period) }
         let answered = periods.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         let comparable = answered.isEmpty && !(previous ?? []).contains { !$0.periods.isEmpty }
-        let before = (comparable ? previous : nil).map { rows in Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a }) }
+        let before = (comparable ? previous : nil).map { rows in
+            Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a })
+        }
         let active = current.filter { $0.total != 0 }
         let ranked = active.sorted { lhs, rhs in
             var a = lhs.total, b = rhs.total
@@ -71,11 +77,13 @@ public struct Leaderboard: Sendable, Hashable {
             }
         }
         let rows = ranked.prefix(limit).map { summary in
-            Row(customer: summary.customer, total: summary.total,
+            Row(
+                customer: summary.customer, total: summary.total,
                 previous: before.map { $0[summary.customer.id] ?? 0 }, daily: Array(summary.daily),
                 subscription: summary.subscription)
         }
-        return Leaderboard(metric: metric, period: period, rows: Array(rows), activeCustomers: active.count,
-                           answeredPeriods: answered)
+        return Leaderboard(
+            metric: metric, period: period, rows: Array(rows), activeCustomers: active.count,
+            answeredPeriods: answered)
     }
 }

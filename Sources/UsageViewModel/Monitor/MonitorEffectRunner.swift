@@ -50,23 +50,30 @@ public final class MonitorEffectRunner: Sendable {
         case .loadMetrics(let id):
             return .metricsLoaded(id, await Result { () async throws(UsageError) in try await service.metrics() })
         case .loadBoard(let id, let metric, let period, let previous, let now):
-            return .boardLoaded(id, metricCode: metric.code, await Result { () async throws(UsageError) in
-                let current = try await service.summaries(
-                    metric: metric, period: period, trailingDays: Layout.monitorSparklineDays, now: now)
-                var before: [CustomerSummary]?
-                if let previous, current.allSatisfy(\.periods.isEmpty) {
-                    before = try await service.summaries(metric: metric, period: previous, trailingDays: 1, now: now)
-                }
-                return memo.rank(current: current, previous: before, metric: metric, period: period)
-            })
+            return .boardLoaded(
+                id, metricCode: metric.code,
+                await Result { () async throws(UsageError) in
+                    let current = try await service.summaries(
+                        metric: metric, period: period, trailingDays: Layout.monitorSparklineDays, now: now)
+                    var before: [CustomerSummary]?
+                    if let previous, current.allSatisfy(\.periods.isEmpty) {
+                        before = try await service.summaries(
+                            metric: metric, period: previous, trailingDays: 1, now: now)
+                    }
+                    return memo.rank(current: current, previous: before, metric: metric, period: period)
+                })
         case .loadSeries(let id, let metric, let period, let bucket):
-            return .seriesLoaded(id, metricCode: metric.code, await Result { () async throws(UsageError) in
-                try await service.timeseries(metric: metric, customerID: nil, period: period, bucket: bucket)
-            })
+            return .seriesLoaded(
+                id, metricCode: metric.code,
+                await Result { () async throws(UsageError) in
+                    try await service.timeseries(metric: metric, customerID: nil, period: period, bucket: bucket)
+                })
         case .loadActivity(let id, let metrics, let baselineDays, let now):
-            return .activityLoaded(id, await Result { () async throws(UsageError) in
-                try await service.activity(metrics: metrics, baselineDays: baselineDays, now: now)
-            })
+            return .activityLoaded(
+                id,
+                await Result { () async throws(UsageError) in
+                    try await service.activity(metrics: metrics, baselineDays: baselineDays, now: now)
+                })
         case .invalidateCache:
             await service.invalidate()
             return nil

@@ -28,7 +28,8 @@ extension MonitorState {
             nextCycleAt = cycleSeconds.map { now.addingTimeInterval(Double($0)) }
             return showMetric(at: metricIndex + (command == .nextMetric ? 1 : -1))
         case .nextPeriod, .earlierPeriod, .laterPeriod:
-            period = command == .nextPeriod ? period.next : period.shifted(by: command == .earlierPeriod ? -1 : 1, now: now)
+            period =
+                command == .nextPeriod ? period.next : period.shifted(by: command == .earlierPeriod ? -1 : 1, now: now)
             boards.removeAll()
             series.removeAll()
             message = ("period: \(period.label)", .info)
@@ -43,7 +44,8 @@ extension MonitorState {
             return paused ? [] : refreshIfDue()
         case .fasterRefresh, .slowerRefresh:
             let steps = AppState.refreshSteps
-            refreshSeconds = command == .fasterRefresh
+            refreshSeconds =
+                command == .fasterRefresh
                 ? steps.last { $0 < refreshSeconds } ?? steps[0]
                 : steps.first { $0 > refreshSeconds } ?? refreshSeconds
             nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))

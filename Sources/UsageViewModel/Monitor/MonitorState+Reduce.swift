@@ -74,7 +74,9 @@ extension MonitorState {
 
     /// On a tick: move to the next metric when cycling is on and due.
     mutating func cycleIfDue() -> [MonitorEffect] {
-        guard !paused, let seconds = cycleSeconds, let due = nextCycleAt, now >= due, metrics.count > 1 else { return [] }
+        guard !paused, let seconds = cycleSeconds, let due = nextCycleAt, now >= due, metrics.count > 1 else {
+            return []
+        }
         nextCycleAt = now.addingTimeInterval(Double(seconds))
         return showMetric(at: metricIndex + 1)
     }
@@ -106,7 +108,8 @@ extension MonitorState {
             for metric in metrics {
                 let id = requests.issue()
                 series[metric.code, default: Panel()].begin(id)
-                effects.append(.loadSeries(id, metric: metric, period: period, bucket: self.period.naturalBucket(now: now)))
+                effects.append(
+                    .loadSeries(id, metric: metric, period: period, bucket: self.period.naturalBucket(now: now)))
             }
         }
         if capabilities.contains(.hourlyTotals), !alertMetrics.isEmpty {

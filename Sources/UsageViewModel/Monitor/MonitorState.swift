@@ -62,9 +62,11 @@ public struct MonitorState: Sendable {
     var lastActivity: (activity: [MetricActivity], rules: AlertRules, alerts: [Alert])?
 
     /// Creates the initial state; `refreshSeconds` is at least 1.
-    public init(now: Date, width: Int, height: Int, providerName: String, capabilities: ProviderCapabilities,
-                period: PeriodChoice = .preset(.last24Hours), refreshSeconds: Int, cycleSeconds: Int? = nil,
-                rules: AlertRules = AlertRules(), scansAllMetrics: Bool = true) {
+    public init(
+        now: Date, width: Int, height: Int, providerName: String, capabilities: ProviderCapabilities,
+        period: PeriodChoice = .preset(.last24Hours), refreshSeconds: Int, cycleSeconds: Int? = nil,
+        rules: AlertRules = AlertRules(), scansAllMetrics: Bool = true
+    ) {
         self.now = now
         self.width = width
         self.height = height

@@ -17,7 +17,8 @@ final class RankMemo: Sendable {
     /// The ranking of `current` against `previous`, reused when the inputs are the last ones.
     func rank(current: [CustomerSummary], previous: [CustomerSummary]?, metric: Metric, period: Period) -> Leaderboard {
         if let entry = last.withLock({ $0 }), entry.metric == metric, entry.period == period, entry.current == current,
-           entry.previous == previous {
+            entry.previous == previous
+        {
             return entry.board
         }
         let board = Leaderboard.rank(current: current, previous: previous, metric: metric, period: period)

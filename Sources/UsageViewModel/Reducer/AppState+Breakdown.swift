@@ -4,16 +4,22 @@ extension AppState {
     /// `B`: the metric under the cursor (usage view) or charted (chart, over the bucket under the cursor) split by an
     /// event property.
     mutating func openBreakdown(customerID: String, customerName: String, metric: Metric, period: Period?) -> [Effect] {
-        stack.append(.breakdown(BreakdownState(customerID: customerID, customerName: customerName, metric: metric,
-                                               period: period)))
+        stack.append(
+            .breakdown(
+                BreakdownState(
+                    customerID: customerID, customerName: customerName, metric: metric,
+                    period: period)))
         return loadBreakdown()
     }
 
     mutating func loadBreakdown() -> [Effect] {
         guard case .breakdown(let state)? = stack.last else { return [] }
         let (id, effects) = renewTopRequest()
-        return effects + [.loadBreakdown(id, customerID: state.customerID, metric: state.metric,
-                                         period: state.period ?? resolvedPeriod, key: state.key)]
+        return effects + [
+            .loadBreakdown(
+                id, customerID: state.customerID, metric: state.metric,
+                period: state.period ?? resolvedPeriod, key: state.key)
+        ]
     }
 
     mutating func breakdownCommand(_ command: Command) -> [Effect] {
@@ -24,7 +30,9 @@ extension AppState {
         }
         switch command {
         case .nextProperty:
-            guard let current = state.key, state.keys.count > 1, let index = state.keys.firstIndex(of: current) else { return [] }
+            guard let current = state.key, state.keys.count > 1, let index = state.keys.firstIndex(of: current) else {
+                return []
+            }
             state.key = state.keys[(index + 1) % state.keys.count]
             state.rows = nil
             state.cursor = ListCursor()
@@ -39,14 +47,21 @@ extension AppState {
 
     /// The events behind a breakdown row: the value as a property filter.
     private mutating func openEvents(ofRow state: BreakdownState) -> [Effect] {
-        guard let key = state.key, let rows = state.rows, rows.indices.contains(state.cursor.selected) else { return [] }
-        let row = rows[state.cursor.selected]
-        guard let conditions = row.conditions(by: key) else {
-            message = (row.unmatched ? "events no filter matched cannot be listed by a property" : "events without \(key) cannot be filtered by it", .info)
+        guard let key = state.key, let rows = state.rows, rows.indices.contains(state.cursor.selected) else {
             return []
         }
-        var events = EventsState(customerID: state.customerID, customerName: state.customerName, metric: state.metric,
-                                 period: state.period)
+        let row = rows[state.cursor.selected]
+        guard let conditions = row.conditions(by: key) else {
+            message = (
+                row.unmatched
+                    ? "events no filter matched cannot be listed by a property"
+                    : "events without \(key) cannot be filtered by it", .info
+            )
+            return []
+        }
+        var events = EventsState(
+            customerID: state.customerID, customerName: state.customerName, metric: state.metric,
+            period: state.period)
         events.query.matches = conditions
         events.pageSize = tableRows
         stack.append(.events(events))

@@ -30,15 +30,16 @@ extension AppState {
             return Self.commandNames.first { $0.hasPrefix(line.lowercased()) }.map { $0 + " " } ?? line
         }
         let (command, typed) = (parts[0], parts[1].lowercased())
-        let candidates: [String] = switch command {
-        case "metric", "m": metrics.map(\.code)
-        case "period", "p": PeriodPreset.allCases.map(\.rawValue)
-        case "export", "e": ExportFormat.allCases.map(\.rawValue)
-        case "theme": themeNames
-        case "profile": profileNames
-        case "customer", "c": customers.rows.map(\.summary.customer.name)
-        default: []
-        }
+        let candidates: [String] =
+            switch command {
+            case "metric", "m": metrics.map(\.code)
+            case "period", "p": PeriodPreset.allCases.map(\.rawValue)
+            case "export", "e": ExportFormat.allCases.map(\.rawValue)
+            case "theme": themeNames
+            case "profile": profileNames
+            case "customer", "c": customers.rows.map(\.summary.customer.name)
+            default: []
+            }
         return candidates.first { $0.lowercased().hasPrefix(typed) }.map { "\(command) \($0)" } ?? line
     }
 
@@ -74,7 +75,10 @@ extension AppState {
             return [.quit]
         case "": return []
         default:
-            message = ("unknown command '\(parts[0])': try customer NAME, metric CODE, period TEXT, export [csv|json] [PATH], theme NAME, profile NAME or quit", .warning)
+            message = (
+                "unknown command '\(parts[0])': try customer NAME, metric CODE, period TEXT, export [csv|json] [PATH], theme NAME, profile NAME or quit",
+                .warning
+            )
             return []
         }
     }
@@ -101,8 +105,10 @@ extension AppState {
         let matches = CustomerMatch.matches(text, in: customers.rows.map(\.summary.customer))
         guard matches.count == 1, let customer = matches.first else {
             let listed = matches.prefix(5).map(\.name).joined(separator: ", ")
-            message = (matches.isEmpty ? "no customer matches '\(text)'" : "'\(text)' matches \(matches.count): \(listed)…",
-                       .warning)
+            message = (
+                matches.isEmpty ? "no customer matches '\(text)'" : "'\(text)' matches \(matches.count): \(listed)…",
+                .warning
+            )
             return []
         }
         var effects: [Effect] = []
@@ -116,7 +122,9 @@ extension AppState {
 
     private mutating func showMetric(_ text: String) -> [Effect] {
         let wanted = text.lowercased()
-        guard let index = metrics.firstIndex(where: { $0.code.lowercased() == wanted || $0.name.lowercased() == wanted }) else {
+        guard
+            let index = metrics.firstIndex(where: { $0.code.lowercased() == wanted || $0.name.lowercased() == wanted })
+        else {
             message = ("metrics: " + metrics.map(\.code).joined(separator: ", "), .warning)
             return []
         }

@@ -116,7 +116,8 @@ extension AppState {
     mutating func sideTotalsArrived(_ id: RequestID, _ code: String, _ result: Result<[CustomerSummary], UsageError>) {
         finish(id)
         guard customers.sideRequests.removeValue(forKey: id) == code, case .success(let rows) = result else { return }
-        customers.sideTotals[code] = Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a })
+        customers.sideTotals[code] = Dictionary(
+            rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a })
     }
 
     mutating func customersArriving(_ id: RequestID, _ report: SummaryProgress) {

@@ -11,22 +11,29 @@ extension AppState {
             stack[stack.count - 1] = .customerUsage(state)
             return []
         }
-        let selected = state.usage.flatMap { $0.totals.indices.contains(state.cursor.selected) ? $0.totals[state.cursor.selected] : nil }
+        let selected = state.usage.flatMap {
+            $0.totals.indices.contains(state.cursor.selected) ? $0.totals[state.cursor.selected] : nil
+        }
         switch command {
         case .open:
             guard let total = selected else { return [] }
-            stack.append(.timeseries(TimeseriesState(metric: total.metric, customerID: state.customerID, customerName: state.customerName)))
+            stack.append(
+                .timeseries(
+                    TimeseriesState(
+                        metric: total.metric, customerID: state.customerID, customerName: state.customerName)))
             return loadTimeseries()
         case .openEvents:
             guard let total = selected else { return [] }
-            var events = EventsState(customerID: state.customerID, customerName: state.customerName, metric: total.metric)
+            var events = EventsState(
+                customerID: state.customerID, customerName: state.customerName, metric: total.metric)
             events.pageSize = tableRows
             stack.append(.events(events))
             return loadEvents()
         case .openBreakdown:
             guard let total = selected else { return [] }
-            return openBreakdown(customerID: state.customerID, customerName: state.customerName, metric: total.metric,
-                                 period: nil)
+            return openBreakdown(
+                customerID: state.customerID, customerName: state.customerName, metric: total.metric,
+                period: nil)
         case .nextBucket:
             guard switchBucket() else { return [] }
             return loadUsage()
@@ -52,7 +59,8 @@ extension AppState {
                 message = ("a breakdown needs one customer: open the chart from a customer's usage", .info)
                 return []
             }
-            return openBreakdown(customerID: customerID, customerName: name, metric: state.metric, period: bucketPeriod(state))
+            return openBreakdown(
+                customerID: customerID, customerName: name, metric: state.metric, period: bucketPeriod(state))
         case .nextBucket:
             guard switchBucket() else { return [] }
         case .nextFilter:
@@ -61,7 +69,8 @@ extension AppState {
             state.series = nil
             stack[stack.count - 1] = .timeseries(state)
         case .nextMetric, .previousMetric:
-            guard let index = metrics.firstIndex(where: { $0.code == state.metric.code }) ?? metrics.indices.first else { return [] }
+            guard let index = metrics.firstIndex(where: { $0.code == state.metric.code }) ?? metrics.indices.first
+            else { return [] }
             let step = command == .nextMetric ? 1 : metrics.count - 1
             state.metric = metrics[(index + step) % metrics.count]
             state.series = nil
@@ -162,7 +171,8 @@ extension AppState {
             message = ("events need one customer: open the chart from a customer's usage", .info)
             return []
         }
-        var events = EventsState(customerID: customerID, customerName: name, metric: chart.metric, period: bucketPeriod(chart))
+        var events = EventsState(
+            customerID: customerID, customerName: name, metric: chart.metric, period: bucketPeriod(chart))
         events.pageSize = tableRows
         stack.append(.events(events))
         return loadEvents()
@@ -186,19 +196,21 @@ extension AppState {
 
     /// An event as its ingest line reads (what the detail overlay shows and `y` copies).
     static func document(of event: UsageEvent) -> JSONValue {
-        JSONValue.object([
-            ("transaction_id", .string(event.transactionID)),
-            ("external_customer_id", .string(event.customerID)),
-        ] + (event.subscriptionID.map { [("external_subscription_id", JSONValue.string($0))] } ?? []) + [
-            ("code", .string(event.metricCode)),
-            ("timestamp", .string(UTCTime.iso(event.timestamp))),
-            ("properties", event.properties),
-        ])
+        JSONValue.object(
+            [
+                ("transaction_id", .string(event.transactionID)),
+                ("external_customer_id", .string(event.customerID)),
+            ] + (event.subscriptionID.map { [("external_subscription_id", JSONValue.string($0))] } ?? []) + [
+                ("code", .string(event.metricCode)),
+                ("timestamp", .string(UTCTime.iso(event.timestamp))),
+                ("properties", event.properties),
+            ])
     }
 
     static func detail(of event: UsageEvent) -> Overlay {
         let document = document(of: event)
-        let lines = JSONWriter.pretty(document).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = JSONWriter.pretty(document).split(separator: "\n", omittingEmptySubsequences: false).map(
+            String.init)
         return .eventDetail(lines: lines, title: "Event \(event.transactionID)", scroll: 0)
     }
 }

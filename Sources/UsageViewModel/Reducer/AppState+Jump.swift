@@ -14,7 +14,10 @@ extension AppState {
         case .enter:
             let period = state.period ?? resolvedPeriod
             guard let time = ISO8601Parser.parse(draft.trimmingCharacters(in: .whitespaces)) else {
-                message = ("a date or time, e.g. \(UTCTime.day(period.start)) or \(UTCTime.short(period.start)) (UTC)", .warning)
+                message = (
+                    "a date or time, e.g. \(UTCTime.day(period.start)) or \(UTCTime.short(period.start)) (UTC)",
+                    .warning
+                )
                 break
             }
             guard period.contains(time) || time == period.end else {
@@ -33,13 +36,15 @@ extension AppState {
 
     /// Asks how many events come before `time` in the list's order: the answer's total count is the row to show.
     private mutating func countEventsBefore(_ time: Date, _ state: EventsState, period: Period) -> [Effect] {
-        let before = state.query.newestFirst
+        let before =
+            state.query.newestFirst
             ? Period(start: min(period.end, time.addingTimeInterval(0.001)), end: period.end)
             : Period(start: period.start, end: time)
         let (id, effects) = renewTopRequest()
         return effects + [
-            .loadEvents(id, customerID: state.customerID, metric: state.metric, period: before, page: 0, pageSize: 1,
-                        query: state.query)
+            .loadEvents(
+                id, customerID: state.customerID, metric: state.metric, period: before, page: 0, pageSize: 1,
+                query: state.query)
         ]
     }
 
@@ -49,7 +54,9 @@ extension AppState {
         state.locating = nil
         state.pageIndex = row / max(1, state.pageSize)
         state.pendingRow = row % max(1, state.pageSize)
-        message = ("at \(UTCTime.short(time)): event \(DecimalText.grouped(Decimal(row + 1), fractionDigits: 0))", .info)
+        message = (
+            "at \(UTCTime.short(time)): event \(DecimalText.grouped(Decimal(row + 1), fractionDigits: 0))", .info
+        )
         stack[stack.count - 1] = .events(state)
         return loadEvents()
     }

@@ -30,7 +30,8 @@ extension AppState {
         guard case .timeseries(let state) = stack.last else { return [] }
         let (id, effects) = renewTopRequest()
         return effects + [
-            .loadTimeseries(id, metric: state.metric, customerID: state.customerID, period: resolvedPeriod, bucket: bucket)
+            .loadTimeseries(
+                id, metric: state.metric, customerID: state.customerID, period: resolvedPeriod, bucket: bucket)
         ]
     }
 
@@ -103,7 +104,9 @@ extension AppState {
             }
             if let first = page.unreadable.first {
                 let count = page.unreadable.count
-                message = ("\(count) \(count == 1 ? "event" : "events") on this page could not be read: \(first)", .warning)
+                message = (
+                    "\(count) \(count == 1 ? "event" : "events") on this page could not be read: \(first)", .warning
+                )
             }
             if page.items.isEmpty && page.index > 0 && page.totalCount > 0 {
                 state.pageIndex = page.pageCount - 1

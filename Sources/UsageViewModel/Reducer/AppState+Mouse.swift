@@ -13,7 +13,9 @@ extension AppState {
         default: return nil
         }
         if case .timeseries(let chart)? = stack.last { return pointedAtChart(chart, x: x, opens: opens) }
-        if case .customerUsage(let usage)? = stack.last, let effects = pointedAtUsageChart(usage, x: x, y: y, opens: opens) {
+        if case .customerUsage(let usage)? = stack.last,
+            let effects = pointedAtUsageChart(usage, x: x, y: y, opens: opens)
+        {
             return effects
         }
         let row = y - Self.firstTableRow
@@ -47,7 +49,8 @@ extension AppState {
 
     /// A click on a chart puts the cursor on the bucket under it; a double click opens that bucket's events.
     private mutating func pointedAtChart(_ chart: TimeseriesState, x: Int, opens: Bool) -> [Effect] {
-        guard let series = chart.series, let index = Layout.chartBucket(atColumn: x, width: width, series: series) else { return [] }
+        guard let series = chart.series, let index = Layout.chartBucket(atColumn: x, width: width, series: series)
+        else { return [] }
         var chart = chart
         chart.cursor = index
         stack[stack.count - 1] = .timeseries(chart)
@@ -58,8 +61,9 @@ extension AppState {
     /// opens its events. Nil when the click is elsewhere.
     private mutating func pointedAtUsageChart(_ usage: CustomerUsageState, x: Int, y: Int, opens: Bool) -> [Effect]? {
         guard let (_, series) = usage.selectedSeries,
-              let rows = Layout.usageChartRows(height: height, rows: usage.usage?.totals.count ?? 0,
-                                               bills: min(3, usage.usage?.bills.count ?? 0))
+            let rows = Layout.usageChartRows(
+                height: height, rows: usage.usage?.totals.count ?? 0,
+                bills: min(3, usage.usage?.bills.count ?? 0))
         else { return nil }
         let plotTop = height - 2 - rows + 2
         guard y >= plotTop, y < height - 2 else { return nil }

@@ -150,7 +150,8 @@ extension AppState {
         let page = max(1, height - 6)
         let limit = max(0, lines.count - page)
         switch key {
-        case .up, .character("k"), .wheelUp: overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - 1))
+        case .up, .character("k"), .wheelUp:
+            overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - 1))
         case .down, .character("j"), .wheelDown:
             overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + 1))
         case .pageUp: overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - page))

@@ -36,15 +36,19 @@ extension AppState {
         case .previousPoint, .nextPoint, .peakPoint:
             state.chartCursor = Self.moved(state.chartCursor, command, in: state.selectedSeries?.series.points ?? [])
         case .moveUp, .moveDown:
-            guard state.cursor.apply(command, count: state.usage?.totals.count ?? 0, visible: tableRows) else { return [] }
+            guard state.cursor.apply(command, count: state.usage?.totals.count ?? 0, visible: tableRows) else {
+                return []
+            }
             state.chartCursor = nil
         case .openEvents, .openBreakdown:
             guard let (metric, series) = state.selectedSeries else { return [] }
             let period = bucketPeriod(cursor: state.chartCursor, series: series)
             if command == .openBreakdown {
-                return openBreakdown(customerID: state.customerID, customerName: state.customerName, metric: metric, period: period)
+                return openBreakdown(
+                    customerID: state.customerID, customerName: state.customerName, metric: metric, period: period)
             }
-            var events = EventsState(customerID: state.customerID, customerName: state.customerName, metric: metric, period: period)
+            var events = EventsState(
+                customerID: state.customerID, customerName: state.customerName, metric: metric, period: period)
             events.pageSize = tableRows
             stack.append(.events(events))
             return loadEvents()

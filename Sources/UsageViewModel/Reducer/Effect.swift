@@ -10,7 +10,8 @@ public enum Effect: Sendable, Hashable {
     case loadSideTotals(RequestID, metric: Metric, period: Period)
     case loadUsage(RequestID, customerID: String, period: Period, bucket: Bucket)
     case loadTimeseries(RequestID, metric: Metric, customerID: String?, period: Period, bucket: Bucket)
-    case loadEvents(RequestID, customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
+    case loadEvents(
+        RequestID, customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
     /// A metric split by an event property (nil: the first property the period's events carry).
     case loadBreakdown(RequestID, customerID: String, metric: Metric, period: Period, key: String?)
     /// Forget reusable answers so the loads that follow reach the provider (`r`). Runs before the rest of its batch.

@@ -153,9 +153,10 @@ public struct CustomersState: Sendable {
     /// milliseconds), anything else through Unicode.
     static func words(_ text: String) -> [[UInt8]] {
         var text = text
-        let lower = text.withUTF8 { utf8 -> [UInt8]? in
-            utf8.contains { $0 >= 0x80 } ? nil : utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-        } ?? Array(text.lowercased().utf8)
+        let lower =
+            text.withUTF8 { utf8 -> [UInt8]? in
+                utf8.contains { $0 >= 0x80 } ? nil : utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+            } ?? Array(text.lowercased().utf8)
         return lower.split(separator: 0x20).map(Array.init)
     }
 }

@@ -32,15 +32,21 @@ public struct RowContents: Sendable, Hashable {
             amounts = amounts || !rows[index].amounts.isEmpty
             if !rows[index].periods.isEmpty { found.formUnion(rows[index].periods) } else { asAsked = true }
             // A text has no more characters than bytes: only a longer one is counted.
-            if rows[index].customer.name.utf8.count > longestName { longestName = max(longestName, rows[index].customer.name.count) }
+            if rows[index].customer.name.utf8.count > longestName {
+                longestName = max(longestName, rows[index].customer.name.count)
+            }
             if let subscription = rows[index].subscription {  // shown after the name: `Initech · sub_eu`
                 longestName = max(longestName, rows[index].customer.name.count + 3 + subscription.count)
             }
-            if rows[index].customer.id.utf8.count > longestID { longestID = max(longestID, rows[index].customer.id.count) }
+            if rows[index].customer.id.utf8.count > longestID {
+                longestID = max(longestID, rows[index].customer.id.count)
+            }
             let total = rows[index].total
             let magnitude = total < 0 ? -total : total
             if magnitude > largestTotal { largestTotal = magnitude }
-            if totalDecimals < 6, total.exponent < 0 { totalDecimals = max(totalDecimals, total.fractionDigits(upTo: 6)) }
+            if totalDecimals < 6, total.exponent < 0 {
+                totalDecimals = max(totalDecimals, total.fractionDigits(upTo: 6))
+            }
         }
         if found.count != periods.count { periods = found.sorted { ($0.start, $0.end) < ($1.start, $1.end) } }
     }

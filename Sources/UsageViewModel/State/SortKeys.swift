@@ -49,12 +49,16 @@ struct SortKeys: Sendable {
         if let known = sorted[column] { return known }
         let (keys, approximate) = Self.keys(column, rows: rows, index: index)
         let ranks = idRanks(rows)
-        var entries = keys.indices.map { row in Entry(high: keys[row].0, low: keys[row].1, tie: ranks[row], row: UInt32(row)) }
+        var entries = keys.indices.map { row in
+            Entry(high: keys[row].0, low: keys[row].1, tie: ranks[row], row: UInt32(row))
+        }
         entries.sort { ($0.high, $0.low, $0.tie) < ($1.high, $1.low, $1.tie) }
         var order = entries.map { Int($0.row) }
         var starts = [Bool](repeating: false, count: order.count)
         for place in order.indices {
-            starts[place] = place == 0 || entries[place].high != entries[place - 1].high || entries[place].low != entries[place - 1].low
+            starts[place] =
+                place == 0 || entries[place].high != entries[place - 1].high
+                || entries[place].low != entries[place - 1].low
         }
         if approximate, let exact = Self.exactOrder(column, rows: rows, index: index) {
             Self.settleTies(&order, &starts, ranks: ranks, exact: exact)
@@ -66,7 +70,9 @@ struct SortKeys: Sendable {
 
     /// Puts rows with equal keys but different values (a total finer than 10^-12, names alike in their first 16
     /// bytes) in their exact order, and marks where their values change.
-    private static func settleTies(_ order: inout [Int], _ starts: inout [Bool], ranks: [UInt32], exact: (Int, Int) -> Bool) {
+    private static func settleTies(
+        _ order: inout [Int], _ starts: inout [Bool], ranks: [UInt32], exact: (Int, Int) -> Bool
+    ) {
         var start = 0
         while start < order.count {
             var end = start + 1
@@ -80,7 +86,9 @@ struct SortKeys: Sendable {
     }
 
     /// The exact ascending order for columns whose keys may be equal for different values.
-    private static func exactOrder(_ column: SortColumn, rows: [CustomerRow], index: SearchIndex) -> ((Int, Int) -> Bool)? {
+    private static func exactOrder(_ column: SortColumn, rows: [CustomerRow], index: SearchIndex) -> (
+        (Int, Int) -> Bool
+    )? {
         switch column {
         case .total: { rows[$0].summary.total < rows[$1].summary.total }
         case .name: { index.compare($0, $1) < 0 }
@@ -90,7 +98,9 @@ struct SortKeys: Sendable {
     }
 
     /// A column's keys, and whether equal keys may hide different values.
-    private static func keys(_ column: SortColumn, rows: [CustomerRow], index: SearchIndex) -> ([(UInt64, UInt64)], Bool) {
+    private static func keys(_ column: SortColumn, rows: [CustomerRow], index: SearchIndex) -> (
+        [(UInt64, UInt64)], Bool
+    ) {
         let keys: [(UInt64, UInt64)]
         var approximate = false
         switch column {
@@ -105,7 +115,10 @@ struct SortKeys: Sendable {
             }
         case .lastEvent:
             keys = rows.indices.map { row in
-                (UInt64(bitPattern: Int64((rows[row].summary.lastEventAt?.timeIntervalSince1970 ?? -1e15) * 1000)) ^ (1 << 63), 0)
+                (
+                    UInt64(bitPattern: Int64((rows[row].summary.lastEventAt?.timeIntervalSince1970 ?? -1e15) * 1000))
+                        ^ (1 << 63), 0
+                )
             }
         case .name:
             keys = rows.indices.map { prefix(index.key($0)) }
@@ -123,7 +136,8 @@ struct SortKeys: Sendable {
         let ids = rows.indices.map { rows[$0].summary.customer.id }
         let inOrder = zip(ids, ids.dropFirst()).allSatisfy { !$1.utf8.lexicographicallyPrecedes($0.utf8) }
         var ranks = [UInt32](repeating: 0, count: rows.count)
-        let sorted = inOrder ? Array(ids.indices) : ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
+        let sorted =
+            inOrder ? Array(ids.indices) : ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
         for (rank, row) in sorted.enumerated() { ranks[row] = UInt32(rank) }
         idRanks = ranks
         return ranks
@@ -141,7 +155,8 @@ struct SortKeys: Sendable {
         return (high, UInt64(truncatingIfNeeded: signed))
     }
 
-    private static let powersOfTen: [UInt64] = (0...18).map { power in (0..<power).reduce(1) { value, _ in value * 10 } }
+    private static let powersOfTen: [UInt64] = (0...18).map { power in (0..<power).reduce(1) { value, _ in value * 10 }
+    }
 
     /// A double's order as an unsigned integer (negative numbers below positive ones). The double is the correctly
     /// rounded value of the decimal text, so a larger value never gets a smaller key.

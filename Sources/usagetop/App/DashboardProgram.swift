@@ -33,7 +33,9 @@ enum DashboardProgram {
             period: setup.period)
         if let customer = setup.customer { state.open(customer) }
         state.keyOverrides = setup.keys
-        (state.themeNames, state.profileNames, state.profileName) = (ThemeLoader.names(in: setup.themeFolders), setup.profiles, setup.profile)
+        (state.themeNames, state.profileNames, state.profileName) = (
+            ThemeLoader.names(in: setup.themeFolders), setup.profiles, setup.profile
+        )
         if let refresh = setup.refresh { state.setRefresh(seconds: refresh) }
         if let message = ThemeResolver.message(for: setup.warnings) { state.message = (message, .warning) }
         let output = ActionInbox<String>()
@@ -50,13 +52,15 @@ enum DashboardProgram {
             },
             openProfile: setup.openProfile)
         let runner = EffectRunner(service: service, hooks: hooks)
-        return ReducerProgram(state: state, output: output, wiring: .init(
-            reduce: { state, action, send in runner.run(state.reduce(action), send: send) },
-            render: { state in DashboardRenderer.render(state, options: options.withLock { $0 }) },
-            isFinished: \.shouldQuit, isBusy: \.isLoading, fullRedraws: \.fullRedraws,
-            started: { .started(now: $0, width: $1, height: $2) }, keyPressed: { .keyPressed($0) },
-            resized: { .resized(width: $0, height: $1) }, ticked: { .ticked($0) },
-            stop: { runner.run(.quit) { _ in } }))
+        return ReducerProgram(
+            state: state, output: output,
+            wiring: .init(
+                reduce: { state, action, send in runner.run(state.reduce(action), send: send) },
+                render: { state in DashboardRenderer.render(state, options: options.withLock { $0 }) },
+                isFinished: \.shouldQuit, isBusy: \.isLoading, fullRedraws: \.fullRedraws,
+                started: { .started(now: $0, width: $1, height: $2) }, keyPressed: { .keyPressed($0) },
+                resized: { .resized(width: $0, height: $1) }, ticked: { .ticked($0) },
+                stop: { runner.run(.quit) { _ in } }))
     }
 
     /// Theme `name` from `folders` or the bundled ones; a colour theme is refused when colour is off this session.
@@ -65,7 +69,10 @@ enum DashboardProgram {
             return .failure(UsageError(.invalidInput, "a theme is a name, not a path"))
         }
         guard useColor || name == "mono" else {
-            return .failure(UsageError(.unsupported, "colours are off in this session (NO_COLOR or --theme mono); restart with --theme \(name)"))
+            return .failure(
+                UsageError(
+                    .unsupported,
+                    "colours are off in this session (NO_COLOR or --theme mono); restart with --theme \(name)"))
         }
         switch ThemeLoader.load(name: name, from: folders) {
         case .success(let loaded): return .success(loaded.theme)

@@ -11,13 +11,19 @@ enum StoreOpener {
     /// for days, never holds what building it took (about 27 MB more for the rest of its life when built here).
     static func open(path: String, buildingDemo: Bool = true) async throws(UsageError) -> UsageStore {
         guard buildingDemo || FileManager.default.fileExists(atPath: path) else {
-            throw UsageError(.storage, "no store at \(path): run usagetop with this profile once to build demo data, or ingest yours")
+            throw UsageError(
+                .storage, "no store at \(path): run usagetop with this profile once to build demo data, or ingest yours"
+            )
         }
         let store = try UsageStore(path: path)
         if try store.isEmpty() {
-            if store.isReadOnly { throw UsageError(.storage, "\(path) is empty and read-only for this user: nothing to show") }
+            if store.isReadOnly {
+                throw UsageError(.storage, "\(path) is empty and read-only for this user: nothing to show")
+            }
             guard buildingDemo else {
-                throw UsageError(.storage, "\(path) is empty: run usagetop with this profile once to build demo data, or ingest yours")
+                throw UsageError(
+                    .storage,
+                    "\(path) is empty: run usagetop with this profile once to build demo data, or ingest yours")
             }
             StandardError.line("usagetop: new store \(path): building demo data...")
             try await buildDemo(path: path)
@@ -27,7 +33,8 @@ enum StoreOpener {
 
     /// Runs `usagetop demo --db path` (this same binary), its progress on our standard error.
     private static func buildDemo(path: String) async throws(UsageError) {
-        let binary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let binary =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let status: TerminationStatus
         do {
             status = try await Subprocess.run(
@@ -37,6 +44,8 @@ enum StoreOpener {
         } catch {
             throw UsageError(.storage, "could not build the demo store at \(path): \(error)")
         }
-        guard status.isSuccess else { throw UsageError(.storage, "building the demo store at \(path) failed (\(status))") }
+        guard status.isSuccess else {
+            throw UsageError(.storage, "building the demo store at \(path) failed (\(status))")
+        }
     }
 }

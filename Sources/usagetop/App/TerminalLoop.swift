@@ -58,7 +58,9 @@ enum TerminalLoop {
             let now = Date()
             busySince = program.isBusy ? (busySince ?? now) : nil
             let spinning = busySince.map { now.timeIntervalSince($0) >= slowAfter } ?? false
-            let due = spinning ? now.timeIntervalSince(lastTick) >= 0.08
+            let due =
+                spinning
+                ? now.timeIntervalSince(lastTick) >= 0.08
                 : floor(now.timeIntervalSince1970) != floor(lastTick.timeIntervalSince1970)
             if due {
                 lastTick = now

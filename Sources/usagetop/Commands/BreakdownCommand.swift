@@ -12,7 +12,10 @@ struct BreakdownCommand: HeadlessCommand {
     @Option(help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).")
     var customer: String
     @Option(help: "The metric code.") var metric: String
-    @Option(help: "The event property to split by (for example endpoint, region, status); on Lago, a key of the charge's filters or groups.")
+    @Option(
+        help:
+            "The event property to split by (for example endpoint, region, status); on Lago, a key of the charge's filters or groups."
+    )
     var by: String
     @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
@@ -26,22 +29,34 @@ struct BreakdownCommand: HeadlessCommand {
         case .json:
             let items = rows.map { row in
                 var fields: [(String, JSONValue)] = [("value", JSONOut.string(row.value))]
-                if !row.also.isEmpty { fields.append(("also", .object(row.also.map { ($0.key, JSONValue.string($0.value)) }))) }
+                if !row.also.isEmpty {
+                    fields.append(("also", .object(row.also.map { ($0.key, JSONValue.string($0.value)) })))
+                }
                 if row.unmatched { fields.append(("no_filter_matched", .bool(true))) }
                 if let subscription = row.subscription { fields.append(("subscription", .string(subscription))) }
-                return JSONValue.object(fields + [("events", JSONOut.int(row.events)), ("total", JSONOut.number(row.total))]
-                    + JSONOut.money(row.amount))
+                return JSONValue.object(
+                    fields + [("events", JSONOut.int(row.events)), ("total", JSONOut.number(row.total))]
+                        + JSONOut.money(row.amount))
             }
-            return JSONWriter.compact(.object([
-                ("customer", .string(found.id)), ("metric", .string(metric.code)), ("by", .string(by)),
-                ("period", answered.count == 1 ? JSONOut.period(answered[0]) : answered.isEmpty ? JSONOut.period(period) : .null),
-                ("periods", .array((answered.isEmpty ? [period] : answered).map(JSONOut.period))),
-                ("requested_period", JSONOut.period(period)), ("values", .array(items)),
-            ]))
+            return JSONWriter.compact(
+                .object([
+                    ("customer", .string(found.id)), ("metric", .string(metric.code)), ("by", .string(by)),
+                    (
+                        "period",
+                        answered.count == 1
+                            ? JSONOut.period(answered[0]) : answered.isEmpty ? JSONOut.period(period) : .null
+                    ),
+                    ("periods", .array((answered.isEmpty ? [period] : answered).map(JSONOut.period))),
+                    ("requested_period", JSONOut.period(period)), ("values", .array(items)),
+                ]))
         case .csv: return ExportTable.breakdown(rows, key: by, metric: metric, customerID: found.id).csv()
         case .table:
             let output = TabularOutput(ExportTable.breakdown(rows, key: by, metric: metric, customerID: found.id))
-            let note = answered.isEmpty ? "" : "\nnumbers for " + answered.map { "\(UTCTime.iso($0.start)) → \(UTCTime.iso($0.end))" }.joined(separator: ", ")
+            let note =
+                answered.isEmpty
+                ? ""
+                : "\nnumbers for "
+                    + answered.map { "\(UTCTime.iso($0.start)) → \(UTCTime.iso($0.end))" }.joined(separator: ", ")
             return output.table() + note
         }
     }

@@ -17,7 +17,9 @@ struct CustomersCommand: HeadlessCommand {
         if let code = metric {
             chosen = try await service.metric(code: code)
         } else {
-            guard let first = try await service.metrics().first else { throw UsageError(.notFound, "the store has no metrics") }
+            guard let first = try await service.metrics().first else {
+                throw UsageError(.notFound, "the store has no metrics")
+            }
             chosen = first
         }
         let rows = try await service.summaries(metric: chosen, period: period, trailingDays: 1, now: period.end)
@@ -41,11 +43,13 @@ struct CustomersCommand: HeadlessCommand {
                 ])
             }
             let answered: [Period?] = rows.flatMap { $0.periods.isEmpty ? [nil] : $0.periods.map { Optional($0) } }
-            return JSONWriter.compact(.object([
-                ("provider", .string(provider)), ("metric", .string(metric.code)),
-                ("period", JSONOut.answeredPeriod(answered, requested: period)), ("requested_period", JSONOut.period(period)),
-                ("customers", .array(customers)),
-            ]))
+            return JSONWriter.compact(
+                .object([
+                    ("provider", .string(provider)), ("metric", .string(metric.code)),
+                    ("period", JSONOut.answeredPeriod(answered, requested: period)),
+                    ("requested_period", JSONOut.period(period)),
+                    ("customers", .array(customers)),
+                ]))
         case .csv: return ExportTable.customers(rows, metric: metric, requested: period).csv()
         case .table: return TabularOutput(ExportTable.customers(rows, metric: metric, requested: period)).table()
         }

@@ -14,19 +14,23 @@ struct DashboardCommand: AsyncParsableCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var display: DisplayOptions
     @OptionGroup var when: PeriodOptions
-    @Option(help: "Refresh automatically every SECONDS (minimum 1; default: the profile's, else off; + and - change it).")
+    @Option(
+        help: "Refresh automatically every SECONDS (minimum 1; default: the profile's, else off; + and - change it).")
     var refresh: Int?
     @Option(help: "Open straight on this customer: its id, or a name (case-insensitive; words in any order).")
     var customer: String?
 
     func validate() throws {
         let range = Profile.refreshRange
-        if let refresh, !range.contains(refresh) { throw ValidationError("--refresh must be from 1 to \(range.upperBound) seconds") }
+        if let refresh, !range.contains(refresh) {
+            throw ValidationError("--refresh must be from 1 to \(range.upperBound) seconds")
+        }
     }
 
     func run() async throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
-            throw Failure.exit("the dashboard needs a terminal; use `usagetop customers|snapshot|timeseries|events` in scripts")
+            throw Failure.exit(
+                "the dashboard needs a terminal; use `usagetop customers|snapshot|timeseries|events` in scripts")
         }
         if let problem = NcursesTerminal.unsupportedTerminal(environment: ProcessInfo.processInfo.environment) {
             throw Failure.exit(problem)
@@ -51,10 +55,14 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let (source, display) = (source, display)
         var setup = DashboardProgram.Setup(
-            options: resolved.options, period: try when.choice(default: .preset(.thisMonth)), refresh: refresh ?? profile?.refresh,
+            options: resolved.options, period: try when.choice(default: .preset(.thisMonth)),
+            refresh: refresh ?? profile?.refresh,
             warnings: resolved.warnings, customer: opening, keys: KeyBindingsConfig.overrides(config))
-        setup.themeFolders = ThemeLoader.searchPath(themesDir: display.themesDir, environment: ProcessInfo.processInfo.environment)
-        (setup.useColor, setup.profiles, setup.profile) = (resolved.useColor, config.profiles.keys.sorted(), source.profile)
+        setup.themeFolders = ThemeLoader.searchPath(
+            themesDir: display.themesDir, environment: ProcessInfo.processInfo.environment)
+        (setup.useColor, setup.profiles, setup.profile) = (
+            resolved.useColor, config.profiles.keys.sorted(), source.profile
+        )
         setup.openProfile = { name in
             let other = source.switching(to: name)
             do throws(UsageError) {
@@ -67,7 +75,9 @@ struct DashboardCommand: AsyncParsableCommand {
         }
         let ready = setup
         do {
-            try await TerminalLoop.run(useColor: resolved.useColor, mouse: config.usesMouse(profile: profile, noMouseFlag: display.noMouse)) {
+            try await TerminalLoop.run(
+                useColor: resolved.useColor, mouse: config.usesMouse(profile: profile, noMouseFlag: display.noMouse)
+            ) {
                 DashboardProgram.make(service: service, setup: ready)
             }
         } catch {

@@ -18,10 +18,13 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Replace the store even when it holds ingested (real) events.") var force = false
 
     func validate() throws {
-        guard (1...1_000_000).contains(customers), (1...10_000).contains(days), (0...100_000).contains(eventsPerDay) else {
-            throw ValidationError("--customers must be from 1 to 1000000, --days from 1 to 10000, --events-per-day from 0 to 100000")
+        guard (1...1_000_000).contains(customers), (1...10_000).contains(days), (0...100_000).contains(eventsPerDay)
+        else {
+            throw ValidationError(
+                "--customers must be from 1 to 1000000, --days from 1 to 10000, --events-per-day from 0 to 100000")
         }
-        guard Double(customers) * Double(days) * Double(eventsPerDay) <= 200_000_000, days * eventsPerDay <= 10_000_000 else {
+        guard Double(customers) * Double(days) * Double(eventsPerDay) <= 200_000_000, days * eventsPerDay <= 10_000_000
+        else {
             throw ValidationError("that is more than 200 million events (or 10 million for one customer); choose fewer")
         }
     }
@@ -31,12 +34,17 @@ struct DemoCommand: AsyncParsableCommand {
         let started = Date()
         do throws(UsageError) {
             if let db = store.db, PostgresTarget.isPostgres(db) {
-                throw UsageError(.invalidInput, "demo data goes to an SQLite file, never into a shared PostgreSQL store; give --db PATH")
+                throw UsageError(
+                    .invalidInput,
+                    "demo data goes to an SQLite file, never into a shared PostgreSQL store; give --db PATH")
             }
             let target = try UsageStore(path: store.path)
             let held = try target.contents()
             if !held.isDemo && held.events > 0 && !force {
-                throw UsageError(.invalidInput, "\(store.path) holds \(held.events) ingested events for \(held.customers) customers, which demo would delete; run it again with --force to replace them, or choose another --db")
+                throw UsageError(
+                    .invalidInput,
+                    "\(store.path) holds \(held.events) ingested events for \(held.customers) customers, which demo would delete; run it again with --force to replace them, or choose another --db"
+                )
             }
             let count = try await OffPool.run { () throws(UsageError) in
                 var shown = -1
@@ -50,7 +58,10 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
             StandardError.progress("generating 100%", done: true)
-            StandardOutput.line(EscapedText.line("wrote \(count) events for \(customers) customers over \(days) days to \(store.path) in \(seconds)s"))
+            StandardOutput.line(
+                EscapedText.line(
+                    "wrote \(count) events for \(customers) customers over \(days) days to \(store.path) in \(seconds)s"
+                ))
         } catch {
             throw Failure.exit(error)
         }

@@ -14,7 +14,8 @@ struct EventsCommand: HeadlessCommand {
     @Option(help: "The metric code.") var metric: String
     @Option(help: "Count only events matching one of the metric's filters (Hyperline's aggregator filter id).")
     var filter: String?
-    @Option(name: .customLong("where"), help: "Only events whose property KEY equals VALUE (KEY=VALUE; repeat for more).")
+    @Option(
+        name: .customLong("where"), help: "Only events whose property KEY equals VALUE (KEY=VALUE; repeat for more).")
     var matches: [String] = []
     @Flag(help: "Oldest first (default: newest first, where the provider can order).") var oldestFirst = false
     @Option(help: "Only events whose transaction id or properties hold TEXT (case-insensitive).") var search: String?
@@ -36,12 +37,17 @@ struct EventsCommand: HeadlessCommand {
         let found = try await service.findCustomer(customer)
         let result = try await service.events(
             customerID: found.id, metric: metric, period: period, page: page - 1, pageSize: pageSize,
-            query: EventQuery(newestFirst: !oldestFirst, matches: matches.compactMap(EventQuery.Match.parse), text: search))
+            query: EventQuery(
+                newestFirst: !oldestFirst, matches: matches.compactMap(EventQuery.Match.parse), text: search))
         if result.newestFirst != nil, result.newestFirst != !oldestFirst {
-            StandardError.line("usagetop: note: \(service.providerName) lists events \(result.orderText) only: \(oldestFirst ? "--oldest-first" : "newest first") not applied")
+            StandardError.line(
+                "usagetop: note: \(service.providerName) lists events \(result.orderText) only: \(oldestFirst ? "--oldest-first" : "newest first") not applied"
+            )
         }
         if page > result.pageCount {
-            throw UsageError(.invalidInput, "--page \(page) is past the last page (\(result.pageCount) of \(result.totalCount) events)")
+            throw UsageError(
+                .invalidInput,
+                "--page \(page) is past the last page (\(result.pageCount) of \(result.totalCount) events)")
         }
         return render(result, customerID: found.id, period: period)
     }
@@ -50,20 +56,24 @@ struct EventsCommand: HeadlessCommand {
         switch query.format {
         case .json:
             let events = result.items.map { event in
-                JSONValue.object([
-                    ("transaction_id", .string(event.transactionID)), ("timestamp", .string(UTCTime.iso(event.timestamp))),
-                ] + (event.subscriptionID.map { [("external_subscription_id", JSONValue.string($0))] } ?? []) + [
-                    ("properties", event.properties),
-                ])
+                JSONValue.object(
+                    [
+                        ("transaction_id", .string(event.transactionID)),
+                        ("timestamp", .string(UTCTime.iso(event.timestamp))),
+                    ] + (event.subscriptionID.map { [("external_subscription_id", JSONValue.string($0))] } ?? []) + [
+                        ("properties", event.properties)
+                    ])
             }
-            return JSONWriter.compact(.object([
-                ("customer", .string(customerID)), ("metric", .string(metric)), ("filter", JSONOut.string(filter)),
-                ("period", JSONOut.period(period)),
-                ("page", .number(String(page))), ("pages", .number(String(result.pageCount))),
-                ("total", .number(String(result.totalCount))),
-                ("order", .string(result.orderText.replacingOccurrences(of: " ", with: "_"))), ("events", .array(events)),
-                ("unreadable", .array(result.unreadable.map(JSONValue.string))),
-            ]))
+            return JSONWriter.compact(
+                .object([
+                    ("customer", .string(customerID)), ("metric", .string(metric)), ("filter", JSONOut.string(filter)),
+                    ("period", JSONOut.period(period)),
+                    ("page", .number(String(page))), ("pages", .number(String(result.pageCount))),
+                    ("total", .number(String(result.totalCount))),
+                    ("order", .string(result.orderText.replacingOccurrences(of: " ", with: "_"))),
+                    ("events", .array(events)),
+                    ("unreadable", .array(result.unreadable.map(JSONValue.string))),
+                ]))
         case .table, .csv:
             for problem in result.unreadable { StandardError.line("usagetop: not shown: \(problem)") }
             let table = ExportTable.events(result, customerID: customerID, metricCode: metric)

@@ -20,9 +20,16 @@ struct InfoCommand: ParsableCommand {
             ("version", UsagetopVersion.text),
             ("config", config + (FileManager.default.fileExists(atPath: config) ? "" : " (none yet)")),
             ("profiles", profiles.isEmpty ? "—" : profiles.joined(separator: ", ")),
-            ("store", store + (FileManager.default.fileExists(atPath: store) ? "" : " (built with demo data on first run)")),
+            (
+                "store",
+                store + (FileManager.default.fileExists(atPath: store) ? "" : " (built with demo data on first run)")
+            ),
             ("log", FileLogHandler.defaultPath(environment: environment)),
-            ("themes", (ThemeLoader.searchPath(themesDir: nil, environment: environment) + ["built in"]).joined(separator: ", ")),
+            (
+                "themes",
+                (ThemeLoader.searchPath(themesDir: nil, environment: environment) + ["built in"]).joined(
+                    separator: ", ")
+            ),
         ]
         for (name, value) in lines {
             StandardOutput.line(EscapedText.line(name.padding(toLength: 9, withPad: " ", startingAt: 0) + value))

@@ -9,9 +9,14 @@ struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Load events (one Lago-shaped JSON object per line) into the store.",
-        discussion: "All or nothing by default: any invalid line means nothing is written. Exit code 1 if a line was rejected.")
+        discussion:
+            "All or nothing by default: any invalid line means nothing is written. Exit code 1 if a line was rejected.")
 
-    @Option(name: .long, help: "The usage store: an SQLite file (default: $XDG_DATA_HOME/usagetop/usage.sqlite) or postgres://user@host/database.")
+    @Option(
+        name: .long,
+        help:
+            "The usage store: an SQLite file (default: $XDG_DATA_HOME/usagetop/usage.sqlite) or postgres://user@host/database."
+    )
     var db: String?
     @Option(help: "A profile whose db (and password_env or password_command) names the store.") var profile: String?
     @Option(help: "metrics.json: [{\"code\",\"name\",\"aggregation\",\"field\",\"unit\"}].") var metrics: String?
@@ -23,18 +28,23 @@ struct IngestCommand: AsyncParsableCommand {
         do {
             var warnings: [String] = []
             let chosen = try profile.map { name throws(UsageError) in
-                try ConfigFile.load(path: ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment), warnings: &warnings)
-                    .profile(name)
+                try ConfigFile.load(
+                    path: ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment), warnings: &warnings
+                )
+                .profile(name)
             }
             for warning in warnings { StandardError.line("usagetop: warning: \(warning)") }
             let target = try await StoreLocation.chosen(db: db, profile: chosen).openForWriting(profile: chosen)
-            let metricList = try metrics.map { path throws(UsageError) in
-                try CatalogParser.metrics(from: try read(path), source: path)
-            } ?? []
-            let customerList = try customers.map { path throws(UsageError) in
-                try CatalogParser.customers(from: try read(path), source: path)
-            } ?? []
-            let report = try await target.ingest(.file(events), metrics: metricList, customers: customerList, skipInvalid: skipInvalid)
+            let metricList =
+                try metrics.map { path throws(UsageError) in
+                    try CatalogParser.metrics(from: try read(path), source: path)
+                } ?? []
+            let customerList =
+                try customers.map { path throws(UsageError) in
+                    try CatalogParser.customers(from: try read(path), source: path)
+                } ?? []
+            let report = try await target.ingest(
+                .file(events), metrics: metricList, customers: customerList, skipInvalid: skipInvalid)
             for line in report.lines {
                 if line.hasPrefix("ingested") { StandardOutput.line(line) } else { StandardError.line(line) }
             }
@@ -49,14 +59,16 @@ struct IngestCommand: AsyncParsableCommand {
         let limit = 64 << 20
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-              let handle = FileHandle(forReadingAtPath: path)
+            let handle = FileHandle(forReadingAtPath: path)
         else { throw UsageError(.invalidInput, "cannot read \(path)") }
         defer { try? handle.close() }
         var data = Data()
         do {
             while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
                 data.append(chunk)
-                if data.count > limit { throw UsageError(.invalidInput, "\(path) is larger than 64 MiB; is it the right file?") }
+                if data.count > limit {
+                    throw UsageError(.invalidInput, "\(path) is larger than 64 MiB; is it the right file?")
+                }
             }
         } catch let error as UsageError {
             throw error

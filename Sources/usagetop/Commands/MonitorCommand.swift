@@ -30,8 +30,12 @@ struct MonitorCommand: AsyncParsableCommand {
 
     func validate() throws {
         let range = Profile.refreshRange
-        if let refresh, !range.contains(refresh) { throw ValidationError("--refresh must be from 1 to \(range.upperBound) seconds") }
-        if let cycle, !range.contains(cycle) { throw ValidationError("--cycle must be from 1 to \(range.upperBound) seconds") }
+        if let refresh, !range.contains(refresh) {
+            throw ValidationError("--refresh must be from 1 to \(range.upperBound) seconds")
+        }
+        if let cycle, !range.contains(cycle) {
+            throw ValidationError("--cycle must be from 1 to \(range.upperBound) seconds")
+        }
     }
 
     func run() async throws {
@@ -57,14 +61,18 @@ struct MonitorCommand: AsyncParsableCommand {
         let resolved = display.resolve(profileTheme: profile?.theme)
         var state = MonitorState(
             now: Date(), width: 80, height: 24, providerName: service.providerName, capabilities: service.capabilities,
-            period: try when.choice(default: .preset(.last24Hours)), refreshSeconds: refresh ?? profile?.refresh ?? kind?.defaultRefreshSeconds ?? 2,
+            period: try when.choice(default: .preset(.last24Hours)),
+            refreshSeconds: refresh ?? profile?.refresh ?? kind?.defaultRefreshSeconds ?? 2,
             cycleSeconds: cycle, rules: config.alertRules(profile: profile), scansAllMetrics: kind == nil)
         state.keyOverrides = KeyBindingsConfig.overrides(config)
         state.bigNumbers = big
         let ready = state
         do {
-            try await TerminalLoop.run(useColor: resolved.useColor, mouse: config.usesMouse(profile: profile, noMouseFlag: display.noMouse)) {
-                MonitorProgram.make(service: service, options: resolved.options, state: ready, warnings: resolved.warnings)
+            try await TerminalLoop.run(
+                useColor: resolved.useColor, mouse: config.usesMouse(profile: profile, noMouseFlag: display.noMouse)
+            ) {
+                MonitorProgram.make(
+                    service: service, options: resolved.options, state: ready, warnings: resolved.warnings)
             }
         } catch {
             throw Failure.exit(error.message)

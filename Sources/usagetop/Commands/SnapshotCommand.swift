@@ -30,11 +30,14 @@ struct SnapshotCommand: HeadlessCommand {
         case .table:
             let output = TabularOutput(ExportTable.usage(report.totals, customerID: customer.id, requested: period))
             let other = report.totals.contains { $0.period != nil }
-            var heading = TextSanitizer.sanitize("\(customer.name) (\(customer.id))")
+            var heading =
+                TextSanitizer.sanitize("\(customer.name) (\(customer.id))")
                 + " · \(UTCTime.iso(period.start)) → \(UTCTime.iso(period.end))"
             if other { heading += "\n\(provider) cannot answer that period: each row is for the period it names" }
             let bills = report.bills.map { bill in
-                "\n" + TextSanitizer.sanitize(bill.line(period: "\(UTCTime.iso(bill.period.start)) → \(UTCTime.iso(bill.period.end))"))
+                "\n"
+                    + TextSanitizer.sanitize(
+                        bill.line(period: "\(UTCTime.iso(bill.period.start)) → \(UTCTime.iso(bill.period.end))"))
             }
             return heading + "\n" + output.table() + bills.joined()
         }
@@ -42,26 +45,30 @@ struct SnapshotCommand: HeadlessCommand {
 
     private func json(customer: Customer, report: UsageReport, period: Period, provider: String) -> String {
         let metrics = report.totals.map { total in
-            JSONValue.object([
-                ("id", .string(total.metric.code)), ("name", .string(total.metric.name)),
-                ("charge", JSONOut.string(total.charge)), ("aggregation", .string(total.metric.aggregation.rawValue)),
-                ("unit", JSONOut.string(total.metric.unit)), ("total", JSONOut.number(total.value)),
-                ("count", JSONOut.int(total.eventCount)), ("billed_by", JSONOut.string(total.billedBy)),
-                ("subscription", JSONOut.string(total.subscription)),
-            ] + JSONOut.money(total.amount) + [("period", JSONOut.period(total.period ?? period))])
+            JSONValue.object(
+                [
+                    ("id", .string(total.metric.code)), ("name", .string(total.metric.name)),
+                    ("charge", JSONOut.string(total.charge)),
+                    ("aggregation", .string(total.metric.aggregation.rawValue)),
+                    ("unit", JSONOut.string(total.metric.unit)), ("total", JSONOut.number(total.value)),
+                    ("count", JSONOut.int(total.eventCount)), ("billed_by", JSONOut.string(total.billedBy)),
+                    ("subscription", JSONOut.string(total.subscription)),
+                ] + JSONOut.money(total.amount) + [("period", JSONOut.period(total.period ?? period))])
         }
         let billed = Money.totals(report.totals.compactMap(\.amount)).map { JSONValue.object(JSONOut.money($0)) }
         let bills = report.bills.map { bill in
-            JSONValue.object([("period", JSONOut.period(bill.period)), ("invoiced", .bool(bill.isInvoiced))]
-                + JSONOut.money(bill.amount) + JSONOut.money(bill.taxes, prefix: "taxes_")
-                + JSONOut.money(bill.total, prefix: "total_") + JSONOut.money(bill.projected, prefix: "projected_"))
+            JSONValue.object(
+                [("period", JSONOut.period(bill.period)), ("invoiced", .bool(bill.isInvoiced))]
+                    + JSONOut.money(bill.amount) + JSONOut.money(bill.taxes, prefix: "taxes_")
+                    + JSONOut.money(bill.total, prefix: "total_") + JSONOut.money(bill.projected, prefix: "projected_"))
         }
-        return JSONWriter.compact(.object([
-            ("provider", .string(provider)),
-            ("customer", .object([("id", .string(customer.id)), ("name", .string(customer.name))])),
-            ("period", JSONOut.answeredPeriod(report.totals.map(\.period), requested: period)),
-            ("requested_period", JSONOut.period(period)), ("metrics", .array(metrics)), ("billed", .array(billed)),
-            ("bills", .array(bills)),
-        ]))
+        return JSONWriter.compact(
+            .object([
+                ("provider", .string(provider)),
+                ("customer", .object([("id", .string(customer.id)), ("name", .string(customer.name))])),
+                ("period", JSONOut.answeredPeriod(report.totals.map(\.period), requested: period)),
+                ("requested_period", JSONOut.period(period)), ("metrics", .array(metrics)), ("billed", .array(billed)),
+                ("bills", .array(bills)),
+            ]))
     }
 }

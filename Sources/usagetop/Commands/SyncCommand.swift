@@ -32,7 +32,9 @@ struct SyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            guard (0.01...1).contains(rateShare) else { throw UsageError(.invalidInput, "--rate-share must be between 0.01 and 1") }
+            guard (0.01...1).contains(rateShare) else {
+                throw UsageError(.invalidInput, "--rate-share must be between 0.01 and 1")
+            }
             if let every, every < 1 { throw UsageError(.invalidInput, "--every must be at least 1 second") }
             AppLogging.start()
             var warnings: [String] = []
@@ -47,7 +49,8 @@ struct SyncCommand: AsyncParsableCommand {
             let name = "\(kind.name) \(source.baseURL(kind, profile))"
             let location = StoreLocation.chosen(db: source.db, profile: profile)
             guard let every else {
-                let report = try await pass(provider, kind.billing, try await location.openForWriting(profile: profile), name)
+                let report = try await pass(
+                    provider, kind.billing, try await location.openForWriting(profile: profile), name)
                 if !report.isClean { throw ExitCode(1) }
                 return
             }
@@ -70,16 +73,21 @@ struct SyncCommand: AsyncParsableCommand {
         let now = Date()
         let start = try PeriodText.parse(since, now: now).resolve(now: now).start
         let status = SyncStatus()
-        let report = try await ProviderSync(provider: provider, billing: billing, store: store, source: name).run(since: start, now: now) {
+        let report = try await ProviderSync(provider: provider, billing: billing, store: store, source: name).run(
+            since: start, now: now
+        ) {
             status.show($0)
         }
         status.finish()
         for (metric, reason) in report.billedMetrics {
-            StandardError.line("usagetop sync: \(metric.code): events not copied (\(reason)); kept as \(provider.name)'s own totals")
+            StandardError.line(
+                "usagetop sync: \(metric.code): events not copied (\(reason)); kept as \(provider.name)'s own totals")
         }
         for line in (report.refused + report.failures).prefix(20) { StandardError.line("usagetop sync: \(line)") }
         for line in report.disagreements.prefix(50) { StandardError.line("usagetop sync: disagrees: \(line)") }
-        if report.disagreements.count > 50 { StandardError.line("usagetop sync: … and \(report.disagreements.count - 50) more disagreements") }
+        if report.disagreements.count > 50 {
+            StandardError.line("usagetop sync: … and \(report.disagreements.count - 50) more disagreements")
+        }
         StandardOutput.line(report.summary)
         StandardOutput.line(report.verification)
         Self.log(report)
@@ -103,7 +111,8 @@ struct SyncCommand: AsyncParsableCommand {
                 failures += 1
                 let wait = Self.backoff(every: every, failures: failures)
                 StandardError.line("usagetop sync: pass failed: \(error.message); trying again in \(wait)s")
-                Logger(label: "usagetop.sync").error("pass failed", metadata: ["error": "\(error.message)", "retry_in_s": "\(wait)"])
+                Logger(label: "usagetop.sync").error(
+                    "pass failed", metadata: ["error": "\(error.message)", "retry_in_s": "\(wait)"])
                 try await Task.sleep(for: .seconds(wait))
             }
         }

@@ -20,9 +20,12 @@ struct TimeseriesCommand: HeadlessCommand {
         let metric = try await service.metric(code: self.metric).filtered(by: filter)
         var customerID: String?
         if let customer { customerID = try await service.findCustomer(customer).id }
-        let series = try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
+        let series = try await service.timeseries(
+            metric: metric, customerID: customerID, period: period, bucket: bucket)
         if series.isPerBillingPeriod {
-            StandardError.line("usagetop: note: \(service.providerName) answers \(metric.code) by its own periods (a point each, as it bills them), not per \(bucket.rawValue)")
+            StandardError.line(
+                "usagetop: note: \(service.providerName) answers \(metric.code) by its own periods (a point each, as it bills them), not per \(bucket.rawValue)"
+            )
         }
         return render(series, customerID: customerID, filter: metric.filter)
     }
@@ -35,11 +38,12 @@ struct TimeseriesCommand: HeadlessCommand {
                 if let end = $0.end { fields.append(("end", .string(UTCTime.iso(end)))) }
                 return JSONValue.object(fields + [("value", JSONOut.number($0.value))])
             }
-            return JSONWriter.compact(.object([
-                ("metric", .string(series.metricCode)), ("filter", JSONOut.string(filter?.id)),
-                ("bucket", .string(series.isPerBillingPeriod ? "billing_period" : series.bucket.rawValue)),
-                ("points", .array(points)), ("total", JSONOut.number(series.total)),
-            ]))
+            return JSONWriter.compact(
+                .object([
+                    ("metric", .string(series.metricCode)), ("filter", JSONOut.string(filter?.id)),
+                    ("bucket", .string(series.isPerBillingPeriod ? "billing_period" : series.bucket.rawValue)),
+                    ("points", .array(points)), ("total", JSONOut.number(series.total)),
+                ]))
         case .csv: return ExportTable.series(series, customerID: customerID).csv()
         case .table:
             return TabularOutput(ExportTable.series(series, customerID: customerID)).table()

@@ -8,16 +8,28 @@ import UsageCore
 
 /// Where data comes from: the embedded store (`--db`) or a provider's API (`--provider`, `--base-url`).
 struct SourceOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Data source: \(ProviderRegistry.listed(ProviderRegistry.sourceNames)) (default: the profile's, else local)."))
+    @Option(
+        help: ArgumentHelp(
+            "Data source: \(ProviderRegistry.listed(ProviderRegistry.sourceNames)) (default: the profile's, else local)."
+        ))
     var provider: String?
 
-    @Option(help: "A profile from $XDG_CONFIG_HOME/usagetop/config.toml (provider, base_url, api_key_env or api_key_command, theme).")
+    @Option(
+        help:
+            "A profile from $XDG_CONFIG_HOME/usagetop/config.toml (provider, base_url, api_key_env or api_key_command, theme)."
+    )
     var profile: String?
 
-    @Option(help: "The provider's API base URL (self-hosted Lago, sandboxes, a test server). Plain http:// only to loopback.")
+    @Option(
+        help:
+            "The provider's API base URL (self-hosted Lago, sandboxes, a test server). Plain http:// only to loopback.")
     var baseURL: String?
 
-    @Option(name: .long, help: "The usage store read with --provider local and written by sync: an SQLite file (default: $XDG_DATA_HOME/usagetop/usage.sqlite) or postgres://user@host/database.")
+    @Option(
+        name: .long,
+        help:
+            "The usage store read with --provider local and written by sync: an SQLite file (default: $XDG_DATA_HOME/usagetop/usage.sqlite) or postgres://user@host/database."
+    )
     var db: String?
 
     /// The selected profile (nil without `--profile`); warnings about the config file go to `warnings`.

@@ -14,7 +14,8 @@ struct StoreOptions: ParsableArguments {
     static func path(db: String?) -> String {
         let environment = ProcessInfo.processInfo.environment
         if let db { return ConfigFile.expandingHome(db, environment: environment) }
-        let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let data =
+            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/share")
         return data + "/usagetop/usage.sqlite"
     }

@@ -13,12 +13,17 @@ enum JSONOut {
     }
     /// `amount_cents`, `amount` (decimal text with the currency's minor digits) and `currency`, null when unpriced.
     static func money(_ money: Money?) -> [(String, JSONValue)] {
-        [("amount_cents", int(money?.minorUnits)), ("amount", money.map { .number($0.plainAmount) } ?? .null),
-         ("currency", string(money?.currency))]
+        [
+            ("amount_cents", int(money?.minorUnits)), ("amount", money.map { .number($0.plainAmount) } ?? .null),
+            ("currency", string(money?.currency)),
+        ]
     }
     /// `<prefix>amount_cents` and `<prefix>amount` (the currency is named once, by `money(_:)`).
     static func money(_ money: Money?, prefix: String) -> [(String, JSONValue)] {
-        [("\(prefix)amount_cents", int(money?.minorUnits)), ("\(prefix)amount", money.map { .number($0.plainAmount) } ?? .null)]
+        [
+            ("\(prefix)amount_cents", int(money?.minorUnits)),
+            ("\(prefix)amount", money.map { .number($0.plainAmount) } ?? .null),
+        ]
     }
     /// The period the numbers answer: the one common period of `answered`, else the period asked when there is
     /// none, else null (each row then names its own).

@@ -19,7 +19,8 @@ final class SyncStatus: Sendable {
     /// Shows `progress`: on a terminal at most every 0.2 s (and at the end); otherwise a line per hundred customers
     /// and at the end.
     func show(_ progress: SyncProgress, now: Date = Date()) {
-        let counts = "\(progress.read) events (\(progress.inserted) new), \(progress.calls) calls"
+        let counts =
+            "\(progress.read) events (\(progress.inserted) new), \(progress.calls) calls"
             + (progress.failures > 0 ? ", \(progress.failures) failed" : "")
         let last = progress.done == progress.total
         guard onTerminal else {
