@@ -29,17 +29,19 @@ let package = Package(
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
         .target(name: "UsageCore"),
+        .target(name: "StoreCore", dependencies: ["UsageCore"]),
+        .target(name: "StoreSync", dependencies: ["UsageCore", "StoreCore"]),
         .target(
             name: "LocalStore",
             dependencies: [
-                "UsageCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "UsageCore", "StoreCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(
             name: "PostgresStore",
             dependencies: [
-                "UsageCore", "LocalStore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "UsageCore", "StoreCore", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -82,8 +84,8 @@ let package = Package(
         .executableTarget(
             name: "usagetop",
             dependencies: [
-                "UsageCore", "LocalStore", "PostgresStore", "RemoteProviders", "AppConfig", "UsageViewModel", "TermUI",
-                "NcursesBackend", "DashboardScreens",
+                "UsageCore", "StoreCore", "StoreSync", "LocalStore", "PostgresStore", "RemoteProviders", "AppConfig",
+                "UsageViewModel", "TermUI", "NcursesBackend", "DashboardScreens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
@@ -93,8 +95,8 @@ let package = Package(
         .executableTarget(
             name: "usagetop-bench",
             dependencies: [
-                "UsageCore", "LocalStore", "PostgresStore", "UsageViewModel", "TermUI", "DashboardScreens",
-                "RemoteProviders",
+                "UsageCore", "StoreCore", "StoreSync", "LocalStore", "PostgresStore", "UsageViewModel", "TermUI",
+                "DashboardScreens", "RemoteProviders",
                 "HTTPTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -104,7 +106,8 @@ let package = Package(
         .testTarget(
             name: "LocalStoreTests",
             dependencies: [
-                "LocalStore", "PostgresStore", "PostgresTestSupport", "UsageCore", "HTTPTestSupport",
+                "StoreCore", "StoreSync", "LocalStore", "PostgresStore", "PostgresTestSupport", "UsageCore",
+                "HTTPTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// The embedded SQLite usage store: opening, schema, catalogue (metrics, customers) and writing events.

@@ -1,5 +1,6 @@
 import Foundation
 import LocalStore
+import StoreCore
 import UsageCore
 
 /// Ingest throughput of `usagetop ingest` against sqlite3's `.import` of the same rows into a plain table.

@@ -1,6 +1,7 @@
 import Foundation
 import LocalStore
 import PostgresStore
+import StoreCore
 import UsageCore
 
 /// The PostgreSQL store next to the embedded one, in one sitting: ingest of the same million events against psql's

@@ -4,6 +4,7 @@ import LocalStore
 import Logging
 import NIOCore
 import RemoteProviders
+import StoreSync
 import UsageCore
 
 /// `usagetop sync` from a Lago-shaped server answering every call after 50 ms: a first copy of every customer's

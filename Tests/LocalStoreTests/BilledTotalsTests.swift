@@ -1,6 +1,7 @@
 import Foundation
 import LocalStore
 import PostgresTestSupport
+import StoreCore
 import Testing
 import UsageCore
 

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LocalStore
+import StoreCore
 import Testing
 import UsageCore
 
@@ -52,7 +53,7 @@ struct DuplicateIngestTests {
         return lines
     }
 
-    @Test(arguments: [EventWriter.maxPendingRollupRows, 40])
+    @Test(arguments: [RollupAccumulator.maxPendingRows, 40])
     func repeatsInTheFileAndOfStoredEventsAreTakenBackExactly(rollupRowsPerMerge: Int) async throws {
         let t = try TestStore()
         var random = SeededRandom(seed: 11)

@@ -1,5 +1,6 @@
 import Foundation
 import LocalStore
+import StoreCore
 import Testing
 import UsageCore
 

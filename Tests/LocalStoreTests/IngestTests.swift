@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LocalStore
+import StoreCore
 import Testing
 import UsageCore
 

@@ -2,6 +2,7 @@ import Foundation
 import LocalStore
 import PostgresStore
 import PostgresTestSupport
+import StoreCore
 import Testing
 import UsageCore
 

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTestSupport
 import LocalStore
+import StoreCore
 import UsageCore
 
 /// A store in a fresh temporary folder, plus helpers to write ingest files.

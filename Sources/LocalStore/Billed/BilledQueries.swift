@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// The embedded store's `billed_total` table: readings written by sync, read for the metrics billed by a provider.

@@ -1,3 +1,4 @@
+import StoreCore
 import UsageCore
 
 /// The fixed metrics and name parts of the demo dataset.

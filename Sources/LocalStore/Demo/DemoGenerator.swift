@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// Fills a store with a deterministic, realistic demo dataset (daily and weekly rhythm, spikes, quiet customers).
@@ -37,7 +38,7 @@ public struct DemoGenerator {
                 appendEvents(for: customer, index: index, random: &random, sequence: &sequence, into: &events)
                 written += try writer.write(events, into: db).inserted
                 for event in events { rollups.add(event) }
-                if rollups.pendingRows >= EventWriter.maxPendingRollupRows { try writer.merge(&rollups, into: db) }
+                if rollups.pendingRows >= RollupAccumulator.maxPendingRows { try writer.merge(&rollups, into: db) }
                 progress(Double(index + 1) / Double(max(1, customers.count)))
             }
             try writer.merge(&rollups, into: db)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// Loads real events (Lago's ingest shape, one JSON object per line) into the store.
@@ -10,7 +11,7 @@ import UsageCore
 public struct Ingestor {
     private let store: UsageStore
     /// How many rollup rows wait in memory before they are merged into the tables (tests make it small).
-    var rollupRowsPerMerge = EventWriter.maxPendingRollupRows
+    var rollupRowsPerMerge = RollupAccumulator.maxPendingRows
 
     /// Creates an ingestor for `store`.
     public init(store: UsageStore) {

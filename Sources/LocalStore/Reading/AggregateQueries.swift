@@ -1,21 +1,10 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// Exact aggregates over a planned range, for one customer, all customers (`""`), or every customer at once.
 enum AggregateQueries {
-    /// The metric's value and event count over `[startMs, endMs)` for one customer or all (`""`).
-    static func value(_ db: Database, metric: Metric, customer: String, startMs: Int64, endMs: Int64) throws
-        -> (value: Decimal, count: Int64)
-    {
-        let plan = RangePlan(startMs: startMs, endMs: endMs)
-        let partial = try self.partial(db, metric: metric.code, customer: customer, plan: plan)
-        if metric.aggregation == .uniqueCount {
-            return (Decimal(try uniqueCount(db, metric: metric.code, customer: customer, plan: plan)), partial.count)
-        }
-        return (partial.value(for: metric.aggregation), partial.count)
-    }
-
     /// Count, sum and max over the plan.
     static func partial(_ db: Database, metric: String, customer: String, plan: RangePlan) throws -> Partial {
         var total = Partial()
@@ -26,7 +15,7 @@ enum AggregateQueries {
             total.merge(try rollup(db, table: "rollup_hour", metric: metric, customer: customer, span: span))
         }
         for span in plan.raw {
-            let filter = customer == StoreSchema.allCustomers ? "" : " AND customer_id = ?"
+            let filter = customer == StoreTables.allCustomers ? "" : " AND customer_id = ?"
             var arguments: StatementArguments = [metric, span.lower, span.upper]
             if !filter.isEmpty { arguments += [customer] }
             let row = try Row.fetchOne(
@@ -75,7 +64,7 @@ enum AggregateQueries {
         var parts: [String] = []
         var arguments: StatementArguments = []
         let columns = withCustomer ? "customer_id, value" : "value"
-        let rollupCustomer = customer ?? StoreSchema.allCustomers
+        let rollupCustomer = customer ?? StoreTables.allCustomers
         for span in plan.hourSpans {
             let who = customer == nil ? "customer_id != ''" : "customer_id = ?"
             parts.append(
@@ -85,7 +74,7 @@ enum AggregateQueries {
             arguments += [span.lower, span.upper]
         }
         for span in plan.raw {
-            let who = (customer == nil || customer == StoreSchema.allCustomers) ? "" : " AND customer_id = ?"
+            let who = (customer == nil || customer == StoreTables.allCustomers) ? "" : " AND customer_id = ?"
             parts.append("SELECT \(columns) FROM event WHERE metric_code = ? AND ts_ms >= ? AND ts_ms < ?\(who)")
             arguments += [metric, span.lower, span.upper]
             if !who.isEmpty { arguments += [rollupCustomer] }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// A metric's usage split by the values of one event property, in SQL over every event of the period.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// Bulk queries for the customers table: one metric's partial aggregates for every customer at once (the edges of a

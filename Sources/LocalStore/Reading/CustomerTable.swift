@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// The customers table from the store: every customer with one metric's total over a period, its daily values over

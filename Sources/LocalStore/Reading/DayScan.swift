@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// Reads a metric's daily rollup rows in customer order for the customers table, folding each row into its customer's

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// SQL functions that add and compare decimal text exactly (SQLite's own SUM would go through doubles).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// Decides, before SQLite opens a file read-write, whether it may: a usagetop store carries

@@ -4,9 +4,6 @@ import GRDB
 /// distinct values) answer totals and timeseries without scanning events. The customer id `""` holds
 /// the rollups over all customers.
 enum StoreSchema {
-    /// The customer id under which all-customer rollups are kept.
-    static let allCustomers = ""
-
     /// The event table's indexes besides its transaction ids, as the migrations create them (a first load drops and
     /// rebuilds them: `EventWriter.prepare`).
     static let secondaryEventIndexes: [(name: String, create: String)] = [

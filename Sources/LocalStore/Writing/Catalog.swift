@@ -1,4 +1,5 @@
 import GRDB
+import StoreCore
 import UsageCore
 
 /// Writes metrics, customers and the store's origin marker inside a write transaction.

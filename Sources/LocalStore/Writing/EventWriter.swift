@@ -1,4 +1,5 @@
 import GRDB
+import StoreCore
 import UsageCore
 
 /// Writes validated events and merges their rollups, inside the caller's transaction.
@@ -11,10 +12,6 @@ struct EventWriter {
         var inserted = 0
         var duplicates: [String] = []
     }
-
-    /// How many rollup rows a caller lets wait before merging them (memory stays bounded while repeated keys are
-    /// merged in memory first).
-    static let maxPendingRollupRows = 1_500_000
 
     private var insert: RawStatement?
     private var rebuildsIndexes = false
@@ -88,7 +85,7 @@ struct EventWriter {
     /// Sets a rollup row's maximum from the stored events of its slot (all customers' for the customer id `""`).
     private static func recompute(_ row: RollupAccumulator.StaleMaximum, in db: Database) throws {
         let width: Int64 = row.table == "rollup_day" ? 86_400_000 : 3_600_000
-        let everyone = row.customer == StoreSchema.allCustomers
+        let everyone = row.customer == StoreTables.allCustomers
         try db.execute(
             sql: """
                 UPDATE \(row.table) SET max_value = (

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import StoreCore
 import UsageCore
 
 /// The embedded store as an `EventStore`: ingest through `Ingestor` on a thread of its own, cursors in `sync_cursor`.

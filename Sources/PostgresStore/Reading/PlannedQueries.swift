@@ -1,5 +1,5 @@
 import Foundation
-import LocalStore
+import StoreCore
 import Logging
 import PostgresNIO
 import UsageCore
@@ -20,7 +20,7 @@ enum PlannedQueries {
             if let days = plan.days { parts.append(rollup("rollup_day", tag, code, who, days)) }
             for span in plan.hours { parts.append(rollup("rollup_hour", tag, code, who, span)) }
             for span in plan.raw {
-                let filter = customer == PostgresSchema.allCustomers ? "" : " AND customer_id = \(who)"
+                let filter = customer == StoreTables.allCustomers ? "" : " AND customer_id = \(who)"
                 parts.append(
                     """
                     SELECT \(tag) AS tag, count(*)::numeric AS n, \(rawValues(metric)) FROM event
@@ -59,7 +59,7 @@ enum PlannedQueries {
                     """)
             }
             for span in plan.raw {
-                let filter = customer == PostgresSchema.allCustomers ? "" : " AND customer_id = \(who)"
+                let filter = customer == StoreTables.allCustomers ? "" : " AND customer_id = \(who)"
                 parts.append(
                     """
                     SELECT \(tag) AS tag, value FROM event

@@ -4,9 +4,6 @@
 /// metrics the store cannot add up from events (`BilledRow`). Ids and codes compare byte by byte
 /// (`COLLATE "C"`), as SQLite's do, so both stores list customers in the same order.
 enum PostgresSchema {
-    /// The customer id under which all-customer rollups are kept.
-    static let allCustomers = ""
-
     /// The advisory lock key that serialises migrations and writers (readers never take it).
     static let writerLock: Int64 = 0x7573_6167_6574_6f70  // "usagetop"
 

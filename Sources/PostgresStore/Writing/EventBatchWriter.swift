@@ -1,4 +1,4 @@
-import LocalStore
+import StoreCore
 import Logging
 import PostgresNIO
 import UsageCore

@@ -2,6 +2,7 @@ import AppConfig
 import ArgumentParser
 import Foundation
 import LocalStore
+import StoreCore
 import UsageCore
 
 /// `usagetop ingest events.jsonl`: loads real events in Lago's ingest shape.

@@ -3,6 +3,8 @@ import Foundation
 import RemoteProviders
 import LocalStore
 import Logging
+import StoreCore
+import StoreSync
 import UsageCore
 
 /// `usagetop sync --provider P`: copies a provider's events into a store and checks the copy against the provider's

@@ -2,6 +2,7 @@ import AppConfig
 import Foundation
 import LocalStore
 import PostgresStore
+import StoreCore
 import UsageCore
 
 /// Where a usage store is: an SQLite file (the default, one machine) or a PostgreSQL database (`postgres://…`, a team

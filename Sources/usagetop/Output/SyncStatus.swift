@@ -1,5 +1,6 @@
 import Foundation
 import LocalStore
+import StoreSync
 import Synchronization
 import TermUI
 import UsageCore

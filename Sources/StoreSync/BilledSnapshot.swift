@@ -1,4 +1,5 @@
 import Foundation
+import StoreCore
 import UsageCore
 
 /// Reads, day by day, a provider's own totals of the metrics the store cannot add up from events (or of every

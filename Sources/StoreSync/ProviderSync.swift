@@ -1,4 +1,5 @@
 import Foundation
+import StoreCore
 import UsageCore
 
 /// Copies a provider into a store, so that screens read the store instead of the provider, and proves the copy:

@@ -1,4 +1,5 @@
 import Foundation
+import StoreCore
 import UsageCore
 
 /// One customer's part of a sync pass, checked against the provider's own numbers.

@@ -1,4 +1,5 @@
 import Foundation
+import StoreCore
 import UsageCore
 
 /// Writes a page of a provider's events into the store through ingest (validated the same way as a file; an event

@@ -41,7 +41,7 @@ package enum BilledAnswers {
     /// The readings that answer `asked`: whole days inside it, and of longer periods those that answer it for their
     /// customer and subscription (`every` keeps each longer period that overlaps it: a customer's usage shows each
     /// such period as a row of its own, named, as Lago's provider does).
-    static func answering(_ rows: [BilledRow], _ asked: Period, every: Bool = false) -> [BilledRow] {
+    package static func answering(_ rows: [BilledRow], _ asked: Period, every: Bool = false) -> [BilledRow] {
         let kept = latest(rows)
         let days = kept.filter { $0.isDay && $0.period.start >= asked.start && $0.period.end <= asked.end }
         let longer = kept.filter { !$0.isDay }
@@ -181,7 +181,7 @@ package enum BilledAnswers {
     }
 
     /// Readings of consecutive periods as one value: added up (count, sum), the largest (max), else the last.
-    static func fold(_ values: [Decimal], _ aggregation: Aggregation) -> Decimal {
+    package static func fold(_ values: [Decimal], _ aggregation: Aggregation) -> Decimal {
         switch aggregation {
         case .count, .sum: values.reduce(0, +)
         case .max: values.max() ?? 0

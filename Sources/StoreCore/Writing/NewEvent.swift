@@ -37,7 +37,7 @@ public struct NewEvent: Sendable, Hashable {
     }
 
     /// Creates a new event whose number was already read.
-    init(
+    package init(
         transactionID: String, customerID: String, metricCode: String, aggregation: Aggregation,
         timestampMs: Int64, value: String?, propertiesJSON: String, number: ScaledValue?
     ) {
@@ -52,7 +52,7 @@ public struct NewEvent: Sendable, Hashable {
     }
 
     /// Decimal text as scaled units (every value the store accepts fits).
-    static func number(_ text: String) -> ScaledValue? {
+    package static func number(_ text: String) -> ScaledValue? {
         ScaledValue(text) ?? DecimalText.parse(text).flatMap { ScaledValue($0) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StoreCore
 import UsageCore
 
 /// One customer's metric over one period (of one subscription, where the provider bills per subscription) as the

@@ -3,7 +3,10 @@ import UsageCore
 
 /// An exact running sum and maximum of decimal values: integer arithmetic on `ScaledValue` while the values allow it,
 /// `Decimal` from the first value or sum that does not fit. Small (48 bytes): ingest keeps one per pending rollup row.
-struct ExactSum: Sendable {
+package struct ExactSum: Sendable {
+    /// An empty sum.
+    package init() {}
+
     /// Sums and maxima beyond scaled units, boxed so that the common case stays small.
     private final class Large: Sendable {
         let sum: Decimal
@@ -21,10 +24,10 @@ struct ExactSum: Sendable {
     private(set) var hasValues = false
 
     /// Whether no value was added.
-    var isEmpty: Bool { !hasValues }
+    package var isEmpty: Bool { !hasValues }
 
     /// Adds a value held exactly as scaled units.
-    mutating func add(_ value: ScaledValue) {
+    package mutating func add(_ value: ScaledValue) {
         defer { hasValues = true }
         if large == nil, let total = sum.adding(value) {
             sum = total
@@ -35,7 +38,7 @@ struct ExactSum: Sendable {
     }
 
     /// Adds everything another sum holds (its sum, and its maximum to the maximum).
-    mutating func add(_ other: ExactSum) {
+    package mutating func add(_ other: ExactSum) {
         guard other.hasValues else { return }
         guard hasValues else { self = other; return }
         if large == nil, other.large == nil, let total = sum.adding(other.sum) {
@@ -51,7 +54,7 @@ struct ExactSum: Sendable {
 
     /// Takes back a value added before (ingest counts an event before it learns the event was a duplicate). The sum
     /// stays exact; returns true when the value may have been the maximum, which only the remaining values can tell.
-    mutating func remove(_ value: ScaledValue) -> Bool {
+    package mutating func remove(_ value: ScaledValue) -> Bool {
         if large == nil, let total = sum.adding(ScaledValue(units: -value.units)) {
             sum = total
             return !(value < max)
@@ -62,7 +65,7 @@ struct ExactSum: Sendable {
     }
 
     /// Adds decimal text: scaled units when it is plain and fits, else a `Decimal`; text that is no number is skipped.
-    mutating func add(text: String) {
+    package mutating func add(text: String) {
         if let value = ScaledValue(text) {
             add(value)
         } else if let decimal = DecimalText.parse(text) {
@@ -71,7 +74,7 @@ struct ExactSum: Sendable {
     }
 
     /// Adds a value that may not fit scaled units.
-    mutating func add(_ value: Decimal) {
+    package mutating func add(_ value: Decimal) {
         if large == nil, let scaled = ScaledValue(value), let total = sum.adding(scaled) {
             sum = total
             max = hasValues ? Swift.max(max, scaled) : scaled
@@ -83,13 +86,13 @@ struct ExactSum: Sendable {
     }
 
     /// The sum as plain decimal text (at most 12 places), nil when nothing was added.
-    var sumText: String? {
+    package var sumText: String? {
         guard hasValues else { return nil }
         return large.map { DecimalText.format($0.sum) } ?? sum.text
     }
 
     /// The largest value as plain decimal text, nil when nothing was added.
-    var maxText: String? {
+    package var maxText: String? {
         guard hasValues else { return nil }
         return large.map { DecimalText.format($0.max) } ?? max.text
     }

@@ -1,3 +1,4 @@
+import StoreCore
 import UsageCore
 
 /// What one pass of `ProviderSync` did, for the summary lines and the tests.

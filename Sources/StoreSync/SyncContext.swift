@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import StoreCore
 import UsageCore
 
 /// What every customer's part of one sync pass shares: the provider and the store, the window, which metrics are

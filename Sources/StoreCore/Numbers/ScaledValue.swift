@@ -6,28 +6,28 @@ import UsageCore
 /// `Decimal`'s. It holds magnitudes below 1.7 × 10²⁶; anything else is left to `Decimal` by the caller.
 package struct ScaledValue: Hashable, Comparable, Sendable {
     /// The decimal places held.
-    static let places = 12
+    package static let places = 12
     private static let unit: Int128 = 1_000_000_000_000
 
     /// The value × 10¹².
-    var units: Int128
+    package var units: Int128
 
     /// The value with `units` × 10⁻¹².
-    init(units: Int128) {
+    package init(units: Int128) {
         self.units = units
     }
 
     /// Parses plain decimal text (`-12.50`, `3`, `0.001`): an optional minus, digits, an optional point and digits.
     /// Nil for any other form (exponents, spaces, a plus sign), for more than 12 places once trailing zeros are
     /// dropped, and for magnitudes it cannot hold.
-    init?(_ text: String) {
+    package init?(_ text: String) {
         var text = text
         guard let value = text.withUTF8({ Self.parse($0) }) else { return nil }
         self = value
     }
 
     /// The exact value of `decimal` when it has at most 12 places and fits.
-    init?(_ decimal: Decimal) {
+    package init?(_ decimal: Decimal) {
         guard decimal.isFinite, decimal == decimal.rounded(Self.places) else { return nil }
         self.init(DecimalText.format(decimal))
     }
@@ -65,7 +65,7 @@ package struct ScaledValue: Hashable, Comparable, Sendable {
     }
 
     /// The sum, or nil when it would not fit.
-    func adding(_ other: ScaledValue) -> ScaledValue? {
+    package func adding(_ other: ScaledValue) -> ScaledValue? {
         let (sum, overflow) = units.addingReportingOverflow(other.units)
         return overflow ? nil : ScaledValue(units: sum)
     }
@@ -97,7 +97,7 @@ package struct ScaledValue: Hashable, Comparable, Sendable {
     }
 
     /// The same value as a `Decimal`.
-    var decimal: Decimal {
+    package var decimal: Decimal {
         DecimalText.parse(text) ?? 0
     }
 

@@ -5,14 +5,20 @@ package struct RangePlan: Equatable {
     package struct Span: Equatable {
         package var lower: Int64
         package var upper: Int64
+
+        /// The slots from `lower` up to, not including, `upper`.
+        package init(lower: Int64, upper: Int64) {
+            self.lower = lower
+            self.upper = upper
+        }
     }
 
     package var days: Span?
     package var hours: [Span] = []
     package var raw: [Span] = []
 
-    static let hourMs: Int64 = 3_600_000
-    static let dayHours: Int64 = 24
+    package static let hourMs: Int64 = 3_600_000
+    package static let dayHours: Int64 = 24
 
     /// Plans `[startMs, endMs)`.
     package init(startMs: Int64, endMs: Int64) {
@@ -45,6 +51,6 @@ package struct RangePlan: Equatable {
         return spans
     }
 
-    static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
-    static func ceilDiv(_ a: Int64, _ b: Int64) -> Int64 { -floorDiv(-a, b) }
+    package static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+    package static func ceilDiv(_ a: Int64, _ b: Int64) -> Int64 { -floorDiv(-a, b) }
 }

@@ -15,7 +15,7 @@ package final class ParsingPipeline: Sendable {
         package var notes: [(line: Int, note: String)] = []
         /// The rollups of every valid event since the last chunk that carried them (duplicates included: the writer
         /// takes those back); set when enough rows are waiting and on the last chunk.
-        var rollups: RollupAccumulator?
+        package var rollups: RollupAccumulator?
         /// Set on the last chunk when reading stopped on an error.
         package var failure: LineReader.Failure?
         /// Whether this is the last chunk.
@@ -31,7 +31,7 @@ package final class ParsingPipeline: Sendable {
     /// `rollupRows` rows are waiting (none without `countsRollups`: a store that rolls up on its server).
     package init(
         reader: LineReader, parser: EventLineParser, chunkLines: Int = 4_096, depth: Int = 4,
-        rollupRows: Int = EventWriter.maxPendingRollupRows, countsRollups: Bool = true
+        rollupRows: Int = RollupAccumulator.maxPendingRows, countsRollups: Bool = true
     ) {
         slots = DispatchSemaphore(value: depth)
         let thread = Thread { [self] in produce(reader, parser, chunkLines, countsRollups ? rollupRows : nil) }

@@ -6,9 +6,9 @@ import UsageCore
 /// JSON Lines cannot grow memory without bound).
 package struct LineReader {
     /// The UTF-8 byte-order mark some editors put at the start of a file.
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    package static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
     /// The longest line accepted.
-    static let maxLineBytes = 1 << 20
+    package static let maxLineBytes = 1 << 20
 
     /// Why reading stopped early.
     package enum Failure: Error {
@@ -46,7 +46,7 @@ package struct LineReader {
     }
 
     /// The next line without its terminator (a trailing `\r` is dropped), or nil at the end.
-    mutating func next() throws(Failure) -> [UInt8]? {
+    package mutating func next() throws(Failure) -> [UInt8]? {
         while true {
             let newline = buffer[start...].firstIndex(of: 0x0A)
             guard (newline ?? buffer.count) - start <= Self.maxLineBytes else {

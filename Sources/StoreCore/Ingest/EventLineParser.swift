@@ -14,7 +14,7 @@ package struct EventLineParser {
     private typealias Reason = IngestReport.Rejection.Reason
 
     /// Parses a line; the error text is the reason shown to the user.
-    func parse(_ line: [UInt8]) -> Result<NewEvent, IngestReport.Rejection.Reason> {
+    package func parse(_ line: [UInt8]) -> Result<NewEvent, IngestReport.Rejection.Reason> {
         let value: JSONValue, propertiesSpan: Range<Int>?
         do {
             (value, propertiesSpan) = try JSONParser.parse(bytes: line, spanOf: "properties")

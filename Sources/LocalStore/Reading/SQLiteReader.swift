@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import StoreCore
+import UsageCore
+
+/// The embedded store's primitive reads, each run in the answer's one read transaction; the SQLite fast paths (the
+/// customers table's C-level scan, its preview, the rollup plans) live here.
+struct SQLiteReader: StoreReader {
+    let session: ReadSession
+
+    func metrics() async throws -> [Metric] {
+        try await session.perform { db in try UsageStore.fetchMetrics(db) }
+    }
+
+    func customers(id: String?) async throws -> [Customer] {
+        try await session.perform { db in
+            let sql = "SELECT id, name, currency FROM customer" + (id == nil ? " ORDER BY id" : " WHERE id = ?")
+            let arguments: StatementArguments = id.map { [$0] } ?? []
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                Customer(id: $0[0], name: $0[1], currency: $0[2])
+            }
+        }
+    }
+
+    func billedRows(metric: String?, customer: String?, startMs: Int64, endMs: Int64) async throws -> [BilledRow] {
+        try await session.perform { db in
+            try BilledQueries.rows(db, metric: metric, customer: customer, startMs: startMs, endMs: endMs)
+        }
+    }
+
+    func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial] {
+        let tagged = ranges.map { (tag: $0.tag, plan: $0.plan) }
+        return try await session.perform { db in
+            var result: [Int: Partial] = [:]
+            for range in tagged {
+                result[range.tag, default: Partial()].merge(
+                    try AggregateQueries.partial(db, metric: metric.code, customer: customer, plan: range.plan))
+            }
+            return result
+        }
+    }
+
+    func uniqueCounts(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Int64] {
+        let tagged = ranges.map { (tag: $0.tag, plan: $0.plan) }
+        return try await session.perform { db in
+            var result: [Int: Int64] = [:]
+            for range in tagged {
+                result[range.tag] = Int64(
+                    try AggregateQueries.uniqueCount(db, metric: metric.code, customer: customer, plan: range.plan))
+            }
+            return result
+        }
+    }
+
+    func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws
+        -> [CustomerSummary]
+    {
+        try await session.perform { db in
+            try CustomerTable.summaries(
+                db, metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay)
+        }
+    }
+
+    func customerPreview(
+        _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int
+    ) async throws -> (rows: [CustomerSummary], customers: Int)? {
+        try await session.perform { db in
+            try CustomerTable.preview(
+                db, metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, count: count
+            ).map { Preview(rows: $0.rows, customers: $0.customers) }
+        }.map { ($0.rows, $0.customers) }
+    }
+
+    func eventPage(
+        customerID: String, metric: Metric, startMs: Int64, endMs: Int64, page: Int, pageSize: Int, query: EventQuery
+    ) async throws -> Page<UsageEvent> {
+        try await session.perform { db in
+            try EventPageQuery.page(
+                db, customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, page: page,
+                pageSize: pageSize, query: query)
+        }
+    }
+
+    func breakdown(customerID: String, metric: Metric, startMs: Int64, endMs: Int64, key: String) async throws
+        -> [BreakdownRow]
+    {
+        try await session.perform { db in
+            try BreakdownQuery.rows(
+                db, customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key)
+        }
+    }
+
+    /// A preview as a sendable value.
+    private struct Preview: Sendable {
+        var rows: [CustomerSummary]
+        var customers: Int
+    }
+}

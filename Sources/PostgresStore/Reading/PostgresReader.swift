@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import PostgresNIO
+import StoreCore
+import UsageCore
+
+/// The PostgreSQL store's primitive reads, each a statement on the answer's one connection and snapshot.
+struct PostgresReader: StoreReader {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    func metrics() async throws -> [Metric] {
+        try await PostgresCatalog.metrics(on: connection, logger: logger)
+    }
+
+    func customers(id: String?) async throws -> [Customer] {
+        try await PostgresCatalog.customers(id: id, on: connection, logger: logger)
+    }
+
+    func billedRows(metric: String?, customer: String?, startMs: Int64, endMs: Int64) async throws -> [BilledRow] {
+        try await PostgresBilled.rows(
+            metric: metric, customer: customer, startMs: startMs, endMs: endMs, on: connection, logger: logger)
+    }
+
+    func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial] {
+        try await PlannedQueries.partials(metric, customer: customer, ranges: ranges, on: connection, logger: logger)
+    }
+
+    func uniqueCounts(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Int64] {
+        try await PlannedQueries.uniqueCounts(
+            metric, customer: customer, ranges: ranges, on: connection, logger: logger)
+    }
+
+    func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws
+        -> [CustomerSummary]
+    {
+        try await PostgresCustomerTable.summaries(
+            metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, on: connection,
+            logger: logger)
+    }
+
+    /// None: the server answers the whole table in three statements.
+    func customerPreview(
+        _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int
+    ) async throws -> (rows: [CustomerSummary], customers: Int)? {
+        nil
+    }
+
+    func eventPage(
+        customerID: String, metric: Metric, startMs: Int64, endMs: Int64, page: Int, pageSize: Int, query: EventQuery
+    ) async throws -> Page<UsageEvent> {
+        try await PostgresEventQueries.page(
+            customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, page: page, pageSize: pageSize,
+            query: query, on: connection, logger: logger)
+    }
+
+    func breakdown(customerID: String, metric: Metric, startMs: Int64, endMs: Int64, key: String) async throws
+        -> [BreakdownRow]
+    {
+        try await PostgresEventQueries.breakdown(
+            customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key, on: connection,
+            logger: logger)
+    }
+}

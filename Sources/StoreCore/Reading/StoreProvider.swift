@@ -1,0 +1,202 @@
+import Foundation
+import UsageCore
+
+/// A usage store as a `UsageProvider`, written once over its backend's primitive reads: the embedded store
+/// (`LocalProvider`) and the PostgreSQL one (`PostgresProvider`) answer every screen the same way. Each answer is
+/// read in one snapshot; a metric the provider bills by its own totals is answered from the readings sync kept.
+package struct StoreProvider<Backend: StoreBackend>: UsageProvider {
+    /// The database read from.
+    package let backend: Backend
+
+    /// Creates a provider over an open backend.
+    package init(backend: Backend) {
+        self.backend = backend
+    }
+
+    package var name: String { backend.name }
+    package var capabilities: ProviderCapabilities {
+        [.timeseries, .clientWideTimeseries, .events, .periodTotals, .hourlyTotals, .bulkTotals]
+    }
+
+    package func sourceInfo() async throws -> SourceInfo { try await backend.sourceInfo() }
+
+    /// The store's revision: it changes with every committed write, by this process or another.
+    package func changeToken() async throws -> String? { try await backend.changeToken() }
+
+    package func metrics() async throws -> [Metric] {
+        try await backend.read { reader in try await reader.metrics() }
+    }
+
+    package func customer(id: String) async throws -> Customer? {
+        try await backend.read { reader in try await reader.customers(id: id).first }
+    }
+
+    package func customers() async throws -> [Customer] {
+        try await backend.read { reader in try await reader.customers(id: nil) }
+    }
+
+    package func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws
+        -> [CustomerSummary]
+    {
+        try await summaries(metric: metric, period: period, trailingDays: trailingDays, now: now, progress: nil)
+    }
+
+    /// The customers table; where the backend can rank a large store's busiest customers quickly, their rows are
+    /// reported first (exact, a screenful), so the table shows them while the rest loads.
+    package func summaries(
+        metric: Metric, period: Period, trailingDays: Int, now: Date, progress: SummaryProgressHandler?
+    ) async throws -> [CustomerSummary] {
+        let endDay = Int64(UTCTime.startOfDay(now).timeIntervalSince1970 / 86_400) + 1
+        let firstDay = endDay - Int64(max(1, trailingDays))
+        let (startMs, endMs) = Self.bounds(period)
+        if metric.billedBy != nil {
+            return try await backend.read { reader in
+                try await Self.billedSummaries(
+                    reader, metric: metric, period: period, firstDay: firstDay, endDay: endDay)
+            }
+        }
+        return try await backend.read { reader in
+            if let progress,
+                let preview = try await reader.customerPreview(
+                    metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, count: Self.previewRows)
+            {
+                progress(SummaryProgress(rows: preview.rows, loaded: preview.rows.count, total: preview.customers))
+            }
+            return try await reader.customerTable(
+                metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay)
+        }
+    }
+
+    /// How many rows a preview holds: more than a tall terminal shows.
+    static var previewRows: Int { 120 }
+
+    package func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
+        let (startMs, endMs) = Self.bounds(period)
+        return try await backend.read { reader in
+            let currency = try await reader.customers(id: customerID).first?.currency
+            // The provider's own totals, when sync kept them (one read for every metric): alone for a metric billed by
+            // it, else beside the store's aggregation of the metric's events.
+            let readings = Dictionary(
+                grouping: try await reader.billedRows(
+                    metric: nil, customer: customerID, startMs: startMs, endMs: endMs),
+                by: \.metricCode)
+            var totals: [UsageTotal] = []
+            for metric in try await reader.metrics() {
+                let billed = BilledAnswers.totals(
+                    readings[metric.code] ?? [], metric: metric, asked: period, currency: currency)
+                if metric.billedBy == nil {
+                    let whole = [(tag: 0, plan: RangePlan(startMs: startMs, endMs: endMs))]
+                    let partial = try await reader.partials(metric, customer: customerID, ranges: whole)[0] ?? Partial()
+                    var value = partial.value(for: metric.aggregation)
+                    if metric.aggregation == .uniqueCount {
+                        value = Decimal(
+                            try await reader.uniqueCounts(metric, customer: customerID, ranges: whole)[0] ?? 0)
+                    }
+                    totals.append(
+                        UsageTotal(
+                            metric: metric, value: value, eventCount: Int(partial.count), amountCents: nil,
+                            currency: currency))
+                }
+                totals += billed
+            }
+            return totals
+        }
+    }
+
+    package func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws
+        -> TimeSeries
+    {
+        let (startMs, endMs) = Self.bounds(period)
+        let starts = try bucket.starts(in: period)
+        if metric.billedBy != nil {
+            return try await backend.read { reader in
+                let rows = try await reader.billedRows(
+                    metric: metric.code, customer: customerID, startMs: startMs, endMs: endMs)
+                return BilledAnswers.series(rows, metric: metric, asked: period, bucket: bucket, starts: starts)
+            }
+        }
+        var ranges: [TaggedRange] = starts.indices.map { index in
+            let lower = max(startMs, UTCTime.milliseconds(starts[index]))
+            let upper = index + 1 < starts.count ? min(UTCTime.milliseconds(starts[index + 1]), endMs) : endMs
+            return (tag: index, plan: RangePlan(startMs: lower, endMs: upper))
+        }
+        // A unique count or a maximum over the whole period is not the sum of its buckets' values.
+        let wholeTag = -1
+        if metric.aggregation == .uniqueCount || metric.aggregation == .max {
+            ranges.append((tag: wholeTag, plan: RangePlan(startMs: startMs, endMs: endMs)))
+        }
+        let customer = customerID ?? StoreTables.allCustomers
+        let values: [Int: Decimal] = try await backend.read { [ranges] reader in
+            if metric.aggregation == .uniqueCount {
+                return try await reader.uniqueCounts(metric, customer: customer, ranges: ranges).mapValues {
+                    Decimal($0)
+                }
+            }
+            return try await reader.partials(metric, customer: customer, ranges: ranges)
+                .mapValues { $0.value(for: metric.aggregation) }
+        }
+        let points = starts.indices.map { TimeSeries.Point(start: starts[$0], value: values[$0] ?? 0) }
+        let total = ranges.last?.tag == wholeTag ? values[wholeTag] ?? 0 : points.reduce(0) { $0 + $1.value }
+        return TimeSeries(metricCode: metric.code, bucket: bucket, points: points, total: total)
+    }
+
+    package func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
+        -> Page<UsageEvent>
+    {
+        try await events(
+            customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
+            query: EventQuery(newestFirst: false))
+    }
+
+    /// Events in the order asked, narrowed by the query's property conditions and text over every event of the
+    /// period (not one page).
+    package func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
+        async throws -> Page<UsageEvent>
+    {
+        try Self.requireEvents(metric)
+        let (startMs, endMs) = Self.bounds(period)
+        return try await backend.read { reader in
+            try await reader.eventPage(
+                customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, page: page, pageSize: pageSize,
+                query: query)
+        }
+    }
+
+    package func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws
+        -> [BreakdownRow]
+    {
+        try Self.requireEvents(metric)
+        let (startMs, endMs) = Self.bounds(period)
+        return try await backend.read { reader in
+            try await reader.breakdown(customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key)
+        }
+    }
+
+    /// Every customer's row of a metric billed by a provider, from its readings.
+    private static func billedSummaries(
+        _ reader: any StoreReader, metric: Metric, period: Period, firstDay: Int64, endDay: Int64
+    ) async throws -> [CustomerSummary] {
+        let lower = min(UTCTime.milliseconds(period.start), firstDay * BilledRow.dayMs)
+        let upper = max(UTCTime.milliseconds(period.end), endDay * BilledRow.dayMs)
+        let rows = Dictionary(
+            grouping: try await reader.billedRows(metric: metric.code, customer: nil, startMs: lower, endMs: upper),
+            by: \.customerID)
+        return try await reader.customers(id: nil).flatMap { customer in
+            BilledAnswers.summaries(
+                customer: customer, rows: rows[customer.id] ?? [], metric: metric, asked: period,
+                firstDay: firstDay, endDay: endDay)
+        }
+    }
+
+    /// Fails for a metric the store holds only the provider's totals of: it has no events to list.
+    static func requireEvents(_ metric: Metric) throws(UsageError) {
+        if let provider = metric.billedBy {
+            throw UsageError(
+                .unsupported, "\(metric.code) is kept as \(provider)'s own totals: the store holds no events of it")
+        }
+    }
+
+    private static func bounds(_ period: Period) -> (Int64, Int64) {
+        (UTCTime.milliseconds(period.start), UTCTime.milliseconds(period.end))
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import UsageCore
+
+/// A range of a read, tagged so that many ranges can be answered by one statement.
+package typealias TaggedRange = (tag: Int, plan: RangePlan)
+
+/// The primitive reads a store backend answers. Every read of one answer goes to the same reader, which sees one
+/// snapshot of the store; `StoreProvider` composes them into the answers every screen asks for.
+package protocol StoreReader: Sendable {
+    /// All metrics in display order.
+    func metrics() async throws -> [Metric]
+
+    /// The customer `id` (nil: every customer), in id order.
+    func customers(id: String?) async throws -> [Customer]
+
+    /// The provider's own readings of `metric` (nil: every metric) of `customer` (nil: every customer) whose periods
+    /// overlap `[startMs, endMs)`.
+    func billedRows(metric: String?, customer: String?, startMs: Int64, endMs: Int64) async throws -> [BilledRow]
+
+    /// Count, sum and maximum of `metric` per tag, for `customer` (`StoreTables.allCustomers`: all of them).
+    func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial]
+
+    /// Distinct values of `metric`'s field per tag, for `customer` (`StoreTables.allCustomers`: all of them).
+    func uniqueCounts(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Int64]
+
+    /// Every customer's row of `metric` over `[startMs, endMs)`, with daily values for day slots `[firstDay, endDay)`
+    /// and the last event inside the period.
+    func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws
+        -> [CustomerSummary]
+
+    /// The rows of the `count` busiest customers of a large table, and how many customers there are, to show while
+    /// the whole table loads; nil when the store has no quicker way to them.
+    func customerPreview(
+        _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int
+    ) async throws -> (rows: [CustomerSummary], customers: Int)?
+
+    /// A page of a customer's events of `metric` in `[startMs, endMs)`, narrowed and ordered by `query`.
+    func eventPage(
+        customerID: String, metric: Metric, startMs: Int64, endMs: Int64, page: Int, pageSize: Int, query: EventQuery
+    ) async throws -> Page<UsageEvent>
+
+    /// A customer's events of `metric` in `[startMs, endMs)` grouped by the property `key`.
+    func breakdown(customerID: String, metric: Metric, startMs: Int64, endMs: Int64, key: String) async throws
+        -> [BreakdownRow]
+}
