@@ -112,14 +112,7 @@ public final class UsageStore: Sendable {
     }
 
     static func fetchMetrics(_ db: Database) throws -> [Metric] {
-        try Row.fetchAll(
-            db, sql: "SELECT code, name, aggregation, field, unit, billed_by FROM metric ORDER BY position, code"
-        ).map {
-            Metric(
-                code: $0["code"], name: $0["name"],
-                aggregation: Aggregation(rawValue: $0["aggregation"]) ?? .count, field: $0["field"], unit: $0["unit"],
-                billedBy: $0["billed_by"])
-        }
+        try CatalogSQL.metrics(in: .sqlite).rows(db).map(CatalogSQL.metric)
     }
 
     /// Runs `body` in a read transaction, mapping failures to one line.

@@ -8,24 +8,10 @@ import UsageCore
 struct SQLiteReader: StoreReader {
     let session: ReadSession
 
-    func metrics() async throws -> [Metric] {
-        try await session.perform { db in try UsageStore.fetchMetrics(db) }
-    }
+    var dialect: SQLDialect { .sqlite }
 
-    func customers(id: String?) async throws -> [Customer] {
-        try await session.perform { db in
-            let sql = "SELECT id, name, currency FROM customer" + (id == nil ? " ORDER BY id" : " WHERE id = ?")
-            let arguments: StatementArguments = id.map { [$0] } ?? []
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                Customer(id: $0[0], name: $0[1], currency: $0[2])
-            }
-        }
-    }
-
-    func billedRows(metric: String?, customer: String?, startMs: Int64, endMs: Int64) async throws -> [BilledRow] {
-        try await session.perform { db in
-            try BilledQueries.rows(db, metric: metric, customer: customer, startMs: startMs, endMs: endMs)
-        }
+    func fetch(_ statement: SQLStatement) async throws -> [[SQLValue]] {
+        try await session.perform { db in try statement.rows(db) }
     }
 
     func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial] {

@@ -6,20 +6,7 @@ import UsageCore
 enum Catalog {
     /// Inserts or replaces metrics; new ones go after existing ones in display order.
     static func upsert(metrics: [Metric], in db: Database) throws {
-        var position = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), -1) FROM metric") ?? -1
-        for metric in metrics {
-            position += 1
-            try db.execute(
-                sql: """
-                    INSERT INTO metric (code, name, aggregation, field, unit, position, billed_by) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (code) DO UPDATE SET name = excluded.name, aggregation = excluded.aggregation,
-                        field = excluded.field, unit = excluded.unit, billed_by = excluded.billed_by
-                    """,
-                arguments: [
-                    metric.code, metric.name, metric.aggregation.rawValue, metric.field, metric.unit, position,
-                    metric.billedBy,
-                ])
-        }
+        for metric in metrics { try CatalogSQL.upsert(metric, in: .sqlite).execute(db) }
     }
 
     /// Inserts or renames customers.

@@ -42,14 +42,13 @@ extension UsageStore: EventStore {
     public func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError) {
         guard !rows.isEmpty else { return }
         try await OffPool.run { () throws(UsageError) in
-            try self.write { db in try BilledQueries.write(db, rows, source: source) }
+            try self.write { db in
+                for row in rows { try BilledSQL.upsert(row, source: source, in: .sqlite).execute(db) }
+            }
         }
     }
 
     public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
-        let (startMs, endMs) = (UTCTime.milliseconds(period.start), UTCTime.milliseconds(period.end))
-        return try await asyncRead { db in
-            try BilledQueries.rows(db, metric: nil, customer: customer, startMs: startMs, endMs: endMs)
-        }
+        try await LocalProvider(store: self).billedRows(customer: customer, period: period)
     }
 }

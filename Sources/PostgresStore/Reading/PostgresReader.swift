@@ -9,17 +9,10 @@ struct PostgresReader: StoreReader {
     let connection: PostgresConnection
     let logger: Logger
 
-    func metrics() async throws -> [Metric] {
-        try await PostgresCatalog.metrics(on: connection, logger: logger)
-    }
+    var dialect: SQLDialect { .postgres }
 
-    func customers(id: String?) async throws -> [Customer] {
-        try await PostgresCatalog.customers(id: id, on: connection, logger: logger)
-    }
-
-    func billedRows(metric: String?, customer: String?, startMs: Int64, endMs: Int64) async throws -> [BilledRow] {
-        try await PostgresBilled.rows(
-            metric: metric, customer: customer, startMs: startMs, endMs: endMs, on: connection, logger: logger)
+    func fetch(_ statement: SQLStatement) async throws -> [[SQLValue]] {
+        try await statement.rows(on: connection, logger: logger)
     }
 
     func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial] {

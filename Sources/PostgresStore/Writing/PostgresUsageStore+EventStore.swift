@@ -20,7 +20,8 @@ extension PostgresUsageStore: EventStore {
         do {
             report = try await write { connection in
                 try await Self.upsert(metrics: metrics, customers: customers, on: connection, logger: logger)
-                let known = try await PostgresCatalog.metrics(on: connection, logger: logger)
+                let known = try await CatalogSQL.metrics(in: .postgres).rows(on: connection, logger: logger).map(
+                    CatalogSQL.metric)
                 let pipeline = ParsingPipeline(
                     reader: reader,
                     parser: EventLineParser(
@@ -63,14 +64,7 @@ extension PostgresUsageStore: EventStore {
         async throws
     {
         for metric in metrics {
-            try await connection.query(
-                """
-                INSERT INTO metric (code, name, aggregation, field, unit, position, billed_by)
-                VALUES (\(metric.code), \(metric.name), \(metric.aggregation.rawValue), \(metric.field), \(metric.unit),
-                        (SELECT COALESCE(max(position), -1) + 1 FROM metric), \(metric.billedBy))
-                ON CONFLICT (code) DO UPDATE SET name = excluded.name, aggregation = excluded.aggregation,
-                    field = excluded.field, unit = excluded.unit, billed_by = excluded.billed_by
-                """, logger: logger)
+            try await connection.query(CatalogSQL.upsert(metric, in: .postgres).query, logger: logger)
         }
         guard !customers.isEmpty else { return }
         // One row per id (the last wins, as one upsert after another would): a statement may touch a row once.
@@ -118,16 +112,15 @@ extension PostgresUsageStore: EventStore {
     public func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError) {
         guard !rows.isEmpty else { return }
         try await write { connection in
-            try await PostgresBilled.write(rows, source: source, on: connection, logger: self.logger)
+            for row in rows {
+                try await connection.query(
+                    BilledSQL.upsert(row, source: source, in: .postgres).query, logger: self.logger)
+            }
             return ((), true)
         }
     }
 
     public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
-        try await read { connection in
-            try await PostgresBilled.rows(
-                metric: nil, customer: customer, startMs: UTCTime.milliseconds(period.start),
-                endMs: UTCTime.milliseconds(period.end), on: connection, logger: self.logger)
-        }
+        try await PostgresProvider(store: self).billedRows(customer: customer, period: period)
     }
 }

@@ -172,6 +172,18 @@ package struct StoreProvider<Backend: StoreBackend>: UsageProvider {
         }
     }
 
+    /// The readings kept of a customer's metrics whose periods overlap `period` (what `EventStore.billedRows` gives).
+    package func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
+        let (startMs, endMs) = Self.bounds(period)
+        do {
+            return try await backend.read { reader in
+                try await reader.billedRows(metric: nil, customer: customer, startMs: startMs, endMs: endMs)
+            }
+        } catch {
+            throw error as? UsageError ?? UsageError(.storage, "\(backend.name): \(error)")
+        }
+    }
+
     /// Every customer's row of a metric billed by a provider, from its readings.
     private static func billedSummaries(
         _ reader: any StoreReader, metric: Metric, period: Period, firstDay: Int64, endDay: Int64

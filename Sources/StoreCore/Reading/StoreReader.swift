@@ -7,15 +7,11 @@ package typealias TaggedRange = (tag: Int, plan: RangePlan)
 /// The primitive reads a store backend answers. Every read of one answer goes to the same reader, which sees one
 /// snapshot of the store; `StoreProvider` composes them into the answers every screen asks for.
 package protocol StoreReader: Sendable {
-    /// All metrics in display order.
-    func metrics() async throws -> [Metric]
+    /// The dialect the reader's statements are written in.
+    var dialect: SQLDialect { get }
 
-    /// The customer `id` (nil: every customer), in id order.
-    func customers(id: String?) async throws -> [Customer]
-
-    /// The provider's own readings of `metric` (nil: every metric) of `customer` (nil: every customer) whose periods
-    /// overlap `[startMs, endMs)`.
-    func billedRows(metric: String?, customer: String?, startMs: Int64, endMs: Int64) async throws -> [BilledRow]
+    /// The rows of a statement written once for both stores (`CatalogSQL`, `BilledSQL`), decoded per its columns.
+    func fetch(_ statement: SQLStatement) async throws -> [[SQLValue]]
 
     /// Count, sum and maximum of `metric` per tag, for `customer` (`StoreTables.allCustomers`: all of them).
     func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial]
@@ -42,4 +38,26 @@ package protocol StoreReader: Sendable {
     /// A customer's events of `metric` in `[startMs, endMs)` grouped by the property `key`.
     func breakdown(customerID: String, metric: Metric, startMs: Int64, endMs: Int64, key: String) async throws
         -> [BreakdownRow]
+}
+
+extension StoreReader {
+    /// All metrics in display order.
+    package func metrics() async throws -> [Metric] {
+        try await fetch(CatalogSQL.metrics(in: dialect)).map(CatalogSQL.metric)
+    }
+
+    /// The customer `id` (nil: every customer), in id order.
+    package func customers(id: String?) async throws -> [Customer] {
+        try await fetch(CatalogSQL.customers(id: id, in: dialect)).map(CatalogSQL.customer)
+    }
+
+    /// The provider's own readings of `metric` (nil: every metric) of `customer` (nil: every customer) whose periods
+    /// overlap `[startMs, endMs)`.
+    package func billedRows(metric: String?, customer: String?, startMs: Int64, endMs: Int64) async throws
+        -> [BilledRow]
+    {
+        try await fetch(
+            BilledSQL.select(metric: metric, customer: customer, startMs: startMs, endMs: endMs, in: dialect)
+        ).map(BilledSQL.reading)
+    }
 }
