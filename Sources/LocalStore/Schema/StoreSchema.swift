@@ -102,6 +102,16 @@ enum StoreSchema {
                     """)
             for index in secondaryEventIndexes { try db.execute(sql: index.create) }
         }
+        migrator.registerMigration("v6-unused") { db in
+            // Sync checks its copy against the provider's own counts instead of keeping cursors, and the customers
+            // table reads a customer's last event from the events: neither was read or written any more, and the
+            // PostgreSQL store never had the column (StoreTables describes what both hold).
+            try db.execute(
+                sql: """
+                    DROP TABLE sync_cursor;
+                    ALTER TABLE customer DROP COLUMN last_event_ms;
+                    """)
+        }
         return migrator
     }
 }

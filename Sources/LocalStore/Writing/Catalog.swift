@@ -65,12 +65,7 @@ enum Catalog {
 
     /// Removes every event, rollup, customer, metric and marker, and starts a new generation.
     static func clearAll(in db: Database) throws {
-        for table in [
-            "event", "rollup_hour", "rollup_day", "distinct_hour", "customer", "metric", "meta", "sync_cursor",
-            "billed_total",
-        ] {
-            try db.execute(sql: "DELETE FROM \(table)")
-        }
+        for table in StoreTables.tables { try db.execute(sql: "DELETE FROM \(table.name)") }
         try renewGeneration(in: db)
     }
 

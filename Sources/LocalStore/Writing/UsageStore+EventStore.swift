@@ -3,7 +3,7 @@ import GRDB
 import StoreCore
 import UsageCore
 
-/// The embedded store as an `EventStore`: ingest through `Ingestor` on a thread of its own, cursors in `sync_cursor`.
+/// The embedded store as an `EventStore`: ingest through `Ingestor` on a thread of its own.
 extension UsageStore: EventStore {
     public var location: String { path }
 

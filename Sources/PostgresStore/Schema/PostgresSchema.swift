@@ -66,5 +66,9 @@ enum PostgresSchema {
                 period_start_ms, period_end_ms, kept_day);
             """
         ),
+        (
+            // Sync checks its copy against the provider's own counts instead of keeping cursors.
+            "v4-unused", "DROP TABLE sync_cursor;"
+        ),
     ]
 }
