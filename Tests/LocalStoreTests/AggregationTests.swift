@@ -131,3 +131,36 @@ struct AggregationTests {
         #expect(before.first { $0.customer.id == "c1" }?.lastEventAt == nil, "no event in the period, none shown")
     }
 }
+
+@Suite("Long series: more ranges than one statement reads")
+struct LongSeriesTests {
+    @Test(arguments: StoreKind.available)
+    func aMonthOfMinuteEdgedHoursIsExactInEveryBucket(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        // One event of each an hour, on the half hour, for 30 days; a period starting at minute 20 gives 721 hourly
+        // buckets, the first and last cut (raw edges): several statements, and more union terms than SQLite takes in
+        // one.
+        let start = TestStore.date("2026-11-01T00:20:00Z")
+        let lines = (0..<720).flatMap { hour in
+            let time = start.addingTimeInterval(Double(hour) * 3_600 + 600)
+            let stamp = ISO8601DateFormatter().string(from: time)
+            return [
+                TestStore.event("g\(hour)", "gb", stamp, #"{"gb": "0.\#(hour % 10)1"}"#),
+                TestStore.event("u\(hour)", "users", stamp, #"{"user": "u\#(hour % 7)"}"#),
+            ]
+        }
+        let report = try await t.ingest(lines)
+        #expect(report.inserted == 1_440, "\(report.rejectedCount) rejected")
+        let period = Period(start: start, end: start.addingTimeInterval(720 * 3_600))
+        let gb = try await t.provider.timeseries(
+            metric: TestStore.metric("gb"), customerID: "c1", period: period, bucket: .hour)
+        // Bucket h (from 00:00) holds the event at h:30, which is event h (the first bucket's 00:20-01:00 has event 0).
+        #expect(gb.points.count == 721)
+        #expect(gb.points.map(\.value) == (0..<720).map { Decimal(string: "0.\($0 % 10)1")! } + [0])
+        #expect(gb.total == (0..<720).reduce(Decimal(0)) { $0 + Decimal(string: "0.\($1 % 10)1")! })
+        let users = try await t.provider.timeseries(
+            metric: TestStore.metric("users"), customerID: "c1", period: period, bucket: .hour)
+        #expect(users.points.map(\.value) == Array(repeating: 1, count: 720) + [0])
+        #expect(users.total == 7)
+    }
+}

@@ -14,30 +14,6 @@ struct SQLiteReader: StoreReader {
         try await session.perform { db in try statement.rows(db) }
     }
 
-    func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial] {
-        let tagged = ranges.map { (tag: $0.tag, plan: $0.plan) }
-        return try await session.perform { db in
-            var result: [Int: Partial] = [:]
-            for range in tagged {
-                result[range.tag, default: Partial()].merge(
-                    try AggregateQueries.partial(db, metric: metric.code, customer: customer, plan: range.plan))
-            }
-            return result
-        }
-    }
-
-    func uniqueCounts(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Int64] {
-        let tagged = ranges.map { (tag: $0.tag, plan: $0.plan) }
-        return try await session.perform { db in
-            var result: [Int: Int64] = [:]
-            for range in tagged {
-                result[range.tag] = Int64(
-                    try AggregateQueries.uniqueCount(db, metric: metric.code, customer: customer, plan: range.plan))
-            }
-            return result
-        }
-    }
-
     func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws
         -> [CustomerSummary]
     {

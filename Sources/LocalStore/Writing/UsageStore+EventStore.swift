@@ -20,23 +20,8 @@ extension UsageStore: EventStore {
     public func copied(customer: String, metric: Metric, period: Period, subscription: String?)
         async throws(UsageError) -> CopiedEvents
     {
-        let (startMs, endMs) = (UTCTime.milliseconds(period.start), UTCTime.milliseconds(period.end))
-        return try await asyncRead { db in
-            var sql = """
-                SELECT COUNT(*), dec_sum(value), dec_max_agg(value), COUNT(DISTINCT value), MAX(ts_ms) FROM event
-                WHERE customer_id = ? AND metric_code = ? AND ts_ms >= ? AND ts_ms < ?
-                """
-            var arguments: StatementArguments = [customer, metric.code, startMs, endMs]
-            if let subscription {
-                sql += " AND subscription_id = ?"
-                arguments += [subscription]
-            }
-            let row = try Row.fetchOne(db, sql: sql, arguments: arguments)
-            let sum: String? = row?[1], max: String? = row?[2]
-            return CopiedEvents(
-                metric: metric, count: row?[0] ?? 0, sum: sum.flatMap(DecimalText.parse),
-                max: max.flatMap(DecimalText.parse), distinct: row?[3] ?? 0, latestMs: row?[4])
-        }
+        try await LocalProvider(store: self).copied(
+            customer: customer, metric: metric, period: period, subscription: subscription)
     }
 
     public func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError) {

@@ -27,8 +27,14 @@ enum PostgresCustomerTable {
         {
             customers.append((Customer(id: id, name: name, currency: currency), last))
         }
-        let totals = try await PlannedQueries.byCustomer(
-            metric, plan: RangePlan(startMs: startMs, endMs: endMs), on: connection, logger: logger)
+        var totals: [String: Partial] = [:]
+        if let statement = PlannedSQL.byCustomer(
+            metric, plan: RangePlan(startMs: startMs, endMs: endMs), in: .postgres)
+        {
+            for row in try await statement.rows(on: connection, logger: logger) {
+                totals[row[0].text ?? ""] = PlannedSQL.partial(row)
+            }
+        }
         let daily = try await dailyValues(metric, firstDay: firstDay, endDay: endDay, on: connection, logger: logger)
         let days = Int(max(0, endDay - firstDay))
         return customers.map { customer, last in

@@ -15,15 +15,6 @@ struct PostgresReader: StoreReader {
         try await statement.rows(on: connection, logger: logger)
     }
 
-    func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial] {
-        try await PlannedQueries.partials(metric, customer: customer, ranges: ranges, on: connection, logger: logger)
-    }
-
-    func uniqueCounts(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Int64] {
-        try await PlannedQueries.uniqueCounts(
-            metric, customer: customer, ranges: ranges, on: connection, logger: logger)
-    }
-
     func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws
         -> [CustomerSummary]
     {

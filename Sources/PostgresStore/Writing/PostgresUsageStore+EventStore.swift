@@ -83,30 +83,8 @@ extension PostgresUsageStore: EventStore {
     public func copied(customer: String, metric: Metric, period: Period, subscription: String?)
         async throws(UsageError) -> CopiedEvents
     {
-        var sql = SQLText()
-        var filter = """
-            customer_id = \(sql.bind(customer)) AND metric_code = \(sql.bind(metric.code)) \
-            AND ts_ms >= \(sql.bind(UTCTime.milliseconds(period.start))) AND ts_ms < \(sql.bind(UTCTime.milliseconds(period.end)))
-            """
-        if let subscription { filter += " AND subscription_id = \(sql.bind(subscription))" }
-        let numeric = metric.aggregation == .sum || metric.aggregation == .max
-        sql.append(
-            """
-            SELECT count(*), \(numeric ? "sum(value::numeric)::text, max(value::numeric)::text" : "NULL::text, NULL::text"),
-                   count(DISTINCT value), max(ts_ms) FROM event WHERE \(filter)
-            """)
-        let query = sql.query
-        return try await read { connection in
-            var copied = CopiedEvents(value: 0, events: 0, latest: nil)
-            for try await (count, sum, max, distinct, latest) in try await connection.query(query, logger: self.logger)
-                .decode((Int64, String?, String?, Int64, Int64?).self)
-            {
-                copied = CopiedEvents(
-                    metric: metric, count: Int(count), sum: sum.flatMap(DecimalText.parse),
-                    max: max.flatMap(DecimalText.parse), distinct: Int(distinct), latestMs: latest)
-            }
-            return copied
-        }
+        try await PostgresProvider(store: self).copied(
+            customer: customer, metric: metric, period: period, subscription: subscription)
     }
 
     public func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError) {

@@ -184,6 +184,21 @@ package struct StoreProvider<Backend: StoreBackend>: UsageProvider {
         }
     }
 
+    /// What the store holds of a customer's events of `metric` over `period` (what `EventStore.copied` gives).
+    package func copied(customer: String, metric: Metric, period: Period, subscription: String?)
+        async throws(UsageError) -> CopiedEvents
+    {
+        do {
+            return try await backend.read { reader in
+                let statement = CopiedEvents.statement(
+                    customer: customer, metric: metric, period: period, subscription: subscription, in: reader.dialect)
+                return CopiedEvents(metric: metric, row: try await reader.fetch(statement).first)
+            }
+        } catch {
+            throw error as? UsageError ?? UsageError(.storage, "\(backend.name): \(error)")
+        }
+    }
+
     /// Every customer's row of a metric billed by a provider, from its readings.
     private static func billedSummaries(
         _ reader: any StoreReader, metric: Metric, period: Period, firstDay: Int64, endDay: Int64

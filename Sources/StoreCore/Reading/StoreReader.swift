@@ -13,12 +13,6 @@ package protocol StoreReader: Sendable {
     /// The rows of a statement written once for both stores (`CatalogSQL`, `BilledSQL`), decoded per its columns.
     func fetch(_ statement: SQLStatement) async throws -> [[SQLValue]]
 
-    /// Count, sum and maximum of `metric` per tag, for `customer` (`StoreTables.allCustomers`: all of them).
-    func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial]
-
-    /// Distinct values of `metric`'s field per tag, for `customer` (`StoreTables.allCustomers`: all of them).
-    func uniqueCounts(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Int64]
-
     /// Every customer's row of `metric` over `[startMs, endMs)`, with daily values for day slots `[firstDay, endDay)`
     /// and the last event inside the period.
     func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws
@@ -59,5 +53,31 @@ extension StoreReader {
         try await fetch(
             BilledSQL.select(metric: metric, customer: customer, startMs: startMs, endMs: endMs, in: dialect)
         ).map(BilledSQL.reading)
+    }
+
+    /// Count, sum and maximum of `metric` per tag, for `customer` (`StoreTables.allCustomers`: all of them).
+    package func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial] {
+        var result: [Int: Partial] = [:]
+        for chunk in PlannedSQL.chunks(ranges) {
+            guard let statement = PlannedSQL.partials(metric, customer: customer, ranges: chunk, in: dialect) else {
+                continue
+            }
+            for row in try await fetch(statement) {
+                result[Int(row[0].integer ?? 0), default: Partial()].merge(PlannedSQL.partial(row))
+            }
+        }
+        return result
+    }
+
+    /// Distinct values of `metric`'s field per tag, for `customer` (`StoreTables.allCustomers`: all of them).
+    package func uniqueCounts(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Int64] {
+        var result: [Int: Int64] = [:]
+        for chunk in PlannedSQL.chunks(ranges) {
+            guard let statement = PlannedSQL.uniqueCounts(metric, customer: customer, ranges: chunk, in: dialect) else {
+                continue
+            }
+            for row in try await fetch(statement) { result[Int(row[0].integer ?? 0)] = row[1].integer ?? 0 }
+        }
+        return result
     }
 }

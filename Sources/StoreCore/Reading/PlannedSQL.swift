@@ -1,0 +1,167 @@
+import Foundation
+import UsageCore
+
+/// Exact aggregates over ranges split by `RangePlan` (whole days from the daily rollup, whole hours from the hourly
+/// one, unaligned edges from raw events), written once for both stores: many ranges in one statement, each range
+/// with a tag, and the answer one partial per tag, for one customer or all (`StoreTables.allCustomers`), or one per
+/// customer.
+package enum PlannedSQL {
+    /// Count, sum and maximum of `metric` per tag, for `customer`: rows of tag, count, sum and maximum; nil when no
+    /// range has anything to read.
+    package static func partials(
+        _ metric: Metric, customer: String, ranges: ArraySlice<TaggedRange>, in dialect: SQLDialect
+    ) -> SQLStatement? {
+        var sql = SQLStatement(dialect)
+        let code = sql.bind(metric.code), who = sql.bind(customer)
+        let filter = customer == StoreTables.allCustomers ? "" : " AND customer_id = \(who)"
+        var parts: [String] = []
+        for (tag, plan) in ranges {
+            let rollup = { (table: String, span: RangePlan.Span) in
+                """
+                SELECT \(tag) AS tag, sum(event_count) AS n, \(dialect.decimalSum("sum_value")) AS s, \
+                \(dialect.decimalMax("max_value")) AS x FROM \(table)
+                WHERE metric_code = \(code) AND customer_id = \(who) AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))
+                """
+            }
+            if let days = plan.days { parts.append(rollup("rollup_day", days)) }
+            for span in plan.hours { parts.append(rollup("rollup_hour", span)) }
+            for span in plan.raw {
+                parts.append(
+                    """
+                    SELECT \(tag) AS tag, \(dialect.rowCount) AS n, \(rawValues(metric, dialect)) FROM event
+                    WHERE metric_code = \(code) AND ts_ms >= \(sql.bind(span.lower)) AND ts_ms < \(sql.bind(span.upper))\(filter)
+                    """)
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        sql.append(
+            """
+            SELECT tag, \(dialect.integer("COALESCE(sum(n), 0)")), \(dialect.decimalText(dialect.decimalSum("s"))),
+                   \(dialect.decimalText(dialect.decimalMax("x"))) FROM (\(parts.joined(separator: " UNION ALL "))) AS u
+            GROUP BY tag
+            """)
+        sql.columns = [.integer, .integer, .text, .text]
+        return sql
+    }
+
+    /// Distinct values of `metric`'s field per tag, for `customer`: rows of tag and count; nil when no range has
+    /// anything to read.
+    package static func uniqueCounts(
+        _ metric: Metric, customer: String, ranges: ArraySlice<TaggedRange>, in dialect: SQLDialect
+    ) -> SQLStatement? {
+        var sql = SQLStatement(dialect)
+        let code = sql.bind(metric.code), who = sql.bind(customer)
+        let filter = customer == StoreTables.allCustomers ? "" : " AND customer_id = \(who)"
+        var parts: [String] = []
+        for (tag, plan) in ranges {
+            for span in plan.hourSpans {
+                parts.append(
+                    """
+                    SELECT \(tag) AS tag, value FROM distinct_hour
+                    WHERE metric_code = \(code) AND customer_id = \(who) AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))
+                    """)
+            }
+            for span in plan.raw {
+                parts.append(
+                    """
+                    SELECT \(tag) AS tag, value FROM event
+                    WHERE metric_code = \(code) AND ts_ms >= \(sql.bind(span.lower)) AND ts_ms < \(sql.bind(span.upper))\(filter)
+                    """)
+            }
+        }
+        guard !parts.isEmpty else { return nil }
+        sql.append(
+            """
+            SELECT tag, \(dialect.integer("count(DISTINCT value)")) FROM (\(parts.joined(separator: " UNION ALL "))) AS u
+            GROUP BY tag
+            """)
+        sql.columns = [.integer, .integer]
+        return sql
+    }
+
+    /// Every customer's partial of `metric` over `plan` (a unique count as the count), for the customers table: rows
+    /// of customer, count, sum and maximum; nil when the plan has nothing to read.
+    package static func byCustomer(_ metric: Metric, plan: RangePlan, in dialect: SQLDialect) -> SQLStatement? {
+        var sql = SQLStatement(dialect)
+        let code = sql.bind(metric.code)
+        var parts: [String] = []
+        if metric.aggregation == .uniqueCount {
+            let none = dialect.decimalText(dialect.nullDecimal)
+            for span in plan.hourSpans {
+                parts.append(
+                    """
+                    SELECT customer_id, value FROM distinct_hour
+                    WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))
+                    """)
+            }
+            for span in plan.raw {
+                parts.append(
+                    """
+                    SELECT customer_id, value FROM event
+                    WHERE metric_code = \(code) AND ts_ms >= \(sql.bind(span.lower)) AND ts_ms < \(sql.bind(span.upper))
+                    """)
+            }
+            guard !parts.isEmpty else { return nil }
+            sql.append(
+                """
+                SELECT customer_id, \(dialect.integer("count(DISTINCT value)")), \(none), \(none)
+                FROM (\(parts.joined(separator: " UNION ALL "))) AS u GROUP BY customer_id
+                """)
+        } else {
+            let rollup = { (table: String, span: RangePlan.Span) in
+                """
+                SELECT customer_id, sum(event_count) AS n, \(dialect.decimalSum("sum_value")) AS s, \
+                \(dialect.decimalMax("max_value")) AS x FROM \(table)
+                WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))
+                GROUP BY customer_id
+                """
+            }
+            if let days = plan.days { parts.append(rollup("rollup_day", days)) }
+            for span in plan.hours { parts.append(rollup("rollup_hour", span)) }
+            for span in plan.raw {
+                parts.append(
+                    """
+                    SELECT customer_id, \(dialect.rowCount) AS n, \(rawValues(metric, dialect)) FROM event
+                    WHERE metric_code = \(code) AND ts_ms >= \(sql.bind(span.lower)) AND ts_ms < \(sql.bind(span.upper)) GROUP BY customer_id
+                    """)
+            }
+            guard !parts.isEmpty else { return nil }
+            sql.append(
+                """
+                SELECT customer_id, \(dialect.integer("COALESCE(sum(n), 0)")), \(dialect.decimalText(dialect.decimalSum("s"))),
+                       \(dialect.decimalText(dialect.decimalMax("x")))
+                FROM (\(parts.joined(separator: " UNION ALL "))) AS u GROUP BY customer_id
+                """)
+        }
+        sql.columns = [.text, .integer, .text, .text]
+        return sql
+    }
+
+    /// `ranges` in groups small enough for one statement each: SQLite allows 500 terms in a union, and both
+    /// databases a bounded number of parameters (a range is at most five terms of two parameters).
+    package static func chunks(_ ranges: [TaggedRange]) -> [ArraySlice<TaggedRange>] {
+        stride(from: 0, to: ranges.count, by: rangesPerStatement).map {
+            ranges[$0..<min($0 + rangesPerStatement, ranges.count)]
+        }
+    }
+
+    /// How many ranges one statement reads.
+    package static let rangesPerStatement = 80
+
+    /// A partial from the count, sum and maximum columns of a row of `partials` or `byCustomer`.
+    package static func partial(_ row: [SQLValue]) -> Partial {
+        Partial(
+            count: row[1].integer ?? 0, sum: row[2].text.flatMap(DecimalText.parse),
+            max: row[3].text.flatMap(DecimalText.parse))
+    }
+
+    /// Raw events' sum and maximum columns: only a sum or max metric's values are numbers.
+    private static func rawValues(_ metric: Metric, _ dialect: SQLDialect) -> String {
+        let null = dialect.nullDecimal
+        return switch metric.aggregation {
+        case .sum: "\(dialect.decimalSum(dialect.eventValue)) AS s, \(null) AS x"
+        case .max: "\(null) AS s, \(dialect.decimalMax(dialect.eventValue)) AS x"
+        default: "\(null) AS s, \(null) AS x"
+        }
+    }
+}
