@@ -33,25 +33,6 @@ struct SQLiteReader: StoreReader {
         }.map { ($0.rows, $0.customers) }
     }
 
-    func eventPage(
-        customerID: String, metric: Metric, startMs: Int64, endMs: Int64, page: Int, pageSize: Int, query: EventQuery
-    ) async throws -> Page<UsageEvent> {
-        try await session.perform { db in
-            try EventPageQuery.page(
-                db, customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, page: page,
-                pageSize: pageSize, query: query)
-        }
-    }
-
-    func breakdown(customerID: String, metric: Metric, startMs: Int64, endMs: Int64, key: String) async throws
-        -> [BreakdownRow]
-    {
-        try await session.perform { db in
-            try BreakdownQuery.rows(
-                db, customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key)
-        }
-    }
-
     /// A preview as a sendable value.
     private struct Preview: Sendable {
         var rows: [CustomerSummary]

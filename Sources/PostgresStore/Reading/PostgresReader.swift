@@ -29,20 +29,4 @@ struct PostgresReader: StoreReader {
     ) async throws -> (rows: [CustomerSummary], customers: Int)? {
         nil
     }
-
-    func eventPage(
-        customerID: String, metric: Metric, startMs: Int64, endMs: Int64, page: Int, pageSize: Int, query: EventQuery
-    ) async throws -> Page<UsageEvent> {
-        try await PostgresEventQueries.page(
-            customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, page: page, pageSize: pageSize,
-            query: query, on: connection, logger: logger)
-    }
-
-    func breakdown(customerID: String, metric: Metric, startMs: Int64, endMs: Int64, key: String) async throws
-        -> [BreakdownRow]
-    {
-        try await PostgresEventQueries.breakdown(
-            customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key, on: connection,
-            logger: logger)
-    }
 }

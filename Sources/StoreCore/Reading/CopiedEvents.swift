@@ -48,8 +48,8 @@ extension CopiedEvents {
         if let subscription { filter += " AND subscription_id = \(sql.bind(subscription))" }
         let numeric = metric.aggregation == .sum || metric.aggregation == .max
         let none = dialect.decimalText(dialect.nullDecimal)
-        let sum = numeric ? dialect.decimalText(dialect.decimalSum(dialect.eventValue)) : none
-        let max = numeric ? dialect.decimalText(dialect.decimalMax(dialect.eventValue)) : none
+        let sum = numeric ? dialect.decimalText(dialect.decimalSum(dialect.number("value"))) : none
+        let max = numeric ? dialect.decimalText(dialect.decimalMax(dialect.number("value"))) : none
         sql.append(
             """
             SELECT \(dialect.integer("count(*)")), \(sum), \(max), \(dialect.integer("count(DISTINCT value)")),

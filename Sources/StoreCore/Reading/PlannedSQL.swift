@@ -159,8 +159,8 @@ package enum PlannedSQL {
     private static func rawValues(_ metric: Metric, _ dialect: SQLDialect) -> String {
         let null = dialect.nullDecimal
         return switch metric.aggregation {
-        case .sum: "\(dialect.decimalSum(dialect.eventValue)) AS s, \(null) AS x"
-        case .max: "\(null) AS s, \(dialect.decimalMax(dialect.eventValue)) AS x"
+        case .sum: "\(dialect.decimalSum(dialect.number("value"))) AS s, \(null) AS x"
+        case .max: "\(null) AS s, \(dialect.decimalMax(dialect.number("value"))) AS x"
         default: "\(null) AS s, \(null) AS x"
         }
     }

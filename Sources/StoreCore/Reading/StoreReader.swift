@@ -23,15 +23,6 @@ package protocol StoreReader: Sendable {
     func customerPreview(
         _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int
     ) async throws -> (rows: [CustomerSummary], customers: Int)?
-
-    /// A page of a customer's events of `metric` in `[startMs, endMs)`, narrowed and ordered by `query`.
-    func eventPage(
-        customerID: String, metric: Metric, startMs: Int64, endMs: Int64, page: Int, pageSize: Int, query: EventQuery
-    ) async throws -> Page<UsageEvent>
-
-    /// A customer's events of `metric` in `[startMs, endMs)` grouped by the property `key`.
-    func breakdown(customerID: String, metric: Metric, startMs: Int64, endMs: Int64, key: String) async throws
-        -> [BreakdownRow]
 }
 
 extension StoreReader {
@@ -79,5 +70,31 @@ extension StoreReader {
             for row in try await fetch(statement) { result[Int(row[0].integer ?? 0)] = row[1].integer ?? 0 }
         }
         return result
+    }
+
+    /// A page of a customer's events of `metric` in `[startMs, endMs)`, narrowed and ordered by `query`.
+    package func eventPage(
+        customerID: String, metric: Metric, startMs: Int64, endMs: Int64, page: Int, pageSize: Int, query: EventQuery
+    ) async throws -> Page<UsageEvent> {
+        let statements = EventSQL.page(
+            customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, page: page, pageSize: pageSize,
+            query: query, in: dialect)
+        let rows = try await fetch(statements.rows)
+        // A page past the end still says how many there are.
+        var total = rows.first?[3].integer
+        if total == nil { total = try await fetch(statements.count).first?[0].integer }
+        return Page(
+            items: rows.map { EventSQL.event($0, customerID: customerID, metric: metric) }, index: page, size: pageSize,
+            totalCount: Int(total ?? 0), newestFirst: query.newestFirst)
+    }
+
+    /// A customer's events of `metric` in `[startMs, endMs)` grouped by the property `key`.
+    package func breakdown(customerID: String, metric: Metric, startMs: Int64, endMs: Int64, key: String) async throws
+        -> [BreakdownRow]
+    {
+        EventSQL.breakdownRows(
+            try await fetch(
+                EventSQL.breakdown(
+                    customerID: customerID, metric: metric, startMs: startMs, endMs: endMs, key: key, in: dialect)))
     }
 }

@@ -31,8 +31,8 @@ public enum SQLDialect: Sendable, Hashable {
         self == .sqlite ? "dec_max_agg(\(column))" : "max(\(column))"
     }
 
-    /// An event's value as a decimal (kept as text in both stores).
-    package var eventValue: String { self == .sqlite ? "value" : "value::numeric" }
+    /// A column of decimal text (an event's value) as a decimal.
+    package func number(_ column: String) -> String { self == .sqlite ? column : "\(column)::numeric" }
 
     /// A decimal null, typed where the database wants a type for a union's columns.
     package var nullDecimal: String { self == .sqlite ? "NULL" : "NULL::numeric" }
@@ -43,5 +43,40 @@ public enum SQLDialect: Sendable, Hashable {
     /// An integer result from a sum of counts.
     package func integer(_ expression: String) -> String {
         self == .sqlite ? expression : "(\(expression))::int8"
+    }
+
+    /// A table of the properties of the JSON object in `column`, one row per key (`key`, `value`), named `alias`: to
+    /// follow `CROSS JOIN`.
+    package func properties(of column: String, as alias: String) -> String {
+        self == .sqlite ? "json_each(\(column)) AS \(alias)" : "LATERAL jsonb_each(\(column)::jsonb) AS \(alias)"
+    }
+
+    /// A property's value (a column of `properties`) as text, the way SQLite's `json_each` gives it: a string as
+    /// itself, `true`/`false` as `1`/`0`, `null` as NULL, anything else as its JSON text.
+    package func propertyText(_ value: String) -> String {
+        guard self == .postgres else { return "CAST(\(value) AS TEXT)" }
+        return """
+            (CASE jsonb_typeof(\(value)) WHEN 'string' THEN \(value) #>> '{}' WHEN 'boolean' \
+            THEN CASE WHEN \(value) = 'true'::jsonb THEN '1' ELSE '0' END WHEN 'null' THEN NULL ELSE (\(value))::text END)
+            """
+    }
+
+    /// Whether the JSON object in `column` has the key `key` (a placeholder).
+    package func hasProperty(_ column: String, _ key: String) -> String {
+        self == .sqlite
+            ? "EXISTS (SELECT 1 FROM json_each(\(column)) AS q WHERE q.key = \(key))"
+            : "jsonb_exists(\(column)::jsonb, \(key))"
+    }
+
+    /// Whether the JSON object in `column` has the key `key` with the value `value` as text (placeholders).
+    package func propertyEquals(_ column: String, _ key: String, _ value: String) -> String {
+        self == .sqlite
+            ? "EXISTS (SELECT 1 FROM json_each(\(column)) AS q WHERE q.key = \(key) AND CAST(q.value AS TEXT) = \(value))"
+            : "\(propertyText("\(column)::jsonb -> \(key)")) = \(value)"
+    }
+
+    /// Whether `text` holds `part`, ignoring case.
+    package func contains(_ text: String, _ part: String) -> String {
+        "\(self == .sqlite ? "instr" : "strpos")(lower(\(text)), lower(\(part))) > 0"
     }
 }
