@@ -47,7 +47,7 @@ enum CustomersView {
     /// `loading 120 of 2,000 · about 1m left` while a provider answers customer by customer; the time left is
     /// the pace since the first report applied to the rest (shown once there is a pace to go by: rows reported all
     /// at once, such as a large store's busiest customers first, make none).
-    static func progressText(_ progress: (loaded: Int, total: Int, since: Date, first: Int)?, now: Date) -> String? {
+    static func progressText(_ progress: LoadProgress?, now: Date) -> String? {
         guard let progress, progress.total > 0 else { return nil }
         var text = "loading \(Format.count(progress.loaded)) of \(Format.count(progress.total))"
         let elapsed = now.timeIntervalSince(progress.since)

@@ -40,23 +40,21 @@ struct CustomersReducerTests {
     @Test func movementPagingAndEnds() {
         var state = Fixtures.loaded(rows: 50)
         let rows = state.tableRows
-        _ = state.reduce(.keyPressed(.down))
-        _ = state.reduce(.keyPressed(.character("j")))
-        #expect(state.customers.cursor.selected == 2)
-        _ = state.reduce(.keyPressed(.up))
-        #expect(state.customers.cursor.selected == 1)
-        _ = state.reduce(.keyPressed(.pageDown))
-        #expect(state.customers.cursor.selected == 1 + rows)
-        #expect(state.customers.cursor.offset == 2)
-        _ = state.reduce(.keyPressed(.end))
-        #expect(state.customers.cursor.selected == 49)
-        #expect(state.customers.cursor.offset == 50 - rows)
-        _ = state.reduce(.keyPressed(.pageDown))
-        #expect(state.customers.cursor.selected == 49)
-        _ = state.reduce(.keyPressed(.home))
-        #expect(state.customers.cursor == ListCursor())
-        _ = state.reduce(.keyPressed(.pageUp))
-        #expect(state.customers.cursor.selected == 0)
+        // Each key moves the cursor and nothing else.
+        expectChange(&state, .keyPressed(.down)) { $0.customers.cursor.selected = 1 }
+        expectChange(&state, .keyPressed(.character("j"))) { $0.customers.cursor.selected = 2 }
+        expectChange(&state, .keyPressed(.up)) { $0.customers.cursor.selected = 1 }
+        expectChange(&state, .keyPressed(.pageDown)) {
+            $0.customers.cursor.selected = 1 + rows
+            $0.customers.cursor.offset = 2
+        }
+        expectChange(&state, .keyPressed(.end)) {
+            $0.customers.cursor.selected = 49
+            $0.customers.cursor.offset = 50 - rows
+        }
+        expectChange(&state, .keyPressed(.pageDown))
+        expectChange(&state, .keyPressed(.home)) { $0.customers.cursor = ListCursor() }
+        expectChange(&state, .keyPressed(.pageUp))
     }
 
     @Test func filterIsIncrementalCaseInsensitiveAndClearable() {

@@ -215,3 +215,38 @@ struct StartingBucketTests {
         #expect(hours.bucket == .hour && month.bucket == .day)
     }
 }
+
+@Suite("Reducer: whole states across views")
+struct WholeStateTests {
+    @Test func escapeFromACustomerLeavesTheCustomersViewAsItWasAndRefreshesIt() {
+        let before = Fixtures.loaded()
+        var state = before
+        let opened = state.reduce(.keyPressed(.enter))
+        let id = Fixtures.request(opened)!
+        _ = state.reduce(.usageLoaded(id, .success(Fixtures.usage("cus_0"))))
+        // The view below is as it was; only the refresh it asks for is new.
+        let back = expectChange(&state, .keyPressed(.escape)) { state in
+            state.stack = []
+            state.customers.request = state.newRequest()
+        }
+        #expect(back.contains { if case .loadCustomers = $0 { true } else { false } })
+    }
+
+    @Test func eventPagesMoveThePageAndNothingElse() {
+        var state = DetailReducerTests.onUsage()
+        let id = Fixtures.request(state.reduce(.keyPressed(.character("e"))))!
+        let size = state.tableRows
+        _ = state.reduce(.eventsLoaded(id, .success(Fixtures.events(page: 0, size: size, total: 50))))
+        // The page asked and its request are new; the rows on screen stay until the page arrives.
+        let next = expectChange(&state, .keyPressed(.character("n"))) { state in
+            guard case .events(var events) = state.stack.last else { return }
+            events.pageIndex = 1
+            events.request = state.newRequest()
+            state.stack[state.stack.count - 1] = .events(events)
+        }
+        guard case .loadEvents(_, _, _, _, 1, _, _) = next.last else {
+            Issue.record("n loads the next page, got \(next)")
+            return
+        }
+    }
+}

@@ -190,3 +190,22 @@ struct MonitorReducerTests {
         #expect(state.alertMetrics.map(\.code) == Fixtures.metrics.map(\.code).filter { $0 != billed[1].code })
     }
 }
+
+@Suite("Monitor reducer: whole states")
+struct MonitorWholeStateTests {
+    @Test func plusAndMinusChangeTheIntervalAndSayIt() {
+        let tests = MonitorReducerTests()
+        var (state, effects) = tests.started(refresh: 2)
+        tests.settle(&state, effects)
+        expectChange(&state, .keyPressed(.character("+"))) { state in
+            state.refreshSeconds = 1
+            state.nextRefreshAt = state.now.addingTimeInterval(1)
+            state.message = StatusMessage("refresh every 1s", .info)
+        }
+        expectChange(&state, .keyPressed(.character("-"))) { state in
+            state.refreshSeconds = 2
+            state.nextRefreshAt = state.now.addingTimeInterval(2)
+            state.message = StatusMessage("refresh every 2s", .info)
+        }
+    }
+}

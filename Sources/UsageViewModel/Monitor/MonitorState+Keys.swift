@@ -32,14 +32,14 @@ extension MonitorState {
                 command == .nextPeriod ? period.next : period.shifted(by: command == .earlierPeriod ? -1 : 1, now: now)
             boards.removeAll()
             series.removeAll()
-            message = ("period: \(period.label)", .info)
+            message = StatusMessage("period: \(period.label)", .info)
             return isLoading ? [] : refresh(nil)
         case .toggleBigNumbers:
             bigNumbers.toggle()
-            message = (bigNumbers ? "big digits on" : "big digits off", .info)
+            message = StatusMessage(bigNumbers ? "big digits on" : "big digits off", .info)
         case .togglePause:
             paused.toggle()
-            message = (paused ? "refresh paused" : "refresh resumed", .info)
+            message = StatusMessage(paused ? "refresh paused" : "refresh resumed", .info)
             if !paused { nextRefreshAt = now }
             return paused ? [] : refreshIfDue()
         case .fasterRefresh, .slowerRefresh:
@@ -49,7 +49,7 @@ extension MonitorState {
                 ? steps.last { $0 < refreshSeconds } ?? steps[0]
                 : steps.first { $0 > refreshSeconds } ?? refreshSeconds
             nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
-            message = ("refresh every \(refreshSeconds)s", .info)
+            message = StatusMessage("refresh every \(refreshSeconds)s", .info)
         default:
             break
         }

@@ -51,7 +51,7 @@ extension MonitorState {
     private mutating func evaluated(_ activity: [MetricActivity]) -> [Alert] {
         if let last = lastActivity, last.activity == activity, last.rules == rules { return last.alerts }
         let alerts = rules.evaluate(activity)
-        lastActivity = (activity, rules, alerts)
+        lastActivity = AlertMemo(activity: activity, rules: rules, alerts: alerts)
         return alerts
     }
 

@@ -3,7 +3,7 @@ import UsageCore
 
 /// Everything the monitor shows: one panel per kind of data, each with its own age and failure, plus the
 /// refresh and metric-cycling clocks. The reducer's state; nothing here draws or fetches.
-public struct MonitorState: Sendable {
+public struct MonitorState: Sendable, Equatable {
     /// The clock as last told by the loop.
     public var now: Date
     /// Terminal width in cells.
@@ -50,7 +50,7 @@ public struct MonitorState: Sendable {
     /// Keys from `config.toml`'s `[keys]`, replacing the built-in keys of the commands they name.
     public var keyOverrides: [Command: [Key]] = [:]
     /// A status-line message.
-    public var message: (text: String, severity: Severity)?
+    public var message: StatusMessage?
     /// Set when the user quits.
     public var shouldQuit = false
     /// How many times the user asked for the whole screen to be drawn again (`redraw`, Ctrl-L unless rebound).
@@ -59,7 +59,7 @@ public struct MonitorState: Sendable {
     public var spinnerFrame = 0
     var requests = RequestCounter()
     /// The last activity evaluated, under which rules, and the alerts it raised.
-    var lastActivity: (activity: [MetricActivity], rules: AlertRules, alerts: [Alert])?
+    var lastActivity: AlertMemo?
 
     /// Creates the initial state; `refreshSeconds` is at least 1.
     public init(

@@ -53,3 +53,5 @@ public struct Panel<Value: Sendable>: Sendable {
         return true
     }
 }
+
+extension Panel: Equatable where Value: Equatable {}

@@ -15,16 +15,16 @@ extension AppState {
         switch command {
         case .togglePause:
             paused.toggle()
-            message = (paused ? "auto-refresh paused" : "auto-refresh resumed", .info)
+            message = StatusMessage(paused ? "auto-refresh paused" : "auto-refresh resumed", .info)
             if !paused { nextRefreshAt = refreshSeconds.map { now.addingTimeInterval(Double($0)) } }
         case .fasterRefresh:
             let current = refreshSeconds ?? Int.max
             setRefresh(seconds: Self.refreshSteps.last { $0 < current } ?? Self.refreshSteps[0])
-            message = ("auto-refresh every \(refreshSeconds!)s", .info)
+            message = StatusMessage("auto-refresh every \(refreshSeconds!)s", .info)
         case .slowerRefresh:
             guard let current = refreshSeconds else { return [] }
             setRefresh(seconds: Self.refreshSteps.first { $0 > current } ?? current)
-            message = ("auto-refresh every \(refreshSeconds!)s", .info)
+            message = StatusMessage("auto-refresh every \(refreshSeconds!)s", .info)
         default:
             return nil
         }

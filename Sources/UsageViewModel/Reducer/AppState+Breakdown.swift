@@ -52,7 +52,7 @@ extension AppState {
         }
         let row = rows[state.cursor.selected]
         guard let conditions = row.conditions(by: key) else {
-            message = (
+            message = StatusMessage(
                 row.unmatched
                     ? "events no filter matched cannot be listed by a property"
                     : "events without \(key) cannot be filtered by it", .info
@@ -82,7 +82,7 @@ extension AppState {
             succeeded()
         case .failure(let error):
             state.error = error.message
-            message = (error.message, error.kind == .unsupported ? .warning : .error)
+            message = StatusMessage(error.message, error.kind == .unsupported ? .warning : .error)
         }
         stack[index] = .breakdown(state)
         return []

@@ -55,7 +55,7 @@ extension AppState {
             do {
                 return choose(try PeriodText.parse(argument, now: now))
             } catch {
-                message = (error.message, .warning)
+                message = StatusMessage(error.message, .warning)
                 return []
             }
         case "export", "e":
@@ -68,14 +68,14 @@ extension AppState {
             return [.applyTheme(argument)]
         case "profile":
             guard !argument.isEmpty else { return listing("profiles", profileNames) }
-            message = ("opening profile \(argument)…", .info)
+            message = StatusMessage("opening profile \(argument)…", .info)
             return [.openProfile(argument)]
         case "quit", "q":
             shouldQuit = true
             return [.quit]
         case "": return []
         default:
-            message = (
+            message = StatusMessage(
                 "unknown command '\(parts[0])': try customer NAME, metric CODE, period TEXT, export [csv|json] [PATH], theme NAME, profile NAME or quit",
                 .warning
             )
@@ -84,20 +84,23 @@ extension AppState {
     }
 
     private mutating func listing(_ what: String, _ names: [String]) -> [Effect] {
-        message = (names.isEmpty ? "no \(what) to choose from" : "\(what): " + names.joined(separator: ", "), .info)
+        message = StatusMessage(
+            names.isEmpty ? "no \(what) to choose from" : "\(what): " + names.joined(separator: ", "), .info)
         return []
     }
 
     /// Shows another profile's data from the customers view, as a fresh start does.
     mutating func profileOpened(_ name: String, _ result: Result<ProfileInfo, UsageError>) -> [Effect] {
         guard case .success(let info) = result else {
-            if case .failure(let error) = result { message = ("profile \(name): \(error.message)", .error) }
+            if case .failure(let error) = result {
+                message = StatusMessage("profile \(name): \(error.message)", .error)
+            }
             return []
         }
         (providerName, capabilities, profileName) = (info.providerName, info.capabilities, name)
         (source, metrics, metricIndex, customers, stack, overlay) = (nil, [], 0, CustomersState(), [], nil)
         (inFlight, loadingMetrics, lastRefresh) = ([], true, nil)
-        message = ("profile: \(name) (\(info.providerName))", .info)
+        message = StatusMessage("profile: \(name) (\(info.providerName))", .info)
         return [.loadSource, .loadMetrics]
     }
 
@@ -105,7 +108,7 @@ extension AppState {
         let matches = CustomerMatch.matches(text, in: customers.rows.map(\.summary.customer))
         guard matches.count == 1, let customer = matches.first else {
             let listed = matches.prefix(5).map(\.name).joined(separator: ", ")
-            message = (
+            message = StatusMessage(
                 matches.isEmpty ? "no customer matches '\(text)'" : "'\(text)' matches \(matches.count): \(listed)…",
                 .warning
             )
@@ -125,7 +128,7 @@ extension AppState {
         guard
             let index = metrics.firstIndex(where: { $0.code.lowercased() == wanted || $0.name.lowercased() == wanted })
         else {
-            message = ("metrics: " + metrics.map(\.code).joined(separator: ", "), .warning)
+            message = StatusMessage("metrics: " + metrics.map(\.code).joined(separator: ", "), .warning)
             return []
         }
         metricIndex = index

@@ -139,7 +139,7 @@ extension AppState {
             }
             return loadCustomers()
         case .failure(let error):
-            message = (error.message, .error)
+            message = StatusMessage(error.message, .error)
             customers.error = error.message
             return []
         }
@@ -158,7 +158,7 @@ extension AppState {
         case .failure(let error):
             customers.error = error.message
             customers.progress = nil
-            message = (error.message, .error)
+            message = StatusMessage(error.message, .error)
         }
         return []
     }

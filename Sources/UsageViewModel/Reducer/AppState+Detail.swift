@@ -56,7 +56,7 @@ extension AppState {
             return openEvents(from: state)
         case .openBreakdown:
             guard let customerID = state.customerID, let name = state.customerName else {
-                message = ("a breakdown needs one customer: open the chart from a customer's usage", .info)
+                message = StatusMessage("a breakdown needs one customer: open the chart from a customer's usage", .info)
                 return []
             }
             return openBreakdown(
@@ -97,7 +97,7 @@ extension AppState {
         case .copy:
             guard let page = state.page, page.items.indices.contains(state.cursor.selected) else { return [] }
             let event = page.items[state.cursor.selected]
-            message = ("copied event \(event.transactionID) as JSON to the clipboard", .info)
+            message = StatusMessage("copied event \(event.transactionID) as JSON to the clipboard", .info)
             return [.copy(JSONWriter.pretty(Self.document(of: event)))]
         case .nextPage: state.pageIndex = min(pageCount - 1, state.pageIndex + 1)
         case .previousPage: state.pageIndex = max(0, state.pageIndex - 1)
@@ -135,7 +135,7 @@ extension AppState {
         let next = bucket.next(fitting: resolvedPeriod)
         guard next != bucket else {
             let adjective = ["hour": "hourly", "day": "daily", "month": "monthly"][bucket.rawValue] ?? bucket.rawValue
-            message = ("only \(adjective) buckets fit \(period.label)", .info)
+            message = StatusMessage("only \(adjective) buckets fit \(period.label)", .info)
             return false
         }
         bucket = next
@@ -168,7 +168,7 @@ extension AppState {
     /// The events behind a chart: of the bucket under the cursor, else of the chart's whole period.
     private mutating func openEvents(from chart: TimeseriesState) -> [Effect] {
         guard let customerID = chart.customerID, let name = chart.customerName else {
-            message = ("events need one customer: open the chart from a customer's usage", .info)
+            message = StatusMessage("events need one customer: open the chart from a customer's usage", .info)
             return []
         }
         var events = EventsState(
@@ -182,15 +182,15 @@ extension AppState {
     /// provider has no filters or the metric defines none.
     private mutating func filtered(_ metric: Metric) -> Metric? {
         guard capabilities.contains(.filters) else {
-            message = ("metric filters not offered by \(providerName)", .warning)
+            message = StatusMessage("metric filters not offered by \(providerName)", .warning)
             return nil
         }
         guard !metric.filters.isEmpty else {
-            message = ("\(metric.name) has no filters", .info)
+            message = StatusMessage("\(metric.name) has no filters", .info)
             return nil
         }
         let next = metric.nextFilter()
-        message = ("filter: \(next.filter?.name ?? "none (all events)")", .info)
+        message = StatusMessage("filter: \(next.filter?.name ?? "none (all events)")", .info)
         return next
     }
 

@@ -8,7 +8,7 @@ extension AppState {
         case .copy, .copyJSON:
             let format: ExportFormat = command == .copy ? .csv : .json
             guard let view = ViewExport.of(self, as: format) else { return nothingToExport() }
-            message = ("copied \(view.summary) as \(format.rawValue.uppercased()) to the clipboard", .info)
+            message = StatusMessage("copied \(view.summary) as \(format.rawValue.uppercased()) to the clipboard", .info)
             return [.copy(view.text)]
         case .writeView:
             return export(as: .csv, to: nil)
@@ -20,21 +20,21 @@ extension AppState {
     /// Writes the current view as `format` to `path` (nil: a new file in the current directory).
     mutating func export(as format: ExportFormat, to path: String?) -> [Effect] {
         guard let view = ViewExport.of(self, as: format) else { return nothingToExport() }
-        message = ("writing \(view.summary)…", .info)
+        message = StatusMessage("writing \(view.summary)…", .info)
         return [.write(FileExport(view, format: format, path: path, now: now))]
     }
 
     /// Says where the file went, or why it did not.
     mutating func fileWritten(_ result: Result<String, UsageError>, summary: String) -> [Effect] {
         switch result {
-        case .success(let path): message = ("wrote \(summary) to \(path)", .info)
-        case .failure(let error): message = ("could not write \(summary): \(error.message)", .error)
+        case .success(let path): message = StatusMessage("wrote \(summary) to \(path)", .info)
+        case .failure(let error): message = StatusMessage("could not write \(summary): \(error.message)", .error)
         }
         return []
     }
 
     private mutating func nothingToExport() -> [Effect] {
-        message = ("nothing to export yet: the view has not loaded", .info)
+        message = StatusMessage("nothing to export yet: the view has not loaded", .info)
         return []
     }
 }

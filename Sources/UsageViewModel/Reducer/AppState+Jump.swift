@@ -14,14 +14,14 @@ extension AppState {
         case .enter:
             let period = state.period ?? resolvedPeriod
             guard let time = ISO8601Parser.parse(draft.trimmingCharacters(in: .whitespaces)) else {
-                message = (
+                message = StatusMessage(
                     "a date or time, e.g. \(UTCTime.day(period.start)) or \(UTCTime.short(period.start)) (UTC)",
                     .warning
                 )
                 break
             }
             guard period.contains(time) || time == period.end else {
-                message = ("\(UTCTime.short(time)) is outside \(PeriodText.span(period))", .warning)
+                message = StatusMessage("\(UTCTime.short(time)) is outside \(PeriodText.span(period))", .warning)
                 break
             }
             state.jumpDraft = nil
@@ -54,7 +54,7 @@ extension AppState {
         state.locating = nil
         state.pageIndex = row / max(1, state.pageSize)
         state.pendingRow = row % max(1, state.pageSize)
-        message = (
+        message = StatusMessage(
             "at \(UTCTime.short(time)): event \(DecimalText.grouped(Decimal(row + 1), fractionDigits: 0))", .info
         )
         stack[stack.count - 1] = .events(state)

@@ -63,7 +63,7 @@ extension AppState {
             succeeded()
         case .failure(let error):
             state.error = error.message
-            message = (error.message, .error)
+            message = StatusMessage(error.message, .error)
         }
         stack[index] = .customerUsage(state)
         return []
@@ -81,7 +81,7 @@ extension AppState {
             succeeded()
         case .failure(let error):
             state.error = error.message
-            message = (error.message, error.kind == .unsupported ? .warning : .error)
+            message = StatusMessage(error.message, error.kind == .unsupported ? .warning : .error)
         }
         stack[index] = .timeseries(state)
         return []
@@ -99,12 +99,12 @@ extension AppState {
             state.page = page
             state.error = nil
             if let actual = page.newestFirst, actual != state.query.newestFirst {
-                message = ("\(providerName) lists events \(page.orderText) only", .info)
+                message = StatusMessage("\(providerName) lists events \(page.orderText) only", .info)
                 state.query.newestFirst = actual
             }
             if let first = page.unreadable.first {
                 let count = page.unreadable.count
-                message = (
+                message = StatusMessage(
                     "\(count) \(count == 1 ? "event" : "events") on this page could not be read: \(first)", .warning
                 )
             }
@@ -120,7 +120,7 @@ extension AppState {
         case .failure(let error):
             state.locating = nil
             state.error = error.message
-            message = (error.message, error.kind == .unsupported ? .warning : .error)
+            message = StatusMessage(error.message, error.kind == .unsupported ? .warning : .error)
         }
         stack[index] = .events(state)
         return []

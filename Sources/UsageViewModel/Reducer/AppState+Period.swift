@@ -46,7 +46,8 @@ extension AppState {
         period = choice
         let resolved = resolvedPeriod
         if !bucket.fits(resolved) { bucket = choice.naturalBucket(now: now) }
-        message = ("period: \(choice.isFixed ? choice.label : "\(choice.label) (\(PeriodText.span(resolved)))")", .info)
+        message = StatusMessage(
+            "period: \(choice.isFixed ? choice.label : "\(choice.label) (\(PeriodText.span(resolved)))")", .info)
         if case .timeseries(var chart)? = stack.last {
             chart.cursor = nil
             stack[stack.count - 1] = .timeseries(chart)

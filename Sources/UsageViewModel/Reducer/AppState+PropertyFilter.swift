@@ -24,7 +24,7 @@ extension AppState {
             let words = draft.split(separator: " ").map(String.init)
             let matches = words.compactMap(EventQuery.Match.parse)
             guard matches.count == words.count else {
-                message = ("a filter is key=value words, e.g. status=500 endpoint=/v1/search", .warning)
+                message = StatusMessage("a filter is key=value words, e.g. status=500 endpoint=/v1/search", .warning)
                 break
             }
             state.filterDraft = nil

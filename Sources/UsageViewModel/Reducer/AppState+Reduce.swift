@@ -22,7 +22,7 @@ extension AppState {
         case .sourceLoaded(let result):
             switch result {
             case .success(let info): source = info
-            case .failure(let error): message = (error.message, .error)
+            case .failure(let error): message = StatusMessage(error.message, .error)
             }
             return []
         case .metricsLoaded(let result):
@@ -46,7 +46,9 @@ extension AppState {
         case .fileWritten(let result, let summary):
             return fileWritten(result, summary: summary)
         case .themeApplied(let name, let problem):
-            message = problem.map { ("theme \(name): \($0.message)", .warning) } ?? ("theme: \(name)", .info)
+            message =
+                problem.map { StatusMessage("theme \(name): \($0.message)", .warning) }
+                ?? StatusMessage("theme: \(name)", .info)
             return []
         case .profileOpened(let name, let result):
             return profileOpened(name, result)
@@ -157,7 +159,7 @@ extension AppState {
         case .pageUp: overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - page))
         case .pageDown: overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + page))
         case .character("y"):
-            message = ("copied \(title.lowercased()) as JSON to the clipboard", .info)
+            message = StatusMessage("copied \(title.lowercased()) as JSON to the clipboard", .info)
             return [.copy(lines.joined(separator: "\n"))]
         default: overlay = nil
         }

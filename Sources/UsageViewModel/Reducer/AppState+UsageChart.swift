@@ -9,15 +9,15 @@ extension AppState {
         let rows = state.usage?.totals.count ?? 0, bills = min(3, state.usage?.bills.count ?? 0)
         if state.focus == .table {
             guard state.usage != nil else {
-                message = ("the chart panel opens once the usage has loaded", .info)
+                message = StatusMessage("the chart panel opens once the usage has loaded", .info)
                 return []
             }
             guard state.selectedSeries != nil else {
-                message = ("no series for this metric: the chart panel has nothing to draw", .info)
+                message = StatusMessage("no series for this metric: the chart panel has nothing to draw", .info)
                 return []
             }
             guard Layout.usageChartRows(height: height, rows: rows, bills: bills) != nil else {
-                message = ("no room for the chart panel here: Enter opens the metric's chart", .info)
+                message = StatusMessage("no room for the chart panel here: Enter opens the metric's chart", .info)
                 return []
             }
             state.focus = .chart

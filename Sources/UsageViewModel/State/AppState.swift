@@ -2,7 +2,7 @@ import Foundation
 import UsageCore
 
 /// Everything the dashboard shows, and nothing it draws with: the reducer's state.
-public struct AppState: Sendable {
+public struct AppState: Sendable, Equatable {
     /// The clock as last told by the loop.
     public var now: Date
     /// Terminal width in cells.
@@ -46,7 +46,7 @@ public struct AppState: Sendable {
     /// When data last arrived.
     public var lastRefresh: Date?
     /// A status-line message.
-    public var message: (text: String, severity: Severity)?
+    public var message: StatusMessage?
     /// Set when the user quits.
     public var shouldQuit = false
     /// How many times the user asked for the whole screen to be drawn again (`redraw`, Ctrl-L unless rebound).

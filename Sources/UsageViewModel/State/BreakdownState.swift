@@ -1,7 +1,7 @@
 import UsageCore
 
 /// The breakdown view: one metric's usage split by the values of an event property.
-public struct BreakdownState: Sendable {
+public struct BreakdownState: Sendable, Equatable {
     /// The customer.
     public var customerID: String
     /// The customer's name.

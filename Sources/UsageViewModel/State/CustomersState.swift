@@ -2,7 +2,7 @@ import Foundation
 import UsageCore
 
 /// The customers view: all rows, their sort order, the filter and the visible subset.
-public struct CustomersState: Sendable {
+public struct CustomersState: Sendable, Equatable {
     /// Every loaded row.
     public private(set) var rows: [CustomerRow] = []
     /// Lower-case names and ids for filtering and name sorting.
@@ -32,7 +32,7 @@ public struct CustomersState: Sendable {
     /// What the rows answer (metric and period); rows of another question are never shown under this one.
     public private(set) var query: String?
     /// While a provider loads customers one call at a time: how many are done, of how many, since when.
-    public var progress: (loaded: Int, total: Int, since: Date, first: Int)?
+    public var progress: LoadProgress?
     /// Whether arriving rows are shown as they come (the table was emptied for a new question).
     public private(set) var isFilling = false
     /// What the rows hold, for choosing columns and the header; kept when rows change, never scanned per frame.
@@ -96,7 +96,9 @@ public struct CustomersState: Sendable {
 
     /// Rows that arrived before the rest: shown at once while the table fills, else only counted.
     public mutating func arrive(_ report: SummaryProgress, at now: Date, visibleRows: Int) {
-        progress = (report.loaded, report.total, progress?.since ?? now, progress?.first ?? report.loaded)
+        progress = LoadProgress(
+            loaded: report.loaded, total: report.total, since: progress?.since ?? now,
+            first: progress?.first ?? report.loaded)
         guard isFilling, !report.rows.isEmpty else { return }
         let selectedID = selectedRow?.summary.customer.id
         rows += report.rows.map(CustomerRow.init)

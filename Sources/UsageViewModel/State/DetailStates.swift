@@ -2,7 +2,7 @@ import Foundation
 import UsageCore
 
 /// The customer usage view: totals and a sparkline per metric.
-public struct CustomerUsageState: Sendable {
+public struct CustomerUsageState: Sendable, Equatable {
     /// The customer id.
     public var customerID: String
     /// The name as shown in the customers table (until the usage arrives).
@@ -40,7 +40,7 @@ public enum UsagePanel: Sendable, Hashable {
 }
 
 /// The timeseries view: one metric for one customer or (nil) all customers.
-public struct TimeseriesState: Sendable {
+public struct TimeseriesState: Sendable, Equatable {
     /// The metric charted.
     public var metric: Metric
     /// The customer, or nil for all customers.
@@ -65,7 +65,7 @@ public struct TimeseriesState: Sendable {
 }
 
 /// The events view: one page of raw events.
-public struct EventsState: Sendable {
+public struct EventsState: Sendable, Equatable {
     /// The customer.
     public var customerID: String
     /// The customer's name.

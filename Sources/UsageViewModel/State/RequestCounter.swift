@@ -1,5 +1,5 @@
 /// Hands out request ids in order, so every data request of a run has its own.
-struct RequestCounter: Sendable {
+struct RequestCounter: Sendable, Equatable {
     /// The id the next request gets.
     private(set) var next = 1
 

@@ -1,5 +1,5 @@
 /// A view on the navigation stack above the customers view.
-public enum Screen: Sendable {
+public enum Screen: Sendable, Equatable {
     case customerUsage(CustomerUsageState)
     case timeseries(TimeseriesState)
     case events(EventsState)

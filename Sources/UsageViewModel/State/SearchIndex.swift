@@ -1,7 +1,7 @@
 import Foundation
 
 /// Lower-case names and ids of all customers in one contiguous byte buffer, for fast substring filtering.
-struct SearchIndex: Sendable {
+struct SearchIndex: Sendable, Equatable {
     private var bytes: [UInt8] = []
     private var starts: [Int] = [0]
 

@@ -6,7 +6,7 @@ import UsageCore
 /// The first sort by a column orders integer keys held side by side (a decimal's or a date's exact order, a text's
 /// first 16 bytes); rows whose keys are equal but whose values differ are then put in exact order.
 /// Sorting 100,000 rows by comparing `Decimal`s, dates and strings took 40–360 ms a key press.
-struct SortKeys: Sendable {
+struct SortKeys: Sendable, Equatable {
     /// One row's place in a sort.
     private struct Entry {
         var high: UInt64
@@ -16,7 +16,7 @@ struct SortKeys: Sendable {
     }
 
     /// A column's rows in ascending order, and for each place whether a new value starts there.
-    private struct Sorted: Sendable {
+    private struct Sorted: Sendable, Equatable {
         var order: [Int]
         var starts: [Bool]
     }

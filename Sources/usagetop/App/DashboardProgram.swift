@@ -37,7 +37,7 @@ enum DashboardProgram {
             ThemeLoader.names(in: setup.themeFolders), setup.profiles, setup.profile
         )
         if let refresh = setup.refresh { state.setRefresh(seconds: refresh) }
-        if let message = ThemeResolver.message(for: setup.warnings) { state.message = (message, .warning) }
+        if let message = ThemeResolver.message(for: setup.warnings) { state.message = StatusMessage(message, .warning) }
         let output = ActionInbox<String>()
         let options = Mutex(setup.options)
         let hooks = ProgramHooks(

@@ -10,7 +10,7 @@ enum MonitorProgram {
         -> ReducerProgram<MonitorState, MonitorAction>
     {
         var state = state
-        if let message = ThemeResolver.message(for: warnings) { state.message = (message, .warning) }
+        if let message = ThemeResolver.message(for: warnings) { state.message = StatusMessage(message, .warning) }
         let runner = MonitorEffectRunner(service: service)
         return ReducerProgram(
             state: state,
