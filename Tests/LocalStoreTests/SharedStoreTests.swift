@@ -137,10 +137,18 @@ extension SharedStoreTests {
                 _ = try await store.reader.totals(customerID: "c1", period: period)
                 Issue.record("a read succeeded with the server stopped")
             } catch {
+                // A connection the pool still held when the server stopped fails as closed (by the server's shutdown
+                // notice or the socket), or unanswered on a machine too busy to see the close in time; after that the
+                // pool finds no server. Each is one line that says the server is gone.
                 let message = (error as? UsageError)?.message ?? "\(error)"
+                let gone = [
+                    "cannot read: no connection to the server", "cannot read: the server closed the connection",
+                    "cannot read: terminating connection due to administrator command",
+                    "cannot read: no answer from the server within",
+                ]
                 #expect(
-                    message.contains("cannot read: no connection to the server") && !message.contains(server.password),
-                    "\(message)")
+                    gone.contains { message.contains($0) } && !message.contains(server.password)
+                        && !message.contains("\n"), "\(message)")
             }
         }
         try await server.restart()
