@@ -160,7 +160,9 @@ public actor TestPostgres {
                 "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
             ], as: owner)
         for attempt in 0..<5 {
-            let port = Int.random(in: 20_000..<60_000)
+            // Below the kernel's ephemeral ports (which servers binding port 0 are handed) and apart from the ports
+            // the HTTP server's stop test takes (20,000 and up), so neither can take the other's port mid-test.
+            let port = Int.random(in: 10_000..<20_000)
             let options =
                 "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
             do {

@@ -13,13 +13,13 @@ struct ScreenHarness {
     let runner: EffectRunner
 
     /// A harness over a store built by `build`, started at `width`×`height`.
-    init(width: Int, height: Int, build: (UsageStore) throws -> Void) async throws {
+    init(width: Int, height: Int, now: Date = Self.now, build: (UsageStore) throws -> Void) async throws {
         let folder = ProcessScratch.root.appendingPathComponent("screens-\(UUID().uuidString)")
         let store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
         try build(store)
         runner = EffectRunner(service: DataService(provider: LocalProvider(store: store)))
-        state = AppState(now: Self.now, width: width, height: height, providerName: "local", capabilities: .all)
-        await send(.started(now: Self.now, width: width, height: height))
+        state = AppState(now: now, width: width, height: height, providerName: "local", capabilities: .all)
+        await send(.started(now: now, width: width, height: height))
     }
 
     /// The standard small demo store.

@@ -6,7 +6,7 @@ import Testing
 struct TestServerStopTests {
     @Test func aStoppedServerRefusesAndItsPortCanBeTakenAgain() throws {
         // A port below the kernel's ephemeral range (32768 and up), so that no other test's server, which binds
-        // port 0, can be handed it between the stop and the checks.
+        // port 0, can be handed it between the stop and the checks, and above the PostgreSQL test servers' ports.
         var started: TestHTTPServer?
         for _ in 0..<20 where started == nil {
             started = try? TestHTTPServer(port: Int.random(in: 20_000..<30_000)) { _ in .init(body: "{}") }
