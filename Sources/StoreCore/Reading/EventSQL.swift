@@ -23,10 +23,11 @@ package enum EventSQL {
         }
         let order = query.newestFirst ? "ts_ms DESC, seq DESC" : "ts_ms, seq"
         var rows = base
+        let limit = rows.bind(Int64(max(0, pageSize))), offset = rows.bind(Int64(max(0, page) * max(0, pageSize)))
         rows.append(
             """
             SELECT transaction_id, ts_ms, properties, count(*) OVER (), subscription_id FROM event WHERE \(filter)
-            ORDER BY \(order) LIMIT \(max(0, pageSize)) OFFSET \(max(0, page) * max(0, pageSize))
+            ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)
             """)
         rows.columns = [.text, .integer, .text, .integer, .text]
         var count = base
