@@ -10,8 +10,8 @@ struct SQLiteReader: StoreReader {
 
     var dialect: SQLDialect { .sqlite }
 
-    func fetch(_ statement: SQLStatement) async throws -> [[SQLValue]] {
-        try await session.perform { db in try statement.rows(db) }
+    func fetch(_ statements: [SQLStatement]) async throws -> [[[SQLValue]]] {
+        try await session.perform { db in try statements.map { try $0.rows(db) } }
     }
 
     func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws

@@ -11,8 +11,10 @@ struct PostgresReader: StoreReader {
 
     var dialect: SQLDialect { .postgres }
 
-    func fetch(_ statement: SQLStatement) async throws -> [[SQLValue]] {
-        try await statement.rows(on: connection, logger: logger)
+    func fetch(_ statements: [SQLStatement]) async throws -> [[[SQLValue]]] {
+        var answers: [[[SQLValue]]] = []
+        for statement in statements { answers.append(try await statement.rows(on: connection, logger: logger)) }
+        return answers
     }
 
     func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws

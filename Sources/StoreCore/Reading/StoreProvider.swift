@@ -73,34 +73,66 @@ package struct StoreProvider<Backend: StoreBackend>: UsageProvider {
     package func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
         let (startMs, endMs) = Self.bounds(period)
         return try await backend.read { reader in
-            let currency = try await reader.customers(id: customerID).first?.currency
-            // The provider's own totals, when sync kept them (one read for every metric): alone for a metric billed by
-            // it, else beside the store's aggregation of the metric's events.
-            let readings = Dictionary(
-                grouping: try await reader.billedRows(
-                    metric: nil, customer: customerID, startMs: startMs, endMs: endMs),
-                by: \.metricCode)
-            var totals: [UsageTotal] = []
-            for metric in try await reader.metrics() {
-                let billed = BilledAnswers.totals(
-                    readings[metric.code] ?? [], metric: metric, asked: period, currency: currency)
-                if metric.billedBy == nil {
-                    let whole = [(tag: 0, plan: RangePlan(startMs: startMs, endMs: endMs))]
-                    let partial = try await reader.partials(metric, customer: customerID, ranges: whole)[0] ?? Partial()
-                    var value = partial.value(for: metric.aggregation)
-                    if metric.aggregation == .uniqueCount {
-                        value = Decimal(
-                            try await reader.uniqueCounts(metric, customer: customerID, ranges: whole)[0] ?? 0)
-                    }
-                    totals.append(
-                        UsageTotal(
-                            metric: metric, value: value, eventCount: Int(partial.count), amountCents: nil,
-                            currency: currency))
+            let dialect = reader.dialect
+            let catalogue = try await reader.fetch([
+                CatalogSQL.customers(id: customerID, in: dialect),
+                BilledSQL.select(metric: nil, customer: customerID, startMs: startMs, endMs: endMs, in: dialect),
+                CatalogSQL.metrics(in: dialect),
+            ])
+            let currency = catalogue[0].first.map(CatalogSQL.customer)?.currency
+            let metrics = catalogue[2].map(CatalogSQL.metric)
+            let counted = try await Self.eventTotals(
+                reader, metrics: metrics.filter { $0.billedBy == nil }, customerID: customerID,
+                plan: RangePlan(startMs: startMs, endMs: endMs))
+            // The provider's own totals, when sync kept them: alone for a metric billed by it, else beside the
+            // store's aggregation of the metric's events.
+            let readings = Dictionary(grouping: catalogue[1].map(BilledSQL.reading), by: \.metricCode)
+            return metrics.flatMap { metric in
+                let own = counted[metric.code].map { total in
+                    UsageTotal(
+                        metric: metric, value: total.value, eventCount: total.events, amountCents: nil,
+                        currency: currency)
                 }
-                totals += billed
+                return Array(own.map { [$0] } ?? [])
+                    + BilledAnswers.totals(
+                        readings[metric.code] ?? [], metric: metric, asked: period, currency: currency)
             }
-            return totals
         }
+    }
+
+    /// Each metric's value and event count over `plan` from its events, every metric read in one round.
+    private static func eventTotals(
+        _ reader: any StoreReader, metrics: [Metric], customerID: String, plan: RangePlan
+    ) async throws -> [String: (value: Decimal, events: Int)] {
+        let whole: ArraySlice<TaggedRange> = [(tag: 0, plan: plan)]
+        var statements: [SQLStatement] = []
+        var places: [String: (partial: Int?, unique: Int?)] = [:]
+        for metric in metrics {
+            var place: (partial: Int?, unique: Int?) = (nil, nil)
+            if let partials = PlannedSQL.partials(metric, customer: customerID, ranges: whole, in: reader.dialect) {
+                place.partial = statements.count
+                statements.append(partials)
+            }
+            if metric.aggregation == .uniqueCount,
+                let unique = PlannedSQL.uniqueCounts(metric, customer: customerID, ranges: whole, in: reader.dialect)
+            {
+                place.unique = statements.count
+                statements.append(unique)
+            }
+            places[metric.code] = place
+        }
+        let answers = statements.isEmpty ? [] : try await reader.fetch(statements)
+        var totals: [String: (value: Decimal, events: Int)] = [:]
+        for metric in metrics {
+            let place = places[metric.code]
+            let partial = place?.partial.flatMap { answers[$0].first }.map(PlannedSQL.partial) ?? Partial()
+            var value = partial.value(for: metric.aggregation)
+            if metric.aggregation == .uniqueCount {
+                value = Decimal(place?.unique.flatMap { answers[$0].first?[1].integer } ?? 0)
+            }
+            totals[metric.code] = (value, Int(partial.count))
+        }
+        return totals
     }
 
     package func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws

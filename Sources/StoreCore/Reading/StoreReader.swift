@@ -10,8 +10,9 @@ package protocol StoreReader: Sendable {
     /// The dialect the reader's statements are written in.
     var dialect: SQLDialect { get }
 
-    /// The rows of a statement written once for both stores (`CatalogSQL`, `BilledSQL`), decoded per its columns.
-    func fetch(_ statement: SQLStatement) async throws -> [[SQLValue]]
+    /// The rows of each statement written once for both stores (`CatalogSQL`, `BilledSQL`, `PlannedSQL`,
+    /// `EventSQL`), decoded per its columns, all in one round.
+    func fetch(_ statements: [SQLStatement]) async throws -> [[[SQLValue]]]
 
     /// Every customer's row of `metric` over `[startMs, endMs)`, with daily values for day slots `[firstDay, endDay)`
     /// and the last event inside the period.
@@ -26,6 +27,11 @@ package protocol StoreReader: Sendable {
 }
 
 extension StoreReader {
+    /// The rows of one statement.
+    package func fetch(_ statement: SQLStatement) async throws -> [[SQLValue]] {
+        try await fetch([statement])[0]
+    }
+
     /// All metrics in display order.
     package func metrics() async throws -> [Metric] {
         try await fetch(CatalogSQL.metrics(in: dialect)).map(CatalogSQL.metric)
@@ -48,26 +54,24 @@ extension StoreReader {
 
     /// Count, sum and maximum of `metric` per tag, for `customer` (`StoreTables.allCustomers`: all of them).
     package func partials(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Partial] {
+        let statements = PlannedSQL.chunks(ranges).compactMap {
+            PlannedSQL.partials(metric, customer: customer, ranges: $0, in: dialect)
+        }
         var result: [Int: Partial] = [:]
-        for chunk in PlannedSQL.chunks(ranges) {
-            guard let statement = PlannedSQL.partials(metric, customer: customer, ranges: chunk, in: dialect) else {
-                continue
-            }
-            for row in try await fetch(statement) {
-                result[Int(row[0].integer ?? 0), default: Partial()].merge(PlannedSQL.partial(row))
-            }
+        for row in try await (statements.isEmpty ? [] : fetch(statements)).joined() {
+            result[Int(row[0].integer ?? 0), default: Partial()].merge(PlannedSQL.partial(row))
         }
         return result
     }
 
     /// Distinct values of `metric`'s field per tag, for `customer` (`StoreTables.allCustomers`: all of them).
     package func uniqueCounts(_ metric: Metric, customer: String, ranges: [TaggedRange]) async throws -> [Int: Int64] {
+        let statements = PlannedSQL.chunks(ranges).compactMap {
+            PlannedSQL.uniqueCounts(metric, customer: customer, ranges: $0, in: dialect)
+        }
         var result: [Int: Int64] = [:]
-        for chunk in PlannedSQL.chunks(ranges) {
-            guard let statement = PlannedSQL.uniqueCounts(metric, customer: customer, ranges: chunk, in: dialect) else {
-                continue
-            }
-            for row in try await fetch(statement) { result[Int(row[0].integer ?? 0)] = row[1].integer ?? 0 }
+        for row in try await (statements.isEmpty ? [] : fetch(statements)).joined() {
+            result[Int(row[0].integer ?? 0)] = row[1].integer ?? 0
         }
         return result
     }
