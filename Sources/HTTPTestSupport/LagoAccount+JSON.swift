@@ -29,10 +29,18 @@ extension LagoAccount {
             .joined(separator: ", ") + "}"
     }
 
-    /// A JSON string.
+    /// A JSON string: quotes, backslashes and control characters escaped, everything else as it is.
     static func quote(_ text: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: [text])
-        return String(decoding: data.dropFirst().dropLast(), as: UTF8.self)
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case _ where scalar.value < 0x20: quoted += String(format: "\\u%04x", scalar.value)
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     /// A JSON number or a string holding one, as a decimal.
