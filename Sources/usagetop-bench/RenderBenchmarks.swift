@@ -24,9 +24,9 @@ enum RenderBenchmarks {
             providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: state.now, width: 200, height: 60))
         let effects = state.reduce(
-            .metricsLoaded(.success([Metric(code: "calls", name: "Calls", aggregation: .count)])))
-        if case .loadCustomers(let id, _, _, _)? = effects.first {
-            _ = state.reduce(.customersLoaded(id, .success(rows)))
+            .answered(nil, .metrics(.success([Metric(code: "calls", name: "Calls", aggregation: .count)]))))
+        if case .load(let id, .customers)? = effects.first {
+            _ = state.reduce(.answered(id, .customers(.success(rows))))
         }
         let options = RenderOptions()
         var checksum = 0

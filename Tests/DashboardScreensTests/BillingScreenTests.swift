@@ -19,8 +19,9 @@ struct BillingScreenTests {
             now: now, width: width, height: height, providerName: "lago", capabilities: [.timeseries, .events])
         _ = state.reduce(.started(now: now, width: width, height: height))
         _ = state.reduce(
-            .sourceLoaded(.success(SourceInfo(label: "lago https://api.getlago.com/api/v1", isDemoData: false))))
-        let effects = state.reduce(.metricsLoaded(.success([calls, seats])))
+            .answered(
+                nil, .source(.success(SourceInfo(label: "lago https://api.getlago.com/api/v1", isDemoData: false)))))
+        let effects = state.reduce(.answered(nil, .metrics(.success([calls, seats]))))
         return (state, effects)
     }
 
@@ -40,19 +41,19 @@ struct BillingScreenTests {
     @Test func customersNameTheBillingPeriodAndPriceInEachCurrency() throws {
         var (state, effects) = Self.started(width: 120, height: 16)
         let id = try #require(
-            effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
-        _ = state.reduce(.customersLoaded(id, .success(Self.rows)))
+            effects.compactMap { if case .load(let id, .customers) = $0 { id } else { nil } }.first)
+        _ = state.reduce(.answered(id, .customers(.success(Self.rows))))
         Snapshot.assert(DashboardRenderer.render(state, options: RenderOptions()), named: "lago-customers-120x16")
     }
 
     @Test func usageShowsOneRowPerChargeWithItsPeriodAndTheBill() throws {
         var (state, effects) = Self.started(width: 120, height: 16)
         let id = try #require(
-            effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
-        _ = state.reduce(.customersLoaded(id, .success(Self.rows)))
+            effects.compactMap { if case .load(let id, .customers) = $0 { id } else { nil } }.first)
+        _ = state.reduce(.answered(id, .customers(.success(Self.rows))))
         let open = state.reduce(.keyPressed(.enter))
         let usageID = try #require(
-            open.compactMap { if case .loadUsage(let id, _, _, _) = $0 { id } else { nil } }.first)
+            open.compactMap { if case .load(let id, .usage) = $0 { id } else { nil } }.first)
         let totals = [
             UsageTotal(
                 metric: Self.calls, value: 1500, eventCount: 1500, amountCents: 300, currency: "EUR", charge: "Package",
@@ -68,7 +69,7 @@ struct BillingScreenTests {
             period: Self.billing, isInvoiced: false, amount: Money(minorUnits: 2150, currency: "EUR"),
             taxes: Money(minorUnits: 430, currency: "EUR"), total: Money(minorUnits: 2580, currency: "EUR"))
         let usage = CustomerUsage(customer: Self.rows[0].customer, totals: totals, series: [:], bills: [bill])
-        _ = state.reduce(.usageLoaded(usageID, .success(usage)))
+        _ = state.reduce(.answered(usageID, .usage(.success(usage))))
         Snapshot.assert(DashboardRenderer.render(state, options: RenderOptions()), named: "lago-usage-120x16")
     }
 
@@ -77,17 +78,17 @@ struct BillingScreenTests {
     @Test func subscriptionsOfDifferentPeriodsAreNeverAddedTogether() throws {
         var (state, effects) = Self.started(width: 120, height: 16)
         let id = try #require(
-            effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
+            effects.compactMap { if case .load(let id, .customers) = $0 { id } else { nil } }.first)
         var calendar = Self.rows[0], anniversary = Self.rows[0]
         (calendar.periods, calendar.subscription) = ([], "sub_cal")
         anniversary.subscription = "sub_ann"
-        _ = state.reduce(.customersLoaded(id, .success([calendar, anniversary])))
+        _ = state.reduce(.answered(id, .customers(.success([calendar, anniversary]))))
         #expect(
             state.answeredPeriods == [Self.billing, state.resolvedPeriod].sorted { $0.start < $1.start },
             "rows of the period asked beside rows of another: both are named")
         let open = state.reduce(.keyPressed(.enter))
         let usageID = try #require(
-            open.compactMap { if case .loadUsage(let id, _, _, _) = $0 { id } else { nil } }.first)
+            open.compactMap { if case .load(let id, .usage) = $0 { id } else { nil } }.first)
         let totals = [
             UsageTotal(
                 metric: Self.calls, value: 7, eventCount: 7, amountCents: 300, currency: "EUR", subscription: "sub_cal"),
@@ -96,8 +97,9 @@ struct BillingScreenTests {
                 subscription: "sub_ann"),
         ]
         _ = state.reduce(
-            .usageLoaded(
-                usageID, .success(CustomerUsage(customer: calendar.customer, totals: totals, series: [:], bills: []))))
+            .answered(
+                usageID,
+                .usage(.success(CustomerUsage(customer: calendar.customer, totals: totals, series: [:], bills: [])))))
         let screen = DashboardRenderer.render(state, options: RenderOptions()).text
         #expect(!screen.contains("billed EUR 8.00"), "EUR 3.00 and EUR 5.00 are two periods' amounts, never one sum")
         #expect(screen.contains("API calls · sub_cal") && screen.contains("API calls · sub_ann"), "\(screen)")
@@ -107,8 +109,8 @@ struct BillingScreenTests {
     @Test func aBreakdownShowsLagosSplitWithAmountsAndItsBillingPeriod() throws {
         var (state, effects) = Self.started(width: 120, height: 16)
         let id = try #require(
-            effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
-        _ = state.reduce(.customersLoaded(id, .success(Self.rows)))
+            effects.compactMap { if case .load(let id, .customers) = $0 { id } else { nil } }.first)
+        _ = state.reduce(.answered(id, .customers(.success(Self.rows))))
         _ = state.reduce(.keyPressed(.enter))
         let usage = CustomerUsage(
             customer: Self.rows[0].customer,
@@ -118,10 +120,10 @@ struct BillingScreenTests {
                     period: Self.billing)
             ], series: [:])
         guard case .customerUsage(let screen)? = state.stack.last, let usageID = screen.request else { return }
-        _ = state.reduce(.usageLoaded(usageID, .success(usage)))
+        _ = state.reduce(.answered(usageID, .usage(.success(usage))))
         let open = state.reduce(.keyPressed(.character("B")))
         let splitID = try #require(
-            open.compactMap { if case .loadBreakdown(let id, _, _, _, _) = $0 { id } else { nil } }.first)
+            open.compactMap { if case .load(let id, .breakdown) = $0 { id } else { nil } }.first)
         let rows = [
             BreakdownRow(
                 value: "eu", events: 1000, total: 1000, amount: Money(minorUnits: 1000, currency: "EUR"),
@@ -131,7 +133,8 @@ struct BillingScreenTests {
                 periods: [Self.billing]),
         ]
         _ = state.reduce(
-            .breakdownLoaded(splitID, .success(BreakdownAnswer(key: "region", keys: ["region", "agent"], rows: rows))))
+            .answered(
+                splitID, .breakdown(.success(BreakdownAnswer(key: "region", keys: ["region", "agent"], rows: rows)))))
         let frame = DashboardRenderer.render(state, options: RenderOptions())
         #expect(frame.text.contains("numbers for 2026-11-14 → 2026-12-13"), "the header names Lago's billing period")
         Snapshot.assert(frame, named: "lago-breakdown-120x16")
@@ -140,18 +143,19 @@ struct BillingScreenTests {
     @Test func aTableFillingAsRowsArriveSaysHowManyAndHowLong() throws {
         var (state, effects) = Self.started(width: 120, height: 16)
         let id = try #require(
-            effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
-        _ = state.reduce(.customersArriving(id, SummaryProgress(rows: [], loaded: 0, total: 2_000)))
+            effects.compactMap { if case .load(let id, .customers) = $0 { id } else { nil } }.first)
+        _ = state.reduce(.answered(id, .customersArriving(SummaryProgress(rows: [], loaded: 0, total: 2_000))))
         _ = state.reduce(.ticked(Self.now.addingTimeInterval(10)))
-        _ = state.reduce(.customersArriving(id, SummaryProgress(rows: Self.rows, loaded: 200, total: 2_000)))
+        _ = state.reduce(.answered(id, .customersArriving(SummaryProgress(rows: Self.rows, loaded: 200, total: 2_000))))
         Snapshot.assert(DashboardRenderer.render(state, options: RenderOptions()), named: "lago-filling-120x16")
     }
 
     @Test func rowsReportedAllAtOnceMakeNoPace() throws {
         var (state, effects) = Self.started(width: 120, height: 16)
         let id = try #require(
-            effects.compactMap { if case .loadCustomers(let id, _, _, _) = $0 { id } else { nil } }.first)
-        _ = state.reduce(.customersArriving(id, SummaryProgress(rows: Self.rows, loaded: 120, total: 100_000)))
+            effects.compactMap { if case .load(let id, .customers) = $0 { id } else { nil } }.first)
+        _ = state.reduce(
+            .answered(id, .customersArriving(SummaryProgress(rows: Self.rows, loaded: 120, total: 100_000))))
         _ = state.reduce(.ticked(Self.now.addingTimeInterval(2)))
         let title = DashboardRenderer.render(state, options: RenderOptions()).text
         #expect(title.contains("loading 120 of 100,000"))

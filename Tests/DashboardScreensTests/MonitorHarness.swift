@@ -9,7 +9,7 @@ import UsageViewModel
 /// Drives the real monitor reducer and effect runner against a real store with a fixed clock, then renders.
 struct MonitorHarness {
     var state: MonitorState
-    let runner: MonitorEffectRunner
+    let runner: EffectRunner<MonitorAction>
 
     /// A monitor over a store built by `build`, started and settled at `width`×`height`.
     init(
@@ -19,7 +19,7 @@ struct MonitorHarness {
         let folder = ProcessScratch.root.appendingPathComponent("monitor-\(UUID().uuidString)")
         let store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
         try build(store)
-        runner = MonitorEffectRunner(service: DataService(provider: LocalProvider(store: store)))
+        runner = EffectRunner<MonitorAction>(service: DataService(provider: LocalProvider(store: store)))
         state = MonitorState(
             now: now, width: width, height: height, providerName: "local",
             capabilities: .all, period: .preset(period), refreshSeconds: 2, rules: rules)
@@ -32,14 +32,15 @@ struct MonitorHarness {
         while !queue.isEmpty {
             for effect in state.reduce(queue.removeFirst()) {
                 guard let next = await runner.perform(effect) else { continue }
-                if case .sourceLoaded(let id, .success(let info)) = next {
+                if case .answered(let id, .source(.success(let info))) = next {
                     queue.append(
-                        .sourceLoaded(
+                        .answered(
                             id,
-                            .success(
-                                SourceInfo(
-                                    label: "local ~/.local/share/usagetop/usage.sqlite",
-                                    isDemoData: info.isDemoData))))
+                            .source(
+                                .success(
+                                    SourceInfo(
+                                        label: "local ~/.local/share/usagetop/usage.sqlite",
+                                        isDemoData: info.isDemoData)))))
                 } else {
                     queue.append(next)
                 }

@@ -53,8 +53,8 @@ struct MonitorScreenTests {
         for _ in 0..<4 {
             t = t.addingTimeInterval(2)
             for effect in h.state.reduce(.ticked(t)) {
-                if case .loadMetrics(let id) = effect { _ = h.state.reduce(.metricsLoaded(id, .failure(down))) }
-                if case .loadSource(let id) = effect { _ = h.state.reduce(.sourceLoaded(id, .failure(down))) }
+                if case .load(let id, .metrics) = effect { _ = h.state.reduce(.answered(id, .metrics(.failure(down)))) }
+                if case .load(let id, .source) = effect { _ = h.state.reduce(.answered(id, .source(.failure(down)))) }
             }
         }
         _ = h.state.reduce(.ticked(t.addingTimeInterval(1)))
@@ -80,8 +80,8 @@ struct MonitorScreenTests {
             refreshSeconds: 30)
         let down = UsageError(.unavailable, "hyperline: GET /v1/aggregators: connection refused")
         for effect in state.reduce(.started(now: now, width: 80, height: 24)) {
-            if case .loadMetrics(let id) = effect { _ = state.reduce(.metricsLoaded(id, .failure(down))) }
-            if case .loadSource(let id) = effect { _ = state.reduce(.sourceLoaded(id, .failure(down))) }
+            if case .load(let id, .metrics) = effect { _ = state.reduce(.answered(id, .metrics(.failure(down)))) }
+            if case .load(let id, .source) = effect { _ = state.reduce(.answered(id, .source(.failure(down)))) }
         }
         _ = state.reduce(.ticked(now.addingTimeInterval(4)))
         let frame = MonitorRenderer.render(state, options: RenderOptions())

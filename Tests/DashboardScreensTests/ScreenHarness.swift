@@ -10,14 +10,14 @@ import UsageViewModel
 struct ScreenHarness {
     static let now = ISO8601Parser.parse("2026-11-22T12:00:00Z")!
     var state: AppState
-    let runner: EffectRunner
+    let runner: EffectRunner<Action>
 
     /// A harness over a store built by `build`, started at `width`×`height`.
     init(width: Int, height: Int, now: Date = Self.now, build: (UsageStore) throws -> Void) async throws {
         let folder = ProcessScratch.root.appendingPathComponent("screens-\(UUID().uuidString)")
         let store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
         try build(store)
-        runner = EffectRunner(service: DataService(provider: LocalProvider(store: store)))
+        runner = EffectRunner<Action>(service: DataService(provider: LocalProvider(store: store)))
         state = AppState(now: now, width: width, height: height, providerName: "local", capabilities: .all)
         await send(.started(now: now, width: width, height: height))
     }
@@ -34,13 +34,15 @@ struct ScreenHarness {
         while !queue.isEmpty {
             for effect in state.reduce(queue.removeFirst()) {
                 guard let next = await runner.perform(effect) else { continue }
-                if case .sourceLoaded(.success(let info)) = next {
+                if case .answered(nil, .source(.success(let info))) = next {
                     queue.append(
-                        .sourceLoaded(
-                            .success(
-                                SourceInfo(
-                                    label: "local ~/.local/share/usagetop/usage.sqlite",
-                                    isDemoData: info.isDemoData))))
+                        .answered(
+                            nil,
+                            .source(
+                                .success(
+                                    SourceInfo(
+                                        label: "local ~/.local/share/usagetop/usage.sqlite",
+                                        isDemoData: info.isDemoData)))))
                 } else {
                     queue.append(next)
                 }

@@ -8,7 +8,7 @@ import UsageViewModel
 final class SoakDriver {
     let clock: SimulatedClock
     let service: DataService
-    let runner: MonitorEffectRunner
+    let runner: EffectRunner<MonitorAction>
     var state: MonitorState
     private var held: [(due: Date, action: MonitorAction)] = []
     private let answers: AsyncStream<MonitorAction>
@@ -18,7 +18,7 @@ final class SoakDriver {
     init(clock: SimulatedClock, state: MonitorState) {
         self.clock = clock
         service = DataService(provider: FaultyProvider(clock: clock), cache: .remote, now: { clock.now })
-        runner = MonitorEffectRunner(service: service)
+        runner = EffectRunner<MonitorAction>(service: service)
         self.state = state
         (answers, sink) = AsyncStream.makeStream(of: MonitorAction.self)
         iterator = answers.makeAsyncIterator()
@@ -40,8 +40,8 @@ final class SoakDriver {
         await send(.ticked(clock.now))
     }
 
-    private func run(_ effects: [MonitorEffect]) async {
-        let expected = effects.filter { $0.requestID != nil }.count
+    private func run(_ effects: [Effect]) async {
+        let expected = effects.filter { if case .load = $0 { true } else { false } }.count
         guard !effects.isEmpty else { return }
         let asked = clock.now
         let sink = self.sink

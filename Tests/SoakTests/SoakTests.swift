@@ -83,7 +83,7 @@ struct SoakTests {
 
     /// Effect tasks remove themselves just after sending their answer: wait for the last ones to end, or report
     /// false after a generous deadline (a task that never ends must fail the test, not hang it).
-    static func settled(_ runner: MonitorEffectRunner) async -> Bool {
+    static func settled(_ runner: EffectRunner<MonitorAction>) async -> Bool {
         await withCheckedContinuation { (result: CheckedContinuation<Bool, Never>) in
             let first = FirstAnswer(result)
             Task.detached {

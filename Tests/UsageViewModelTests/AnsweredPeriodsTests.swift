@@ -11,13 +11,13 @@ struct AnsweredPeriodsTests {
         var state = AppState(
             now: Fixtures.now, width: 120, height: 40, providerName: "lago", capabilities: [.timeseries])
         _ = state.reduce(.started(now: Fixtures.now, width: 120, height: 40))
-        _ = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        _ = state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))
         state.stack.append(
             .timeseries(TimeseriesState(metric: Fixtures.metrics[0], customerID: "c", customerName: "C")))
         let effects = state.reduce(.keyPressed(.character("r")))
-        guard case .loadTimeseries(let id, _, _, _, _)? = effects.last else { throw UsageError(.storage, "no load") }
+        guard case .load(let id, .timeseries)? = effects.last else { throw UsageError(.storage, "no load") }
         let series = TimeSeries(metricCode: "calls", bucket: .month, points: points, total: 0, isPerBillingPeriod: true)
-        _ = state.reduce(.timeseriesLoaded(id, .success(series)))
+        _ = state.reduce(.answered(id, .timeseries(metricCode: "calls", .success(series))))
         return state
     }
 

@@ -6,7 +6,7 @@ import UsageCore
 @Suite("Reducer: automatic refresh, pause and interval keys")
 struct AutoRefreshTests {
     static func loads(_ effects: [Effect]) -> Bool {
-        effects.contains { if case .loadCustomers = $0 { true } else { false } }
+        effects.contains { if case .load(_, .customers) = $0 { true } else { false } }
     }
 
     @Test func offUntilAskedThenDueOnTicks() {
@@ -52,12 +52,13 @@ struct AutoRefreshTests {
         _ = state.reduce(.keyPressed(.enter))
         state.setRefresh(seconds: 5)
         _ = state.reduce(
-            .usageLoaded(
+            .answered(
                 Fixtures.request([
-                    .loadUsage(
-                        RequestID(state.requests.next - 1), customerID: "", period: state.resolvedPeriod, bucket: .day)
-                ])!, .success(Fixtures.usage("cus_0"))))
+                    .load(
+                        RequestID(state.requests.next - 1),
+                        .usage(customerID: "", period: state.resolvedPeriod, bucket: .day))
+                ])!, .usage(.success(Fixtures.usage("cus_0")))))
         let due = state.reduce(.ticked(state.now.addingTimeInterval(5)))
-        #expect(due.contains { if case .loadUsage = $0 { true } else { false } })
+        #expect(due.contains { if case .load(_, .usage) = $0 { true } else { false } })
     }
 }

@@ -11,19 +11,23 @@ struct ChartCursorTests {
     static func chart(customer: Bool = true) throws -> AppState {
         var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
-        _ = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        _ = state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))
         state.stack.append(
             .timeseries(
                 TimeseriesState(
                     metric: Fixtures.metrics[0], customerID: customer ? "cus_1" : nil,
                     customerName: customer ? "Company 1" : nil)))
         let effects = state.reduce(.keyPressed(.character("r")))
-        guard case .loadTimeseries(let id, _, _, _, _)? = effects.last else { throw UsageError(.storage, "no load") }
+        guard case .load(let id, .timeseries)? = effects.last else { throw UsageError(.storage, "no load") }
         let points = [3, 9, 4].enumerated().map {
             TimeSeries.Point(start: day.addingTimeInterval(Double($0.offset) * 3_600), value: Decimal($0.element))
         }
         _ = state.reduce(
-            .timeseriesLoaded(id, .success(TimeSeries(metricCode: "calls", bucket: .hour, points: points, total: 16))))
+            .answered(
+                id,
+                .timeseries(
+                    metricCode: "calls",
+                    .success(TimeSeries(metricCode: "calls", bucket: .hour, points: points, total: 16)))))
         return state
     }
 
@@ -50,7 +54,7 @@ struct ChartCursorTests {
         var state = try Self.chart()
         _ = state.reduce(.keyPressed(.character("^")))
         let effects = state.reduce(.keyPressed(.character("e")))
-        guard case .loadEvents(_, "cus_1", let metric, let period, 0, _, _)? = effects.last else {
+        guard case .load(_, .events("cus_1", let metric, let period, 0, _, _))? = effects.last else {
             Issue.record("expected the bucket's events: \(effects)")
             return
         }
@@ -62,7 +66,7 @@ struct ChartCursorTests {
     @Test func withoutACursorEOpensThePeriodAndAnAllCustomerChartSaysWhy() throws {
         var state = try Self.chart()
         let effects = state.reduce(.keyPressed(.enter))
-        guard case .loadEvents(_, _, _, let period, _, _, _)? = effects.last else {
+        guard case .load(_, .events(_, _, let period, _, _, _))? = effects.last else {
             Issue.record("expected the period's events")
             return
         }
@@ -83,7 +87,7 @@ struct EventQueryReducerTests {
     }
 
     static func lastQuery(_ effects: [Effect]) -> EventQuery? {
-        if case .loadEvents(_, _, _, _, _, _, let query)? = effects.last { return query }
+        if case .load(_, .events(_, _, _, _, _, let query))? = effects.last { return query }
         return nil
     }
 

@@ -14,7 +14,7 @@ struct CommandLineTests {
         #expect(state.commandLine == "customer company 17")
         let effects = state.reduce(.keyPressed(.enter))
         #expect(state.commandLine == nil && state.screenKind == .customerUsage)
-        #expect(effects.contains { if case .loadUsage(_, "cus_17", _, _) = $0 { true } else { false } })
+        #expect(effects.contains { if case .load(_, .usage("cus_17", _, _)) = $0 { true } else { false } })
     }
 
     @Test func metricPeriodAndMistakes() {
@@ -23,7 +23,9 @@ struct CommandLineTests {
         _ = Fixtures.type("m\tg\t", into: &state)
         #expect(state.commandLine == "metric gb")
         let effects = state.reduce(.keyPressed(.enter))
-        #expect(state.metric?.code == "gb" && effects.contains { if case .loadCustomers = $0 { true } else { false } })
+        #expect(
+            state.metric?.code == "gb" && effects.contains { if case .load(_, .customers) = $0 { true } else { false } }
+        )
         _ = state.reduce(.keyPressed(.character(":")))
         _ = Fixtures.type("period last-7-days", into: &state)
         _ = state.reduce(.keyPressed(.enter))

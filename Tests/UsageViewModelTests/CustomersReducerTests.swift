@@ -7,10 +7,13 @@ import UsageCore
 struct CustomersReducerTests {
     @Test func startLoadsSourceAndMetricsThenCustomers() {
         var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
-        #expect(state.reduce(.started(now: Fixtures.now, width: 100, height: 30)) == [.loadSource, .loadMetrics])
-        let effects = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        #expect(
+            state.reduce(.started(now: Fixtures.now, width: 100, height: 30)) == [
+                .load(nil, .source), .load(nil, .metrics),
+            ])
+        let effects = state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))
         #expect(effects.count == 1)
-        guard case .loadCustomers(_, let metric, let period, _) = effects[0] else {
+        guard case .load(_, .customers(let metric, let period, _)) = effects[0] else {
             Issue.record("expected loadCustomers, got \(effects)")
             return
         }
@@ -31,9 +34,9 @@ struct CustomersReducerTests {
         var state = Fixtures.loaded(rows: 5)
         let first = Fixtures.request(state.reduce(.keyPressed(.character("m"))))!
         let second = Fixtures.request(state.reduce(.keyPressed(.character("m"))))!
-        _ = state.reduce(.customersLoaded(first, .success(Fixtures.summaries(99))))
+        _ = state.reduce(.answered(first, .customers(.success(Fixtures.summaries(99)))))
         #expect(state.customers.rows.isEmpty, "another metric's rows are gone, and a superseded answer adds none")
-        _ = state.reduce(.customersLoaded(second, .success(Fixtures.summaries(7))))
+        _ = state.reduce(.answered(second, .customers(.success(Fixtures.summaries(7)))))
         #expect(state.customers.rows.count == 7)
     }
 
@@ -113,8 +116,9 @@ struct CustomersReducerTests {
         _ = state.reduce(.keyPressed(.down))
         let chosen = state.customers.selectedRow!.summary.customer.id
         let id = Fixtures.request(
-            state.reduce(.keyPressed(.character("r"))) + state.reduce(.metricsLoaded(.success(Fixtures.metrics))))!
-        _ = state.reduce(.customersLoaded(id, .success(Fixtures.summaries(20).reversed())))
+            state.reduce(.keyPressed(.character("r")))
+                + state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics)))))!
+        _ = state.reduce(.answered(id, .customers(.success(Fixtures.summaries(20).reversed()))))
         #expect(state.customers.selectedRow?.summary.customer.id == chosen)
     }
 
@@ -124,14 +128,14 @@ struct CustomersReducerTests {
         #expect(state.metric?.code == "gb")
         let effects = state.reduce(.keyPressed(.character("[")))
         #expect(state.period == .preset(.lastMonth), "[ from this month is last month")
-        guard case .loadCustomers(_, _, let period, _) = effects.last else {
+        guard case .load(_, .customers(_, let period, _)) = effects.last else {
             Issue.record("expected a reload")
             return
         }
         #expect(period == PeriodPreset.lastMonth.resolve(now: Fixtures.now))
         let chart = state.reduce(.keyPressed(.character("t")))
         #expect(state.screenKind == .timeseries)
-        guard case .loadTimeseries(_, let metric, nil, _, .day) = chart.last else {
+        guard case .load(_, .timeseries(let metric, nil, _, .day)) = chart.last else {
             Issue.record("expected a client-wide timeseries load, got \(chart)")
             return
         }
@@ -141,9 +145,9 @@ struct CustomersReducerTests {
     @Test func failuresShowOneLineAndKeepOldRowsOfTheSameQuestion() throws {
         var state = Fixtures.loaded(rows: 5)
         _ = state.reduce(.keyPressed(.character("r")))
-        let id = try #require(Fixtures.request(state.reduce(.metricsLoaded(.success(Fixtures.metrics)))))
+        let id = try #require(Fixtures.request(state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))))
         _ = state.reduce(
-            .customersLoaded(id, .failure(UsageError(.storage, "local: loading customers: disk I/O error"))))
+            .answered(id, .customers(.failure(UsageError(.storage, "local: loading customers: disk I/O error")))))
         #expect(state.customers.rows.count == 5, "a failed refresh keeps the rows it would have replaced")
         #expect(state.message?.text == "local: loading customers: disk I/O error")
         #expect(state.message?.severity == .error)
@@ -167,47 +171,52 @@ struct CustomersReducerTests {
 @Suite("Reducer: metrics side by side")
 struct SideMetricsReducerTests {
     static func sideLoads(_ effects: [Effect]) -> [(RequestID, String)] {
-        effects.compactMap { if case .loadSideTotals(let id, let metric, _) = $0 { (id, metric.code) } else { nil } }
+        effects.compactMap {
+            if case .load(let id?, .sideTotals(let metric, _)) = $0 { (id, metric.code) } else { nil }
+        }
     }
 
     @Test func wideScreensLoadTheNextMetricsAfterTheRowsAndDropAnswersNoLongerWanted() {
         var state = AppState(now: Fixtures.now, width: 160, height: 30, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: Fixtures.now, width: 160, height: 30))
-        let load = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        let load = state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))
         #expect(Self.sideLoads(load).isEmpty, "the table's own rows first")
         let side = Self.sideLoads(
-            state.reduce(.customersLoaded(Fixtures.request(load)!, .success(Fixtures.summaries(5)))))
+            state.reduce(.answered(Fixtures.request(load)!, .customers(.success(Fixtures.summaries(5))))))
         #expect(side.map(\.1) == ["gb"], "then the other metric, beside calls")
         let stale = side[0].0
         let again = state.reduce(.keyPressed(.character("m")))
         #expect(again.contains(.cancel(stale)), "a new question cancels the old side loads")
-        _ = state.reduce(.sideTotalsLoaded(stale, metricCode: "gb", .success(Fixtures.summaries(3))))
+        _ = state.reduce(.answered(stale, .sideTotals(metricCode: "gb", .success(Fixtures.summaries(3)))))
         #expect(state.customers.sideTotals.isEmpty, "an answer nobody waits for is dropped")
         let fresh = Self.sideLoads(
-            state.reduce(.customersLoaded(Fixtures.request(again)!, .success(Fixtures.summaries(5)))))
+            state.reduce(.answered(Fixtures.request(again)!, .customers(.success(Fixtures.summaries(5))))))
         #expect(fresh.map(\.1) == ["calls"])
-        _ = state.reduce(.sideTotalsLoaded(fresh[0].0, metricCode: "calls", .success(Fixtures.summaries(3))))
+        _ = state.reduce(.answered(fresh[0].0, .sideTotals(metricCode: "calls", .success(Fixtures.summaries(3)))))
         #expect(state.customers.sideTotals["calls"]?["cus_1"] == Fixtures.summaries(3)[1].total)
         var narrow = AppState(
             now: Fixtures.now, width: 100, height: 30, providerName: "lago", capabilities: [.timeseries])
         _ = narrow.reduce(.started(now: Fixtures.now, width: 100, height: 30))
-        let none = narrow.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        let none = narrow.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))
         #expect(
-            Self.sideLoads(narrow.reduce(.customersLoaded(Fixtures.request(none)!, .success(Fixtures.summaries(5)))))
-                .isEmpty)
+            Self.sideLoads(
+                narrow.reduce(.answered(Fixtures.request(none)!, .customers(.success(Fixtures.summaries(5)))))
+            )
+            .isEmpty)
     }
 
     @Test func aVeryLargeTableShowsNoSideColumns() {
         var state = AppState(now: Fixtures.now, width: 160, height: 30, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: Fixtures.now, width: 160, height: 30))
-        let load = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        let load = state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))
         let first = Fixtures.summaries(40)
         _ = state.reduce(
-            .customersArriving(Fixtures.request(load)!, SummaryProgress(rows: first, loaded: 40, total: 50_000)))
+            .answered(
+                Fixtures.request(load)!, .customersArriving(SummaryProgress(rows: first, loaded: 40, total: 50_000))))
         #expect(state.customers.rows.count == 40, "the first rows show while the table fills")
         #expect(state.sideMetrics.isEmpty, "and bring no columns the whole table will not have")
         let rows = Fixtures.summaries(Layout.sideMetricsMaxRows + 1)
-        #expect(Self.sideLoads(state.reduce(.customersLoaded(Fixtures.request(load)!, .success(rows)))).isEmpty)
+        #expect(Self.sideLoads(state.reduce(.answered(Fixtures.request(load)!, .customers(.success(rows))))).isEmpty)
     }
 }
 
@@ -220,18 +229,18 @@ struct UnchangedAnswerTests {
         _ = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
         let answer = Fixtures.summaries(30)
         _ = state.reduce(
-            .customersLoaded(
-                Fixtures.request(state.reduce(.metricsLoaded(.success(Fixtures.metrics))))!,
-                .success(answer)))
+            .answered(
+                Fixtures.request(state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics)))))!,
+                .customers(.success(answer))))
         state.setRefresh(seconds: 2)
         let first = state.reduce(.ticked(state.now.addingTimeInterval(2)))
         #expect(first.first == .revalidateCache)
-        _ = state.reduce(.customersLoaded(Fixtures.request(first)!, .success(answer)))
+        _ = state.reduce(.answered(Fixtures.request(first)!, .customers(.success(answer))))
         #expect(state.customers.rows.map(\.summary) == answer)
         var changed = answer
         changed[0].total = 999
         let second = state.reduce(.ticked(state.now.addingTimeInterval(2)))
-        _ = state.reduce(.customersLoaded(Fixtures.request(second)!, .success(changed)))
+        _ = state.reduce(.answered(Fixtures.request(second)!, .customers(.success(changed))))
         #expect(
             state.customers.rows.first { $0.summary.customer.id == "cus_0" }?.summary.total == 999,
             "an answer that changed is never mistaken for the cached one")

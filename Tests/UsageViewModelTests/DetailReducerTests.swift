@@ -9,8 +9,10 @@ struct DetailReducerTests {
     static func onUsage() -> AppState {
         var state = Fixtures.loaded()
         let effects = state.reduce(.keyPressed(.enter))
-        guard case .loadUsage(let id, let customerID, _, .day) = effects.last else { fatalError("expected loadUsage") }
-        _ = state.reduce(.usageLoaded(id, .success(Fixtures.usage(customerID))))
+        guard case .load(let id, .usage(let customerID, _, .day)) = effects.last else {
+            fatalError("expected loadUsage")
+        }
+        _ = state.reduce(.answered(id, .usage(.success(Fixtures.usage(customerID)))))
         return state
     }
 
@@ -21,7 +23,8 @@ struct DetailReducerTests {
         #expect(usage.usage?.totals.count == 2)
         let back = state.reduce(.keyPressed(.escape))
         #expect(state.screenKind == .customers)
-        #expect(back.contains { if case .loadCustomers = $0 { true } else { false } }, "the exposed view refreshes")
+        #expect(
+            back.contains { if case .load(_, .customers) = $0 { true } else { false } }, "the exposed view refreshes")
     }
 
     @Test func periodAndBucketSwitchReloadUsage() {
@@ -35,7 +38,7 @@ struct DetailReducerTests {
         _ = state.reduce(.keyPressed(.enter))
         #expect(state.period == .preset(.last7Days) && state.overlay == nil)
         let effects = state.reduce(.keyPressed(.character("b")))
-        guard case .loadUsage(_, _, _, .hour) = effects.last else {
+        guard case .load(_, .usage(_, _, .hour)) = effects.last else {
             Issue.record("expected an hourly reload, got \(effects)")
             return
         }
@@ -46,18 +49,18 @@ struct DetailReducerTests {
         var state = Self.onUsage()
         _ = state.reduce(.keyPressed(.down))
         let effects = state.reduce(.keyPressed(.enter))
-        guard case .loadTimeseries(let id, let metric, let customer?, _, .day) = effects.last else {
+        guard case .load(let id, .timeseries(let metric, let customer?, _, .day)) = effects.last else {
             Issue.record("expected a customer timeseries load, got \(effects)")
             return
         }
         #expect(metric.code == "gb" && customer == "cus_0" || customer.hasPrefix("cus_"))
         let series = TimeSeries(
             metricCode: "gb", bucket: .day, points: [.init(start: Fixtures.now, value: 3)], total: 3)
-        _ = state.reduce(.timeseriesLoaded(id, .success(series)))
+        _ = state.reduce(.answered(id, .timeseries(metricCode: "calls", .success(series))))
         guard case .timeseries(let chart) = state.stack.last else { return }
         #expect(chart.series == series)
         let next = state.reduce(.keyPressed(.character("m")))
-        guard case .loadTimeseries(_, let other, _, _, _) = next.last else { return }
+        guard case .load(_, .timeseries(let other, _, _, _)) = next.last else { return }
         #expect(other.code == "calls", "m cycles the charted metric, wrapping around")
         _ = state.reduce(.keyPressed(.character("b")))
         #expect(state.bucket == .day, "this month fits only daily buckets")
@@ -66,7 +69,11 @@ struct DetailReducerTests {
     @Test func unsupportedTimeseriesShowsAWarningNotAFailure() {
         var state = Fixtures.loaded()
         let id = Fixtures.request(state.reduce(.keyPressed(.character("t"))))!
-        _ = state.reduce(.timeseriesLoaded(id, .failure(UsageError(.unsupported, "timeseries not offered by prolifi"))))
+        _ = state.reduce(
+            .answered(
+                id,
+                .timeseries(
+                    metricCode: "calls", .failure(UsageError(.unsupported, "timeseries not offered by prolifi")))))
         guard case .timeseries(let chart) = state.stack.last else { return }
         #expect(chart.error == "timeseries not offered by prolifi")
         #expect(state.message?.severity == .warning)
@@ -75,25 +82,25 @@ struct DetailReducerTests {
     @Test func eventsPageSizeFitsTheScreenAndPagesMove() {
         var state = Self.onUsage()
         let effects = state.reduce(.keyPressed(.character("e")))
-        guard case .loadEvents(let id, _, _, _, 0, let size, _) = effects.last else {
+        guard case .load(let id, .events(_, _, _, 0, let size, _)) = effects.last else {
             Issue.record("expected an events load, got \(effects)")
             return
         }
         #expect(size == state.tableRows)
-        _ = state.reduce(.eventsLoaded(id, .success(Fixtures.events(page: 0, size: size, total: 50))))
-        guard case .loadEvents(_, _, _, _, 1, _, _) = state.reduce(.keyPressed(.character("n"))).last else {
+        _ = state.reduce(.answered(id, .events(.success(Fixtures.events(page: 0, size: size, total: 50)))))
+        guard case .load(_, .events(_, _, _, 1, _, _)) = state.reduce(.keyPressed(.character("n"))).last else {
             Issue.record("n goes to the next page")
             return
         }
-        guard case .loadEvents(_, _, _, _, 2, _, _) = state.reduce(.keyPressed(.pageDown)).last else {
+        guard case .load(_, .events(_, _, _, 2, _, _)) = state.reduce(.keyPressed(.pageDown)).last else {
             Issue.record("PgDn goes to the next page")
             return
         }
-        guard case .loadEvents(_, _, _, _, 1, _, _) = state.reduce(.keyPressed(.character("N"))).last else {
+        guard case .load(_, .events(_, _, _, 1, _, _)) = state.reduce(.keyPressed(.character("N"))).last else {
             Issue.record("N goes to the previous page (p is the period everywhere)")
             return
         }
-        guard case .loadEvents(_, _, _, _, 0, _, _) = state.reduce(.keyPressed(.pageUp)).last else {
+        guard case .load(_, .events(_, _, _, 0, _, _)) = state.reduce(.keyPressed(.pageUp)).last else {
             Issue.record("PgUp goes to the previous page")
             return
         }
@@ -106,12 +113,14 @@ struct DetailReducerTests {
         var state = Self.onUsage()
         let id = Fixtures.request(state.reduce(.keyPressed(.character("e"))))!
         let size = state.tableRows
-        _ = state.reduce(.eventsLoaded(id, .success(Fixtures.events(page: 0, size: size, total: 100))))
-        guard case .loadEvents(let last, _, _, _, let page, _, _) = state.reduce(.keyPressed(.end)).last else { return }
+        _ = state.reduce(.answered(id, .events(.success(Fixtures.events(page: 0, size: size, total: 100)))))
+        guard case .load(let last, .events(_, _, _, let page, _, _)) = state.reduce(.keyPressed(.end)).last else {
+            return
+        }
         #expect(page == (100 + size - 1) / size - 1)
-        _ = state.reduce(.eventsLoaded(last, .success(Fixtures.events(page: page, size: size, total: 100))))
+        _ = state.reduce(.answered(last, .events(.success(Fixtures.events(page: page, size: size, total: 100)))))
         guard
-            case .loadEvents(_, _, _, _, let newPage, let newSize, _) = state.reduce(.resized(width: 80, height: 40))
+            case .load(_, .events(_, _, _, let newPage, let newSize, _)) = state.reduce(.resized(width: 80, height: 40))
                 .last
         else {
             Issue.record("a taller terminal reloads with a bigger page")
@@ -124,7 +133,7 @@ struct DetailReducerTests {
     @Test func enterShowsTheEventAndKeysScrollAndClose() {
         var state = Self.onUsage()
         let id = Fixtures.request(state.reduce(.keyPressed(.character("e"))))!
-        _ = state.reduce(.eventsLoaded(id, .success(Fixtures.events(page: 0, size: 10, total: 3))))
+        _ = state.reduce(.answered(id, .events(.success(Fixtures.events(page: 0, size: 10, total: 3)))))
         _ = state.reduce(.keyPressed(.down))
         _ = state.reduce(.keyPressed(.enter))
         guard case .eventDetail(let lines, let title, 0) = state.overlay else {
@@ -145,15 +154,16 @@ struct DetailReducerTests {
         let effects = state.reduce(.keyPressed(.escape))
         #expect(effects.first == .cancel(id))
         #expect(!state.inFlight.contains(id))
-        _ = state.reduce(.usageLoaded(id, .success(Fixtures.usage("cus_0"))))
+        _ = state.reduce(.answered(id, .usage(.success(Fixtures.usage("cus_0")))))
         #expect(state.screenKind == .customers, "a late answer for a closed view is dropped")
     }
 
     @Test func refreshReloadsTheCurrentView() {
         var state = Self.onUsage()
         let effects = state.reduce(.keyPressed(.character("r")))
-        #expect(Array(effects.prefix(2)) == [.invalidateCache, .loadSource], "r forgets reusable answers first")
-        #expect(effects.contains { if case .loadUsage = $0 { true } else { false } })
+        #expect(
+            Array(effects.prefix(2)) == [.invalidateCache, .load(nil, .source)], "r forgets reusable answers first")
+        #expect(effects.contains { if case .load(_, .usage) = $0 { true } else { false } })
     }
 
     @Test func tickAdvancesTheSpinnerOnlyWhileLoading() {
@@ -193,7 +203,7 @@ struct UsageChartPanelReducerTests {
             "calls": TimeSeries(
                 metricCode: "calls", bucket: .day, points: [.init(start: Fixtures.now, value: 5)], total: 5)
         ]
-        _ = state.reduce(.usageLoaded(Fixtures.request(open)!, .success(usage)))
+        _ = state.reduce(.answered(Fixtures.request(open)!, .usage(.success(usage))))
         _ = state.reduce(.keyPressed(.tab))
         #expect(state.screenKind == .usageChart)
         _ = state.reduce(.keyPressed(.tab))
@@ -223,20 +233,20 @@ struct WholeStateTests {
         var state = before
         let opened = state.reduce(.keyPressed(.enter))
         let id = Fixtures.request(opened)!
-        _ = state.reduce(.usageLoaded(id, .success(Fixtures.usage("cus_0"))))
+        _ = state.reduce(.answered(id, .usage(.success(Fixtures.usage("cus_0")))))
         // The view below is as it was; only the refresh it asks for is new.
         let back = expectChange(&state, .keyPressed(.escape)) { state in
             state.stack = []
             state.customers.request = state.newRequest()
         }
-        #expect(back.contains { if case .loadCustomers = $0 { true } else { false } })
+        #expect(back.contains { if case .load(_, .customers) = $0 { true } else { false } })
     }
 
     @Test func eventPagesMoveThePageAndNothingElse() {
         var state = DetailReducerTests.onUsage()
         let id = Fixtures.request(state.reduce(.keyPressed(.character("e"))))!
         let size = state.tableRows
-        _ = state.reduce(.eventsLoaded(id, .success(Fixtures.events(page: 0, size: size, total: 50))))
+        _ = state.reduce(.answered(id, .events(.success(Fixtures.events(page: 0, size: size, total: 50)))))
         // The page asked and its request are new; the rows on screen stay until the page arrives.
         let next = expectChange(&state, .keyPressed(.character("n"))) { state in
             guard case .events(var events) = state.stack.last else { return }
@@ -244,7 +254,7 @@ struct WholeStateTests {
             events.request = state.newRequest()
             state.stack[state.stack.count - 1] = .events(events)
         }
-        guard case .loadEvents(_, _, _, _, 1, _, _) = next.last else {
+        guard case .load(_, .events(_, _, _, 1, _, _)) = next.last else {
             Issue.record("n loads the next page, got \(next)")
             return
         }

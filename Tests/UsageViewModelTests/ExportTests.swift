@@ -32,10 +32,10 @@ struct ExportTests {
     @Test func aFormulaInANameIsDefusedInCSV() {
         var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
-        let load = state.reduce(.metricsLoaded(.success(Fixtures.metrics)))
+        let load = state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))
         let hostile = CustomerSummary(
             customer: Customer(id: "c1", name: "=HYPERLINK(\"http://x\")"), total: 1, daily: [], lastEventAt: nil)
-        _ = state.reduce(.customersLoaded(Fixtures.request(load)!, .success([hostile])))
+        _ = state.reduce(.answered(Fixtures.request(load)!, .customers(.success([hostile]))))
         guard case .copy(let csv)? = state.reduce(.keyPressed(.character("y"))).first else {
             Issue.record("expected a copy")
             return
@@ -57,10 +57,13 @@ struct ExportTests {
             return
         }
         #expect(typed.path == "~/out.json" && typed.text.hasPrefix("[") && typed.defaultName.hasSuffix(".json"))
-        _ = state.reduce(.fileWritten(.success("/tmp/out.json"), summary: "2 customers"))
+        _ = state.reduce(.answered(nil, .fileWritten(.success("/tmp/out.json"), summary: "2 customers")))
         #expect(state.message?.text == "wrote 2 customers to /tmp/out.json")
         _ = state.reduce(
-            .fileWritten(.failure(UsageError(.storage, "/tmp/out.json: it exists already")), summary: "2 customers"))
+            .answered(
+                nil,
+                .fileWritten(.failure(UsageError(.storage, "/tmp/out.json: it exists already")), summary: "2 customers")
+            ))
         #expect(state.message?.severity == .error && state.message?.text.contains("it exists already") == true)
     }
 
@@ -92,20 +95,21 @@ struct ExportTests {
         _ = Fixtures.type("th\tl\t", into: &state)
         #expect(state.commandLine == "theme light")
         #expect(state.reduce(.keyPressed(.enter)) == [.applyTheme("light")])
-        _ = state.reduce(.themeApplied("light", nil))
+        _ = state.reduce(.answered(nil, .themeApplied("light", nil)))
         #expect(state.message?.text == "theme: light")
         _ = state.reduce(.keyPressed(.character(":")))
         _ = Fixtures.type("pr\tu\t", into: &state)
         #expect(state.reduce(.keyPressed(.enter)) == [.openProfile("us")])
-        _ = state.reduce(.profileOpened("us", .failure(UsageError(.unavailable, "no key"))))
+        _ = state.reduce(.answered(nil, .profileOpened("us", .failure(UsageError(.unavailable, "no key")))))
         #expect(
             state.message?.text == "profile us: no key" && state.providerName == "local"
                 && !state.customers.rows.isEmpty,
             "a profile that cannot open leaves the dashboard as it was")
         state.stack = [.customerUsage(CustomerUsageState(customerID: "cus_1", customerName: "Company 1"))]
         let effects = state.reduce(
-            .profileOpened("us", .success(ProfileInfo(providerName: "lago", capabilities: [.periodTotals]))))
-        #expect(effects == [.loadSource, .loadMetrics])
+            .answered(
+                nil, .profileOpened("us", .success(ProfileInfo(providerName: "lago", capabilities: [.periodTotals])))))
+        #expect(effects == [.load(nil, .source), .load(nil, .metrics)])
         #expect(
             state.providerName == "lago" && state.profileName == "us" && state.stack.isEmpty
                 && state.customers.rows.isEmpty)

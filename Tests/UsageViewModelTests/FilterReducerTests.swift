@@ -14,7 +14,7 @@ struct FilterReducerTests {
         var state = AppState(
             now: Fixtures.now, width: 120, height: 40, providerName: "hyperline", capabilities: capabilities)
         _ = state.reduce(.started(now: Fixtures.now, width: 120, height: 40))
-        _ = state.reduce(.metricsLoaded(.success([filtered])))
+        _ = state.reduce(.answered(nil, .metrics(.success([filtered]))))
         _ = state.reduce(.keyPressed(.character("t")))
         return state
     }
@@ -22,14 +22,14 @@ struct FilterReducerTests {
     @Test func shiftFCyclesThroughTheFiltersAndBackToAll() {
         var state = Self.chart(capabilities: .all)
         var effects = state.reduce(.keyPressed(.character("F")))
-        guard case .loadTimeseries(_, let metric, _, _, _)? = effects.last else {
+        guard case .load(_, .timeseries(let metric, _, _, _))? = effects.last else {
             Issue.record("expected a reload")
             return
         }
         #expect(metric.filter?.id == "eu" && state.message?.text == "filter: region: eu")
         _ = state.reduce(.keyPressed(.character("F")))
         effects = state.reduce(.keyPressed(.character("F")))
-        guard case .loadTimeseries(_, let all, _, _, _)? = effects.last else {
+        guard case .load(_, .timeseries(let all, _, _, _))? = effects.last else {
             Issue.record("expected a reload")
             return
         }

@@ -32,7 +32,7 @@ struct FindingCustomersTests {
         state.open(Self.customers[0])
         let effects = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
         #expect(state.screenKind == .customerUsage)
-        #expect(effects.contains { if case .loadUsage(_, "cus_1", _, _) = $0 { true } else { false } })
+        #expect(effects.contains { if case .load(_, .usage("cus_1", _, _)) = $0 { true } else { false } })
         _ = state.reduce(.keyPressed(.escape))
         #expect(state.screenKind == .customers, "Esc goes back to the table")
     }

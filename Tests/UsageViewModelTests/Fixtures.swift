@@ -47,9 +47,9 @@ enum Fixtures {
     static func loaded(rows: Int = 50) -> AppState {
         var state = AppState(now: now, width: 80, height: 24, providerName: "local", capabilities: .all)
         _ = state.reduce(.started(now: now, width: 80, height: 24))
-        let effects = state.reduce(.metricsLoaded(.success(metrics)))
-        guard case .loadCustomers(let id, _, _, _) = effects.first else { fatalError("expected a customers load") }
-        _ = state.reduce(.customersLoaded(id, .success(summaries(rows))))
+        let effects = state.reduce(.answered(nil, .metrics(.success(metrics))))
+        guard case .load(let id, .customers) = effects.first else { fatalError("expected a customers load") }
+        _ = state.reduce(.answered(id, .customers(.success(summaries(rows)))))
         return state
     }
 
@@ -57,8 +57,8 @@ enum Fixtures {
     static func request(_ effects: [Effect]) -> RequestID? {
         for effect in effects {
             switch effect {
-            case .loadCustomers(let id, _, _, _), .loadUsage(let id, _, _, _), .loadTimeseries(let id, _, _, _, _),
-                .loadEvents(let id, _, _, _, _, _, _):
+            case .load(let id, .customers), .load(let id, .usage), .load(let id, .timeseries),
+                .load(let id, .events):
                 return id
             default: continue
             }

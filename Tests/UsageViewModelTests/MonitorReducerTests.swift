@@ -9,7 +9,7 @@ struct MonitorReducerTests {
     let failure = UsageError(.unavailable, "hyperline: cannot connect to 127.0.0.1:9 (connection refused)")
 
     func started(refresh: Int = 2, cycle: Int? = nil, capabilities: ProviderCapabilities = .all) -> (
-        MonitorState, [MonitorEffect]
+        MonitorState, [Effect]
     ) {
         var state = MonitorState(
             now: now, width: 120, height: 40, providerName: "local", capabilities: capabilities,
@@ -19,28 +19,28 @@ struct MonitorReducerTests {
     }
 
     /// Answers every load in `effects` successfully and returns the effects those answers lead to.
-    func answer(_ state: inout MonitorState, _ effects: [MonitorEffect]) -> [MonitorEffect] {
-        var next: [MonitorEffect] = []
+    func answer(_ state: inout MonitorState, _ effects: [Effect]) -> [Effect] {
+        var next: [Effect] = []
         for effect in effects {
             switch effect {
-            case .loadSource(let id):
-                next += state.reduce(.sourceLoaded(id, .success(SourceInfo(label: "local", isDemoData: false))))
-            case .loadMetrics(let id): next += state.reduce(.metricsLoaded(id, .success(Fixtures.metrics)))
-            case .loadBoard(let id, let metric, let period, _, _):
+            case .load(let id, .source):
+                next += state.reduce(.answered(id, .source(.success(SourceInfo(label: "local", isDemoData: false)))))
+            case .load(let id, .metrics): next += state.reduce(.answered(id, .metrics(.success(Fixtures.metrics))))
+            case .load(let id, .board(let metric, let period, _, _)):
                 let board = Leaderboard.rank(
                     current: Fixtures.summaries(5), previous: nil, metric: metric, period: period)
-                next += state.reduce(.boardLoaded(id, metricCode: metric.code, .success(board)))
-            case .loadSeries(let id, let metric, _, let bucket):
+                next += state.reduce(.answered(id, .board(metricCode: metric.code, .success(board))))
+            case .load(let id, .timeseries(let metric, nil, _, let bucket)):
                 let series = TimeSeries(metricCode: metric.code, bucket: bucket, points: [], total: 7)
-                next += state.reduce(.seriesLoaded(id, metricCode: metric.code, .success(series)))
-            case .loadActivity(let id, _, _, _): next += state.reduce(.activityLoaded(id, .success([])))
-            case .invalidateCache, .revalidateCache, .quit: break
+                next += state.reduce(.answered(id, .timeseries(metricCode: metric.code, .success(series))))
+            case .load(let id, .activity): next += state.reduce(.answered(id, .activity(.success([]))))
+            default: break
             }
         }
         return next
     }
 
-    func settle(_ state: inout MonitorState, _ effects: [MonitorEffect]) {
+    func settle(_ state: inout MonitorState, _ effects: [Effect]) {
         var pending = effects
         while !pending.isEmpty { pending = answer(&state, pending) }
     }
@@ -51,7 +51,7 @@ struct MonitorReducerTests {
         #expect(effects.count == 2 && state.isLoading)
         let panels = answer(&state, effects)
         #expect(panels.count == 1 + Fixtures.metrics.count + 1)
-        guard case .loadBoard(_, let metric, let period, let previous, _) = panels.first else {
+        guard case .load(_, .board(let metric, let period, let previous, _)) = panels.first else {
             Issue.record("expected the board first")
             return
         }
@@ -74,8 +74,10 @@ struct MonitorReducerTests {
             let refresh = state.reduce(.ticked(t))
             #expect(refresh.first == .revalidateCache)
             for effect in refresh {
-                if case .loadMetrics(let id) = effect { _ = state.reduce(.metricsLoaded(id, .failure(failure))) }
-                if case .loadSource(let id) = effect { _ = state.reduce(.sourceLoaded(id, .failure(failure))) }
+                if case .load(let id, .metrics) = effect {
+                    _ = state.reduce(.answered(id, .metrics(.failure(failure))))
+                }
+                if case .load(let id, .source) = effect { _ = state.reduce(.answered(id, .source(.failure(failure)))) }
             }
         }
         #expect(state.board.value != nil, "old data stays")
@@ -96,7 +98,7 @@ struct MonitorReducerTests {
         #expect(state.reduce(.ticked(now.addingTimeInterval(4))).isEmpty)
         let panels = answer(&state, effects)
         settle(&state, panels)
-        let stale = state.reduce(.boardLoaded(RequestID(1), metricCode: "calls", .failure(failure)))
+        let stale = state.reduce(.answered(RequestID(1), .board(metricCode: "calls", .failure(failure))))
         #expect(stale.isEmpty && state.board.error == nil)
         #expect(state.reduce(.ticked(now.addingTimeInterval(6))).first == .revalidateCache)
     }
@@ -107,7 +109,7 @@ struct MonitorReducerTests {
         settle(&state, effects)
         let cycled = state.reduce(.ticked(now.addingTimeInterval(10)))
         #expect(state.metric?.code == "gb")
-        guard case .loadBoard(_, let metric, _, _, _)? = cycled.first else {
+        guard case .load(_, .board(let metric, _, _, _))? = cycled.first else {
             Issue.record("expected a board load")
             return
         }
@@ -145,7 +147,7 @@ struct MonitorReducerTests {
         var (state, effects) = started(capabilities: [.timeseries, .events])
         let panels = answer(&state, effects)
         #expect(panels.count == 1)
-        guard case .loadBoard(_, _, _, let previous, _)? = panels.first else {
+        guard case .load(_, .board(_, _, let previous, _))? = panels.first else {
             Issue.record("expected a board load")
             return
         }
@@ -156,8 +158,8 @@ struct MonitorReducerTests {
     func wholeDaysProvider() {
         var (state, effects) = started(capabilities: [.periodTotals])
         let panels = answer(&state, effects)
-        #expect(!panels.contains { if case .loadActivity = $0 { true } else { false } })
-        guard case .loadBoard(_, _, _, let previous, _)? = panels.first else {
+        #expect(!panels.contains { if case .load(_, .activity) = $0 { true } else { false } })
+        guard case .load(_, .board(_, _, let previous, _))? = panels.first else {
             Issue.record("expected a board load")
             return
         }
@@ -184,7 +186,7 @@ struct MonitorReducerTests {
         var billed = Fixtures.metrics
         billed[1].billedBy = "lago"
         for effect in state.reduce(.started(now: now, width: 80, height: 24)) {
-            if case .loadMetrics(let id) = effect { _ = state.reduce(.metricsLoaded(id, .success(billed))) }
+            if case .load(let id, .metrics) = effect { _ = state.reduce(.answered(id, .metrics(.success(billed)))) }
         }
         #expect(state.metrics.count == Fixtures.metrics.count)
         #expect(state.alertMetrics.map(\.code) == Fixtures.metrics.map(\.code).filter { $0 != billed[1].code })

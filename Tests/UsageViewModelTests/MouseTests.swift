@@ -16,7 +16,7 @@ struct MouseTests {
             "a click on the breadcrumbs selects nothing")
         let effects = state.reduce(.keyPressed(.doubleClick(x: 10, y: first + 5)))
         #expect(state.screenKind == .customerUsage)
-        #expect(effects.contains { if case .loadUsage = $0 { true } else { false } })
+        #expect(effects.contains { if case .load(_, .usage) = $0 { true } else { false } })
         guard case .customerUsage(let usage)? = state.stack.last else { return }
         let visible = Fixtures.loaded(rows: 50).customers
         #expect(
@@ -43,7 +43,7 @@ struct ArrowNavigationTests {
             Issue.record("expected a usage load")
             return
         }
-        _ = state.reduce(.usageLoaded(id, .success(Fixtures.usage("cus_0"))))
+        _ = state.reduce(.answered(id, .usage(.success(Fixtures.usage("cus_0")))))
         _ = state.reduce(.keyPressed(.right))
         #expect(state.screenKind == .timeseries, "→ opens the metric's chart")
         _ = state.reduce(.keyPressed(.escape))

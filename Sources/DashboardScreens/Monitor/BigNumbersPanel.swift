@@ -9,7 +9,7 @@ import UsageViewModel
 enum BigNumbersPanel {
     static func render(_ state: MonitorState, _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
         let theme = options.theme
-        let panel = state.metric.flatMap { state.series[$0.code] } ?? Panel()
+        let panel = state.metric.flatMap { state.series[$0.code] } ?? Loadable()
         let offered = state.capabilities.contains(.clientWideTimeseries)
         let frame = PanelFrame(title: "Now", freshness: offered ? PanelFrame.freshness(panel, state) : .unavailable)
         let inner = frame.render(in: area, options: options, buffer: &buffer).inset(dx: 1, dy: 0)

@@ -18,7 +18,7 @@ enum ChartPanel {
                 in: inner, buffer: &buffer)
             return
         }
-        let panel = state.series[metric.code] ?? Panel()
+        let panel = state.series[metric.code] ?? Loadable()
         var title = metric.name
         if let series = panel.value {
             title += " · total \(Format.value(series.total, unit: metric.unit)) · by \(series.bucketLabel)"

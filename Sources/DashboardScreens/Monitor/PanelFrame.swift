@@ -26,7 +26,7 @@ struct PanelFrame {
 
     /// The freshness of `panel` under `state`'s clock and refresh interval; a panel that never had data counts as
     /// failed when its own load or the metric list it waits for failed.
-    static func freshness<V>(_ panel: Panel<V>, _ state: MonitorState) -> Freshness {
+    static func freshness<V>(_ panel: Loadable<V>, _ state: MonitorState) -> Freshness {
         guard let age = panel.age(now: state.now) else {
             return panel.error == nil && state.catalog.error == nil ? .loading : .failed
         }

@@ -8,7 +8,7 @@ enum TotalsPanel {
     static func render(_ state: MonitorState, _ options: RenderOptions, area: Rect, buffer: inout Buffer) {
         let theme = options.theme
         let offered = state.capabilities.contains(.clientWideTimeseries)
-        let panels = state.metrics.map { state.series[$0.code] ?? Panel() }
+        let panels = state.metrics.map { state.series[$0.code] ?? Loadable() }
         let freshness = offered ? PanelFrame.oldest(panels.map { PanelFrame.freshness($0, state) }) : .unavailable
         let frame = PanelFrame(title: "Totals · \(state.period.label)", freshness: freshness)
         let inner = frame.render(in: area, options: options, buffer: &buffer)

@@ -2,13 +2,14 @@ import Foundation
 import Synchronization
 import UsageCore
 
-/// Performs effects against the data service and reports the outcome as actions. The only part of the
-/// view-model layer that does I/O; the reducer stays pure.
-public final class EffectRunner: Sendable {
+/// Performs effects against the data service and reports each outcome to the feature as an action: the one runner
+/// of the dashboard and the monitor, and the only part of the view-model layer that does I/O.
+public final class EffectRunner<Action: Answering>: Sendable {
     /// The data service; another profile's replaces it (`:profile`).
     private let current: Mutex<DataService>
     private let tasks = TaskTable()
     private let hooks: ProgramHooks
+    private let memo = RankMemo()
 
     /// Creates a runner over `service`; `hooks` copy to the clipboard, switch themes and open profiles.
     public init(service: DataService, hooks: ProgramHooks = ProgramHooks()) {
@@ -18,8 +19,36 @@ public final class EffectRunner: Sendable {
 
     private var service: DataService { current.withLock { $0 } }
 
-    /// Starts `effect`; `send` receives the resulting action (from any thread).
-    public func run(_ effect: Effect, send: @escaping @Sendable (Action) -> Void) {
+    /// How many effect tasks are still running (zero once every answer has been sent).
+    public var runningCount: Int { tasks.count }
+
+    /// Waits until every effect task has ended (for tests: no polling, however busy the machine).
+    public func waitUntilIdle() async { await tasks.waitForAll() }
+
+    /// Starts a batch of effects in order; a leading `invalidateCache` or `revalidateCache` completes before the others
+    /// start, and then stands for the check each load otherwise makes that the store has not changed under its
+    /// kept answers. `send` receives the resulting actions (from any thread).
+    public func run(_ effects: [Effect], send: @escaping @Sendable (Action) -> Void) {
+        guard let first = effects.first, first == .invalidateCache || first == .revalidateCache else {
+            effects.forEach { start($0, checked: false, send: send) }
+            return
+        }
+        let rest = Array(effects.dropFirst())
+        Task.detached { [service] in
+            await service.refreshCache(forgetAll: first == .invalidateCache)
+            rest.forEach { self.start($0, checked: true, send: send) }
+        }
+    }
+
+    /// Performs one effect and returns its action (for headless use, and tests that drive the clock themselves).
+    public func perform(_ effect: Effect) async -> Action? {
+        guard case .load(let id, let request) = effect else { return nil }
+        let service = self.service
+        await service.revalidate(forgettingUntokened: false)
+        return Action.answered(id, await answer(request, service: service, memo: memo))
+    }
+
+    private func start(_ effect: Effect, checked: Bool, send: @escaping @Sendable (Action) -> Void) {
         switch effect {
         case .quit:
             tasks.cancelAll()
@@ -28,145 +57,54 @@ public final class EffectRunner: Sendable {
         case .copy(let text):
             hooks.clipboard(text)
         case .applyTheme(let name):
-            send(.themeApplied(name, hooks.applyTheme(name)))
+            send(.answered(nil, .themeApplied(name, hooks.applyTheme(name))))
         case .openProfile(let name):
-            Task.detached { [self] in
-                let opened = await hooks.openProfile(name)
-                if case .success(let profile) = opened {
-                    tasks.cancelAll()
-                    current.withLock { $0 = profile.service }
-                    if let theme = profile.theme, hooks.applyTheme(theme) == nil { send(.themeApplied(theme, nil)) }
-                }
-                send(
-                    .profileOpened(
-                        name,
-                        opened.map {
-                            ProfileInfo(
-                                providerName: $0.service.providerName,
-                                capabilities: $0.service.capabilities)
-                        }))
-            }
+            Task.detached { [self] in send(.answered(nil, await open(profile: name, send: send))) }
         case .write(let export):
             // A blocking write: on a thread of its own, never on the cooperative pool.
             Thread {
-                send(
-                    .fileWritten(
-                        Result { () throws(UsageError) in try ExportWriter.write(export) }, summary: export.summary))
+                let written = Result { () throws(UsageError) in try ExportWriter.write(export) }
+                send(.answered(nil, .fileWritten(written, summary: export.summary)))
             }
             .start()
-        default:
-            tasks.start(effect.requestID) { [service] in
-                if let action = await Self.perform(effect, service: service, send: send), !Task.isCancelled {
-                    send(action)
+        case .invalidateCache, .revalidateCache:
+            Task.detached { [service] in await service.refreshCache(forgetAll: effect == .invalidateCache) }
+        case .load(let id, let request):
+            tasks.start(id) { [service, memo] in
+                let progress: SummaryProgressHandler = { report in
+                    if !Task.isCancelled { send(.answered(id, .customersArriving(report))) }
                 }
+                // Answers kept until the store changes must not outlive a change made by another process.
+                if !checked { await service.revalidate(forgettingUntokened: false) }
+                let answer = await self.answer(request, service: service, memo: memo, progress: progress)
+                if !Task.isCancelled { send(.answered(id, answer)) }
             }
         }
     }
 
-    /// Starts a batch of effects in order; a leading `invalidateCache` or `revalidateCache` completes before the others
-    /// start.
-    public func run(_ effects: [Effect], send: @escaping @Sendable (Action) -> Void) {
-        guard let first = effects.first, first == .invalidateCache || first == .revalidateCache else {
-            effects.forEach { run($0, send: send) }
-            return
-        }
-        let rest = Array(effects.dropFirst())
-        Task.detached { [service] in
-            if first == .invalidateCache {
-                await service.invalidate()
-            } else {
-                await service.revalidate(forgettingUntokened: true)
+    /// Puts another profile's data service in place (cancelling the old one's work) and applies its theme.
+    private func open(profile name: String, send: @escaping @Sendable (Action) -> Void) async -> Answer {
+        let opened = await hooks.openProfile(name)
+        if case .success(let profile) = opened {
+            tasks.cancelAll()
+            current.withLock { $0 = profile.service }
+            if let theme = profile.theme, hooks.applyTheme(theme) == nil {
+                send(.answered(nil, .themeApplied(theme, nil)))
             }
-            rest.forEach { self.run($0, send: send) }
         }
-    }
-
-    /// Performs `effect` and waits for its action (for headless use and tests).
-    public func perform(_ effect: Effect) async -> Action? {
-        await Self.perform(effect, service: service)
-    }
-
-    static func perform(_ effect: Effect, service: DataService, send: (@Sendable (Action) -> Void)? = nil) async
-        -> Action?
-    {
-        if effect.requestID != nil || effect == .loadMetrics {
-            // Answers kept until the store changes must not outlive a change made by another process.
-            await service.revalidate(forgettingUntokened: false)
-        }
-        switch effect {
-        case .loadSource:
-            return .sourceLoaded(await Result { () async throws(UsageError) in try await service.sourceInfo() })
-        case .loadMetrics:
-            return .metricsLoaded(await Result { () async throws(UsageError) in try await service.metrics() })
-        case .loadCustomers(let id, let metric, let period, let now):
-            var progress: SummaryProgressHandler?
-            if let send {
-                progress = { @Sendable (report: SummaryProgress) in
-                    if !Task.isCancelled { send(Action.customersArriving(id, report)) }
-                }
-            }
-            return .customersLoaded(
-                id,
-                await Result { () async throws(UsageError) in
-                    try await service.summaries(
-                        metric: metric, period: period, trailingDays: Layout.sparklineDays, now: now, progress: progress
-                    )
-                })
-        case .loadSideTotals(let id, let metric, let period):
-            return .sideTotalsLoaded(
-                id, metricCode: metric.code,
-                await Result { () async throws(UsageError) in
-                    try await service.summaries(metric: metric, period: period, trailingDays: 0, now: period.end)
-                })
-        case .loadUsage(let id, let customerID, let period, let bucket):
-            return .usageLoaded(
-                id,
-                await Result { () async throws(UsageError) in
-                    try await service.customerUsage(customerID: customerID, period: period, bucket: bucket)
-                })
-        case .loadTimeseries(let id, let metric, let customerID, let period, let bucket):
-            return .timeseriesLoaded(
-                id,
-                await Result { () async throws(UsageError) in
-                    try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
-                })
-        case .loadEvents(let id, let customerID, let metric, let period, let page, let pageSize, let query):
-            return .eventsLoaded(
-                id,
-                await Result { () async throws(UsageError) in
-                    try await service.events(
-                        customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
-                        query: query)
-                })
-        case .loadBreakdown(let id, let customerID, let metric, let period, let key):
-            return .breakdownLoaded(
-                id,
-                await Result { () async throws(UsageError) in
-                    try await breakdown(service, customerID: customerID, metric: metric, period: period, key: key)
-                })
-        case .invalidateCache:
-            await service.invalidate()
-            return nil
-        case .revalidateCache:
-            await service.revalidate(forgettingUntokened: true)
-            return nil
-        case .cancel, .quit, .copy, .write, .applyTheme, .openProfile:
-            return nil
-        }
+        return .profileOpened(
+            name,
+            opened.map { ProfileInfo(providerName: $0.service.providerName, capabilities: $0.service.capabilities) })
     }
 }
 
-extension Effect {
-    /// The request an effect answers, if any.
-    var requestID: RequestID? {
-        switch self {
-        case .loadCustomers(let id, _, _, _), .loadSideTotals(let id, _, _), .loadUsage(let id, _, _, _),
-            .loadTimeseries(let id, _, _, _, _),
-            .loadEvents(let id, _, _, _, _, _, _), .loadBreakdown(let id, _, _, _, _), .cancel(let id):
-            id
-        case .loadSource, .loadMetrics, .quit, .invalidateCache, .revalidateCache, .copy, .write, .applyTheme,
-            .openProfile:
-            nil
+extension DataService {
+    /// Forgets every reusable answer (`r`), or only those whose change token moved (a scheduled refresh).
+    func refreshCache(forgetAll: Bool) async {
+        if forgetAll {
+            await invalidate()
+        } else {
+            await revalidate(forgettingUntokened: true)
         }
     }
 }
@@ -179,32 +117,5 @@ extension Result where Failure == UsageError {
         } catch {
             self = .failure(error)
         }
-    }
-}
-
-extension EffectRunner {
-    /// The keys to split by (the provider's own, else the properties the period's newest events carry), and the
-    /// breakdown by `key` (else by the first of them).
-    static func breakdown(_ service: DataService, customerID: String, metric: Metric, period: Period, key: String?)
-        async throws(UsageError) -> BreakdownAnswer
-    {
-        var keys: [String] = []
-        if let own = try await service.breakdownKeys(customerID: customerID, metric: metric, period: period) {
-            keys = own
-        } else {
-            let sample = try await service.events(
-                customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
-            for event in sample.items {
-                guard case .object(let fields) = event.properties else { continue }
-                for (name, _) in fields where !keys.contains(name) { keys.append(name) }
-            }
-        }
-        guard let chosen = key ?? keys.first else {
-            throw UsageError(
-                .notFound,
-                "nothing to break \(metric.code) down by in this period (no event properties, filters or groups)")
-        }
-        let rows = try await service.breakdown(customerID: customerID, metric: metric, period: period, by: chosen)
-        return BreakdownAnswer(key: chosen, keys: keys.contains(chosen) ? keys : [chosen] + keys, rows: rows)
     }
 }

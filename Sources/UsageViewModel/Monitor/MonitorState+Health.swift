@@ -4,7 +4,7 @@ extension MonitorState {
     /// What is failing right now, for the banner: the first failure's text, when failures began, how many panels.
     public var failure: (text: String, since: Date, panels: Int)? {
         var found: [(String, Date)] = []
-        func check<V>(_ panel: Panel<V>) {
+        func check<V>(_ panel: Loadable<V>) {
             if let error = panel.error { found.append((error, panel.failingSince ?? now)) }
         }
         check(catalog)

@@ -2,9 +2,9 @@ import Foundation
 
 extension MonitorState {
     /// Handles a key through the monitor's key map.
-    mutating func press(_ key: Key) -> [MonitorEffect] {
+    mutating func press(_ key: Key) -> [Effect] {
         if case .text(let text) = key {  // no text field here: each character is a key of its own
-            var effects: [MonitorEffect] = []
+            var effects: [Effect] = []
             for character in text where !shouldQuit { effects += press(.character(character)) }
             return effects
         }

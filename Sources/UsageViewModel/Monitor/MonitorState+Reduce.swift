@@ -3,7 +3,7 @@ import UsageCore
 
 extension MonitorState {
     /// Applies an action and returns the I/O to perform. Pure: no clock, no I/O, no globals.
-    public mutating func reduce(_ action: MonitorAction) -> [MonitorEffect] {
+    public mutating func reduce(_ action: MonitorAction) -> [Effect] {
         switch action {
         case .started(let now, let width, let height):
             self.now = now
@@ -24,26 +24,29 @@ extension MonitorState {
             return refreshIfDue() + cycleIfDue()
         case .keyPressed(let key):
             return press(key)
-        case .sourceLoaded(let id, let result):
-            source.land(id, result, now: now)
-            return []
-        case .metricsLoaded(let id, let result):
-            return metricsArrived(id, result)
-        case .boardLoaded(let id, let code, let result):
-            boards[code]?.land(id, result, now: now)
-            return []
-        case .seriesLoaded(let id, let code, let result):
-            series[code]?.land(id, result, now: now)
-            return []
-        case .activityLoaded(let id, let result):
-            var outcome: Result<[Alert], UsageError>
-            switch result {
-            case .success(let activity): outcome = .success(evaluated(activity))
-            case .failure(let error): outcome = .failure(error)
-            }
-            alerts.land(id, outcome, now: now)
-            return []
+        case .answered(let id, let answer):
+            return answered(id, answer)
         }
+    }
+
+    /// Lands an answer in the panel waiting for it.
+    private mutating func answered(_ id: RequestID?, _ answer: Answer) -> [Effect] {
+        switch answer {
+        case .source(let result):
+            source.land(id, result, now: now)
+        case .metrics(let result):
+            return metricsArrived(id, result)
+        case .board(let code, let result):
+            boards[code]?.land(id, result, now: now)
+        case .timeseries(let code, let result):
+            series[code]?.land(id, result, now: now)
+        case .activity(let result):
+            alerts.land(id, result.map { evaluated($0) }, now: now)
+        case .customersArriving, .customers, .sideTotals, .usage, .events, .breakdown, .fileWritten, .themeApplied,
+            .profileOpened:
+            break
+        }
+        return []
     }
 
     /// The alerts `activity` raises; an unchanged answer (the cached array again, compared by identity first) keeps
@@ -57,15 +60,15 @@ extension MonitorState {
 
     /// Starts a refresh round: the source and metric list first, the panels once the metrics are known; `cache`
     /// (invalidate or revalidate) runs before them.
-    mutating func refresh(_ cache: MonitorEffect?) -> [MonitorEffect] {
+    mutating func refresh(_ cache: Effect?) -> [Effect] {
         let sourceID = requests.issue(), metricsID = requests.issue()
         source.begin(sourceID)
         catalog.begin(metricsID)
-        return (cache.map { [$0] } ?? []) + [.loadSource(sourceID), .loadMetrics(metricsID)]
+        return (cache.map { [$0] } ?? []) + [.load(sourceID, .source), .load(metricsID, .metrics)]
     }
 
     /// On a tick: when a refresh is due, not paused and the previous round has finished, start the next one.
-    mutating func refreshIfDue() -> [MonitorEffect] {
+    mutating func refreshIfDue() -> [Effect] {
         guard !paused, now >= nextRefreshAt else { return [] }
         nextRefreshAt = now.addingTimeInterval(Double(refreshSeconds))
         guard !isLoading else { return [] }
@@ -73,7 +76,7 @@ extension MonitorState {
     }
 
     /// On a tick: move to the next metric when cycling is on and due.
-    mutating func cycleIfDue() -> [MonitorEffect] {
+    mutating func cycleIfDue() -> [Effect] {
         guard !paused, let seconds = cycleSeconds, let due = nextCycleAt, now >= due, metrics.count > 1 else {
             return []
         }
@@ -82,14 +85,14 @@ extension MonitorState {
     }
 
     /// Shows another metric (wrapping); loads its board unless one is already on the way.
-    mutating func showMetric(at index: Int) -> [MonitorEffect] {
+    mutating func showMetric(at index: Int) -> [Effect] {
         guard !metrics.isEmpty else { return [] }
         metricIndex = ((index % metrics.count) + metrics.count) % metrics.count
         guard let metric, boards[metric.code]?.isLoading != true, !catalog.isLoading else { return [] }
         return loadBoard(metric)
     }
 
-    private mutating func metricsArrived(_ id: RequestID, _ result: Result<[Metric], UsageError>) -> [MonitorEffect] {
+    private mutating func metricsArrived(_ id: RequestID?, _ result: Result<[Metric], UsageError>) -> [Effect] {
         let shown = metric?.code
         guard catalog.land(id, result, now: now), case .success(let list) = result else { return [] }
         metricIndex = list.firstIndex { $0.code == shown } ?? min(metricIndex, max(0, list.count - 1))
@@ -100,31 +103,31 @@ extension MonitorState {
     }
 
     /// Loads every panel for the current metric list.
-    mutating func loadPanels() -> [MonitorEffect] {
-        var effects: [MonitorEffect] = []
+    mutating func loadPanels() -> [Effect] {
+        var effects: [Effect] = []
         if let metric { effects += loadBoard(metric) }
         if capabilities.contains(.clientWideTimeseries) {
             let period = resolvedPeriod
             for metric in metrics {
                 let id = requests.issue()
-                series[metric.code, default: Panel()].begin(id)
-                effects.append(
-                    .loadSeries(id, metric: metric, period: period, bucket: self.period.naturalBucket(now: now)))
+                series[metric.code, default: Loadable()].begin(id)
+                let bucket = self.period.naturalBucket(now: now)
+                effects.append(.load(id, .timeseries(metric: metric, customerID: nil, period: period, bucket: bucket)))
             }
         }
         if capabilities.contains(.hourlyTotals), !alertMetrics.isEmpty {
             let id = requests.issue()
             alerts.begin(id)
-            effects.append(.loadActivity(id, metrics: alertMetrics, baselineDays: rules.baselineDays, now: now))
+            effects.append(.load(id, .activity(metrics: alertMetrics, baselineDays: rules.baselineDays, now: now)))
         }
         return effects
     }
 
-    private mutating func loadBoard(_ metric: Metric) -> [MonitorEffect] {
+    private mutating func loadBoard(_ metric: Metric) -> [Effect] {
         let id = requests.issue()
-        boards[metric.code, default: Panel()].begin(id)
+        boards[metric.code, default: Loadable()].begin(id)
         let previous = capabilities.contains(.periodTotals) ? period.previous(now: now) : nil
-        return [.loadBoard(id, metric: metric, period: resolvedPeriod, previous: previous, now: now)]
+        return [.load(id, .board(metric: metric, period: resolvedPeriod, previous: previous, now: now))]
     }
 
     /// The metrics checked for alerts: not those a store keeps only as a provider's billed totals, whose numbers

@@ -15,9 +15,9 @@ public struct MonitorState: Sendable, Equatable {
     /// What the provider can answer.
     public var capabilities: ProviderCapabilities
     /// Where the data comes from.
-    public var source = Panel<SourceInfo>()
+    public var source = Loadable<SourceInfo>()
     /// The metric list; its failure means nothing else can refresh.
-    public var catalog = Panel<[Metric]>()
+    public var catalog = Loadable<[Metric]>()
     /// The metric ranked in the top-customers panel.
     public var metricIndex = 0
     /// The period.
@@ -28,11 +28,11 @@ public struct MonitorState: Sendable, Equatable {
     /// and the metrics that have thresholds.
     public var scansAllMetrics: Bool
     /// Top customers per metric code (each metric keeps its own board and age while the display cycles).
-    public var boards: [String: Panel<Leaderboard>] = [:]
+    public var boards: [String: Loadable<Leaderboard>] = [:]
     /// All-customer series per metric code.
-    public var series: [String: Panel<TimeSeries>] = [:]
+    public var series: [String: Loadable<TimeSeries>] = [:]
     /// Alerts from the latest activity.
-    public var alerts = Panel<[Alert]>()
+    public var alerts = Loadable<[Alert]>()
     /// Seconds between refreshes.
     public var refreshSeconds: Int
     /// Whether refreshing is paused (`space`).
@@ -86,7 +86,7 @@ public struct MonitorState: Sendable, Equatable {
     /// The metric on screen.
     public var metric: Metric? { metrics.indices.contains(metricIndex) ? metrics[metricIndex] : nil }
     /// The board of the metric on screen.
-    public var board: Panel<Leaderboard> { metric.flatMap { boards[$0.code] } ?? Panel() }
+    public var board: Loadable<Leaderboard> { metric.flatMap { boards[$0.code] } ?? Loadable() }
     /// The concrete period.
     public var resolvedPeriod: Period { period.resolve(now: now) }
     /// Whether anything is loading.

@@ -36,6 +36,6 @@ extension AppState {
         guard !paused, let seconds = refreshSeconds, let due = nextRefreshAt, now >= due else { return [] }
         nextRefreshAt = now.addingTimeInterval(Double(seconds))
         guard !isLoading else { return [] }
-        return [.revalidateCache, .loadSource] + (stack.isEmpty ? loadCustomers() : reloadTop())
+        return [.revalidateCache, .load(nil, .source)] + (stack.isEmpty ? loadCustomers() : reloadTop())
     }
 }

@@ -16,9 +16,11 @@ extension AppState {
         guard case .breakdown(let state)? = stack.last else { return [] }
         let (id, effects) = renewTopRequest()
         return effects + [
-            .loadBreakdown(
-                id, customerID: state.customerID, metric: state.metric,
-                period: state.period ?? resolvedPeriod, key: state.key)
+            .load(
+                id,
+                .breakdown(
+                    customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod,
+                    key: state.key))
         ]
     }
 
@@ -68,7 +70,8 @@ extension AppState {
         return loadEvents()
     }
 
-    mutating func breakdownArrived(_ id: RequestID, _ result: Result<BreakdownAnswer, UsageError>) -> [Effect] {
+    mutating func breakdownArrived(_ id: RequestID?, _ result: Result<BreakdownAnswer, UsageError>) -> [Effect] {
+        guard let id else { return [] }
         finish(id)
         guard let index = screenIndex(waitingFor: id), case .breakdown(var state) = stack[index] else { return [] }
         state.request = nil

@@ -101,7 +101,7 @@ extension AppState {
         (source, metrics, metricIndex, customers, stack, overlay) = (nil, [], 0, CustomersState(), [], nil)
         (inFlight, loadingMetrics, lastRefresh) = ([], true, nil)
         message = StatusMessage("profile: \(name) (\(info.providerName))", .info)
-        return [.loadSource, .loadMetrics]
+        return [.load(nil, .source), .load(nil, .metrics)]
     }
 
     private mutating func openCustomer(named text: String) -> [Effect] {

@@ -73,7 +73,7 @@ extension AppState {
         let question = "\(metric.code)|\(period.start.timeIntervalSince1970)|\(period.end.timeIntervalSince1970)"
         if customers.query != question { customers.sideTotals = [:] }
         customers.begin(query: question)
-        return effects + cancelSideTotals() + [.loadCustomers(id, metric: metric, period: period, now: now)]
+        return effects + cancelSideTotals() + [.load(id, .customers(metric: metric, period: period, now: now))]
     }
 
     /// The metrics shown beside the chosen one on a wide screen, in the catalog's order after it.
@@ -96,7 +96,7 @@ extension AppState {
         for metric in sideMetrics {
             let id = newRequest()
             customers.sideRequests[id] = metric.code
-            effects.append(.loadSideTotals(id, metric: metric, period: period))
+            effects.append(.load(id, .sideTotals(metric: metric, period: period)))
         }
         return effects
     }
@@ -113,14 +113,15 @@ extension AppState {
     }
 
     /// A side-by-side metric's totals: kept when they answer a load still wanted.
-    mutating func sideTotalsArrived(_ id: RequestID, _ code: String, _ result: Result<[CustomerSummary], UsageError>) {
+    mutating func sideTotalsArrived(_ id: RequestID?, _ code: String, _ result: Result<[CustomerSummary], UsageError>) {
+        guard let id else { return }
         finish(id)
         guard customers.sideRequests.removeValue(forKey: id) == code, case .success(let rows) = result else { return }
         customers.sideTotals[code] = Dictionary(
             rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a })
     }
 
-    mutating func customersArriving(_ id: RequestID, _ report: SummaryProgress) {
+    mutating func customersArriving(_ id: RequestID?, _ report: SummaryProgress) {
         guard customers.request == id else { return }
         customers.arrive(report, at: now, visibleRows: tableRows)
     }
@@ -145,7 +146,8 @@ extension AppState {
         }
     }
 
-    mutating func customersArrived(_ id: RequestID, _ result: Result<[CustomerSummary], UsageError>) -> [Effect] {
+    mutating func customersArrived(_ id: RequestID?, _ result: Result<[CustomerSummary], UsageError>) -> [Effect] {
+        guard let id else { return [] }
         finish(id)
         guard customers.request == id else { return [] }
         customers.request = nil

@@ -42,9 +42,11 @@ extension AppState {
             : Period(start: period.start, end: time)
         let (id, effects) = renewTopRequest()
         return effects + [
-            .loadEvents(
-                id, customerID: state.customerID, metric: state.metric, period: before, page: 0, pageSize: 1,
-                query: state.query)
+            .load(
+                id,
+                .events(
+                    customerID: state.customerID, metric: state.metric, period: before, page: 0, pageSize: 1,
+                    query: state.query))
         ]
     }
 

@@ -23,15 +23,16 @@ extension AppState {
     mutating func loadUsage() -> [Effect] {
         guard case .customerUsage(let state) = stack.last else { return [] }
         let (id, effects) = renewTopRequest()
-        return effects + [.loadUsage(id, customerID: state.customerID, period: resolvedPeriod, bucket: bucket)]
+        return effects + [.load(id, .usage(customerID: state.customerID, period: resolvedPeriod, bucket: bucket))]
     }
 
     mutating func loadTimeseries() -> [Effect] {
         guard case .timeseries(let state) = stack.last else { return [] }
         let (id, effects) = renewTopRequest()
         return effects + [
-            .loadTimeseries(
-                id, metric: state.metric, customerID: state.customerID, period: resolvedPeriod, bucket: bucket)
+            .load(
+                id,
+                .timeseries(metric: state.metric, customerID: state.customerID, period: resolvedPeriod, bucket: bucket))
         ]
     }
 
@@ -39,9 +40,11 @@ extension AppState {
         guard case .events(let state) = stack.last else { return [] }
         let (id, effects) = renewTopRequest()
         return effects + [
-            .loadEvents(
-                id, customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod,
-                page: state.pageIndex, pageSize: state.pageSize, query: state.query)
+            .load(
+                id,
+                .events(
+                    customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod,
+                    page: state.pageIndex, pageSize: state.pageSize, query: state.query))
         ]
     }
 
@@ -50,7 +53,8 @@ extension AppState {
         stack.lastIndex { $0.request == id }
     }
 
-    mutating func usageArrived(_ id: RequestID, _ result: Result<CustomerUsage, UsageError>) -> [Effect] {
+    mutating func usageArrived(_ id: RequestID?, _ result: Result<CustomerUsage, UsageError>) -> [Effect] {
+        guard let id else { return [] }
         finish(id)
         guard let index = screenIndex(waitingFor: id), case .customerUsage(var state) = stack[index] else { return [] }
         state.request = nil
@@ -69,7 +73,8 @@ extension AppState {
         return []
     }
 
-    mutating func timeseriesArrived(_ id: RequestID, _ result: Result<TimeSeries, UsageError>) -> [Effect] {
+    mutating func timeseriesArrived(_ id: RequestID?, _ result: Result<TimeSeries, UsageError>) -> [Effect] {
+        guard let id else { return [] }
         finish(id)
         guard let index = screenIndex(waitingFor: id), case .timeseries(var state) = stack[index] else { return [] }
         state.request = nil
@@ -87,7 +92,8 @@ extension AppState {
         return []
     }
 
-    mutating func eventsArrived(_ id: RequestID, _ result: Result<Page<UsageEvent>, UsageError>) -> [Effect] {
+    mutating func eventsArrived(_ id: RequestID?, _ result: Result<Page<UsageEvent>, UsageError>) -> [Effect] {
+        guard let id else { return [] }
         finish(id)
         guard let index = screenIndex(waitingFor: id), case .events(var state) = stack[index] else { return [] }
         state.request = nil

@@ -10,7 +10,7 @@ extension AppState {
             self.width = width
             self.height = height
             loadingMetrics = true
-            return [.loadSource, .loadMetrics] + (stack.isEmpty ? [] : loadUsage())
+            return [.load(nil, .source), .load(nil, .metrics)] + (stack.isEmpty ? [] : loadUsage())
         case .resized(let width, let height):
             return resize(width: width, height: height)
         case .ticked(let date):
@@ -19,29 +19,34 @@ extension AppState {
             return refreshIfDue()
         case .keyPressed(let key):
             return press(key)
-        case .sourceLoaded(let result):
+        case .answered(let id, let answer):
+            return answered(id, answer)
+        }
+    }
+
+    /// Hands an answer to the part of the state that asked for it.
+    private mutating func answered(_ id: RequestID?, _ answer: Answer) -> [Effect] {
+        switch answer {
+        case .source(let result):
             switch result {
             case .success(let info): source = info
             case .failure(let error): message = StatusMessage(error.message, .error)
             }
-            return []
-        case .metricsLoaded(let result):
+        case .metrics(let result):
             return metricsArrived(result)
-        case .customersArriving(let id, let progress):
+        case .customersArriving(let progress):
             customersArriving(id, progress)
-            return []
-        case .sideTotalsLoaded(let id, let code, let result):
+        case .sideTotals(let code, let result):
             sideTotalsArrived(id, code, result)
-            return []
-        case .customersLoaded(let id, let result):
+        case .customers(let result):
             return customersArrived(id, result)
-        case .usageLoaded(let id, let result):
+        case .usage(let result):
             return usageArrived(id, result)
-        case .timeseriesLoaded(let id, let result):
+        case .timeseries(_, let result):
             return timeseriesArrived(id, result)
-        case .breakdownLoaded(let id, let result):
+        case .breakdown(let result):
             return breakdownArrived(id, result)
-        case .eventsLoaded(let id, let result):
+        case .events(let result):
             return eventsArrived(id, result)
         case .fileWritten(let result, let summary):
             return fileWritten(result, summary: summary)
@@ -49,10 +54,12 @@ extension AppState {
             message =
                 problem.map { StatusMessage("theme \(name): \($0.message)", .warning) }
                 ?? StatusMessage("theme: \(name)", .info)
-            return []
         case .profileOpened(let name, let result):
             return profileOpened(name, result)
+        case .board, .activity:
+            break
         }
+        return []
     }
 
     private mutating func resize(width: Int, height: Int) -> [Effect] {
@@ -97,7 +104,7 @@ extension AppState {
             return []
         case .refresh:
             loadingMetrics = loadingMetrics || stack.isEmpty
-            return [.invalidateCache, .loadSource] + (stack.isEmpty ? [.loadMetrics] : reloadTop())
+            return [.invalidateCache, .load(nil, .source)] + (stack.isEmpty ? [.load(nil, .metrics)] : reloadTop())
         case .back:
             return back()
         case .startCommandLine:

@@ -51,7 +51,7 @@ enum DashboardProgram {
                 }
             },
             openProfile: setup.openProfile)
-        let runner = EffectRunner(service: service, hooks: hooks)
+        let runner = EffectRunner<Action>(service: service, hooks: hooks)
         return ReducerProgram(
             state: state, output: output,
             wiring: .init(
@@ -60,7 +60,7 @@ enum DashboardProgram {
                 isFinished: \.shouldQuit, isBusy: \.isLoading, fullRedraws: \.fullRedraws,
                 started: { .started(now: $0, width: $1, height: $2) }, keyPressed: { .keyPressed($0) },
                 resized: { .resized(width: $0, height: $1) }, ticked: { .ticked($0) },
-                stop: { runner.run(.quit) { _ in } }))
+                stop: { runner.run([.quit]) { _ in } }))
     }
 
     /// Theme `name` from `folders` or the bundled ones; a colour theme is refused when colour is off this session.

@@ -4,14 +4,14 @@ import TermUI
 import UsageCore
 import UsageViewModel
 
-/// The wall monitor as a terminal program: `MonitorState` with its reducer and `MonitorEffectRunner`.
+/// The wall monitor as a terminal program: `MonitorState` with its reducer and the effect runner.
 enum MonitorProgram {
     static func make(service: DataService, options: RenderOptions, state: MonitorState, warnings: [String])
         -> ReducerProgram<MonitorState, MonitorAction>
     {
         var state = state
         if let message = ThemeResolver.message(for: warnings) { state.message = StatusMessage(message, .warning) }
-        let runner = MonitorEffectRunner(service: service)
+        let runner = EffectRunner<MonitorAction>(service: service)
         return ReducerProgram(
             state: state,
             wiring: .init(

@@ -1,9 +1,10 @@
 import Foundation
 import UsageCore
 
-/// One monitor panel's data with its history: when it last arrived, what is failing now and since when.
-/// Old data stays on screen while a refresh fails; its age tells the truth about it.
-public struct Panel<Value: Sendable>: Sendable {
+/// Data a screen or panel loads, with its history: the request waited for, when the data last arrived, what is
+/// failing now and since when. Old data stays on screen while a refresh fails; its age tells the truth about it.
+/// `begin` a request, `land` its answer: an answer to a request that was superseded or abandoned changes nothing.
+public struct Loadable<Value: Sendable>: Sendable {
     /// The latest data that arrived, if any.
     public var value: Value?
     /// When `value` arrived.
@@ -15,7 +16,7 @@ public struct Panel<Value: Sendable>: Sendable {
     /// The request being waited for.
     public private(set) var request: RequestID?
 
-    /// An empty panel.
+    /// Nothing loaded yet.
     public init() {}
 
     /// Whether a request is out.
@@ -35,10 +36,16 @@ public struct Panel<Value: Sendable>: Sendable {
         request = id
     }
 
-    /// Takes an answer; false (and no change) when it is not the request this panel waits for.
+    /// Stops waiting; returns the request that was out, for its effect to be cancelled.
+    mutating func abandon() -> RequestID? {
+        defer { request = nil }
+        return request
+    }
+
+    /// Takes an answer; false (and no change) when it is not the request this waits for.
     @discardableResult
-    mutating func land(_ id: RequestID, _ result: Result<Value, UsageError>, now: Date) -> Bool {
-        guard request == id else { return false }
+    mutating func land(_ id: RequestID?, _ result: Result<Value, UsageError>, now: Date) -> Bool {
+        guard let id, request == id else { return false }
         request = nil
         switch result {
         case .success(let value):
@@ -54,4 +61,4 @@ public struct Panel<Value: Sendable>: Sendable {
     }
 }
 
-extension Panel: Equatable where Value: Equatable {}
+extension Loadable: Equatable where Value: Equatable {}

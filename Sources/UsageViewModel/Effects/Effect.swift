@@ -1,19 +1,10 @@
 import Foundation
 import UsageCore
 
-/// I/O the reducer asks for; the effect runner performs it and answers with an `Action`.
+/// I/O a reducer asks for; the effect runner performs it and answers with its feature's action.
 public enum Effect: Sendable, Hashable {
-    case loadSource
-    case loadMetrics
-    case loadCustomers(RequestID, metric: Metric, period: Period, now: Date)
-    /// Every customer's total of another metric, for a column beside the chosen one.
-    case loadSideTotals(RequestID, metric: Metric, period: Period)
-    case loadUsage(RequestID, customerID: String, period: Period, bucket: Bucket)
-    case loadTimeseries(RequestID, metric: Metric, customerID: String?, period: Period, bucket: Bucket)
-    case loadEvents(
-        RequestID, customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
-    /// A metric split by an event property (nil: the first property the period's events carry).
-    case loadBreakdown(RequestID, customerID: String, metric: Metric, period: Period, key: String?)
+    /// Ask the data service; the answer carries the id (nil for a question nobody supersedes).
+    case load(RequestID?, Request)
     /// Forget reusable answers so the loads that follow reach the provider (`r`). Runs before the rest of its batch.
     case invalidateCache
     /// Forget answers only if the provider's change token moved (automatic refresh: an unchanged local store costs
@@ -29,5 +20,15 @@ public enum Effect: Sendable, Hashable {
     case applyTheme(String)
     /// Switch to another `config.toml` profile's data (`:profile`).
     case openProfile(String)
+    /// Stop everything: the user quit.
     case quit
+
+    /// The request an effect answers or cancels, if any.
+    var requestID: RequestID? {
+        switch self {
+        case .load(let id, _): id
+        case .cancel(let id): id
+        case .invalidateCache, .revalidateCache, .copy, .write, .applyTheme, .openProfile, .quit: nil
+        }
+    }
 }

@@ -1,0 +1,33 @@
+import Foundation
+import UsageCore
+
+/// What the effect runner reports back: a data service's answer to a `Request`, or the outcome of a side effect.
+public enum Answer: Sendable {
+    case source(Result<SourceInfo, UsageError>)
+    case metrics(Result<[Metric], UsageError>)
+    /// Some customers-table rows, with how many of how many are done (the full answer follows).
+    case customersArriving(SummaryProgress)
+    case customers(Result<[CustomerSummary], UsageError>)
+    /// Every customer's total of a side-by-side metric.
+    case sideTotals(metricCode: String, Result<[CustomerSummary], UsageError>)
+    case usage(Result<CustomerUsage, UsageError>)
+    case timeseries(metricCode: String, Result<TimeSeries, UsageError>)
+    case events(Result<Page<UsageEvent>, UsageError>)
+    case breakdown(Result<BreakdownAnswer, UsageError>)
+    /// A metric's top customers.
+    case board(metricCode: String, Result<Leaderboard, UsageError>)
+    /// Recent activity for the alert rules.
+    case activity(Result<[MetricActivity], UsageError>)
+    /// A view was written to a file (its path), or could not be.
+    case fileWritten(Result<String, UsageError>, summary: String)
+    /// A theme was applied (nil), or could not be.
+    case themeApplied(String, UsageError?)
+    /// Another profile's data service is in place, or could not be opened.
+    case profileOpened(String, Result<ProfileInfo, UsageError>)
+}
+
+/// A feature's action type, which the one effect runner can hand an answer to.
+public protocol Answering: Sendable {
+    /// The action for `answer` to the request `id`.
+    static func answered(_ id: RequestID?, _ answer: Answer) -> Self
+}

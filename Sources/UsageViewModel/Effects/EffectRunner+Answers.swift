@@ -1,0 +1,95 @@
+import Foundation
+import UsageCore
+
+extension EffectRunner {
+    /// Asks the data service `request`; rows of a long customers table are reported to `progress` as they come.
+    func answer(
+        _ request: Request, service: DataService, memo: RankMemo, progress: SummaryProgressHandler? = nil
+    ) async -> Answer {
+        switch request {
+        case .source:
+            return .source(await Result { () async throws(UsageError) in try await service.sourceInfo() })
+        case .metrics:
+            return .metrics(await Result { () async throws(UsageError) in try await service.metrics() })
+        case .customers(let metric, let period, let now):
+            return .customers(
+                await Result { () async throws(UsageError) in
+                    try await service.summaries(
+                        metric: metric, period: period, trailingDays: Layout.sparklineDays, now: now, progress: progress
+                    )
+                })
+        case .sideTotals(let metric, let period):
+            return .sideTotals(
+                metricCode: metric.code,
+                await Result { () async throws(UsageError) in
+                    try await service.summaries(metric: metric, period: period, trailingDays: 0, now: period.end)
+                })
+        case .usage(let customerID, let period, let bucket):
+            return .usage(
+                await Result { () async throws(UsageError) in
+                    try await service.customerUsage(customerID: customerID, period: period, bucket: bucket)
+                })
+        case .timeseries(let metric, let customerID, let period, let bucket):
+            return .timeseries(
+                metricCode: metric.code,
+                await Result { () async throws(UsageError) in
+                    try await service.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
+                })
+        case .events(let customerID, let metric, let period, let page, let pageSize, let query):
+            return .events(
+                await Result { () async throws(UsageError) in
+                    try await service.events(
+                        customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
+                        query: query)
+                })
+        case .breakdown(let customerID, let metric, let period, let key):
+            return .breakdown(
+                await Result { () async throws(UsageError) in
+                    try await Self.breakdown(service, customerID: customerID, metric: metric, period: period, key: key)
+                })
+        case .board(let metric, let period, let previous, let now):
+            return .board(
+                metricCode: metric.code,
+                await Result { () async throws(UsageError) in
+                    let current = try await service.summaries(
+                        metric: metric, period: period, trailingDays: Layout.monitorSparklineDays, now: now)
+                    var before: [CustomerSummary]?
+                    if let previous, current.allSatisfy(\.periods.isEmpty) {
+                        before = try await service.summaries(
+                            metric: metric, period: previous, trailingDays: 1, now: now)
+                    }
+                    return memo.rank(current: current, previous: before, metric: metric, period: period)
+                })
+        case .activity(let metrics, let baselineDays, let now):
+            return .activity(
+                await Result { () async throws(UsageError) in
+                    try await service.activity(metrics: metrics, baselineDays: baselineDays, now: now)
+                })
+        }
+    }
+
+    /// The keys to split by (the provider's own, else the properties the period's newest events carry), and the
+    /// breakdown by `key` (else by the first of them).
+    static func breakdown(_ service: DataService, customerID: String, metric: Metric, period: Period, key: String?)
+        async throws(UsageError) -> BreakdownAnswer
+    {
+        var keys: [String] = []
+        if let own = try await service.breakdownKeys(customerID: customerID, metric: metric, period: period) {
+            keys = own
+        } else {
+            let sample = try await service.events(
+                customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
+            for event in sample.items {
+                guard case .object(let fields) = event.properties else { continue }
+                for (name, _) in fields where !keys.contains(name) { keys.append(name) }
+            }
+        }
+        guard let chosen = key ?? keys.first else {
+            throw UsageError(
+                .notFound,
+                "nothing to break \(metric.code) down by in this period (no event properties, filters or groups)")
+        }
+        let rows = try await service.breakdown(customerID: customerID, metric: metric, period: period, by: chosen)
+        return BreakdownAnswer(key: chosen, keys: keys.contains(chosen) ? keys : [chosen] + keys, rows: rows)
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+import UsageCore
+
+/// One question to the data service, as a screen or panel asks it; the runner answers with an `Answer`.
+public enum Request: Sendable, Hashable {
+    /// Where the data comes from.
+    case source
+    /// The metric list.
+    case metrics
+    /// Every customer's use of `metric` over `period`, with daily sparklines up to `now`.
+    case customers(metric: Metric, period: Period, now: Date)
+    /// Every customer's total of another metric, for a column beside the chosen one.
+    case sideTotals(metric: Metric, period: Period)
+    /// One customer's use of every metric.
+    case usage(customerID: String, period: Period, bucket: Bucket)
+    /// One metric over time, for a customer or (nil) all customers.
+    case timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket)
+    /// A page of raw events.
+    case events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
+    /// A metric split by an event property (nil: the first property the period's events carry).
+    case breakdown(customerID: String, metric: Metric, period: Period, key: String?)
+    /// Top customers over `period`, compared with `previous` when given.
+    case board(metric: Metric, period: Period, previous: Period?, now: Date)
+    /// Current-hour and current-day use of `metrics`, with `baselineDays` of daily history.
+    case activity(metrics: [Metric], baselineDays: Int, now: Date)
+}
