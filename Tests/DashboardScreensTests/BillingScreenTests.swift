@@ -119,7 +119,7 @@ struct BillingScreenTests {
                     metric: Self.calls, value: 1500, eventCount: 1500, amountCents: 1500, currency: "EUR",
                     period: Self.billing)
             ], series: [:])
-        guard case .customerUsage(let screen)? = state.stack.last, let usageID = screen.request else { return }
+        guard case .customerUsage(let screen)? = state.stack.last, let usageID = screen.data.request else { return }
         _ = state.reduce(.answered(usageID, .usage(.success(usage))))
         let open = state.reduce(.keyPressed(.character("B")))
         let splitID = try #require(

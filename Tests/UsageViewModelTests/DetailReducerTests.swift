@@ -153,7 +153,7 @@ struct DetailReducerTests {
         let id = Fixtures.request(state.reduce(.keyPressed(.enter)))!
         let effects = state.reduce(.keyPressed(.escape))
         #expect(effects.first == .cancel(id))
-        #expect(!state.inFlight.contains(id))
+        #expect(state.stack.isEmpty && state.customers.request != id, "nobody waits for the left view's answer")
         _ = state.reduce(.answered(id, .usage(.success(Fixtures.usage("cus_0")))))
         #expect(state.screenKind == .customers, "a late answer for a closed view is dropped")
     }
@@ -237,7 +237,7 @@ struct WholeStateTests {
         // The view below is as it was; only the refresh it asks for is new.
         let back = expectChange(&state, .keyPressed(.escape)) { state in
             state.stack = []
-            state.customers.request = state.newRequest()
+            state.customers.request = state.requests.issue()
         }
         #expect(back.contains { if case .load(_, .customers) = $0 { true } else { false } })
     }
@@ -249,10 +249,9 @@ struct WholeStateTests {
         _ = state.reduce(.answered(id, .events(.success(Fixtures.events(page: 0, size: size, total: 50)))))
         // The page asked and its request are new; the rows on screen stay until the page arrives.
         let next = expectChange(&state, .keyPressed(.character("n"))) { state in
-            guard case .events(var events) = state.stack.last else { return }
-            events.pageIndex = 1
-            events.request = state.newRequest()
-            state.stack[state.stack.count - 1] = .events(events)
+            let id = state.requests.issue()
+            state.top?.eventsState?.pageIndex = 1
+            state.top?.eventsState?.data.begin(id)
         }
         guard case .load(_, .events(_, _, _, 1, _, _)) = next.last else {
             Issue.record("n loads the next page, got \(next)")

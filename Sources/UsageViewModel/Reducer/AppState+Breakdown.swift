@@ -13,15 +13,11 @@ extension AppState {
     }
 
     mutating func loadBreakdown() -> [Effect] {
-        guard case .breakdown(let state)? = stack.last else { return [] }
-        let (id, effects) = renewTopRequest()
-        return effects + [
-            .load(
-                id,
-                .breakdown(
-                    customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod,
-                    key: state.key))
-        ]
+        guard let state = top?.breakdownState else { return [] }
+        return loadTop(
+            .breakdown(
+                customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod,
+                key: state.key))
     }
 
     mutating func breakdownCommand(_ command: Command) -> [Effect] {
@@ -36,7 +32,7 @@ extension AppState {
                 return []
             }
             state.key = state.keys[(index + 1) % state.keys.count]
-            state.rows = nil
+            state.data.value = nil
             state.cursor = ListCursor()
             stack[stack.count - 1] = .breakdown(state)
             return loadBreakdown()
@@ -71,23 +67,13 @@ extension AppState {
     }
 
     mutating func breakdownArrived(_ id: RequestID?, _ result: Result<BreakdownAnswer, UsageError>) -> [Effect] {
-        guard let id else { return [] }
-        finish(id)
-        guard let index = screenIndex(waitingFor: id), case .breakdown(var state) = stack[index] else { return [] }
-        state.request = nil
-        switch result {
-        case .success(let answer):
-            state.key = answer.key
-            state.keys = answer.keys
-            state.rows = answer.rows
-            state.error = nil
-            state.cursor.clamp(count: answer.rows.count, visible: tableRows)
-            succeeded()
-        case .failure(let error):
-            state.error = error.message
-            message = StatusMessage(error.message, error.kind == .unsupported ? .warning : .error)
+        guard let index = land(id, result, into: \.breakdownState), case .success(let answer) = result else {
+            return []
         }
-        stack[index] = .breakdown(state)
+        stack[index].breakdownState?.key = answer.key
+        stack[index].breakdownState?.keys = answer.keys
+        let visible = tableRows
+        stack[index].breakdownState?.cursor.clamp(count: answer.rows.count, visible: visible)
         return []
     }
 }

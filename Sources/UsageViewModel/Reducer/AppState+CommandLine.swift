@@ -99,7 +99,7 @@ extension AppState {
         }
         (providerName, capabilities, profileName) = (info.providerName, info.capabilities, name)
         (source, metrics, metricIndex, customers, stack, overlay) = (nil, [], 0, CustomersState(), [], nil)
-        (inFlight, loadingMetrics, lastRefresh) = ([], true, nil)
+        (loadingMetrics, lastRefresh) = (true, nil)
         message = StatusMessage("profile: \(name) (\(info.providerName))", .info)
         return [.load(nil, .source), .load(nil, .metrics)]
     }
@@ -114,13 +114,9 @@ extension AppState {
             )
             return []
         }
-        var effects: [Effect] = []
-        if let request = stack.last?.request, inFlight.contains(request) {
-            inFlight.remove(request)
-            effects.append(.cancel(request))
-        }
+        let cancel = top?.request.map { [Effect.cancel($0)] } ?? []
         open(customer)
-        return effects + loadUsage()
+        return cancel + loadUsage()
     }
 
     private mutating func showMetric(_ text: String) -> [Effect] {
@@ -132,10 +128,10 @@ extension AppState {
             return []
         }
         metricIndex = index
-        if case .timeseries(var chart)? = stack.last {
-            chart.metric = metrics[index]
-            chart.series = nil
-            stack[stack.count - 1] = .timeseries(chart)
+        if top?.seriesState != nil {
+            let chosen = metrics[index]
+            top?.seriesState?.metric = chosen
+            top?.seriesState?.data.value = nil
             return loadTimeseries()
         }
         stack = []

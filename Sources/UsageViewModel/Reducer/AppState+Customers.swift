@@ -62,12 +62,8 @@ extension AppState {
 
     mutating func loadCustomers() -> [Effect] {
         guard let metric else { return [] }
-        var effects: [Effect] = []
-        if let old = customers.request, inFlight.contains(old) {
-            inFlight.remove(old)
-            effects.append(.cancel(old))
-        }
-        let id = newRequest()
+        let effects = customers.request.map { [Effect.cancel($0)] } ?? []
+        let id = requests.issue()
         customers.request = id
         let period = resolvedPeriod
         let question = "\(metric.code)|\(period.start.timeIntervalSince1970)|\(period.end.timeIntervalSince1970)"
@@ -94,7 +90,7 @@ extension AppState {
         var effects = cancelSideTotals()
         let period = resolvedPeriod
         for metric in sideMetrics {
-            let id = newRequest()
+            let id = requests.issue()
             customers.sideRequests[id] = metric.code
             effects.append(.load(id, .sideTotals(metric: metric, period: period)))
         }
@@ -103,11 +99,7 @@ extension AppState {
 
     /// Stops the side-by-side loads in flight.
     mutating func cancelSideTotals() -> [Effect] {
-        var effects: [Effect] = []
-        for id in customers.sideRequests.keys where inFlight.contains(id) {
-            inFlight.remove(id)
-            effects.append(.cancel(id))
-        }
+        let effects = customers.sideRequests.keys.sorted { $0.value < $1.value }.map { Effect.cancel($0) }
         customers.sideRequests = [:]
         return effects
     }
@@ -115,7 +107,6 @@ extension AppState {
     /// A side-by-side metric's totals: kept when they answer a load still wanted.
     mutating func sideTotalsArrived(_ id: RequestID?, _ code: String, _ result: Result<[CustomerSummary], UsageError>) {
         guard let id else { return }
-        finish(id)
         guard customers.sideRequests.removeValue(forKey: id) == code, case .success(let rows) = result else { return }
         customers.sideTotals[code] = Dictionary(
             rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a })
@@ -147,9 +138,7 @@ extension AppState {
     }
 
     mutating func customersArrived(_ id: RequestID?, _ result: Result<[CustomerSummary], UsageError>) -> [Effect] {
-        guard let id else { return [] }
-        finish(id)
-        guard customers.request == id else { return [] }
+        guard let id, customers.request == id else { return [] }
         customers.request = nil
         switch result {
         case .success(let rows):

@@ -40,7 +40,6 @@ extension AppState {
         case .nextPanel:
             return switchUsagePanel()
         default:
-            state.error = nil
             return []
         }
     }
@@ -66,14 +65,14 @@ extension AppState {
         case .nextFilter:
             guard let next = filtered(state.metric) else { return [] }
             state.metric = next
-            state.series = nil
+            state.data.value = nil
             stack[stack.count - 1] = .timeseries(state)
         case .nextMetric, .previousMetric:
             guard let index = metrics.firstIndex(where: { $0.code == state.metric.code }) ?? metrics.indices.first
             else { return [] }
             let step = command == .nextMetric ? 1 : metrics.count - 1
             state.metric = metrics[(index + step) % metrics.count]
-            state.series = nil
+            state.data.value = nil
             stack[stack.count - 1] = .timeseries(state)
         default:
             return []
@@ -107,7 +106,7 @@ extension AppState {
             guard let next = filtered(state.metric) else { return [] }
             state.metric = next
             state.pageIndex = 0
-            state.page = nil
+            state.data.value = nil
         case .flipOrder:
             state.query.newestFirst.toggle()
             state.pageIndex = 0

@@ -40,14 +40,10 @@ extension AppState {
             state.query.newestFirst
             ? Period(start: min(period.end, time.addingTimeInterval(0.001)), end: period.end)
             : Period(start: period.start, end: time)
-        let (id, effects) = renewTopRequest()
-        return effects + [
-            .load(
-                id,
-                .events(
-                    customerID: state.customerID, metric: state.metric, period: before, page: 0, pageSize: 1,
-                    query: state.query))
-        ]
+        return loadTop(
+            .events(
+                customerID: state.customerID, metric: state.metric, period: before, page: 0, pageSize: 1,
+                query: state.query))
     }
 
     /// Moves the events view to the page holding row `row` of the whole list and selects it there.

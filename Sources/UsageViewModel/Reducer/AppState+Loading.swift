@@ -2,133 +2,116 @@ import Foundation
 import UsageCore
 
 extension AppState {
-    /// Replaces the top view's pending request with a new one; returns the id and any cancel effect.
-    mutating func renewTopRequest() -> (RequestID, [Effect]) {
-        var effects: [Effect] = []
-        if let old = stack.last?.request, inFlight.contains(old) {
-            inFlight.remove(old)
-            effects.append(.cancel(old))
+    /// The view on top of the stack (nil: the customers view); setting it replaces that view.
+    var top: Screen? {
+        get { stack.last }
+        set {
+            guard let newValue, !stack.isEmpty else { return }
+            stack[stack.count - 1] = newValue
         }
-        let id = newRequest()
-        switch stack.last {
-        case .customerUsage(var s)?: s.request = id; stack[stack.count - 1] = .customerUsage(s)
-        case .timeseries(var s)?: s.request = id; stack[stack.count - 1] = .timeseries(s)
-        case .events(var s)?: s.request = id; stack[stack.count - 1] = .events(s)
-        case .breakdown(var s)?: s.request = id; stack[stack.count - 1] = .breakdown(s)
-        case nil: break
-        }
-        return (id, effects)
+    }
+
+    /// Asks `request` for the top view, which now waits for it instead of the request it had out (cancelled).
+    mutating func loadTop(_ request: Request) -> [Effect] {
+        guard top != nil else { return [] }
+        let cancel = top?.request.map { [Effect.cancel($0)] } ?? []
+        let id = requests.issue()
+        top?.begin(id)
+        return cancel + [.load(id, request)]
     }
 
     mutating func loadUsage() -> [Effect] {
-        guard case .customerUsage(let state) = stack.last else { return [] }
-        let (id, effects) = renewTopRequest()
-        return effects + [.load(id, .usage(customerID: state.customerID, period: resolvedPeriod, bucket: bucket))]
+        guard let state = top?.usageState else { return [] }
+        let (period, bucket) = (resolvedPeriod, bucket)
+        return loadTop(.usage(customerID: state.customerID, period: period, bucket: bucket))
     }
 
     mutating func loadTimeseries() -> [Effect] {
-        guard case .timeseries(let state) = stack.last else { return [] }
-        let (id, effects) = renewTopRequest()
-        return effects + [
-            .load(
-                id,
-                .timeseries(metric: state.metric, customerID: state.customerID, period: resolvedPeriod, bucket: bucket))
-        ]
+        guard let state = top?.seriesState else { return [] }
+        let (period, bucket) = (resolvedPeriod, bucket)
+        return loadTop(
+            .timeseries(metric: state.metric, customerID: state.customerID, period: period, bucket: bucket))
     }
 
     mutating func loadEvents() -> [Effect] {
-        guard case .events(let state) = stack.last else { return [] }
-        let (id, effects) = renewTopRequest()
-        return effects + [
-            .load(
-                id,
-                .events(
-                    customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod,
-                    page: state.pageIndex, pageSize: state.pageSize, query: state.query))
-        ]
+        guard let state = top?.eventsState else { return [] }
+        let period = state.period ?? resolvedPeriod
+        return loadTop(
+            .events(
+                customerID: state.customerID, metric: state.metric, period: period, page: state.pageIndex,
+                pageSize: state.pageSize, query: state.query))
     }
 
-    /// The index of the stacked view waiting for `id`.
-    func screenIndex(waitingFor id: RequestID) -> Int? {
-        stack.lastIndex { $0.request == id }
+    /// Lands an answer in the stacked view waiting for `id`; returns that view's index, or nil when nobody waits
+    /// (superseded or left). A failure is said on the status line, as a warning when the provider does not offer it.
+    mutating func land<View: LoadingView>(
+        _ id: RequestID?, _ result: Result<View.Value, UsageError>, into view: WritableKeyPath<Screen, View?>
+    ) -> Int? {
+        guard let id, let index = stack.lastIndex(where: { $0.request == id }),
+            var waiting = stack[index][keyPath: view], waiting.data.land(id, result, now: now)
+        else { return nil }
+        stack[index][keyPath: view] = waiting
+        switch result {
+        case .success: succeeded()
+        case .failure(let error): message = StatusMessage(error.message, error.kind == .unsupported ? .warning : .error)
+        }
+        return index
     }
 
     mutating func usageArrived(_ id: RequestID?, _ result: Result<CustomerUsage, UsageError>) -> [Effect] {
-        guard let id else { return [] }
-        finish(id)
-        guard let index = screenIndex(waitingFor: id), case .customerUsage(var state) = stack[index] else { return [] }
-        state.request = nil
-        switch result {
-        case .success(let usage):
-            state.usage = usage
-            state.customerName = usage.customer.name
-            state.error = nil
-            state.cursor.clamp(count: usage.totals.count, visible: tableRows)
-            succeeded()
-        case .failure(let error):
-            state.error = error.message
-            message = StatusMessage(error.message, .error)
+        guard let index = land(id, result, into: \.usageState), case .success(let usage) = result else {
+            return []
         }
-        stack[index] = .customerUsage(state)
+        let visible = tableRows
+        stack[index].usageState?.customerName = usage.customer.name
+        stack[index].usageState?.cursor.clamp(count: usage.totals.count, visible: visible)
         return []
     }
 
     mutating func timeseriesArrived(_ id: RequestID?, _ result: Result<TimeSeries, UsageError>) -> [Effect] {
-        guard let id else { return [] }
-        finish(id)
-        guard let index = screenIndex(waitingFor: id), case .timeseries(var state) = stack[index] else { return [] }
-        state.request = nil
-        switch result {
-        case .success(let series):
-            state.series = series
-            state.cursor = state.cursor.map { min($0, series.points.count - 1) }.flatMap { $0 >= 0 ? $0 : nil }
-            state.error = nil
-            succeeded()
-        case .failure(let error):
-            state.error = error.message
-            message = StatusMessage(error.message, error.kind == .unsupported ? .warning : .error)
+        guard let index = land(id, result, into: \.seriesState), case .success(let series) = result else {
+            return []
         }
-        stack[index] = .timeseries(state)
+        let cursor = stack[index].seriesState?.cursor
+        stack[index].seriesState?.cursor = cursor.map { min($0, series.points.count - 1) }.flatMap {
+            $0 >= 0 ? $0 : nil
+        }
         return []
     }
 
     mutating func eventsArrived(_ id: RequestID?, _ result: Result<Page<UsageEvent>, UsageError>) -> [Effect] {
-        guard let id else { return [] }
-        finish(id)
-        guard let index = screenIndex(waitingFor: id), case .events(var state) = stack[index] else { return [] }
-        state.request = nil
-        switch result {
-        case .success(let page) where state.locating != nil:
-            stack[index] = .events(state)
-            return jumped(toRow: page.totalCount)
-        case .success(let page):
-            state.page = page
-            state.error = nil
-            if let actual = page.newestFirst, actual != state.query.newestFirst {
-                message = StatusMessage("\(providerName) lists events \(page.orderText) only", .info)
-                state.query.newestFirst = actual
-            }
-            if let first = page.unreadable.first {
-                let count = page.unreadable.count
-                message = StatusMessage(
-                    "\(count) \(count == 1 ? "event" : "events") on this page could not be read: \(first)", .warning
-                )
-            }
-            if page.items.isEmpty && page.index > 0 && page.totalCount > 0 {
-                state.pageIndex = page.pageCount - 1
-                stack[index] = .events(state)
-                return loadEvents()
-            }
-            if let row = state.pendingRow, page.items.indices.contains(row) { state.cursor.selected = row }
-            state.pendingRow = nil
-            state.cursor.clamp(count: page.items.count, visible: tableRows)
-            succeeded()
-        case .failure(let error):
-            state.locating = nil
-            state.error = error.message
-            message = StatusMessage(error.message, error.kind == .unsupported ? .warning : .error)
+        if let id, let index = stack.lastIndex(where: { $0.request == id }), case .success(let counted) = result,
+            stack[index].eventsState?.locating != nil
+        {
+            _ = stack[index].eventsState?.data.abandon()  // a count of the events before a time, not a page
+            return jumped(toRow: counted.totalCount)
         }
-        stack[index] = .events(state)
+        guard let index = land(id, result, into: \.eventsState), var state = stack[index].eventsState else {
+            return []
+        }
+        state.locating = nil
+        guard case .success(let page) = result else {
+            stack[index].eventsState = state
+            return []
+        }
+        if let actual = page.newestFirst, actual != state.query.newestFirst {
+            message = StatusMessage("\(providerName) lists events \(page.orderText) only", .info)
+            state.query.newestFirst = actual
+        }
+        if let first = page.unreadable.first {
+            let count = page.unreadable.count
+            message = StatusMessage(
+                "\(count) \(count == 1 ? "event" : "events") on this page could not be read: \(first)", .warning)
+        }
+        if page.items.isEmpty && page.index > 0 && page.totalCount > 0 {
+            state.pageIndex = page.pageCount - 1  // the list shrank under the page asked: show its last page
+            stack[index].eventsState = state
+            return loadEvents()
+        }
+        if let row = state.pendingRow, page.items.indices.contains(row) { state.cursor.selected = row }
+        state.pendingRow = nil
+        state.cursor.clamp(count: page.items.count, visible: tableRows)
+        stack[index].eventsState = state
         return []
     }
 }

@@ -178,12 +178,8 @@ extension AppState {
             if !customers.filter.isEmpty { customers.setFilter("", visibleRows: tableRows) }
             return []
         }
-        var effects: [Effect] = []
-        if let request = top.request {
-            inFlight.remove(request)
-            effects.append(.cancel(request))
-        }
-        return effects + (stack.isEmpty ? loadCustomers() : reloadTop())
+        let cancel = top.request.map { [Effect.cancel($0)] } ?? []
+        return cancel + (stack.isEmpty ? loadCustomers() : reloadTop())
     }
 
     /// Reloads whatever the top view shows.
@@ -197,25 +193,8 @@ extension AppState {
         }
     }
 
-    /// Marks a request answered; returns false when nobody waits for it any more.
-    mutating func finish(_ id: RequestID) {
-        inFlight.remove(id)
-    }
-
     mutating func succeeded() {
         lastRefresh = now
         if message?.severity == .error { message = nil }
-    }
-}
-
-extension Screen {
-    /// The request the view waits for.
-    var request: RequestID? {
-        switch self {
-        case .customerUsage(let s): s.request
-        case .timeseries(let s): s.request
-        case .events(let s): s.request
-        case .breakdown(let s): s.request
-        }
     }
 }

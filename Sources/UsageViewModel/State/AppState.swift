@@ -39,8 +39,6 @@ public struct AppState: Sendable, Equatable {
     public var stack: [Screen] = []
     /// An overlay over the current view.
     public var overlay: Overlay?
-    /// Requests in flight.
-    public var inFlight: Set<RequestID> = []
     /// Whether the metric list is being (re)loaded.
     public var loadingMetrics = false
     /// When data last arrived.
@@ -83,13 +81,10 @@ public struct AppState: Sendable, Equatable {
     /// The concrete period.
     public var resolvedPeriod: Period { period.resolve(now: now) }
     /// Whether anything is loading.
-    public var isLoading: Bool { !inFlight.isEmpty || loadingMetrics }
+    public var isLoading: Bool {
+        loadingMetrics || customers.request != nil || !customers.sideRequests.isEmpty
+            || stack.contains { $0.request != nil }
+    }
     /// Data rows of a full-screen table.
     public var tableRows: Int { Layout.tableRows(height: height) }
-
-    mutating func newRequest() -> RequestID {
-        let id = requests.issue()
-        inFlight.insert(id)
-        return id
-    }
 }

@@ -10,18 +10,19 @@ public struct BreakdownState: Sendable, Equatable {
     public var metric: Metric
     /// The period split (a chart bucket drilled into), nil for the dashboard's period.
     public var period: Period?
-    /// The property split by, once known (the first answer picks one from the events).
+    /// The property asked for, nil to let the first answer pick one from the events.
     public var key: String?
-    /// The properties the events carry (`Tab` cycles through them).
+    /// The properties the events carry (`Tab` cycles through them), as last answered.
     public var keys: [String] = []
-    /// The rows, largest first.
-    public var rows: [BreakdownRow]?
+    /// The breakdown, as loaded.
+    public var data = Loadable<BreakdownAnswer>()
     /// Selection over the rows.
     public var cursor = ListCursor()
-    /// The awaited request.
-    public var request: RequestID?
+
+    /// The rows, largest first.
+    public var rows: [BreakdownRow]? { data.value?.rows }
     /// The last failure.
-    public var error: String?
+    public var error: String? { data.error }
 
     /// Creates the state.
     public init(customerID: String, customerName: String, metric: Metric, period: Period?) {

@@ -7,18 +7,19 @@ public struct CustomerUsageState: Sendable, Equatable {
     public var customerID: String
     /// The name as shown in the customers table (until the usage arrives).
     public var customerName: String
-    /// Loaded usage.
-    public var usage: CustomerUsage?
+    /// The usage, as loaded.
+    public var data = Loadable<CustomerUsage>()
     /// Selection over metrics.
     public var cursor = ListCursor()
-    /// The awaited request.
-    public var request: RequestID?
-    /// The last failure.
-    public var error: String?
     /// Which panel keys act on: the totals, or the chart of the selected metric below them (`Tab`).
     public var focus = UsagePanel.table
     /// The bucket under the chart panel's cursor.
     public var chartCursor: Int?
+
+    /// The loaded usage, if any.
+    public var usage: CustomerUsage? { data.value }
+    /// The last failure.
+    public var error: String? { data.error }
 
     /// The series of the selected metric, drawn in the chart panel.
     public var selectedSeries: (metric: Metric, series: TimeSeries)? {
@@ -47,14 +48,15 @@ public struct TimeseriesState: Sendable, Equatable {
     public var customerID: String?
     /// The customer's name, or nil for all customers.
     public var customerName: String?
-    /// The loaded series.
-    public var series: TimeSeries?
-    /// The awaited request.
-    public var request: RequestID?
-    /// The last failure (including "not offered by").
-    public var error: String?
+    /// The series, as loaded.
+    public var data = Loadable<TimeSeries>()
     /// The bucket under the cursor (`←`/`→`), nil until one is chosen.
     public var cursor: Int?
+
+    /// The loaded series, if any.
+    public var series: TimeSeries? { data.value }
+    /// The last failure (including "not offered by").
+    public var error: String? { data.error }
 
     /// Creates the state.
     public init(metric: Metric, customerID: String?, customerName: String?) {
@@ -76,14 +78,10 @@ public struct EventsState: Sendable, Equatable {
     public var pageIndex = 0
     /// The page size asked for.
     public var pageSize = 1
-    /// The loaded page.
-    public var page: Page<UsageEvent>?
+    /// The page, as loaded.
+    public var data = Loadable<Page<UsageEvent>>()
     /// The selected row on the page.
     public var cursor = ListCursor()
-    /// The awaited request.
-    public var request: RequestID?
-    /// The last failure.
-    public var error: String?
     /// The events' own period (a chart bucket drilled into); nil for the dashboard's period.
     public var period: Period?
     /// The order and property conditions asked (newest first by default).
@@ -98,6 +96,11 @@ public struct EventsState: Sendable, Equatable {
     public var locating: Date?
     /// The row to select once the page jumped to arrives.
     public var pendingRow: Int?
+
+    /// The loaded page, if any.
+    public var page: Page<UsageEvent>? { data.value }
+    /// The last failure.
+    public var error: String? { data.error }
 
     /// Creates the state.
     public init(customerID: String, customerName: String, metric: Metric, period: Period? = nil) {
