@@ -95,8 +95,14 @@ struct ExportTests {
         _ = Fixtures.type("th\tl\t", into: &state)
         #expect(state.commandLine == "theme light")
         #expect(state.reduce(.keyPressed(.enter)) == [.applyTheme("light")])
-        _ = state.reduce(.answered(nil, .themeApplied("light", nil)))
-        #expect(state.message?.text == "theme: light")
+        _ = expectChange(&state, .answered(nil, .themeApplied("light", nil))) { state in
+            state.themeName = "light"
+            state.message = StatusMessage("theme: light", .info)
+        }
+        _ = expectChange(&state, .answered(nil, .themeApplied("mono", UsageError(.unsupported, "colours are off")))) {
+            state in
+            state.message = StatusMessage("theme mono: colours are off", .warning)
+        }
         _ = state.reduce(.keyPressed(.character(":")))
         _ = Fixtures.type("pr\tu\t", into: &state)
         #expect(state.reduce(.keyPressed(.enter)) == [.openProfile("us")])

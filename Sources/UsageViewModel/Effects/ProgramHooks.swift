@@ -5,7 +5,7 @@ import UsageCore
 public struct ProgramHooks: Sendable {
     /// Receives text to copy (the terminal program writes it as OSC 52).
     public var clipboard: @Sendable (String) -> Void
-    /// Draws with the named theme from the next frame on; returns why it cannot.
+    /// Makes the named theme ready to draw with (the state's `themeName` then chooses it); returns why it cannot.
     public var applyTheme: @Sendable (String) -> UsageError?
     /// The data service of a `config.toml` profile, and the theme that profile names.
     public var openProfile: @Sendable (String) async -> Result<(service: DataService, theme: String?), UsageError>

@@ -51,6 +51,7 @@ extension AppState {
         case .fileWritten(let result, let summary):
             return fileWritten(result, summary: summary)
         case .themeApplied(let name, let problem):
+            if problem == nil { themeName = name }
             message =
                 problem.map { StatusMessage("theme \(name): \($0.message)", .warning) }
                 ?? StatusMessage("theme: \(name)", .info)

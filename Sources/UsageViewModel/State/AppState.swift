@@ -23,6 +23,8 @@ public struct AppState: Sendable, Equatable {
     public var keyOverrides: [Command: [Key]] = [:]
     /// Theme names `:theme` completes.
     public var themeNames: [String] = []
+    /// The theme drawn with, once `:theme` or a profile chose one (nil: the one the session started with).
+    public var themeName: String?
     /// `config.toml` profile names `:profile` completes.
     public var profileNames: [String] = []
     /// The profile shown, if one was chosen.

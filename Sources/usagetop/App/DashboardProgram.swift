@@ -39,13 +39,14 @@ enum DashboardProgram {
         if let refresh = setup.refresh { state.setRefresh(seconds: refresh) }
         if let message = ThemeResolver.message(for: setup.warnings) { state.message = StatusMessage(message, .warning) }
         let output = ActionInbox<String>()
-        let options = Mutex(setup.options)
+        // Themes loaded for `:theme` or a profile, by name; the state's `themeName` says which one is drawn.
+        let loaded = Mutex<[String: Theme]>([:])
         let hooks = ProgramHooks(
             clipboard: { text in Clipboard.osc52(text).map(output.push) },
             applyTheme: { name in
                 switch themed(name, folders: setup.themeFolders, useColor: setup.useColor) {
                 case .success(let theme):
-                    options.withLock { $0.theme = theme }
+                    loaded.withLock { $0[name] = theme }
                     return nil
                 case .failure(let problem): return problem
                 }
@@ -56,7 +57,11 @@ enum DashboardProgram {
             state: state, output: output,
             wiring: .init(
                 reduce: { state, action, send in runner.run(state.reduce(action), send: send) },
-                render: { state in DashboardRenderer.render(state, options: options.withLock { $0 }) },
+                render: { state in
+                    var options = setup.options
+                    if let name = state.themeName, let theme = loaded.withLock({ $0[name] }) { options.theme = theme }
+                    return DashboardRenderer.render(state, options: options)
+                },
                 isFinished: \.shouldQuit, isBusy: \.isLoading, fullRedraws: \.fullRedraws,
                 started: { .started(now: $0, width: $1, height: $2) }, keyPressed: { .keyPressed($0) },
                 resized: { .resized(width: $0, height: $1) }, ticked: { .ticked($0) },
