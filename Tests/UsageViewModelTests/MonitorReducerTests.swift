@@ -210,4 +210,83 @@ struct MonitorWholeStateTests {
             state.message = StatusMessage("refresh every 2s", .info)
         }
     }
+
+    @Test func aDueTickStartsARoundWithTheSourceAndTheMetricList() {
+        let tests = MonitorReducerTests()
+        var (state, effects) = tests.started(refresh: 2)
+        tests.settle(&state, effects)
+        let due = tests.now.addingTimeInterval(2)
+        let round = expectChange(&state, .ticked(due)) { state in
+            state.now = due
+            state.nextRefreshAt = due.addingTimeInterval(2)
+            state.source.begin(state.requests.issue())
+            state.catalog.begin(state.requests.issue())
+        }
+        #expect(round.first == .revalidateCache && round.count == 3)
+    }
+
+    @Test func aFailedMetricListKeepsEveryPanelAndAStaleAnswerChangesNothing() throws {
+        let tests = MonitorReducerTests()
+        var (state, effects) = tests.started(refresh: 2)
+        tests.settle(&state, effects)
+        let due = tests.now.addingTimeInterval(2)
+        let round = state.reduce(.ticked(due))
+        let asked = round.compactMap { if case .load(let id?, .metrics) = $0 { id } else { nil } }
+        let metricsID = try #require(asked.first)
+        expectChange(&state, .answered(metricsID, .metrics(.failure(tests.failure)))) { state in
+            state.catalog.land(metricsID, .failure(tests.failure), now: due)
+        }
+        #expect(state.catalog.value == Fixtures.metrics && state.catalog.failingSince == due)
+        expectChange(&state, .answered(metricsID, .metrics(.success([]))))
+        expectChange(&state, .answered(RequestID(1), .board(metricCode: "calls", .failure(tests.failure))))
+    }
+
+    @Test func cyclingMovesToTheNextMetricAndLoadsOnlyItsBoard() {
+        let tests = MonitorReducerTests()
+        var (state, effects) = tests.started(refresh: 30, cycle: 10)
+        tests.settle(&state, effects)
+        let due = tests.now.addingTimeInterval(10)
+        let cycled = expectChange(&state, .ticked(due)) { state in
+            state.now = due
+            state.metricIndex = 1
+            state.nextCycleAt = due.addingTimeInterval(10)
+            state.boards["gb", default: Loadable()].begin(state.requests.issue())
+        }
+        #expect(cycled.count == 1)
+    }
+
+    @Test func pauseStopsTheClockAndResumingRefreshesAtOnce() {
+        let tests = MonitorReducerTests()
+        var (state, effects) = tests.started(refresh: 30)
+        tests.settle(&state, effects)
+        expectChange(&state, .keyPressed(.character(" "))) { state in
+            state.paused = true
+            state.message = StatusMessage("refresh paused", .info)
+        }
+        let later = tests.now.addingTimeInterval(60)
+        expectChange(&state, .ticked(later)) { $0.now = later }
+        let resumed = expectChange(&state, .keyPressed(.character(" "))) { state in
+            state.paused = false
+            state.message = StatusMessage("refresh resumed", .info)
+            state.nextRefreshAt = later.addingTimeInterval(30)
+            state.source.begin(state.requests.issue())
+            state.catalog.begin(state.requests.issue())
+        }
+        #expect(resumed.first == .revalidateCache)
+    }
+
+    @Test func thePeriodKeyDropsPerPeriodPanelsAndReloads() {
+        let tests = MonitorReducerTests()
+        var (state, effects) = tests.started(refresh: 2)
+        tests.settle(&state, effects)
+        let reload = expectChange(&state, .keyPressed(.character("p"))) { state in
+            state.period = .preset(.last7Days)
+            state.boards = [:]
+            state.series = [:]
+            state.message = StatusMessage("period: \(state.period.label)", .info)
+            state.source.begin(state.requests.issue())
+            state.catalog.begin(state.requests.issue())
+        }
+        #expect(reload.count == 2)
+    }
 }
