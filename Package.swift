@@ -29,6 +29,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
         ),
         .target(name: "UsageCore"),
+        .target(name: "KeyInput"),
         .target(name: "StoreCore", dependencies: ["UsageCore"]),
         .target(name: "StoreSync", dependencies: ["UsageCore", "StoreCore"]),
         .target(
@@ -62,7 +63,7 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
-        .target(name: "UsageViewModel", dependencies: ["UsageCore"]),
+        .target(name: "UsageViewModel", dependencies: ["UsageCore", "KeyInput"]),
         .target(
             name: "HTTPTestSupport",
             dependencies: [
@@ -78,14 +79,14 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
-        .target(name: "TermUI", resources: [.embedInCode("Themes")]),
-        .target(name: "NcursesBackend", dependencies: ["TermUI", "CNcurses"]),
+        .target(name: "TermUI", dependencies: ["KeyInput"], resources: [.embedInCode("Themes")]),
+        .target(name: "NcursesBackend", dependencies: ["TermUI", "KeyInput", "CNcurses"]),
         .target(name: "DashboardScreens", dependencies: ["TermUI", "UsageViewModel", "UsageCore"]),
         .executableTarget(
             name: "usagetop",
             dependencies: [
                 "UsageCore", "StoreCore", "StoreSync", "LocalStore", "PostgresStore", "RemoteProviders", "AppConfig",
-                "UsageViewModel", "TermUI", "NcursesBackend", "DashboardScreens",
+                "UsageViewModel", "KeyInput", "TermUI", "NcursesBackend", "DashboardScreens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
@@ -111,7 +112,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore"]),
+        .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore", "KeyInput"]),
         .testTarget(
             name: "AppConfigTests",
             dependencies: ["AppConfig", "UsageCore", .product(name: "Logging", package: "swift-log")]
@@ -124,15 +125,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "TermUITests", dependencies: ["TermUI"]),
+        .testTarget(name: "TermUITests", dependencies: ["TermUI", "KeyInput"]),
         .testTarget(
             name: "DashboardScreensTests",
             dependencies: [
-                "DashboardScreens", "UsageViewModel", "LocalStore", "TermUI", "UsageCore", "HTTPTestSupport",
+                "DashboardScreens", "UsageViewModel", "LocalStore", "TermUI", "UsageCore", "KeyInput",
+                "HTTPTestSupport",
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "SoakTests", dependencies: ["DashboardScreens", "UsageViewModel", "UsageCore", "TermUI"]),
+        .testTarget(
+            name: "SoakTests", dependencies: ["DashboardScreens", "UsageViewModel", "UsageCore", "TermUI", "KeyInput"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import CNcurses
+import KeyInput
 import Foundation
 import TermUI
 
@@ -113,7 +114,7 @@ public final class NcursesTerminal {
     /// Waits up to `timeoutMs` for input; nil on timeout or when the terminal has closed (see `isClosed`). A Ctrl-Z
     /// that arrived is acted on here: the terminal is given back, the process stops, and on `fg` the screen is taken
     /// back and reported as a resize, so the loop redraws it whole.
-    public func readKey(timeoutMs: Int) -> KeyEvent? {
+    public func readKey(timeoutMs: Int) -> TerminalEvent? {
         if TerminalGuard.takeSuspend() {
             endwin()
             TerminalGuard.stopUntilContinued()
@@ -134,19 +135,19 @@ public final class NcursesTerminal {
     /// past a stop signal), characters in a row as one `.text` event: a paste of a megabyte is a few events, drawn
     /// once, not a million keys each answered with a frame. A burst (more than `burst` bytes waiting after a plain
     /// character) is read a buffer at a time past curses, which reads a byte per system call (`KeyBytes`).
-    public func readKeys(timeoutMs: Int, budgetMs: Int = 100, burst: Int = 256) -> [KeyEvent] {
+    public func readKeys(timeoutMs: Int, budgetMs: Int = 100, burst: Int = 256) -> [TerminalEvent] {
         guard let first = readKey(timeoutMs: timeoutMs) else { return [] }
         var events = [first]
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(budgetMs) * 1_000_000
-        var plain = if case .character = first { true } else { false }
+        var plain = if case .key(.character) = first { true } else { false }
         while StopSignal.received == 0, DispatchTime.now().uptimeNanoseconds < deadline {
             if plain, Self.waitingBytes() > burst {
-                events += readBurst()
+                events += readBurst().map(TerminalEvent.key)
                 continue
             }
             guard let next = bufferedKey() else { break }
             events.append(next)
-            plain = if case .character = next { true } else { false }
+            plain = if case .key(.character) = next { true } else { false }
         }
         if !leftover.isEmpty {  // a character or sequence cut by the last read: curses reads it with what follows
             for byte in leftover.reversed() { _ = ungetch(Int32(byte)) }
@@ -165,7 +166,7 @@ public final class NcursesTerminal {
     }
 
     /// The keys of the bytes waiting on stdin (up to 1 MiB), read in one call.
-    private func readBurst() -> [KeyEvent] {
+    private func readBurst() -> [Key] {
         var buffer = [UInt8](repeating: 0, count: min(1 << 20, Self.waitingBytes()))
         let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
         guard count > 0 else { return [] }
@@ -175,23 +176,23 @@ public final class NcursesTerminal {
     }
 
     /// Runs of characters and texts as one event (`.text`, or `.character` for a single one), other events as they are.
-    static func joiningCharacters(_ events: [KeyEvent]) -> [KeyEvent] {
-        var joined: [KeyEvent] = []
+    static func joiningCharacters(_ events: [TerminalEvent]) -> [TerminalEvent] {
+        var joined: [TerminalEvent] = []
         var run = "", single: Character?, pieces = 0
         func flush() {
             if pieces == 1, let single {
-                joined.append(.character(single))
+                joined.append(.key(.character(single)))
             } else if pieces > 0 {
-                joined.append(.text(run))
+                joined.append(.key(.text(run)))
             }
             (run, single, pieces) = ("", nil, 0)
         }
         for event in events {
             switch event {
-            case .character(let c):
+            case .key(.character(let c)):
                 run.append(c)
                 (single, pieces) = (c, pieces + 1)
-            case .text(let text):
+            case .key(.text(let text)):
                 run += text
                 pieces += 2
             default:
@@ -204,7 +205,7 @@ public final class NcursesTerminal {
     }
 
     /// A key curses has, or can read without waiting (beyond the short ESC delay of an escape sequence).
-    private func bufferedKey() -> KeyEvent? {
+    private func bufferedKey() -> TerminalEvent? {
         timeout(0)
         var code: UInt32 = 0
         let status = shim_get_wch(&code)
@@ -215,29 +216,33 @@ public final class NcursesTerminal {
                 let (w, h) = size
                 return .resize(width: w, height: h)
             }
-            if Int32(code) == shim_key_mouse() { return Self.mouseEvent() }
-            return Self.functionKey(Int32(code))
+            if Int32(code) == shim_key_mouse() { return Self.mouseEvent().map(TerminalEvent.key) }
+            return Self.functionKey(Int32(code)).map(TerminalEvent.key)
         }
         switch code {
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 9: return .tab
-        case 12: return .character("\u{0C}")  // Ctrl-L, a command of the key map
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 8, 127: return .key(.backspace)
+        case 9: return .key(.tab)
+        case 12: return .key(.character("\u{0C}"))  // Ctrl-L, a command of the key map
         default:
             guard let scalar = Unicode.Scalar(code), code >= 32 else { return nil }
-            return .character(Character(scalar))
+            return .key(.character(Character(scalar)))
         }
     }
 
-    private static func mouseEvent() -> KeyEvent? {
+    private static func mouseEvent() -> Key? {
         var x: Int32 = 0, y: Int32 = 0
-        let actions: [Int32: MouseAction] = [1: .click, 2: .doubleClick, 3: .wheelUp, 4: .wheelDown]
-        guard let action = actions[shim_mouse_event(&x, &y)] else { return nil }
-        return .mouse(action, x: Int(x), y: Int(y))
+        switch shim_mouse_event(&x, &y) {
+        case 1: return .click(x: Int(x), y: Int(y))
+        case 2: return .doubleClick(x: Int(x), y: Int(y))
+        case 3: return .wheelUp
+        case 4: return .wheelDown
+        default: return nil
+        }
     }
 
-    private static func functionKey(_ code: Int32) -> KeyEvent? {
+    private static func functionKey(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: .up
         case KEY_DOWN: .down
@@ -256,7 +261,7 @@ public final class NcursesTerminal {
     }
 
     /// Takes the screen back after the process was stopped and continued, and reports its size as a resize.
-    private func resumedScreen() -> KeyEvent {
+    private func resumedScreen() -> TerminalEvent {
         _ = TerminalGuard.takeResume()
         reset_prog_mode()
         invalidate()

@@ -1,6 +1,7 @@
 import DashboardScreens
 import Foundation
 import HTTPTestSupport
+import KeyInput
 import LocalStore
 import TermUI
 import UsageCore

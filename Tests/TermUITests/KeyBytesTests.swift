@@ -1,3 +1,4 @@
+import KeyInput
 import Testing
 @testable import TermUI
 
@@ -5,7 +6,7 @@ import Testing
 /// character or sequence cut by the read left for the next one.
 @Suite("Keys from raw bytes")
 struct KeyBytesTests {
-    static func keys(_ text: String) -> [KeyEvent] { KeyBytes.decode(Array(text.utf8)).keys }
+    static func keys(_ text: String) -> [Key] { KeyBytes.decode(Array(text.utf8)).keys }
 
     @Test func textRunsAreOneEventAndControlKeysTheirOwn() {
         #expect(Self.keys("abc") == [.text("abc")])

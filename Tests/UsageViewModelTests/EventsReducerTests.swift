@@ -1,4 +1,5 @@
 import Foundation
+import KeyInput
 import Testing
 import UsageCore
 @testable import UsageViewModel

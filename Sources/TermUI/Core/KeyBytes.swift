@@ -1,3 +1,5 @@
+import KeyInput
+
 /// Keys from raw terminal bytes, for a burst of input read in one go (a paste of a megabyte is read a buffer at a
 /// time, not a byte per system call): UTF-8 text (runs of characters as one `.text` event), Enter, Tab, Backspace,
 /// Ctrl-L, and the escape sequences of xterm-like terminals for arrows, Home, End, PgUp, PgDn and Shift-Tab. Another
@@ -5,8 +7,8 @@
 public enum KeyBytes {
     /// The keys in `bytes`, and the bytes at the end that do not make a whole key yet (a UTF-8 character or an escape
     /// sequence cut by the read), to be read again in front of what comes next.
-    public static func decode(_ bytes: [UInt8]) -> (keys: [KeyEvent], rest: [UInt8]) {
-        var keys: [KeyEvent] = []
+    public static func decode(_ bytes: [UInt8]) -> (keys: [Key], rest: [UInt8]) {
+        var keys: [Key] = []
         var run: [UInt8] = [], runCharacters = 0
         func flush() {
             guard !run.isEmpty else { return }
@@ -48,7 +50,7 @@ public enum KeyBytes {
 
     /// The key an escape sequence at `start` stands for (nil: one to drop) and its length, or nil when the bytes end
     /// before it does.
-    private static func escape(_ bytes: [UInt8], at start: Int) -> (KeyEvent?, Int)? {
+    private static func escape(_ bytes: [UInt8], at start: Int) -> (Key?, Int)? {
         guard start + 1 < bytes.count else { return nil }
         switch bytes[start + 1] {
         case UInt8(ascii: "["):
@@ -69,7 +71,7 @@ public enum KeyBytes {
         }
     }
 
-    private static func csi(final: UInt8, parameters: String) -> KeyEvent? {
+    private static func csi(final: UInt8, parameters: String) -> Key? {
         switch final {
         case UInt8(ascii: "A"): .up
         case UInt8(ascii: "B"): .down

@@ -1,3 +1,5 @@
+import KeyInput
+
 /// Keys bound to one command, with the text shown in help and (when `inStatus`) the status line.
 public struct KeyBinding: Sendable, Hashable {
     /// The keys that trigger the command.

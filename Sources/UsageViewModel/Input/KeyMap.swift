@@ -1,3 +1,5 @@
+import KeyInput
+
 /// Every screen's key bindings: the reducer dispatches through it and the help overlay is drawn from it.
 public enum KeyMap {
     /// Moving through a table.

@@ -1,4 +1,5 @@
 import Foundation
+import KeyInput
 import UsageCore
 
 /// Something that happened to the monitor: a key, a resize, a clock tick or an answer arriving.

@@ -1,4 +1,5 @@
 import Foundation
+import KeyInput
 
 extension MonitorState {
     /// Handles a key through the monitor's key map.

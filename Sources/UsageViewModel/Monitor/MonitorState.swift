@@ -1,4 +1,5 @@
 import Foundation
+import KeyInput
 import UsageCore
 
 /// Everything the monitor shows: one panel per kind of data, each with its own age and failure, plus the

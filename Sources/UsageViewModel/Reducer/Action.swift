@@ -1,4 +1,5 @@
 import Foundation
+import KeyInput
 import UsageCore
 
 /// Something that happened: a key, a resize, a clock tick or an answer arriving. Named for events, not intents.

@@ -1,3 +1,5 @@
+import KeyInput
+
 extension AppState {
     /// The first screen row of a table's rows: the header bar, the breadcrumbs, the block's top border and the
     /// column headers come first.

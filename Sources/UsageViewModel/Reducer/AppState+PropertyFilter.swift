@@ -1,3 +1,4 @@
+import KeyInput
 import UsageCore
 
 extension AppState {

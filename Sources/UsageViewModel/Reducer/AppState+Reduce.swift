@@ -1,4 +1,5 @@
 import Foundation
+import KeyInput
 import UsageCore
 
 extension AppState {

@@ -1,4 +1,5 @@
 import Foundation
+import KeyInput
 import UsageCore
 
 /// Everything the dashboard shows, and nothing it draws with: the reducer's state.

@@ -1,6 +1,7 @@
 import AppConfig
 import DashboardScreens
 import Foundation
+import KeyInput
 import Synchronization
 import TermUI
 import UsageCore

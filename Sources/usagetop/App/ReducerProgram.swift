@@ -1,4 +1,5 @@
 import Foundation
+import KeyInput
 import TermUI
 import UsageViewModel
 
@@ -48,9 +49,11 @@ final class ReducerProgram<State, Action: Sendable>: TerminalProgram {
 
     func start(now: Date, width: Int, height: Int) { dispatch(wiring.started(now, width, height)) }
 
-    func handle(_ event: KeyEvent) {
-        if case .resize(let width, let height) = event { return dispatch(wiring.resized(width, height)) }
-        if let key = KeyTranslation.key(for: event) { dispatch(wiring.keyPressed(key)) }
+    func handle(_ event: TerminalEvent) {
+        switch event {
+        case .resize(let width, let height): dispatch(wiring.resized(width, height))
+        case .key(let key): dispatch(wiring.keyPressed(key))
+        }
     }
 
     func tick(_ now: Date) { dispatch(wiring.ticked(now)) }

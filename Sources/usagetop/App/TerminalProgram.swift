@@ -11,7 +11,7 @@ protocol TerminalProgram: AnyObject {
     /// The program starts at a size.
     func start(now: Date, width: Int, height: Int)
     /// A key or resize arrived.
-    func handle(_ event: KeyEvent)
+    func handle(_ event: TerminalEvent)
     /// Time passed.
     func tick(_ now: Date)
     /// Applies answers that arrived from effect tasks; true when there were any.

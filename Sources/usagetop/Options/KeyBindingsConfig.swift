@@ -1,4 +1,5 @@
 import AppConfig
+import KeyInput
 import UsageViewModel
 
 /// `config.toml`'s `[keys]` turned into key-map overrides; names or keys it does not know are one warning line each

@@ -1,4 +1,5 @@
-/// A key press, independent of any terminal library.
+/// A key press or mouse action, independent of any terminal library: the one key vocabulary, read by the terminal
+/// backend and acted on by the view model.
 public enum Key: Sendable, Hashable {
     case character(Character)
     /// Characters typed at once (a paste): a text field adds them in one go, anywhere else each is a key of its own.
@@ -14,7 +15,7 @@ public enum Key: Sendable, Hashable {
     case click(x: Int, y: Int), doubleClick(x: Int, y: Int), wheelUp, wheelDown
 
     /// Whether the key is a control character (Ctrl-L), which no text field takes.
-    var isControl: Bool {
+    public var isControl: Bool {
         guard case .character(let c) = self else { return false }
         return c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
     }
