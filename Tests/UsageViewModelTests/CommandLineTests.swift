@@ -38,4 +38,26 @@ struct CommandLineTests {
         _ = state.reduce(.keyPressed(.escape))
         #expect(state.commandLine == nil && !state.shouldQuit)
     }
+
+    @Test func oneTableGivesHelpCompletionDispatchAndTheErrorText() {
+        let help = KeyMap.commandLineHelp.joined(separator: "  ")
+        let unknown = LineCommand.unknown("x")
+        for command in LineCommand.all {
+            #expect(help.contains(command.usage), "help lists \(command.usage)")
+            #expect(unknown.contains(command.name), "the unknown-command line names \(command.name)")
+            var state = Fixtures.loaded(rows: 5)
+            _ = state.reduce(.keyPressed(.character(":")))
+            _ = Fixtures.type(String(command.name.prefix(2)) + "\t", into: &state)
+            #expect(state.commandLine == command.name + " ", "Tab completes \(command.name)")
+            guard let alias = command.alias else { continue }
+            var byName = Fixtures.loaded(rows: 5), byAlias = byName
+            _ = byName.reduce(.keyPressed(.character(":")))
+            _ = Fixtures.type(command.name + " gb", into: &byName)
+            _ = byAlias.reduce(.keyPressed(.character(":")))
+            _ = Fixtures.type(alias + " gb", into: &byAlias)
+            #expect(
+                byName.reduce(.keyPressed(.enter)) == byAlias.reduce(.keyPressed(.enter)) && byName == byAlias,
+                ":\(alias) does what :\(command.name) does")
+        }
+    }
 }

@@ -34,10 +34,7 @@ public enum KeyMap {
     ]
 
     /// The `:` commands, for the help overlay.
-    public static let commandLineHelp = [
-        ":customer NAME  :metric CODE  :period TEXT  :quit",
-        ":export [csv|json] [PATH]  :theme NAME  :profile NAME",
-    ]
+    public static let commandLineHelp = LineCommand.helpLines()
 
     /// The bindings of a screen, most important first, with `overrides` (from `config.toml`) replacing the keys of
     /// the commands they name.

@@ -3,9 +3,6 @@ import KeyInput
 import UsageCore
 
 extension AppState {
-    /// The commands `:` takes, in the order `Tab` offers them.
-    static let commandNames = ["customer", "metric", "period", "export", "theme", "profile", "quit"]
-
     /// Keys while the `:` command line is open: text edits it, `Tab` completes the command or its argument,
     /// `Enter` runs it, `Esc` closes it.
     mutating func typeInCommandLine(_ key: Key) -> [Effect] {
@@ -28,60 +25,72 @@ extension AppState {
     func complete(_ line: String) -> String {
         let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 else {
-            return Self.commandNames.first { $0.hasPrefix(line.lowercased()) }.map { $0 + " " } ?? line
+            return LineCommand.all.map(\.name).first { $0.hasPrefix(line.lowercased()) }.map { $0 + " " } ?? line
         }
         let (command, typed) = (parts[0], parts[1].lowercased())
-        let candidates: [String] =
-            switch command {
-            case "metric", "m": metrics.map(\.code)
-            case "period", "p": PeriodPreset.allCases.map(\.rawValue)
-            case "export", "e": ExportFormat.allCases.map(\.rawValue)
-            case "theme": themeNames
-            case "profile": profileNames
-            case "customer", "c": customers.rows.map(\.summary.customer.name)
-            default: []
-            }
-        return candidates.first { $0.lowercased().hasPrefix(typed) }.map { "\(command) \($0)" } ?? line
+        let offered = LineCommand.named(command).map { candidates(for: $0.completion) } ?? []
+        return offered.first { $0.lowercased().hasPrefix(typed) }.map { "\(command) \($0)" } ?? line
     }
 
-    /// Runs one command line: `customer NAME` opens a customer, `metric CODE` shows a metric, `period TEXT`
-    /// changes the period (a preset, `-7d`, a range), `quit` quits; anything else says what is understood.
+    /// What `Tab` offers for an argument completed from `source`.
+    private func candidates(for source: LineCommand.Completion) -> [String] {
+        switch source {
+        case .none: []
+        case .customers: customers.rows.map(\.summary.customer.name)
+        case .metrics: metrics.map(\.code)
+        case .periods: PeriodPreset.allCases.map(\.rawValue)
+        case .exportFormats: ExportFormat.allCases.map(\.rawValue)
+        case .themes: themeNames
+        case .profiles: profileNames
+        }
+    }
+
+    /// Runs one command line through `LineCommand.all`; an unknown command says what is understood.
     private mutating func run(_ line: String) -> [Effect] {
         let parts = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
-        let argument = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : ""
-        switch parts.first?.lowercased() ?? "" {
-        case "customer", "c": return openCustomer(named: argument)
-        case "metric", "m": return showMetric(argument)
-        case "period", "p":
-            do {
-                return choose(try PeriodText.parse(argument, now: now))
-            } catch {
-                message = StatusMessage(error.message, .warning)
-                return []
-            }
-        case "export", "e":
-            let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
-            let format = words.first.flatMap { ExportFormat(rawValue: $0.lowercased()) }
-            let path = (format == nil ? argument : words.dropFirst().first ?? "").trimmingCharacters(in: .whitespaces)
-            return export(as: format ?? .csv, to: path.isEmpty ? nil : path)
-        case "theme":
-            guard !argument.isEmpty else { return listing("themes", themeNames) }
-            return [.applyTheme(argument)]
-        case "profile":
-            guard !argument.isEmpty else { return listing("profiles", profileNames) }
-            message = StatusMessage("opening profile \(argument)…", .info)
-            return [.openProfile(argument)]
-        case "quit", "q":
-            shouldQuit = true
-            return [.quit]
-        case "": return []
-        default:
-            message = StatusMessage(
-                "unknown command '\(parts[0])': try customer NAME, metric CODE, period TEXT, export [csv|json] [PATH], theme NAME, profile NAME or quit",
-                .warning
-            )
+        guard let word = parts.first else { return [] }
+        guard let command = LineCommand.named(word) else {
+            message = StatusMessage(LineCommand.unknown(word), .warning)
             return []
         }
+        return command.run(&self, parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : "")
+    }
+
+    /// `:period TEXT`: a preset, `-7d`, a month or a range.
+    fileprivate mutating func choosePeriod(_ text: String) -> [Effect] {
+        do {
+            return choose(try PeriodText.parse(text, now: now))
+        } catch {
+            message = StatusMessage(error.message, .warning)
+            return []
+        }
+    }
+
+    /// `:export [csv|json] [PATH]`.
+    fileprivate mutating func export(_ argument: String) -> [Effect] {
+        let words = argument.split(separator: " ", maxSplits: 1).map(String.init)
+        let format = words.first.flatMap { ExportFormat(rawValue: $0.lowercased()) }
+        let path = (format == nil ? argument : words.dropFirst().first ?? "").trimmingCharacters(in: .whitespaces)
+        return export(as: format ?? .csv, to: path.isEmpty ? nil : path)
+    }
+
+    /// `:theme NAME`, or the names when none is given.
+    fileprivate mutating func applyTheme(_ name: String) -> [Effect] {
+        guard !name.isEmpty else { return listing("themes", themeNames) }
+        return [.applyTheme(name)]
+    }
+
+    /// `:profile NAME`, or the names when none is given.
+    fileprivate mutating func openProfile(_ name: String) -> [Effect] {
+        guard !name.isEmpty else { return listing("profiles", profileNames) }
+        message = StatusMessage("opening profile \(name)…", .info)
+        return [.openProfile(name)]
+    }
+
+    /// `:quit`.
+    fileprivate mutating func quit() -> [Effect] {
+        shouldQuit = true
+        return [.quit]
     }
 
     private mutating func listing(_ what: String, _ names: [String]) -> [Effect] {
@@ -105,7 +114,7 @@ extension AppState {
         return [.load(nil, .source), .load(nil, .metrics)]
     }
 
-    private mutating func openCustomer(named text: String) -> [Effect] {
+    fileprivate mutating func openCustomer(named text: String) -> [Effect] {
         let matches = CustomerMatch.matches(text, in: customers.rows.map(\.summary.customer))
         guard matches.count == 1, let customer = matches.first else {
             let listed = matches.prefix(5).map(\.name).joined(separator: ", ")
@@ -120,7 +129,7 @@ extension AppState {
         return cancel + loadUsage()
     }
 
-    private mutating func showMetric(_ text: String) -> [Effect] {
+    fileprivate mutating func showMetric(_ text: String) -> [Effect] {
         let wanted = text.lowercased()
         guard
             let index = metrics.firstIndex(where: { $0.code.lowercased() == wanted || $0.name.lowercased() == wanted })
@@ -138,4 +147,21 @@ extension AppState {
         stack = []
         return loadCustomers()
     }
+}
+
+extension LineCommand {
+    /// Every `:` command, in the order `Tab` offers them and help lists them.
+    static let all: [LineCommand] = [
+        LineCommand(name: "customer", alias: "c", argument: "NAME", completion: .customers) {
+            $0.openCustomer(named: $1)
+        },
+        LineCommand(name: "metric", alias: "m", argument: "CODE", completion: .metrics) { $0.showMetric($1) },
+        LineCommand(name: "period", alias: "p", argument: "TEXT", completion: .periods) { $0.choosePeriod($1) },
+        LineCommand(name: "quit", alias: "q", completion: .none) { state, _ in state.quit() },
+        LineCommand(name: "export", alias: "e", argument: "[csv|json] [PATH]", completion: .exportFormats) {
+            $0.export($1)
+        },
+        LineCommand(name: "theme", argument: "NAME", completion: .themes) { $0.applyTheme($1) },
+        LineCommand(name: "profile", argument: "NAME", completion: .profiles) { $0.openProfile($1) },
+    ]
 }
