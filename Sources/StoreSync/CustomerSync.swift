@@ -158,7 +158,8 @@ struct CustomerSync: Sendable {
     private func copyEvents(of metric: Metric, for check: SyncCheck, from start: Date) async throws -> SyncReport {
         var report = SyncReport()
         let period = Period(start: start, end: max(start, check.period.end))
-        report.calls += try await context.provider.forEachEventPage(
+        guard let listing = context.provider as? any EventListing else { return report }
+        report.calls += try await listing.forEachEventPage(
             customerID: customer.id, metric: metric, period: period, subscription: check.subscription
         ) { page in
             report.read += page.items.count + page.unreadable.count

@@ -39,7 +39,7 @@ public struct ProviderSync: Sendable {
         async throws(UsageError) -> SyncReport
     {
         try store.requireWritable(for: "sync")
-        let listsEvents = provider.capabilities.contains(.events)
+        let listsEvents = provider is any EventListing
         var report = SyncReport()
         report.provider = provider.name
         let metrics: [Metric], customers: [Customer]

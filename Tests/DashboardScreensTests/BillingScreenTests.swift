@@ -16,7 +16,7 @@ struct BillingScreenTests {
 
     static func started(width: Int, height: Int) -> (AppState, [Effect]) {
         var state = AppState(
-            now: now, width: width, height: height, providerName: "lago", capabilities: [.timeseries, .events])
+            now: now, width: width, height: height, providerName: "lago", capabilities: [.timeseries])
         _ = state.reduce(.started(now: now, width: width, height: height))
         _ = state.reduce(
             .answered(

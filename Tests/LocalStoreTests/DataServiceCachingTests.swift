@@ -6,7 +6,7 @@ import UsageCore
 
 /// The real local provider, counting calls and optionally holding them until released: lets the data service's
 /// reuse and coalescing be seen without standing in for any data.
-final class CountingProvider: UsageProvider, Sendable {
+final class CountingProvider: EventListing, Sendable {
     let inner: LocalProvider
     let calls = Mutex<[String: Int]>([:])
     let gate = Mutex<CheckedContinuation<Void, Never>?>(nil)
@@ -30,6 +30,7 @@ final class CountingProvider: UsageProvider, Sendable {
     func changeToken() async throws -> String? { try await inner.changeToken() }
     func metrics() async throws -> [Metric] { tick("metrics"); return try await inner.metrics() }
     func customer(id: String) async throws -> Customer? { tick("customer"); return try await inner.customer(id: id) }
+    func customers() async throws -> [Customer] { tick("customers"); return try await inner.customers() }
     func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
         tick("summaries")
         return try await inner.summaries(metric: metric, period: period, trailingDays: trailingDays, now: now)
@@ -180,7 +181,7 @@ struct DataServiceCachingTests {
 }
 
 /// The local provider whose first totals call ends as a shared fetch does when every other caller left.
-final class CancelsFirstTotals: UsageProvider {
+final class CancelsFirstTotals: EventListing {
     let inner: LocalProvider
     let calls = Mutex(0)
     init(_ inner: LocalProvider) { self.inner = inner }
@@ -189,6 +190,7 @@ final class CancelsFirstTotals: UsageProvider {
     func sourceInfo() async throws -> SourceInfo { try await inner.sourceInfo() }
     func metrics() async throws -> [Metric] { try await inner.metrics() }
     func customer(id: String) async throws -> Customer? { try await inner.customer(id: id) }
+    func customers() async throws -> [Customer] { try await inner.customers() }
     func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {
         try await inner.summaries(metric: metric, period: period, trailingDays: trailingDays, now: now)
     }

@@ -41,6 +41,11 @@ struct HostileServerTests {
         }
     }
 
+    /// The provider `name` as an event lister (Lago and Hyperline).
+    static func listing(_ name: String, _ api: APIClient) -> any EventListing {
+        name == "lago" ? LagoProvider(api: api) : HyperlineProvider(api: api)
+    }
+
     /// Everything a failure can reach: the error line, its reflection, and the log (one line per try).
     static func leaks(_ error: any Error, logPath: String) -> [String] {
         let log = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
@@ -213,7 +218,7 @@ struct HostileServerTests {
         let (api, _) = try Self.client(server, name: name)
         var copied = 0
         do {
-            _ = try await Self.provider(name, api).forEachEventPage(
+            _ = try await Self.listing(name, api).forEachEventPage(
                 customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period,
                 subscription: nil
             ) { copied += $0.items.count }
@@ -245,7 +250,7 @@ struct HostileServerTests {
         }
         let (api, _) = try Self.client(server, name: name)
         var pages: [Page<UsageEvent>] = []
-        _ = try await Self.provider(name, api).forEachEventPage(
+        _ = try await Self.listing(name, api).forEachEventPage(
             customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period,
             subscription: nil
         ) { pages.append($0) }

@@ -4,7 +4,7 @@ import UsageCore
 
 /// A provider whose numbers follow from the period alone (so a fresh start sees the same data) and whose failures
 /// follow `FaultSchedule` on a simulated clock. Malformed bodies go through the real JSON parser.
-final class FaultyProvider: UsageProvider, Sendable {
+final class FaultyProvider: EventListing, Sendable {
     let clock: SimulatedClock
     private let callCount = Atomic<Int>(0)
     static let customers = (0..<8).map { i in
@@ -37,6 +37,11 @@ final class FaultyProvider: UsageProvider, Sendable {
     func customer(id: String) async throws -> Customer? {
         try fail()
         return Self.customers.first { $0.id == id }
+    }
+
+    func customers() async throws -> [Customer] {
+        try fail()
+        return Self.customers
     }
 
     func summaries(metric: Metric, period: Period, trailingDays: Int, now: Date) async throws -> [CustomerSummary] {

@@ -4,7 +4,7 @@ import UsageCore
 /// Hyperline as a `UsageProvider`: customers, aggregators as metrics, customer usage, per-customer and
 /// client-wide timeseries and paged events. Events and timeseries are read with GET and, when the server answers
 /// 404 or 405, with POST and a JSON body, remembered for the rest of the run.
-public struct HyperlineProvider: UsageProvider {
+public struct HyperlineProvider: EventListing {
     private let api: APIClient
     private let methods = EndpointMemory()
     private let take = 100
@@ -126,15 +126,6 @@ public struct HyperlineProvider: UsageProvider {
             return UsageTotal(
                 metric: metric, value: row?["total"]?.decimalValue ?? 0, eventCount: row?["count"]?.intValue ?? 0)
         }
-    }
-
-    /// Every aggregator's event count for the period, from the customer's usage (one call).
-    public func eventCounts(customerID: String, period: Period) async throws -> [String: Int]? {
-        var counts: [String: Int] = [:]
-        for row in try await customerUsage(customerID, period: period) {
-            if let code = row["aggregator_id"].nonEmptyText, let count = row["count"]?.intValue { counts[code] = count }
-        }
-        return counts
     }
 
     public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws

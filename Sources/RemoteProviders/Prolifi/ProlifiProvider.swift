@@ -107,12 +107,6 @@ public struct ProlifiProvider: UsageProvider {
         throw UsageError(.unsupported, "timeseries not offered by prolifi")
     }
 
-    public func events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int) async throws
-        -> Page<UsageEvent>
-    {
-        throw UsageError(.unsupported, "events not offered by prolifi")
-    }
-
     /// The usage summary over `period` widened to whole UTC days, since Prolifi's dates are whole days, both
     /// inclusive: `[start, end)` becomes `start_date = day(start)`, `end_date = day(end − 1 ms)`, and the answer is
     /// for `[start of that day, end of the last day)`. Event names seen are remembered as metrics.

@@ -8,8 +8,6 @@ public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
     public static let timeseries = ProviderCapabilities(rawValue: 1 << 0)
     /// Timeseries over all customers.
     public static let clientWideTimeseries = ProviderCapabilities(rawValue: 1 << 1)
-    /// Raw event listing.
-    public static let events = ProviderCapabilities(rawValue: 1 << 2)
     /// Totals over any chosen period of whole days at least (Lago answers billing periods only).
     public static let periodTotals = ProviderCapabilities(rawValue: 1 << 3)
     /// Series and events narrowed by one of the metric's filters.
@@ -24,6 +22,6 @@ public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
     public static let eventsShareMetrics = ProviderCapabilities(rawValue: 1 << 7)
     /// Everything a screen can ask for.
     public static let all: ProviderCapabilities = [
-        .timeseries, .clientWideTimeseries, .events, .periodTotals, .filters, .hourlyTotals, .bulkTotals,
+        .timeseries, .clientWideTimeseries, .periodTotals, .filters, .hourlyTotals, .bulkTotals,
     ]
 }

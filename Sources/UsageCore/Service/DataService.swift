@@ -235,19 +235,29 @@ public actor DataService {
     public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws(UsageError)
         -> [BreakdownRow]
     {
+        let splitter = try splitting()
         let cacheKey = "breakdown|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(key)"
-        return try await shared(cacheKey, ttl: policy.events, "breaking \(metric.code) down by \(key)") { [provider] in
-            try await provider.breakdown(customerID: customerID, metric: metric, period: period, by: key)
+        return try await shared(cacheKey, ttl: policy.events, "breaking \(metric.code) down by \(key)") {
+            try await splitter.breakdown(customerID: customerID, metric: metric, period: period, by: key)
         }
     }
 
     /// The keys the provider splits `metric` by itself, nil when any event property will do.
     public func breakdownKeys(customerID: String, metric: Metric, period: Period) async throws(UsageError) -> [String]?
     {
+        let splitter = try splitting()
         let cacheKey = "breakdown-keys|\(customerID)|\(Self.key(metric))|\(Self.key(period))"
-        return try await shared(cacheKey, ttl: policy.events, "listing how \(metric.code) splits") { [provider] in
-            try await provider.breakdownKeys(customerID: customerID, metric: metric, period: period)
+        return try await shared(cacheKey, ttl: policy.events, "listing how \(metric.code) splits") {
+            try await splitter.breakdownKeys(customerID: customerID, metric: metric, period: period)
         }
+    }
+
+    /// The provider as one that splits usage by property, or why it cannot.
+    private func splitting() throws(UsageError) -> any PropertyBreakdowns {
+        guard let splitter = provider as? any PropertyBreakdowns else {
+            throw UsageError(.unsupported, "breakdowns by event property not offered by \(provider.name)")
+        }
+        return splitter
     }
 
     /// One page of raw events, in the order asked and narrowed by property where the provider can (it says which
@@ -256,7 +266,7 @@ public actor DataService {
         customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int,
         query: EventQuery = EventQuery()
     ) async throws(UsageError) -> Page<UsageEvent> {
-        guard capabilities.contains(.events) else {
+        guard let listing = provider as? any EventListing else {
             throw UsageError(.unsupported, "events not offered by \(provider.name)")
         }
         try checkFilter(metric)
@@ -264,8 +274,8 @@ public actor DataService {
         let key =
             "events|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(page)|\(pageSize)|\(order)|\(matches)"
             + "|\(query.text ?? "")"
-        return try await shared(key, ttl: policy.events, "loading events") { [provider] in
-            try await provider.events(
+        return try await shared(key, ttl: policy.events, "loading events") {
+            try await listing.events(
                 customerID: customerID, metric: metric, period: period, page: max(0, page), pageSize: max(1, pageSize),
                 query: query)
         }
