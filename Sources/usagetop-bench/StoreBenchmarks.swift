@@ -31,7 +31,7 @@ enum StoreBenchmarks {
     }
 
     /// The store queries a dashboard makes, on any store (`label` before each line).
-    static func queries(provider: any UsageProvider, now: Date, label: String = "") async throws {
+    static func queries(provider: any SeriesListing, now: Date, label: String = "") async throws {
         let metrics = try await provider.metrics()
         let period = PeriodPreset.last30Days.resolve(now: now)
         let count = try await provider.totals(customerID: "cus_00001", period: period).reduce(0) {

@@ -16,7 +16,7 @@ struct BillingScreenTests {
 
     static func started(width: Int, height: Int) -> (AppState, [Effect]) {
         var state = AppState(
-            now: now, width: width, height: height, providerName: "lago", capabilities: [.timeseries])
+            now: now, width: width, height: height, providerName: "lago", capabilities: [])
         _ = state.reduce(.started(now: now, width: width, height: height))
         _ = state.reduce(
             .answered(

@@ -6,7 +6,7 @@ import UsageCore
 
 /// The real local provider, counting calls and optionally holding them until released: lets the data service's
 /// reuse and coalescing be seen without standing in for any data.
-final class CountingProvider: EventListing, Sendable {
+final class CountingProvider: EventListing, SeriesListing, Sendable {
     let inner: LocalProvider
     let calls = Mutex<[String: Int]>([:])
     let gate = Mutex<CheckedContinuation<Void, Never>?>(nil)
@@ -181,7 +181,7 @@ struct DataServiceCachingTests {
 }
 
 /// The local provider whose first totals call ends as a shared fetch does when every other caller left.
-final class CancelsFirstTotals: EventListing {
+final class CancelsFirstTotals: EventListing, SeriesListing {
     let inner: LocalProvider
     let calls = Mutex(0)
     init(_ inner: LocalProvider) { self.inner = inner }

@@ -42,7 +42,7 @@ struct IndependentComputationTests {
     /// Totals, daily series and the customers table of every metric, for one customer and for all, over random
     /// periods within `span` of `base`: each equal to the brute-force fold of `raws`.
     static func checkRandomPeriods(
-        _ provider: any UsageProvider, _ raws: [Raw], random: inout SeededRandom, base: Int64, span: Int64,
+        _ provider: any SeriesListing, _ raws: [Raw], random: inout SeededRandom, base: Int64, span: Int64,
         periods: Int = 25
     ) async throws {
         for _ in 0..<periods {

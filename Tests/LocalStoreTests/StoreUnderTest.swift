@@ -28,7 +28,7 @@ struct StoreUnderTest: Sendable {
         }
     }
 
-    var provider: any EventListing & PropertyBreakdowns { store.reader }
+    var provider: any EventListing & SeriesListing & PropertyBreakdowns { store.reader }
 
     /// Ingests `lines` (a file, as `usagetop ingest` reads) with the standard test metrics and customer c1.
     @discardableResult

@@ -4,7 +4,7 @@ import UsageCore
 
 /// A provider whose numbers follow from the period alone (so a fresh start sees the same data) and whose failures
 /// follow `FaultSchedule` on a simulated clock. Malformed bodies go through the real JSON parser.
-final class FaultyProvider: EventListing, Sendable {
+final class FaultyProvider: EventListing, SeriesListing, Sendable {
     let clock: SimulatedClock
     private let callCount = Atomic<Int>(0)
     static let customers = (0..<8).map { i in

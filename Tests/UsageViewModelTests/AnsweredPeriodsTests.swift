@@ -9,7 +9,7 @@ import UsageCore
 struct AnsweredPeriodsTests {
     static func chart(_ points: [TimeSeries.Point]) throws -> AppState {
         var state = AppState(
-            now: Fixtures.now, width: 120, height: 40, providerName: "lago", capabilities: [.timeseries])
+            now: Fixtures.now, width: 120, height: 40, providerName: "lago", capabilities: [])
         _ = state.reduce(.started(now: Fixtures.now, width: 120, height: 40))
         _ = state.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))
         state.stack.append(

@@ -195,7 +195,7 @@ struct SideMetricsReducerTests {
         _ = state.reduce(.answered(fresh[0].0, .sideTotals(metricCode: "calls", .success(Fixtures.summaries(3)))))
         #expect(state.customers.sideTotals["calls"]?["cus_1"] == Fixtures.summaries(3)[1].total)
         var narrow = AppState(
-            now: Fixtures.now, width: 100, height: 30, providerName: "lago", capabilities: [.timeseries])
+            now: Fixtures.now, width: 100, height: 30, providerName: "lago", capabilities: [])
         _ = narrow.reduce(.started(now: Fixtures.now, width: 100, height: 30))
         let none = narrow.reduce(.answered(nil, .metrics(.success(Fixtures.metrics))))
         #expect(

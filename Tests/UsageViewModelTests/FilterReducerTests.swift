@@ -37,7 +37,7 @@ struct FilterReducerTests {
     }
 
     @Test func aProviderWithoutFiltersSaysSoAndLoadsNothing() {
-        var state = Self.chart(capabilities: [.timeseries, .clientWideTimeseries])
+        var state = Self.chart(capabilities: [.clientWideTimeseries])
         let effects = state.reduce(.keyPressed(.character("F")))
         #expect(effects.isEmpty)
         #expect(state.message?.text == "metric filters not offered by hyperline" && state.message?.severity == .warning)

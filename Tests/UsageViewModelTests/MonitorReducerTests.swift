@@ -144,7 +144,7 @@ struct MonitorReducerTests {
 
     @Test("Without period totals or client-wide series, only the board loads, with no comparison")
     func limitedProvider() {
-        var (state, effects) = started(capabilities: [.timeseries])
+        var (state, effects) = started(capabilities: [])
         let panels = answer(&state, effects)
         #expect(panels.count == 1)
         guard case .load(_, .board(_, _, let previous, _))? = panels.first else {

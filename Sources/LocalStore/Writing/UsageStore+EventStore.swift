@@ -7,7 +7,7 @@ import UsageCore
 extension UsageStore: EventStore {
     public var location: String { path }
 
-    public var reader: any EventListing & PropertyBreakdowns { LocalProvider(store: self) }
+    public var reader: any EventListing & SeriesListing & PropertyBreakdowns { LocalProvider(store: self) }
 
     public func ingest(_ input: IngestInput, metrics: [Metric], customers: [Customer], skipInvalid: Bool)
         async throws(UsageError) -> IngestReport

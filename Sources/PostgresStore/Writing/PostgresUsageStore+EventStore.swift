@@ -6,7 +6,7 @@ import UsageCore
 /// The PostgreSQL store as an `EventStore`: lines are read and validated on a thread of their own by the same parser
 /// as the embedded store's, and written a chunk per statement (`EventBatchWriter`) inside one transaction.
 extension PostgresUsageStore: EventStore {
-    public var reader: any EventListing & PropertyBreakdowns { PostgresProvider(store: self) }
+    public var reader: any EventListing & SeriesListing & PropertyBreakdowns { PostgresProvider(store: self) }
 
     /// A role without write rights finds out at the first write, from the server's own message.
     public func requireWritable(for action: String) throws(UsageError) {}

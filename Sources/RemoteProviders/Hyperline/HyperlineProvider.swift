@@ -4,7 +4,7 @@ import UsageCore
 /// Hyperline as a `UsageProvider`: customers, aggregators as metrics, customer usage, per-customer and
 /// client-wide timeseries and paged events. Events and timeseries are read with GET and, when the server answers
 /// 404 or 405, with POST and a JSON body, remembered for the rest of the run.
-public struct HyperlineProvider: EventListing {
+public struct HyperlineProvider: EventListing, SeriesListing {
     private let api: APIClient
     private let methods = EndpointMemory()
     private let take = 100

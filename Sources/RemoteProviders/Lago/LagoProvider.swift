@@ -4,7 +4,7 @@ import UsageCore
 /// Lago (Cloud, EU or self-hosted) as a `UsageProvider`. Lago answers usage per subscription and whole billing
 /// period only, so every total carries the billing period it answers (`LagoUsageReader`), one row per charge
 /// (`LagoRows`); series are one point per billing period, and events are read across every subscription.
-public struct LagoProvider: EventListing, PropertyBreakdowns {
+public struct LagoProvider: EventListing, SeriesListing, PropertyBreakdowns {
     private let api: APIClient
     private let reader: LagoUsageReader
     /// The metric list, read once a minute at most (every totals call labels its rows with it).
@@ -18,7 +18,7 @@ public struct LagoProvider: EventListing, PropertyBreakdowns {
 
     public var name: String { Self.descriptor.name }
     /// Lago has no client-wide series and no totals for arbitrary periods; its series are per billing period.
-    public var capabilities: ProviderCapabilities { [.timeseries] }
+    public var capabilities: ProviderCapabilities { [] }
 
     public func sourceInfo() async throws -> SourceInfo {
         SourceInfo(label: "lago \(api.configuration.baseURL)", isDemoData: false)

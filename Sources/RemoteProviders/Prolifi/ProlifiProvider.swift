@@ -101,12 +101,6 @@ public struct ProlifiProvider: UsageProvider {
         }.sorted { $0.metric.code < $1.metric.code }
     }
 
-    public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws
-        -> TimeSeries
-    {
-        throw UsageError(.unsupported, "timeseries not offered by prolifi")
-    }
-
     /// The usage summary over `period` widened to whole UTC days, since Prolifi's dates are whole days, both
     /// inclusive: `[start, end)` becomes `start_date = day(start)`, `end_date = day(end − 1 ms)`, and the answer is
     /// for `[start of that day, end of the last day)`. Event names seen are remembered as metrics.

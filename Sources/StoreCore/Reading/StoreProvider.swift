@@ -4,7 +4,7 @@ import UsageCore
 /// A usage store as a `UsageProvider`, written once over its backend's primitive reads: the embedded store
 /// (`LocalProvider`) and the PostgreSQL one (`PostgresProvider`) answer every screen the same way. Each answer is
 /// read in one snapshot; a metric the provider bills by its own totals is answered from the readings sync kept.
-package struct StoreProvider<Backend: StoreBackend>: EventListing, PropertyBreakdowns {
+package struct StoreProvider<Backend: StoreBackend>: EventListing, SeriesListing, PropertyBreakdowns {
     /// The database read from.
     package let backend: Backend
 
@@ -15,7 +15,7 @@ package struct StoreProvider<Backend: StoreBackend>: EventListing, PropertyBreak
 
     package var name: String { backend.name }
     package var capabilities: ProviderCapabilities {
-        [.timeseries, .clientWideTimeseries, .periodTotals, .hourlyTotals, .bulkTotals]
+        [.clientWideTimeseries, .periodTotals, .hourlyTotals, .bulkTotals]
     }
 
     package func sourceInfo() async throws -> SourceInfo { try await backend.sourceInfo() }

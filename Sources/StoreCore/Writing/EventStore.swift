@@ -28,7 +28,7 @@ public protocol EventStore: Sendable {
     func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow]
 
     /// The store as a data source for every screen and command.
-    var reader: any EventListing & PropertyBreakdowns { get }
+    var reader: any EventListing & SeriesListing & PropertyBreakdowns { get }
 }
 
 /// Where ingested lines come from.

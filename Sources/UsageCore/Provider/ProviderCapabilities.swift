@@ -1,12 +1,11 @@
-/// What a provider can answer; screens say "not offered by <provider>" for the rest.
+/// Facts about what a provider's answers cover (features it may lack are protocols: `EventListing`,
+/// `SeriesListing`, `PropertyBreakdowns`); screens say "not offered by <provider>" for the rest.
 public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
     public let rawValue: Int
     /// Creates a capability set.
     public init(rawValue: Int) { self.rawValue = rawValue }
 
-    /// Per-customer timeseries.
-    public static let timeseries = ProviderCapabilities(rawValue: 1 << 0)
-    /// Timeseries over all customers.
+    /// Timeseries over all customers (a `SeriesListing` that takes no customer).
     public static let clientWideTimeseries = ProviderCapabilities(rawValue: 1 << 1)
     /// Totals over any chosen period of whole days at least (Lago answers billing periods only).
     public static let periodTotals = ProviderCapabilities(rawValue: 1 << 3)
@@ -22,6 +21,6 @@ public struct ProviderCapabilities: OptionSet, Sendable, Hashable {
     public static let eventsShareMetrics = ProviderCapabilities(rawValue: 1 << 7)
     /// Everything a screen can ask for.
     public static let all: ProviderCapabilities = [
-        .timeseries, .clientWideTimeseries, .periodTotals, .filters, .hourlyTotals, .bulkTotals,
+        .clientWideTimeseries, .periodTotals, .filters, .hourlyTotals, .bulkTotals,
     ]
 }

@@ -30,8 +30,6 @@ public protocol UsageProvider: Sendable {
     func totals(customerID: String, period: Period) async throws -> [UsageTotal]
     /// The totals with the bills behind them, for providers that price usage.
     func report(customerID: String, period: Period) async throws -> UsageReport
-    /// A metric's values per bucket, for one customer or (nil) all customers.
-    func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws -> TimeSeries
 }
 
 extension UsageProvider {

@@ -153,7 +153,7 @@ public actor DataService {
         var series: [String: TimeSeries] = [:]
         if let included = report.series {
             series = included
-        } else if capabilities.contains(.timeseries) {
+        } else if provider is any SeriesListing {
             var metrics: [Metric] = []
             for total in totals where !metrics.contains(total.metric) { metrics.append(total.metric) }
             series = try await allSeries(metrics, customerID: customerID, period: period, bucket: bucket)
@@ -189,14 +189,15 @@ public actor DataService {
     public func timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket) async throws(UsageError)
         -> TimeSeries
     {
-        let needed: ProviderCapabilities = customerID == nil ? .clientWideTimeseries : .timeseries
-        guard capabilities.contains(needed) else {
+        guard let charting = provider as? any SeriesListing,
+            customerID != nil || capabilities.contains(.clientWideTimeseries)
+        else {
             throw UsageError(.unsupported, "timeseries not offered by \(provider.name)")
         }
         try checkFilter(metric)
         let key = "series|\(Self.key(metric))|\(customerID ?? "*")|\(Self.key(period))|\(bucket.rawValue)"
-        return try await shared(key, ttl: policy.timeseries, "loading timeseries of \(metric.code)") { [provider] in
-            try await provider.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
+        return try await shared(key, ttl: policy.timeseries, "loading timeseries of \(metric.code)") {
+            try await charting.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
         }
     }
 
