@@ -32,7 +32,7 @@ struct NavigationReducerTests {
         }
         let back = expectChange(&state, .keyPressed(.escape)) { state in
             state.stack = []
-            state.customers.request = state.requests.issue()
+            state.customers.data.begin(state.requests.issue())
             state.customers.begin(query: state.customers.query ?? "")
         }
         #expect(back.contains { if case .load(_, .customers) = $0 { true } else { false } })

@@ -65,7 +65,7 @@ extension AppState {
         guard let metric else { return [] }
         let effects = customers.request.map { [Effect.cancel($0)] } ?? []
         let id = requests.issue()
-        customers.request = id
+        customers.data.begin(id)
         let period = resolvedPeriod
         let question = "\(metric.code)|\(period.start.timeIntervalSince1970)|\(period.end.timeIntervalSince1970)"
         if customers.query != question { customers.sideTotals = [:] }
@@ -126,32 +126,32 @@ extension AppState {
             metrics = loaded
             metricIndex = loaded.firstIndex { $0.code == previous } ?? 0
             if loaded.isEmpty {
-                customers.error = "the store has no metrics yet: load some with `usagetop ingest --metrics`"
+                customers.data.error = "the store has no metrics yet: load some with `usagetop ingest --metrics`"
                 customers.loaded = true
                 return []
             }
             return loadCustomers()
         case .failure(let error):
             message = StatusMessage(error.message, .error)
-            customers.error = error.message
+            customers.data.error = error.message
             return []
         }
     }
 
     mutating func customersArrived(_ id: RequestID?, _ result: Result<[CustomerSummary], UsageError>) -> [Effect] {
         guard let id, customers.request == id else { return [] }
-        customers.request = nil
         switch result {
-        case .success(let rows):
-            customers.error = nil
-            customers.setRows(rows, visibleRows: tableRows)
+        case .success(let rows): customers.setRows(rows, visibleRows: tableRows)
+        case .failure: customers.progress = nil
+        }
+        customers.data.land(id, result, now: now)
+        switch result {
+        case .success:
             succeeded()
             return loadSideTotals()
         case .failure(let error):
-            customers.error = error.message
-            customers.progress = nil
             message = StatusMessage(error.message, .error)
+            return []
         }
-        return []
     }
 }

@@ -25,10 +25,9 @@ public struct CustomersState: Sendable, Equatable {
     public var cursor = ListCursor()
     /// Whether rows have been loaded at least once.
     public var loaded = false
-    /// The request whose answer is awaited.
-    public var request: RequestID?
-    /// The last load failure, shown in place of the table when there are no rows.
-    public var error: String?
+    /// The answer the rows were made from, with the request out and the last failure (shown in place of the table
+    /// when there are no rows).
+    public var data = Loadable<[CustomerSummary]>()
     /// What the rows answer (metric and period); rows of another question are never shown under this one.
     public private(set) var query: String?
     /// While a provider loads customers one call at a time: how many are done, of how many, since when.
@@ -45,19 +44,21 @@ public struct CustomersState: Sendable, Equatable {
     /// Creates an empty state.
     public init() {}
 
+    /// The request whose answer is awaited.
+    public var request: RequestID? { data.request }
+    /// The last load failure.
+    public var error: String? { data.error }
+
     /// The row under the cursor.
     public var selectedRow: CustomerRow? {
         visible.indices.contains(cursor.selected) ? rows[visible[cursor.selected]] : nil
     }
 
-    /// The answer the rows were made from: the same answer again (a cached one, compared by identity first) changes
-    /// nothing and rebuilds nothing.
-    private var answer: [CustomerSummary]?
-
-    /// Replaces the rows, keeping the sort, the filter and the selected customer.
+    /// Replaces the rows, keeping the sort, the filter and the selected customer; the same answer again as `data`
+    /// holds (a cached one, compared by identity first) changes nothing and rebuilds nothing.
     public mutating func setRows(_ summaries: [CustomerSummary], visibleRows: Int) {
-        if loaded, !isFilling, progress == nil, let answer, answer == summaries { return }
-        answer = summaries
+        if loaded, !isFilling, progress == nil, let answer = data.value, answer == summaries { return }
+        data.value = summaries
         let firstAnswer = !loaded || isFilling
         let selectedID = selectedRow?.summary.customer.id
         rows = summaries.map(CustomerRow.init)
