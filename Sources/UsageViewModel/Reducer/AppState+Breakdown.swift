@@ -21,9 +21,9 @@ extension AppState {
     }
 
     mutating func breakdownCommand(_ command: Command) -> [Effect] {
-        guard case .breakdown(var state)? = stack.last else { return [] }
+        guard var state = top?.breakdownState else { return [] }
         if state.cursor.apply(command, count: state.rows?.count ?? 0, visible: tableRows) {
-            stack[stack.count - 1] = .breakdown(state)
+            top?.breakdownState = state
             return []
         }
         switch command {
@@ -34,7 +34,7 @@ extension AppState {
             state.key = state.keys[(index + 1) % state.keys.count]
             state.data.value = nil
             state.cursor = ListCursor()
-            stack[stack.count - 1] = .breakdown(state)
+            top?.breakdownState = state
             return loadBreakdown()
         case .open, .openEvents:
             return openEvents(ofRow: state)

@@ -3,12 +3,13 @@ import UsageCore
 
 extension AppState {
     mutating func usageCommand(_ command: Command) -> [Effect] {
-        guard case .customerUsage(var state) = stack.last else { return [] }
-        let count = state.usage?.totals.count ?? 0
-        let before = state.cursor.selected
-        if state.cursor.apply(command, count: count, visible: tableRows) {
-            if state.cursor.selected != before { state.chartCursor = nil }
-            stack[stack.count - 1] = .customerUsage(state)
+        guard let state = top?.usageState else { return [] }
+        var cursor = state.cursor
+        if cursor.apply(command, count: state.usage?.totals.count ?? 0, visible: tableRows) {
+            updateTop(\.usageState) {
+                if cursor.selected != $0.cursor.selected { $0.chartCursor = nil }
+                $0.cursor = cursor
+            }
             return []
         }
         let selected = state.usage.flatMap {
@@ -45,11 +46,10 @@ extension AppState {
     }
 
     mutating func timeseriesCommand(_ command: Command) -> [Effect] {
-        guard case .timeseries(var state) = stack.last else { return [] }
+        guard let state = top?.seriesState else { return [] }
         switch command {
         case .previousPoint, .nextPoint, .peakPoint:
-            state.cursor = Self.moved(state.cursor, command, in: state.series?.points ?? [])
-            stack[stack.count - 1] = .timeseries(state)
+            top?.seriesState?.cursor = Self.moved(state.cursor, command, in: state.series?.points ?? [])
             return []
         case .openEvents:
             return openEvents(from: state)
@@ -64,30 +64,34 @@ extension AppState {
             guard switchBucket() else { return [] }
         case .nextFilter:
             guard let next = filtered(state.metric) else { return [] }
-            state.metric = next
-            state.data.value = nil
-            stack[stack.count - 1] = .timeseries(state)
+            chart(next)
         case .nextMetric, .previousMetric:
             guard let index = metrics.firstIndex(where: { $0.code == state.metric.code }) ?? metrics.indices.first
             else { return [] }
             let step = command == .nextMetric ? 1 : metrics.count - 1
-            state.metric = metrics[(index + step) % metrics.count]
-            state.data.value = nil
-            stack[stack.count - 1] = .timeseries(state)
+            chart(metrics[(index + step) % metrics.count])
         default:
             return []
         }
         return loadTimeseries()
     }
 
+    /// Charts `metric` on the chart on top instead of the one it shows (its old series goes).
+    mutating func chart(_ metric: Metric) {
+        updateTop(\.seriesState) {
+            $0.metric = metric
+            $0.data.value = nil
+        }
+    }
+
     mutating func eventsCommand(_ command: Command) -> [Effect] {
-        guard case .events(var state) = stack.last else { return [] }
+        guard var state = top?.eventsState else { return [] }
         let pageCount = state.page?.pageCount ?? 1
         let rows = state.page?.items.count ?? 0
         switch command {
         case .moveUp, .moveDown:
             _ = state.cursor.apply(command, count: rows, visible: tableRows)
-            stack[stack.count - 1] = .events(state)
+            top?.eventsState = state
             return []
         case .open:
             guard let page = state.page, page.items.indices.contains(state.cursor.selected) else { return [] }
@@ -111,21 +115,18 @@ extension AppState {
             state.query.newestFirst.toggle()
             state.pageIndex = 0
         case .startPropertyFilter:
-            state.filterDraft = state.query.matches.map(\.text).joined(separator: " ")
-            stack[stack.count - 1] = .events(state)
+            top?.eventsState?.filterDraft = state.query.matches.map(\.text).joined(separator: " ")
             return []
         case .startSearch:
-            state.searchDraft = state.query.text ?? ""
-            stack[stack.count - 1] = .events(state)
+            top?.eventsState?.searchDraft = state.query.text ?? ""
             return []
         case .startJump:
-            state.jumpDraft = ""
-            stack[stack.count - 1] = .events(state)
+            top?.eventsState?.jumpDraft = ""
             return []
         default: return []
         }
         state.cursor = ListCursor()
-        stack[stack.count - 1] = .events(state)
+        top?.eventsState = state
         return loadEvents()
     }
 

@@ -6,7 +6,7 @@ extension AppState {
     /// Keys while a date or time is typed in the events view (`@`): `Enter` moves to the event nearest it (the
     /// newest at or before it when newest first, the oldest at or after it when oldest first), `Esc` cancels.
     mutating func typeInJump(_ key: Key) -> [Effect] {
-        guard case .events(var state)? = stack.last, let draft = state.jumpDraft else { return [] }
+        guard var state = top?.eventsState, let draft = state.jumpDraft else { return [] }
         switch key {
         case .character(let c): state.jumpDraft = draft + String(c)
         case .text(let text): state.jumpDraft = draft + text
@@ -27,11 +27,11 @@ extension AppState {
             }
             state.jumpDraft = nil
             state.locating = time
-            stack[stack.count - 1] = .events(state)
+            top?.eventsState = state
             return countEventsBefore(time, state, period: period)
         default: break
         }
-        stack[stack.count - 1] = .events(state)
+        top?.eventsState = state
         return []
     }
 
@@ -49,14 +49,14 @@ extension AppState {
 
     /// Moves the events view to the page holding row `row` of the whole list and selects it there.
     mutating func jumped(toRow row: Int) -> [Effect] {
-        guard case .events(var state)? = stack.last, let time = state.locating else { return [] }
+        guard var state = top?.eventsState, let time = state.locating else { return [] }
         state.locating = nil
         state.pageIndex = row / max(1, state.pageSize)
         state.pendingRow = row % max(1, state.pageSize)
         message = StatusMessage(
             "at \(UTCTime.short(time)): event \(DecimalText.grouped(Decimal(row + 1), fractionDigits: 0))", .info
         )
-        stack[stack.count - 1] = .events(state)
+        top?.eventsState = state
         return loadEvents()
     }
 }

@@ -11,6 +11,14 @@ extension AppState {
         }
     }
 
+    /// Applies `change` to the top view's state when the top view is of `view`'s kind (else nothing): the one place a
+    /// stacked view's state is written back. `change` works on a copy, so it may read the rest of the state.
+    mutating func updateTop<View>(_ view: WritableKeyPath<Screen, View?>, _ change: (inout View) -> Void) {
+        guard var state = top?[keyPath: view] else { return }
+        change(&state)
+        top?[keyPath: view] = state
+    }
+
     /// Asks `request` for the top view, which now waits for it instead of the request it had out (cancelled).
     mutating func loadTop(_ request: Request) -> [Effect] {
         guard top != nil else { return [] }

@@ -29,13 +29,13 @@ extension AppState {
             customers.cursor = cursor
         case .customerUsage(var state)?:
             guard select(&state.cursor, row: row, count: state.usage?.totals.count ?? 0) else { return [] }
-            stack[stack.count - 1] = .customerUsage(state)
+            top?.usageState = state
         case .events(var state)?:
             guard select(&state.cursor, row: row, count: state.page?.items.count ?? 0) else { return [] }
-            stack[stack.count - 1] = .events(state)
+            top?.eventsState = state
         case .breakdown(var state)?:
             guard select(&state.cursor, row: row, count: state.rows?.count ?? 0) else { return [] }
-            stack[stack.count - 1] = .breakdown(state)
+            top?.breakdownState = state
         case .timeseries?:
             return []
         }
@@ -55,7 +55,7 @@ extension AppState {
         else { return [] }
         var chart = chart
         chart.cursor = index
-        stack[stack.count - 1] = .timeseries(chart)
+        top?.seriesState = chart
         return opens ? timeseriesCommand(.openEvents) : []
     }
 
@@ -72,7 +72,7 @@ extension AppState {
         guard let index = Layout.chartBucket(atColumn: x, width: width, series: series) else { return [] }
         var usage = usage
         (usage.focus, usage.chartCursor) = (.chart, index)
-        stack[stack.count - 1] = .customerUsage(usage)
+        top?.usageState = usage
         return opens ? usageChartCommand(.openEvents) : []
     }
 

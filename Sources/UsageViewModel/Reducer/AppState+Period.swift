@@ -49,9 +49,9 @@ extension AppState {
         if !bucket.fits(resolved) { bucket = choice.naturalBucket(now: now) }
         message = StatusMessage(
             "period: \(choice.isFixed ? choice.label : "\(choice.label) (\(PeriodText.span(resolved)))")", .info)
-        if case .timeseries(var chart)? = stack.last {
+        if var chart = top?.seriesState {
             chart.cursor = nil
-            stack[stack.count - 1] = .timeseries(chart)
+            top?.seriesState = chart
         }
         return reloadTop()
     }

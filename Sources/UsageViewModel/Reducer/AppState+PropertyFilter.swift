@@ -5,7 +5,7 @@ extension AppState {
     /// Keys while a property filter is typed in the events view: text edits it, `Enter` applies it (every
     /// `key=value` word must hold), `Esc` clears it; the provider answers over all events of the period.
     mutating func typeInPropertyFilter(_ key: Key) -> [Effect] {
-        guard case .events(var state)? = stack.last, var draft = state.filterDraft else { return [] }
+        guard var state = top?.eventsState, var draft = state.filterDraft else { return [] }
         switch key {
         case .character(let c):
             draft.append(c)
@@ -34,14 +34,14 @@ extension AppState {
         default:
             break
         }
-        stack[stack.count - 1] = .events(state)
+        top?.eventsState = state
         return []
     }
 
     /// Keys while a search is typed in the events view (`/`): `Enter` lists only the events whose id or properties
     /// hold the text, over every event of the period; `Esc` clears it.
     mutating func typeInSearch(_ key: Key) -> [Effect] {
-        guard case .events(var state)? = stack.last, let draft = state.searchDraft else { return [] }
+        guard var state = top?.eventsState, let draft = state.searchDraft else { return [] }
         switch key {
         case .character(let c): state.searchDraft = draft + String(c)
         case .text(let text): state.searchDraft = draft + text
@@ -57,7 +57,7 @@ extension AppState {
             return reloadEvents(state)
         default: break
         }
-        stack[stack.count - 1] = .events(state)
+        top?.eventsState = state
         return []
     }
 
@@ -96,7 +96,7 @@ extension AppState {
         var state = state
         state.pageIndex = 0
         state.cursor = ListCursor()
-        stack[stack.count - 1] = .events(state)
+        top?.eventsState = state
         return loadEvents()
     }
 }

@@ -72,11 +72,11 @@ extension AppState {
         if Layout.sideMetricCount(width: width, metrics: metrics.count) > sideBefore, customers.loaded, stack.isEmpty {
             return loadSideTotals()
         }
-        guard case .events(var events) = stack.last, events.pageSize != tableRows, tableRows > 0 else { return [] }
+        guard var events = top?.eventsState, events.pageSize != tableRows, tableRows > 0 else { return [] }
         let firstShown = events.pageIndex * events.pageSize
         events.pageSize = tableRows
         events.pageIndex = firstShown / tableRows
-        stack[stack.count - 1] = .events(events)
+        top?.eventsState = events
         return reloadTop()
     }
 

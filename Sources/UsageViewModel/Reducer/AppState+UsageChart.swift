@@ -5,7 +5,7 @@ extension AppState {
     /// `Tab` on a customer's usage: focus moves between the totals and the chart of the selected metric below them
     /// (when the terminal is tall enough to draw it).
     mutating func switchUsagePanel() -> [Effect] {
-        guard case .customerUsage(var state) = stack.last else { return [] }
+        guard var state = top?.usageState else { return [] }
         let rows = state.usage?.totals.count ?? 0, bills = min(3, state.usage?.bills.count ?? 0)
         if state.focus == .table {
             guard state.usage != nil else {
@@ -24,14 +24,14 @@ extension AppState {
         } else {
             state.focus = .table
         }
-        stack[stack.count - 1] = .customerUsage(state)
+        top?.usageState = state
         return []
     }
 
     /// Keys with the chart panel focused: the bucket cursor moves, `e` opens the events of the bucket under it,
     /// `↑`/`↓` chart the previous or next metric; the rest act as on the totals.
     mutating func usageChartCommand(_ command: Command) -> [Effect] {
-        guard case .customerUsage(var state) = stack.last else { return [] }
+        guard var state = top?.usageState else { return [] }
         switch command {
         case .previousPoint, .nextPoint, .peakPoint:
             state.chartCursor = Self.moved(state.chartCursor, command, in: state.selectedSeries?.series.points ?? [])
@@ -57,7 +57,7 @@ extension AppState {
         default:
             return usageCommand(command)
         }
-        stack[stack.count - 1] = .customerUsage(state)
+        top?.usageState = state
         return []
     }
 }
