@@ -76,13 +76,16 @@ enum Chrome {
         if state.overlay == .help { hints = [("Esc", "close")] }
         if case .periodPicker? = state.overlay { hints = [("↑↓", "choose"), ("Enter", "apply"), ("Esc", "cancel")] }
         var messageStyle = theme.fill(.statusBar)
-        if let severity = state.message?.severity, severity != .info {
+        if let severity = state.message?.severity, severity != .info, state.commandLine == nil {
             let entry = theme.entry(severity == .error ? ThemeRole.error : .warn)
             messageStyle = Style(
                 foreground: entry.color, background: messageStyle.background,
                 attributes: entry.attributes.union(messageStyle.attributes))
         }
-        var messageText = state.message.map { ($0.severity == .error ? "error: " : "") + $0.text } ?? ""
+        // What is being typed comes first: the message is back once the command line closes.
+        var messageText =
+            state.commandLine != nil
+            ? "" : state.message.map { ($0.severity == .error ? "error: " : "") + $0.text } ?? ""
         if messageText.isEmpty { messageText = "\(state.width)×\(state.height)" }
         // `? help` and `q quit` always show: the other hints make room for them first.
         let pinned = hints.filter { $0.key == "?" || $0.key == "q" }

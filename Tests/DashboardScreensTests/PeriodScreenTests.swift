@@ -56,4 +56,16 @@ struct PeriodScreenTests {
         #expect(h.state.commandLine == "period -3")
         Snapshot.assert(h.frame(), named: "command-line-\(width)x\(height)")
     }
+
+    @Test func theCommandLineShowsWhatIsTypedOverALongMessage() async throws {
+        var h = try await ScreenHarness(width: 80, height: 24, build: ScreenHarness.demo)
+        await h.press(.character(":"))
+        await h.type("metric gb")
+        await h.press(.enter)
+        #expect(h.state.message?.text.hasPrefix("metrics: ") == true, "an unknown metric lists the metrics")
+        await h.press(.character(":"))
+        await h.type("metric st")
+        let status = h.frame().text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(status.contains(":metric st▏"), "the line being typed shows, got \(status)")
+    }
 }
