@@ -12,6 +12,8 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     public var keys: [String: [String]]
     /// `mouse = false` leaves the mouse to the terminal (text selection), as `--no-mouse` does.
     public var mouse: Bool?
+    /// The top-level `[[plans]]`: prices for sources that have none.
+    public var plans = ConfiguredPlans()
 
     enum CodingKeys: String, CodingKey {
         case profiles, alerts, keys, mouse
@@ -51,6 +53,11 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
         }
     }
 
+    /// The price plans for `profile`: its own `[[profiles.NAME.plans]]`, else the top-level ones.
+    public func plans(profile: Profile?) -> ConfiguredPlans {
+        profile?.plans ?? plans
+    }
+
     /// The alert rules for `profile`: its own `[alerts]` table, else the top-level one, else the defaults.
     public func alertRules(profile: Profile?) -> AlertRules {
         (profile?.alerts ?? alerts)?.rules ?? AlertRules()
@@ -80,7 +87,15 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
         do {
             try ConfigSchema.check(table, ConfigSchema.file, at: "", warnings: &found)
             warnings += found.map { "\(path): \($0)" }
-            return try TOMLDecoder().decode(ConfigFile.self, from: table)
+            var file = try TOMLDecoder().decode(ConfigFile.self, from: table)
+            file.plans = try ConfiguredPlans.read(table["plans"], at: "plans")
+            for name in file.profiles.keys {
+                let plans = table["profiles"]?.table?[name]?.table?["plans"]
+                if plans != nil {
+                    file.profiles[name]?.plans = try ConfiguredPlans.read(plans, at: "profiles.\(name).plans")
+                }
+            }
+            return file
         } catch let error as UsageError {
             throw UsageError(.invalidInput, "\(path): \(error.message)")
         } catch {

@@ -21,6 +21,10 @@ enum ConfigSchema {
         case tables([String: Kind])
         /// A table of names the user chooses, each a text or a list of texts (`[keys]`: `refresh = ["r", "F5"]`).
         case textLists
+        /// A list of texts (`customers = ["cus_1", "cus_2"]`).
+        case texts
+        /// A table whose keys are checked by the reader it is for (a charge's `properties`, read as Lago's).
+        case freeform
     }
 
     /// One `[[alerts.limits]]` entry.
@@ -32,16 +36,28 @@ enum ConfigSchema {
         "baseline_factor": .number, "baseline_days": .wholeNumber(1...365), "minimum_baseline": .number,
         "limits": .tables(limit),
     ]
+    /// One `[[plans.charges]]` entry: a charge in Lago's words (`properties` are read by `ChargeModel`).
+    static let charge: [String: Kind] = [
+        "metric": .text, "charge_model": .choice(ChargeModel.lagoNames), "properties": .freeform,
+        "min_amount_cents": .wholeNumber(0...Int(Int32.max)),
+        "filters": .tables(["values": .freeform, "properties": .freeform]),
+    ]
+    /// One `[[plans]]` entry: a price plan for sources without prices.
+    static let plan: [String: Kind] = [
+        "code": .text, "currency": .text, "amount_cents": .wholeNumber(0...Int(Int32.max)), "customers": .texts,
+        "charges": .tables(charge),
+    ]
     /// One `[profiles.NAME]` table.
     static let profile: [String: Kind] = [
         "provider": .choice(ProviderRegistry.sourceNames), "base_url": .text, "api_key_env": .text,
         "api_key_command": .text, "theme": .text, "refresh": .wholeNumber(Profile.refreshRange), "db": .text,
         "password_env": .text, "password_command": .text,
-        "alerts": .table(alerts), "mouse": .boolean,
+        "alerts": .table(alerts), "mouse": .boolean, "plans": .tables(plan),
     ]
     /// The whole file.
     static let file: [String: Kind] = [
         "profiles": .namedTables(profile), "alerts": .table(alerts), "keys": .textLists, "mouse": .boolean,
+        "plans": .tables(plan),
     ]
 
     /// Checks `table` against `schema`; unknown keys go to `warnings` by their dotted path.
@@ -99,6 +115,12 @@ enum ConfigSchema {
                     entry.array.map { list in list.allSatisfy { $0.type == .string } } ?? (entry.type == .string)
                 guard texts else { throw mismatch("\(name).\(key)", "a key in quotes or a list of them", entry) }
             }
+        case .texts:
+            guard let list = value.array, list.allSatisfy({ $0.type == .string }) else {
+                throw mismatch(name, "a list of texts in quotes", value)
+            }
+        case .freeform:
+            guard value.table != nil else { throw mismatch(name, "a table", value) }
         case .tables(let members):
             guard let array = value.array else { throw mismatch(name, "a list of tables ([[\(name)]])", value) }
             for (index, item) in array.enumerated() {

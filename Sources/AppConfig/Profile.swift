@@ -26,6 +26,8 @@ public struct Profile: Sendable, Hashable, Decodable {
     public var alerts: AlertsConfig?
     /// Whether clicks and the wheel reach usagetop (replacing the top-level `mouse`).
     public var mouse: Bool?
+    /// Price plans for this profile (replacing the top-level `[[plans]]`).
+    public var plans: ConfiguredPlans?
 
     enum CodingKeys: String, CodingKey {
         case provider, theme, refresh, db, alerts, mouse
