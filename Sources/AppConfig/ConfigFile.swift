@@ -13,7 +13,7 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     /// `mouse = false` leaves the mouse to the terminal (text selection), as `--no-mouse` does.
     public var mouse: Bool?
     /// The top-level `[[plans]]`: prices for sources that have none.
-    public var plans = ConfiguredPlans()
+    public var plans = PlanBook()
 
     enum CodingKeys: String, CodingKey {
         case profiles, alerts, keys, mouse
@@ -54,7 +54,7 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     }
 
     /// The price plans for `profile`: its own `[[profiles.NAME.plans]]`, else the top-level ones.
-    public func plans(profile: Profile?) -> ConfiguredPlans {
+    public func plans(profile: Profile?) -> PlanBook {
         profile?.plans ?? plans
     }
 
@@ -88,11 +88,11 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
             try ConfigSchema.check(table, ConfigSchema.file, at: "", warnings: &found)
             warnings += found.map { "\(path): \($0)" }
             var file = try TOMLDecoder().decode(ConfigFile.self, from: table)
-            file.plans = try ConfiguredPlans.read(table["plans"], at: "plans")
+            file.plans = try PlanBook.read(table["plans"], at: "plans")
             for name in file.profiles.keys {
                 let plans = table["profiles"]?.table?[name]?.table?["plans"]
                 if plans != nil {
-                    file.profiles[name]?.plans = try ConfiguredPlans.read(plans, at: "profiles.\(name).plans")
+                    file.profiles[name]?.plans = try PlanBook.read(plans, at: "profiles.\(name).plans")
                 }
             }
             return file

@@ -1,3 +1,5 @@
+import UsageCore
+
 /// One `[profiles.NAME]` table of `config.toml`.
 public struct Profile: Sendable, Hashable, Decodable {
     /// `local` or a provider of `ProviderRegistry` (`lago`).
@@ -27,7 +29,7 @@ public struct Profile: Sendable, Hashable, Decodable {
     /// Whether clicks and the wheel reach usagetop (replacing the top-level `mouse`).
     public var mouse: Bool?
     /// Price plans for this profile (replacing the top-level `[[plans]]`).
-    public var plans: ConfiguredPlans?
+    public var plans: PlanBook?
 
     enum CodingKeys: String, CodingKey {
         case provider, theme, refresh, db, alerts, mouse

@@ -16,7 +16,10 @@ enum CustomerUsageView {
         let priced = usage.usage?.totals.filter { $0.amount != nil } ?? []
         // One sum only over one period: amounts of different billing periods are each on their bill's line below.
         let billed = Set(priced.map(\.period)).count == 1 ? Money.totals(priced.compactMap(\.amount)) : []
-        if !billed.isEmpty { title += " · billed " + billed.map(\.text).joined(separator: " + ") }
+        let plans = Set(priced.compactMap(\.plan))
+        // Amounts from a config.toml plan are usagetop's pricing, not a bill: the title names the plan instead.
+        let word = plans.count == 1 && priced.allSatisfy({ $0.plan != nil }) ? "plan \(plans.first!)" : "billed"
+        if !billed.isEmpty { title += " · \(word) " + billed.map(\.text).joined(separator: " + ") }
         let perPeriod = usage.usage?.series.values.contains { $0.isPerBillingPeriod } == true
         title += " · by \(perPeriod ? "billing period" : state.bucket.rawValue)"
         Block(title: title, borderStyle: theme.text(.border), titleStyle: theme.text(.title), glyphs: options.glyphs)

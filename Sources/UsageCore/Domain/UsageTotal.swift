@@ -25,6 +25,9 @@ public struct UsageTotal: Sendable, Hashable {
     public var subscription: String?
     /// The charge's own id (Lago's `lago_id`), which `charge` (a name for people) may not be.
     public var chargeID: String?
+    /// The code of the `config.toml` plan that priced `amountCents`, when the amount is usagetop's own pricing of a
+    /// source without prices rather than the provider's bill.
+    public var plan: String?
     /// The metric's value over the row's events, when the charge bills something else: a charge with filters of a
     /// max metric bills the sum of its filters' maxima, not the largest value. Nil when `value` is that value.
     public var eventsValue: Decimal?

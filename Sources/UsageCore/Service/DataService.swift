@@ -5,6 +5,8 @@ import Foundation
 /// failure into a one-line `UsageError`.
 public actor DataService {
     private let provider: any UsageProvider
+    /// Prices for a source that has none (`[[plans]]` in `config.toml`); empty for the rest.
+    private let plans: PlanBook
     private let policy: CachePolicy
     private let now: @Sendable () -> Date
     private var cache: ResponseCache
@@ -13,12 +15,14 @@ public actor DataService {
     /// Callers waiting on each shared fetch, and how many of them were cancelled.
     private var waiting: [String: (callers: Int, cancelled: Int)] = [:]
 
-    /// Creates a service over `provider`; `now` is injectable so tests control cache ages.
+    /// Creates a service over `provider`, pricing with `plans` what the provider leaves unpriced; `now` is
+    /// injectable so tests control cache ages.
     public init(
-        provider: any UsageProvider, cache policy: CachePolicy = .none,
+        provider: any UsageProvider, plans: PlanBook = PlanBook(), cache policy: CachePolicy = .none,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.provider = provider
+        self.plans = plans
         self.policy = policy
         self.now = now
         cache = ResponseCache(maxEntries: policy.maxEntries)
@@ -121,10 +125,13 @@ public actor DataService {
         progress: SummaryProgressHandler? = nil
     ) async throws(UsageError) -> [CustomerSummary] {
         let key = "summaries|\(metric.code)|\(Self.key(period))|\(trailingDays)|\(UTCTime.day(now))"
-        return try await shared(key, ttl: policy.customers, "loading customers") { [provider] in
-            try await provider.summaries(
+        return try await shared(key, ttl: policy.customers, "loading customers") { [provider, plans] in
+            let rows = try await provider.summaries(
                 metric: metric, period: period, trailingDays: trailingDays, now: now,
                 progress: progress)
+            guard !plans.isEmpty else { return rows }
+            return try await PlanPricer.priced(
+                rows, metric: metric, period: period, book: plans, now: now, provider: provider)
         }
     }
 
@@ -137,8 +144,11 @@ public actor DataService {
     public func report(customerID: String, period: Period) async throws(UsageError) -> UsageReport {
         try await shared(
             "report|\(customerID)|\(Self.key(period))", ttl: policy.usage, "loading usage of \(customerID)"
-        ) { [provider] in
-            try await provider.report(customerID: customerID, period: period)
+        ) { [provider, plans] in
+            let report = try await provider.report(customerID: customerID, period: period)
+            guard let plan = plans.plan(for: customerID) else { return report }
+            return try await PlanPricer.priced(
+                report, plan: plan, customerID: customerID, period: period, provider: provider)
         }
     }
 

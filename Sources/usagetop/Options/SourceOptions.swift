@@ -44,6 +44,20 @@ struct SourceOptions: ParsableArguments {
         return try ConfigFile.load(path: path, warnings: &warnings)
     }
 
+    /// The price plans of `config.toml` for `chosen` (its own, else the file's). Without `--profile` a file that
+    /// cannot be read leaves the source unpriced with a warning, as before plans existed; with one, the profile's
+    /// read has already failed on it.
+    func plans(profile chosen: Profile?, warnings: inout [String]) -> PlanBook {
+        var found: [String] = []  // said already when a profile was read from the same file
+        defer { if profile == nil { warnings += found } }
+        do {
+            return try configFile(warnings: &found).plans(profile: chosen)
+        } catch {
+            found.append("\(error.message); prices from config.toml are left out")
+            return PlanBook()
+        }
+    }
+
     /// The API provider chosen by `--provider`, else by the profile; nil for the local store (the default).
     func kind(profile chosen: Profile?) throws(UsageError) -> ProviderDescriptor? {
         if let provider { return try Self.descriptor(named: provider, from: "--provider") }
@@ -67,17 +81,18 @@ struct SourceOptions: ParsableArguments {
         AppLogging.start()
         var warnings: [String] = []
         let chosen = try selectedProfile(warnings: &warnings)
+        let plans = self.plans(profile: chosen, warnings: &warnings)
         if interactive { for warning in warnings { StandardError.line("usagetop: warning: \(warning)") } }
         if let remote = try kind(profile: chosen) {
-            return DataService(provider: try await remoteProvider(remote, chosen), cache: .remote)
+            return DataService(provider: try await remoteProvider(remote, chosen), plans: plans, cache: .remote)
         }
         switch StoreLocation.chosen(db: db, profile: chosen) {
         case .file(let path):
             let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
-            return DataService(provider: LocalProvider(store: store), cache: .untilChanged)
+            return DataService(provider: LocalProvider(store: store), plans: plans, cache: .untilChanged)
         case .postgres(let url):
             let store = try await StoreLocation.openPostgres(url: url, profile: chosen)
-            return DataService(provider: PostgresProvider(store: store), cache: .untilChanged)
+            return DataService(provider: PostgresProvider(store: store), plans: plans, cache: .untilChanged)
         }
     }
 

@@ -1,30 +1,11 @@
 import TOMLKit
 import UsageCore
 
-/// The `[[plans]]` of `config.toml` (or of a profile): price plans in Lago's words for sources that have no prices,
-/// each for the customers it lists, or for every other customer when it lists none.
-public struct ConfiguredPlans: Sendable, Hashable {
-    /// The plan of customers no plan lists, if any.
-    public var standard: PricePlan?
-    /// Plans by customer id.
-    public var byCustomer: [String: PricePlan]
-
-    /// No plans: every metric shows units only.
-    public init(standard: PricePlan? = nil, byCustomer: [String: PricePlan] = [:]) {
-        self.standard = standard
-        self.byCustomer = byCustomer
-    }
-
-    /// Whether any plan is declared.
-    public var isEmpty: Bool { standard == nil && byCustomer.isEmpty }
-
-    /// The plan that prices `customerID`'s usage, if any.
-    public func plan(for customerID: String) -> PricePlan? { byCustomer[customerID] ?? standard }
-
+extension PlanBook {
     /// Reads the `plans` array at `path`; a plan's mistake names its key, a customer in two plans or two plans for
     /// everyone is refused.
-    static func read(_ value: (any TOMLValueConvertible)?, at path: String) throws(UsageError) -> ConfiguredPlans {
-        var plans = ConfiguredPlans()
+    static func read(_ value: (any TOMLValueConvertible)?, at path: String) throws(UsageError) -> PlanBook {
+        var plans = PlanBook()
         for (index, item) in (value?.array ?? []).enumerated() {
             let at = "\(path)[\(index + 1)]"
             let json = TOMLJSON.value(item)

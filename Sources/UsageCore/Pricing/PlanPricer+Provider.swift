@@ -1,0 +1,92 @@
+import Foundation
+
+extension PlanPricer {
+    /// `report` with an amount on each total the provider left unpriced that `plan` prices: each billing month the
+    /// period touches is asked for the customer's usage from the month's start to the part's end (and to its start,
+    /// when the part starts later), and the difference of the charges to date is its cost.
+    static func priced(
+        _ report: UsageReport, plan: PricePlan, customerID: String, period: Period, provider: any UsageProvider
+    ) async throws -> UsageReport {
+        let open = report.totals.indices.filter {
+            let total = report.totals[$0]
+            return total.amountCents == nil && total.billedBy == nil && total.period == nil
+                && !plan.charges(for: total.metric.code).isEmpty
+        }
+        guard !open.isEmpty else { return report }
+        var costs = [Int?](repeating: 0, count: report.totals.count)
+        for (month, part) in billingMonths(overlapping: period) {
+            let through = try await usage(provider, customerID, Period(start: month.start, end: part.end))
+            let before =
+                part.start > month.start
+                ? try await usage(provider, customerID, Period(start: month.start, end: part.start)) : nil
+            for index in open {
+                let code = report.totals[index].metric.code
+                let cost = Self.cost(
+                    plan.charges(for: code), before: before.map { $0[code] ?? (0, 0) },
+                    through: through[code] ?? (0, 0), currency: plan.currency)
+                costs[index] = costs[index].flatMap { sum in cost.map { sum + $0 } }
+            }
+        }
+        var priced = report
+        for index in open {
+            guard let cost = costs[index] else { continue }
+            priced.totals[index].amountCents = cost
+            priced.totals[index].currency = plan.currency
+            priced.totals[index].plan = plan.code
+        }
+        return priced
+    }
+
+    /// Units and event counts per metric code over `period`.
+    private static func usage(_ provider: any UsageProvider, _ customerID: String, _ period: Period) async throws
+        -> [String: (units: Decimal, events: Int?)]
+    {
+        var found: [String: (units: Decimal, events: Int?)] = [:]
+        for total in try await provider.totals(customerID: customerID, period: period) where total.billedBy == nil {
+            found[total.metric.code] = (total.value, total.eventCount)
+        }
+        return found
+    }
+
+    /// `rows` with each customer's cost of `metric` under their plan, where `book` prices it: the customers table is
+    /// asked again per billing month for the usage to date (the same questions for every customer at once).
+    static func priced(
+        _ rows: [CustomerSummary], metric: Metric, period: Period, book: PlanBook, now: Date,
+        provider: any UsageProvider
+    ) async throws -> [CustomerSummary] {
+        let priceable = rows.indices.filter {
+            rows[$0].amounts.isEmpty && rows[$0].periods.isEmpty
+                && !(book.plan(for: rows[$0].customer.id)?.charges(for: metric.code).isEmpty ?? true)
+        }
+        guard !priceable.isEmpty else { return rows }
+        var costs = [Int?](repeating: 0, count: rows.count)
+        for (month, part) in billingMonths(overlapping: period) {
+            let through = try await totals(provider, metric, Period(start: month.start, end: part.end), now: now)
+            let before =
+                part.start > month.start
+                ? try await totals(provider, metric, Period(start: month.start, end: part.start), now: now) : nil
+            for index in priceable {
+                let id = rows[index].customer.id
+                guard let plan = book.plan(for: id) else { continue }
+                let cost = Self.cost(
+                    plan.charges(for: metric.code), before: before.map { ($0[id] ?? 0, nil) },
+                    through: (through[id] ?? 0, nil), currency: plan.currency)
+                costs[index] = costs[index].flatMap { sum in cost.map { sum + $0 } }
+            }
+        }
+        var priced = rows
+        for index in priceable {
+            guard let cost = costs[index], let plan = book.plan(for: rows[index].customer.id) else { continue }
+            priced[index].amounts = [Money(minorUnits: cost, currency: plan.currency)]
+        }
+        return priced
+    }
+
+    /// Every customer's total of `metric` over `period`, by customer id.
+    private static func totals(_ provider: any UsageProvider, _ metric: Metric, _ period: Period, now: Date)
+        async throws -> [String: Decimal]
+    {
+        let rows = try await provider.summaries(metric: metric, period: period, trailingDays: 0, now: now)
+        return Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Prices a metric's usage over any period under a plan that bills calendar months (UTC), as a support engineer
+/// asks it ("what did last Tuesday cost?"). Within a billing period the cost of a part is the period-to-date charge
+/// at its end less the period-to-date charge at its start, each rounded to a minor unit as a bill would be; so the
+/// days of a month add up to the month exactly, whatever the tiers. Before a billing period starts nothing is billed.
+/// A minimum commitment is settled at the end of a billing period and is not spread over its days.
+public enum PlanPricer {
+    /// The billing periods (calendar months) that `period` touches, each with the part of `period` inside it.
+    public static func billingMonths(overlapping period: Period) -> [(month: Period, part: Period)] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard period.end > period.start,
+            var start = calendar.dateInterval(of: .month, for: period.start)?.start
+        else { return [] }
+        var months: [(Period, Period)] = []
+        while start < period.end {
+            guard let end = calendar.date(byAdding: .month, value: 1, to: start) else { break }
+            let month = Period(start: start, end: end)
+            months.append((month, Period(start: max(start, period.start), end: min(end, period.end))))
+            start = end
+        }
+        return months
+    }
+
+    /// Why `charge` cannot yet be priced from a metric's units and event count alone, or nil when it can.
+    public static func unpriceable(_ charge: Charge) -> String? {
+        if !charge.model.isReproducible { return "\(charge.model.name) prices are the provider's own" }
+        if !charge.filters.isEmpty { return "priced per filter value" }
+        if !charge.groupKeys.isEmpty { return "priced per group" }
+        if case .percentage(let terms) = charge.model,
+            terms.freeEvents > 0 || terms.freeUnits > 0 || terms.minPerTransaction != nil
+                || terms.maxPerTransaction != nil
+        {
+            return "priced transaction by transaction"
+        }
+        return nil
+    }
+
+    /// What `charges` bill, in minor units of `currency`, for `units` from `events` events (nil: not known) since
+    /// their billing period began (each charge rounded on its own, as each is a fee of its own); nil when one cannot
+    /// be priced.
+    public static func toDate(_ charges: [Charge], units: Decimal, events: Int?, currency: String) -> Int? {
+        var total = 0
+        for charge in charges {
+            if case .percentage(let terms) = charge.model, terms.fixedAmount != nil, events == nil { return nil }
+            guard unpriceable(charge) == nil,
+                let amount = charge.model.amount(for: ChargeUsage(units: units, events: events ?? 0))
+            else { return nil }
+            total += ChargeAmount.minorUnits(amount, currency: currency)
+        }
+        return total
+    }
+
+    /// The cost of `part` of a billing period: the charge to date at its end, less at its start unless it starts the
+    /// billing period. `before` is the usage from the billing period's start to the part's start (nil when the part
+    /// starts the billing period), `through` from the billing period's start to the part's end.
+    public static func cost(
+        _ charges: [Charge], before: (units: Decimal, events: Int?)?, through: (units: Decimal, events: Int?),
+        currency: String
+    ) -> Int? {
+        guard let end = toDate(charges, units: through.units, events: through.events, currency: currency) else {
+            return nil
+        }
+        guard let before else { return end }
+        guard let start = toDate(charges, units: before.units, events: before.events, currency: currency) else {
+            return nil
+        }
+        return end - start
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import PostgresTestSupport
+import Testing
+import UsageCore
+
+/// A store's usage priced with a plan from `config.toml`, through the data service, on both stores: a billing
+/// month costs what its plan bills, and any period's cost is the charge to date at its end less at its start, so the
+/// days of a month add up to the month exactly.
+@Suite("Pricing a store's usage with a plan")
+struct PlanPricingTests {
+    /// 0.10 a call for the first 100 with a flat 1.00, then 0.05: November's 465 calls cost 29.25.
+    static let plan = PricePlan(
+        code: "starter", currency: "EUR",
+        charges: [
+            Charge(
+                metricCode: "calls",
+                model: .graduated([
+                    PriceRange(from: 0, to: 100, perUnit: Decimal(string: "0.10")!, flat: 1),
+                    PriceRange(from: 101, to: nil, perUnit: Decimal(string: "0.05")!),
+                ]))
+        ])
+
+    /// Day d of November has d calls (465 in all); December 1 to 5 have 10 calls each.
+    static func filled(_ kind: StoreKind) async throws -> StoreUnderTest {
+        let t = try await StoreUnderTest.make(kind)
+        var lines: [String] = []
+        for day in 1...30 {
+            for n in 0..<day {
+                lines.append(
+                    TestStore.event("n\(day)-\(n)", "calls", String(format: "2026-11-%02dT10:%02d:00Z", day, n)))
+            }
+        }
+        for day in 1...5 {
+            for n in 0..<10 {
+                lines.append(
+                    TestStore.event("d\(day)-\(n)", "calls", String(format: "2026-12-%02dT08:%02d:00Z", day, n)))
+            }
+        }
+        try await t.ingest(lines)
+        return t
+    }
+
+    static func cost(_ service: DataService, _ period: Period) async throws -> Int? {
+        let totals = try await service.totals(customerID: "c1", period: period)
+        return totals.first { $0.metric.code == "calls" }?.amount.map(\.minorUnits)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aMonthCostsItsBillAndItsDaysAddUpToIt(kind: StoreKind) async throws {
+        let t = try await Self.filled(kind)
+        let service = DataService(provider: t.provider, plans: PlanBook(standard: Self.plan))
+        let november = TestStore.period("2026-11-01", "2026-12-01")
+        #expect(try await Self.cost(service, november) == 2925, "1 + 100 × 0.10 + 365 × 0.05")
+        var days = 0
+        for day in 0..<30 {
+            let start = november.start.addingTimeInterval(Double(day) * 86_400)
+            days +=
+                try await Self.cost(service, Period(start: start, end: start.addingTimeInterval(86_400))) ?? -1_000_000
+        }
+        #expect(days == 2925, "the days of the month add up to the month")
+        // November 20 (20 calls): 190 calls before it, 210 after it, both past the first tier.
+        #expect(try await Self.cost(service, TestStore.period("2026-11-20", "2026-11-21")) == 100)
+        // Across two billing months: the second half of November and December's first five days (50 calls).
+        let across = try await Self.cost(service, TestStore.period("2026-11-16", "2026-12-06"))
+        let secondHalf = 2925 - (try await Self.cost(service, TestStore.period("2026-11-01", "2026-11-16")) ?? 0)
+        #expect(across == secondHalf + 600, "December: 1 + 50 × 0.10")
+        let unpriced = try await service.totals(customerID: "c1", period: november).first { $0.metric.code == "gb" }
+        #expect(unpriced == nil || unpriced?.amount == nil, "a metric the plan does not charge has no amount")
+    }
+
+    @Test(arguments: StoreKind.available)
+    func theCustomersTableCarriesEachCustomersCost(kind: StoreKind) async throws {
+        let t = try await Self.filled(kind)
+        let service = DataService(provider: t.provider, plans: PlanBook(byCustomer: ["c1": Self.plan]))
+        let rows = try await service.summaries(
+            metric: TestStore.metric("calls"), period: TestStore.period("2026-11-20", "2026-11-21"), trailingDays: 0,
+            now: TestStore.date("2026-12-06T00:00:00Z"))
+        #expect(rows.first { $0.customer.id == "c1" }?.amounts == [Money(minorUnits: 100, currency: "EUR")])
+        let unplanned = DataService(provider: t.provider, plans: PlanBook(byCustomer: ["c2": Self.plan]))
+        let plain = try await unplanned.summaries(
+            metric: TestStore.metric("calls"), period: TestStore.period("2026-11-20", "2026-11-21"), trailingDays: 0,
+            now: TestStore.date("2026-12-06T00:00:00Z"))
+        #expect(plain.first { $0.customer.id == "c1" }?.amounts == [], "a customer without a plan shows units only")
+    }
+}
