@@ -117,7 +117,8 @@ enum CustomerUsageView {
                 (
                     .amount,
                     Table.Column(
-                        "Amount", width: widest(totals.map { $0.amount?.text ?? "—" }, "Amount"), alignRight: true)
+                        "Amount", width: widest(totals.map { $0.amount?.text ?? $0.unpriced ?? "—" }, "Amount"),
+                        alignRight: true)
                 ))
         }
         if hasPeriod { fields.append((.period, Table.Column("Period", width: 23))) }
@@ -138,7 +139,7 @@ enum CustomerUsageView {
                 case .total: return values[row]
                 case .unit: return human[row] == nil ? total.metric.unit ?? "" : ""
                 case .events: return events[row]
-                case .amount: return total.amount?.text ?? "—"
+                case .amount: return total.amount?.text ?? total.unpriced ?? "—"
                 case .period: return total.period.map(PeriodText.span) ?? "as asked"
                 case .trend:
                     guard let series = data.series[total.metric.code] else { return "—" }

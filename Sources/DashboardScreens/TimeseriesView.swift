@@ -32,7 +32,8 @@ enum TimeseriesView {
         bars(series, cursor: chart.cursor, now: state.now, options: options, area: plotArea, buffer: &buffer)
     }
 
-    /// `▸ 2026-11-25 14:00 → 15:00 · 42 calls · 12.3 % of the total · e events` for the bucket under the cursor.
+    /// `▸ 2026-11-25 14:00 → 15:00 · 42 calls · EUR 1.05 · 12.3 % of the total · e events` for the bucket under the
+    /// cursor (the amount when a plan prices it).
     static func readout(_ chart: TimeseriesState, _ series: TimeSeries, now: Date) -> String? {
         readout(
             metric: chart.metric, cursor: chart.cursor, series: series, eventsKey: chart.customerID != nil, now: now)
@@ -46,6 +47,7 @@ enum TimeseriesView {
         guard point.start <= now else { return "▸ \(span) · not yet" }
         let underWay = now < (point.end ?? series.bucket.advance(point.start))
         var text = "▸ \(span) · \(Format.exact(point.value, unit: metric.unit))" + (underWay ? " so far" : "")
+        if let amount = point.amount { text += " · " + amount.text }
         if metric.aggregation.isAdditive, series.total > 0 {
             text += " · " + DecimalText.grouped(point.value / series.total * 100, fractionDigits: 1) + " % of the total"
         }

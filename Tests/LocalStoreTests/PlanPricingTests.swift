@@ -64,8 +64,18 @@ struct PlanPricingTests {
         let across = try await Self.cost(service, TestStore.period("2026-11-16", "2026-12-06"))
         let secondHalf = 2925 - (try await Self.cost(service, TestStore.period("2026-11-01", "2026-11-16")) ?? 0)
         #expect(across == secondHalf + 600, "December: 1 + 50 × 0.10")
-        let unpriced = try await service.totals(customerID: "c1", period: november).first { $0.metric.code == "gb" }
-        #expect(unpriced == nil || unpriced?.amount == nil, "a metric the plan does not charge has no amount")
+        let totals = try await service.totals(customerID: "c1", period: november)
+        let peak = try #require(totals.first { $0.metric.code == "peak" })
+        #expect(peak.amount == nil && peak.unpriced == "no price", "a metric the plan does not charge says so")
+        var filtered = Self.plan
+        filtered.charges.append(
+            Charge(
+                metricCode: "gb", model: .standard(perUnit: 1),
+                filters: [ChargeFilter(values: ["region": ["eu"]], model: .standard(perUnit: 2))]))
+        let withFilters = DataService(provider: t.provider, plans: PlanBook(standard: filtered))
+        let gb = try #require(
+            try await withFilters.totals(customerID: "c1", period: november).first { $0.metric.code == "gb" })
+        #expect(gb.amount == nil && gb.unpriced == "not priced", "a charge per filter value is not priced yet")
     }
 
     @Test(arguments: StoreKind.available)
@@ -81,5 +91,23 @@ struct PlanPricingTests {
             metric: TestStore.metric("calls"), period: TestStore.period("2026-11-20", "2026-11-21"), trailingDays: 0,
             now: TestStore.date("2026-12-06T00:00:00Z"))
         #expect(plain.first { $0.customer.id == "c1" }?.amounts == [], "a customer without a plan shows units only")
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aChartsBucketsCostWhatTheMonthsBillGrewByAndAddUpToIt(kind: StoreKind) async throws {
+        let t = try await Self.filled(kind)
+        let service = DataService(provider: t.provider, plans: PlanBook(standard: Self.plan))
+        let calls = TestStore.metric("calls")
+        let month = try await service.timeseries(
+            metric: calls, customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"), bucket: .day)
+        #expect(month.points.compactMap(\.amount).map(\.minorUnits).reduce(0, +) == 2925)
+        #expect(month.points[19].amount == Money(minorUnits: 100, currency: "EUR"), "November 20, as its total says")
+        // A chart that starts mid-month counts the month's earlier calls into its first bucket's charge to date.
+        let late = try await service.timeseries(
+            metric: calls, customerID: "c1", period: TestStore.period("2026-11-20", "2026-11-22"), bucket: .day)
+        #expect(late.points.map { $0.amount?.minorUnits } == [100, 105], "190 calls before: 20 then 21 at 0.05")
+        let all = try await service.timeseries(
+            metric: calls, customerID: nil, period: TestStore.period("2026-11-01", "2026-12-01"), bucket: .day)
+        #expect(all.points.allSatisfy { $0.amount == nil }, "a chart of all customers is not priced")
     }
 }

@@ -10,6 +10,9 @@ public struct TimeSeries: Sendable, Hashable {
         public var value: Decimal
         /// The bucket's exclusive end, when buckets are the provider's own periods (billing periods).
         public var end: Date?
+        /// What the bucket cost under a `config.toml` plan (the month's charge to date at its end less at its
+        /// start), when the source has no prices of its own and the plan prices the metric.
+        public var amount: Money?
 
         /// Creates a point.
         public init(start: Date, value: Decimal, end: Date? = nil) {

@@ -25,6 +25,9 @@ public struct UsageTotal: Sendable, Hashable {
     public var subscription: String?
     /// The charge's own id (Lago's `lago_id`), which `charge` (a name for people) may not be.
     public var chargeID: String?
+    /// Why a total of a source priced by a `config.toml` plan has no amount: `no price` when the plan does not charge
+    /// the metric, `not priced` when its charge cannot be priced from units yet (filters, groups, per transaction).
+    public var unpriced: String?
     /// The code of the `config.toml` plan that priced `amountCents`, when the amount is usagetop's own pricing of a
     /// source without prices rather than the provider's bill.
     public var plan: String?

@@ -7,11 +7,20 @@ extension PlanPricer {
     static func priced(
         _ report: UsageReport, plan: PricePlan, customerID: String, period: Period, provider: any UsageProvider
     ) async throws -> UsageReport {
-        let open = report.totals.indices.filter {
+        var report = report
+        let unpricedByProvider = report.totals.indices.filter {
             let total = report.totals[$0]
             return total.amountCents == nil && total.billedBy == nil && total.period == nil
-                && !plan.charges(for: total.metric.code).isEmpty
         }
+        for index in unpricedByProvider {
+            let charges = plan.charges(for: report.totals[index].metric.code)
+            if charges.isEmpty {
+                report.totals[index].unpriced = "no price"
+            } else if charges.contains(where: { unpriceable($0) != nil }) {
+                report.totals[index].unpriced = "not priced"
+            }
+        }
+        let open = unpricedByProvider.filter { report.totals[$0].unpriced == nil }
         guard !open.isEmpty else { return report }
         var costs = [Int?](repeating: 0, count: report.totals.count)
         for (month, part) in billingMonths(overlapping: period) {
@@ -88,5 +97,49 @@ extension PlanPricer {
     {
         let rows = try await provider.summaries(metric: metric, period: period, trailingDays: 0, now: now)
         return Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension PlanPricer {
+    /// `series` with each bucket's cost under `plan`, for a metric whose buckets add up (a count or a sum): within a
+    /// billing month the charge to date after a bucket is the month's units before the period plus the buckets so
+    /// far, so the costs are differences of charges to date and the buckets of a month add up to its bill.
+    static func priced(
+        _ series: TimeSeries, metric: Metric, plan: PricePlan, customerID: String, period: Period,
+        provider: any UsageProvider
+    ) async throws -> TimeSeries {
+        let charges = plan.charges(for: metric.code)
+        guard !charges.isEmpty, metric.aggregation.isAdditive, !series.isPerBillingPeriod,
+            charges.allSatisfy({ unpriceable($0) == nil && !needsEvents($0) })
+        else { return series }
+        var priced = series
+        var month: Period?
+        var toDate: Decimal?  // the month's units before the bucket; nil at the month's start
+        for index in series.points.indices {
+            let point = series.points[index]
+            guard
+                let current = billingMonths(overlapping: Period(start: point.start, end: point.start + 1)).first?.month
+            else { continue }
+            if current != month {
+                month = current
+                let from = max(point.start, period.start)
+                toDate =
+                    from > current.start
+                    ? try await provider.totals(customerID: customerID, period: Period(start: current.start, end: from))
+                        .first { $0.metric.code == metric.code && $0.billedBy == nil }?.value ?? 0 : nil
+            }
+            let through = (toDate ?? 0) + point.value
+            let cost = Self.cost(
+                charges, before: toDate.map { ($0, nil) }, through: (through, nil), currency: plan.currency)
+            priced.points[index].amount = cost.map { Money(minorUnits: $0, currency: plan.currency) }
+            toDate = through
+        }
+        return priced
+    }
+
+    /// Whether a charge's price depends on how many events there were, which a series does not say.
+    private static func needsEvents(_ charge: Charge) -> Bool {
+        if case .percentage(let terms) = charge.model { return terms.fixedAmount != nil }
+        return false
     }
 }

@@ -207,7 +207,12 @@ public actor DataService {
         try checkFilter(metric)
         let key = "series|\(Self.key(metric))|\(customerID ?? "*")|\(Self.key(period))|\(bucket.rawValue)"
         return try await shared(key, ttl: policy.timeseries, "loading timeseries of \(metric.code)") {
-            try await charting.timeseries(metric: metric, customerID: customerID, period: period, bucket: bucket)
+            [provider, plans] in
+            let series = try await charting.timeseries(
+                metric: metric, customerID: customerID, period: period, bucket: bucket)
+            guard let customerID, let plan = plans.plan(for: customerID) else { return series }
+            return try await PlanPricer.priced(
+                series, metric: metric, plan: plan, customerID: customerID, period: period, provider: provider)
         }
     }
 
