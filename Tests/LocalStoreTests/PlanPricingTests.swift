@@ -110,4 +110,23 @@ struct PlanPricingTests {
             metric: calls, customerID: nil, period: TestStore.period("2026-11-01", "2026-12-01"), bucket: .day)
         #expect(all.points.allSatisfy { $0.amount == nil }, "a chart of all customers is not priced")
     }
+
+    @Test(arguments: StoreKind.available)
+    func aBreakdownSharesTheCostByUnitsAndItsPartsAddUp(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        var lines: [String] = []
+        for n in 0..<205 {
+            let region = n < 120 ? #"{"region": "eu"}"# : n < 200 ? #"{"region": "us"}"# : "{}"
+            let time = String(format: "2026-11-%02dT12:%02d:00Z", n % 28 + 1, n % 60)
+            lines.append(TestStore.event("e\(n)", "calls", time, region))
+        }
+        try await t.ingest(lines)
+        let service = DataService(provider: t.provider, plans: PlanBook(standard: Self.plan))
+        let rows = try await service.breakdown(
+            customerID: "c1", metric: TestStore.metric("calls"), period: TestStore.period("2026-11-01", "2026-12-01"),
+            by: "region")
+        let parts = Dictionary(rows.map { ($0.value ?? "-", $0.amount?.minorUnits ?? -1) }, uniquingKeysWith: +)
+        #expect(parts == ["eu": 951, "us": 634, "-": 40], "1,625 cents (205 calls) shared 120 : 80 : 5")
+        #expect(parts.values.reduce(0, +) == 1625)
+    }
 }

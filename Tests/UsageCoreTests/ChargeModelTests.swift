@@ -158,4 +158,20 @@ struct ChargeModelTests {
         #expect(ChargeAmount.trueUp(minimum: 10_000, used: 12_000, billedDays: 30, periodDays: 30) == 0)
         #expect(ChargeAmount.trueUp(minimum: 1_000, used: 0, billedDays: 10, periodDays: 30) == 333)
     }
+
+    /// Shares in minor units always add up to the whole, the units left over going to the largest remainders.
+    @Test func apportioningAddsUpToTheWhole() {
+        #expect(PlanPricer.apportion(100, by: [1, 1, 1]) == [34, 33, 33])
+        #expect(PlanPricer.apportion(1625, by: [120, 80, 5]) == [951, 634, 40])
+        #expect(PlanPricer.apportion(10, by: [0, 0]) == [10, 0])
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let whole = Int.random(in: 0...1_000_000, using: &random)
+            let weights = (0..<Int.random(in: 1...12, using: &random)).map { _ in
+                Decimal(Int.random(in: 0...10_000, using: &random)) / 100
+            }
+            let parts = PlanPricer.apportion(whole, by: weights)
+            #expect(parts.reduce(0, +) == whole && parts.allSatisfy { $0 >= 0 })
+        }
+    }
 }

@@ -143,3 +143,40 @@ extension PlanPricer {
         return false
     }
 }
+
+extension PlanPricer {
+    /// `rows` of a breakdown with each value's part of the metric's cost under `plan`, in proportion to its units
+    /// (the charge has neither filters nor groups, so no value has a price of its own), apportioned in minor units by
+    /// largest remainder so that the parts add up to the cost exactly.
+    static func priced(
+        _ rows: [BreakdownRow], metric: Metric, plan: PricePlan, customerID: String, period: Period,
+        provider: any UsageProvider
+    ) async throws -> [BreakdownRow] {
+        guard metric.aggregation.isAdditive, rows.allSatisfy({ $0.amount == nil }) else { return rows }
+        let totals = UsageReport(totals: try await provider.totals(customerID: customerID, period: period))
+        let report = try await priced(totals, plan: plan, customerID: customerID, period: period, provider: provider)
+        guard let cost = report.totals.first(where: { $0.metric.code == metric.code && $0.plan != nil })?.amountCents
+        else { return rows }
+        let parts = apportion(cost, by: rows.map(\.total))
+        var priced = rows
+        for index in rows.indices { priced[index].amount = Money(minorUnits: parts[index], currency: plan.currency) }
+        return priced
+    }
+
+    /// `whole` minor units split in proportion to `weights`, rounded down and the rest handed out one unit at a time
+    /// to the largest remainders (ties to the first), so the parts always add up to `whole`; all to the first when
+    /// the weights are zero.
+    public static func apportion(_ whole: Int, by weights: [Decimal]) -> [Int] {
+        guard !weights.isEmpty else { return [] }
+        let sum = weights.reduce(0, +)
+        guard sum > 0 else { return [whole] + Array(repeating: 0, count: weights.count - 1) }
+        let exact = weights.map { Decimal(whole) * $0 / sum }
+        var parts = exact.map { NSDecimalNumber(decimal: $0.rounded(0, .down)).intValue }
+        let remainders = exact.indices.map { exact[$0] - Decimal(parts[$0]) }
+        let order = exact.indices.sorted {
+            remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1
+        }
+        for index in order.prefix(whole - parts.reduce(0, +)) { parts[index] += 1 }
+        return parts
+    }
+}

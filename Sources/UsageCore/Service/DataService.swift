@@ -254,7 +254,11 @@ public actor DataService {
         let splitter = try splitting()
         let cacheKey = "breakdown|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(key)"
         return try await shared(cacheKey, ttl: policy.events, "breaking \(metric.code) down by \(key)") {
-            try await splitter.breakdown(customerID: customerID, metric: metric, period: period, by: key)
+            [provider, plans] in
+            let rows = try await splitter.breakdown(customerID: customerID, metric: metric, period: period, by: key)
+            guard let plan = plans.plan(for: customerID) else { return rows }
+            return try await PlanPricer.priced(
+                rows, metric: metric, plan: plan, customerID: customerID, period: period, provider: provider)
         }
     }
 
