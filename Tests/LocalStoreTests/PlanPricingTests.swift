@@ -71,11 +71,12 @@ struct PlanPricingTests {
         filtered.charges.append(
             Charge(
                 metricCode: "gb", model: .standard(perUnit: 1),
-                filters: [ChargeFilter(values: ["region": ["eu"]], model: .standard(perUnit: 2))]))
+                filters: [ChargeFilter(values: ["region": ["eu"], "tier": ["gold"]], model: .standard(perUnit: 2))]))
         let withFilters = DataService(provider: t.provider, plans: PlanBook(standard: filtered))
         let gb = try #require(
             try await withFilters.totals(customerID: "c1", period: november).first { $0.metric.code == "gb" })
-        #expect(gb.amount == nil && gb.unpriced == "not priced", "a charge per filter value is not priced yet")
+        #expect(
+            gb.amount == nil && gb.unpriced == "not priced", "a charge filtered on two properties is not priced yet")
     }
 
     @Test(arguments: StoreKind.available)
@@ -128,5 +129,39 @@ struct PlanPricingTests {
         let parts = Dictionary(rows.map { ($0.value ?? "-", $0.amount?.minorUnits ?? -1) }, uniquingKeysWith: +)
         #expect(parts == ["eu": 951, "us": 634, "-": 40], "1,625 cents (205 calls) shared 120 : 80 : 5")
         #expect(parts.values.reduce(0, +) == 1625)
+    }
+
+    /// Storage at 1.00 a GB, 2.00 in the EU: the EU's 3.5 GB and the rest's 1.25 GB cost 8.25, and the days of the
+    /// month add up to it.
+    @Test(arguments: StoreKind.available)
+    func aChargeFilteredOnOnePropertyPricesEachValueAtItsOwnPrice(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([
+            TestStore.event("a", "gb", "2026-11-03T10:00:00Z", #"{"gb": "2", "region": "eu"}"#),
+            TestStore.event("b", "gb", "2026-11-10T10:00:00Z", #"{"gb": "1.5", "region": "eu"}"#),
+            TestStore.event("c", "gb", "2026-11-10T11:00:00Z", #"{"gb": "1", "region": "us"}"#),
+            TestStore.event("d", "gb", "2026-11-20T11:00:00Z", #"{"gb": "0.25"}"#),
+        ])
+        let plan = PricePlan(
+            code: "storage", currency: "EUR",
+            charges: [
+                Charge(
+                    metricCode: "gb", model: .standard(perUnit: 1),
+                    filters: [ChargeFilter(values: ["region": ["eu"]], model: .standard(perUnit: 2))])
+            ])
+        let service = DataService(provider: t.provider, plans: PlanBook(standard: plan))
+        func cost(_ start: String, _ end: String) async throws -> Int? {
+            try await service.totals(customerID: "c1", period: TestStore.period(start, end))
+                .first { $0.metric.code == "gb" }?.amount?.minorUnits
+        }
+        #expect(try await cost("2026-11-01", "2026-12-01") == 825)
+        #expect(try await cost("2026-11-10", "2026-11-11") == 400, "1.5 GB in the EU at 2.00 and 1 GB at 1.00")
+        var days = 0
+        for day in 1...30 {
+            let start = String(format: "2026-11-%02d", day)
+            let end = day == 30 ? "2026-12-01" : String(format: "2026-11-%02d", day + 1)
+            days += try await cost(start, end) ?? -100_000
+        }
+        #expect(days == 825)
     }
 }

@@ -16,7 +16,12 @@ extension PlanPricer {
             let charges = plan.charges(for: report.totals[index].metric.code)
             if charges.isEmpty {
                 report.totals[index].unpriced = "no price"
-            } else if charges.contains(where: { unpriceable($0) != nil }) {
+            } else if charges.contains(where: {
+                unpriceable(
+                    $0,
+                    splitting: provider is any PropertyBreakdowns && report.totals[index].metric.aggregation.isAdditive)
+                    != nil
+            }) {
                 report.totals[index].unpriced = "not priced"
             }
         }
@@ -29,11 +34,20 @@ extension PlanPricer {
                 part.start > month.start
                 ? try await usage(provider, customerID, Period(start: month.start, end: part.start)) : nil
             for index in open {
-                let code = report.totals[index].metric.code
-                let cost = Self.cost(
-                    plan.charges(for: code), before: before.map { $0[code] ?? (0, 0) },
-                    through: through[code] ?? (0, 0), currency: plan.currency)
-                costs[index] = costs[index].flatMap { sum in cost.map { sum + $0 } }
+                let metric = report.totals[index].metric
+                for charge in plan.charges(for: metric.code) {
+                    let cost: Int?
+                    if let key = filterKey(charge) {
+                        cost = try await splitCost(
+                            charge, key: key, metric: metric, month: month, part: part, customerID: customerID,
+                            provider: provider, currency: plan.currency)
+                    } else {
+                        cost = Self.cost(
+                            [charge], before: before.map { $0[metric.code] ?? (0, 0) },
+                            through: through[metric.code] ?? (0, 0), currency: plan.currency)
+                    }
+                    costs[index] = costs[index].flatMap { sum in cost.map { sum + $0 } }
+                }
             }
         }
         var priced = report
@@ -44,6 +58,23 @@ extension PlanPricer {
             priced.totals[index].plan = plan.code
         }
         return priced
+    }
+
+    /// The cost of `part` of `month` under a charge with one-property filters, from breakdowns by that property
+    /// since the month began.
+    private static func splitCost(
+        _ charge: Charge, key: String, metric: Metric, month: Period, part: Period, customerID: String,
+        provider: any UsageProvider, currency: String
+    ) async throws -> Int? {
+        guard let splitter = provider as? any PropertyBreakdowns else { return nil }
+        func toDate(_ end: Date) async throws -> Int? {
+            let rows = try await splitter.breakdown(
+                customerID: customerID, metric: metric, period: Period(start: month.start, end: end), by: key)
+            return Self.toDate(charge, rows: rows, key: key, currency: currency)
+        }
+        guard let atEnd = try await toDate(part.end) else { return nil }
+        guard part.start > month.start else { return atEnd }
+        return try await toDate(part.start).map { atEnd - $0 }
     }
 
     /// Units and event counts per metric code over `period`.
@@ -152,7 +183,10 @@ extension PlanPricer {
         _ rows: [BreakdownRow], metric: Metric, plan: PricePlan, customerID: String, period: Period,
         provider: any UsageProvider
     ) async throws -> [BreakdownRow] {
-        guard metric.aggregation.isAdditive, rows.allSatisfy({ $0.amount == nil }) else { return rows }
+        // A charge with filters prices each value at its own filter's price: a proportional share would be wrong.
+        guard metric.aggregation.isAdditive, rows.allSatisfy({ $0.amount == nil }),
+            plan.charges(for: metric.code).allSatisfy({ $0.filters.isEmpty })
+        else { return rows }
         let totals = UsageReport(totals: try await provider.totals(customerID: customerID, period: period))
         let report = try await priced(totals, plan: plan, customerID: customerID, period: period, provider: provider)
         guard let cost = report.totals.first(where: { $0.metric.code == metric.code && $0.plan != nil })?.amountCents

@@ -23,18 +23,47 @@ public enum PlanPricer {
         return months
     }
 
-    /// Why `charge` cannot yet be priced from a metric's units and event count alone, or nil when it can.
-    public static func unpriceable(_ charge: Charge) -> String? {
-        if !charge.model.isReproducible { return "\(charge.model.name) prices are the provider's own" }
-        if !charge.filters.isEmpty { return "priced per filter value" }
+    /// Why `charge` cannot yet be priced from a metric's units and event count alone, or nil when it can; with
+    /// `splitting`, filters that each name the same one property are priced (from a breakdown by it).
+    public static func unpriceable(_ charge: Charge, splitting: Bool = false) -> String? {
+        if !charge.filters.isEmpty, !splitting || filterKey(charge) == nil { return "priced per filter value" }
         if !charge.groupKeys.isEmpty { return "priced per group" }
-        if case .percentage(let terms) = charge.model,
-            terms.freeEvents > 0 || terms.freeUnits > 0 || terms.minPerTransaction != nil
-                || terms.maxPerTransaction != nil
-        {
-            return "priced transaction by transaction"
+        for model in [charge.model] + charge.filters.map(\.model) {
+            if !model.isReproducible { return "\(model.name) prices are the provider's own" }
+            if case .percentage(let terms) = model,
+                terms.freeEvents > 0 || terms.freeUnits > 0 || terms.minPerTransaction != nil
+                    || terms.maxPerTransaction != nil || (!charge.filters.isEmpty && terms.fixedAmount != nil)
+            {
+                return "priced transaction by transaction"
+            }
         }
         return nil
+    }
+
+    /// The property a charge's filters all split by, when each names that one property (`region = ["eu"]`).
+    public static func filterKey(_ charge: Charge) -> String? {
+        guard let first = charge.filters.first?.values.keys.first else { return nil }
+        return charge.filters.allSatisfy({ $0.values.count == 1 && $0.values.keys.first == first }) ? first : nil
+    }
+
+    /// What a charge with one-property filters bills to date for `rows` (a breakdown by that property since its
+    /// billing period began): each filter prices the units of the values it lists (the first filter listing a value
+    /// takes it), the charge's own price the rest, each rounded as a fee of its own.
+    public static func toDate(_ charge: Charge, rows: [BreakdownRow], key: String, currency: String) -> Int? {
+        var units = [Decimal](repeating: 0, count: charge.filters.count + 1)
+        for row in rows {
+            let filter = row.value.flatMap { value in
+                charge.filters.firstIndex { $0.values[key]?.contains(value) == true }
+            }
+            units[filter ?? charge.filters.count] += row.total
+        }
+        var total = 0
+        for (index, bucket) in units.enumerated() {
+            let model = index < charge.filters.count ? charge.filters[index].model : charge.model
+            guard let amount = model.amount(for: ChargeUsage(units: bucket)) else { return nil }
+            total += ChargeAmount.minorUnits(amount, currency: currency)
+        }
+        return total
     }
 
     /// What `charges` bill, in minor units of `currency`, for `units` from `events` events (nil: not known) since
