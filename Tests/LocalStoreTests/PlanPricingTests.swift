@@ -164,4 +164,14 @@ struct PlanPricingTests {
         }
         #expect(days == 825)
     }
+
+    @Test func aPlanChargingAMetricTheSourceLacksIsNamed() async throws {
+        let t = try await StoreUnderTest.make(.sqlite)
+        try await t.ingest([TestStore.event("a", "calls", "2026-11-03T10:00:00Z")])
+        var typo = Self.plan
+        typo.charges.append(Charge(metricCode: "cals", model: .standard(perUnit: 1)))
+        let service = DataService(provider: t.provider, plans: PlanBook(standard: typo))
+        #expect(await service.planProblems() == ["plan starter charges cals, which local has no metric of"])
+        #expect(await DataService(provider: t.provider).planProblems().isEmpty)
+    }
 }

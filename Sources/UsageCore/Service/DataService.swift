@@ -48,6 +48,22 @@ public actor DataService {
         lastToken = token
     }
 
+    /// What the plans charge that this source cannot show: metrics it has none of (a code mistyped in
+    /// `config.toml`), one line each; empty without plans or when the metric list cannot be read.
+    public func planProblems() async -> [String] {
+        guard !plans.isEmpty, let metrics = try? await metrics() else { return [] }
+        let codes = Set(metrics.map(\.code))
+        var seen: Set<String> = [], problems: [String] = []
+        let all = [plans.standard].compactMap { $0 } + plans.byCustomer.values.sorted { $0.code < $1.code }
+        for plan in all where seen.insert(plan.code).inserted {
+            for charge in plan.charges where !codes.contains(charge.metricCode) {
+                problems.append(
+                    "plan \(plan.code) charges \(charge.metricCode), which \(provider.name) has no metric of")
+            }
+        }
+        return problems
+    }
+
     /// How many answers are stored (for tests and soak checks).
     public var cachedCount: Int { cache.count }
 

@@ -15,6 +15,8 @@ enum DashboardProgram {
         var period: PeriodChoice
         var refresh: Int?
         var warnings: [String] = []
+        /// A line for the status line at start (a plan that charges a metric the source lacks).
+        var notice: String?
         var customer: Customer?
         var keys: [Command: [Key]] = [:]
         /// Where themes are looked up (`--themes-dir`, the config folder); colour off means `:theme` cannot add it.
@@ -38,6 +40,7 @@ enum DashboardProgram {
             ThemeLoader.names(in: setup.themeFolders), setup.profiles, setup.profile
         )
         if let refresh = setup.refresh { state.setRefresh(seconds: refresh) }
+        if let notice = setup.notice { state.message = StatusMessage(notice, .warning) }
         if let message = ThemeResolver.message(for: setup.warnings) { state.message = StatusMessage(message, .warning) }
         let output = ActionInbox<String>()
         // Themes loaded for `:theme` or a profile, by name; the state's `themeName` says which one is drawn.

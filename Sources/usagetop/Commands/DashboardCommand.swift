@@ -58,6 +58,7 @@ struct DashboardCommand: AsyncParsableCommand {
             options: resolved.options, period: try when.choice(default: .preset(.thisMonth)),
             refresh: refresh ?? profile?.refresh,
             warnings: resolved.warnings, customer: opening, keys: KeyBindingsConfig.overrides(config))
+        setup.notice = await service.planProblems().first
         setup.themeFolders = ThemeLoader.searchPath(
             themesDir: display.themesDir, environment: ProcessInfo.processInfo.environment)
         (setup.useColor, setup.profiles, setup.profile) = (

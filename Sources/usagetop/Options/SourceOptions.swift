@@ -83,17 +83,23 @@ struct SourceOptions: ParsableArguments {
         let chosen = try selectedProfile(warnings: &warnings)
         let plans = self.plans(profile: chosen, warnings: &warnings)
         if interactive { for warning in warnings { StandardError.line("usagetop: warning: \(warning)") } }
+        let service: DataService
         if let remote = try kind(profile: chosen) {
-            return DataService(provider: try await remoteProvider(remote, chosen), plans: plans, cache: .remote)
+            service = DataService(provider: try await remoteProvider(remote, chosen), plans: plans, cache: .remote)
+        } else {
+            switch StoreLocation.chosen(db: db, profile: chosen) {
+            case .file(let path):
+                let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
+                service = DataService(provider: LocalProvider(store: store), plans: plans, cache: .untilChanged)
+            case .postgres(let url):
+                let store = try await StoreLocation.openPostgres(url: url, profile: chosen)
+                service = DataService(provider: PostgresProvider(store: store), plans: plans, cache: .untilChanged)
+            }
         }
-        switch StoreLocation.chosen(db: db, profile: chosen) {
-        case .file(let path):
-            let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
-            return DataService(provider: LocalProvider(store: store), plans: plans, cache: .untilChanged)
-        case .postgres(let url):
-            let store = try await StoreLocation.openPostgres(url: url, profile: chosen)
-            return DataService(provider: PostgresProvider(store: store), plans: plans, cache: .untilChanged)
+        if interactive, !plans.isEmpty {
+            for problem in await service.planProblems() { StandardError.line("usagetop: warning: \(problem)") }
         }
+        return service
     }
 
     /// The API provider `descriptor` describes, spending `rateShare` of its published rate limit.
