@@ -29,7 +29,14 @@ extension PlanPricer {
         guard !open.isEmpty else { return report }
         var costs = [Int?](repeating: 0, count: report.totals.count)
         for (month, part) in billingMonths(overlapping: period) {
-            let through = try await usage(provider, customerID, Period(start: month.start, end: part.end))
+            // The usage to date at the part's end is the report's own when the part is the whole period asked and
+            // starts its billing month ("this month"): no second read.
+            let through =
+                part == period && part.start == month.start
+                ? Dictionary(
+                    report.totals.filter { $0.billedBy == nil }.map { ($0.metric.code, ($0.value, $0.eventCount)) },
+                    uniquingKeysWith: { first, _ in first })
+                : try await usage(provider, customerID, Period(start: month.start, end: part.end))
             let before =
                 part.start > month.start
                 ? try await usage(provider, customerID, Period(start: month.start, end: part.start)) : nil
@@ -101,7 +108,10 @@ extension PlanPricer {
         guard !priceable.isEmpty else { return rows }
         var costs = [Int?](repeating: 0, count: rows.count)
         for (month, part) in billingMonths(overlapping: period) {
-            let through = try await totals(provider, metric, Period(start: month.start, end: part.end), now: now)
+            let through =
+                part == period && part.start == month.start
+                ? Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { first, _ in first })
+                : try await totals(provider, metric, Period(start: month.start, end: part.end), now: now)
             let before =
                 part.start > month.start
                 ? try await totals(provider, metric, Period(start: month.start, end: part.start), now: now) : nil
