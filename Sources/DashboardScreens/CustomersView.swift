@@ -63,7 +63,7 @@ enum CustomersView {
 
     /// The columns that fit `width`, each as wide as its content: ids in full, totals never cut, names as long as
     /// the room left allows, and on a wide screen other metrics' totals side by side. Columns no row can fill (no daily values, no event times, no money, no other period) are left
-    /// out, and when the name would get too little room the period, amount, last event and sparkline columns go, in
+    /// out, and when the name would get too little room the last event, sparkline, period and amount columns go, in
     /// that order (a block or ASCII sparkline first halves, two days a column).
     private static func columns(_ customers: CustomersState, width: Int, side: [Metric], sparkWidth: inout Int)
         -> [(Field, Table.Column)]
@@ -75,13 +75,14 @@ enum CustomersView {
         let decimals = holds.totalDecimals > 0 ? holds.totalDecimals + 1 : 0
         let totalWidth = DecimalText.grouped(holds.largestTotal, fractionDigits: 0).count + decimals + 1
         let total = "Total" + marker(.total), id = "ID" + marker(.id), name = "Name" + marker(.name)
+        // Money first: on a narrow screen the sparkline and the last event give way before the amount does.
         var optional: [(Field, Table.Column)] = []
+        if holds.amounts { optional.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
+        if !holds.periods.isEmpty { optional.append((.period, Table.Column("Period", width: 23))) }
         if holds.daily {
             optional.append((.daily, Table.Column("Last \(Layout.sparklineDays) days", width: max(sparkWidth, 12))))
         }
         if holds.lastEvent { optional.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16))) }
-        if holds.amounts { optional.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
-        if !holds.periods.isEmpty { optional.append((.period, Table.Column("Period", width: 23))) }
         for metric in side {
             let title = TextWidth.truncate(metric.name, to: Layout.sideMetricWidth - 1)
             optional.append((.side(metric), Table.Column(title, width: Layout.sideMetricWidth - 1, alignRight: true)))
