@@ -13,12 +13,15 @@ struct ScreenHarness {
     var state: AppState
     let runner: EffectRunner<Action>
 
-    /// A harness over a store built by `build`, started at `width`×`height`.
-    init(width: Int, height: Int, now: Date = Self.now, build: (UsageStore) throws -> Void) async throws {
+    /// A harness over a store built by `build`, priced by `plans`, started at `width`×`height`.
+    init(
+        width: Int, height: Int, now: Date = Self.now, plans: PlanBook = PlanBook(),
+        build: (UsageStore) throws -> Void
+    ) async throws {
         let folder = ProcessScratch.root.appendingPathComponent("screens-\(UUID().uuidString)")
         let store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
         try build(store)
-        runner = EffectRunner<Action>(service: DataService(provider: LocalProvider(store: store)))
+        runner = EffectRunner<Action>(service: DataService(provider: LocalProvider(store: store), plans: plans))
         state = AppState(now: now, width: width, height: height, providerName: "local", capabilities: .all)
         await send(.started(now: now, width: width, height: height))
     }
