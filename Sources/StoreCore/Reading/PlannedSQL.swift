@@ -6,14 +6,22 @@ import UsageCore
 /// with a tag, and the answer one partial per tag, for one customer or all (`StoreTables.allCustomers`), or one per
 /// customer.
 package enum PlannedSQL {
+    /// A statement with `metric`'s code and `customer` bound, and the raw events' customer condition (none for all
+    /// customers).
+    private static func opening(_ metric: Metric, customer: String, in dialect: SQLDialect)
+        -> (SQLStatement, code: String, who: String, filter: String)
+    {
+        var sql = SQLStatement(dialect)
+        let code = sql.bind(metric.code), who = sql.bind(customer)
+        return (sql, code, who, customer == StoreTables.allCustomers ? "" : " AND customer_id = \(who)")
+    }
+
     /// Count, sum and maximum of `metric` per tag, for `customer`: rows of tag, count, sum and maximum; nil when no
     /// range has anything to read.
     package static func partials(
         _ metric: Metric, customer: String, ranges: ArraySlice<TaggedRange>, in dialect: SQLDialect
     ) -> SQLStatement? {
-        var sql = SQLStatement(dialect)
-        let code = sql.bind(metric.code), who = sql.bind(customer)
-        let filter = customer == StoreTables.allCustomers ? "" : " AND customer_id = \(who)"
+        var (sql, code, who, filter) = opening(metric, customer: customer, in: dialect)
         var parts: [String] = []
         for (tag, plan) in ranges {
             let rollup = { (table: String, span: RangePlan.Span) in
@@ -49,9 +57,7 @@ package enum PlannedSQL {
     package static func uniqueCounts(
         _ metric: Metric, customer: String, ranges: ArraySlice<TaggedRange>, in dialect: SQLDialect
     ) -> SQLStatement? {
-        var sql = SQLStatement(dialect)
-        let code = sql.bind(metric.code), who = sql.bind(customer)
-        let filter = customer == StoreTables.allCustomers ? "" : " AND customer_id = \(who)"
+        var (sql, code, who, filter) = opening(metric, customer: customer, in: dialect)
         var parts: [String] = []
         for (tag, plan) in ranges {
             for span in plan.hourSpans {

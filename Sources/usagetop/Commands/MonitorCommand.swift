@@ -54,7 +54,7 @@ struct MonitorCommand: AsyncParsableCommand {
             config = try source.configFile(warnings: &warnings)
             profile = try source.selectedProfile(warnings: &warnings)
             kind = try source.kind(profile: profile)
-            service = try await source.makeService()
+            service = try await source.makeService(priced: false)
         } catch {
             throw Failure.exit(error)
         }

@@ -76,12 +76,14 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// The data service over the chosen source (a new local store is filled with demo data first, unless
-    /// `interactive` is false: a switch made from inside the dashboard, where nothing may write to the terminal).
-    func makeService(interactive: Bool = true) async throws(UsageError) -> DataService {
+    /// `interactive` is false: a switch made from inside the dashboard, where nothing may write to the terminal),
+    /// pricing with `config.toml`'s plans unless `priced` is false (the monitor, which shows no money and should not
+    /// pay for pricing on every refresh).
+    func makeService(interactive: Bool = true, priced: Bool = true) async throws(UsageError) -> DataService {
         AppLogging.start()
         var warnings: [String] = []
         let chosen = try selectedProfile(warnings: &warnings)
-        let plans = self.plans(profile: chosen, warnings: &warnings)
+        let plans = priced ? self.plans(profile: chosen, warnings: &warnings) : PlanBook()
         if interactive { for warning in warnings { StandardError.line("usagetop: warning: \(warning)") } }
         let service: DataService
         if let remote = try kind(profile: chosen) {
