@@ -139,9 +139,7 @@ extension AppState {
         }
         metricIndex = index
         if top?.seriesState != nil {
-            let chosen = metrics[index]
-            top?.seriesState?.metric = chosen
-            top?.seriesState?.data.value = nil
+            chart(metrics[index])
             return loadTimeseries()
         }
         stack = []
