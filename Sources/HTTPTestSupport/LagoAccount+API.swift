@@ -33,7 +33,7 @@ extension LagoAccount {
             let items = mine.map { s in
                 let end = s.terminated.map { #", "terminated_at": "\#(Self.iso($0))""# } ?? ""
                 return
-                    #"{"external_id": \#(Self.quote(s.id)), "status": "\#(s.terminated == nil ? "active" : "terminated")", "started_at": "\#(Self.iso(s.started))"\#(end)}"#
+                    #"{"external_id": \#(Self.quote(s.id)), "plan_code": \#(Self.quote(Self.planCode(s))), "status": "\#(s.terminated == nil ? "active" : "terminated")", "started_at": "\#(Self.iso(s.started))"\#(end)}"#
             }
             return Self.paged(items, root: "subscriptions", query)
         case let p where p.count == 3 && p[0] == "customers" && p[2] == "current_usage":
@@ -42,6 +42,8 @@ extension LagoAccount {
             return pastUsage(customer: p[1], query)
         case ["events"]:
             return events(query)
+        case let p where p.count == 2 && p[0] == "plans":
+            return plan(code: p[1])
         default:
             return .init(status: .notFound, body: #"{"status": 404, "error": "Not Found", "code": "not_found"}"#)
         }
@@ -127,7 +129,7 @@ extension LagoAccount {
         -> String
     {
         let (metrics, events, withCurrency, phantoms) = state.withLock {
-            ($0.metrics, $0.events, $0.currencyInDocument, $0.phantoms)
+            ($0.metrics, invoiced ? $0.invoiced ?? $0.events : $0.events, $0.currencyInDocument, $0.phantoms)
         }
         var total = 0
         let charges = subscription.charges.filter { code == nil || $0.metric == code }.compactMap { charge -> String? in

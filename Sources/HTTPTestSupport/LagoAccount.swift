@@ -84,6 +84,8 @@ public final class LagoAccount: Sendable {
         var currencyInDocument = true
         /// Events a subscription's usage counts (of a metric) that the event listing never shows.
         var phantoms: [String: Int] = [:]
+        /// The events invoiced periods bill, once invoices are issued (`closeInvoices`).
+        var invoiced: [String: [Event]]?
     }
 
     let state: Mutex<State>

@@ -29,6 +29,7 @@ struct CustomerSync: Sendable {
             return report
         }
         report.add(await keep(reference))
+        report.add(await keepPlans())
         let checks = SyncCheck.of(reference, asked: context.window)
         for (index, check) in checks.enumerated() {
             if let metric = context.copied[check.metric] {
@@ -43,6 +44,21 @@ struct CustomerSync: Sendable {
                     " (\(checks.count - index - 1) more periods of \(customer.id) left for the next pass)"
                 break
             }
+        }
+        return report
+    }
+
+    /// The plan of each of the customer's subscriptions, kept for reconcile, where the provider names them.
+    private func keepPlans() async -> SyncReport {
+        var report = SyncReport()
+        guard let listing = context.provider as? any PlanListing else { return report }
+        do {
+            let plans = try await listing.plans(customerID: customer.id)
+            report.calls += 1
+            try await context.store.recordPlans(plans)
+        } catch {
+            report.failures.append(
+                "\(customer.id) plans: \(UsageError.wrapping(error, context: context.source).message)")
         }
         return report
     }

@@ -16,7 +16,8 @@ struct Usagetop: AsyncParsableCommand {
         subcommands: [
             DashboardCommand.self, MonitorCommand.self, CustomersCommand.self, SnapshotCommand.self,
             TimeseriesCommand.self,
-            EventsCommand.self, BreakdownCommand.self, IngestCommand.self, SyncCommand.self, DemoCommand.self,
+            EventsCommand.self, BreakdownCommand.self, IngestCommand.self, SyncCommand.self, ReconcileCommand.self,
+            DemoCommand.self,
             InfoCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

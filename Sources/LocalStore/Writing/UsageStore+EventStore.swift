@@ -33,6 +33,17 @@ extension UsageStore: EventStore {
         }
     }
 
+    public func recordPlans(_ plans: [String: String]) async throws(UsageError) {
+        guard !plans.isEmpty else { return }
+        try await OffPool.run { () throws(UsageError) in
+            try self.write { db in
+                for (subscription, json) in plans.sorted(by: { $0.key < $1.key }) {
+                    try PlanSQL.upsert(subscription: subscription, json: json, in: .sqlite).execute(db)
+                }
+            }
+        }
+    }
+
     public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
         try await LocalProvider(store: self).billedRows(customer: customer, period: period)
     }

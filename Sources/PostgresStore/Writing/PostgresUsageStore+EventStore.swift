@@ -98,6 +98,17 @@ extension PostgresUsageStore: EventStore {
         }
     }
 
+    public func recordPlans(_ plans: [String: String]) async throws(UsageError) {
+        guard !plans.isEmpty else { return }
+        try await write { connection in
+            for (subscription, json) in plans.sorted(by: { $0.key < $1.key }) {
+                try await connection.query(
+                    PlanSQL.upsert(subscription: subscription, json: json, in: .postgres).query, logger: self.logger)
+            }
+            return ((), true)
+        }
+    }
+
     public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
         try await PostgresProvider(store: self).billedRows(customer: customer, period: period)
     }

@@ -5,8 +5,8 @@ import UsageCore
 /// period only, so every total carries the billing period it answers (`LagoUsageReader`), one row per charge
 /// (`LagoRows`); series are one point per billing period, and events are read across every subscription.
 public struct LagoProvider: EventListing, SeriesListing, PropertyBreakdowns {
-    private let api: APIClient
-    private let reader: LagoUsageReader
+    let api: APIClient
+    let reader: LagoUsageReader
     /// The metric list, read once a minute at most (every totals call labels its rows with it).
     private let metricList = RecentAnswer<[Metric]>(lifetime: 60)
 

@@ -11,6 +11,10 @@ struct LagoUsageReader: Sendable {
         var isActive: Bool
         var startedAt: Date?
         var terminatedAt: Date?
+        /// The code of the plan it is billed under.
+        var planCode: String?
+        /// The plan itself, when the listing includes it (with the subscription's overrides).
+        var plan: JSONValue?
     }
 
     let api: APIClient
@@ -27,7 +31,9 @@ struct LagoUsageReader: Sendable {
             return Subscription(
                 id: id, isActive: status == nil || status == "active",
                 startedAt: item["started_at"]?.stringValue.flatMap(ISO8601Parser.parse),
-                terminatedAt: item["terminated_at"]?.stringValue.flatMap(ISO8601Parser.parse))
+                terminatedAt: item["terminated_at"]?.stringValue.flatMap(ISO8601Parser.parse),
+                planCode: item["plan_code"].nonEmptyText, plan: item["plan"].flatMap { $0["charges"] == nil ? nil : $0 }
+            )
         }
     }
 

@@ -24,6 +24,10 @@ public protocol EventStore: Sendable {
     /// Writes readings of a provider's own totals in one transaction (screens see them at their next refresh).
     func recordBilled(_ rows: [BilledRow], source: String) async throws(UsageError)
 
+    /// Keeps the plan each subscription is billed under (the provider's JSON, by subscription id), replacing those
+    /// kept, so a reconcile re-prices without the provider.
+    func recordPlans(_ plans: [String: String]) async throws(UsageError)
+
     /// The readings kept of a customer's metrics whose periods overlap `period`.
     func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow]
 

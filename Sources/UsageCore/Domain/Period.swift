@@ -17,6 +17,9 @@ public struct Period: Sendable, Hashable, Codable {
     /// Whether `date` falls inside `[start, end)`.
     public func contains(_ date: Date) -> Bool { date >= start && date < end }
 
+    /// Whether the two periods share an instant.
+    public func overlaps(_ other: Period) -> Bool { start < other.end && other.start < end }
+
     /// Whether `periods` (sorted by start) make up exactly this period: each inside it, together covering it.
     public func isMadeUp(of periods: [Period]) -> Bool {
         var covered = start

@@ -13,12 +13,15 @@ public struct Charge: Sendable, Hashable {
     public var groupKeys: [String]
     /// The least the charge bills per billing period, in minor units (`min_amount_cents`), when set.
     public var minimum: Int?
+    /// The provider's id of the charge (Lago's `lago_id`), which its bills name; nil for a plan from `config.toml`.
+    public var id: String?
 
     /// Creates a charge.
     public init(
         metricCode: String, model: ChargeModel, filters: [ChargeFilter] = [], groupKeys: [String] = [],
-        minimum: Int? = nil
+        minimum: Int? = nil, id: String? = nil
     ) {
+        self.id = id
         self.metricCode = metricCode
         self.model = model
         self.filters = filters
@@ -80,6 +83,6 @@ extension Charge {
         }
         self.init(
             metricCode: code, model: model, filters: filters, groupKeys: groups.compactMap(\.stringValue),
-            minimum: minimum)
+            minimum: minimum, id: (charge["lago_id"] ?? charge["code"])?.stringValue)
     }
 }

@@ -4,9 +4,9 @@ import Foundation
 /// (per-kind time-to-live), shares one fetch between identical calls in flight, composes calls and turns every
 /// failure into a one-line `UsageError`.
 public actor DataService {
-    private let provider: any UsageProvider
+    let provider: any UsageProvider
     /// Prices for a source that has none (`[[plans]]` in `config.toml`); empty for the rest.
-    private let plans: PlanBook
+    let plans: PlanBook
     private let policy: CachePolicy
     private let now: @Sendable () -> Date
     private var cache: ResponseCache
@@ -384,7 +384,7 @@ public actor DataService {
         "\(UTCTime.milliseconds(period.start))-\(UTCTime.milliseconds(period.end))"
     }
 
-    private func run<T: Sendable>(_ context: String, _ body: () async throws -> T) async throws(UsageError) -> T {
+    func run<T: Sendable>(_ context: String, _ body: () async throws -> T) async throws(UsageError) -> T {
         do {
             return try await body()
         } catch {

@@ -79,14 +79,17 @@ struct SourceOptions: ParsableArguments {
     /// `interactive` is false: a switch made from inside the dashboard, where nothing may write to the terminal),
     /// pricing with `config.toml`'s plans unless `priced` is false (the monitor, which shows no money and should not
     /// pay for pricing on every refresh).
-    func makeService(interactive: Bool = true, priced: Bool = true) async throws(UsageError) -> DataService {
+    /// With `storeOnly` the store is opened even when a provider is named (reconcile reads the store sync filled).
+    func makeService(interactive: Bool = true, priced: Bool = true, storeOnly: Bool = false) async throws(UsageError)
+        -> DataService
+    {
         AppLogging.start()
         var warnings: [String] = []
         let chosen = try selectedProfile(warnings: &warnings)
         let plans = priced ? self.plans(profile: chosen, warnings: &warnings) : PlanBook()
         if interactive { for warning in warnings { StandardError.line("usagetop: warning: \(warning)") } }
         let service: DataService
-        if let remote = try kind(profile: chosen) {
+        if !storeOnly, let remote = try kind(profile: chosen) {
             service = DataService(provider: try await remoteProvider(remote, chosen), plans: plans, cache: .remote)
         } else {
             switch StoreLocation.chosen(db: db, profile: chosen) {

@@ -1,0 +1,68 @@
+import Foundation
+import UsageCore
+
+extension StoreProvider: Reconciling {
+    /// Every billed charge kept for `customerID` (nil: every customer) whose billing period overlaps `period`, checked
+    /// against the events copied, in one snapshot; fails with what to run first when the store keeps no bills.
+    package func reconcile(customerID: String?, period: Period, book: PlanBook) async throws -> ReconcileReport {
+        let startMs = UTCTime.milliseconds(period.start), endMs = UTCTime.milliseconds(period.end)
+        return try await backend.read { reader in
+            let metrics = try await reader.metrics().filter { $0.billedBy == nil }
+            let rows = try await reader.billedRows(metric: nil, customer: customerID, startMs: startMs, endMs: endMs)
+                .filter { row in metrics.contains { $0.code == row.metricCode } }
+            guard !rows.isEmpty else { throw Self.unsynced(customerID: customerID, period: period) }
+            let kept = PlanSQL.plans(try await reader.fetch(PlanSQL.select(in: reader.dialect)))
+            let plans = ReconcilePlans(book: book, bySubscription: kept.plans)
+            let customers = Dictionary(
+                try await reader.customers(id: customerID).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            var lines: [ReconcileLine] = []
+            for (id, mine) in Dictionary(grouping: rows, by: \.customerID).sorted(by: { $0.key < $1.key }) {
+                let customer = customers[id] ?? Customer(id: id, name: id)
+                for metric in metrics {
+                    let billed = mine.filter { $0.metricCode == metric.code }
+                    guard !billed.isEmpty else { continue }
+                    let span = Period(
+                        start: min(period.start, billed.map(\.period.start).min()!),
+                        end: max(period.end, billed.map(\.period.end).max()!))
+                    let events = try await Self.events(reader, customer: id, metric: metric, span: span)
+                    lines += Reconciler.lines(
+                        customer: customer, metric: metric, rows: billed, events: events, asked: period, plans: plans)
+                }
+            }
+            return ReconcileReport(period: period, lines: lines, notes: kept.problems + Self.notes(lines))
+        }
+    }
+
+    /// Every event of a customer's metric over `span`, oldest first, read a large page at a time.
+    private static func events(_ reader: any StoreReader, customer: String, metric: Metric, span: Period)
+        async throws -> [UsageEvent]
+    {
+        let size = 50_000
+        var events: [UsageEvent] = []
+        for page in 0... {
+            let read = try await reader.eventPage(
+                customerID: customer, metric: metric, startMs: UTCTime.milliseconds(span.start),
+                endMs: UTCTime.milliseconds(span.end), page: page, pageSize: size, query: EventQuery(newestFirst: false)
+            )
+            events += read.items
+            if read.items.count < size { break }
+        }
+        return events
+    }
+
+    /// What the store lacks, and what to run first.
+    private static func unsynced(customerID: String?, period: Period) -> UsageError {
+        UsageError(
+            .notFound,
+            "the store keeps no provider bills \(customerID.map { "of \($0) " } ?? "")for \(PeriodText.span(period)): "
+                + "reconcile checks a store that `usagetop sync --provider lago` filled (run it first, or pick a "
+                + "period it copied)")
+    }
+
+    /// A note per charge no plan re-prices (units are still compared).
+    private static func notes(_ lines: [ReconcileLine]) -> [String] {
+        let unpriced = Set(
+            lines.filter { $0.repriced == nil }.map { "\($0.metricCode)\($0.charge.map { " (\($0))" } ?? "")" })
+        return unpriced.sorted().map { "\($0): no plan prices it here, units compared only" }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// Prices one charge over the raw events of one billing period as lago-api bills them: each event goes to the most
+/// specific filter whose every key holds its value (the first on a tie), else to the charge's own price; inside each,
+/// the events are split by the charge's group keys (`pricing_group_keys`); every filter and group is a fee of its
+/// own, aggregated as the metric aggregates, priced by its model and rounded to a minor unit on its own. This is the
+/// one place that prices events one by one: percentage charges get each value in time order, so free units, free
+/// transactions and per-transaction minimums and maximums come out as Lago's.
+public enum EventPricer {
+    /// What a charge bills over some events.
+    public struct Priced: Sendable, Hashable {
+        /// The charge's units: the metric's value over every event it counts.
+        public var units: Decimal
+        /// How many events.
+        public var events: Int
+        /// The amount in minor units, or nil when the model or the aggregation cannot be reproduced.
+        public var minorUnits: Int?
+        /// How many fees (filters and groups with events) were rounded on their own.
+        public var fees: Int
+        /// The units of events no filter matched (priced at the charge's own price), when the charge has filters.
+        public var unmatched: Decimal
+    }
+
+    /// `charge` over `events` of `metric` (any order), in minor units of `currency`.
+    public static func price(_ charge: Charge, metric: Metric, events: [UsageEvent], currency: String) -> Priced {
+        let ordered = events.sorted { ($0.timestamp, $0.transactionID) < ($1.timestamp, $1.transactionID) }
+        var buckets = [[UsageEvent]](repeating: [], count: charge.filters.count + 1)
+        for event in ordered { buckets[bucket(of: event, in: charge.filters)].append(event) }
+        var total: Int? = 0
+        var fees = 0
+        for (index, bucket) in buckets.enumerated() where !bucket.isEmpty {
+            let model = index < charge.filters.count ? charge.filters[index].model : charge.model
+            for group in groups(bucket, keys: charge.groupKeys) {
+                fees += 1
+                let usage = ChargeUsage(
+                    units: units(of: group, metric) ?? 0, events: group.count,
+                    values: group.map { value(of: $0, metric) })
+                let amount = units(of: group, metric) == nil ? nil : model.amount(for: usage)
+                total = total.flatMap { sum in amount.map { sum + ChargeAmount.minorUnits($0, currency: currency) } }
+            }
+        }
+        let unmatched = charge.filters.isEmpty ? 0 : units(of: buckets[charge.filters.count], metric) ?? 0
+        return Priced(
+            units: units(of: ordered, metric) ?? 0, events: ordered.count, minorUnits: total, fees: fees,
+            unmatched: unmatched)
+    }
+
+    /// The metric's value over `events`, or nil for an aggregation the store does not reproduce.
+    public static func units(of events: [UsageEvent], _ metric: Metric) -> Decimal? {
+        switch metric.aggregation {
+        case .count: Decimal(events.count)
+        case .sum: events.reduce(Decimal(0)) { $0 + value(of: $1, metric) }
+        case .max: events.map { value(of: $0, metric) }.max() ?? 0
+        case .uniqueCount:
+            Decimal(
+                Set(events.compactMap { event in metric.field.flatMap { event.properties[$0]?.distinctKey } }).count)
+        default: nil
+        }
+    }
+
+    /// The filter an event falls in (`filters.count`: none, the charge's own price).
+    static func bucket(of event: UsageEvent, in filters: [ChargeFilter]) -> Int {
+        var best: Int?
+        for (index, filter) in filters.enumerated()
+        where filter.values.allSatisfy({ key, values in text(event.properties[key]).map(values.contains) ?? false }) {
+            if best.map({ filters[$0].values.count < filter.values.count }) ?? true { best = index }
+        }
+        return best ?? filters.count
+    }
+
+    /// `events` split by the values of `keys` (one group when there are none), in order of first appearance.
+    private static func groups(_ events: [UsageEvent], keys: [String]) -> [[UsageEvent]] {
+        guard !keys.isEmpty else { return [events] }
+        var order: [[String]] = []
+        var members: [[String]: [UsageEvent]] = [:]
+        for event in events {
+            let key = keys.map { text(event.properties[$0]) ?? "" }
+            if members[key] == nil { order.append(key) }
+            members[key, default: []].append(event)
+        }
+        return order.map { members[$0]! }
+    }
+
+    /// A property's value as a filter compares it: a string as it is, a number as written, a boolean as a word.
+    static func text(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let text)?: text
+        case .number(let raw)?: raw
+        case .bool(let flag)?: flag ? "true" : "false"
+        default: nil
+        }
+    }
+
+    /// The event's value of the metric's field (zero when it has none).
+    private static func value(of event: UsageEvent, _ metric: Metric) -> Decimal {
+        metric.field.flatMap { event.properties[$0]?.decimalValue } ?? 0
+    }
+}

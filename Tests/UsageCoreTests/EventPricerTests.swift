@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import UsageCore
+
+/// Pricing raw events the way lago-api bills a charge: the most specific filter wins (`ChargeFilters::
+/// MatchingAndIgnoredService`), every filter and group is a fee rounded on its own (`Fees::ChargeService`), and a
+/// percentage charge prices each transaction (`PercentageService#compute_amount_with_transaction_min_max`).
+@Suite struct EventPricerTests {
+    let calls = Metric(code: "calls", name: "Calls", aggregation: .count)
+    let volume = Metric(code: "volume", name: "Volume", aggregation: .sum, field: "amount")
+
+    func event(_ id: Int, _ properties: [(String, JSONValue)]) -> UsageEvent {
+        UsageEvent(
+            transactionID: "t\(id)", customerID: "acme", metricCode: "calls",
+            timestamp: Date(timeIntervalSince1970: Double(1_700_000_000 + id)), properties: .object(properties))
+    }
+
+    @Test func anEventFallsInTheMostSpecificFilterItMatchesElseTheChargesOwnPrice() {
+        let charge = Charge(
+            metricCode: "calls", model: .standard(perUnit: Decimal(string: "0.5")!),
+            filters: [
+                ChargeFilter(values: ["region": ["us"]], model: .standard(perUnit: 1)),
+                ChargeFilter(values: ["region": ["us"], "tier": ["gold"]], model: .standard(perUnit: 2)),
+            ])
+        let events =
+            (0..<2).map { event($0, [("region", .string("us")), ("tier", .string("gold"))]) }
+            + (2..<5).map { event($0, [("region", .string("us")), ("tier", .string("free"))]) }
+            + [event(5, [("region", .string("eu"))])]
+        let priced = EventPricer.price(charge, metric: calls, events: events, currency: "EUR")
+        // us: 3 × 1, us+gold: 2 × 2, default: 1 × 0.5.
+        #expect(priced.minorUnits == 750 && priced.units == 6 && priced.fees == 3 && priced.unmatched == 1)
+    }
+
+    @Test func eachGroupIsAFeeRoundedOnItsOwn() {
+        let charge = Charge(
+            metricCode: "calls", model: .standard(perUnit: Decimal(string: "0.333")!), groupKeys: ["region"])
+        let events = [event(0, [("region", .string("us"))]), event(1, [("region", .string("eu"))])]
+        // 0.333 rounds to 0.33 twice; one fee of 0.666 would have been 0.67.
+        #expect(EventPricer.price(charge, metric: calls, events: events, currency: "EUR").minorUnits == 66)
+    }
+
+    @Test func aPercentageChargeBoundsEachTransactionInTimeOrder() {
+        let terms = PercentageTerms(rate: 1, minPerTransaction: Decimal(string: "0.5")!)
+        let charge = Charge(metricCode: "volume", model: .percentage(terms))
+        let events = [event(1, [("amount", .number("1000"))]), event(0, [("amount", .number("10"))])]
+        // 1 % of 10 is 0.10, held at the minimum 0.50; 1 % of 1000 is 10.
+        #expect(EventPricer.price(charge, metric: volume, events: events, currency: "EUR").minorUnits == 1050)
+    }
+
+    @Test func aggregationsTheStoreDoesNotReproduceAreNotPriced() {
+        let seats = Metric(code: "seats", name: "Seats", aggregation: .weightedSum, field: "seats")
+        let charge = Charge(metricCode: "seats", model: .standard(perUnit: 1))
+        let priced = EventPricer.price(
+            charge, metric: seats, events: [event(0, [("seats", .number("3"))])], currency: "EUR")
+        #expect(priced.minorUnits == nil)
+    }
+}
