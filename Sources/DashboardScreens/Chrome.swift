@@ -46,6 +46,7 @@ enum Chrome {
                 parts.append((s.customerName == nil ? "All customers · " : "") + s.metric.displayName)
             case .events(let s): parts.append("\(s.metric.displayName) events")
             case .breakdown(let s): parts.append("\(s.metric.displayName) by \(s.key ?? "…")")
+            case .reconcile: parts.append("Reconcile")
             }
         }
         let separator = options.glyphs == .ascii ? " > " : " › "

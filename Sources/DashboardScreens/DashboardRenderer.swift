@@ -23,6 +23,7 @@ public enum DashboardRenderer {
         case .timeseries(let chart)?: TimeseriesView.render(chart, state, options, area: body, buffer: &buffer)
         case .events(let events)?: EventsView.render(events, state, options, area: body, buffer: &buffer)
         case .breakdown(let breakdown)?: BreakdownView.render(breakdown, state, options, area: body, buffer: &buffer)
+        case .reconcile(let check)?: ReconcileView.render(check, state, options, area: body, buffer: &buffer)
         }
         Chrome.status(state, options, row: status, buffer: &buffer)
         if let overlay = state.overlay { Overlays.render(overlay, state, options, area: body, buffer: &buffer) }

@@ -17,7 +17,7 @@ struct Benchmarks: AsyncParsableCommand {
 
     /// The benchmark groups.
     enum Group: String, ExpressibleByArgument, CaseIterable {
-        case render, store, ingest, remote, sync, postgres
+        case render, store, ingest, remote, sync, reconcile, postgres
     }
 
     @Option(help: "Run one group: render, store, ingest, remote, sync or postgres.") var only: Group?
@@ -61,6 +61,10 @@ struct Benchmarks: AsyncParsableCommand {
         if groups.contains(.sync) {
             print("\n## sync from a Lago-shaped server (50 ms per request, half the rate budget: 4 calls at once)")
             try await SyncBenchmark.run(folder: folder, customers: 200, eventsPerCustomer: 500)
+        }
+        if groups.contains(.reconcile) {
+            print("\n## reconcile --all on a synced store (1,000 customers, 100 events each)")
+            try await ReconcileBenchmark.run(folder: folder, customers: 1_000, eventsPerCustomer: 100)
         }
         if groups.contains(.postgres) {
             guard let postgres else {

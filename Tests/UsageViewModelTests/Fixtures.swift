@@ -58,7 +58,7 @@ enum Fixtures {
         for effect in effects {
             switch effect {
             case .load(let id, .customers), .load(let id, .usage), .load(let id, .timeseries),
-                .load(let id, .events):
+                .load(let id, .events), .load(let id, .reconcile):
                 return id
             default: continue
             }

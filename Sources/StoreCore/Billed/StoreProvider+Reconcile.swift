@@ -54,9 +54,8 @@ extension StoreProvider: Reconciling {
     private static func unsynced(customerID: String?, period: Period) -> UsageError {
         UsageError(
             .notFound,
-            "the store keeps no provider bills \(customerID.map { "of \($0) " } ?? "")for \(PeriodText.span(period)): "
-                + "reconcile checks a store that `usagetop sync --provider lago` filled (run it first, or pick a "
-                + "period it copied)")
+            "no provider bills kept \(customerID.map { "of \($0) " } ?? "")for \(PeriodText.span(period)): run "
+                + "`usagetop sync --provider lago` first (reconcile checks the bills sync keeps)")
     }
 
     /// A note per charge no plan re-prices (units are still compared).

@@ -14,6 +14,7 @@ public enum Answer: Sendable {
     case timeseries(metricCode: String, Result<TimeSeries, UsageError>)
     case events(Result<Page<UsageEvent>, UsageError>)
     case breakdown(Result<BreakdownAnswer, UsageError>)
+    case reconcile(Result<ReconcileReport, UsageError>)
     /// A metric's top customers.
     case board(metricCode: String, Result<Leaderboard, UsageError>)
     /// Recent activity for the alert rules.

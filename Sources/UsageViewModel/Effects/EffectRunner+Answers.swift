@@ -47,6 +47,11 @@ extension EffectRunner {
                 await Result { () async throws(UsageError) in
                     try await Self.breakdown(service, customerID: customerID, metric: metric, period: period, key: key)
                 })
+        case .reconcile(let customerID, let period):
+            return .reconcile(
+                await Result { () async throws(UsageError) in
+                    try await service.reconcile(customerID: customerID, period: period)
+                })
         case .board(let metric, let period, let previous, let now):
             return .board(
                 metricCode: metric.code,

@@ -35,6 +35,8 @@ public struct ViewExport: Sendable, Hashable {
         case .breakdown(let split):
             guard let rows = split.rows, let key = split.key else { return nil }
             return .breakdown(rows, key: key, metric: split.metric, customerID: split.customerID)
+        case .reconcile(let check):
+            return check.data.value.map { .reconcile($0) }
         }
     }
 }

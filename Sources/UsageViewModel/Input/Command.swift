@@ -18,6 +18,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case clientTimeseries, openEvents
     case previousPoint, nextPoint, peakPoint
     case openBreakdown, nextProperty
+    /// `$`: the customer's bills checked against its events (`:reconcile`).
+    case openReconcile
     /// `Tab` and `Shift-Tab` move between the panels of a view.
     case nextPanel
     case nextPage, previousPage

@@ -51,6 +51,7 @@ public enum KeyMap {
         case .timeseries: timeseries
         case .breakdown: breakdown
         case .events: events
+        case .reconcile: reconcile
         }
     }
 
@@ -67,6 +68,7 @@ public enum KeyMap {
             KeyBinding([.character("[")], .earlierPeriod, "period before"),
             KeyBinding([.character("]")], .laterPeriod, "period after"),
             KeyBinding([.character("t")], .clientTimeseries, "all-customer chart", inStatus: true),
+            KeyBinding([.character("$")], .openReconcile, "check its bills"),
         ] + movement + export + global
 
     /// A customer's usage, the totals focused.
@@ -76,6 +78,7 @@ public enum KeyMap {
             KeyBinding([.left, .character("h")], .back, "back"),
             KeyBinding([.character("e")], .openEvents, "events", inStatus: true),
             KeyBinding([.character("B")], .openBreakdown, "breakdown by property", inStatus: true),
+            KeyBinding([.character("$")], .openReconcile, "check the bills"),
             KeyBinding([.tab, .backTab], .nextPanel, "to the chart panel", inStatus: true),
             KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),
             KeyBinding([.character("[")], .earlierPeriod, "period before"),
@@ -126,6 +129,10 @@ public enum KeyMap {
             KeyBinding([.left, .character("h")], .back, "back"),
             KeyBinding([.tab], .nextProperty, "next property", inStatus: true),
         ] + movement + export + global
+
+    /// The reconcile view.
+    static let reconcile: [KeyBinding] =
+        [KeyBinding([.left, .character("h")], .back, "back")] + movement + export + global
 
     /// The events view.
     static let events: [KeyBinding] =

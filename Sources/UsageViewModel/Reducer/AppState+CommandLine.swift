@@ -129,6 +129,24 @@ extension AppState {
         return cancel + loadUsage()
     }
 
+    /// `:reconcile`: the named customer's bills, `all` customers', else those of the customer on screen (every
+    /// customer's from the customers table).
+    fileprivate mutating func reconcile(_ text: String) -> [Effect] {
+        let wanted = text.trimmingCharacters(in: .whitespaces)
+        if wanted.isEmpty || wanted.lowercased() == "all" {
+            let current = wanted.isEmpty ? stack.compactMap(\.customer).last : nil
+            return openReconcile(customerID: current?.id, customerName: current?.name)
+        }
+        let matches = CustomerMatch.matches(wanted, in: customers.rows.map(\.summary.customer))
+        guard matches.count == 1, let customer = matches.first else {
+            message = StatusMessage(
+                matches.isEmpty ? "no customer matches '\(wanted)'" : "'\(wanted)' matches \(matches.count) customers",
+                .warning)
+            return []
+        }
+        return openReconcile(customerID: customer.id, customerName: customer.name)
+    }
+
     fileprivate mutating func showMetric(_ text: String) -> [Effect] {
         let wanted = text.lowercased()
         guard
@@ -159,6 +177,7 @@ extension LineCommand {
         LineCommand(name: "export", alias: "e", argument: "[csv|json] [PATH]", completion: .exportFormats) {
             $0.export($1)
         },
+        LineCommand(name: "reconcile", argument: "[NAME|all]", completion: .customers) { $0.reconcile($1) },
         LineCommand(name: "theme", argument: "NAME", completion: .themes) { $0.applyTheme($1) },
         LineCommand(name: "profile", argument: "NAME", completion: .profiles) { $0.openProfile($1) },
     ]

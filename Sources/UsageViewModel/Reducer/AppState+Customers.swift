@@ -16,6 +16,9 @@ extension AppState {
             let customer = row.summary.customer
             stack.append(.customerUsage(CustomerUsageState(customerID: customer.id, customerName: customer.name)))
             return loadUsage()
+        case .openReconcile:
+            guard let customer = customers.selectedRow?.summary.customer else { return [] }
+            return openReconcile(customerID: customer.id, customerName: customer.name)
         case .startFilter:
             customers.isEditingFilter = true
             return []

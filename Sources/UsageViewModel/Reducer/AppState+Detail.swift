@@ -35,6 +35,8 @@ extension AppState {
             return openBreakdown(
                 customerID: state.customerID, customerName: state.customerName, metric: total.metric,
                 period: nil)
+        case .openReconcile:
+            return openReconcile(customerID: state.customerID, customerName: state.customerName)
         case .nextBucket:
             guard switchBucket() else { return [] }
             return loadUsage()

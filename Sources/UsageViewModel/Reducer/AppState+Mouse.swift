@@ -36,6 +36,9 @@ extension AppState {
         case .breakdown(var state)?:
             guard select(&state.cursor, row: row, count: state.rows?.count ?? 0) else { return [] }
             top?.breakdownState = state
+        case .reconcile(var state)?:
+            guard select(&state.cursor, row: row, count: state.lines?.count ?? 0) else { return [] }
+            top?.reconcileState = state
         case .timeseries?:
             return []
         }
@@ -45,7 +48,7 @@ extension AppState {
         case .customerUsage: return usageCommand(.open)
         case .events: return eventsCommand(.open)
         case .breakdown: return breakdownCommand(.open)
-        case .timeseries, .usageChart: return []
+        case .timeseries, .usageChart, .reconcile: return []
         }
     }
 

@@ -47,6 +47,8 @@ extension AppState {
             return timeseriesArrived(id, result)
         case .breakdown(let result):
             return breakdownArrived(id, result)
+        case .reconcile(let result):
+            return reconcileArrived(id, result)
         case .events(let result):
             return eventsArrived(id, result)
         case .fileWritten(let result, let summary):
@@ -126,6 +128,7 @@ extension AppState {
             case .timeseries: return timeseriesCommand(command)
             case .events: return eventsCommand(command)
             case .breakdown: return breakdownCommand(command)
+            case .reconcile: return reconcileCommand(command)
             case .usageChart: return usageChartCommand(command)
             }
         }
@@ -192,6 +195,7 @@ extension AppState {
         case .timeseries: return loadTimeseries()
         case .events: return loadEvents()
         case .breakdown: return loadBreakdown()
+        case .reconcile: return loadReconcile()
         }
     }
 

@@ -21,7 +21,7 @@ extension AppState {
             return resolvedPeriod.isMadeUp(of: points) ? [] : points
         case .breakdown(let split)?:
             return split.rows?.first?.periods ?? []
-        case .events?:
+        case .events?, .reconcile?:
             return []
         }
         return periods.sorted { ($0.start, $0.end) < ($1.start, $1.end) }

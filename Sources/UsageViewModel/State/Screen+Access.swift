@@ -8,6 +8,7 @@ extension Screen {
         case .timeseries(let s): s.data.request
         case .events(let s): s.data.request
         case .breakdown(let s): s.data.request
+        case .reconcile(let s): s.data.request
         }
     }
 
@@ -18,6 +19,7 @@ extension Screen {
         case .timeseries(var s): (s.data.begin(id), self = .timeseries(s))
         case .events(var s): (s.data.begin(id), self = .events(s))
         case .breakdown(var s): (s.data.begin(id), self = .breakdown(s))
+        case .reconcile(var s): (s.data.begin(id), self = .reconcile(s))
         }
     }
 
@@ -44,6 +46,12 @@ extension Screen {
         get { if case .breakdown(let s) = self { s } else { nil } }
         set { if let newValue { self = .breakdown(newValue) } }
     }
+
+    /// The reconcile view's state, nil for another view; setting it replaces the view.
+    var reconcileState: ReconcileState? {
+        get { if case .reconcile(let s) = self { s } else { nil } }
+        set { if let newValue { self = .reconcile(newValue) } }
+    }
 }
 
 /// A view whose data is one `Loadable`.
@@ -58,3 +66,17 @@ extension CustomerUsageState: LoadingView {}
 extension TimeseriesState: LoadingView {}
 extension EventsState: LoadingView {}
 extension BreakdownState: LoadingView {}
+extension ReconcileState: LoadingView {}
+
+extension Screen {
+    /// The customer the view is about (id and name), nil for a view of every customer.
+    var customer: (id: String, name: String)? {
+        switch self {
+        case .customerUsage(let s): (s.customerID, s.customerName)
+        case .timeseries(let s): s.customerID.map { ($0, s.customerName ?? $0) }
+        case .events(let s): (s.customerID, s.customerName)
+        case .breakdown(let s): (s.customerID, s.customerName)
+        case .reconcile(let s): s.customerID.map { ($0, s.customerName ?? $0) }
+        }
+    }
+}

@@ -4,6 +4,7 @@ public enum Screen: Sendable, Equatable {
     case timeseries(TimeseriesState)
     case events(EventsState)
     case breakdown(BreakdownState)
+    case reconcile(ReconcileState)
 
     /// Which view this is.
     public var kind: ScreenKind {
@@ -12,6 +13,7 @@ public enum Screen: Sendable, Equatable {
         case .timeseries: .timeseries
         case .events: .events
         case .breakdown: .breakdown
+        case .reconcile: .reconcile
         }
     }
 }

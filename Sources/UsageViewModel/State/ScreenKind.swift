@@ -1,6 +1,6 @@
 /// The views.
 public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
-    case customers, customerUsage, timeseries, events, breakdown
+    case customers, customerUsage, timeseries, events, breakdown, reconcile
     /// The customer usage view with its chart panel focused.
     case usageChart
 
@@ -12,6 +12,7 @@ public enum ScreenKind: String, Sendable, Hashable, CaseIterable {
         case .timeseries: "Timeseries"
         case .events: "Events"
         case .breakdown: "Breakdown"
+        case .reconcile: "Reconcile"
         case .usageChart: "Customer usage · chart"
         }
     }
