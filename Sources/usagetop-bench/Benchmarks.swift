@@ -20,7 +20,7 @@ struct Benchmarks: AsyncParsableCommand {
         case render, store, ingest, remote, sync, reconcile, postgres
     }
 
-    @Option(help: "Run one group: render, store, ingest, remote, sync or postgres.") var only: Group?
+    @Option(help: "Run one group: render, store, ingest, remote, sync, reconcile or postgres.") var only: Group?
     @Option(
         help:
             "For --only postgres: a URL of any database on the server to use (password from PGPASSWORD); the benchmark makes and drops its own databases there."

@@ -5,7 +5,8 @@ import UsageCore
 
 /// `usagetop reconcile --all` on a store shaped as sync leaves it: `customers` customers with one subscription each,
 /// last month's bill of one count metric kept as Lago's reading (every tenth customer's bill one unit short), the
-/// plan of each subscription kept, and `eventsPerCustomer` events each; the check is timed over every customer.
+/// plan of each subscription kept, and `eventsPerCustomer` events each; the check is timed over every customer, beside
+/// the customers table of the same month as a reference.
 enum ReconcileBenchmark {
     static func run(folder: URL, customers: Int, eventsPerCustomer: Int) async throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -40,6 +41,16 @@ enum ReconcileBenchmark {
             #"{"code": "p", "amount_currency": "EUR", "charges": [{"lago_id": "ch_calls", "billable_metric_code": "calls", "charge_model": "standard", "properties": {"amount": "0.01"}, "filters": [{"values": {"region": ["eu"]}, "properties": {"amount": "0.01"}}]}]}"#
         try await store.recordPlans(Dictionary(uniqueKeysWithValues: (0..<customers).map { ("s\($0)", plan) }))
         let provider = LocalProvider(store: store)
+        for run in 1...3 {
+            // The reference, in the same sitting: the customers table of the same month on the same store.
+            let clock = ContinuousClock(), start = clock.now
+            let rows = try await provider.summaries(metric: metric, period: month, trailingDays: 1, now: month.end)
+            let took = clock.now - start
+            print(
+                String(
+                    format: "reference %d: the customers table of %d customers: %.3f s", run, rows.count,
+                    Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18))
+        }
         for run in 1...3 {
             let clock = ContinuousClock(), start = clock.now
             let report = try await provider.reconcile(customerID: nil, period: month, book: PlanBook())
