@@ -32,7 +32,7 @@ enum ReconcileView {
             Table.Column("Δ Units", width: 8, alignRight: true), Table.Column("Δ Amount", width: 11, alignRight: true),
             Table.Column("Cause", width: 0),
         ]
-        if everyone { columns.insert(Table.Column("Customer", width: 10), at: 0) }
+        if everyone { columns.insert(Table.Column("Customer", width: inner.width >= 120 ? 24 : 10), at: 0) }
         let shift = everyone ? 1 : 0
         Table(
             columns: columns, rowCount: lines.count, offset: check.cursor.offset, selected: check.cursor.selected,

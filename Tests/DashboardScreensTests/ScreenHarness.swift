@@ -16,11 +16,11 @@ struct ScreenHarness {
     /// A harness over a store built by `build`, priced by `plans`, started at `width`×`height`.
     init(
         width: Int, height: Int, now: Date = Self.now, plans: PlanBook = PlanBook(),
-        build: (UsageStore) throws -> Void
+        build: (UsageStore) async throws -> Void
     ) async throws {
         let folder = ProcessScratch.root.appendingPathComponent("screens-\(UUID().uuidString)")
         let store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
-        try build(store)
+        try await build(store)
         runner = EffectRunner<Action>(service: DataService(provider: LocalProvider(store: store), plans: plans))
         state = AppState(now: now, width: width, height: height, providerName: "local", capabilities: .all)
         await send(.started(now: now, width: width, height: height))
