@@ -13,7 +13,11 @@ enum CustomerUsageView {
         let theme = options.theme
         var title = "\(usage.customerName) · \(usage.customerID)"
         if let currency = usage.usage?.customer.currency { title += " · \(currency)" }
-        let priced = usage.usage?.totals.filter { $0.amount != nil } ?? []
+        let amounts = usage.usage?.totals.filter { $0.amount != nil } ?? []
+        // Where the provider's bill is kept beside the plan's pricing of the same events, the title sums the bill
+        // (the plan's amounts stay on their rows, to compare), never both.
+        let fromBills = amounts.filter { $0.plan == nil }
+        let priced = fromBills.isEmpty ? amounts : fromBills
         // One sum only over one period: amounts of different billing periods are each on their bill's line below.
         let billed = Set(priced.map(\.period)).count == 1 ? Money.totals(priced.compactMap(\.amount)) : []
         let plans = Set(priced.compactMap(\.plan))

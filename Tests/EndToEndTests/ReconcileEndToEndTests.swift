@@ -136,9 +136,25 @@ struct ReconcileEndToEndTests {
             out.stdout.hasPrefix("reconcile ") && out.stdout.contains("2 charges checked, all agree"), "\(out.stdout)")
     }
 
+    /// The demo keeps last month's bills and its plan: one customer was billed 25 calls its events lack.
+    @Test func theDemoStoreNamesTheCustomerWhoseBillDisagrees() async throws {
+        let db = try SyncEndToEndTests.folder() + "/demo.sqlite"
+        _ = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "12", "--days", "70"])
+        let out = try await Program.run(
+            Tmux.binary, ["reconcile", "--db", db, "--period", "last-month", "--format", "json"])
+        #expect(out.status == 1, "\(out.stderr)")
+        let (customers, lines) = try Self.lines(out.stdout)
+        #expect(customers.map { $0["customer"] as? String } == ["cus_00003"], "\(out.stdout)")
+        let differing = try #require(lines.first { $0["agrees"] as? String == "no" })
+        #expect("\(differing["unit_difference"] ?? "")" == "-25" && lines.count == 12, "\(differing)")
+        let one = try await Program.run(
+            Tmux.binary, ["reconcile", "--db", db, "--period", "last-month", "--customer", "cus_00001"])
+        #expect(one.status == 0 && one.stdout.contains("1 charge checked, all agree"), "\(one.stdout)")
+    }
+
     @Test func aStoreNeverSyncedSaysWhatToRunFirst() async throws {
         let db = try SyncEndToEndTests.folder() + "/empty.sqlite"
-        _ = try await Program.run(Tmux.binary, ["demo", "--db", db])
+        _ = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "3", "--days", "2"])
         let out = try await Program.run(Tmux.binary, ["reconcile", "--db", db, "--period", "last-month"])
         #expect(
             out.status == 1 && out.stderr.contains("first (reconcile checks the bills sync keeps)"), "\(out.stderr)")

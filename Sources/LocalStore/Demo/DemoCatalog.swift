@@ -34,6 +34,8 @@ enum DemoCatalog {
     static let regions = ["", " EU", " APAC", " US", " LATAM", " Nordics"]
 
     static let endpoints = ["/v1/orders", "/v1/search", "/v1/users", "/v1/invoices", "/v2/graphql", "/v1/webhooks"]
+    /// The regions API calls are served from (the `region` property).
+    static let serviceRegions = ["eu-west", "us-east", "ap-south"]
     static let instances = ["c6.large", "c6.xlarge", "m6.large", "g5.xlarge"]
     static let templates = ["welcome", "receipt", "reset-password", "digest", "alert"]
 

@@ -33,16 +33,23 @@ public struct DemoGenerator {
             var rollups = RollupAccumulator()
             var written = 0
             var sequence = 0
+            let firstDay = UTCTime.startOfDay(now).addingTimeInterval(-Double(options.days - 1) * 86_400)
             for (index, customer) in customers.enumerated() {
                 var events: [NewEvent] = []
                 appendEvents(for: customer, index: index, random: &random, sequence: &sequence, into: &events)
                 written += try writer.write(events, into: db).inserted
+                if let bill = DemoBilling.bill(
+                    customer: customer, index: index, events: events, firstDay: firstDay, now: now)
+                {
+                    try BilledSQL.upsert(bill, source: DemoBilling.source, in: .sqlite).execute(db)
+                }
                 for event in events { rollups.add(event) }
                 if rollups.pendingRows >= RollupAccumulator.maxPendingRows { try writer.merge(&rollups, into: db) }
                 progress(Double(index + 1) / Double(max(1, customers.count)))
             }
             try writer.merge(&rollups, into: db)
             try writer.flush(into: db)
+            try PlanSQL.upsert(subscription: "", json: DemoBilling.planJSON, in: .sqlite).execute(db)
             return written
         }
     }
@@ -106,6 +113,7 @@ public struct DemoGenerator {
             properties = .object([
                 ("endpoint", .string(DemoCatalog.endpoints[random.below(DemoCatalog.endpoints.count)])),
                 ("status", .number(status)), ("latency_ms", .number(String(8 + random.below(400)))),
+                ("region", .string(DemoCatalog.serviceRegions[sequence % DemoCatalog.serviceRegions.count])),
             ])
         case "compute_seconds":
             value = Self.decimalText(units: 1 + random.below(360_000), scale: 3)

@@ -65,3 +65,13 @@ extension StoreProvider: Reconciling {
         return unpriced.sorted().map { "\($0): no plan prices it here, units compared only" }
     }
 }
+
+extension StoreProvider {
+    /// The plan the store keeps for every customer (the demo's), to price a source `config.toml` declares no plans
+    /// for; nil when it keeps none.
+    package func keptStandardPlan() async throws -> PricePlan? {
+        try await backend.read { reader in
+            PlanSQL.plans(try await reader.fetch(PlanSQL.select(in: reader.dialect))).plans[""]
+        }
+    }
+}

@@ -12,8 +12,9 @@ public struct ReconcilePlans: Sendable, Hashable {
         self.bySubscription = bySubscription
     }
 
-    /// The plan that bills `subscription` of `customerID`.
+    /// The plan that bills `subscription` of `customerID`: the subscription's own, else `config.toml`'s, else the
+    /// one the store keeps for every customer (under the empty subscription id, as the demo keeps its plan).
     public func plan(customerID: String, subscription: String?) -> PricePlan? {
-        subscription.flatMap { bySubscription[$0] } ?? book.plan(for: customerID)
+        subscription.flatMap { bySubscription[$0] } ?? book.plan(for: customerID) ?? bySubscription[""]
     }
 }

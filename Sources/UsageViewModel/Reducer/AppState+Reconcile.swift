@@ -30,7 +30,7 @@ extension AppState {
         let differing = report.differences.count
         message = StatusMessage(
             differing == 0
-                ? "\(report.lines.count) charges checked: all agree"
+                ? "\(report.lines.count) charge\(report.lines.count == 1 ? "" : "s") checked: all agree"
                 : "\(differing) of \(report.lines.count) charges differ", differing == 0 ? .info : .warning)
         return []
     }

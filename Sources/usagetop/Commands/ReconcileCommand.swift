@@ -90,7 +90,8 @@ struct ReconcileCommand: AsyncParsableCommand {
     static func summary(_ report: ReconcileReport) -> String {
         let differing = report.differences
         guard !differing.isEmpty else {
-            return "reconcile \(PeriodText.span(report.period)): \(report.lines.count) charges checked, all agree"
+            return
+                "reconcile \(PeriodText.span(report.period)): \(report.lines.count) charge\(report.lines.count == 1 ? "" : "s") checked, all agree"
         }
         let money = Money.totals(
             differing.compactMap { line in
@@ -100,6 +101,6 @@ struct ReconcileCommand: AsyncParsableCommand {
             })
         let amounts = money.isEmpty ? "" : ", \(money.map(\.text).joined(separator: " + ")) of differences"
         return
-            "reconcile \(PeriodText.span(report.period)): \(report.lines.count) charges checked, \(differing.count) differ (\(report.ranked.count) customers\(amounts))"
+            "reconcile \(PeriodText.span(report.period)): \(report.lines.count) charges checked, \(differing.count) differ (\(report.ranked.count) customer\(report.ranked.count == 1 ? "" : "s")\(amounts))"
     }
 }

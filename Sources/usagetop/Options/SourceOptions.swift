@@ -95,7 +95,11 @@ struct SourceOptions: ParsableArguments {
             switch StoreLocation.chosen(db: db, profile: chosen) {
             case .file(let path):
                 let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
-                service = DataService(provider: LocalProvider(store: store), plans: plans, cache: .untilChanged)
+                let provider = LocalProvider(store: store)
+                // The demo keeps its own plan; a plan in config.toml replaces it.
+                let kept = priced && plans.isEmpty ? try? await provider.keptStandardPlan() : nil
+                service = DataService(
+                    provider: provider, plans: kept.map { PlanBook(standard: $0) } ?? plans, cache: .untilChanged)
             case .postgres(let url):
                 let store = try await StoreLocation.openPostgres(url: url, profile: chosen)
                 service = DataService(provider: PostgresProvider(store: store), plans: plans, cache: .untilChanged)

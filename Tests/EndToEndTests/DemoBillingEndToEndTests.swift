@@ -1,0 +1,42 @@
+import Foundation
+import HTTPTestSupport
+import Testing
+
+/// A money ticket on the demo store, in the real binary under tmux: "Initech Labs says last month's API calls were
+/// overbilled: what did they cost, which region made them up, and does the bill match the events?" — the usage with
+/// the plan's amount beside the amount billed, the bill checked against the events, the calls split by region, in
+/// at most 12 keys.
+@Suite(
+    "End to end: was the demo customer billed right", .serialized,
+    .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct DemoBillingEndToEndTests {
+    @Test func theOverbilledCustomerIsFoundAndItsBillCheckedInTwelveKeysAtMost() async throws {
+        let folder = ProcessScratch.root.appendingPathComponent("demo-billing-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("usage.sqlite").path
+        let made = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "12", "--days", "70"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let tmux = try await Tmux(
+            width: 100, height: 30, arguments: "--db \(db) --customer 'initech labs' --period last-month")
+        let usage = await tmux.waitFor { $0.contains("Initech Labs · cus_00003") && $0.contains("as billed") }
+        #expect(usage.ok, "the usage, the bill's row beside the events':\n\(usage.screen)")
+        #expect(usage.screen.contains("EUR 0.65") && usage.screen.contains("EUR 1.90"), "\(usage.screen)")
+        var keys = 0
+        func press(_ names: String...) async throws {
+            keys += names.count
+            for name in names { try await tmux.send(name) }
+        }
+        try await press("$")
+        let check = await tmux.waitFor { $0.contains("-EUR 1.25") && $0.contains("1 of 1 charges differ") }
+        #expect(check.ok, "the bill against the events:\n\(check.screen)")
+        #expect(check.screen.contains("the bill counts 25 units its events do not hold"), "\(check.screen)")
+        try await press("Escape", "B")
+        #expect(await tmux.waitFor { $0.contains("API calls by endpoint") }.ok, "the breakdown")
+        try await press("Tab", "Tab", "Tab")
+        let regions = await tmux.waitFor { $0.contains("API calls by region") && $0.contains("eu-west") }
+        #expect(regions.ok, "the calls by region:\n\(regions.screen)")
+        #expect(keys <= 12, "\(keys) keys")
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
+}
