@@ -2,15 +2,14 @@ import Foundation
 import HTTPTestSupport
 import Testing
 
-/// A money ticket on the demo store, in the real binary under tmux: "Initech Labs says last month's API calls were
-/// overbilled: what did they cost, which region made them up, and does the bill match the events?" — the usage with
-/// the plan's amount beside the amount billed, the bill checked against the events, the calls split by region, in
-/// at most 12 keys.
+/// A money ticket on the demo store, in the real binary under tmux: "Initech Labs says last month's storage spike
+/// was overbilled: what did that day cost, which region made it up, and does the bill match the events?" — the bill
+/// checked against the events, the spike day's cost on the chart, the spike split by region, in at most 12 keys.
 @Suite(
     "End to end: was the demo customer billed right", .serialized,
     .enabled(if: Tmux.isAvailable, "tmux is not installed"))
 struct DemoBillingEndToEndTests {
-    @Test func theOverbilledCustomerIsFoundAndItsBillCheckedInTwelveKeysAtMost() async throws {
+    @Test func theSpikeItsRegionAndTheBillInTwelveKeysAtMost() async throws {
         let folder = ProcessScratch.root.appendingPathComponent("demo-billing-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let db = folder.appendingPathComponent("usage.sqlite").path
@@ -30,11 +29,23 @@ struct DemoBillingEndToEndTests {
         let check = await tmux.waitFor { $0.contains("-EUR 1.25") && $0.contains("1 of 1 charges differ") }
         #expect(check.ok, "the bill against the events:\n\(check.screen)")
         #expect(check.screen.contains("the bill counts 25 units its events do not hold"), "\(check.screen)")
-        try await press("Escape", "B")
-        #expect(await tmux.waitFor { $0.contains("API calls by endpoint") }.ok, "the breakdown")
-        try await press("Tab", "Tab", "Tab")
-        let regions = await tmux.waitFor { $0.contains("API calls by region") && $0.contains("eu-west") }
-        #expect(regions.ok, "the calls by region:\n\(regions.screen)")
+        try await press("Escape", "Down", "Down", "Down", "Enter")
+        #expect(await tmux.waitFor { $0.contains("Peak storage · Initech Labs · by day") }.ok, "the storage chart")
+        try await press("^")
+        let spike = String(
+            LagoAccount.iso(Calendar.utc.date(byAdding: .day, value: 14, to: ReconcileEndToEndTests.lastMonth)!).prefix(
+                10))
+        let readout = await tmux.waitFor { $0.contains("Peak storage · Initech Labs") && $0.contains("▸ \(spike) · ") }
+        #expect(readout.ok, "the cursor on the spike:\n\(readout.screen)")
+        let line = readout.screen.split(separator: "\n").first { $0.contains("▸ \(spike)") } ?? ""
+        #expect(line.contains(" GB · EUR "), "what the spike day cost: \(line)")
+        try await press("B")
+        #expect(await tmux.waitFor { $0.contains("Tab: gb · bucket · region") }.ok, "the spike day's breakdown")
+        try await press("Tab")
+        #expect(await tmux.waitFor { $0.contains("Peak storage by bucket") }.ok)
+        try await press("Tab")
+        let regions = await tmux.waitFor { $0.contains("Peak storage by region") && $0.contains("eu-west") }
+        #expect(regions.ok, "the spike by region:\n\(regions.screen)")
         #expect(keys <= 12, "\(keys) keys")
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)

@@ -80,6 +80,11 @@ public struct DemoGenerator {
                         sequence: sequence, random: &random))
             }
         }
+        if index == DemoBilling.disagreeing.index {
+            events += DemoBilling.spike(
+                customer: customer, base: profile.storageBase, firstDayMs: UTCTime.milliseconds(firstDay),
+                nowMs: nowMs, sequence: &sequence, seed: options.seed, now: now)
+        }
     }
 
     private func pickHour(_ random: inout SeededRandom) -> Int {
@@ -113,7 +118,7 @@ public struct DemoGenerator {
             properties = .object([
                 ("endpoint", .string(DemoCatalog.endpoints[random.below(DemoCatalog.endpoints.count)])),
                 ("status", .number(status)), ("latency_ms", .number(String(8 + random.below(400)))),
-                ("region", .string(DemoCatalog.serviceRegions[sequence % DemoCatalog.serviceRegions.count])),
+                ("region", .string(region(sequence))),
             ])
         case "compute_seconds":
             value = Self.decimalText(units: 1 + random.below(360_000), scale: 3)
@@ -124,7 +129,10 @@ public struct DemoGenerator {
         case "storage_gb":
             let growth = profile.storageBase * (1 + Double(day) / 180) * (0.9 + random.unit() * 0.2)
             value = Self.decimalText(units: Int(growth * 100), scale: 2)
-            properties = .object([("gb", .number(value!)), ("bucket", .string("prod-\(index % 7)"))])
+            properties = .object([
+                ("gb", .number(value!)), ("bucket", .string("prod-\(index % 7)")),
+                ("region", .string(region(sequence))),
+            ])
         case "active_users":
             value = "u\(index + 1)-\(random.below(profile.userPool))"
             properties = .object([
@@ -134,6 +142,7 @@ public struct DemoGenerator {
             value = Self.decimalText(units: 1 + random.below(250_000), scale: 4)
             properties = .object([
                 ("gb", .number(value!)), ("direction", .string(random.unit() < 0.7 ? "egress" : "ingress")),
+                ("region", .string(region(sequence))),
             ])
         default:
             properties = .object([
@@ -144,6 +153,12 @@ public struct DemoGenerator {
             transactionID: "demo-\(options.seed)-\(sequence)", customerID: customer.id, metricCode: metric.code,
             aggregation: metric.aggregation, timestampMs: ms, value: value,
             propertiesJSON: JSONWriter.compact(properties))
+    }
+
+    /// The region an event is served from, taken from its place in the sequence (no random draw, so adding it
+    /// changed no other value of the demo).
+    private func region(_ sequence: Int) -> String {
+        DemoCatalog.serviceRegions[sequence % DemoCatalog.serviceRegions.count]
     }
 
     /// `units / 10^scale` as exact text, without trailing zeros (`12.5`, `0.003`).

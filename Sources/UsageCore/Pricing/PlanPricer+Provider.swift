@@ -142,15 +142,18 @@ extension PlanPricer {
 }
 
 extension PlanPricer {
-    /// `series` with each bucket's cost under `plan`, for a metric whose buckets add up (a count or a sum): within a
-    /// billing month the charge to date after a bucket is the month's units before the period plus the buckets so
-    /// far, so the costs are differences of charges to date and the buckets of a month add up to its bill.
+    /// `series` with each bucket's cost under `plan`, for a metric whose buckets add up (a count or a sum) or whose
+    /// units are the month's peak (a max): within a billing month the charge to date after a bucket is priced on the
+    /// month's units before the period and the buckets so far (added up, or the largest), so the costs are
+    /// differences of charges to date and the buckets of a month add up to its bill (a peak's cost falls on the day
+    /// that raised it).
     static func priced(
         _ series: TimeSeries, metric: Metric, plan: PricePlan, customerID: String, period: Period,
         provider: any UsageProvider
     ) async throws -> TimeSeries {
         let charges = plan.charges(for: metric.code)
-        guard !charges.isEmpty, metric.aggregation.isAdditive, !series.isPerBillingPeriod,
+        let peak = metric.aggregation == .max
+        guard !charges.isEmpty, metric.aggregation.isAdditive || peak, !series.isPerBillingPeriod,
             charges.allSatisfy({ unpriceable($0) == nil && !needsEvents($0) })
         else { return series }
         var priced = series
@@ -169,7 +172,7 @@ extension PlanPricer {
                     ? try await provider.totals(customerID: customerID, period: Period(start: current.start, end: from))
                         .first { $0.metric.code == metric.code && $0.billedBy == nil }?.value ?? 0 : nil
             }
-            let through = (toDate ?? 0) + point.value
+            let through = peak ? max(toDate ?? 0, point.value) : (toDate ?? 0) + point.value
             let cost = Self.cost(
                 charges, before: toDate.map { ($0, nil) }, through: (through, nil), currency: plan.currency)
             priced.points[index].amount = cost.map { Money(minorUnits: $0, currency: plan.currency) }
