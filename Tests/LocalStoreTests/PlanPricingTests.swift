@@ -112,6 +112,34 @@ struct PlanPricingTests {
         #expect(all.points.allSatisfy { $0.amount == nil }, "a chart of all customers is not priced")
     }
 
+    /// A peak metric (max) at 0.10 a unit: each day costs what it raised the month's peak by, so the spike day carries
+    /// the cost and the days add up to the month's bill (the peak, 90 units: 9.00).
+    @Test(arguments: StoreKind.available)
+    func aPeaksCostFallsOnTheDayThatRaisedItAndTheDaysAddUp(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        let readings = [(3, "20"), (7, "35"), (9, "30"), (15, "90"), (20, "40")]
+        try await t.ingest(
+            readings.map { day, v in
+                TestStore.event("p\(day)", "peak", String(format: "2026-11-%02dT10:00:00Z", day), #"{"v": \#(v)}"#)
+            })
+        let plan = PricePlan(
+            code: "peak", currency: "EUR",
+            charges: [Charge(metricCode: "peak", model: .standard(perUnit: Decimal(string: "0.10")!))])
+        let service = DataService(provider: t.provider, plans: PlanBook(standard: plan))
+        let november = TestStore.period("2026-11-01", "2026-12-01")
+        let series = try await service.timeseries(
+            metric: TestStore.metric("peak"), customerID: "c1", period: november, bucket: .day)
+        let costs = series.points.map { $0.amount?.minorUnits ?? -1 }
+        #expect(costs.reduce(0, +) == 900, "the days add up to the month's peak, priced")
+        #expect(costs[2] == 200 && costs[6] == 150 && costs[8] == 0 && costs[14] == 550 && costs[19] == 0, "\(costs)")
+        func cost(_ period: Period) async throws -> Int? {
+            try await service.totals(customerID: "c1", period: period).first { $0.metric.code == "peak" }?.amount?
+                .minorUnits
+        }
+        #expect(try await cost(november) == 900)
+        #expect(try await cost(TestStore.period("2026-11-15", "2026-11-16")) == 550, "the spike day, as its total says")
+    }
+
     @Test(arguments: StoreKind.available)
     func aBreakdownSharesTheCostByUnitsAndItsPartsAddUp(kind: StoreKind) async throws {
         let t = try await StoreUnderTest.make(kind)
