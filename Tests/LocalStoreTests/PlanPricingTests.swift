@@ -67,16 +67,6 @@ struct PlanPricingTests {
         let totals = try await service.totals(customerID: "c1", period: november)
         let peak = try #require(totals.first { $0.metric.code == "peak" })
         #expect(peak.amount == nil && peak.unpriced == "no price", "a metric the plan does not charge says so")
-        var filtered = Self.plan
-        filtered.charges.append(
-            Charge(
-                metricCode: "gb", model: .standard(perUnit: 1),
-                filters: [ChargeFilter(values: ["region": ["eu"], "tier": ["gold"]], model: .standard(perUnit: 2))]))
-        let withFilters = DataService(provider: t.provider, plans: PlanBook(standard: filtered))
-        let gb = try #require(
-            try await withFilters.totals(customerID: "c1", period: november).first { $0.metric.code == "gb" })
-        #expect(
-            gb.amount == nil && gb.unpriced == "not priced", "a charge filtered on two properties is not priced yet")
     }
 
     @Test(arguments: StoreKind.available)
@@ -138,6 +128,52 @@ struct PlanPricingTests {
         }
         #expect(try await cost(november) == 900)
         #expect(try await cost(TestStore.period("2026-11-15", "2026-11-16")) == 550, "the spike day, as its total says")
+    }
+
+    /// Charges that need each event priced on its own, priced from the events on both stores: a filter on two
+    /// properties (the most specific filter wins), groups (each a fee rounded on its own) and a percentage with a
+    /// per-transaction minimum; the days of the month add up to the month.
+    @Test(arguments: StoreKind.available)
+    func chargesPricedEventByEventAddUpOverTheDays(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        try await t.ingest([
+            TestStore.event("a", "gb", "2026-11-03T10:00:00Z", #"{"gb": "2", "region": "eu", "tier": "gold"}"#),
+            TestStore.event("b", "gb", "2026-11-03T11:00:00Z", #"{"gb": "3", "region": "eu", "tier": "free"}"#),
+            TestStore.event("c", "gb", "2026-11-09T10:00:00Z", #"{"gb": "1.5", "region": "us"}"#),
+            TestStore.event("d", "gb", "2026-11-20T10:00:00Z", #"{"gb": "1000", "region": "us"}"#),
+        ])
+        let november = TestStore.period("2026-11-01", "2026-12-01")
+        func cost(_ charge: Charge, _ period: Period) async throws -> Int? {
+            let plan = PricePlan(code: "p", currency: "EUR", charges: [charge])
+            let service = DataService(provider: t.provider, plans: PlanBook(standard: plan))
+            return try await service.totals(customerID: "c1", period: period).first { $0.metric.code == "gb" }?
+                .amount?.minorUnits
+        }
+        let charges = [
+            // eu+gold 2 GB at 2.00, eu 3 GB at 1.50, the rest 1,001.5 GB at 1.00: 4 + 4.50 + 1,001.50.
+            Charge(
+                metricCode: "gb", model: .standard(perUnit: 1),
+                filters: [
+                    ChargeFilter(values: ["region": ["eu"]], model: .standard(perUnit: Decimal(string: "1.5")!)),
+                    ChargeFilter(values: ["region": ["eu"], "tier": ["gold"]], model: .standard(perUnit: 2)),
+                ]),
+            // 0.333 a GB per region: eu 5 GB is 1.665 → 1.67, us 1,001.5 GB is 333.4995 → 333.50.
+            Charge(metricCode: "gb", model: .standard(perUnit: Decimal(string: "0.333")!), groupKeys: ["region"]),
+            // 1 % of each transaction, at least 0.50: 0.50 × 3 + 10.00.
+            Charge(
+                metricCode: "gb",
+                model: .percentage(PercentageTerms(rate: 1, minPerTransaction: Decimal(string: "0.5")!))),
+        ]
+        for (charge, month) in zip(charges, [101_000, 33_517, 1_150]) {
+            #expect(try await cost(charge, november) == month, "\(charge.model.name) \(charge.filters.count)")
+            var days = 0
+            for day in 0..<30 {
+                let start = november.start.addingTimeInterval(Double(day) * 86_400)
+                days +=
+                    try await cost(charge, Period(start: start, end: start.addingTimeInterval(86_400))) ?? -1_000_000
+            }
+            #expect(days == month, "the days add up to the month")
+        }
     }
 
     @Test(arguments: StoreKind.available)

@@ -17,10 +17,8 @@ extension PlanPricer {
             if charges.isEmpty {
                 report.totals[index].unpriced = "no price"
             } else if charges.contains(where: {
-                unpriceable(
-                    $0,
-                    splitting: provider is any PropertyBreakdowns && report.totals[index].metric.aggregation.isAdditive)
-                    != nil
+                needsEvents($0, report.totals[index].metric, provider)
+                    && !pricesByEvents($0, report.totals[index].metric, provider)
             }) {
                 report.totals[index].unpriced = "not priced"
             }
@@ -44,7 +42,11 @@ extension PlanPricer {
                 let metric = report.totals[index].metric
                 for charge in plan.charges(for: metric.code) {
                     let cost: Int?
-                    if let key = filterKey(charge) {
+                    if needsEvents(charge, metric, provider), let listing = provider as? any EventListing {
+                        cost = try await eventCost(
+                            charge, metric: metric, month: month, part: part, customerID: customerID,
+                            listing: listing, currency: plan.currency)
+                    } else if let key = filterKey(charge) {
                         cost = try await splitCost(
                             charge, key: key, metric: metric, month: month, part: part, customerID: customerID,
                             provider: provider, currency: plan.currency)
@@ -65,6 +67,39 @@ extension PlanPricer {
             priced.totals[index].plan = plan.code
         }
         return priced
+    }
+
+    /// Whether `charge` cannot be priced from `metric`'s totals (or, for one-property filters, a breakdown) alone.
+    private static func needsEvents(_ charge: Charge, _ metric: Metric, _ provider: any UsageProvider) -> Bool {
+        unpriceable(charge, splitting: provider is any PropertyBreakdowns && metric.aggregation.isAdditive) != nil
+    }
+
+    /// Whether `charge` can be priced event by event (`EventPricer`): the provider lists events, the store's
+    /// aggregation of them is exact, and every model is reproducible.
+    private static func pricesByEvents(_ charge: Charge, _ metric: Metric, _ provider: any UsageProvider) -> Bool {
+        provider is any EventListing && [.count, .sum, .max, .uniqueCount].contains(metric.aggregation)
+            && ([charge.model] + charge.filters.map(\.model)).allSatisfy(\.isReproducible)
+    }
+
+    /// The cost of `part` of `month` under a charge priced event by event (filters on several properties, groups,
+    /// percentage charges priced transaction by transaction): the month's events to the part's end priced, less
+    /// those before its start priced.
+    private static func eventCost(
+        _ charge: Charge, metric: Metric, month: Period, part: Period, customerID: String,
+        listing: any EventListing, currency: String
+    ) async throws -> Int? {
+        var events: [UsageEvent] = []
+        _ = try await listing.forEachEventPage(
+            customerID: customerID, metric: metric, period: Period(start: month.start, end: part.end),
+            subscription: nil
+        ) { page in events += page.items }
+        guard let atEnd = EventPricer.price(charge, metric: metric, events: events, currency: currency).minorUnits
+        else { return nil }
+        guard part.start > month.start else { return atEnd }
+        let before = events.filter { $0.timestamp < part.start }
+        return EventPricer.price(charge, metric: metric, events: before, currency: currency).minorUnits.map {
+            atEnd - $0
+        }
     }
 
     /// The cost of `part` of `month` under a charge with one-property filters, from breakdowns by that property
