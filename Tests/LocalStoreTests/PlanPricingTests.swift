@@ -69,6 +69,26 @@ struct PlanPricingTests {
         #expect(peak.amount == nil && peak.unpriced == "no price", "a metric the plan does not charge says so")
     }
 
+    /// A plan's fixed fee (49.00) and a charge's minimum commitment (50.00) settle on a whole billing month's bill:
+    /// November's calls cost 29.25, so the true-up is 20.75 and the bill 99.00; a day has no bill of its own.
+    @Test(arguments: StoreKind.available)
+    func aWholeMonthsBillCarriesTheFeeAndTheMinimumsTrueUp(kind: StoreKind) async throws {
+        let t = try await Self.filled(kind)
+        var plan = Self.plan
+        plan.fee = 4_900
+        plan.charges[0].minimum = 5_000
+        let service = DataService(provider: t.provider, plans: PlanBook(standard: plan))
+        let report = try await service.report(customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"))
+        let bill = try #require(report.bills.first)
+        #expect(report.bills.count == 1 && bill.plan == "starter")
+        #expect(bill.fee?.minorUnits == 4_900 && bill.minimum?.minorUnits == 2_075 && bill.amount.minorUnits == 9_900)
+        #expect(
+            bill.line(period: "Nov") == "plan starter 2026-11 · amount EUR 99.00 (fee EUR 49.00, minimum EUR 20.75)",
+            "\(bill.line(period: "Nov"))")
+        let day = try await service.report(customerID: "c1", period: TestStore.period("2026-11-20", "2026-11-21"))
+        #expect(day.bills.isEmpty, "a fee and a minimum settle per billing period, never per day")
+    }
+
     @Test(arguments: StoreKind.available)
     func theCustomersTableCarriesEachCustomersCost(kind: StoreKind) async throws {
         let t = try await Self.filled(kind)

@@ -15,6 +15,12 @@ public struct Bill: Sendable, Hashable {
     public var total: Money?
     /// The amount projected to the end of the period (current periods, when the provider offers projections).
     public var projected: Money?
+    /// The plan that priced it, for a bill usagetop computed from a `config.toml` plan (nil: the provider's bill).
+    public var plan: String?
+    /// The plan's fixed fee for the period, included in `amount`.
+    public var fee: Money?
+    /// What the charges' minimum commitments added (`min_amount_cents` true-ups), included in `amount`.
+    public var minimum: Money?
 
     /// Creates a bill.
     public init(
@@ -32,8 +38,16 @@ public struct Bill: Sendable, Hashable {
 
 extension Bill {
     /// One line: `current <period> · amount EUR 18.00 · taxes EUR 3.60 · total EUR 21.60 · projected EUR 40.00`,
-    /// with the period written as `period` says.
+    /// with the period written as `period` says; a plan's bill of a calendar month says `plan starter 2026-11 ·
+    /// amount EUR 99.00 (fee EUR 49.00, minimum EUR 20.75)`, the amount before its parts so a narrow screen keeps it.
     public func line(period written: String) -> String {
+        if let plan {
+            let month =
+                Period.month(containing: period.start) == period ? String(UTCTime.iso(period.start).prefix(7)) : written
+            let parts = [fee.map { "fee \($0.text)" }, minimum.map { "minimum \($0.text)" }].compactMap { $0 }
+            return "plan \(plan) \(month) · amount \(amount.text)"
+                + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
+        }
         var parts = ["\(isInvoiced ? "invoiced" : "current") \(written)", "amount \(amount.text)"]
         if let taxes { parts.append("taxes \(taxes.text)") }
         if let total { parts.append("total \(total.text)") }

@@ -26,7 +26,9 @@ extension PlanPricer {
         let open = unpricedByProvider.filter { report.totals[$0].unpriced == nil }
         guard !open.isEmpty else { return report }
         var costs = [Int?](repeating: 0, count: report.totals.count)
+        var bills: [Bill] = []
         for (month, part) in billingMonths(overlapping: period) {
+            var charged: [Charge: Int?] = [:]
             // The usage to date at the part's end is the report's own when the part is the whole period asked and
             // starts its billing month ("this month"): no second read.
             let through =
@@ -56,10 +58,13 @@ extension PlanPricer {
                             through: through[metric.code] ?? (0, 0), currency: plan.currency)
                     }
                     costs[index] = costs[index].flatMap { sum in cost.map { sum + $0 } }
+                    charged[charge] = cost
                 }
             }
+            if part == month, let bill = monthBill(plan, month: month, charged: charged) { bills.append(bill) }
         }
         var priced = report
+        priced.bills += bills
         for index in open {
             guard let cost = costs[index] else { continue }
             priced.totals[index].amountCents = cost
@@ -67,6 +72,28 @@ extension PlanPricer {
             priced.totals[index].plan = plan.code
         }
         return priced
+    }
+
+    /// A whole billing month's bill under `plan`, when the plan has a fixed fee or a minimum commitment (else the
+    /// amounts on the rows say it all): the charges' costs (`charged`, nil when one is unknown: no bill), the fee,
+    /// and each minimum's true-up (a charge with no usage in the month bills its whole minimum).
+    static func monthBill(_ plan: PricePlan, month: Period, charged: [Charge: Int?]) -> Bill? {
+        guard plan.fee > 0 || plan.charges.contains(where: { $0.minimum != nil }) else { return nil }
+        var usage = 0, trueUps = 0
+        for charge in plan.charges {
+            let cost: Int? = charged[charge] ?? 0
+            guard let cost else { return nil }
+            usage += cost
+            if let minimum = charge.minimum {
+                trueUps += ChargeAmount.trueUp(minimum: minimum, used: cost, billedDays: 1, periodDays: 1)
+            }
+        }
+        let money = { (cents: Int) in Money(minorUnits: cents, currency: plan.currency) }
+        var bill = Bill(period: month, isInvoiced: false, amount: money(usage + plan.fee + trueUps))
+        bill.plan = plan.code
+        bill.fee = plan.fee > 0 ? money(plan.fee) : nil
+        bill.minimum = plan.charges.contains { $0.minimum != nil } ? money(trueUps) : nil
+        return bill
     }
 
     /// Whether `charge` cannot be priced from `metric`'s totals (or, for one-property filters, a breakdown) alone.

@@ -58,7 +58,11 @@ struct SnapshotCommand: HeadlessCommand {
         let billed = Money.totals(report.totals.compactMap(\.amount)).map { JSONValue.object(JSONOut.money($0)) }
         let bills = report.bills.map { bill in
             JSONValue.object(
-                [("period", JSONOut.period(bill.period)), ("invoiced", .bool(bill.isInvoiced))]
+                [
+                    ("period", JSONOut.period(bill.period)), ("invoiced", .bool(bill.isInvoiced)),
+                    ("plan", JSONOut.string(bill.plan)),
+                ]
+                    + JSONOut.money(bill.fee, prefix: "fee_") + JSONOut.money(bill.minimum, prefix: "minimum_")
                     + JSONOut.money(bill.amount) + JSONOut.money(bill.taxes, prefix: "taxes_")
                     + JSONOut.money(bill.total, prefix: "total_") + JSONOut.money(bill.projected, prefix: "projected_"))
         }
