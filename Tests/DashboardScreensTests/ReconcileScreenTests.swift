@@ -47,5 +47,8 @@ struct ReconcileScreenTests {
         #expect(frame.text.contains("the bill counts 3 units its events do not hold"), "the cause, in the footer")
         #expect(h.state.message?.text == "1 of 3 charges differ")
         Snapshot.assert(frame, named: "reconcile-\(width)x\(height)")
+        await h.press(.enter)
+        let events = h.frame().text
+        #expect(events.contains("Reconcile › API calls events") && events.contains("37 events"), "\(events)")
     }
 }

@@ -11,7 +11,7 @@ struct ReconcileReducerTests {
         let period = Period(
             start: Date(timeIntervalSince1970: 1_761_955_200), end: Date(timeIntervalSince1970: 1_764_547_200))
         var line = ReconcileLine(
-            customer: customer, subscription: "sub_1", metricCode: "api_calls", charge: nil, period: period,
+            customer: customer, subscription: "sub_1", metricCode: "calls", charge: nil, period: period,
             isInvoiced: true, eventUnits: 12, events: 12, billedUnits: billed, billedEvents: nil, repriced: 120,
             billed: NSDecimalNumber(decimal: billed * 10).intValue, currency: "EUR", plan: "starter")
         line.causes = billed == 12 ? [] : ["late events"]
@@ -53,5 +53,18 @@ struct ReconcileReducerTests {
         let id = try #require(Fixtures.request(effects))
         #expect(effects.contains(.load(id, .reconcile(customerID: nil, period: state.resolvedPeriod))))
         #expect(state.top?.reconcileState?.customerID == nil)
+    }
+
+    @Test func enterOnALineOpensTheEventsOfItsBillingPeriod() throws {
+        var state = Fixtures.loaded()
+        let customer = try #require(state.customers.selectedRow).summary.customer
+        let id = try #require(Fixtures.request(state.reduce(.keyPressed(.character("$")))))
+        let report = Self.report(customer, billed: 10)
+        _ = state.reduce(.answered(id, .reconcile(.success(report))))
+        let opened = state.reduce(.keyPressed(.enter))
+        let events = try #require(state.top?.eventsState)
+        #expect(events.customerID == customer.id && events.metric.code == "calls")
+        #expect(events.period == report.lines[0].period, "the line's billing period, not the dashboard's")
+        #expect(opened.contains { if case .load(_, .events) = $0 { true } else { false } })
     }
 }

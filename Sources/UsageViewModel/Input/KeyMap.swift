@@ -132,7 +132,11 @@ public enum KeyMap {
 
     /// The reconcile view.
     static let reconcile: [KeyBinding] =
-        [KeyBinding([.left, .character("h")], .back, "back")] + movement + export + global
+        [
+            KeyBinding(
+                [.enter, .character("e"), .right, .character("l")], .open, "the events behind it", inStatus: true),
+            KeyBinding([.left, .character("h")], .back, "back"),
+        ] + movement + export + global
 
     /// The events view.
     static let events: [KeyBinding] =

@@ -48,7 +48,8 @@ extension AppState {
         case .customerUsage: return usageCommand(.open)
         case .events: return eventsCommand(.open)
         case .breakdown: return breakdownCommand(.open)
-        case .timeseries, .usageChart, .reconcile: return []
+        case .reconcile: return reconcileCommand(.open)
+        case .timeseries, .usageChart: return []
         }
     }
 

@@ -17,8 +17,26 @@ extension AppState {
         guard var state = top?.reconcileState else { return [] }
         if state.cursor.apply(command, count: state.lines?.count ?? 0, visible: tableRows) {
             top?.reconcileState = state
+            return []
         }
-        return []
+        guard command == .open || command == .openEvents, let lines = state.lines,
+            lines.indices.contains(state.cursor.selected)
+        else { return [] }
+        return openEvents(of: lines[state.cursor.selected])
+    }
+
+    /// The events behind a line: its customer's events of its metric over its billing period (or the stretch no
+    /// bill counts), oldest first.
+    private mutating func openEvents(of line: ReconcileLine) -> [Effect] {
+        guard let metric = metrics.first(where: { $0.code == line.metricCode }) else {
+            message = StatusMessage("\(line.metricCode) is not among the source's metrics", .warning)
+            return []
+        }
+        var events = EventsState(
+            customerID: line.customer.id, customerName: line.customer.name, metric: metric, period: line.period)
+        events.pageSize = tableRows
+        stack.append(.events(events))
+        return loadEvents()
     }
 
     mutating func reconcileArrived(_ id: RequestID?, _ result: Result<ReconcileReport, UsageError>) -> [Effect] {
