@@ -247,6 +247,16 @@ struct PlanPricingTests {
             days += try await cost(start, end) ?? -100_000
         }
         #expect(days == 825)
+        // A breakdown by region: each value at its own filter's price; by tier (a key no filter names): each fee's
+        // cost shared among the values of its events; either way the parts add up to the cost.
+        func shares(_ key: String) async throws -> [String: Int] {
+            let rows = try await service.breakdown(
+                customerID: "c1", metric: TestStore.metric("gb"), period: TestStore.period("2026-11-01", "2026-12-01"),
+                by: key)
+            return Dictionary(rows.map { ($0.value ?? "-", $0.amount?.minorUnits ?? -1) }, uniquingKeysWith: +)
+        }
+        #expect(try await shares("region") == ["eu": 700, "us": 100, "-": 25])
+        #expect(try await shares("gb").values.reduce(0, +) == 825, "any key: the parts add up")
     }
 
     @Test func aPlanChargingAMetricTheSourceLacksIsNamed() async throws {

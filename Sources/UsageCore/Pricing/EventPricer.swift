@@ -21,28 +21,50 @@ public enum EventPricer {
         public var unmatched: Decimal
     }
 
+    /// One fee of a charge: a filter's (or the charge's own price's) events of one group, and what they cost.
+    public struct Fee: Sendable, Hashable {
+        /// Which fee: the filter's position (the filters' count for the charge's own price) and the group's values.
+        public var id: [String]
+        /// Its events, oldest first.
+        public var events: [UsageEvent]
+        /// What it costs in minor units, nil when the model or the aggregation cannot be reproduced.
+        public var minorUnits: Int?
+    }
+
     /// `charge` over `events` of `metric` (any order), in minor units of `currency`.
     public static func price(_ charge: Charge, metric: Metric, events: [UsageEvent], currency: String) -> Priced {
+        let all = fees(charge, metric: metric, events: events, currency: currency)
+        let total = all.reduce(Int?(0)) { sum, fee in sum.flatMap { total in fee.minorUnits.map { total + $0 } } }
+        let unmatched =
+            charge.filters.isEmpty
+            ? 0
+            : units(of: all.filter { $0.id.first == "\(charge.filters.count)" }.flatMap(\.events), metric) ?? 0
+        return Priced(
+            units: units(of: events, metric) ?? 0, events: events.count, minorUnits: total, fees: all.count,
+            unmatched: unmatched)
+    }
+
+    /// The fees `charge` bills over `events`: each filter's events (the most specific filter an event matches, else
+    /// the charge's own price) split by the group keys, each priced and rounded on its own.
+    public static func fees(_ charge: Charge, metric: Metric, events: [UsageEvent], currency: String) -> [Fee] {
         let ordered = events.sorted { ($0.timestamp, $0.transactionID) < ($1.timestamp, $1.transactionID) }
         var buckets = [[UsageEvent]](repeating: [], count: charge.filters.count + 1)
         for event in ordered { buckets[bucket(of: event, in: charge.filters)].append(event) }
-        var total: Int? = 0
-        var fees = 0
+        var fees: [Fee] = []
         for (index, bucket) in buckets.enumerated() where !bucket.isEmpty {
             let model = index < charge.filters.count ? charge.filters[index].model : charge.model
-            for group in groups(bucket, keys: charge.groupKeys) {
-                fees += 1
+            for (key, group) in groups(bucket, keys: charge.groupKeys) {
+                let units = units(of: group, metric)
                 let usage = ChargeUsage(
-                    units: units(of: group, metric) ?? 0, events: group.count,
-                    values: group.map { value(of: $0, metric) })
-                let amount = units(of: group, metric) == nil ? nil : model.amount(for: usage)
-                total = total.flatMap { sum in amount.map { sum + ChargeAmount.minorUnits($0, currency: currency) } }
+                    units: units ?? 0, events: group.count, values: group.map { value(of: $0, metric) })
+                let amount = units == nil ? nil : model.amount(for: usage)
+                fees.append(
+                    Fee(
+                        id: ["\(index)"] + key, events: group,
+                        minorUnits: amount.map { ChargeAmount.minorUnits($0, currency: currency) }))
             }
         }
-        let unmatched = charge.filters.isEmpty ? 0 : units(of: buckets[charge.filters.count], metric) ?? 0
-        return Priced(
-            units: units(of: ordered, metric) ?? 0, events: ordered.count, minorUnits: total, fees: fees,
-            unmatched: unmatched)
+        return fees
     }
 
     /// The metric's value over `events`, or nil for an aggregation the store does not reproduce.
@@ -68,9 +90,10 @@ public enum EventPricer {
         return best ?? filters.count
     }
 
-    /// `events` split by the values of `keys` (one group when there are none), in order of first appearance.
-    private static func groups(_ events: [UsageEvent], keys: [String]) -> [[UsageEvent]] {
-        guard !keys.isEmpty else { return [events] }
+    /// `events` split by the values of `keys` (one group when there are none), in order of first appearance, each
+    /// with its values.
+    private static func groups(_ events: [UsageEvent], keys: [String]) -> [(key: [String], events: [UsageEvent])] {
+        guard !keys.isEmpty else { return [([], events)] }
         var order: [[String]] = []
         var members: [[String]: [UsageEvent]] = [:]
         for event in events {
@@ -78,11 +101,11 @@ public enum EventPricer {
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(event)
         }
-        return order.map { members[$0]! }
+        return order.map { ($0, members[$0]!) }
     }
 
     /// A property's value as a filter compares it: a string as it is, a number as written, a boolean as a word.
-    static func text(_ value: JSONValue?) -> String? {
+    public static func text(_ value: JSONValue?) -> String? {
         switch value {
         case .string(let text)?: text
         case .number(let raw)?: raw

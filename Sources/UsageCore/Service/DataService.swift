@@ -274,7 +274,7 @@ public actor DataService {
             let rows = try await splitter.breakdown(customerID: customerID, metric: metric, period: period, by: key)
             guard let plan = plans.plan(for: customerID) else { return rows }
             return try await PlanPricer.priced(
-                rows, metric: metric, plan: plan, customerID: customerID, period: period, provider: provider)
+                rows, metric: metric, plan: plan, customerID: customerID, period: period, by: key, provider: provider)
         }
     }
 
