@@ -7,13 +7,14 @@ import UsageCore
 import UsageViewModel
 
 /// The README's pictures are what the renderer draws: the first-run demo store (its standard options, the day the
-/// pictures were taken) through the real reducer, effect runner and store, drawn at the size each picture has.
+/// pictures were taken, priced by the plan it keeps, as the program prices it) through the real reducer, effect
+/// runner and store, drawn at the size each picture has.
 @Suite("README pictures")
 struct ReadmePictureTests {
     static let taken = ISO8601Parser.parse("2026-11-28T10:18:24Z")!
 
     @Test func theCustomersPictureIsTheDemoStoreAsDrawn() async throws {
-        var harness = try await ScreenHarness(width: 80, height: 15, now: Self.taken) { store in
+        var harness = try await ScreenHarness(width: 80, height: 15, now: Self.taken, keptPlan: true) { store in
             try DemoGenerator(options: .standard, now: Self.taken).generate(into: store)
         }
         await harness.send(.ticked(Self.taken.addingTimeInterval(1)))
@@ -26,7 +27,7 @@ struct ReadmePictureTests {
     }
 
     @Test func theUsagePictureIsTheTopCustomerWithItsChartAsDrawn() async throws {
-        var harness = try await ScreenHarness(width: 80, height: 24, now: Self.taken) { store in
+        var harness = try await ScreenHarness(width: 80, height: 24, now: Self.taken, keptPlan: true) { store in
             try DemoGenerator(options: .standard, now: Self.taken).generate(into: store)
         }
         await harness.press(.enter, .tab, .character("^"))

@@ -13,15 +13,18 @@ struct ScreenHarness {
     var state: AppState
     let runner: EffectRunner<Action>
 
-    /// A harness over a store built by `build`, priced by `plans`, started at `width`×`height`.
+    /// A harness over a store built by `build`, priced by `plans` (with `keptPlan`, as the program prices: else by
+    /// the plan the store keeps), started at `width`×`height`.
     init(
-        width: Int, height: Int, now: Date = Self.now, plans: PlanBook = PlanBook(),
+        width: Int, height: Int, now: Date = Self.now, plans: PlanBook = PlanBook(), keptPlan: Bool = false,
         build: (UsageStore) async throws -> Void
     ) async throws {
         let folder = ProcessScratch.root.appendingPathComponent("screens-\(UUID().uuidString)")
         let store = try UsageStore(path: folder.appendingPathComponent("usage.sqlite").path)
         try await build(store)
-        runner = EffectRunner<Action>(service: DataService(provider: LocalProvider(store: store), plans: plans))
+        let provider = LocalProvider(store: store)
+        runner = EffectRunner<Action>(
+            service: DataService(provider: provider, plans: keptPlan ? await plans.orKept(by: provider) : plans))
         state = AppState(now: now, width: width, height: height, providerName: "local", capabilities: .all)
         await send(.started(now: now, width: width, height: height))
     }

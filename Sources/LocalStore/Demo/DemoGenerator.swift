@@ -22,10 +22,12 @@ public struct DemoGenerator {
             try Catalog.upsert(metrics: DemoCatalog.metrics, in: db)
             try Catalog.setOrigin("demo", in: db)
             var random = SeededRandom(seed: options.seed)
+            // Every customer is billed in the plan's currency (EUR), as a billing provider requires; the draw that once
+            // chose a currency is kept so that every other value of the demo stays as it was.
             let customers = (0..<options.customers).map { index in
-                Customer(
-                    id: String(format: "cus_%05d", index + 1), name: DemoCatalog.companyName(index),
-                    currency: ["USD", "USD", "USD", "EUR", "GBP"][random.below(5)])
+                _ = random.below(5)
+                return Customer(
+                    id: String(format: "cus_%05d", index + 1), name: DemoCatalog.companyName(index), currency: "EUR")
             }
             try Catalog.upsert(customers: customers, in: db)
             var writer = EventWriter()

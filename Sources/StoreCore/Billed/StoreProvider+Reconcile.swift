@@ -66,7 +66,7 @@ extension StoreProvider: Reconciling {
     }
 }
 
-extension StoreProvider {
+extension StoreProvider: PlanKeeping {
     /// The plan the store keeps for every customer (the demo's), to price a source `config.toml` declares no plans
     /// for; nil when it keeps none.
     package func keptStandardPlan() async throws -> PricePlan? {

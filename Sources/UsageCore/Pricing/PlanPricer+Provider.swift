@@ -16,6 +16,9 @@ extension PlanPricer {
             let charges = plan.charges(for: report.totals[index].metric.code)
             if charges.isEmpty {
                 report.totals[index].unpriced = "no price"
+            } else if let currency = report.totals[index].currency, currency != plan.currency {
+                // A customer is billed in its own currency: a plan in another one does not bill it (Lago refuses it).
+                report.totals[index].unpriced = "plan in \(plan.currency)"
             } else if charges.contains(where: {
                 needsEvents($0, report.totals[index].metric, provider)
                     && !pricesByEvents($0, report.totals[index].metric, provider)
@@ -164,8 +167,10 @@ extension PlanPricer {
         provider: any UsageProvider
     ) async throws -> [CustomerSummary] {
         let priceable = rows.indices.filter {
-            rows[$0].amounts.isEmpty && rows[$0].periods.isEmpty
-                && !(book.plan(for: rows[$0].customer.id)?.charges(for: metric.code).isEmpty ?? true)
+            let plan = book.plan(for: rows[$0].customer.id)
+            return rows[$0].amounts.isEmpty && rows[$0].periods.isEmpty
+                && !(plan?.charges(for: metric.code).isEmpty ?? true)
+                && (rows[$0].customer.currency.map { $0 == plan?.currency } ?? true)
         }
         guard !priceable.isEmpty else { return rows }
         var costs = [Int?](repeating: 0, count: rows.count)

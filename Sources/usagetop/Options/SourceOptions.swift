@@ -97,9 +97,8 @@ struct SourceOptions: ParsableArguments {
                 let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
                 let provider = LocalProvider(store: store)
                 // The demo keeps its own plan; a plan in config.toml replaces it.
-                let kept = priced && plans.isEmpty ? try? await provider.keptStandardPlan() : nil
                 service = DataService(
-                    provider: provider, plans: kept.map { PlanBook(standard: $0) } ?? plans, cache: .untilChanged)
+                    provider: provider, plans: priced ? await plans.orKept(by: provider) : plans, cache: .untilChanged)
             case .postgres(let url):
                 let store = try await StoreLocation.openPostgres(url: url, profile: chosen)
                 service = DataService(provider: PostgresProvider(store: store), plans: plans, cache: .untilChanged)
