@@ -259,6 +259,26 @@ struct PlanPricingTests {
         #expect(try await shares("gb").values.reduce(0, +) == 825, "any key: the parts add up")
     }
 
+    /// A customer billed in dollars is not priced by a plan in euros, in its usage or the customers table.
+    @Test(arguments: StoreKind.available)
+    func aPlanInAnotherCurrencyDoesNotPriceTheCustomer(kind: StoreKind) async throws {
+        let t = try await Self.filled(kind)
+        try await t.store.ingest(
+            .lines(Array(TestStore.event("x", "calls", "2026-11-02T09:00:00Z").utf8), name: "dollars"),
+            metrics: [], customers: [Customer(id: "c1", name: "Acme", currency: "USD")], skipInvalid: false)
+        let service = DataService(provider: t.provider, plans: PlanBook(standard: Self.plan))
+        let november = TestStore.period("2026-11-01", "2026-12-01")
+        let calls = try #require(
+            try await service.totals(customerID: "c1", period: november).first {
+                $0.metric.code == "calls"
+            })
+        #expect(calls.amount == nil && calls.unpriced == "plan in EUR")
+        let rows = try await service.summaries(
+            metric: TestStore.metric("calls"), period: november, trailingDays: 0,
+            now: TestStore.date("2026-12-06T00:00:00Z"))
+        #expect(rows.first { $0.customer.id == "c1" }?.amounts == [])
+    }
+
     @Test func aPlanChargingAMetricTheSourceLacksIsNamed() async throws {
         let t = try await StoreUnderTest.make(.sqlite)
         try await t.ingest([TestStore.event("a", "calls", "2026-11-03T10:00:00Z")])
