@@ -135,17 +135,19 @@ public actor DataService {
     }
 
     /// The customers table for one metric; `progress` receives rows as they arrive when this call is the one that
-    /// fetches (a call joining a fetch already in flight just waits for the whole answer).
+    /// fetches (a call joining a fetch already in flight just waits for the whole answer). Unless `priced` is false
+    /// (a side column shows totals only), rows are priced with the plans.
     public func summaries(
         metric: Metric, period: Period, trailingDays: Int, now: Date,
-        progress: SummaryProgressHandler? = nil
+        progress: SummaryProgressHandler? = nil, priced: Bool = true
     ) async throws(UsageError) -> [CustomerSummary] {
-        let key = "summaries|\(metric.code)|\(Self.key(period))|\(trailingDays)|\(UTCTime.day(now))"
+        let key =
+            "summaries|\(metric.code)|\(Self.key(period))|\(trailingDays)|\(UTCTime.day(now))\(priced ? "" : "|units")"
         return try await shared(key, ttl: policy.customers, "loading customers") { [provider, plans] in
             let rows = try await provider.summaries(
                 metric: metric, period: period, trailingDays: trailingDays, now: now,
                 progress: progress)
-            guard !plans.isEmpty else { return rows }
+            guard priced, !plans.isEmpty else { return rows }
             return try await PlanPricer.priced(
                 rows, metric: metric, period: period, book: plans, now: now, provider: provider)
         }

@@ -22,7 +22,8 @@ extension EffectRunner {
             return .sideTotals(
                 metricCode: metric.code,
                 await Result { () async throws(UsageError) in
-                    try await service.summaries(metric: metric, period: period, trailingDays: 0, now: period.end)
+                    try await service.summaries(
+                        metric: metric, period: period, trailingDays: 0, now: period.end, priced: false)
                 })
         case .usage(let customerID, let period, let bucket):
             return .usage(
