@@ -67,4 +67,16 @@ struct ReconcileReducerTests {
         #expect(events.period == report.lines[0].period, "the line's billing period, not the dashboard's")
         #expect(opened.contains { if case .load(_, .events) = $0 { true } else { false } })
     }
+
+    @Test func bracketChecksThePeriodBefore() throws {
+        var state = Fixtures.loaded()
+        _ = state.reduce(.keyPressed(.character("$")))
+        let before = state.resolvedPeriod
+        let effects = state.reduce(.keyPressed(.character("[")))
+        #expect(state.resolvedPeriod.end == before.start, "the period before")
+        #expect(
+            effects.contains {
+                if case .load(_, .reconcile(_, let period)) = $0 { period == state.resolvedPeriod } else { false }
+            }, "\(effects)")
+    }
 }

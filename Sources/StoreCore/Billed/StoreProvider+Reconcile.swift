@@ -10,7 +10,13 @@ extension StoreProvider: Reconciling {
             let metrics = try await reader.metrics().filter { $0.billedBy == nil }
             let rows = try await reader.billedRows(metric: nil, customer: customerID, startMs: startMs, endMs: endMs)
                 .filter { row in metrics.contains { $0.code == row.metricCode } }
-            guard !rows.isEmpty else { throw Self.unsynced(customerID: customerID, period: period) }
+            guard !rows.isEmpty else {
+                let any = try await reader.billedRows(
+                    metric: nil, customer: customerID, startMs: Int64.min / 2, endMs: Int64.max / 2
+                ).filter { row in metrics.contains { $0.code == row.metricCode } }
+                throw Self.unsynced(
+                    customerID: customerID, period: period, latest: any.map(\.period).max { $0.end < $1.end })
+            }
             let kept = PlanSQL.plans(try await reader.fetch(PlanSQL.select(in: reader.dialect)))
             let plans = ReconcilePlans(book: book, bySubscription: kept.plans)
             let customers = Dictionary(
@@ -50,12 +56,19 @@ extension StoreProvider: Reconciling {
         return events
     }
 
-    /// What the store lacks, and what to run first.
-    private static func unsynced(customerID: String?, period: Period) -> UsageError {
-        UsageError(
+    /// What the store lacks, and what to do: pick a period it keeps bills for, or run sync first.
+    private static func unsynced(customerID: String?, period: Period, latest: Period?) -> UsageError {
+        let whose = customerID.map { "of \($0) " } ?? ""
+        guard let latest else {
+            return UsageError(
+                .notFound,
+                "no provider bills kept \(whose)for \(PeriodText.span(period)): run "
+                    + "`usagetop sync --provider lago` first (reconcile checks the bills sync keeps)")
+        }
+        return UsageError(
             .notFound,
-            "no provider bills kept \(customerID.map { "of \($0) " } ?? "")for \(PeriodText.span(period)): run "
-                + "`usagetop sync --provider lago` first (reconcile checks the bills sync keeps)")
+            "no provider bills kept \(whose)for \(PeriodText.span(period)); the latest is for "
+                + "\(PeriodText.span(latest)): pick that period (--period, or [ in the dashboard)")
     }
 
     /// A note per charge no plan re-prices (units are still compared).

@@ -136,6 +136,9 @@ public enum KeyMap {
             KeyBinding(
                 [.enter, .character("e"), .right, .character("l")], .open, "the events behind it", inStatus: true),
             KeyBinding([.left, .character("h")], .back, "back"),
+            KeyBinding([.character("p")], .choosePeriod, "period"),
+            KeyBinding([.character("[")], .earlierPeriod, "period before", inStatus: true),
+            KeyBinding([.character("]")], .laterPeriod, "period after"),
         ] + movement + export + global
 
     /// The events view.
