@@ -65,10 +65,9 @@ extension StoreProvider: Reconciling {
                 "no provider bills kept \(whose)for \(PeriodText.span(period)): run "
                     + "`usagetop sync --provider lago` first (reconcile checks the bills sync keeps)")
         }
+        // Short enough for an 80-column view: the period asked is on the header line already.
         return UsageError(
-            .notFound,
-            "no provider bills kept \(whose)for \(PeriodText.span(period)); the latest is for "
-                + "\(PeriodText.span(latest)): pick that period (--period, or [ in the dashboard)")
+            .notFound, "no bills kept for this period; latest: \(PeriodText.span(latest)) ([ or --period)")
     }
 
     /// A note per charge no plan re-prices (units are still compared).
