@@ -54,4 +54,31 @@ import UsageCore
             charge, metric: seats, events: [event(0, [("seats", .number("3"))])], currency: "EUR")
         #expect(priced.minorUnits == nil)
     }
+
+    /// lago-api `spec/services/charge_filters/matching_and_ignored_service_spec.rb`: f1 (steps 25, size 512, model
+    /// llama-2), f2 (steps 25, size 512), f3 (any steps, any size), f4 (any size), f5 (size 512); each filter ignores
+    /// the more specific ones, so every event counts in exactly one: the most specific it matches.
+    @Test func eachEventCountsInTheMostSpecificFilterAsLagoApisMatchingSpecSays() {
+        let any = EventPricer.anyValue
+        let filters = [
+            ["steps": ["25"], "size": ["512"], "model": ["llama-2"]], ["steps": ["25"], "size": ["512"]],
+            ["steps": [any], "size": [any]], ["size": [any]], ["size": ["512"]],
+        ].enumerated().map { index, values in
+            ChargeFilter(values: values, model: .standard(perUnit: Decimal(index + 1)))
+        }
+        let charge = Charge(metricCode: "calls", model: .standard(perUnit: 100), filters: filters)
+        let cases: [([(String, JSONValue)], Int)] = [
+            ([("steps", .string("25")), ("size", .string("512")), ("model", .string("llama-2"))], 1),  // f1
+            ([("steps", .string("25")), ("size", .string("512")), ("model", .string("llama-1"))], 2),  // f2
+            ([("steps", .string("50")), ("size", .string("1024"))], 3),  // f3
+            ([("steps", .string("75")), ("size", .string("512"))], 3),  // f3, not f5: it ignores f3
+            ([("size", .string("1024"))], 4),  // f4
+            ([("size", .string("512"))], 5),  // f5, not f4: f4 ignores f5
+            ([("steps", .string("25"))], 100),  // no filter: the charge's own price
+        ]
+        for (properties, price) in cases {
+            let priced = EventPricer.price(charge, metric: calls, events: [event(0, properties)], currency: "EUR")
+            #expect(priced.minorUnits == price * 100, "\(properties)")
+        }
+    }
 }

@@ -80,12 +80,29 @@ public enum EventPricer {
         }
     }
 
-    /// The filter an event falls in (`filters.count`: none, the charge's own price).
+    /// Lago's word for "any value of the property" in a filter (`ChargeFilterValue::ALL_FILTER_VALUES`).
+    public static let anyValue = "__ALL_FILTER_VALUES__"
+
+    /// The filter an event falls in (`filters.count`: none, the charge's own price): of the filters whose every key
+    /// holds the event's value (any value, for `anyValue`), the one with the most keys, then the most keys with values
+    /// listed rather than any value, then the first, as lago-api's `ChargeFilters::MatchingAndIgnoredService` leaves
+    /// each event to the most specific filter.
     static func bucket(of event: UsageEvent, in filters: [ChargeFilter]) -> Int {
+        filterIndex(in: filters) { text(event.properties[$0]) }
+    }
+
+    /// The filter whose price applies to something with the property values `value(key)` gives (nil: it has none),
+    /// by the rule of `bucket(of:in:)`; `filters.count` when none matches.
+    public static func filterIndex(in filters: [ChargeFilter], value: (String) -> String?) -> Int {
+        func specificity(_ filter: ChargeFilter) -> (Int, Int) {
+            (filter.values.count, filter.values.values.count { !$0.contains(anyValue) })
+        }
         var best: Int?
         for (index, filter) in filters.enumerated()
-        where filter.values.allSatisfy({ key, values in text(event.properties[key]).map(values.contains) ?? false }) {
-            if best.map({ filters[$0].values.count < filter.values.count }) ?? true { best = index }
+        where filter.values.allSatisfy({ key, values in
+            value(key).map { values.contains(anyValue) || values.contains($0) } ?? false
+        }) {
+            if best.map({ specificity(filters[$0]) < specificity(filter) }) ?? true { best = index }
         }
         return best ?? filters.count
     }

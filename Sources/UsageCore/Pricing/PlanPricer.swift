@@ -47,15 +47,12 @@ public enum PlanPricer {
     }
 
     /// What a charge with one-property filters bills to date for `rows` (a breakdown by that property since its
-    /// billing period began): each filter prices the units of the values it lists (the first filter listing a value
-    /// takes it), the charge's own price the rest, each rounded as a fee of its own.
+    /// billing period began): each filter prices the units of the values it takes (as `EventPricer` assigns
+    /// events), the charge's own price the rest, each rounded as a fee of its own.
     public static func toDate(_ charge: Charge, rows: [BreakdownRow], key: String, currency: String) -> Int? {
         var units = [Decimal](repeating: 0, count: charge.filters.count + 1)
         for row in rows {
-            let filter = row.value.flatMap { value in
-                charge.filters.firstIndex { $0.values[key]?.contains(value) == true }
-            }
-            units[filter ?? charge.filters.count] += row.total
+            units[EventPricer.filterIndex(in: charge.filters) { $0 == key ? row.value : nil }] += row.total
         }
         var total = 0
         for (index, bucket) in units.enumerated() {
