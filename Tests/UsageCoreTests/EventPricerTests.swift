@@ -81,4 +81,19 @@ import UsageCore
             #expect(priced.minorUnits == price * 100, "\(properties)")
         }
     }
+
+    /// lago-api `spec/services/charge_models/grouped_service_spec.rb` ("with standard charge model"): aws 10 units
+    /// in 2 events and gcp 20 in 7 at 5.12345 each are two fees, 51.2345 and 102.469, each rounded on its own.
+    @Test func groupedStandardPricingAsLagoApisGroupedServiceSpecSays() {
+        let charge = Charge(
+            metricCode: "volume", model: .standard(perUnit: Decimal(string: "5.12345")!), groupKeys: ["cloud"])
+        let aws = (0..<2).map { event($0, [("cloud", .string("aws")), ("amount", .number("5"))]) }
+        let gcp = (2..<9).map {
+            event($0, [("cloud", .string("gcp")), ("amount", .number($0 == 2 ? "2" : "3"))])
+        }
+        let fees = EventPricer.fees(charge, metric: volume, events: aws + gcp, currency: "EUR")
+        #expect(fees.map(\.id) == [["0", "aws"], ["0", "gcp"]] && fees.map(\.events.count) == [2, 7])
+        #expect(fees.map(\.minorUnits) == [5_123, 10_247], "51.2345 and 102.469, rounded per fee")
+        #expect(EventPricer.price(charge, metric: volume, events: aws + gcp, currency: "EUR").minorUnits == 15_370)
+    }
 }
