@@ -44,6 +44,8 @@ extension LagoAccount {
             return events(query)
         case let p where p.count == 2 && p[0] == "plans":
             return plan(code: p[1])
+        case let p where p.count == 2 && p[0] == "subscriptions":
+            return subscription(id: p[1], status: query["status"])
         default:
             return .init(status: .notFound, body: #"{"status": 404, "error": "Not Found", "code": "not_found"}"#)
         }

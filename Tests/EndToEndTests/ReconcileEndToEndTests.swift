@@ -122,6 +122,11 @@ struct ReconcileEndToEndTests {
             table.status == 1 && table.stdout.hasPrefix("reconcile ")
                 && table.stdout.contains("3 differ (3 customers, EUR 0.90 of differences)"), "\(table.stdout)")
         #expect(!(out.stdout + out.stderr + table.stdout + table.stderr).contains(Self.key))
+        // Each subscription's own plan (overrides included) is read where Lago's show gives it.
+        #expect(
+            server.requests.contains {
+                $0.path == "/api/v1/subscriptions/sub_gone" && $0.query["status"] == "terminated"
+            })
     }
 
     @Test func billsThatMatchTheirEventsExitZero() async throws {

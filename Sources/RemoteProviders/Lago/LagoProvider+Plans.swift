@@ -2,13 +2,22 @@ import Foundation
 import UsageCore
 
 extension LagoProvider: PlanListing {
-    /// The plan of each of the customer's subscriptions: the one the listing includes (a plan with the
-    /// subscription's overrides is a plan of its own), else `GET /plans/{plan_code}`, each code read once.
+    /// The plan of each of the customer's subscriptions, as it bills the subscription: `GET /subscriptions/{id}`
+    /// includes the subscription's own plan (a plan with overrides is a child plan under the same code, which
+    /// `GET /plans/{code}` does not give); a server whose subscription holds no plan is asked `GET /plans/{code}`,
+    /// each code once.
     public func plans(customerID: String) async throws -> [String: String] {
         var byCode: [String: JSONValue] = [:]
         var plans: [String: String] = [:]
         for subscription in try await reader.subscriptions(customerID: customerID) {
             if let plan = subscription.plan {
+                plans[subscription.id] = JSONWriter.compact(plan)
+                continue
+            }
+            let shown = try await api.get(
+                "/subscriptions/\(APIClient.segment(subscription.id))",
+                query: [("status", subscription.isActive ? "active" : "terminated")])
+            if let plan = shown["subscription"]?["plan"], plan["charges"] != nil {
                 plans[subscription.id] = JSONWriter.compact(plan)
                 continue
             }
