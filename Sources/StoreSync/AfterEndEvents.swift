@@ -40,8 +40,7 @@ public struct AfterEndEvents: Sendable {
                 lines += ReconcileLine.unbilled(
                     customer: mine[0].customer, metric: metric, subscription: key[1], events: events,
                     period: Period(start: end, end: horizon),
-                    cause: "events after the subscription's last billed period ended \(UTCTime.iso(end)) (it ended): "
-                        + "never billed", plan: plan)
+                    cause: ReconcileLine.afterEnd(end), plan: plan)
             }
         }
         return lines

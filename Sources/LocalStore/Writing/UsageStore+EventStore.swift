@@ -35,8 +35,9 @@ extension UsageStore: EventStore {
 
     public func recordPlans(_ plans: [String: String]) async throws(UsageError) {
         guard !plans.isEmpty else { return }
+        // Quietly: a plan is bookkeeping for reconcile, and no screen should reload because a pass kept it again.
         try await OffPool.run { () throws(UsageError) in
-            try self.write { db in
+            try self.writeQuietly { db in
                 for (subscription, json) in plans.sorted(by: { $0.key < $1.key }) {
                     try PlanSQL.upsert(subscription: subscription, json: json, in: .sqlite).execute(db)
                 }

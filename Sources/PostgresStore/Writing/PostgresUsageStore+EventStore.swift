@@ -100,13 +100,16 @@ extension PostgresUsageStore: EventStore {
 
     public func recordPlans(_ plans: [String: String]) async throws(UsageError) {
         guard !plans.isEmpty else { return }
-        try await write { connection in
-            for (subscription, json) in plans.sorted(by: { $0.key < $1.key }) {
-                try await connection.query(
-                    PlanSQL.upsert(subscription: subscription, json: json, in: .postgres).query, logger: self.logger)
-            }
-            return ((), true)
-        }
+        // Quietly: a plan is bookkeeping for reconcile, and no screen should reload because a pass kept it again.
+        try await write(
+            { connection in
+                for (subscription, json) in plans.sorted(by: { $0.key < $1.key }) {
+                    try await connection.query(
+                        PlanSQL.upsert(subscription: subscription, json: json, in: .postgres).query, logger: self.logger
+                    )
+                }
+                return ((), true)
+            }, revision: false)
     }
 
     public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {

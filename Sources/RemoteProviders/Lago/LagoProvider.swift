@@ -9,6 +9,8 @@ public struct LagoProvider: EventListing, SeriesListing, PropertyBreakdowns {
     let reader: LagoUsageReader
     /// The metric list, read once a minute at most (every totals call labels its rows with it).
     private let metricList = RecentAnswer<[Metric]>(lifetime: 60)
+    /// Each customer's plans, read at most once an hour (a sync every minute need not ask again each pass).
+    let planList = RecentAnswer<[String: String]>(lifetime: 3_600)
 
     /// Creates a provider over a configured API client.
     public init(api: APIClient) {

@@ -76,8 +76,7 @@ package enum Reconciler {
             let cause: String
             if let end, first >= end {
                 span = Period(start: end, end: max(asked.end, last.addingTimeInterval(0.001)))
-                cause =
-                    "events after the subscription's last billed period ended \(UTCTime.iso(end)) (it ended): never billed"
+                cause = ReconcileLine.afterEnd(end)
             } else if let start, last < start {
                 span = Period(start: min(asked.start, first), end: start)
                 cause = "events before the subscription's first billed period began: never billed"

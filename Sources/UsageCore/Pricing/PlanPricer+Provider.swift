@@ -32,6 +32,7 @@ extension PlanPricer {
         var bills: [Bill] = []
         for (month, part) in billingMonths(overlapping: period) {
             var charged: [Charge: Int?] = [:]
+            var monthEvents: [String: [UsageEvent]] = [:]  // read once per metric, for every charge priced by events
             // The usage to date at the part's end is the report's own when the part is the whole period asked and
             // starts its billing month ("this month"): no second read.
             let through =
@@ -48,9 +49,14 @@ extension PlanPricer {
                 for charge in plan.charges(for: metric.code) {
                     let cost: Int?
                     if needsEvents(charge, metric, provider), let listing = provider as? any EventListing {
-                        cost = try await eventCost(
-                            charge, metric: metric, month: month, part: part, customerID: customerID,
-                            listing: listing, currency: plan.currency)
+                        if monthEvents[metric.code] == nil {
+                            monthEvents[metric.code] = try await events(
+                                listing, customerID: customerID, metric: metric,
+                                period: Period(start: month.start, end: part.end))
+                        }
+                        cost = eventCost(
+                            charge, metric: metric, month: month, part: part, events: monthEvents[metric.code] ?? [],
+                            currency: plan.currency)
                     } else if let key = filterKey(charge) {
                         cost = try await splitCost(
                             charge, key: key, metric: metric, month: month, part: part, customerID: customerID,
@@ -112,17 +118,11 @@ extension PlanPricer {
     }
 
     /// The cost of `part` of `month` under a charge priced event by event (filters on several properties, groups,
-    /// percentage charges priced transaction by transaction): the month's events to the part's end priced, less
-    /// those before its start priced.
+    /// percentage charges priced transaction by transaction): `events`, the month's to the part's end, priced, less
+    /// those before the part's start priced.
     private static func eventCost(
-        _ charge: Charge, metric: Metric, month: Period, part: Period, customerID: String,
-        listing: any EventListing, currency: String
-    ) async throws -> Int? {
-        var events: [UsageEvent] = []
-        _ = try await listing.forEachEventPage(
-            customerID: customerID, metric: metric, period: Period(start: month.start, end: part.end),
-            subscription: nil
-        ) { page in events += page.items }
+        _ charge: Charge, metric: Metric, month: Period, part: Period, events: [UsageEvent], currency: String
+    ) -> Int? {
         guard let atEnd = EventPricer.price(charge, metric: metric, events: events, currency: currency).minorUnits
         else { return nil }
         guard part.start > month.start else { return atEnd }
@@ -130,6 +130,17 @@ extension PlanPricer {
         return EventPricer.price(charge, metric: metric, events: before, currency: currency).minorUnits.map {
             atEnd - $0
         }
+    }
+
+    /// Every event of a customer's metric over `period`, in the provider's order.
+    private static func events(
+        _ listing: any EventListing, customerID: String, metric: Metric, period: Period
+    ) async throws -> [UsageEvent] {
+        var events: [UsageEvent] = []
+        _ = try await listing.forEachEventPage(
+            customerID: customerID, metric: metric, period: period, subscription: nil
+        ) { page in events += page.items }
+        return events
     }
 
     /// The cost of `part` of `month` under a charge with one-property filters, from breakdowns by that property
@@ -297,11 +308,8 @@ extension PlanPricer {
     ) async throws -> [Int]? {
         var parts = [Int](repeating: 0, count: rows.count)
         for (month, part) in billingMonths(overlapping: period) {
-            var events: [UsageEvent] = []
-            _ = try await listing.forEachEventPage(
-                customerID: customerID, metric: metric, period: Period(start: month.start, end: part.end),
-                subscription: nil
-            ) { page in events += page.items }
+            let events = try await events(
+                listing, customerID: customerID, metric: metric, period: Period(start: month.start, end: part.end))
             let before = events.filter { $0.timestamp < part.start }
             for charge in charges {
                 let atStart = Dictionary(

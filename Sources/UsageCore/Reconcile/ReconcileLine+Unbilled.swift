@@ -1,6 +1,11 @@
 import Foundation
 
 extension ReconcileLine {
+    /// The cause of events a subscription received after its last billed period ended at `end`.
+    public static func afterEnd(_ end: Date) -> String {
+        "events after the subscription's last billed period ended \(UTCTime.iso(end)) (it ended): never billed"
+    }
+
     /// The lines for `events` of a subscription that no bill counts (after it ended, before it began), over `period`:
     /// nothing billed, and what they would have cost under each of `plan`'s charges of the metric.
     public static func unbilled(

@@ -61,9 +61,7 @@ extension AppState {
             customerID: state.customerID, customerName: state.customerName, metric: state.metric,
             period: state.period)
         events.query.matches = conditions
-        events.pageSize = tableRows
-        stack.append(.events(events))
-        return loadEvents()
+        return openEvents(events)
     }
 
     mutating func breakdownArrived(_ id: RequestID?, _ result: Result<BreakdownAnswer, UsageError>) -> [Effect] {

@@ -25,11 +25,8 @@ extension AppState {
             return loadTimeseries()
         case .openEvents:
             guard let total = selected else { return [] }
-            var events = EventsState(
-                customerID: state.customerID, customerName: state.customerName, metric: total.metric)
-            events.pageSize = tableRows
-            stack.append(.events(events))
-            return loadEvents()
+            return openEvents(
+                EventsState(customerID: state.customerID, customerName: state.customerName, metric: total.metric))
         case .openBreakdown:
             guard let total = selected else { return [] }
             return openBreakdown(
@@ -173,11 +170,8 @@ extension AppState {
             message = StatusMessage("events need one customer: open the chart from a customer's usage", .info)
             return []
         }
-        var events = EventsState(
-            customerID: customerID, customerName: name, metric: chart.metric, period: bucketPeriod(chart))
-        events.pageSize = tableRows
-        stack.append(.events(events))
-        return loadEvents()
+        return openEvents(
+            EventsState(customerID: customerID, customerName: name, metric: chart.metric, period: bucketPeriod(chart)))
     }
 
     /// The metric with its next filter (or none after the last), saying which; nil with a message when the

@@ -41,6 +41,14 @@ extension AppState {
             .timeseries(metric: state.metric, customerID: state.customerID, period: period, bucket: bucket))
     }
 
+    /// Opens `events` on top, a page the height of the table, and loads its first page.
+    mutating func openEvents(_ events: EventsState) -> [Effect] {
+        var events = events
+        events.pageSize = tableRows
+        stack.append(.events(events))
+        return loadEvents()
+    }
+
     mutating func loadEvents() -> [Effect] {
         guard let state = top?.eventsState else { return [] }
         let period = state.period ?? resolvedPeriod

@@ -32,11 +32,9 @@ extension AppState {
             message = StatusMessage("\(line.metricCode) is not among the source's metrics", .warning)
             return []
         }
-        var events = EventsState(
-            customerID: line.customer.id, customerName: line.customer.name, metric: metric, period: line.period)
-        events.pageSize = tableRows
-        stack.append(.events(events))
-        return loadEvents()
+        return openEvents(
+            EventsState(
+                customerID: line.customer.id, customerName: line.customer.name, metric: metric, period: line.period))
     }
 
     mutating func reconcileArrived(_ id: RequestID?, _ result: Result<ReconcileReport, UsageError>) -> [Effect] {

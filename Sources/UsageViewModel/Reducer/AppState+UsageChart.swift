@@ -47,11 +47,9 @@ extension AppState {
                 return openBreakdown(
                     customerID: state.customerID, customerName: state.customerName, metric: metric, period: period)
             }
-            var events = EventsState(
-                customerID: state.customerID, customerName: state.customerName, metric: metric, period: period)
-            events.pageSize = tableRows
-            stack.append(.events(events))
-            return loadEvents()
+            return openEvents(
+                EventsState(
+                    customerID: state.customerID, customerName: state.customerName, metric: metric, period: period))
         case .nextPanel:
             return switchUsagePanel()
         default:

@@ -35,9 +35,10 @@ struct ReconcileCommand: AsyncParsableCommand {
             var id: String?
             if let customer { id = try await service.findCustomer(customer).id }
             var found = try await service.reconcile(customerID: id, period: period)
-            var warnings: [String] = []
-            if let kind = try source.kind(profile: try source.selectedProfile(warnings: &warnings)) {
-                let provider = try await source.remoteProvider(kind, try source.selectedProfile(warnings: &warnings))
+            var warnings: [String] = []  // said already, when the service was made
+            let profile = try source.selectedProfile(warnings: &warnings)
+            if let kind = try source.kind(profile: profile) {
+                let provider = try await source.remoteProvider(kind, profile)
                 do {
                     found.lines += try await AfterEndEvents(provider: provider, now: now).lines(found)
                 } catch {
