@@ -8,7 +8,9 @@ import StoreSync
 import UsageCore
 
 /// `usagetop sync` from a Lago-shaped server answering every call after 50 ms: a first copy of every customer's
-/// events, then a second pass with nothing new (what `--every` repeats), at the default half of the rate budget.
+/// events, then a second pass with nothing new (what `--every` repeats), at the default half of the rate budget. The
+/// server bills each customer one period holding all its events (`current_usage`), which each pass checks its copy
+/// against; it keeps no plans (a subscription's show answers 404).
 enum SyncBenchmark {
     static func run(folder: URL, customers: Int, eventsPerCustomer: Int) async throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -70,6 +72,14 @@ enum SyncBenchmark {
                     body:
                         #"{"subscriptions": [{"external_id": "s-\#(owner)", "status": "active", "started_at": "2026-01-01T00:00:00Z"}], "meta": {"next_page": null}}"#,
                     delay: latency)
+            case let path where path.hasPrefix("/api/v1/customers/") && path.hasSuffix("/current_usage"):
+                // One billing period holding every event: Lago's own count, which a pass checks its copy against.
+                let from = UTCTime.iso(Date(timeIntervalSince1970: Double(newest - 40 * 86_400)))
+                let to = UTCTime.iso(Date(timeIntervalSince1970: Double(newest + 86_400)))
+                return .init(
+                    body:
+                        #"{"customer_usage": {"from_datetime": "\#(from)", "to_datetime": "\#(to)", "currency": "EUR", "amount_cents": 0, "charges_usage": [{"units": "\#(events)", "events_count": \#(events), "amount_cents": 0, "amount_currency": "EUR", "charge": {"lago_id": "ch_calls", "code": "ch_calls", "charge_model": "standard"}, "billable_metric": {"lago_id": "bm_calls", "code": "calls", "name": "Calls", "aggregation_type": "count_agg"}, "filters": [], "grouped_usage": []}]}}"#,
+                    delay: latency)
             case "/api/v1/events":
                 let owner = (request.query["external_subscription_id"] ?? "").dropFirst(2)
                 let size = Int(request.query["per_page"] ?? "100") ?? 100
@@ -86,7 +96,7 @@ enum SyncBenchmark {
                 let items = (first + (page - 1) * size..<min(first + page * size, last)).map { n in
                     let at = Date(timeIntervalSince1970: Double(newest - Int64(n) * 2_000))
                     return
-                        #"{"transaction_id": "\#(owner)-\#(n)", "code": "calls", "timestamp": "\#(UTCTime.iso(at))", "properties": {"region": "eu"}}"#
+                        #"{"transaction_id": "\#(owner)-\#(n)", "external_subscription_id": "s-\#(owner)", "code": "calls", "timestamp": "\#(UTCTime.iso(at))", "properties": {"region": "eu"}}"#
                 }
                 return .init(
                     body: #"{"events": [\#(items.joined(separator: ","))], "meta": {"total_count": \#(hits)}}"#,
