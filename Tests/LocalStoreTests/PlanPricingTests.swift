@@ -193,6 +193,25 @@ struct PlanPricingTests {
                     try await cost(charge, Period(start: start, end: start.addingTimeInterval(86_400))) ?? -1_000_000
             }
             #expect(days == month, "the days add up to the month")
+            // The customers table and the chart price the same charge the same way, from the events.
+            let service = DataService(
+                provider: t.provider,
+                plans: PlanBook(standard: PricePlan(code: "p", currency: "EUR", charges: [charge])))
+            let rows = try await service.summaries(
+                metric: TestStore.metric("gb"), period: november, trailingDays: 0,
+                now: TestStore.date("2026-12-06T00:00:00Z"))
+            #expect(rows.first { $0.customer.id == "c1" }?.amounts.map(\.minorUnits) == [month], "the table's amount")
+            let chart = try await service.timeseries(
+                metric: TestStore.metric("gb"), customerID: "c1", period: november, bucket: .day)
+            let amounts = chart.points.map { $0.amount?.minorUnits }
+            #expect(amounts.allSatisfy { $0 != nil } && amounts.compactMap { $0 }.reduce(0, +) == month)
+            let late = try await service.timeseries(
+                metric: TestStore.metric("gb"), customerID: "c1", period: TestStore.period("2026-11-09", "2026-11-21"),
+                bucket: .day)
+            #expect(
+                late.points.compactMap { $0.amount?.minorUnits }.reduce(0, +)
+                    == (try await cost(charge, TestStore.period("2026-11-09", "2026-11-21"))),
+                "a chart starting mid-month counts the month's earlier events into its charge to date")
         }
     }
 
@@ -247,6 +266,15 @@ struct PlanPricingTests {
             days += try await cost(start, end) ?? -100_000
         }
         #expect(days == 825)
+        let rows = try await service.summaries(
+            metric: TestStore.metric("gb"), period: TestStore.period("2026-11-10", "2026-11-11"), trailingDays: 0,
+            now: TestStore.date("2026-12-06T00:00:00Z"))
+        #expect(rows.first { $0.customer.id == "c1" }?.amounts.map(\.minorUnits) == [400], "the table prices per value")
+        let chart = try await service.timeseries(
+            metric: TestStore.metric("gb"), customerID: "c1", period: TestStore.period("2026-11-01", "2026-12-01"),
+            bucket: .day)
+        #expect(chart.points[9].amount?.minorUnits == 400, "the chart's November 10")
+        #expect(chart.points.compactMap { $0.amount?.minorUnits }.reduce(0, +) == 825, "the buckets add up")
         // A breakdown by region: each value at its own filter's price; by tier (a key no filter names): each fee's
         // cost shared among the values of its events; either way the parts add up to the cost.
         func shares(_ key: String) async throws -> [String: Int] {

@@ -45,17 +45,20 @@ extension ExportTable {
             numeric: ["total", "events", "amount"])
     }
 
-    /// A series, a row per bucket: `start, end, value` (half-open; a billing period's point ends where it ends).
+    /// A series, a row per bucket: `start, end, value, [amount, currency]` (half-open; a billing period's point
+    /// ends where it ends; a bucket's amount is what it added to its billing month's charge, where a plan prices it).
     public static func series(_ series: TimeSeries, customerID: String?) -> ExportTable {
+        let priced = series.points.contains { $0.amount != nil }
         let cells = series.points.map { point -> [Cell] in
             [
                 .text(UTCTime.iso(point.start)), .text(UTCTime.iso(point.end ?? series.bucket.advance(point.start))),
                 .number(point.value),
-            ]
+            ] + (priced ? [.amounts(point.amount.map { [$0] } ?? []), .text(point.amount?.currency)] : [])
         }
         return ExportTable(
             noun: "buckets", name: "series-\(series.metricCode)-\(customerID ?? "all")",
-            headers: ["start", "end", "value"], rows: cells, numeric: ["value"])
+            headers: ["start", "end", "value"] + (priced ? ["amount", "currency"] : []), rows: cells,
+            numeric: ["value", "amount"])
     }
 
     /// A page of events in the shape `ingest` reads: `transaction_id, timestamp, external_customer_id,

@@ -33,10 +33,12 @@ struct TimeseriesCommand: HeadlessCommand {
     private func render(_ series: TimeSeries, customerID: String?, filter: MetricFilter?) -> String {
         switch query.format {
         case .json:
+            let priced = series.points.contains { $0.amount != nil }
             let points = series.points.map {
                 var fields: [(String, JSONValue)] = [("start", .string(UTCTime.iso($0.start)))]
                 if let end = $0.end { fields.append(("end", .string(UTCTime.iso(end)))) }
-                return JSONValue.object(fields + [("value", JSONOut.number($0.value))])
+                return JSONValue.object(
+                    fields + [("value", JSONOut.number($0.value))] + (priced ? JSONOut.money($0.amount) : []))
             }
             return JSONWriter.compact(
                 .object([
