@@ -28,10 +28,7 @@ enum EventsView {
             return
         }
         if page.items.isEmpty {
-            let filtered = events.query.matches.isEmpty ? "" : " matching the filter"
-            Chrome.note(
-                "no \(events.metric.code) events\(filtered) in this period", style: theme.text(.muted), in: inner,
-                buffer: &buffer)
+            Chrome.note(events.emptyNote, style: theme.text(.muted), in: inner, buffer: &buffer)
             return
         }
         let items = page.items

@@ -158,6 +158,8 @@ public final class NcursesTerminal {
 
     /// Bytes read past curses that did not make a whole key.
     private var leftover: [UInt8] = []
+    /// A key read after an Esc that starts no sequence, handed out next.
+    private var pending: [TerminalEvent] = []
 
     /// How many bytes wait on stdin.
     private static func waitingBytes() -> Int {
@@ -206,10 +208,43 @@ public final class NcursesTerminal {
 
     /// A key curses has, or can read without waiting (beyond the short ESC delay of an escape sequence).
     private func bufferedKey() -> TerminalEvent? {
+        if !pending.isEmpty { return pending.removeFirst() }
         timeout(0)
         var code: UInt32 = 0
         let status = shim_get_wch(&code)
         if status == ERR { return nil }
+        if status != shim_key_code_yes(), code == 27 { return escapeSequence() }
+        return event(status: status, code: code)
+    }
+
+    /// What an Esc curses did not make a key of starts: Esc alone, or a CSI or SS3 sequence read whole without
+    /// waiting and decoded as xterm-like terminals send them (`ESC [ 4 ~` is End under any `TERM`); a sequence no
+    /// key stands for is dropped whole, never read as the keys it is made of. Another key right after Esc is Esc,
+    /// then that key.
+    private func escapeSequence() -> TerminalEvent? {
+        var bytes: [UInt8] = [0x1B]
+        var code: UInt32 = 0
+        while bytes.count < 32 {
+            timeout(0)
+            let status = shim_get_wch(&code)
+            guard status != ERR else { break }
+            let introducer = bytes.count == 1 && (code == 0x5B || code == 0x4F)  // [ or O
+            guard status != shim_key_code_yes(), code < 0x80, bytes.count > 1 || introducer else {
+                if let next = event(status: status, code: code) { pending.append(next) }
+                break
+            }
+            bytes.append(UInt8(code))
+            let done = bytes[1] == 0x4F ? bytes.count == 3 : bytes.count > 2 && (0x40...0x7E).contains(code)
+            if done { break }
+        }
+        guard bytes.count > 1 else { return .key(.escape) }
+        let (keys, _) = KeyBytes.decode(bytes)
+        if let key = keys.first { return .key(key) }
+        return bufferedKey()  // a sequence no key stands for: dropped
+    }
+
+    /// The event of one `get_wch` answer.
+    private func event(status: Int32, code: UInt32) -> TerminalEvent? {
         if status == shim_key_code_yes() {
             if Int32(code) == shim_key_resize() {
                 invalidate()

@@ -72,9 +72,17 @@ struct EventsReducerTests {
         }
     }
 
-    @Test func typingAFilterLoadsNothingUntilEnterAppliesIt() throws {
+    @Test func typingAFilterLoadsNoEventsUntilEnterAppliesIt() throws {
         var (state, _) = try Self.onEvents()
-        expectChange(&state, .keyPressed(.character("f"))) { $0.top?.eventsState?.filterDraft = "" }
+        let asked = expectChange(&state, .keyPressed(.character("f"))) { state in
+            state.top?.eventsState?.filterDraft = ""
+            let id = state.requests.issue()
+            state.top?.eventsState?.valuesRequest = id
+        }
+        guard case .load(_, .propertyValues(_, _, _))? = asked.first, asked.count == 1 else {
+            Issue.record("f asks the period's property values only: \(asked)")
+            return
+        }
         expectChange(&state, .keyPressed(.text("status=500"))) { $0.top?.eventsState?.filterDraft = "status=500" }
         expectChange(&state, .keyPressed(.enter)) { state in
             Self.reloaded(&state) {
@@ -101,6 +109,58 @@ struct EventsReducerTests {
                 $0.query.text = "v1/export"
             }
         }
+    }
+
+    /// `f s Tab 5 Tab Enter` typed faster than the period's values arrive: the keys behind the first Tab wait for
+    /// them, so `5` completes to the value of the whole period (500, not on the page on screen), then Enter applies.
+    @Test func tabCompletesFromThePeriodsValuesEvenWhenTypedBeforeTheyArrive() throws {
+        var (state, _) = try Self.onEvents()
+        guard case .load(let id?, .propertyValues)? = state.reduce(.keyPressed(.character("f"))).first else {
+            Issue.record("f asks the period's property values")
+            return
+        }
+        for key in [Key.character("s"), .tab, .character("5"), .tab, .enter] { _ = state.reduce(.keyPressed(key)) }
+        #expect(state.top?.eventsState?.filterDraft == "s" && state.top?.eventsState?.heldKeys?.count == 4)
+        let values: [String: [BreakdownRow]] = [
+            "status": [
+                BreakdownRow(value: "200", events: 47, total: 47), BreakdownRow(value: "500", events: 3, total: 3),
+            ],
+            "endpoint": [BreakdownRow(value: "/v1/search", events: 50, total: 50)],
+        ]
+        let effects = state.reduce(.answered(id, .propertyValues(.success(values))))
+        #expect(state.top?.eventsState?.query.matches == [EventQuery.Match(key: "status", value: "500")])
+        #expect(state.top?.eventsState?.filterDraft == nil && state.top?.eventsState?.heldKeys == nil)
+        #expect(effects.contains { if case .load(_, .events) = $0 { true } else { false } }, "the filter applied")
+        // A value the period does not hold says which ones it does, in place of a blank box.
+        state.top?.eventsState?.query.matches = [EventQuery.Match(key: "status", value: "5")]
+        #expect(
+            state.top?.eventsState?.emptyNote
+                == "no events with status=5 in this period; status values seen: 200 (47), 500 (3)")
+        state.top?.eventsState?.query.matches = [EventQuery.Match(key: "stauts", value: "500")]
+        #expect(
+            state.top?.eventsState?.emptyNote == "no event has a property 'stauts'; properties: endpoint, status")
+    }
+
+    /// Esc on events with a filter and a search applied clears them first, saying so; only the next Esc leaves.
+    @Test func escapeClearsWhatTheViewAppliedBeforeLeavingIt() throws {
+        var (state, _) = try Self.onEvents()
+        _ = state.reduce(.keyPressed(.character("f")))
+        _ = state.reduce(.keyPressed(.text("status=500")))
+        _ = state.reduce(.keyPressed(.enter))
+        _ = state.reduce(.keyPressed(.character("/")))
+        _ = state.reduce(.keyPressed(.text("v1")))
+        _ = state.reduce(.keyPressed(.enter))
+        let depth = state.stack.count
+        expectChange(&state, .keyPressed(.escape)) { state in
+            Self.reloaded(&state) {
+                $0.query.matches = []
+                $0.query.text = nil
+            }
+            state.message = StatusMessage("filter cleared; Esc again goes back", .info)
+        }
+        #expect(state.stack.count == depth, "still on the events")
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state.stack.count == depth - 1 && state.top?.eventsState == nil, "the next Esc leaves")
     }
 
     @Test func enterShowsTheEventOverEverythingAndEscapeOnlyClosesIt() throws {

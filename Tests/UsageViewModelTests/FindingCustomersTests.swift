@@ -27,6 +27,20 @@ struct FindingCustomersTests {
         #expect(state.customers.visible.map { state.customers.rows[$0].summary.customer.id } == ["cus_1"])
     }
 
+    /// `usagetop --customer fabrikam` naming two customers opens the table on those two, saying so; Esc shows all.
+    @Test func aNameOfSeveralCustomersOpensTheTableOnThem() {
+        var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
+        state.showCandidates("fabrikam", count: 2)
+        _ = state.reduce(.started(now: Fixtures.now, width: 80, height: 24))
+        let rows = Self.customers.map { CustomerSummary(customer: $0, total: 1, daily: [], lastEventAt: nil) }
+        state.customers.setRows(rows, visibleRows: 10)
+        #expect(state.screenKind == .customers)
+        #expect(state.customers.visible.map { state.customers.rows[$0].summary.customer.id } == ["cus_1", "cus_2"])
+        #expect(state.message?.text == "2 customers match 'fabrikam': Enter opens one")
+        _ = state.reduce(.keyPressed(.escape))
+        #expect(state.customers.visible.count == Self.customers.count, "Esc clears the filter")
+    }
+
     @Test func theDashboardCanOpenOnACustomer() {
         var state = AppState(now: Fixtures.now, width: 80, height: 24, providerName: "local", capabilities: .all)
         state.open(Self.customers[0])

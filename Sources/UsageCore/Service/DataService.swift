@@ -112,25 +112,28 @@ public actor DataService {
     /// The customer whose id is `text`, else the one whose name matches it (case-insensitive: the whole name, else
     /// every word of `text` found in the name); several matches are an error naming them, so the caller can pick.
     public func findCustomer(_ text: String) async throws(UsageError) -> Customer {
+        let matches = try await customers(matching: text)
+        guard let first = matches.first else { throw UsageError(.notFound, "no customer with id or name '\(text)'") }
+        guard matches.count == 1 else {
+            let listed = matches.prefix(10).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
+            throw UsageError(
+                .notFound,
+                "'\(text)' matches \(matches.count) customers: \(listed)" + (matches.count > 10 ? ", …" : "")
+                    + "; give the id")
+        }
+        return first
+    }
+
+    /// The customers `text` names: the one whose id it is, else those whose name matches it (`CustomerMatch`).
+    public func customers(matching text: String) async throws(UsageError) -> [Customer] {
         do {
-            return try await customer(id: text)
+            return [try await customer(id: text)]
         } catch  where error.kind == .notFound {
             let all: [Customer] = try await shared("customers", ttl: policy.customers, "listing customers") {
                 [provider] in
                 try await provider.customers()
             }
-            let matches = CustomerMatch.matches(text, in: all)
-            guard let first = matches.first else {
-                throw UsageError(.notFound, "no customer with id or name '\(text)'")
-            }
-            guard matches.count == 1 else {
-                let listed = matches.prefix(10).map { "\($0.name) (\($0.id))" }.joined(separator: ", ")
-                throw UsageError(
-                    .notFound,
-                    "'\(text)' matches \(matches.count) customers: \(listed)"
-                        + (matches.count > 10 ? ", …" : "") + "; give the id")
-            }
-            return first
+            return CustomerMatch.matches(text, in: all)
         }
     }
 
@@ -265,16 +268,17 @@ public actor DataService {
         return result
     }
 
-    /// A metric's usage by the values of one event property (a provider that cannot says so).
-    public func breakdown(customerID: String, metric: Metric, period: Period, by key: String) async throws(UsageError)
-        -> [BreakdownRow]
-    {
+    /// A metric's usage by the values of one event property (a provider that cannot says so), priced with the plans
+    /// unless `priced` is false.
+    public func breakdown(
+        customerID: String, metric: Metric, period: Period, by key: String, priced: Bool = true
+    ) async throws(UsageError) -> [BreakdownRow] {
         let splitter = try splitting()
-        let cacheKey = "breakdown|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(key)"
+        let cacheKey = "breakdown|\(customerID)|\(Self.key(metric))|\(Self.key(period))|\(key)\(priced ? "" : "|units")"
         return try await shared(cacheKey, ttl: policy.events, "breaking \(metric.code) down by \(key)") {
             [provider, plans] in
             let rows = try await splitter.breakdown(customerID: customerID, metric: metric, period: period, by: key)
-            guard let plan = plans.plan(for: customerID) else { return rows }
+            guard priced, let plan = plans.plan(for: customerID) else { return rows }
             return try await PlanPricer.priced(
                 rows, metric: metric, plan: plan, customerID: customerID, period: period, by: key, provider: provider)
         }

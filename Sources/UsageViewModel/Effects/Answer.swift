@@ -13,6 +13,8 @@ public enum Answer: Sendable {
     case usage(Result<CustomerUsage, UsageError>)
     case timeseries(metricCode: String, Result<TimeSeries, UsageError>)
     case events(Result<Page<UsageEvent>, UsageError>)
+    /// Values by property, with event counts.
+    case propertyValues(Result<[String: [BreakdownRow]], UsageError>)
     case breakdown(Result<BreakdownAnswer, UsageError>)
     case reconcile(Result<ReconcileReport, UsageError>)
     /// A metric's top customers.

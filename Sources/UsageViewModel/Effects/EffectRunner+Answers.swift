@@ -48,6 +48,11 @@ extension EffectRunner {
                 await Result { () async throws(UsageError) in
                     try await Self.breakdown(service, customerID: customerID, metric: metric, period: period, key: key)
                 })
+        case .propertyValues(let customerID, let metric, let period):
+            return .propertyValues(
+                await Result { () async throws(UsageError) in
+                    try await Self.propertyValues(service, customerID: customerID, metric: metric, period: period)
+                })
         case .reconcile(let customerID, let period):
             return .reconcile(
                 await Result { () async throws(UsageError) in
@@ -97,5 +102,28 @@ extension EffectRunner {
         }
         let rows = try await service.breakdown(customerID: customerID, metric: metric, period: period, by: chosen)
         return BreakdownAnswer(key: chosen, keys: keys.contains(chosen) ? keys : [chosen] + keys, rows: rows)
+    }
+
+    /// Every value of each property the period's events carry (the provider's own keys, else those of the first 100
+    /// events), split unpriced over the whole period.
+    static func propertyValues(_ service: DataService, customerID: String, metric: Metric, period: Period)
+        async throws(UsageError) -> [String: [BreakdownRow]]
+    {
+        var keys = try await service.breakdownKeys(customerID: customerID, metric: metric, period: period) ?? []
+        if keys.isEmpty {
+            let sample = try await service.events(
+                customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
+            for event in sample.items {
+                guard case .object(let fields) = event.properties else { continue }
+                for (name, _) in fields where !keys.contains(name) { keys.append(name) }
+            }
+        }
+        var values: [String: [BreakdownRow]] = [:]
+        for key in keys.prefix(20) {
+            values[key] = try await service.breakdown(
+                customerID: customerID, metric: metric, period: period, by: key, priced: false
+            ).filter { $0.value != nil }
+        }
+        return values
     }
 }

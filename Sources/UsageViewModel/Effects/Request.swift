@@ -19,6 +19,8 @@ public enum Request: Sendable, Hashable {
     case events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
     /// A metric split by an event property (nil: the first property the period's events carry).
     case breakdown(customerID: String, metric: Metric, period: Period, key: String?)
+    /// Every value of each property `metric`'s events carry over `period`, with event counts (filter completion).
+    case propertyValues(customerID: String, metric: Metric, period: Period)
     /// A customer's bills (nil: every customer's) checked against their events.
     case reconcile(customerID: String?, period: Period)
     /// Top customers over `period`, compared with `previous` when given.

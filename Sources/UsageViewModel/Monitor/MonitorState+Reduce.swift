@@ -42,7 +42,8 @@ extension MonitorState {
             series[code]?.land(id, result, now: now)
         case .activity(let result):
             alerts.land(id, result.map { evaluated($0) }, now: now)
-        case .customersArriving, .customers, .sideTotals, .usage, .events, .breakdown, .reconcile, .fileWritten,
+        case .customersArriving, .customers, .sideTotals, .usage, .events, .propertyValues, .breakdown, .reconcile,
+            .fileWritten,
             .themeApplied,
             .profileOpened:
             break

@@ -8,6 +8,13 @@ extension AppState {
         stack = [.customerUsage(CustomerUsageState(customerID: customer.id, customerName: customer.name))]
     }
 
+    /// Starts on the customers table filtered to the customers `text` names (`usagetop --customer NAME` naming
+    /// several), saying so, to pick one with `Enter`.
+    public mutating func showCandidates(_ text: String, count: Int) {
+        customers.setFilter(text, visibleRows: tableRows)
+        message = StatusMessage("\(count) customers match '\(text)': Enter opens one", .info)
+    }
+
     mutating func customersCommand(_ command: Command) -> [Effect] {
         if customers.cursor.apply(command, count: customers.visible.count, visible: tableRows) { return [] }
         switch command {

@@ -108,14 +108,28 @@ extension AppState {
         case .nextFilter:
             guard let next = filtered(state.metric) else { return [] }
             state.metric = next
+            (state.propertyValues, state.valuesRequest) = (nil, nil)
             state.pageIndex = 0
             state.data.value = nil
         case .flipOrder:
             state.query.newestFirst.toggle()
             state.pageIndex = 0
         case .startPropertyFilter:
-            top?.eventsState?.filterDraft = state.query.matches.map(\.text).joined(separator: " ")
-            return []
+            state.filterDraft = state.query.matches.map(\.text).joined(separator: " ")
+            guard state.propertyValues == nil, state.valuesRequest == nil else {
+                top?.eventsState = state
+                return []
+            }
+            // The period's values, for Tab and for saying what a filter that finds nothing could have been.
+            let id = requests.issue()
+            state.valuesRequest = id
+            top?.eventsState = state
+            return [
+                .load(
+                    id,
+                    .propertyValues(
+                        customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod))
+            ]
         case .startSearch:
             top?.eventsState?.searchDraft = state.query.text ?? ""
             return []

@@ -51,6 +51,8 @@ extension AppState {
             return reconcileArrived(id, result)
         case .events(let result):
             return eventsArrived(id, result)
+        case .propertyValues(let result):
+            return propertyValuesArrived(id, result)
         case .fileWritten(let result, let summary):
             return fileWritten(result, summary: summary)
         case .themeApplied(let name, let problem):
@@ -178,7 +180,14 @@ extension AppState {
         return []
     }
 
+    /// `Esc`: clears what the view applied first (the events' filter and search), then leaves the view.
     private mutating func back() -> [Effect] {
+        if var events = top?.eventsState, !events.query.matches.isEmpty || events.query.text != nil {
+            events.query.matches = []
+            events.query.text = nil
+            message = StatusMessage("filter cleared; Esc again goes back", .info)
+            return reloadEvents(events)
+        }
         guard let top = stack.popLast() else {
             if !customers.filter.isEmpty { customers.setFilter("", visibleRows: tableRows) }
             return []

@@ -1,3 +1,4 @@
+import KeyInput
 import Foundation
 import UsageCore
 
@@ -96,9 +97,34 @@ public struct EventsState: Sendable, Equatable {
     public var locating: Date?
     /// The row to select once the page jumped to arrives.
     public var pendingRow: Int?
+    /// Every value each property takes over the whole period, with its event count (from the provider's breakdowns),
+    /// for completing and explaining a filter; nil until asked when a filter is first typed.
+    public var propertyValues: [String: [BreakdownRow]]?
+    /// The request for `propertyValues` in flight.
+    public var valuesRequest: RequestID?
+    /// Keys typed into the filter after a `Tab` that waits for `propertyValues`, replayed when they arrive.
+    public var heldKeys: [Key]?
 
     /// The loaded page, if any.
     public var page: Page<UsageEvent>? { data.value }
+
+    /// What an empty page says: no events in the period, or the filter that found none, with the values its key
+    /// does take over the period (or the properties there are, when no event has that key).
+    public var emptyNote: String {
+        let plain = "no \(metric.code) events\(query.matches.isEmpty ? "" : " matching the filter") in this period"
+        guard let values = propertyValues, !values.isEmpty else { return plain }
+        for match in query.matches {
+            guard let rows = values[match.key] else {
+                return
+                    "no event has a property '\(match.key)'; properties: \(values.keys.sorted().joined(separator: ", "))"
+            }
+            guard !rows.contains(where: { $0.value == match.value }) else { continue }
+            let seen = rows.prefix(8).map { "\($0.value ?? "") (\($0.events))" }.joined(separator: ", ")
+            return "no events with \(match.text) in this period; \(match.key) values seen: \(seen)"
+                + (rows.count > 8 ? ", …" : "")
+        }
+        return plain
+    }
     /// The last failure.
     public var error: String? { data.error }
 

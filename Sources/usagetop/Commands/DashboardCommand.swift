@@ -46,9 +46,15 @@ struct DashboardCommand: AsyncParsableCommand {
             throw Failure.exit(error)
         }
         var opening: Customer?
+        var candidates: (text: String, count: Int)?
         if let customer {
             do {
-                opening = try await service.findCustomer(customer)
+                let matches = try await service.customers(matching: customer)
+                if matches.count > 1 {
+                    candidates = (customer, matches.count)  // the list of them, to pick from
+                } else {
+                    opening = try await service.findCustomer(customer)
+                }
             } catch {
                 throw Failure.exit(error)
             }
@@ -59,6 +65,7 @@ struct DashboardCommand: AsyncParsableCommand {
             refresh: refresh ?? profile?.refresh,
             warnings: resolved.warnings, customer: opening, keys: KeyBindingsConfig.overrides(config))
         setup.notice = await service.planProblems().first
+        setup.candidates = candidates
         setup.themeFolders = ThemeLoader.searchPath(
             themesDir: display.themesDir, environment: ProcessInfo.processInfo.environment)
         (setup.useColor, setup.profiles, setup.profile) = (

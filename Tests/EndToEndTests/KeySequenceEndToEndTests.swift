@@ -1,0 +1,34 @@
+import Foundation
+import HTTPTestSupport
+import Testing
+
+/// Keys a terminal sends that its `TERM` entry does not name, in the real binary under tmux: `ESC [ 4 ~` (End on
+/// rxvt and the Linux console) under xterm-256color, whose End is `ESC O F`, is End, not Esc, `[`, `4` and `~`; a
+/// sequence no key stands for is dropped whole.
+@Suite(
+    "End to end: escape sequences are read whole", .serialized,
+    .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct KeySequenceEndToEndTests {
+    @Test func anEscapeSequenceTheTerminfoLacksIsOneKeyOrNone() async throws {
+        let folder = ProcessScratch.root.appendingPathComponent("keys-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("usage.sqlite").path
+        let made = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "6", "--days", "40"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let tmux = try await Tmux(width: 100, height: 30, arguments: "--db \(db) --customer cus_00001")
+        let usage = await tmux.waitFor { $0.contains("Customers › Acme Labs") && $0.contains("Emails sent") }
+        #expect(usage.ok, "\(usage.screen)")
+        try await tmux.type("\u{1B}[99~")  // no key: dropped
+        try await tmux.type("\u{1B}[4~")  // End: the last metric
+        try await tmux.send("Enter")
+        let chart = await tmux.waitFor { $0.contains("Emails sent · Acme Labs · by day") }
+        #expect(chart.ok, "End chose the last metric and nothing else moved:\n\(chart.screen)")
+        #expect(chart.screen.contains("│ this month │"), "the period never moved:\n\(chart.screen)")
+        try await tmux.send("Escape")
+        #expect(await tmux.waitFor { $0.contains("Customers › Acme Labs") && !$0.contains("› Emails sent") }.ok)
+        try await tmux.send("Escape")
+        #expect(await tmux.waitFor { $0.contains("Customers · API calls") }.ok, "a plain Esc still goes back")
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
+}
