@@ -36,7 +36,7 @@ enum EventsView {
         let columns = [
             Table.Column("#", width: 7, alignRight: true),
             Table.Column("Timestamp (UTC)", width: 24),
-            Table.Column("Transaction ID", width: inner.width >= 100 ? 28 : 16),
+            Table.Column("Transaction ID", width: Self.idWidth(items, width: inner.width)),
             Table.Column("Properties", width: 0),
         ]
         Table(
@@ -54,6 +54,13 @@ enum EventsView {
             },
             cellStyle: { _, column in column == 0 || column == 2 ? theme.text(.muted) : nil }
         ).render(in: inner, buffer: &buffer)
+    }
+
+    /// The id column as wide as the page's longest id: whole from 120 columns (at most 64), else at most 16, so the
+    /// properties keep the room; never under the header's 14.
+    static func idWidth(_ items: [UsageEvent], width: Int) -> Int {
+        let longest = items.map { TextWidth.of($0.transactionID) }.max() ?? 0
+        return max(14, min(longest, width >= 120 ? 64 : 16))
     }
 
     /// `API calls events · Acme · 2026-11-25 14:00 → 15:00 · where status=500` (or the filter being typed).

@@ -85,6 +85,42 @@ struct SupportTaskEndToEndTests {
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
     }
 
+    /// README's recipe exactly as written, on the demo data a first run builds, at 80×24 and 120×40: the command,
+    /// then `Enter b ^ e f s Tab 5 Tab Enter y`, ends with a failing call of the spike on the clipboard.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func theReadmeRecipeWorksOnTheDemoData(width: Int, height: Int) async throws {
+        let tmux = try await Tmux(
+            width: width, height: height, arguments: "--customer \"fabrikam labs\" --period last-7-days")
+        try await tmux.acceptClipboard()
+        let opened = await tmux.waitFor(60) { $0.contains("Customers › Fabrikam Labs") && $0.contains("API calls") }
+        #expect(opened.ok, "the first run's demo data, opened on the customer:\n\(opened.screen)")
+        let keys = ["Enter", "b", "^", "e", "f", "s", "Tab", "5", "Tab", "Enter", "y"]
+        for (index, key) in keys.enumerated() {
+            try await tmux.send(key)
+            // Each step waits for its screen, as a person looks before the next key.
+            let shown: ((String) -> Bool)? =
+                switch index {
+                case 0: { $0.contains("by day") && $0.contains("buckets") }
+                case 1: { $0.contains("by hour") && $0.contains("buckets") }
+                case 2: { $0.contains("▸ ") && $0.contains("14:00 → 15:00") }
+                case 3: { $0.contains("API calls events") && $0.contains("newest first") }
+                case 9: { $0.contains("where status=") && $0.contains("· 3 events") }
+                default: nil
+                }
+            if let shown {
+                let step = await tmux.waitFor(20, shown)
+                #expect(step.ok, "after \(keys[...index].joined(separator: " ")):\n\(step.screen)")
+            }
+        }
+        let copied = await tmux.waitFor { $0.contains("copied event demo-42-ticket-") }
+        #expect(copied.ok, "the failing call copied:\n\(copied.screen)")
+        let clipboard = await tmux.pasteBuffer()
+        #expect(clipboard.contains(#""status": 500"#) && clipboard.contains("/v1/export"), "clipboard: \(clipboard)")
+        #expect(keys.count == 11)
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
+
     @Test func aDoubleClickOpensTheRowUnderThePointer() async throws {
         let (db, _) = try await Self.store()
         let tmux = try await Tmux(width: 100, height: 24, arguments: "--db \(db) --period last-7-days")

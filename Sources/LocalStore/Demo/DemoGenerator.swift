@@ -87,6 +87,10 @@ public struct DemoGenerator {
                 customer: customer, base: profile.storageBase, firstDayMs: UTCTime.milliseconds(firstDay),
                 nowMs: nowMs, sequence: &sequence, seed: options.seed, now: now)
         }
+        if index == DemoSupportTicket.index {
+            events += DemoSupportTicket.spike(
+                customer: customer, firstDayMs: UTCTime.milliseconds(firstDay), seed: options.seed, now: now)
+        }
     }
 
     private func pickHour(_ random: inout SeededRandom) -> Int {
