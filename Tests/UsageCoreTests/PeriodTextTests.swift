@@ -18,6 +18,29 @@ import UsageCore
         #expect(try Self.parse("yesterday").resolve(now: Self.now) == Self.period("2026-11-27", "2026-11-28"))
     }
 
+    /// Weeks start on Monday (2026-11-23), quarters in January, April, July and October; each comparison is the
+    /// period before, cut to the same elapsed time while this one is under way.
+    @Test func weeksQuartersAndTheYearToDateInPeoplesWords() throws {
+        #expect(try Self.parse("this week").resolve(now: Self.now) == Self.period("2026-11-23", "2026-11-30"))
+        #expect(try Self.parse("Last Week").resolve(now: Self.now) == Self.period("2026-11-16", "2026-11-23"))
+        #expect(try Self.parse("last-quarter").resolve(now: Self.now) == Self.period("2026-07-01", "2026-10-01"))
+        #expect(try Self.parse("ytd").resolve(now: Self.now) == Self.period("2026-01-01", "2026-11-29"))
+        #expect(PeriodPreset.lastWeek.previous(now: Self.now) == Self.period("2026-11-09", "2026-11-16"))
+        #expect(PeriodPreset.lastQuarter.previous(now: Self.now) == Self.period("2026-04-01", "2026-07-01"))
+        #expect(
+            PeriodPreset.yearToDate.previous(now: Self.now)
+                == Self.period("2025-01-01", "2025-11-28T09:45:00Z"), "the same stretch of last year")
+        let monday = ISO8601Parser.parse("2026-11-23T00:00:00Z")!, sunday = ISO8601Parser.parse("2026-11-29T23:59:00Z")!
+        for day in [monday, sunday] {
+            #expect(PeriodPreset.thisWeek.resolve(now: day) == Self.period("2026-11-23", "2026-11-30"))
+        }
+        let january = ISO8601Parser.parse("2027-01-05T00:00:00Z")!
+        #expect(PeriodPreset.lastQuarter.resolve(now: january) == Self.period("2026-10-01", "2027-01-01"))
+        #expect(
+            try PeriodText.parse("last-quarter", now: january).shifted(by: -1, now: january).resolve(now: january)
+                == Self.period("2026-07-01", "2026-10-01"), "[ moves a quarter")
+    }
+
     @Test func trailingHoursDaysAndWeeksMoveWithTheClock() throws {
         #expect(try Self.parse("-7d") == .preset(.last7Days), "a trailing period that a preset names is the preset")
         #expect(try Self.parse("-24h") == .preset(.last24Hours))

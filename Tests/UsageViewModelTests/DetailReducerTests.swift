@@ -23,7 +23,7 @@ struct DetailReducerTests {
         _ = state.reduce(.keyPressed(.character("[")))
         #expect(state.period == .preset(.lastMonth))
         _ = state.reduce(.keyPressed(.character("p")))
-        for _ in 0..<4 { _ = state.reduce(.keyPressed(.down)) }
+        for _ in 0..<3 { _ = state.reduce(.keyPressed(.up)) }
         _ = state.reduce(.keyPressed(.enter))
         #expect(state.period == .preset(.last7Days) && state.overlay == nil)
         let effects = state.reduce(.keyPressed(.character("b")))

@@ -138,7 +138,7 @@ struct MonitorReducerTests {
         #expect(state.refreshSeconds == 5)
         let reload = state.reduce(.keyPressed(.character("p")))
         #expect(
-            state.period == .preset(.last7Days) && state.boards.isEmpty && state.series.isEmpty && reload.count == 2)
+            state.period == .preset(.thisWeek) && state.boards.isEmpty && state.series.isEmpty && reload.count == 2)
         #expect(state.reduce(.keyPressed(.character("q"))) == [.quit] && state.shouldQuit)
     }
 
@@ -280,7 +280,7 @@ struct MonitorWholeStateTests {
         var (state, effects) = tests.started(refresh: 2)
         tests.settle(&state, effects)
         let reload = expectChange(&state, .keyPressed(.character("p"))) { state in
-            state.period = .preset(.last7Days)
+            state.period = .preset(.thisWeek)
             state.boards = [:]
             state.series = [:]
             state.message = StatusMessage("period: \(state.period.label)", .info)

@@ -1,15 +1,19 @@
 import Foundation
 
 /// The named periods (the period picker's list, the monitor's `p`): whole UTC days, except the last 24
-/// whole-or-current hours.
+/// whole-or-current hours; weeks start on Monday, quarters in January, April, July and October.
 public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
     case today
     case yesterday
     case last24Hours = "last-24-hours"
+    case thisWeek = "this-week"
+    case lastWeek = "last-week"
     case last7Days = "last-7-days"
     case last30Days = "last-30-days"
     case thisMonth = "this-month"
     case lastMonth = "last-month"
+    case lastQuarter = "last-quarter"
+    case yearToDate = "ytd"
 
     /// A short label for headers.
     public var label: String {
@@ -21,6 +25,10 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
         case .last30Days: "last 30 days"
         case .thisMonth: "this month"
         case .lastMonth: "last month"
+        case .thisWeek: "this week"
+        case .lastWeek: "last week"
+        case .lastQuarter: "last quarter"
+        case .yearToDate: "year to date"
         }
     }
 
@@ -49,7 +57,24 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
         case .lastMonth:
             let start = UTCTime.addingMonths(-1, to: UTCTime.startOfMonth(now))
             return Period(start: start, end: UTCTime.startOfMonth(now))
+        case .thisWeek, .lastWeek:
+            let monday = Self.monday(of: today).addingTimeInterval(self == .lastWeek ? -7 * 86_400 : 0)
+            return Period(start: monday, end: monday.addingTimeInterval(7 * 86_400))
+        case .lastQuarter:
+            let month = UTCTime.startOfMonth(now)
+            let quarter = UTCTime.addingMonths(-((UTCTime.fields(now).month - 1) % 3), to: month)
+            return Period(start: UTCTime.addingMonths(-3, to: quarter), end: quarter)
+        case .yearToDate:
+            let january = UTCTime.addingMonths(-(UTCTime.fields(now).month - 1), to: UTCTime.startOfMonth(now))
+            return Period(start: january, end: tomorrow)
         }
+    }
+
+    /// The Monday (UTC) that starts the week of `day` (1970-01-01 was a Thursday).
+    static func monday(of day: Date) -> Date {
+        let days = Int((day.timeIntervalSince1970 / 86_400).rounded(.down))
+        let sinceMonday = ((days + 3) % 7 + 7) % 7
+        return Date(timeIntervalSince1970: Double(days - sinceMonday) * 86_400)
     }
 }
 
@@ -65,6 +90,10 @@ extension PeriodPreset {
         case .last30Days: "vs prev 30d"
         case .thisMonth: "vs last month"
         case .lastMonth: "vs month before"
+        case .thisWeek: "vs last week"
+        case .lastWeek: "vs week before"
+        case .lastQuarter: "vs quarter before"
+        case .yearToDate: "vs last year"
         }
     }
 
@@ -75,7 +104,9 @@ extension PeriodPreset {
         let start: Date
         switch self {
         case .thisMonth, .lastMonth: start = UTCTime.addingMonths(-1, to: current.start)
-        case .today, .yesterday, .last24Hours, .last7Days, .last30Days:
+        case .lastQuarter: start = UTCTime.addingMonths(-3, to: current.start)
+        case .yearToDate: start = UTCTime.addingMonths(-12, to: current.start)
+        case .today, .yesterday, .last24Hours, .last7Days, .last30Days, .thisWeek, .lastWeek:
             start = current.start.addingTimeInterval(-current.end.timeIntervalSince(current.start))
         }
         guard now < current.end else { return Period(start: start, end: current.start) }

@@ -8,7 +8,8 @@ import Foundation
 /// empty end is the end of today.
 public enum PeriodText {
     /// The forms, for help and errors.
-    public static let forms = "this-month, yesterday, -7d, -36h, 2026-11, 2026-11-05, 2026-11-01..2026-11-08"
+    public static let forms =
+        "this-month, last week, last-quarter, ytd, -7d, -36h, 2026-11, 2026-11-05, 2026-11-01..2026-11-08"
 
     /// The longest trailing period accepted, in days (about ten years).
     static let maxDays = 3_660
