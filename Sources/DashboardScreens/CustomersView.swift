@@ -59,15 +59,15 @@ enum CustomersView {
         return text
     }
 
-    private enum Field: Equatable { case name, id, total, daily, lastEvent, amount, period, side(Metric) }
+    private enum Field: Equatable { case name, id, total, change, daily, lastEvent, amount, period, side(Metric) }
 
     /// The columns that fit `width`, each as wide as its content: ids in full, totals never cut, names as long as
     /// the room left allows, and on a wide screen other metrics' totals side by side. Columns no row can fill (no daily values, no event times, no money, no other period) are left
     /// out, and when the name would get too little room the last event, sparkline, period and amount columns go, in
     /// that order (a block or ASCII sparkline first halves, two days a column).
-    private static func columns(_ customers: CustomersState, width: Int, side: [Metric], sparkWidth: inout Int)
-        -> [(Field, Table.Column)]
-    {
+    private static func columns(
+        _ customers: CustomersState, width: Int, side: [Metric], compared: String?, sparkWidth: inout Int
+    ) -> [(Field, Table.Column)] {
         let holds = customers.holds
         func marker(_ column: SortColumn) -> String {
             customers.sortColumn == column ? (customers.descending ? " ▼" : " ▲") : ""
@@ -77,6 +77,10 @@ enum CustomersView {
         let total = "Total" + marker(.total), id = "ID" + marker(.id), name = "Name" + marker(.name)
         // Money first: on a narrow screen the sparkline and the last event give way before the amount does.
         var optional: [(Field, Table.Column)] = []
+        if let compared {  // asked for: it goes last
+            let title = "Δ " + compared + marker(.change)
+            optional.append((.change, Table.Column(title, width: max(TextWidth.of(title), 16), alignRight: true)))
+        }
         if holds.amounts { optional.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
         if !holds.periods.isEmpty { optional.append((.period, Table.Column("Period", width: 23))) }
         if holds.daily {
@@ -109,13 +113,21 @@ enum CustomersView {
         return fields
     }
 
+    /// A rise in the warning colour, a fall in the calm one, no change plain.
+    private static func changeStyle(_ change: Decimal?, _ theme: Theme) -> Style? {
+        guard let change, change != 0 else { return nil }
+        return theme.text(change > 0 ? .warn : .ok)
+    }
+
     private static func table(_ state: AppState, _ options: RenderOptions, inner: Rect) -> Table {
         let theme = options.theme
         let customers = state.customers
         var sparkWidth = options.plotMode == .braille ? Layout.sparklineDays / 2 : Layout.sparklineDays
         let rows = customers.rows
         let visible = customers.visible
-        let fields = columns(customers, width: inner.width, side: state.sideMetrics, sparkWidth: &sparkWidth)
+        let compared = customers.comparison?.label(of: state.period)
+        let fields = columns(
+            customers, width: inner.width, side: state.sideMetrics, compared: compared, sparkWidth: &sparkWidth)
         return Table(
             columns: fields.map(\.1), rowCount: visible.count, offset: customers.cursor.offset,
             selected: customers.cursor.selected, style: theme.base, headerStyle: theme.text(.tableHeader),
@@ -126,6 +138,10 @@ enum CustomersView {
                 case .name:
                     return summary.subscription.map { "\(summary.customer.name) · \($0)" } ?? summary.customer.name
                 case .id: return summary.customer.id
+                case .change:
+                    let row = rows[visible[row]]
+                    guard let change = row.change, let previous = row.previous else { return "…" }
+                    return Comparison.text(change, previous: previous) { Format.value($0) }
                 case .total:
                     return DecimalText.aligned(Format.value(summary.total), decimals: customers.holds.totalDecimals)
                 case .daily:
@@ -143,9 +159,10 @@ enum CustomersView {
                     return HumanUnits.text(value, unit: metric.unit) ?? Format.value(value)
                 }
             },
-            cellStyle: { _, column in
+            cellStyle: { row, column in
                 switch fields[column].0 {
                 case .id, .period: theme.text(.muted)
+                case .change: changeStyle(rows[visible[row]].change, theme)
                 case .daily: theme.text(.sparkline)
                 default: nil
                 }

@@ -25,6 +25,15 @@ struct GoldenScreenTests {
         Snapshot.assert(h.frame(), named: "customers-filtered-\(width)x\(height)")
     }
 
+    /// `c`: the change against the same stretch of last month, the largest rise first; at 200 columns the side
+    /// metrics stay beside it.
+    @Test(arguments: sizes + [(200, 60)])
+    func customersComparedWithLastMonth(width: Int, height: Int) async throws {
+        var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)
+        await h.press(.character("c"))
+        Snapshot.assert(h.frame(), named: "customers-compared-\(width)x\(height)")
+    }
+
     @Test(arguments: sizes)
     func customerUsage(width: Int, height: Int) async throws {
         var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)

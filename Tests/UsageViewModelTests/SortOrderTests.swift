@@ -29,7 +29,10 @@ struct SortOrderTests {
         }
     }
 
-    static func expected(_ rows: [CustomerSummary], _ column: SortColumn, descending: Bool) -> [String] {
+    static func expected(
+        _ rows: [CustomerSummary], _ column: SortColumn, descending: Bool, previous: [String: Decimal] = [:]
+    ) -> [String] {
+        func change(_ row: CustomerSummary) -> Decimal { row.total - (previous[row.customer.id] ?? 0) }
         func ascending(_ a: CustomerSummary, _ b: CustomerSummary) -> Bool {
             switch column {
             case .name:
@@ -39,6 +42,7 @@ struct SortOrderTests {
             case .id: return Array(a.customer.id.utf8).lexicographicallyPrecedes(Array(b.customer.id.utf8))
             case .total: return a.total < b.total
             case .lastEvent: return (a.lastEventAt ?? .distantPast) < (b.lastEventAt ?? .distantPast)
+            case .change: return change(a) < change(b)
             }
         }
         return rows.sorted { a, b in
@@ -53,12 +57,19 @@ struct SortOrderTests {
         let rows = Self.rows(seed: seed)
         var state = CustomersState()
         state.setRows(rows, visibleRows: 20)
+        // The comparison period's totals: some customers had nothing then (a change of their whole total).
+        let totals: [Decimal] = [0, 2, Decimal(string: "1234567890123456.7")!, -1, Decimal(string: "0.5")!]
+        var random = SplitMix(state: seed &* 7)
+        var previous: [String: Decimal] = [:]
+        for row in rows where random.below(4) != 0 { previous[row.customer.id] = totals[random.below(totals.count)] }
+        state.setPreviousTotals(previous)
         for column in SortColumn.allCases {
             for descending in [true, false, true] {
                 state.sort(by: column, descending: descending)
                 let shown = state.visible.map { state.rows[$0].summary.customer.id }
                 #expect(
-                    shown == Self.expected(rows, column, descending: descending), "\(column) descending: \(descending)")
+                    shown == Self.expected(rows, column, descending: descending, previous: previous),
+                    "\(column) descending: \(descending)")
             }
         }
     }

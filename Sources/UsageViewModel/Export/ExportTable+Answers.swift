@@ -5,23 +5,35 @@ import UsageCore
 /// (`subscription` where no row has one, `amount` where nothing is priced, periods where every row answers the
 /// period asked) is left out, the same way on both paths.
 extension ExportTable {
-    /// Customers with one metric's total: `id, name, [subscription], <metric>, last_event_at, [amount, currency],
-    /// [periods]`, periods when a row answers other periods than `requested` (each row then names its own).
-    public static func customers(_ rows: [CustomerSummary], metric: Metric, requested: Period) -> ExportTable {
+    /// Customers with one metric's total: `id, name, [subscription], <metric>, [previous, change], last_event_at,
+    /// [amount, currency], [periods]`, periods when a row answers other periods than `requested` (each row then
+    /// names its own); `previous` and `change` when compared with another period's totals (`previous`, by id).
+    public static func customers(
+        _ rows: [CustomerSummary], metric: Metric, requested: Period, previous: [String: Decimal]? = nil
+    ) -> ExportTable {
         let split = rows.contains { $0.subscription != nil }, priced = rows.contains { !$0.amounts.isEmpty }
         let other = rows.contains { !$0.periods.isEmpty }
         let headers =
-            ["id", "name"] + (split ? ["subscription"] : []) + [metric.code, "last_event_at"]
+            ["id", "name"] + (split ? ["subscription"] : []) + [metric.code]
+            + (previous == nil ? [] : ["previous", "change"]) + ["last_event_at"]
             + (priced ? ["amount", "currency"] : []) + (other ? ["periods"] : [])
         let cells = rows.map { row -> [Cell] in
-            [.text(row.customer.id), .text(row.customer.name)] + (split ? [.text(row.subscription)] : [])
-                + [.number(row.total), .text(row.lastEventAt.map(UTCTime.iso))]
-                + (priced ? [.amounts(row.amounts), .text(row.amounts.map(\.currency).joined(separator: " + "))] : [])
-                + (other ? [.periods(row.periods.isEmpty ? [requested] : row.periods)] : [])
+            var cells: [Cell] = [.text(row.customer.id), .text(row.customer.name)]
+            if split { cells.append(.text(row.subscription)) }
+            cells.append(.number(row.total))
+            if let before = previous.map({ $0[row.customer.id] ?? 0 }) {
+                cells += [.number(before), .number(row.total - before)]
+            }
+            cells.append(.text(row.lastEventAt.map(UTCTime.iso)))
+            if priced {
+                cells += [.amounts(row.amounts), .text(row.amounts.map(\.currency).joined(separator: " + "))]
+            }
+            if other { cells.append(.periods(row.periods.isEmpty ? [requested] : row.periods)) }
+            return cells
         }
         return ExportTable(
             noun: "customers", name: "customers-\(metric.code)", headers: headers, rows: cells,
-            numeric: [metric.code, "amount"])
+            numeric: [metric.code, "previous", "change", "amount"])
     }
 
     /// One customer's totals, a row per metric or charge: `metric, name, total, unit, events, [amount, currency],

@@ -26,6 +26,8 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case togglePause, fasterRefresh, slowerRefresh
     /// The monitor's big digits for the clock and the total.
     case toggleBigNumbers
+    /// `c`: the change column compares with the period before, a month before, a year before, then nothing.
+    case cycleComparison
 
     /// The name `config.toml`'s `[keys]` table uses (`next_metric`).
     public var configName: String {

@@ -62,6 +62,7 @@ public enum KeyMap {
             KeyBinding([.character("/")], .startFilter, "filter", inStatus: true),
             KeyBinding([.character("s")], .nextSortColumn, "sort column", inStatus: true),
             KeyBinding([.character("S")], .reverseSort, "reverse sort"),
+            KeyBinding([.character("c")], .cycleComparison, "compare periods"),
             KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
             KeyBinding([.character("M")], .previousMetric, "previous metric"),
             KeyBinding([.character("p")], .choosePeriod, "period", inStatus: true),

@@ -6,6 +6,7 @@ import UsageCore
 struct LineCommand: Sendable {
     /// Where `Tab` completes an argument from.
     enum Completion: Sendable {
+        case comparisons
         case none, customers, metrics, periods, exportFormats, themes, profiles
     }
 

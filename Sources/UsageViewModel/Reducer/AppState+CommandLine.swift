@@ -39,6 +39,7 @@ extension AppState {
         case .customers: customers.rows.map(\.summary.customer.name)
         case .metrics: metrics.map(\.code)
         case .periods: PeriodPreset.allCases.map(\.rawValue)
+        case .comparisons: Comparison.allCases.map(\.rawValue) + ["off"]
         case .exportFormats: ExportFormat.allCases.map(\.rawValue)
         case .themes: themeNames
         case .profiles: profileNames
@@ -176,6 +177,9 @@ extension LineCommand {
         LineCommand(name: "quit", alias: "q", completion: .none) { state, _ in state.quit() },
         LineCommand(name: "export", alias: "e", argument: "[csv|json] [PATH]", completion: .exportFormats) {
             $0.export($1)
+        },
+        LineCommand(name: "compare", argument: "previous|last-month|last-year|off", completion: .comparisons) {
+            $0.compare($1)
         },
         LineCommand(name: "reconcile", argument: "[NAME|all]", completion: .customers) { $0.reconcile($1) },
         LineCommand(name: "theme", argument: "NAME", completion: .themes) { $0.applyTheme($1) },

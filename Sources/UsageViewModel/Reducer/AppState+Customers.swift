@@ -29,8 +29,11 @@ extension AppState {
         case .startFilter:
             customers.isEditingFilter = true
             return []
+        case .cycleComparison:
+            return compare(with: customers.comparison.map { $0.next } ?? .previous)
         case .nextSortColumn:
-            let column = customers.sortColumn.next
+            var column = customers.sortColumn.next
+            if column == .change, customers.comparison == nil { column = column.next }
             customers.sort(by: column, descending: column.descendingByDefault)
             return []
         case .reverseSort:
@@ -81,6 +84,7 @@ extension AppState {
         if customers.query != question { customers.sideTotals = [:] }
         customers.begin(query: question)
         return effects + cancelSideTotals() + [.load(id, .customers(metric: metric, period: period, now: now))]
+            + loadComparison()
     }
 
     /// The metrics shown beside the chosen one on a wide screen, in the catalog's order after it.
@@ -118,6 +122,16 @@ extension AppState {
     /// A side-by-side metric's totals: kept when they answer a load still wanted.
     mutating func sideTotalsArrived(_ id: RequestID?, _ code: String, _ result: Result<[CustomerSummary], UsageError>) {
         guard let id else { return }
+        if id == customers.compareRequest {
+            customers.compareRequest = nil
+            switch result {
+            case .success(let rows):
+                customers.setPreviousTotals(
+                    Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a }))
+            case .failure(let error): message = StatusMessage("compare: \(error.message)", .warning)
+            }
+            return
+        }
         guard customers.sideRequests.removeValue(forKey: id) == code, case .success(let rows) = result else { return }
         customers.sideTotals[code] = Dictionary(
             rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a })

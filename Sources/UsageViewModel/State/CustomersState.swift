@@ -25,6 +25,12 @@ public struct CustomersState: Sendable, Equatable {
     public var cursor = ListCursor()
     /// Whether rows have been loaded at least once.
     public var loaded = false
+    /// What the change column compares with; nil: no change column.
+    public var comparison: Comparison?
+    /// The comparison period's totals by customer id, once they arrived for the rows' question.
+    public private(set) var previousTotals: [String: Decimal]?
+    /// The load of `previousTotals` in flight.
+    var compareRequest: RequestID?
     /// The answer the rows were made from, with the request out and the last failure (shown in place of the table
     /// when there are no rows).
     public var data = Loadable<[CustomerSummary]>()
@@ -62,6 +68,7 @@ public struct CustomersState: Sendable, Equatable {
         let firstAnswer = !loaded || isFilling
         let selectedID = selectedRow?.summary.customer.id
         rows = summaries.map(CustomerRow.init)
+        applyPrevious()
         holds = RowContents()
         holds.add(summaries)
         index = SearchIndex(rows)
@@ -84,6 +91,7 @@ public struct CustomersState: Sendable, Equatable {
         progress = nil
         guard query != self.query else { return }
         self.query = query
+        previousTotals = nil
         rows = []
         holds = RowContents()
         index = SearchIndex([])
@@ -103,6 +111,7 @@ public struct CustomersState: Sendable, Equatable {
         guard isFilling, !report.rows.isEmpty else { return }
         let selectedID = selectedRow?.summary.customer.id
         rows += report.rows.map(CustomerRow.init)
+        applyPrevious()
         holds.add(report.rows)
         index = SearchIndex(rows)
         sortKeys = SortKeys()
@@ -122,6 +131,25 @@ public struct CustomersState: Sendable, Equatable {
         cursor.selected = 0
         cursor.offset = 0
         cursor.clamp(count: visible.count, visible: visibleRows)
+    }
+
+    /// The comparison period's totals arrived (nil: dropped): each row's change, and the order by it, follow; a
+    /// customer the answer lacks had nothing then.
+    public mutating func setPreviousTotals(_ totals: [String: Decimal]?) {
+        previousTotals = totals
+        applyPrevious()
+        sortKeys.forget(.change)
+        guard sortColumn == .change else { return }
+        let selected = visible.indices.contains(cursor.selected) ? visible[cursor.selected] : nil
+        resort()
+        refilter(from: order)
+        if let selected, let index = visible.firstIndex(of: selected) { cursor.selected = index }
+    }
+
+    private mutating func applyPrevious() {
+        for index in rows.indices {
+            rows[index].previous = previousTotals.map { $0[rows[index].summary.customer.id] ?? 0 }
+        }
     }
 
     /// Sorts by `column`; the same column again flips the direction.

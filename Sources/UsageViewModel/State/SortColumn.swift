@@ -1,6 +1,6 @@
 /// Columns the customers table sorts by.
 public enum SortColumn: String, Sendable, Hashable, CaseIterable {
-    case name, id, total, lastEvent
+    case name, id, total, lastEvent, change
 
     /// The next column, wrapping around.
     public var next: SortColumn {
@@ -9,5 +9,5 @@ public enum SortColumn: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Whether the column starts in descending order (numbers and times: biggest first).
-    public var descendingByDefault: Bool { self == .total || self == .lastEvent }
+    public var descendingByDefault: Bool { self != .name && self != .id }
 }

@@ -40,6 +40,9 @@ struct SortKeys: Sendable, Equatable {
         return result
     }
 
+    /// Drops `column`'s order (the values it sorts by changed).
+    mutating func forget(_ column: SortColumn) { sorted[column] = nil }
+
     /// Makes every column's order now (after a first load, so that no key press has to).
     mutating func prepareAll(rows: [CustomerRow], index: SearchIndex) {
         for column in SortColumn.allCases { _ = ascending(column, rows: rows, index: index) }
@@ -91,6 +94,7 @@ struct SortKeys: Sendable, Equatable {
     )? {
         switch column {
         case .total: { rows[$0].summary.total < rows[$1].summary.total }
+        case .change: { (rows[$0].change ?? 0) < (rows[$1].change ?? 0) }
         case .name: { index.compare($0, $1) < 0 }
         case .id: { rows[$0].summary.customer.id.utf8.lexicographicallyPrecedes(rows[$1].summary.customer.id.utf8) }
         case .lastEvent: nil
@@ -105,13 +109,16 @@ struct SortKeys: Sendable, Equatable {
         var approximate = false
         switch column {
         // By index, reading fields in place (a row copied whole costs a retain per field).
-        case .total:
-            keys = rows.indices.map { row in
-                let total = rows[row].summary.total
-                if let exact = exactKey(total) { return exact }
-                // Steps finer than 10^-12 or values beyond 10^24: a double's order, ties settled exactly afterwards.
+        case .total, .change:
+            let values = rows.indices.map { column == .total ? rows[$0].summary.total : rows[$0].change ?? 0 }
+            let exact = values.map(exactKey)
+            if exact.allSatisfy({ $0 != nil }) {
+                keys = exact.map { $0 ?? (0, 0) }
+            } else {
+                // Steps finer than 10^-12 or values beyond 10^20 somewhere: every row by a double's order (one
+                // encoding, so rows compare), ties settled exactly afterwards.
                 approximate = true
-                return (Self.key(Double(total.description) ?? 0), 0)
+                keys = values.map { (Self.key(Double($0.description) ?? 0), 0) }
             }
         case .lastEvent:
             keys = rows.indices.map { row in
@@ -144,9 +151,11 @@ struct SortKeys: Sendable, Equatable {
     }
 
     /// A decimal's order as a 128-bit unsigned integer: its value in steps of 10^-12, offset so that negative values
-    /// come first; nil when it has finer steps or is too large (no total the store answers is).
+    /// come first; nil when it has finer steps, more than 20 significant digits or is too large.
     private static func exactKey(_ value: Decimal) -> (UInt64, UInt64)? {
-        guard value.isFinite, value.exponent >= -12, value.exponent <= 6 else { return nil }
+        guard value.isFinite, value.exponent >= -12, value.exponent <= 6, value.significand <= maxSignificand else {
+            return nil
+        }
         // The significand is below 2^64 and the scale at most 10^18: the product stays below 2^124.
         let significand = NSDecimalNumber(decimal: value.significand).uint64Value
         let units = Int128(significand) * Int128(powersOfTen[value.exponent + 12])
@@ -154,6 +163,9 @@ struct SortKeys: Sendable, Equatable {
         let high = UInt64(bitPattern: Int64(truncatingIfNeeded: signed >> 64)) ^ (1 << 63)
         return (high, UInt64(truncatingIfNeeded: signed))
     }
+
+    /// The largest significand a key holds exactly (`UInt64.max`); a difference of two totals may have more digits.
+    private static let maxSignificand = Decimal(UInt64.max)
 
     private static let powersOfTen: [UInt64] = (0...18).map { power in (0..<power).reduce(1) { value, _ in value * 10 }
     }

@@ -20,6 +20,8 @@ enum DashboardProgram {
         var customer: Customer?
         /// `--customer` text that names several customers, and how many: the table opens filtered to them.
         var candidates: (text: String, count: Int)?
+        /// `--compare`: the change column the customers table opens with.
+        var comparison: Comparison?
         var keys: [Command: [Key]] = [:]
         /// Where themes are looked up (`--themes-dir`, the config folder); colour off means `:theme` cannot add it.
         var themeFolders: [String] = []
@@ -44,6 +46,7 @@ enum DashboardProgram {
         if let refresh = setup.refresh { state.setRefresh(seconds: refresh) }
         if let notice = setup.notice { state.message = StatusMessage(notice, .warning) }
         if let (text, count) = setup.candidates { state.showCandidates(text, count: count) }
+        if let comparison = setup.comparison { state.compareAtStart(with: comparison) }
         if let message = ThemeResolver.message(for: setup.warnings) { state.message = StatusMessage(message, .warning) }
         let output = ActionInbox<String>()
         // Themes loaded for `:theme` or a profile, by name; the state's `themeName` says which one is drawn.

@@ -19,6 +19,11 @@ struct DashboardCommand: AsyncParsableCommand {
     var refresh: Int?
     @Option(help: "Open straight on this customer: its id, or a name (case-insensitive; words in any order).")
     var customer: String?
+    @Option(
+        help: ArgumentHelp(
+            "Open the customers table with a change column against the period before (previous), or the same "
+                + "stretch a month or a year before (c cycles them).", valueName: "previous|last-month|last-year"))
+    var compare: Comparison?
 
     func validate() throws {
         let range = Profile.refreshRange
@@ -66,6 +71,7 @@ struct DashboardCommand: AsyncParsableCommand {
             warnings: resolved.warnings, customer: opening, keys: KeyBindingsConfig.overrides(config))
         setup.notice = await service.planProblems().first
         setup.candidates = candidates
+        setup.comparison = compare
         setup.themeFolders = ThemeLoader.searchPath(
             themesDir: display.themesDir, environment: ProcessInfo.processInfo.environment)
         (setup.useColor, setup.profiles, setup.profile) = (
