@@ -6,6 +6,8 @@ import UsageViewModel
 /// A metric split by the values of an event property (or, for a provider that splits its bill, by its own filters
 /// and groups, with what it bills for each): each value's events, total and share, largest first.
 enum BreakdownView {
+    private enum Field { case value, events, total, change, amount, share, bar }
+
     static func render(
         _ breakdown: BreakdownState, _ state: AppState, _ options: RenderOptions, area: Rect,
         buffer: inout Buffer
@@ -28,35 +30,46 @@ enum BreakdownView {
         let whole = rows.reduce(Decimal(0)) { $0 + $1.total }
         let additive = breakdown.metric.aggregation.isAdditive
         let priced = rows.contains { $0.amount != nil }
-        let barWidth = max(8, min(30, inner.width - (priced ? 77 : 60)))
-        var columns = [
-            Table.Column(breakdown.key ?? "value", width: 0), Table.Column("Events", width: 9, alignRight: true),
-            Table.Column("Total", width: 16, alignRight: true), Table.Column("Share", width: 7, alignRight: true),
-            Table.Column("", width: barWidth),
+        let previous = breakdown.data.value?.previous
+        var fields: [(Field, Table.Column)] = [
+            (.value, Table.Column(breakdown.key ?? "value", width: 0)),
+            (.events, Table.Column("Events", width: 9, alignRight: true)),
+            (.total, Table.Column("Total", width: 16, alignRight: true)),
         ]
-        if priced { columns.insert(Table.Column("Amount", width: 16, alignRight: true), at: 3) }
-        let bar = priced ? 5 : 4
+        if previous != nil {
+            let against = breakdown.period == nil ? state.period.comparisonLabel : "vs prev bucket"
+            fields.append((.change, Table.Column("Δ " + against, width: max(18, against.count + 2), alignRight: true)))
+        }
+        if priced { fields.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
+        fields.append((.share, Table.Column("Share", width: 7, alignRight: true)))
+        let used = fields.dropFirst().reduce(0) { $0 + $1.1.width + 1 }
+        let barWidth = max(8, min(30, inner.width - used - 18))
+        fields.append((.bar, Table.Column("", width: barWidth)))
         Table(
-            columns: columns,
+            columns: fields.map(\.1),
             rowCount: rows.count, offset: breakdown.cursor.offset, selected: breakdown.cursor.selected,
             style: theme.base,
             headerStyle: theme.text(.tableHeader), selectedStyle: theme.fill(.selection),
             cell: { row, column in
                 let item = rows[row]
                 let share = additive && whole > 0 ? item.total / whole : nil
-                switch (column, priced) {
-                case (0, _): return item.text(by: breakdown.key ?? "it")
-                case (1, _): return Format.count(item.events)
-                case (2, _): return Format.value(item.total, unit: breakdown.metric.unit)
-                case (3, true): return item.amount?.text ?? "—"
-                case (3, false), (4, true):
-                    return share.map { DecimalText.grouped($0 * 100, fractionDigits: 1) + "%" } ?? "—"
-                default:
+                switch fields[column].0 {
+                case .value: return item.text(by: breakdown.key ?? "it")
+                case .events: return Format.count(item.events)
+                case .total: return Format.value(item.total, unit: breakdown.metric.unit)
+                case .change:
+                    let before = previous?[item.value] ?? 0
+                    return Comparison.text(item.total - before, previous: before) {
+                        Format.value($0, unit: breakdown.metric.unit)
+                    }
+                case .amount: return item.amount?.text ?? "—"
+                case .share: return share.map { DecimalText.grouped($0 * 100, fractionDigits: 1) + "%" } ?? "—"
+                case .bar:
                     let filled = share.map { Int((DecimalText.double($0) * Double(barWidth)).rounded()) } ?? 0
                     return String(repeating: options.glyphs == .ascii ? "#" : "█", count: max(0, min(barWidth, filled)))
                 }
             },
-            cellStyle: { _, column in column == bar ? theme.text(.chart) : nil }
+            cellStyle: { _, column in fields[column].0 == .bar ? theme.text(.chart) : nil }
         ).render(in: inner, buffer: &buffer)
     }
 }

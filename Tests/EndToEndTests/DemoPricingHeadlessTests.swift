@@ -34,4 +34,24 @@ struct DemoPricingHeadlessTests {
         }
         #expect(priced > 0, "some demo customer moved data last month:\n\(table)")
     }
+
+    /// `breakdown --by` a property no event carries is a usage error (64) naming the properties there are, like a
+    /// mistyped option, rather than a table of "(without typo)".
+    @Test func aBreakdownByAPropertyNoEventHasExits64() async throws {
+        let folder = ProcessScratch.root.appendingPathComponent("demo-breakdown-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("usage.sqlite").path
+        #expect(
+            try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "3", "--days", "40"]).status == 0)
+        let arguments = [
+            "breakdown", "--db", db, "--customer", "cus_00001", "--metric", "api_calls", "--period", "-30d",
+        ]
+        let typo = try await Program.run(Tmux.binary, arguments + ["--by", "stauts"])
+        #expect(typo.status == 64 && typo.stdout.isEmpty, "\(typo.status) \(typo.stdout)")
+        #expect(
+            typo.stderr.contains("has a property 'stauts'; properties: ") && typo.stderr.contains("status"),
+            "\(typo.stderr)")
+        let right = try await Program.run(Tmux.binary, arguments + ["--by", "status"])
+        #expect(right.status == 0 && right.stdout.hasPrefix("status"), "\(right.stderr)")
+    }
 }

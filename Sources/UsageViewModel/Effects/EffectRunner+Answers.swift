@@ -43,10 +43,11 @@ extension EffectRunner {
                         customerID: customerID, metric: metric, period: period, page: page, pageSize: pageSize,
                         query: query)
                 })
-        case .breakdown(let customerID, let metric, let period, let key):
+        case .breakdown(let customerID, let metric, let period, let key, let before):
             return .breakdown(
                 await Result { () async throws(UsageError) in
-                    try await Self.breakdown(service, customerID: customerID, metric: metric, period: period, key: key)
+                    try await Self.breakdown(
+                        service, customerID: customerID, metric: metric, period: period, key: key, before: before)
                 })
         case .propertyValues(let customerID, let metric, let period):
             return .propertyValues(
@@ -79,29 +80,27 @@ extension EffectRunner {
         }
     }
 
-    /// The keys to split by (the provider's own, else the properties the period's newest events carry), and the
-    /// breakdown by `key` (else by the first of them).
-    static func breakdown(_ service: DataService, customerID: String, metric: Metric, period: Period, key: String?)
-        async throws(UsageError) -> BreakdownAnswer
-    {
-        var keys: [String] = []
-        if let own = try await service.breakdownKeys(customerID: customerID, metric: metric, period: period) {
-            keys = own
-        } else {
-            let sample = try await service.events(
-                customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
-            for event in sample.items {
-                guard case .object(let fields) = event.properties else { continue }
-                for (name, _) in fields where !keys.contains(name) { keys.append(name) }
-            }
-        }
-        guard let chosen = key ?? keys.first else {
+    /// The keys to split by (`DataService.propertyKeys`, the most telling first), the breakdown by `key` when the
+    /// period's events carry it (else by the first key), and each value's total over `before`, the baseline of its
+    /// change (none when the source splits its own billing periods).
+    static func breakdown(
+        _ service: DataService, customerID: String, metric: Metric, period: Period, key: String?, before: Period?
+    ) async throws(UsageError) -> BreakdownAnswer {
+        let keys = try await service.propertyKeys(customerID: customerID, metric: metric, period: period)
+        guard let chosen = key.flatMap({ keys.isEmpty || keys.contains($0) ? $0 : nil }) ?? keys.first else {
             throw UsageError(
                 .notFound,
                 "nothing to break \(metric.code) down by in this period (no event properties, filters or groups)")
         }
         let rows = try await service.breakdown(customerID: customerID, metric: metric, period: period, by: chosen)
-        return BreakdownAnswer(key: chosen, keys: keys.contains(chosen) ? keys : [chosen] + keys, rows: rows)
+        var answer = BreakdownAnswer(key: chosen, keys: keys.contains(chosen) ? keys : [chosen] + keys, rows: rows)
+        if let before, rows.allSatisfy({ $0.periods.isEmpty }) {
+            let earlier = try await service.breakdown(
+                customerID: customerID, metric: metric, period: before, by: chosen, priced: false)
+            answer.before = before
+            answer.previous = Dictionary(earlier.map { ($0.value, $0.total) }, uniquingKeysWith: +)
+        }
+        return answer
     }
 
     /// Every value of each property the period's events carry (the provider's own keys, else those of the first 100
@@ -109,15 +108,7 @@ extension EffectRunner {
     static func propertyValues(_ service: DataService, customerID: String, metric: Metric, period: Period)
         async throws(UsageError) -> [String: [BreakdownRow]]
     {
-        var keys = try await service.breakdownKeys(customerID: customerID, metric: metric, period: period) ?? []
-        if keys.isEmpty {
-            let sample = try await service.events(
-                customerID: customerID, metric: metric, period: period, page: 0, pageSize: 100)
-            for event in sample.items {
-                guard case .object(let fields) = event.properties else { continue }
-                for (name, _) in fields where !keys.contains(name) { keys.append(name) }
-            }
-        }
+        let keys = try await service.propertyKeys(customerID: customerID, metric: metric, period: period)
         var values: [String: [BreakdownRow]] = [:]
         for key in keys.prefix(20) {
             values[key] = try await service.breakdown(

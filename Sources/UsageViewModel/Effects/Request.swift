@@ -17,8 +17,9 @@ public enum Request: Sendable, Hashable {
     case timeseries(metric: Metric, customerID: String?, period: Period, bucket: Bucket)
     /// A page of raw events.
     case events(customerID: String, metric: Metric, period: Period, page: Int, pageSize: Int, query: EventQuery)
-    /// A metric split by an event property (nil: the first property the period's events carry).
-    case breakdown(customerID: String, metric: Metric, period: Period, key: String?)
+    /// A metric split by an event property (nil: the most telling property the period's events carry), with each
+    /// value's total over `before` (the period it is compared with) when given.
+    case breakdown(customerID: String, metric: Metric, period: Period, key: String?, before: Period?)
     /// Every value of each property `metric`'s events carry over `period`, with event counts (filter completion).
     case propertyValues(customerID: String, metric: Metric, period: Period)
     /// A customer's bills (nil: every customer's) checked against their events.

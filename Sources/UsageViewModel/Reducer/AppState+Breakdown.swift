@@ -4,20 +4,21 @@ extension AppState {
     /// `B`: the metric under the cursor (usage view) or charted (chart, over the bucket under the cursor) split by an
     /// event property.
     mutating func openBreakdown(customerID: String, customerName: String, metric: Metric, period: Period?) -> [Effect] {
-        stack.append(
-            .breakdown(
-                BreakdownState(
-                    customerID: customerID, customerName: customerName, metric: metric,
-                    period: period)))
+        var state = BreakdownState(customerID: customerID, customerName: customerName, metric: metric, period: period)
+        state.key = breakdownKey
+        stack.append(.breakdown(state))
         return loadBreakdown()
     }
 
+    /// Loads the breakdown with its baseline: a bucket against the bucket before, the dashboard's period against
+    /// the period before (a period under way against the same elapsed part).
     mutating func loadBreakdown() -> [Effect] {
         guard let state = top?.breakdownState else { return [] }
+        let before = (state.period.map(PeriodChoice.fixed) ?? period).previous(now: now)
         return loadTop(
             .breakdown(
                 customerID: state.customerID, metric: state.metric, period: state.period ?? resolvedPeriod,
-                key: state.key))
+                key: state.key, before: before))
     }
 
     mutating func breakdownCommand(_ command: Command) -> [Effect] {
@@ -70,6 +71,7 @@ extension AppState {
         }
         stack[index].breakdownState?.key = answer.key
         stack[index].breakdownState?.keys = answer.keys
+        breakdownKey = answer.key
         let visible = tableRows
         stack[index].breakdownState?.cursor.clamp(count: answer.rows.count, visible: visible)
         return []

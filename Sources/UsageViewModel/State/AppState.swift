@@ -48,6 +48,9 @@ public struct AppState: Sendable, Equatable {
     public var lastRefresh: Date?
     /// A status-line message.
     public var message: StatusMessage?
+    /// The property the last breakdown split by: the next one (another bucket, another metric) opens on it when
+    /// its events carry it.
+    public var breakdownKey: String?
     /// Set when the user quits.
     public var shouldQuit = false
     /// How many times the user asked for the whole screen to be drawn again (`redraw`, Ctrl-L unless rebound).

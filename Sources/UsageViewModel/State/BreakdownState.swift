@@ -1,3 +1,4 @@
+import Foundation
 import UsageCore
 
 /// The breakdown view: one metric's usage split by the values of an event property.
@@ -41,6 +42,11 @@ public struct BreakdownAnswer: Sendable, Hashable {
     public var keys: [String]
     /// The rows, largest first.
     public var rows: [BreakdownRow]
+    /// The period before, of the same length, that each value's change is measured against (nil when the source
+    /// splits its own billing periods).
+    public var before: Period?
+    /// Each value's total over `before` (nil key: the events without the property); a value missing had none.
+    public var previous: [String?: Decimal]?
 
     /// Creates an answer.
     public init(key: String, keys: [String], rows: [BreakdownRow]) {

@@ -20,6 +20,17 @@ struct BreakdownCommand: HeadlessCommand {
     @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
+    /// A property no event of the period carries, with those they do.
+    func misnamed(service: DataService, period: Period) async throws(UsageError) -> String? {
+        let metric = try await service.metric(code: self.metric)
+        let found = try await service.findCustomer(customer)
+        let rows = try await service.breakdown(customerID: found.id, metric: metric, period: period, by: by)
+        guard !rows.isEmpty, rows.allSatisfy({ $0.value == nil }) else { return nil }
+        let keys = try await service.propertyKeys(customerID: found.id, metric: metric, period: period)
+        return "no \(metric.code) event of \(found.id) in this period has a property '\(by)'; "
+            + (keys.isEmpty ? "its events carry none" : "properties: \(keys.joined(separator: ", "))")
+    }
+
     func output(service: DataService, period: Period) async throws(UsageError) -> String {
         let metric = try await service.metric(code: self.metric)
         let found = try await service.findCustomer(customer)

@@ -12,16 +12,28 @@ protocol HeadlessCommand: AsyncParsableCommand {
     var query: QueryOptions { get }
     /// The text to print.
     func output(service: DataService, period: Period) async throws(UsageError) -> String
+    /// What the command line names that the source does not know, with what it does (exit 64, as a mistyped option
+    /// does), or nil.
+    func misnamed(service: DataService, period: Period) async throws(UsageError) -> String?
 }
 
 extension HeadlessCommand {
     func run() async throws {
         let period = try query.period()
+        let text: String
         do {
             let service = try await source.makeService()
-            StandardOutput.line(try await output(service: service, period: period))
-        } catch {
+            if let problem = try await misnamed(service: service, period: period) {
+                StandardError.line("usagetop: \(problem)")
+                throw ExitCode(64)
+            }
+            text = try await output(service: service, period: period)
+        } catch let error as UsageError {
             throw Failure.exit(error)
         }
+        StandardOutput.line(text)
     }
+
+    /// Nothing on the command line to check against the source.
+    func misnamed(service: DataService, period: Period) async throws(UsageError) -> String? { nil }
 }
