@@ -43,6 +43,7 @@ struct DemoBillingEndToEndTests {
         try await press("B")
         let regions = await tmux.waitFor {
             $0.contains("Peak storage by region") && $0.contains("eu-west") && $0.contains("Tab: region · bucket · gb")
+                && $0.contains("Δ vs prev bucket")
         }
         #expect(regions.ok, "the spike by region:\n\(regions.screen)")
         #expect(keys <= 12, "\(keys) keys")
