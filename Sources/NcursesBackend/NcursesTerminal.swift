@@ -96,10 +96,12 @@ public final class NcursesTerminal {
         }
     }
 
-    /// Forgets what is on screen so the next frame is drawn whole.
+    /// Forgets what is on screen so the next frame is drawn whole: curses clears the terminal and repaints every
+    /// cell, so whatever another program wrote over it (Ctrl-L) goes too.
     public func invalidate() {
         lastFrame = nil
         erase()
+        clearok(shim_stdscr(), true)
     }
 
     /// Set once the terminal has gone away (its window closed, the SSH link dropped): input hung up or failed.
