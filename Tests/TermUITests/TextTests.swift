@@ -7,7 +7,7 @@ struct TextTests {
         ("plain", "plain"), ("tab\there", "tab�here"), ("bell\u{07}", "bell�"), ("del\u{7f}", "del�"),
         ("c1\u{9b}31m", "c1�31m"), ("rtl\u{202e}evil", "rtl�evil"), ("iso\u{2066}late", "iso�late"),
         ("zero\u{200b}width", "zero�width"), ("line\u{2028}sep", "line�sep"), ("crlf\r\n", "crlf�"),
-        ("family 👨‍👩‍👧", "family 👨‍👩‍👧"), ("flag 🇫🇷", "flag 🇫🇷"), ("café", "café"), ("e\u{301}", "e\u{301}"),
+        ("family 👨‍👩‍👧", "family 👨"), ("flag 🇫🇷", "flag 🇫🇷"), ("café", "café"), ("e\u{301}", "e\u{301}"),
     ])
     func sanitizes(input: String, expected: String) {
         #expect(TextSanitizer.sanitize(input) == expected)
@@ -25,6 +25,16 @@ struct TextTests {
         #expect(TextWidth.isSimple("−42.5% ⣿⣀ │ ▼ 12:00 · café"))
         #expect(!TextWidth.isSimple("bell\u{07}") && !TextWidth.isSimple("日本") && !TextWidth.isSimple("e\u{301}"))
         #expect(!TextWidth.isSimple("rtl\u{202e}") && !TextWidth.isSimple("\u{9b}") && !TextWidth.isSimple("🙂"))
+    }
+
+    /// An emoji sequence is drawn as its first emoji, whose width curses, terminals and TextWidth agree on.
+    @Test(arguments: [
+        ("Dev 👩‍💻", "Dev 👩", 6), ("👍🏽", "👍", 2), ("❤️ Co", "❤ Co", 4), ("1️⃣", "1", 1), ("Zoe\u{0308}", "Zoe\u{0308}", 3),
+        ("東京", "東京", 4),
+    ])
+    func emojiSequencesAreDrawnAsTheirFirstEmoji(text: String, drawn: String, width: Int) {
+        #expect(TextSanitizer.sanitize(text) == drawn)
+        #expect(TextWidth.of(TextSanitizer.sanitize(text)) == width)
     }
 
     @Test func truncatesWithEllipsisWithoutSplittingGraphemes() {

@@ -4,13 +4,35 @@ public enum TextSanitizer {
     /// The placeholder drawn instead of an unsafe character.
     public static let placeholder: Character = "\u{FFFD}"
 
-    /// `text` with every unsafe grapheme replaced by the placeholder.
+    /// `text` with every unsafe grapheme replaced by the placeholder, and every emoji sequence (joined with ZWJ,
+    /// skin-toned, with a variation selector or tags) drawn as its first emoji: terminals and curses measure such a
+    /// sequence scalar by scalar (`👩‍💻` as four columns, `❤️` as one) where a grapheme-aware one draws two, so a
+    /// name holding one would leave stray cells; its first emoji has one width everywhere.
     public static func sanitize(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text { out.append(isSafe(character) ? character : placeholder) }
+        for character in text {
+            guard isSafe(character) else {
+                out.append(placeholder)
+                continue
+            }
+            let scalars = character.unicodeScalars
+            if scalars.count > 1, let first = scalars.first, scalars.contains(where: isSequenceMark) {
+                out.unicodeScalars.append(first)
+            } else {
+                out.append(character)
+            }
+        }
         return out
+    }
+
+    /// A scalar that makes an emoji sequence: ZWJ, a variation selector, a skin tone, a tag, the keycap mark.
+    private static func isSequenceMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200D, 0xFE00...0xFE0F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F, 0x20E3: true
+        default: false
+        }
     }
 
     /// Whether a grapheme can be drawn as it is.
