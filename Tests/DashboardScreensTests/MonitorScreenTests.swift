@@ -99,7 +99,8 @@ struct MonitorScreenTests {
         let alerts = h.state.alerts.value ?? []
         #expect(!alerts.isEmpty && alerts.allSatisfy { $0.value > 0 && $0.level == .error })
         #expect(frame.text.contains("Alerts (\(alerts.count))"))
-        #expect(frame.text.contains("today \(DecimalText.grouped(alerts[0].value, fractionDigits: 6)) > limit 0"))
+        #expect(
+            frame.text.contains("last 24 h \(DecimalText.grouped(alerts[0].value, fractionDigits: 6)) > limit 0"))
         let flagged = frame.text.split(separator: "\n").filter { $0.contains("│! ") || $0.contains(" ! ") }
         #expect(!flagged.isEmpty, "customers with alerts are marked in the board")
     }
@@ -124,13 +125,16 @@ struct MonitorScreenTests {
         let first = try #require(alerts.first)
         #expect(
             frame.text.contains(
-                " ERROR today \(DecimalText.grouped(first.value, fractionDigits: 6)) > limit 0 · API calls"),
-            "the loudest alert, its numbers whole")
+                "+\(alerts.count - 1) more · ERROR last 24 h \(DecimalText.grouped(first.value, fractionDigits: 6)) > "
+                    + "limit 0 · API calls"),
+            "one line: how many more, then the loudest alert, its numbers whole")
         let narrow = AlertsPanel.lines(alerts, width: 40, height: alerts.count, theme: .standard)
         #expect(narrow.count == alerts.count, "too narrow for two lines each: one compact line each")
-        #expect(narrow.allSatisfy { $0.0.hasPrefix(" ERROR today ") || $0.0.hasPrefix(" WARN  today ") })
+        #expect(narrow.allSatisfy { $0.0.hasPrefix(" ERROR last 24 h ") || $0.0.hasPrefix(" WARN  last ") })
         let short = AlertsPanel.lines(alerts, width: 40, height: 2, theme: .standard)
         #expect(short.map(\.0).last == " +\(alerts.count - 1) more" && short.count == 2)
+        let one = AlertsPanel.lines(alerts, width: 80, height: 1, theme: .standard)
+        #expect(one.count == 1 && one[0].0.hasPrefix("+\(alerts.count - 1) more · ERROR "))
     }
 
     @Test func hostileAndWideNamesLeaveTheTerminalAlone() async throws {
@@ -169,5 +173,57 @@ struct MonitorScreenTests {
         #expect(text.contains("Keys · Monitor") && text.contains("pause/resume") && text.contains("refresh more often"))
         await h.send(.keyPressed(.escape))
         #expect(!h.frame().text.contains("Keys · Monitor"))
+    }
+}
+
+/// The monitor on a wall across the top of an hour (an injected clock): its windows roll a minute at a time, so an
+/// alert on the last 60 minutes stays while its usage does, and no total drops an hour's usage at 13:00.
+@Suite("Monitor across an hour boundary")
+struct MonitorHourBoundaryTests {
+    static func date(_ text: String) -> Date { ISO8601Parser.parse(text)! }
+
+    /// Customer c2 used 5 calls yesterday from 13:10 (inside the last 24 hours at 12:59 and at 13:01); c1 made 30
+    /// calls today from 12:20 to 12:55.
+    static func store(_ store: UsageStore) throws {
+        let folder = URL(fileURLWithPath: store.path).deletingLastPathComponent()
+        let events = folder.appendingPathComponent("e.jsonl")
+        var lines: [String] = []
+        for n in 0..<5 {
+            lines.append(
+                #"{"transaction_id": "y\#(n)", "external_customer_id": "c2", "code": "calls", "timestamp": "2026-11-21T13:\#(10 + n * 10)\#(":00Z")"}"#
+            )
+        }
+        for n in 0..<30 {
+            let minute = 20 + n
+            lines.append(
+                #"{"transaction_id": "t\#(n)", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-11-22T12:\#(minute):00Z"}"#
+            )
+        }
+        try lines.joined(separator: "\n").write(to: events, atomically: true, encoding: .utf8)
+        _ = try Ingestor(store: store).ingest(
+            eventsPath: events.path, metrics: [Metric(code: "calls", name: "Calls", aggregation: .count)],
+            customers: [Customer(id: "c1", name: "Busy Co"), Customer(id: "c2", name: "Quiet Co")])
+    }
+
+    @Test func noAlertVanishesAndNoTotalDipsAtTheTopOfTheHour() async throws {
+        let rules = AlertRules(thresholds: [AlertRules.Threshold(metric: "calls", hour: 10)], baselineFactor: nil)
+        var h = try await MonitorHarness(
+            width: 120, height: 40, rules: rules, now: Self.date("2026-11-22T12:59:30Z"), build: Self.store)
+        func observed() -> (alerts: [String], total: Decimal) {
+            (
+                (h.state.alerts.value ?? []).map { "\($0.customer.id) \($0.window) \($0.value)" },
+                (h.state.board.value?.rows ?? []).reduce(0) { $0 + $1.total }
+            )
+        }
+        let before = observed()
+        #expect(before.alerts == ["c1 hour 30"] && before.total == 35, "\(before)")
+        for second in stride(from: 2.0, through: 120, by: 2) {
+            await h.send(.ticked(Self.date("2026-11-22T12:59:30Z").addingTimeInterval(second)))
+        }
+        let after = observed()
+        #expect(h.state.now == Self.date("2026-11-22T13:01:30Z"))
+        #expect(after.alerts == before.alerts, "the last 60 minutes still hold the spike at 13:01")
+        #expect(after.total == before.total, "yesterday's 13:00 hour is still inside the last 24 hours")
+        #expect(h.frame().text.contains("last 60 min 30 > limit 10"))
     }
 }

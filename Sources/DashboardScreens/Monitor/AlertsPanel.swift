@@ -60,12 +60,16 @@ enum AlertsPanel {
             (tag(alert) + describe(alert) + " · " + alert.metric.name + " · " + alert.customer.name, style(alert))
         }
         if room < alerts.count, height >= 2 { compact.append((" +\(alerts.count - room) more", theme.text(.muted))) }
+        if room < alerts.count, height == 1, let loudest = compact.first {
+            // One line: the loudest alert, and how many more there are before it is cut.
+            compact = [("+\(alerts.count - 1) more · " + loudest.0.drop { $0 == " " }, loudest.1)]
+        }
         return compact
     }
 
-    /// `this hour 12,340 > limit 10,000` or `today 5,200 > 3× baseline 1.27k/day`.
+    /// `last 60 min 12,340 > limit 10,000` or `last 24 h 5,200 > 3× baseline 1.27k/day` (rolling windows).
     static func describe(_ alert: Alert) -> String {
-        let window = alert.window == .hour ? "this hour" : "today"
+        let window = alert.window == .hour ? "last 60 min" : "last 24 h"
         switch alert.cause {
         case .threshold:
             return "\(window) \(Format.value(alert.value)) > limit \(Format.value(alert.reference))"

@@ -1,15 +1,15 @@
 import Foundation
 
-/// Every customer's use of one metric in the current UTC hour and day, with their trailing daily baseline:
-/// what alert rules are checked against.
+/// Every customer's use of one metric over the last 60 minutes and the last 24 hours (rolling), with their
+/// trailing daily baseline: what alert rules are checked against.
 public struct MetricActivity: Sendable, Hashable {
     /// One customer's recent use.
     public struct CustomerUsage: Sendable, Hashable {
         /// The customer.
         public var customer: Customer
-        /// Usage in the current UTC hour so far.
+        /// Usage over the last 60 minutes.
         public var hour: Decimal
-        /// Usage in the current UTC day so far.
+        /// Usage over the last 24 hours.
         public var day: Decimal
         /// Usage over the baseline days before today, when the provider reports daily values.
         public var baselineSum: Decimal?
@@ -40,20 +40,20 @@ public struct MetricActivity: Sendable, Hashable {
         self.customers = customers
     }
 
-    /// Builds activity from two customers-table answers: one over the current hour whose daily values cover the
-    /// baseline days plus today (today last), and optionally one over today for providers without daily values.
+    /// Builds activity from two customers-table answers: one over the last 60 minutes whose daily values cover the
+    /// baseline days plus today (today last), and one over the last 24 hours (`day`; without it, today so far).
     public static func from(hour: [CustomerSummary], day: [CustomerSummary]?, metric: Metric, baselineDays: Int)
         -> MetricActivity
     {
         let dayTotals = Dictionary(day?.map { ($0.customer.id, $0.total) } ?? [], uniquingKeysWith: { a, _ in a })
         let rows = hour.map { summary -> CustomerUsage in
             let daily = summary.daily
-            let today = daily.last ?? dayTotals[summary.customer.id] ?? 0
+            let today = dayTotals[summary.customer.id] ?? daily.last ?? 0
             var baseline: Decimal?
             if daily.count > baselineDays { baseline = daily.dropLast().suffix(baselineDays).reduce(0, +) }
             return CustomerUsage(
                 customer: summary.customer, hour: summary.total,
-                day: daily.isEmpty ? (dayTotals[summary.customer.id] ?? 0) : today,
+                day: today,
                 baselineSum: baseline, baselineDays: baseline == nil ? 0 : baselineDays)
         }
         return MetricActivity(metric: metric, customers: rows)

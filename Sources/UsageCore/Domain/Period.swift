@@ -30,6 +30,12 @@ public struct Period: Sendable, Hashable, Codable {
         return covered >= end && !periods.isEmpty
     }
 
+    /// The end of a window that rolls with the clock a minute at a time: the start of the minute after `now`'s
+    /// (so the current minute counts, and an answer holds for the rest of it).
+    public static func rollingEnd(_ now: Date) -> Date {
+        Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60 + 60)
+    }
+
     /// The calendar month that contains `date`, in UTC.
     public static func month(containing date: Date) -> Period {
         let start = UTCTime.startOfMonth(date)

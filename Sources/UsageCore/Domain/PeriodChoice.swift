@@ -41,6 +41,27 @@ public enum PeriodChoice: Sendable, Hashable {
         }
     }
 
+    /// The period at `now` for a screen left running (the monitor): the last 24 hours and trailing hours roll a
+    /// minute at a time, so a total never drops an hour's usage at the top of each hour; the rest as `resolve`.
+    public func resolveRolling(now: Date) -> Period {
+        let hours: Int
+        switch self {
+        case .preset(.last24Hours): hours = 24
+        case .trailing(let count, .hours): hours = count
+        default: return resolve(now: now)
+        }
+        let end = Period.rollingEnd(now)
+        return Period(start: end.addingTimeInterval(-3_600 * Double(hours)), end: end)
+    }
+
+    /// The period before `resolveRolling(now:)`'s, of the same length (the monitor's comparison).
+    public func previousRolling(now: Date) -> Period {
+        let current = resolveRolling(now: now)
+        guard current != resolve(now: now) else { return previous(now: now) }
+        return Period(
+            start: current.start.addingTimeInterval(-current.end.timeIntervalSince(current.start)), end: current.start)
+    }
+
     /// A short label for headers: the preset's (`last 7 days`), `last 36 hours`, or the range's dates.
     public var label: String {
         switch self {

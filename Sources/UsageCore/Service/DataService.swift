@@ -237,21 +237,19 @@ public actor DataService {
         }
     }
 
-    /// Every customer's current-hour and current-day use of `metrics` with `baselineDays` of daily history (for
-    /// alert rules); today's totals are asked separately only when the provider gives no daily values.
+    /// Every customer's use of `metrics` over the last 60 minutes and the last 24 hours (rolling, to the minute, so
+    /// nothing drops out at the top of an hour or at midnight), with `baselineDays` of daily history before today
+    /// (for alert rules).
     public func activity(metrics: [Metric], baselineDays: Int, now: Date) async throws(UsageError) -> [MetricActivity] {
-        let hourStart = UTCTime.startOfHour(now), dayStart = UTCTime.startOfDay(now)
-        let hour = Period(start: hourStart, end: hourStart.addingTimeInterval(3_600))
-        let day = Period(start: dayStart, end: dayStart.addingTimeInterval(86_400))
+        let end = Period.rollingEnd(now)
+        let hour = Period(start: end.addingTimeInterval(-3_600), end: end)
+        let day = Period(start: end.addingTimeInterval(-86_400), end: end)
         let key = "activity|\(metrics.map(\.code).joined(separator: ","))|\(Self.key(hour))|\(baselineDays)"
         if let hit: [MetricActivity] = cache.fresh(key, ttl: policy.customers, now: self.now()) { return hit }
         var result: [MetricActivity] = []
         for metric in metrics {
             let hourly = try await summaries(metric: metric, period: hour, trailingDays: baselineDays + 1, now: now)
-            var daily: [CustomerSummary]?
-            if hourly.allSatisfy(\.daily.isEmpty) {
-                daily = try await summaries(metric: metric, period: day, trailingDays: 1, now: now)
-            }
+            let daily: [CustomerSummary]? = try await summaries(metric: metric, period: day, trailingDays: 0, now: now)
             // Alerts compare this hour and today: numbers of another period (a billing period, a whole day for an
             // hour) would raise or hide alerts falsely, so the monitor says it cannot watch this provider instead.
             if hourly.contains(where: { !$0.periods.isEmpty })

@@ -128,7 +128,7 @@ extension MonitorState {
     private mutating func loadBoard(_ metric: Metric) -> [Effect] {
         let id = requests.issue()
         boards[metric.code, default: Loadable()].begin(id)
-        let previous = capabilities.contains(.periodTotals) ? period.previous(now: now) : nil
+        let previous = capabilities.contains(.periodTotals) ? period.previousRolling(now: now) : nil
         return [.load(id, .board(metric: metric, period: resolvedPeriod, previous: previous, now: now))]
     }
 

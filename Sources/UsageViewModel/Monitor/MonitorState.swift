@@ -89,7 +89,7 @@ public struct MonitorState: Sendable, Equatable {
     /// The board of the metric on screen.
     public var board: Loadable<Leaderboard> { metric.flatMap { boards[$0.code] } ?? Loadable() }
     /// The concrete period.
-    public var resolvedPeriod: Period { period.resolve(now: now) }
+    public var resolvedPeriod: Period { period.resolveRolling(now: now) }
     /// Whether anything is loading.
     public var isLoading: Bool {
         source.isLoading || catalog.isLoading || alerts.isLoading || boards.values.contains(where: \.isLoading)
