@@ -37,12 +37,16 @@ struct MonitorScreenTests {
         #expect(h.state.bigNumbers)
         let frame = h.frame()
         Snapshot.assert(frame, named: "monitor-big-\(width)x\(height)")
-        #expect(frame.text.contains("  █ ███   ███ ███"), "12:00 in big digits")
+        // 12:00 in big digits: five rows at 80×24, ten (each dot two cells across and down) on a 200×60 wall screen.
+        let clock = width >= 150 ? "██  ██████      ██████  ██████" : "  █ ███   ███ ███"
+        #expect(frame.text.contains(clock), "12:00 in big digits")
+        let rows = frame.text.split(separator: "\n").prefix(15).filter { $0.contains(width >= 150 ? "██" : "█") }
+        #expect(rows.count >= (width >= 150 ? 10 : 5), "the digits are \(rows.count) rows high")
         let total = try #require(h.state.series["api_calls"]?.value?.total)
         #expect(frame.text.contains("API calls · all customers · last 24 hours"))
         #expect(total > 0 && frame.text.contains("Top customers"), "the board still shows under the big digits")
         await h.send(.keyPressed(.character("B")))
-        #expect(!h.frame().text.contains("  █ ███   ███ ███"))
+        #expect(!h.frame().text.contains(clock))
     }
 
     @Test func backendDownShowsBannerAndStaleMarkersThenRecovers() async throws {

@@ -15,10 +15,14 @@ enum BigNumbersPanel {
         let inner = frame.render(in: area, options: options, buffer: &buffer).inset(dx: 1, dy: 0)
         let f = UTCTime.fields(state.now)
         let clock = (f.hour < 10 ? "0" : "") + "\(f.hour):" + (f.minute < 10 ? "0" : "") + "\(f.minute)"
-        let digits = Rect(x: inner.x, y: inner.y, width: inner.width, height: BigText.height)
-        BigText(clock, style: theme.text(.title), glyphs: options.glyphs).render(in: digits, buffer: &buffer)
-        buffer.write("UTC", x: inner.x, y: inner.y + BigText.height, style: theme.text(.muted), limit: inner.width)
-        let left = BigText.width(of: clock) + 4
+        // Ten rows tall when the strip has the room (a wall screen), else five.
+        let scale = inner.height >= BigText.height * 2 + 1 ? 2 : 1
+        let tall = BigText.height * scale
+        let digits = Rect(x: inner.x, y: inner.y, width: inner.width, height: tall)
+        BigText(clock, style: theme.text(.title), glyphs: options.glyphs, scale: scale).render(
+            in: digits, buffer: &buffer)
+        buffer.write("UTC", x: inner.x, y: inner.y + tall, style: theme.text(.muted), limit: inner.width)
+        let left = BigText.width(of: clock, scale: scale) + 4
         let room = inner.width - left
         guard let metric = state.metric, room > 8 else { return }
         var label = "\(metric.name) · all customers · \(state.period.label)"
@@ -31,16 +35,16 @@ enum BigNumbersPanel {
             return
         }
         let whole = DecimalText.grouped(series.total.rounded(0), fractionDigits: 0)
-        let text = BigText.width(of: whole) <= room ? whole : DecimalText.compact(series.total)
-        let total = Rect(x: inner.x + left, y: inner.y, width: room, height: BigText.height)
-        BigText(text, style: theme.text(.accent).adding(.bold), glyphs: options.glyphs).render(
+        let text = BigText.width(of: whole, scale: scale) <= room ? whole : DecimalText.compact(series.total)
+        let total = Rect(x: inner.x + left, y: inner.y, width: room, height: tall)
+        BigText(text, style: theme.text(.accent).adding(.bold), glyphs: options.glyphs, scale: scale).render(
             in: total, buffer: &buffer)
         if series.total != series.total.rounded(0) || text != whole {
             label += " · " + Format.value(series.total, unit: metric.unit)
         } else if let unit = metric.unit {
             label += " · \(unit)"
         }
-        buffer.write(label, x: inner.x + left, y: inner.y + BigText.height, style: theme.text(.muted), limit: room)
+        buffer.write(label, x: inner.x + left, y: inner.y + tall, style: theme.text(.muted), limit: room)
         frame.fade(area, options: options, buffer: &buffer)
     }
 }

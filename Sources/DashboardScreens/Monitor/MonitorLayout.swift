@@ -22,8 +22,11 @@ struct MonitorLayout: Equatable {
     /// The narrowest chart panel in a grid.
     static let chartMinWidth = 48
 
-    /// Rows of the big-digit strip: the digits, a label line and the frame.
-    static let bigHeight = BigText.height + 3
+    /// Rows of the big-digit strip at `scale`: the digits, a label line and the frame.
+    static func bigHeight(scale: Int) -> Int { BigText.height * scale + 3 }
+
+    /// The big digits' scale for a body: twice the size (ten rows) on a wall screen of 50 rows and 150 columns.
+    static func bigScale(body: Rect) -> Int { body.height >= 50 && body.width >= 150 ? 2 : 1 }
 
     /// Lays out `body` for `metricCount` metrics, with the big-digit strip on top when `big` and it leaves the
     /// board room (from 18 rows and 60 columns).
@@ -31,7 +34,7 @@ struct MonitorLayout: Equatable {
         var strip: Rect?
         var body = body
         if big, body.height >= 18, body.width >= 60 {
-            let split = body.splitTop(bigHeight)
+            let split = body.splitTop(bigHeight(scale: bigScale(body: body)))
             (strip, body) = (split.top, split.rest)
         }
         var layout = make(body, metricCount: metricCount)
@@ -44,13 +47,19 @@ struct MonitorLayout: Equatable {
         var rest = body
         var charts: [Rect] = []
         if metricCount > 0 {
-            let columns = wide ? max(1, min(metricCount, body.width / chartMinWidth)) : 1
+            let most = wide ? max(1, min(metricCount, body.width / chartMinWidth)) : 1
             let maxRows = wide ? (body.height / 2) / chartHeight : (body.height >= 20 ? 1 : 0)
-            let rows = min(maxRows, wide ? (metricCount + columns - 1) / columns : 1)
+            let rows = min(maxRows, wide ? (metricCount + most - 1) / most : 1)
             if rows > 0 {
-                let split = rest.splitBottom(rows * chartHeight)
+                // As few columns as the rows need (six charts as 3 × 2, not 4 + 2), each as tall as half the
+                // screen allows (up to twice the least), so a wall screen is filled with charts, not blanks.
+                let columns = wide ? (min(metricCount, rows * most) + rows - 1) / rows : 1
+                let height = wide ? max(chartHeight, min(2 * chartHeight, (body.height / 2) / rows)) : chartHeight
+                let split = rest.splitBottom(rows * height)
                 rest = split.rest
-                charts = grid(split.bottom, rows: rows, columns: columns, count: min(metricCount, rows * columns))
+                charts = grid(
+                    split.bottom, rows: rows, columns: columns, height: height,
+                    count: min(metricCount, rows * columns))
             }
         }
         if wide {
@@ -62,13 +71,13 @@ struct MonitorLayout: Equatable {
         return MonitorLayout(board: board, totals: nil, alerts: alerts, charts: charts)
     }
 
-    private static func grid(_ area: Rect, rows: Int, columns: Int, count: Int) -> [Rect] {
+    private static func grid(_ area: Rect, rows: Int, columns: Int, height: Int, count: Int) -> [Rect] {
         var rects: [Rect] = []
         for index in 0..<count {
             let row = index / columns, column = index % columns
             let x = area.x + column * area.width / columns
             let nextX = area.x + (column + 1) * area.width / columns
-            rects.append(Rect(x: x, y: area.y + row * chartHeight, width: nextX - x, height: chartHeight))
+            rects.append(Rect(x: x, y: area.y + row * height, width: nextX - x, height: height))
         }
         return rects
     }
