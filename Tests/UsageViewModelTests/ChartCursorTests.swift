@@ -63,6 +63,41 @@ struct ChartCursorTests {
         #expect(state.screenKind == .events)
     }
 
+    /// `[` and `]` on a bucket's events (or breakdown) move to the bucket before or after; `p` choosing a period
+    /// makes them follow it: no period key is a silent no-op in any view.
+    @Test func periodKeysMoveABucketsEventsAndBreakdown() throws {
+        var state = try Self.chart()
+        _ = state.reduce(.keyPressed(.character("^")))
+        _ = state.reduce(.keyPressed(.character("e")))
+        let hour = { (offset: Double) in
+            Period(start: Self.day.addingTimeInterval(offset * 3_600), end: Self.day.addingTimeInterval((offset + 1) * 3_600))
+        }
+        let later = state.reduce(.keyPressed(.character("]")))
+        guard case .load(_, .events(_, _, let next, 0, _, _))? = later.last else {
+            Issue.record("] loads the next bucket's events: \(later)")
+            return
+        }
+        #expect(next == hour(2) && state.top?.eventsState?.period == hour(2))
+        _ = state.reduce(.keyPressed(.character("[")))
+        _ = state.reduce(.keyPressed(.character("[")))
+        #expect(state.top?.eventsState?.period == hour(0))
+        _ = state.reduce(.keyPressed(.character("p")))
+        #expect(state.overlay != nil, "p opens the picker on the events too")
+        _ = state.reduce(.keyPressed(.text("2026-11-19")))
+        let chosen = state.reduce(.keyPressed(.enter))
+        #expect(state.top?.eventsState?.period == nil, "the events follow the period chosen")
+        guard case .load(_, .events(_, _, let day, _, _, _))? = chosen.last else {
+            Issue.record("the events of the period chosen: \(chosen)")
+            return
+        }
+        #expect(day == Period(start: Self.day.addingTimeInterval(-86_400), end: Self.day))
+        _ = state.reduce(.keyPressed(.escape))
+        _ = state.reduce(.keyPressed(.character("^")))
+        _ = state.reduce(.keyPressed(.character("B")))
+        _ = state.reduce(.keyPressed(.character("]")))
+        #expect(state.top?.breakdownState?.period != nil, "a breakdown of a bucket moves too")
+    }
+
     @Test func withoutACursorEOpensThePeriodAndAnAllCustomerChartSaysWhy() throws {
         var state = try Self.chart()
         let effects = state.reduce(.keyPressed(.enter))

@@ -129,6 +129,9 @@ public enum KeyMap {
                 [.enter, .character("e"), .right, .character("l")], .open, "events with this value", inStatus: true),
             KeyBinding([.left, .character("h")], .back, "back"),
             KeyBinding([.tab], .nextProperty, "next property", inStatus: true),
+            KeyBinding([.character("p")], .choosePeriod, "period"),
+            KeyBinding([.character("[")], .earlierPeriod, "period (or bucket) before"),
+            KeyBinding([.character("]")], .laterPeriod, "period (or bucket) after"),
         ] + movement + export + global
 
     /// The reconcile view.
@@ -152,6 +155,9 @@ public enum KeyMap {
             KeyBinding([.character("y")], .copy, "copy the event as JSON", inStatus: true),
             KeyBinding([.character("o")], .flipOrder, "order", inStatus: true),
             KeyBinding([.character("@")], .startJump, "jump to a date or time"),
+            KeyBinding([.character("p")], .choosePeriod, "period"),
+            KeyBinding([.character("[")], .earlierPeriod, "period (or bucket) before"),
+            KeyBinding([.character("]")], .laterPeriod, "period (or bucket) after"),
             KeyBinding([.character("n"), .pageDown], .nextPage, "next page", inStatus: true),
             KeyBinding([.character("N"), .pageUp], .previousPage, "previous page"),
             KeyBinding([.up, .character("k"), .wheelUp], .moveUp, "move up"),

@@ -45,6 +45,9 @@ extension AppState {
     /// period's natural one, and the view reloads.
     mutating func choose(_ choice: PeriodChoice) -> [Effect] {
         period = choice
+        // Events or a breakdown of one bucket follow the period chosen from now on.
+        if top?.eventsState?.period != nil { top?.eventsState?.period = nil }
+        if top?.breakdownState?.period != nil { top?.breakdownState?.period = nil }
         let resolved = resolvedPeriod
         if !bucket.fits(resolved) { bucket = choice.naturalBucket(now: now) }
         message = StatusMessage(
@@ -53,6 +56,28 @@ extension AppState {
             chart.cursor = nil
             top?.seriesState = chart
         }
+        return reloadTop()
+    }
+
+    /// `[` and `]`: events or a breakdown of one bucket move to the bucket before or after (the same length);
+    /// every other view moves the dashboard's period by its own length.
+    mutating func shiftPeriod(by steps: Int) -> [Effect] {
+        let own = top?.eventsState?.period ?? top?.breakdownState?.period
+        guard let own else { return choose(period.shifted(by: steps, now: now)) }
+        let moved = PeriodChoice.fixed(own).shifted(by: steps, now: now).resolve(now: now)
+        if var events = top?.eventsState {
+            events.period = moved
+            events.pageIndex = 0
+            events.cursor = ListCursor()
+            (events.propertyValues, events.valuesRequest) = (nil, nil)
+            top?.eventsState = events
+        }
+        if var breakdown = top?.breakdownState {
+            breakdown.period = moved
+            breakdown.cursor = ListCursor()
+            top?.breakdownState = breakdown
+        }
+        message = StatusMessage("period: \(PeriodText.span(moved))", .info)
         return reloadTop()
     }
 }

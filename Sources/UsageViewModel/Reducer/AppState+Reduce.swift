@@ -120,7 +120,7 @@ extension AppState {
             overlay = .periodPicker(PeriodPicker(current: period))
             return []
         case .earlierPeriod, .laterPeriod:
-            return choose(period.shifted(by: command == .earlierPeriod ? -1 : 1, now: now))
+            return shiftPeriod(by: command == .earlierPeriod ? -1 : 1)
         default:
             if let effects = autoRefreshCommand(command) { return effects }
             if screenKind != .events || command != .copy, let effects = exportCommand(command) { return effects }
