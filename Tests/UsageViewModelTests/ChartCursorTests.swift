@@ -98,6 +98,29 @@ struct ChartCursorTests {
         #expect(state.top?.breakdownState?.period != nil, "a breakdown of a bucket moves too")
     }
 
+    /// `b` keeps the time under the cursor: 01:00 on November 20 by hour is November 20 by day.
+    @Test func anotherBucketSizeKeepsTheCursorsTime() throws {
+        var state = try Self.chart()
+        state.period = .preset(.last7Days)
+        state.bucket = .hour
+        _ = state.reduce(.keyPressed(.character("^")))
+        let effects = state.reduce(.keyPressed(.character("b")))
+        guard case .load(let id, .timeseries(_, _, _, .day))? = effects.last else {
+            Issue.record("b asks the chart by day: \(effects)")
+            return
+        }
+        let days = (0..<7).map {
+            TimeSeries.Point(start: Self.day.addingTimeInterval(Double($0 - 4) * 86_400), value: Decimal($0))
+        }
+        _ = state.reduce(
+            .answered(
+                id,
+                .timeseries(
+                    metricCode: "calls", .success(TimeSeries(metricCode: "calls", bucket: .day, points: days, total: 21)))
+            ))
+        #expect(Self.cursor(state) == 4, "the day that holds 01:00 on November 20")
+    }
+
     @Test func withoutACursorEOpensThePeriodAndAnAllCustomerChartSaysWhy() throws {
         var state = try Self.chart()
         let effects = state.reduce(.keyPressed(.enter))

@@ -16,6 +16,24 @@ struct DetailReducerTests {
         return state
     }
 
+    /// `:metric` within a customer charts that metric for the customer, over its usage; it never drops back to
+    /// the customers list.
+    @Test func theMetricCommandKeepsTheCustomer() {
+        var state = Self.onUsage()
+        let customer = state.top?.usageState?.customerID
+        let code = Fixtures.metrics[1].code
+        _ = state.reduce(.keyPressed(.character(":")))
+        _ = state.reduce(.keyPressed(.text("metric \(code)")))
+        let effects = state.reduce(.keyPressed(.enter))
+        #expect(state.top?.seriesState?.customerID == customer && state.top?.seriesState?.metric.code == code)
+        #expect(state.stack.count == 2, "the chart over the customer's usage")
+        guard case .load(_, .timeseries(let metric, customer, _, _))? = effects.last else {
+            Issue.record("the customer's chart of the metric: \(effects)")
+            return
+        }
+        #expect(metric.code == code)
+    }
+
     @Test func periodAndBucketSwitchReloadUsage() {
         var state = Self.onUsage()
         #expect(state.reduce(.keyPressed(.character("b"))).isEmpty, "only days fit a month: nothing to switch to")

@@ -161,6 +161,14 @@ extension AppState {
             chart(metrics[index])
             return loadTimeseries()
         }
+        // Within a customer: that customer's chart of the metric, on top of its usage (never back to the list).
+        if let customer = stack.last?.customer, let usage = stack.lastIndex(where: { $0.usageState != nil }) {
+            stack = Array(stack[...usage])
+            stack.append(
+                .timeseries(
+                    TimeseriesState(metric: metrics[index], customerID: customer.id, customerName: customer.name)))
+            return loadTimeseries()
+        }
         stack = []
         return loadCustomers()
     }

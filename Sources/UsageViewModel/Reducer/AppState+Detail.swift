@@ -61,6 +61,8 @@ extension AppState {
                 customerID: customerID, customerName: name, metric: state.metric, period: bucketPeriod(state))
         case .nextBucket:
             guard switchBucket() else { return [] }
+            let points = state.series?.points ?? []
+            top?.seriesState?.cursorTime = state.cursor.flatMap { points.indices.contains($0) ? points[$0].start : nil }
         case .nextFilter:
             guard let next = filtered(state.metric) else { return [] }
             chart(next)

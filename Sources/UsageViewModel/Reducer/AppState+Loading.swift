@@ -88,6 +88,11 @@ extension AppState {
         guard let index = land(id, result, into: \.seriesState), case .success(let series) = result else {
             return []
         }
+        if let time = stack[index].seriesState?.cursorTime {  // another bucket size: the same time under the cursor
+            stack[index].seriesState?.cursorTime = nil
+            stack[index].seriesState?.cursor = series.points.lastIndex { $0.start <= time }
+            return []
+        }
         let cursor = stack[index].seriesState?.cursor
         stack[index].seriesState?.cursor = cursor.map { min($0, series.points.count - 1) }.flatMap {
             $0 >= 0 ? $0 : nil

@@ -53,6 +53,9 @@ public struct TimeseriesState: Sendable, Equatable {
     public var data = Loadable<TimeSeries>()
     /// The bucket under the cursor (`←`/`→`), nil until one is chosen.
     public var cursor: Int?
+    /// The time under the cursor while the chart reloads in another bucket size (`b`): the new chart's cursor
+    /// lands on the bucket holding it.
+    public var cursorTime: Date?
 
     /// The loaded series, if any.
     public var series: TimeSeries? { data.value }
