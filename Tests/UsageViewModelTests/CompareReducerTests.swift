@@ -76,3 +76,22 @@ struct CompareReducerTests {
         #expect(state.customers.comparison == nil)
     }
 }
+
+/// Status messages belong to the view they were said in and expire: a note lasts 8 s on the clock, and leaving the
+/// view takes it away (it never sticks across views for minutes).
+@Suite("Reducer: status messages expire and stay with their view")
+struct StatusMessageLifetimeTests {
+    @Test func aNoteExpiresOnTheClockAndWithItsView() {
+        var state = Fixtures.loaded(rows: 3)
+        _ = state.reduce(.keyPressed(.character("c")))
+        #expect(state.message?.text.hasPrefix("compared") == true)
+        _ = state.reduce(.ticked(Fixtures.now.addingTimeInterval(5)))
+        #expect(state.message != nil, "still there after 5 s")
+        _ = state.reduce(.ticked(Fixtures.now.addingTimeInterval(9)))
+        #expect(state.message == nil, "gone after 8 s")
+        _ = state.reduce(.keyPressed(.character("c")))
+        #expect(state.message != nil)
+        _ = state.reduce(.keyPressed(.enter))
+        #expect(state.screenKind == .customerUsage && state.message == nil, "left with its view")
+    }
+}

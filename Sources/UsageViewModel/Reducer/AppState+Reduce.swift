@@ -3,8 +3,24 @@ import KeyInput
 import UsageCore
 
 extension AppState {
-    /// Applies an action and returns the I/O to perform. Pure: no clock, no I/O, no globals.
+    /// Applies an action and returns the I/O to perform. Pure: no clock, no I/O, no globals. A status message said
+    /// by the action is stamped with the time and the view; one left from before goes when its view is left or its
+    /// time is up.
     public mutating func reduce(_ action: Action) -> [Effect] {
+        let before = message
+        let effects = apply(action)
+        if var said = message, said != before || said.said == nil {
+            said.said = (now, stack.count)
+            message = said
+        } else if let said = message?.said,
+            said.depth != stack.count || now.timeIntervalSince(said.at) >= message?.lifetime ?? 0
+        {
+            message = nil
+        }
+        return effects
+    }
+
+    private mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case .started(let now, let width, let height):
             self.now = now
