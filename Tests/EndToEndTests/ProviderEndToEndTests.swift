@@ -8,7 +8,14 @@ struct ProviderEndToEndTests {
     static let key = "hl_secret_key_never_shown"
 
     static func hyperline(port: Int = 0, failFirst: Bool = false, alwaysFail: Bool = false) throws -> TestHTTPServer {
-        try TestHTTPServer(port: port) { request in
+        try TestHTTPServer(port: port, route: hyperlineRoute(failFirst: failFirst, alwaysFail: alwaysFail))
+    }
+
+    /// Hyperline's documented answers for a two-customer account.
+    static func hyperlineRoute(failFirst: Bool = false, alwaysFail: Bool = false)
+        -> @Sendable (TestHTTPServer.Request) -> TestHTTPServer.Reply
+    {
+        { request in
             let n = request.number
             if alwaysFail { return .init(status: .internalServerError, body: #"{"message": "database unavailable"}"#) }
             if failFirst && n == 1 {

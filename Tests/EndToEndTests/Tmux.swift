@@ -59,6 +59,11 @@ final class Tmux: Sendable {
 
     /// Sends tmux key names (`Enter`, `Escape`, `q`, ...).
     func send(_ keys: String...) async throws {
+        try await send(keys)
+    }
+
+    /// Sends tmux key names in one go: a burst, as fast as a person never types.
+    func send(_ keys: [String]) async throws {
         try await run(["send-keys", "-t", session] + keys, capture: false)
     }
 

@@ -70,7 +70,9 @@ struct ChartCursorTests {
         _ = state.reduce(.keyPressed(.character("^")))
         _ = state.reduce(.keyPressed(.character("e")))
         let hour = { (offset: Double) in
-            Period(start: Self.day.addingTimeInterval(offset * 3_600), end: Self.day.addingTimeInterval((offset + 1) * 3_600))
+            Period(
+                start: Self.day.addingTimeInterval(offset * 3_600),
+                end: Self.day.addingTimeInterval((offset + 1) * 3_600))
         }
         let later = state.reduce(.keyPressed(.character("]")))
         guard case .load(_, .events(_, _, let next, 0, _, _))? = later.last else {
@@ -116,7 +118,8 @@ struct ChartCursorTests {
             .answered(
                 id,
                 .timeseries(
-                    metricCode: "calls", .success(TimeSeries(metricCode: "calls", bucket: .day, points: days, total: 21)))
+                    metricCode: "calls",
+                    .success(TimeSeries(metricCode: "calls", bucket: .day, points: days, total: 21)))
             ))
         #expect(Self.cursor(state) == 4, "the day that holds 01:00 on November 20")
     }

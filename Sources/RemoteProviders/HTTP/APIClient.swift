@@ -85,7 +85,7 @@ public struct APIClient: Sendable {
                     try await sleep(wait)
                 } catch {
                     throw APIError(
-                        provider: configuration.providerName, kind: .transport, message: "\(method) \(path): cancelled")
+                        provider: configuration.providerName, kind: .cancelled, message: "\(method) \(path): cancelled")
                 }
                 attempt += 1
             }
@@ -98,7 +98,7 @@ public struct APIClient: Sendable {
         do {
             try await throttle.acquire()
         } catch {
-            throw Failure(error: APIError(provider: configuration.providerName, kind: .transport, message: "cancelled"))
+            throw Failure(error: APIError(provider: configuration.providerName, kind: .cancelled, message: "cancelled"))
         }
         do {
             let value = try await body()
@@ -224,7 +224,7 @@ public struct APIClient: Sendable {
                 provider: provider, kind: .tooLarge, message: "\(call): response larger than \(limit / 1_048_576) MiB")
         }
         if error is CancellationError || (error as? HTTPClientError) == .cancelled {
-            return APIError(provider: provider, kind: .transport, message: "\(call): cancelled")
+            return APIError(provider: provider, kind: .cancelled, message: "\(call): cancelled")
         }
         if let client = error as? HTTPClientError,
             client == .deadlineExceeded || client == .readTimeout

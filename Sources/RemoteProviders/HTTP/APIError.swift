@@ -10,6 +10,8 @@ public struct APIError: UsageErrorConvertible, Sendable, Hashable, CustomStringC
         case transport
         case tooLarge
         case malformed
+        /// The call was given up (its caller left): never a failure to show.
+        case cancelled
     }
 
     /// The provider's short name.
@@ -39,6 +41,7 @@ public struct APIError: UsageErrorConvertible, Sendable, Hashable, CustomStringC
         switch kind {
         case .http(404, _): UsageError(.notFound, description)
         case .invalidConfiguration: UsageError(.invalidInput, description)
+        case .cancelled: UsageError(.cancelled, description)
         default: UsageError(.unavailable, description)
         }
     }

@@ -7,6 +7,9 @@ public struct UsageError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidInput
         case storage
         case unavailable
+        /// Work given up because nobody waits for it any more (a view left, a question superseded by the next
+        /// key): never a failure to show.
+        case cancelled
     }
 
     /// The kind of failure.
@@ -25,6 +28,7 @@ public struct UsageError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Wraps any error as one line, keeping `UsageError`s (and errors that convert themselves) as they are.
     public static func wrapping(_ error: any Error, context: String) -> UsageError {
         if let usage = error as? UsageError { return usage }
+        if error is CancellationError { return UsageError(.cancelled, "\(context): given up") }
         if let convertible = error as? any UsageErrorConvertible { return convertible.usageError }
         return UsageError(.storage, "\(context): \(String(describing: error).split(separator: "\n").first ?? "")")
     }

@@ -356,7 +356,8 @@ public actor DataService {
             }
             return typed
         case .failure(let error):
-            if error is CancellationError, retrying, !Task.isCancelled {
+            let givenUp = UsageError.wrapping(error, context: context).kind == .cancelled
+            if givenUp, retrying, !Task.isCancelled {
                 if cache.inFlight[key] == task { cache.end(key) }
                 return try await shared(key, ttl: ttl, context, retrying: false, fetch)
             }

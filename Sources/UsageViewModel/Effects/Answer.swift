@@ -29,6 +29,39 @@ public enum Answer: Sendable {
     case profileOpened(String, Result<ProfileInfo, UsageError>)
 }
 
+extension Answer {
+    /// Whether this answers work that was given up (`UsageError.Kind.cancelled`): dropped, never shown.
+    var isGivenUp: Bool {
+        let failure: UsageError? =
+            switch self {
+            case .source(let r): r.failure
+            case .metrics(let r): r.failure
+            case .customers(let r), .sideTotals(_, let r): r.failure
+            case .usage(let r): r.failure
+            case .timeseries(_, let r): r.failure
+            case .events(let r): r.failure
+            case .propertyValues(let r): r.failure
+            case .breakdown(let r): r.failure
+            case .reconcile(let r): r.failure
+            case .board(_, let r): r.failure
+            case .activity(let r): r.failure
+            case .fileWritten(let r, _): r.failure
+            case .profileOpened(_, let r): r.failure
+            case .themeApplied(_, let problem): problem
+            case .customersArriving: nil
+            }
+        return failure?.kind == .cancelled
+    }
+}
+
+extension Result {
+    /// The failure, if any.
+    fileprivate var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}
+
 /// A feature's action type, which the one effect runner can hand an answer to.
 public protocol Answering: Sendable {
     /// The action for `answer` to the request `id`.

@@ -76,8 +76,12 @@ public final class EffectRunner<Action: Answering>: Sendable {
                 }
                 // Answers kept until the store changes must not outlive a change made by another process.
                 if !checked { await service.revalidate(forgettingUntokened: false) }
-                let answer = await self.answer(request, service: service, memo: memo, progress: progress)
-                if !Task.isCancelled { send(.answered(id, answer)) }
+                var answer = await self.answer(request, service: service, memo: memo, progress: progress)
+                // Work another caller's leaving cut short, while this one still waits: asked again (twice at most).
+                for _ in 0..<2 where answer.isGivenUp && !Task.isCancelled {
+                    answer = await self.answer(request, service: service, memo: memo, progress: progress)
+                }
+                if !Task.isCancelled, !answer.isGivenUp { send(.answered(id, answer)) }
             }
         }
     }

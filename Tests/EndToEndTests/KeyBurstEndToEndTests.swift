@@ -1,0 +1,63 @@
+import Foundation
+import HTTPTestSupport
+import Testing
+
+/// A hundred fast bursts of keys against a slow API (every reply 40 ms late), in the real binary under tmux: keys
+/// that supersede a question in flight (a metric, a period, a view left) never put a cancelled request's error on
+/// screen, and the dashboard is still there, answering, at the end.
+@Suite(
+    "End to end: bursts of keys over a slow API", .serialized,
+    .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct KeyBurstEndToEndTests {
+    /// Keys that move between and within views (no prompt, no quit, no copy or file).
+    static let keys = [
+        "Enter", "Escape", "Down", "Up", "m", "M", "e", "b", "t", "[", "]", "Tab", "Left", "Right", "^", "n", "N",
+        "o", "s", "S", "c", "r", "B", "h", "l",
+    ]
+
+    @Test func aHundredBurstsLeaveNoCancelledRequestOnScreen() async throws {
+        let route = ProviderEndToEndTests.hyperlineRoute()
+        let server = try TestHTTPServer { request in
+            var reply = route(request)
+            reply.delay = .milliseconds(40)
+            return reply
+        }
+        let tmux = try await Tmux(
+            width: 100, height: 30, arguments: "--provider hyperline --base-url \(server.baseURL)",
+            environment: "HYPERLINE_API_KEY=\(ProviderEndToEndTests.key)")
+        #expect(await tmux.waitFor { $0.contains("Acme Corp") && $0.contains("2 of 2") }.ok)
+        var random = SplitMix(state: 2026)
+        for burst in 0..<100 {
+            let count = 3 + random.below(6)
+            let sequence = (0..<count).map { _ in Self.keys[random.below(Self.keys.count)] }
+            try await tmux.send(sequence)
+            let screen = await tmux.screen()
+            let shown = screen.lowercased()
+            #expect(
+                !shown.contains("cancel") && !shown.contains("given up") && !shown.contains("exited"),
+                "burst \(burst) (\(sequence.joined(separator: " "))):\n\(screen)")
+        }
+        // Once every answer is in (no spinner in the header), nothing cancelled is on screen either.
+        let spinner = Set("⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏")
+        let settled = await tmux.waitFor { screen in
+            !(screen.split(separator: "\n").first ?? "").contains { spinner.contains($0) }
+        }
+        #expect(settled.ok && !settled.screen.lowercased().contains("cancel"), "\(settled.screen)")
+        try await tmux.send("Escape", "Escape", "Escape", "Escape", "Escape")
+        #expect(await tmux.waitFor { $0.contains("Acme Corp") }.ok, "still answering after the bursts")
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing burst can be replayed.
+struct SplitMix {
+    var state: UInt64
+    mutating func below(_ n: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(n))
+    }
+}
