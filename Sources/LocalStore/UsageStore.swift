@@ -111,6 +111,11 @@ public final class UsageStore: Sendable {
         try read { db in try Self.fetchMetrics(db) }
     }
 
+    /// Every customer, by id (shell completion reads them without a data service).
+    public func customers() throws(UsageError) -> [Customer] {
+        try read { db in try CatalogSQL.customers(id: nil, in: .sqlite).rows(db).map(CatalogSQL.customer) }
+    }
+
     static func fetchMetrics(_ db: Database) throws -> [Metric] {
         try CatalogSQL.metrics(in: .sqlite).rows(db).map(CatalogSQL.metric)
     }

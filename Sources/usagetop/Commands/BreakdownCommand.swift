@@ -9,9 +9,11 @@ struct BreakdownCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "breakdown", abstract: "Split a customer's usage of a metric by the values of an event property.")
 
-    @Option(help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).")
+    @Option(
+        help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).",
+        completion: NameCompletion.customers)
     var customer: String
-    @Option(help: "The metric code.") var metric: String
+    @Option(help: "The metric code.", completion: NameCompletion.metrics) var metric: String
     @Option(
         help:
             "The event property to split by (for example endpoint, region, status); on Lago, a key of the charge's filters or groups."

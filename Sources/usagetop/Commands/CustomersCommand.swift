@@ -15,7 +15,8 @@ struct CustomersCommand: HeadlessCommand {
         case lastEvent = "last-event"
     }
 
-    @Option(help: "The metric totalled (default: the first metric).") var metric: String?
+    @Option(help: "The metric totalled (default: the first metric).", completion: NameCompletion.metrics) var metric:
+        String?
     @Option(
         help: ArgumentHelp(
             "Add the total of another period and the change: previous (the period before, of the same length), "

@@ -17,7 +17,9 @@ struct DashboardCommand: AsyncParsableCommand {
     @Option(
         help: "Refresh automatically every SECONDS (minimum 1; default: the profile's, else off; + and - change it).")
     var refresh: Int?
-    @Option(help: "Open straight on this customer: its id, or a name (case-insensitive; words in any order).")
+    @Option(
+        help: "Open straight on this customer: its id, or a name (case-insensitive; words in any order).",
+        completion: NameCompletion.customers)
     var customer: String?
     @Option(
         help: ArgumentHelp(
@@ -69,7 +71,13 @@ struct DashboardCommand: AsyncParsableCommand {
             options: resolved.options, period: try when.choice(default: .preset(.thisMonth)),
             refresh: refresh ?? profile?.refresh,
             warnings: resolved.warnings, customer: opening, keys: KeyBindingsConfig.overrides(config))
-        setup.notice = await service.planProblems().first
+        // What config.toml got wrong, said once on the status line (stderr is hidden under the screen).
+        var said: [String] = []
+        for warning in ignored where !said.contains(warning) { said.append(warning) }
+        let configNotice = said.first.map {
+            "config: \($0)" + (said.count > 1 ? " (+\(said.count - 1) more: usagetop info)" : "")
+        }
+        setup.notice = await service.planProblems().first ?? configNotice
         setup.candidates = candidates
         setup.comparison = compare
         setup.themeFolders = ThemeLoader.searchPath(

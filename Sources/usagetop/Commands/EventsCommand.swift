@@ -9,9 +9,11 @@ struct EventsCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "events", abstract: "Print a page of raw events for a customer and metric.")
 
-    @Option(help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).")
+    @Option(
+        help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).",
+        completion: NameCompletion.customers)
     var customer: String
-    @Option(help: "The metric code.") var metric: String
+    @Option(help: "The metric code.", completion: NameCompletion.metrics) var metric: String
     @Option(help: "Count only events matching one of the metric's filters (Hyperline's aggregator filter id).")
     var filter: String?
     @Option(

@@ -19,7 +19,9 @@ struct IngestCommand: AsyncParsableCommand {
             "The usage store: an SQLite file (default: $XDG_DATA_HOME/usagetop/usage.sqlite) or postgres://user@host/database."
     )
     var db: String?
-    @Option(help: "A profile whose db (and password_env or password_command) names the store.") var profile: String?
+    @Option(
+        help: "A profile whose db (and password_env or password_command) names the store.",
+        completion: NameCompletion.profiles) var profile: String?
     @Option(help: "metrics.json: [{\"code\",\"name\",\"aggregation\",\"field\",\"unit\"}].") var metrics: String?
     @Option(help: "customers.json: [{\"id\",\"name\",\"currency\"}].") var customers: String?
     @Flag(help: "Write the valid lines and report the invalid ones.") var skipInvalid = false

@@ -19,7 +19,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             (default: last month) picks the billing periods that overlap it.
             """)
 
-    @Option(help: "Check this customer only (id or name).") var customer: String?
+    @Option(help: "Check this customer only (id or name).", completion: NameCompletion.customers) var customer: String?
     @Flag(help: "Check every customer (the default).") var all = false
     @OptionGroup var source: SourceOptions
     @OptionGroup var when: PeriodOptions

@@ -9,7 +9,9 @@ struct SnapshotCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot", abstract: "Print one customer's totals per metric for a period.")
 
-    @Option(help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).")
+    @Option(
+        help: "The customer: its id, or a name (case-insensitive; the words of a name match in any order).",
+        completion: NameCompletion.customers)
     var customer: String
     @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions

@@ -8,10 +8,11 @@ struct TimeseriesCommand: HeadlessCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeseries", abstract: "Print a metric's values per bucket, for one customer or all.")
 
-    @Option(help: "The metric code.") var metric: String
+    @Option(help: "The metric code.", completion: NameCompletion.metrics) var metric: String
     @Option(help: "Count only events matching one of the metric's filters (Hyperline's aggregator filter id).")
     var filter: String?
-    @Option(help: "The customer: its id or a name (default: all customers).") var customer: String?
+    @Option(help: "The customer: its id or a name (default: all customers).", completion: NameCompletion.customers)
+    var customer: String?
     @Option(help: "Bucket size: hour, day or month.") var bucket: Bucket = .day
     @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions

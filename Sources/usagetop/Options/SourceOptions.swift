@@ -16,7 +16,8 @@ struct SourceOptions: ParsableArguments {
 
     @Option(
         help:
-            "A profile from $XDG_CONFIG_HOME/usagetop/config.toml (provider, base_url, api_key_env or api_key_command, theme)."
+            "A profile from $XDG_CONFIG_HOME/usagetop/config.toml (provider, base_url, api_key_env or api_key_command, theme).",
+        completion: NameCompletion.profiles
     )
     var profile: String?
 
