@@ -31,4 +31,23 @@ struct KeySequenceEndToEndTests {
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
     }
+
+    /// A config.toml mistake is said once on the status line: stderr is hidden under the screen.
+    @Test func aConfigWarningIsOnTheStatusLine() async throws {
+        let tmux = try await Tmux(width: 120, height: 30, arguments: "--period -7d")
+        let config = tmux.home.appendingPathComponent("config/usagetop")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        let file = config.appendingPathComponent("config.toml")
+        try "colour = \"blue\"\n".write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+        let again = try await Tmux(
+            width: 120, height: 30, arguments: "--period -7d",
+            environment: "XDG_CONFIG_HOME=\(tmux.home.path)/config XDG_DATA_HOME=\(tmux.home.path)/data")
+        let shown = await again.waitFor { $0.contains("config: unknown key colour ignored") }
+        #expect(shown.ok, "\(shown.screen)")
+        try await again.send("q")
+        #expect(await again.waitFor { $0.contains("EXITED 0") }.ok)
+    }
 }

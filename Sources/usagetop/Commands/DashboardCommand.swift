@@ -73,7 +73,11 @@ struct DashboardCommand: AsyncParsableCommand {
             warnings: resolved.warnings, customer: opening, keys: KeyBindingsConfig.overrides(config))
         // What config.toml got wrong, said once on the status line (stderr is hidden under the screen).
         var said: [String] = []
-        for warning in ignored where !said.contains(warning) { said.append(warning) }
+        for warning in ignored {
+            // The file is config.toml: the line names the problem, not the path to it.
+            let short = warning.range(of: "config.toml: ").map { String(warning[$0.upperBound...]) } ?? warning
+            if !said.contains(short) { said.append(short) }
+        }
         let configNotice = said.first.map {
             "config: \($0)" + (said.count > 1 ? " (+\(said.count - 1) more: usagetop info)" : "")
         }
