@@ -68,6 +68,8 @@ struct DashboardEndToEndTests {
         let lines = back.screen.split(separator: "\n")
         #expect(lines.first { $0.hasPrefix("┌") }?.count == 80, "the frame spans the new width")
         try await tmux.send("Escape")
+        // The prompt closed: a key typed in the same burst would be swallowed, so the next one waits for it.
+        #expect(await tmux.waitFor { !$0.contains("filter: acme") }.ok)
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
     }

@@ -50,4 +50,22 @@ struct KeySequenceEndToEndTests {
         try await again.send("q")
         #expect(await again.waitFor { $0.contains("EXITED 0") }.ok)
     }
+
+    /// A prompt that closes swallows the rest of the burst it came in: `q` typed ahead after the filter's Enter
+    /// never quits the view below.
+    @Test func aClosingPromptSwallowsTheRestOfItsBurst() async throws {
+        let folder = ProcessScratch.root.appendingPathComponent("burst-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("usage.sqlite").path
+        #expect(
+            try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "6", "--days", "5"]).status == 0)
+        let tmux = try await Tmux(width: 100, height: 30, arguments: "--db \(db)")
+        #expect(await tmux.waitFor { $0.contains("Acme Labs") }.ok)
+        try await tmux.send(["/", "a", "c", "m", "e", "Enter", "q", "-", "-"])
+        let filtered = await tmux.waitFor { $0.contains("filter: acme") && $0.contains("1 of 6") }
+        #expect(filtered.ok, "the filter applied, and the keys after its Enter swallowed:\n\(filtered.screen)")
+        #expect(!filtered.screen.contains("EXITED") && !filtered.screen.contains("refresh every"))
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok, "a q of its own quits")
+    }
 }

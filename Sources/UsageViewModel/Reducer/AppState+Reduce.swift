@@ -153,7 +153,7 @@ extension AppState {
     }
 
     /// Whether a text field takes what is typed (the command line, a filter, a search, a date, the period picker).
-    private var isTyping: Bool {
+    public var isTyping: Bool {
         if commandLine != nil || (screenKind == .customers && customers.isEditingFilter) { return true }
         if case .periodPicker? = overlay { return true }
         guard overlay == nil, case .events(let events)? = stack.last else { return false }

@@ -72,7 +72,7 @@ enum DashboardProgram {
                     if let name = state.themeName, let theme = loaded.withLock({ $0[name] }) { options.theme = theme }
                     return DashboardRenderer.render(state, options: options)
                 },
-                isFinished: \.shouldQuit, isBusy: \.isLoading, fullRedraws: \.fullRedraws,
+                isFinished: \.shouldQuit, isBusy: \.isLoading, isPrompting: \.isTyping, fullRedraws: \.fullRedraws,
                 started: { .started(now: $0, width: $1, height: $2) }, keyPressed: { .keyPressed($0) },
                 resized: { .resized(width: $0, height: $1) }, ticked: { .ticked($0) },
                 stop: { runner.run([.quit]) { _ in } }))

@@ -16,6 +16,8 @@ final class ReducerProgram<State, Action: Sendable>: TerminalProgram {
         var isFinished: (State) -> Bool
         /// Whether data is loading.
         var isBusy: (State) -> Bool
+        /// Whether a text field (a prompt) takes what is typed.
+        var isPrompting: (State) -> Bool = { _ in false }
         /// How many times the user asked for the whole screen to be drawn again.
         var fullRedraws: (State) -> Int
         /// The action for the start at a size.
@@ -46,6 +48,7 @@ final class ReducerProgram<State, Action: Sendable>: TerminalProgram {
 
     var isFinished: Bool { wiring.isFinished(state) }
     var isBusy: Bool { wiring.isBusy(state) }
+    var isPrompting: Bool { wiring.isPrompting(state) }
 
     func start(now: Date, width: Int, height: Int) { dispatch(wiring.started(now, width, height)) }
 

@@ -49,8 +49,14 @@ enum TerminalLoop {
                 (dirty, pressed) = (false, false)
             }
             for sequence in program.takeOutput() { terminal.emit(sequence) }
+            // A prompt that closes (Enter, Esc) swallows the rest of the burst it came in: keys typed ahead into a
+            // field never land on the view below it.
+            var swallowing = false
             for event in terminal.readKeys(timeoutMs: waitMilliseconds(busySince: busySince)) {
+                if swallowing, case .key = event { continue }
+                let prompting = program.isPrompting
                 program.handle(event)
+                if prompting, !program.isPrompting { swallowing = true }
                 (dirty, pressed) = (true, true)
             }
             if program.takeFullRedraw() { terminal.invalidate() }

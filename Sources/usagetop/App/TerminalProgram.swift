@@ -8,6 +8,8 @@ protocol TerminalProgram: AnyObject {
     var isFinished: Bool { get }
     /// Whether data is loading (the loop then ticks faster, for the spinner).
     var isBusy: Bool { get }
+    /// Whether a text field (a prompt) takes what is typed.
+    var isPrompting: Bool { get }
     /// The program starts at a size.
     func start(now: Date, width: Int, height: Int)
     /// A key or resize arrived.
