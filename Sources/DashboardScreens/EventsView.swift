@@ -13,9 +13,9 @@ enum EventsView {
         let title = title(events)
         var footer = ""
         if let page = events.page {
-            let count = Format.count(page.totalCount)
+            let count = Format.count(page.totalCount, "events")
             footer =
-                "page \(Format.count(page.index + 1)) of \(Format.count(page.pageCount)) · \(count) events · \(page.orderText)"
+                "page \(Format.count(page.index + 1)) of \(Format.count(page.pageCount)) · \(count) · \(page.orderText)"
         }
         Block(
             title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),

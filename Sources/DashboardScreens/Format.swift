@@ -43,9 +43,23 @@ enum Format {
     /// A whole count with thousands separators (`100,000`).
     static func count(_ n: Int) -> String { DecimalText.grouped(Decimal(n), fractionDigits: 0) }
 
-    /// A value with its unit (`1,234 calls`), durations and sizes as people read them (`2h 30m`, `12.3 TB`).
+    /// A value with its unit (`1,234 calls`, `1 call`), durations and sizes as people read them (`2h 30m`,
+    /// `12.3 TB`).
     static func value(_ value: Decimal, unit: String?) -> String {
-        HumanUnits.text(value, unit: unit) ?? unit.map { "\(Self.value(value)) \($0)" } ?? Self.value(value)
+        HumanUnits.text(value, unit: unit) ?? unit.map { "\(Self.value(value)) \(noun($0, for: value))" }
+            ?? Self.value(value)
+    }
+
+    /// `n` things (`1 event`, `3 events`).
+    static func count(_ n: Int, _ plural: String) -> String { "\(count(n)) \(noun(plural, for: Decimal(n)))" }
+
+    /// A plural word unit in the singular for one (`calls` → `call`, `emails` → `email`); a symbol (`s`, `GB`,
+    /// `ms`) or a word not ending in a plain `s` stays as it is.
+    static func noun(_ unit: String, for value: Decimal) -> String {
+        guard value.magnitude == 1, unit.count > 2, unit.hasSuffix("s"), !unit.hasSuffix("ss"),
+            unit.allSatisfy({ $0.isLowercase && $0.isLetter })
+        else { return unit }
+        return String(unit.dropLast())
     }
 
     /// `this month (2026-11-01 → 2026-11-30)`; the end shown is the last day inside the period; a typed range is
