@@ -24,7 +24,13 @@ public enum Layout {
 
     /// The value-axis labels of a full-screen chart of `series`: its top, half of it and zero.
     public static func chartAxisLabels(_ series: TimeSeries) -> [String] {
-        [DecimalText.compact(series.maximum), DecimalText.compact(series.maximum / 2), "0"]
+        let middle = series.maximum / 2
+        // Counts tick at whole units: half of an odd peak (1.5 calls) is left unlabelled.
+        let whole = { (value: Decimal) in value == value.rounded(0, .down) }
+        let counted = series.points.allSatisfy { whole($0.value) }
+        return [
+            DecimalText.compact(series.maximum), counted && !whole(middle) ? "" : DecimalText.compact(middle), "0",
+        ]
     }
 
     /// Columns the value axis of a chart of `series` takes before its bars: the widest label, a space, the axis line
