@@ -22,6 +22,12 @@ enum HumanUnits {
         return nil
     }
 
+    /// Whether `unit` is a duration or a size this reads (`s`, `ms`, `GB`…), whose numbers mean little without it.
+    static func isMeasure(_ unit: String?) -> Bool {
+        guard let lower = unit?.lowercased() else { return false }
+        return seconds.contains(lower) || milliseconds.contains(lower) || byteNames[lower] != nil
+    }
+
     /// `2h 30m 40s`, `3d 4h`: the two largest parts, from a minute up; nil below a minute.
     static func duration(_ value: Decimal) -> String? {
         guard value >= 60 else { return nil }

@@ -119,6 +119,21 @@ struct MonitorScreenTests {
         }
     }
 
+    /// An alert reads in its metric's unit, as the rest of the screen does: never raw seconds.
+    @Test func alertsReadInTheMetricsUnit() {
+        let metric = Metric(code: "compute", name: "Compute", aggregation: .sum, field: "seconds", unit: "s")
+        let alert = Alert(
+            customer: Customer(id: "c1", name: "Acme"), metric: metric, window: .hour,
+            value: Decimal(string: "295.679")!, reference: Decimal(string: "18.27")!, cause: .baseline(factor: 3),
+            level: .warning)
+        #expect(AlertsPanel.describe(alert) == "last 60 min 4m 55s > 3× baseline 18.27 s/hour")
+        let calls = Metric(code: "calls", name: "Calls", aggregation: .count, unit: "calls")
+        let limit = Alert(
+            customer: Customer(id: "c1", name: "Acme"), metric: calls, window: .day, value: 12, reference: 10,
+            cause: .threshold, level: .error)
+        #expect(AlertsPanel.describe(limit) == "last 24 h 12 > limit 10")
+    }
+
     @Test func atEightyByTwentyFourTheLoudestAlertsShowOneCompactLineEachNumbersFirst() async throws {
         let rules = AlertRules(thresholds: [AlertRules.Threshold(metric: "api_calls", day: 0)], baselineFactor: 3)
         let h = try await MonitorHarness(width: 80, height: 24, rules: rules, build: ScreenHarness.demo)

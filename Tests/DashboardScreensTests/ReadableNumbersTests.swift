@@ -89,7 +89,8 @@ struct SideMetricsTests {
         #expect(Format.value(1, unit: "calls") == "1 call" && Format.value(-1, unit: "calls") == "-1 call")
         #expect(Format.value(2, unit: "calls") == "2 calls" && Format.value(1.5, unit: "calls") == "1.5 calls")
         #expect(Format.count(1, "events") == "1 event" && Format.count(0, "events") == "0 events")
-        #expect(Format.noun("s", for: 1) == "s" && Format.noun("GB", for: 1) == "GB" && Format.noun("ms", for: 1) == "ms")
+        #expect(
+            Format.noun("s", for: 1) == "s" && Format.noun("GB", for: 1) == "GB" && Format.noun("ms", for: 1) == "ms")
         #expect(Format.noun("access", for: 1) == "access")
     }
 }

@@ -70,12 +70,18 @@ enum AlertsPanel {
     /// `last 60 min 12,340 > limit 10,000` or `last 24 h 5,200 > 3× baseline 1.27k/day` (rolling windows).
     static func describe(_ alert: Alert) -> String {
         let window = alert.window == .hour ? "last 60 min" : "last 24 h"
+        // In the metric's own unit, as people read it (`4m 55s`, `1.2 TB`): never raw seconds or bytes.
+        let unit = alert.metric.unit
+        func text(_ number: Decimal, _ plain: String) -> String {
+            HumanUnits.text(number, unit: unit) ?? (HumanUnits.isMeasure(unit) ? "\(plain) \(unit ?? "")" : plain)
+        }
+        let value = text(alert.value, Format.value(alert.value))
         switch alert.cause {
         case .threshold:
-            return "\(window) \(Format.value(alert.value)) > limit \(Format.value(alert.reference))"
+            return "\(window) \(value) > limit \(text(alert.reference, Format.value(alert.reference)))"
         case .baseline(let factor):
-            return "\(window) \(Format.value(alert.value)) > \(DecimalText.format(factor))× baseline "
-                + "\(DecimalText.compact(alert.reference))/\(alert.window.rawValue)"
+            let baseline = text(alert.reference, DecimalText.compact(alert.reference))
+            return "\(window) \(value) > \(DecimalText.format(factor))× baseline \(baseline)/\(alert.window.rawValue)"
         }
     }
 
