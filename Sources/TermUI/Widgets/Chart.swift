@@ -43,9 +43,14 @@ public struct Chart: Widget {
         let top = max(values.max() ?? 0, 0)
         let subColumns = mode == .braille ? plot.width * 2 : plot.width
         let perRow = mode == .braille ? 4 : 8
+        // Few buckets, each four cells or more wide: a gap after each bar, so they read as bars, not as a wall.
+        let gapped = subColumns >= values.count * (mode == .braille ? 8 : 4)
         for sub in 0..<subColumns {
             let index = min(values.count - 1, sub * values.count / subColumns)
             if let future, index >= future { continue }
+            if gapped, (sub + 1) * values.count / subColumns != index, sub + 1 < subColumns {
+                continue  // the bucket's last sub-column: the gap
+            }
             let v = values[index]
             let units =
                 top > 0 && top.isFinite && v > 0 ? max(1, Int((v / top * Double(plot.height * perRow)).rounded())) : 0
