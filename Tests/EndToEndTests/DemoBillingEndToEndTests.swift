@@ -50,4 +50,32 @@ struct DemoBillingEndToEndTests {
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
     }
+
+    /// "Which region made the storage spike, against the day before?" on the demo store at 80×24 and 120×40: the
+    /// storage chart, its peak, the breakdown by region with each region's change against the day before, in
+    /// six keys.
+    @Test(arguments: [(80, 24), (120, 40)])
+    func theSpikesRegionAgainstTheDayBefore(width: Int, height: Int) async throws {
+        let folder = ProcessScratch.root.appendingPathComponent("demo-region-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("usage.sqlite").path
+        let made = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "12", "--days", "70"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let tmux = try await Tmux(
+            width: width, height: height, arguments: "--db \(db) --customer 'initech labs' --period last-month")
+        #expect(await tmux.waitFor { $0.contains("Peak storage") && $0.contains("Initech Labs") }.ok)
+        let keys = ["Down", "Down", "Down", "Enter", "^", "B"]
+        for (index, key) in keys.enumerated() {
+            try await tmux.send(key)
+            if index == 3 { _ = await tmux.waitFor { $0.contains("Peak storage · Initech Labs · by day") } }
+            if index == 4 { _ = await tmux.waitFor { $0.contains("▸ ") } }
+        }
+        let regions = await tmux.waitFor {
+            $0.contains("Peak storage by region") && $0.contains("eu-west") && $0.contains("Δ vs prev bucket")
+        }
+        #expect(regions.ok, "the spike by region, against the day before:\n\(regions.screen)")
+        #expect(keys.count <= 12)
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
 }
