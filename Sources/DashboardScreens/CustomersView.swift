@@ -10,7 +10,10 @@ enum CustomersView {
         let theme = options.theme
         let customers = state.customers
         var title = "Customers"
-        if let metric = state.metric { title += " · \(metric.name)" + (metric.unit.map { " (\($0))" } ?? "") }
+        let scale = HumanUnits.columnScale(largest: customers.holds.largestTotal, unit: state.metric?.unit)
+        if let metric = state.metric {
+            title += " · \(metric.name)" + ((scale?.unit ?? metric.unit).map { " (\($0))" } ?? "")
+        }
         title += " · \(Format.count(customers.visible.count)) of \(Format.count(customers.rows.count))"
         let loading = progressText(customers.progress, now: state.now)
         if let loading { title += " · " + loading }
@@ -19,8 +22,9 @@ enum CustomersView {
         }
         // First run: say how to get real numbers in, where it costs no room; a total the column rounds, in full.
         var footer = state.source?.isDemoData == true ? "load yours: usagetop ingest events.jsonl, or --provider" : ""
-        if let selected = customers.selectedRow?.summary, Format.rounds(selected.total) {
-            footer = "\(selected.customer.id): \(Format.exact(selected.total))"
+        if let selected = customers.selectedRow?.summary, scale != nil || Format.rounds(selected.total) {
+            footer =
+                "\(selected.customer.id): \(Format.exact(selected.total))" + (state.metric?.unit.map { " \($0)" } ?? "")
         }
         Block(
             title: title, footer: footer, borderStyle: theme.text(.border), titleStyle: theme.text(.title),
@@ -66,14 +70,16 @@ enum CustomersView {
     /// out, and when the name would get too little room the last event, sparkline, period and amount columns go, in
     /// that order (a block or ASCII sparkline first halves, two days a column).
     private static func columns(
-        _ customers: CustomersState, width: Int, side: [Metric], compared: String?, sparkWidth: inout Int
+        _ customers: CustomersState, width: Int, side: [Metric], compared: String?, scale: Decimal?,
+        sparkWidth: inout Int
     ) -> [(Field, Table.Column)] {
         let holds = customers.holds
         func marker(_ column: SortColumn) -> String {
             customers.sortColumn == column ? (customers.descending ? " ▼" : " ▲") : ""
         }
-        let decimals = holds.totalDecimals > 0 ? holds.totalDecimals + 1 : 0
-        let totalWidth = DecimalText.grouped(holds.largestTotal, fractionDigits: 0).count + decimals + 1
+        let decimals = scale != nil ? 3 : holds.totalDecimals > 0 ? holds.totalDecimals + 1 : 0
+        let largest = scale.map { holds.largestTotal / $0 } ?? holds.largestTotal
+        let totalWidth = DecimalText.grouped(largest, fractionDigits: 0).count + decimals + 1
         let total = "Total" + marker(.total), id = "ID" + marker(.id), name = "Name" + marker(.name)
         // Money first: on a narrow screen the sparkline and the last event give way before the amount does.
         var optional: [(Field, Table.Column)] = []
@@ -126,8 +132,14 @@ enum CustomersView {
         let rows = customers.rows
         let visible = customers.visible
         let compared = customers.comparison?.label(of: state.period)
+        // A size column in one unit, chosen from its largest total (the title names it): 1.13 beside 0.95 TB.
+        let scale = HumanUnits.columnScale(largest: customers.holds.largestTotal, unit: state.metric?.unit)?.divisor
         let fields = columns(
-            customers, width: inner.width, side: state.sideMetrics, compared: compared, sparkWidth: &sparkWidth)
+            customers, width: inner.width, side: state.sideMetrics, compared: compared, scale: scale,
+            sparkWidth: &sparkWidth)
+        let scaled = { (value: Decimal) in
+            scale.map { DecimalText.grouped(value / $0, fractionDigits: 2) } ?? Format.value(value)
+        }
         return Table(
             columns: fields.map(\.1), rowCount: visible.count, offset: customers.cursor.offset,
             selected: customers.cursor.selected, style: theme.base, headerStyle: theme.text(.tableHeader),
@@ -141,9 +153,10 @@ enum CustomersView {
                 case .change:
                     let row = rows[visible[row]]
                     guard let change = row.change, let previous = row.previous else { return "…" }
-                    return Comparison.text(change, previous: previous) { Format.value($0) }
+                    return Comparison.text(change, previous: previous) { scaled($0) }
                 case .total:
-                    return DecimalText.aligned(Format.value(summary.total), decimals: customers.holds.totalDecimals)
+                    return DecimalText.aligned(
+                        scaled(summary.total), decimals: scale == nil ? customers.holds.totalDecimals : 2)
                 case .daily:
                     return Sparkline.text(values: summary.daily.doubles, width: sparkWidth, mode: options.plotMode)
                 case .lastEvent: return summary.lastEventAt.map(UTCTime.short) ?? "—"

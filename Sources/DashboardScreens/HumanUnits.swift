@@ -22,6 +22,19 @@ enum HumanUnits {
         return nil
     }
 
+    /// The size unit a column of values in `unit` is shown in, chosen from its `largest` value (the unit that puts
+    /// it between 1 and 1,000), with what each value is divided by; nil when `unit` is not a size or its own unit
+    /// already does. One unit per column: never `1 TB` beside `948.66`.
+    static func columnScale(largest: Decimal, unit: String?) -> (unit: String, divisor: Decimal)? {
+        guard let unit, let power = byteNames[unit.lowercased()], largest > 0 else { return nil }
+        var scaled = largest, index = power, divisor: Decimal = 1
+        while scaled >= 1_000, index < sizes.count - 1 {
+            (scaled, index, divisor) = (scaled / 1_000, index + 1, divisor * 1_000)
+        }
+        while scaled < 1, index > 0 { (scaled, index, divisor) = (scaled * 1_000, index - 1, divisor / 1_000) }
+        return index == power ? nil : (sizes[index], divisor)
+    }
+
     /// Whether `unit` is a duration or a size this reads (`s`, `ms`, `GB`…), whose numbers mean little without it.
     static func isMeasure(_ unit: String?) -> Bool {
         guard let lower = unit?.lowercased() else { return false }

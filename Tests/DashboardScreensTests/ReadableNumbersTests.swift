@@ -93,4 +93,17 @@ struct SideMetricsTests {
             Format.noun("s", for: 1) == "s" && Format.noun("GB", for: 1) == "GB" && Format.noun("ms", for: 1) == "ms")
         #expect(Format.noun("access", for: 1) == "access")
     }
+
+    /// A size column takes one unit from its largest value: 1,127.39 GB at the top makes the column TB, so 948.66
+    /// GB below it reads 0.95; a column already in range, or of another unit, stays as it is.
+    @Test func aSizeColumnTakesOneUnitFromItsLargestValue() {
+        let tera = HumanUnits.columnScale(largest: Decimal(string: "1127.39")!, unit: "GB")
+        #expect(tera?.unit == "TB" && tera?.divisor == 1_000)
+        #expect(DecimalText.grouped(Decimal(string: "948.66")! / (tera?.divisor ?? 1), fractionDigits: 2) == "0.95")
+        #expect(HumanUnits.columnScale(largest: 948, unit: "GB") == nil)
+        let mega = HumanUnits.columnScale(largest: Decimal(string: "0.5")!, unit: "GB")
+        #expect(mega?.unit == "MB" && mega?.divisor == Decimal(string: "0.001"))
+        #expect(HumanUnits.columnScale(largest: 5_000, unit: "calls") == nil)
+        #expect(HumanUnits.columnScale(largest: 5_000, unit: nil) == nil)
+    }
 }
