@@ -181,3 +181,32 @@ struct IngestIntoDemoTests {
         #expect(try store.eventCount() == 300)
     }
 }
+
+/// The demo is the same all day long: built at 09:00 or at 21:00 on one day, every event before 09:00 is the same
+/// (ids, times and values), so numbers a test or a README reads off it never shift with the hour.
+@Suite("The demo store does not move with the hour")
+struct DemoDayTests {
+    @Test func aDemoBuiltLaterInTheDayHoldsTheSameEarlierEvents() async throws {
+        func events(at time: String) async throws -> [String] {
+            let t = try TestStore()
+            try DemoGenerator(
+                options: DemoOptions(customers: 4, days: 3, eventsPerDay: 40, seed: 7), now: TestStore.date(time)
+            ).generate(into: t.store)
+            let provider = LocalProvider(store: t.store)
+            var found: [String] = []
+            let morning = TestStore.period("2026-11-01", "2026-11-03T09:00:00Z")
+            for customer in ["cus_00001", "cus_00002", "cus_00003", "cus_00004"] {
+                for metric in try t.store.metrics() where metric.code == "api_calls" || metric.code == "storage_gb" {
+                    let page = try await provider.events(
+                        customerID: customer, metric: metric, period: morning, page: 0, pageSize: 1_000,
+                        query: EventQuery())
+                    found += page.items.map { "\($0.transactionID) \($0.timestamp) \($0.properties)" }
+                }
+            }
+            return found
+        }
+        let morning = try await events(at: "2026-11-03T09:00:00Z")
+        #expect(!morning.isEmpty)
+        #expect(try await events(at: "2026-11-03T21:00:00Z") == morning)
+    }
+}

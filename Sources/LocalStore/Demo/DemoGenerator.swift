@@ -74,12 +74,13 @@ public struct DemoGenerator {
                 let ms =
                     UTCTime.milliseconds(dayStart) + Int64(pickHour(&random)) * 3_600_000
                     + Int64(random.below(3_600_000))
-                guard ms <= nowMs else { continue }
                 sequence += 1
-                events.append(
-                    makeEvent(
-                        customer: customer, index: index, profile: profile, day: day, ms: ms,
-                        sequence: sequence, random: &random))
+                // Drawn whether or not its time has come, so that the data (and every id) is the same all day long:
+                // only the events still to come today are left out.
+                let event = makeEvent(
+                    customer: customer, index: index, profile: profile, day: day, ms: ms, sequence: sequence,
+                    random: &random)
+                if ms <= nowMs { events.append(event) }
             }
         }
         if index == DemoBilling.disagreeing.index {
