@@ -10,6 +10,7 @@ enum CustomersView {
         let theme = options.theme
         let customers = state.customers
         var title = "Customers"
+        // A size column in one unit, chosen from its largest total and named in the title: 1.13 above 0.95 TB.
         let scale = HumanUnits.columnScale(largest: customers.holds.largestTotal, unit: state.metric?.unit)
         if let metric = state.metric {
             title += " · \(metric.name)" + ((scale?.unit ?? metric.unit).map { " (\($0))" } ?? "")
@@ -45,7 +46,7 @@ enum CustomersView {
                 buffer: &buffer)
             return
         }
-        table(state, options, inner: inner).render(in: inner, buffer: &buffer)
+        table(state, options, inner: inner, scale: scale?.divisor).render(in: inner, buffer: &buffer)
     }
 
     /// `loading 120 of 2,000 · about 1m left` while a provider answers customer by customer; the time left is
@@ -125,15 +126,14 @@ enum CustomersView {
         return theme.text(change > 0 ? .warn : .ok)
     }
 
-    private static func table(_ state: AppState, _ options: RenderOptions, inner: Rect) -> Table {
+    /// The table; `scale` divides a size column's totals (its one unit, as the title names it).
+    private static func table(_ state: AppState, _ options: RenderOptions, inner: Rect, scale: Decimal?) -> Table {
         let theme = options.theme
         let customers = state.customers
         var sparkWidth = options.plotMode == .braille ? Layout.sparklineDays / 2 : Layout.sparklineDays
         let rows = customers.rows
         let visible = customers.visible
         let compared = customers.comparison?.label(of: state.period)
-        // A size column in one unit, chosen from its largest total (the title names it): 1.13 beside 0.95 TB.
-        let scale = HumanUnits.columnScale(largest: customers.holds.largestTotal, unit: state.metric?.unit)?.divisor
         let fields = columns(
             customers, width: inner.width, side: state.sideMetrics, compared: compared, scale: scale,
             sparkWidth: &sparkWidth)

@@ -10,11 +10,7 @@ import Testing
 struct CompareEndToEndTests {
     @Test(arguments: [(80, 24), (120, 40)])
     func theTopFiveAgainstLastMonthInOneKey(width: Int, height: Int) async throws {
-        let folder = ProcessScratch.root.appendingPathComponent("compare-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("usage.sqlite").path
-        let made = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "20", "--days", "70"])
-        #expect(made.status == 0, "\(made.stderr)")
+        let db = try await Program.demoStore("compare", customers: 20, days: 70)
         let headless = try await Program.run(
             Tmux.binary,
             [

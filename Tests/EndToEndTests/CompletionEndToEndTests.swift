@@ -8,11 +8,7 @@ import Testing
 @Suite("End to end: shell completion of profile, customer and metric names")
 struct CompletionEndToEndTests {
     @Test func namesCompleteFromTheStoreAndTheConfig() async throws {
-        let folder = ProcessScratch.root.appendingPathComponent("completion-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("usage.sqlite").path
-        #expect(
-            try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "40", "--days", "3"]).status == 0)
+        let db = try await Program.demoStore("completion", customers: 40, days: 3)
         func complete(_ command: String, _ option: String, _ typed: String, db: String) async throws -> [String] {
             let words = ["usagetop", command, "--db", db, option, typed]
             let run = try await Program.run(
@@ -23,9 +19,25 @@ struct CompletionEndToEndTests {
         }
         let names = try await complete("snapshot", "--customer", "Fab", db: db)
         #expect(names == ["Fabrikam Labs"], "\(names)")
+        // A name that would clear the terminal when a shell printed it is never offered.
+        let folder = URL(fileURLWithPath: db).deletingLastPathComponent()
+        let files = ["customers.json", "metrics.json", "e.jsonl"].map { folder.appendingPathComponent($0) }
+        try #"[{"id": "c1", "name": "Fab\u001b[2J evil"}, {"id": "c2", "name": "Fab fine"}]"#.write(
+            to: files[0], atomically: true, encoding: .utf8)
+        try #"[{"code": "calls", "name": "Calls", "aggregation": "count"}]"#.write(
+            to: files[1], atomically: true, encoding: .utf8)
+        try
+            #"{"transaction_id": "x1", "external_customer_id": "c1", "code": "calls", "timestamp": "2026-12-01T00:00:00Z"}"#
+            .write(to: files[2], atomically: true, encoding: .utf8)
+        let hostile = folder.appendingPathComponent("hostile.sqlite").path
+        let ingest = try await Program.run(
+            Tmux.binary,
+            ["ingest", "--db", hostile, "--customers", files[0].path, "--metrics", files[1].path, files[2].path])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(try await complete("snapshot", "--customer", "Fab", db: hostile) == ["Fab fine"])
         #expect(try await complete("snapshot", "--customer", "cus_0000", db: db).count == 9)
         #expect(try await complete("timeseries", "--metric", "st", db: db) == ["storage_gb"])
-        let missing = folder.appendingPathComponent("none.sqlite").path
+        let missing = URL(fileURLWithPath: db).deletingLastPathComponent().appendingPathComponent("none.sqlite").path
         #expect(try await complete("events", "--metric", "", db: missing).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: missing), "completion never creates a store")
         let home = Program.freshHome()

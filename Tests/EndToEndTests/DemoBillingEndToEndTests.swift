@@ -10,11 +10,7 @@ import Testing
     .enabled(if: Tmux.isAvailable, "tmux is not installed"))
 struct DemoBillingEndToEndTests {
     @Test func theSpikeItsRegionAndTheBillInTwelveKeysAtMost() async throws {
-        let folder = ProcessScratch.root.appendingPathComponent("demo-billing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("usage.sqlite").path
-        let made = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "12", "--days", "70"])
-        #expect(made.status == 0, "\(made.stderr)")
+        let db = try await Program.demoStore("demo-billing", customers: 12, days: 70)
         // The demo's numbers follow the day it is built on: the amounts expected are the headless commands' own.
         let snapshot = try await Program.run(
             Tmux.binary,
@@ -74,11 +70,7 @@ struct DemoBillingEndToEndTests {
     /// six keys.
     @Test(arguments: [(80, 24), (120, 40)])
     func theSpikesRegionAgainstTheDayBefore(width: Int, height: Int) async throws {
-        let folder = ProcessScratch.root.appendingPathComponent("demo-region-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("usage.sqlite").path
-        let made = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "12", "--days", "70"])
-        #expect(made.status == 0, "\(made.stderr)")
+        let db = try await Program.demoStore("demo-region", customers: 12, days: 70)
         let tmux = try await Tmux(
             width: width, height: height, arguments: "--db \(db) --customer 'initech labs' --period last-month")
         #expect(await tmux.waitFor { $0.contains("Peak storage") && $0.contains("Initech Labs") }.ok)

@@ -7,11 +7,7 @@ import Testing
 @Suite("End to end: the demo's amounts agree across the headless commands")
 struct DemoPricingHeadlessTests {
     @Test func theTableTheSnapshotAndTheChartGiveOneAmount() async throws {
-        let folder = ProcessScratch.root.appendingPathComponent("demo-pricing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("usage.sqlite").path
-        let made = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "6", "--days", "70"])
-        #expect(made.status == 0, "\(made.stderr)")
+        let db = try await Program.demoStore("demo-pricing", customers: 6, days: 70)
         func csv(_ arguments: String...) async throws -> [[Substring]] {
             let run = try await Program.run(
                 Tmux.binary, arguments + ["--db", db, "--period", "last-month", "--format", "csv"])
@@ -38,11 +34,7 @@ struct DemoPricingHeadlessTests {
     /// `breakdown --by` a property no event carries is a usage error (64) naming the properties there are, like a
     /// mistyped option, rather than a table of "(without typo)".
     @Test func aBreakdownByAPropertyNoEventHasExits64() async throws {
-        let folder = ProcessScratch.root.appendingPathComponent("demo-breakdown-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("usage.sqlite").path
-        #expect(
-            try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "3", "--days", "40"]).status == 0)
+        let db = try await Program.demoStore("demo-breakdown", customers: 3, days: 40)
         let arguments = [
             "breakdown", "--db", db, "--customer", "cus_00001", "--metric", "api_calls", "--period", "-30d",
         ]

@@ -10,11 +10,7 @@ import Testing
     .enabled(if: Tmux.isAvailable, "tmux is not installed"))
 struct KeySequenceEndToEndTests {
     @Test func anEscapeSequenceTheTerminfoLacksIsOneKeyOrNone() async throws {
-        let folder = ProcessScratch.root.appendingPathComponent("keys-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("usage.sqlite").path
-        let made = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "6", "--days", "40"])
-        #expect(made.status == 0, "\(made.stderr)")
+        let db = try await Program.demoStore("keys", customers: 6, days: 40)
         let tmux = try await Tmux(width: 100, height: 30, arguments: "--db \(db) --customer cus_00001")
         let usage = await tmux.waitFor { $0.contains("Customers › Acme Labs") && $0.contains("Emails sent") }
         #expect(usage.ok, "\(usage.screen)")
@@ -54,11 +50,7 @@ struct KeySequenceEndToEndTests {
     /// A prompt that closes swallows the rest of the burst it came in: `q` typed ahead after the filter's Enter
     /// never quits the view below.
     @Test func aClosingPromptSwallowsTheRestOfItsBurst() async throws {
-        let folder = ProcessScratch.root.appendingPathComponent("burst-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("usage.sqlite").path
-        #expect(
-            try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "6", "--days", "5"]).status == 0)
+        let db = try await Program.demoStore("burst", customers: 6, days: 5)
         let tmux = try await Tmux(width: 100, height: 30, arguments: "--db \(db)")
         #expect(await tmux.waitFor { $0.contains("Acme Labs") }.ok)
         try await tmux.send(["/", "a", "c", "m", "e", "Enter", "q", "-", "-"])

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import HTTPTestSupport
 import Subprocess
 import SystemPackage
@@ -27,6 +28,17 @@ enum Program {
         let home = ProcessScratch.root.appendingPathComponent("home-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         return home
+    }
+
+    /// A demo store of its own for one test, built by the real binary (`usagetop demo`) in a fresh folder named after
+    /// `name`; a failed build is recorded as the test's issue.
+    static func demoStore(_ name: String, customers: Int, days: Int) async throws -> String {
+        let folder = ProcessScratch.root.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let db = folder.appendingPathComponent("usage.sqlite").path
+        let made = try await run(Tmux.binary, ["demo", "--db", db, "--customers", "\(customers)", "--days", "\(days)"])
+        #expect(made.status == 0, "usagetop demo: \(made.stderr)")
+        return db
     }
 
     /// Runs `path arguments` with stdin from /dev/null; captures stdout and stderr when `capture`, else discards

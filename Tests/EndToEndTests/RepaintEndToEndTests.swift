@@ -10,11 +10,7 @@ import Testing
 struct RepaintEndToEndTests {
     @Test(arguments: ["", "monitor --refresh 3600"])
     func ctrlLRepaintsWhatAnotherProgramWroteOver(command: String) async throws {
-        let folder = ProcessScratch.root.appendingPathComponent("repaint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let db = folder.appendingPathComponent("usage.sqlite").path
-        #expect(
-            try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "6", "--days", "10"]).status == 0)
+        let db = try await Program.demoStore("repaint", customers: 6, days: 10)
         let tmux = try await Tmux(width: 100, height: 30, arguments: "\(command) --db \(db)")
         #expect(await tmux.waitFor { $0.contains("Acme Labs") }.ok, "drawn")
         // Another program writes straight to the terminal, behind usagetop's back.

@@ -28,9 +28,7 @@ extension PlanPricer {
         var toDate: Decimal?  // the month's units before the bucket; nil at the month's start
         for index in series.points.indices {
             let point = series.points[index]
-            guard
-                let current = billingMonths(overlapping: Period(start: point.start, end: point.start + 1)).first?.month
-            else { continue }
+            let current = Period.month(containing: point.start)  // the calendar month that bills the bucket
             if current != month {
                 month = current
                 let from = max(point.start, period.start)
@@ -72,9 +70,7 @@ extension PlanPricer {
         }
         for index in series.points.indices {
             let point = series.points[index]
-            guard
-                let current = billingMonths(overlapping: Period(start: point.start, end: point.start + 1)).first?.month
-            else { continue }
+            let current = Period.month(containing: point.start)  // the calendar month that bills the bucket
             if current != month {
                 month = current
                 events = try await Self.events(

@@ -2,6 +2,7 @@ import AppConfig
 import ArgumentParser
 import Foundation
 import LocalStore
+import TermUI
 import UsageCore
 
 /// Shell completion of the names a command line takes, read where usagetop keeps them: profiles from
@@ -22,9 +23,11 @@ enum NameCompletion {
         guard let store = store(words) else { return [] }
         let customers = (try? store.customers()) ?? []
         let lower = prefix.lowercased()
-        let ids = customers.map(\.id).filter { $0.lowercased().hasPrefix(lower) }
-        let names = customers.map(\.name).filter { $0.lowercased().hasPrefix(lower) }
-        return Array((ids + names).prefix(500))
+        // Names come from ingested files: one a terminal would act on (an escape sequence) is never offered.
+        let candidates = (customers.map(\.id) + customers.map(\.name)).filter {
+            $0.lowercased().hasPrefix(lower) && $0.allSatisfy(TextSanitizer.isSafe)
+        }
+        return Array(candidates.prefix(500))
     }
 
     /// `--metric`: the store's metric codes.
