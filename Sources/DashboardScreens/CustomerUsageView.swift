@@ -45,7 +45,10 @@ enum CustomerUsageView {
             : Layout.usageChartRows(height: state.height, rows: data.totals.count, bills: billLines.count)
         let below = billLines.count + (chartRows.map { $0 + 1 } ?? 0)
         let tableArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - below)
-        table(data, usage, options, inner: tableArea).render(in: tableArea, buffer: &buffer)
+        let compared = state.comparison.map {
+            (label: $0.label(of: state.period), changes: changes(data, usage.previous))
+        }
+        table(data, usage, compared, options, inner: tableArea).render(in: tableArea, buffer: &buffer)
         for (offset, bill) in billLines.enumerated() {
             buffer.write(
                 " " + bill.line(period: PeriodText.span(bill.period)), x: inner.x, y: tableArea.bottom + offset,
@@ -54,14 +57,14 @@ enum CustomerUsageView {
         }
         if let chartRows, let (metric, series) = usage.selectedSeries {
             let area = Rect(x: inner.x, y: inner.bottom - chartRows, width: inner.width, height: chartRows)
-            chartPanel(metric, series, usage, now: state.now, options, area: area, buffer: &buffer)
+            chartPanel(metric, series, usage, state, options, area: area, buffer: &buffer)
         }
     }
 
     /// The chart of the selected metric under the totals: a rule with its title (bright when `Tab` has focused it),
     /// the bucket readout or the series' range, and the bars.
     private static func chartPanel(
-        _ metric: Metric, _ series: TimeSeries, _ usage: CustomerUsageState, now: Date,
+        _ metric: Metric, _ series: TimeSeries, _ usage: CustomerUsageState, _ state: AppState,
         _ options: RenderOptions, area: Rect, buffer: inout Buffer
     ) {
         let theme = options.theme
@@ -75,20 +78,35 @@ enum CustomerUsageView {
             limit: area.width)
         let readout =
             TimeseriesView.readout(
-                metric: metric, cursor: usage.chartCursor, series: series, eventsKey: focused, now: now)
+                metric: metric, cursor: usage.chartCursor, series: series, eventsKey: focused, now: state.now,
+                compared: TimeseriesView.compared(usage.previous?.series[metric.code], state))
             ?? "total \(Format.exact(series.total, unit: metric.unit))   max \(Format.value(series.maximum, unit: metric.unit))   \(series.points.count) buckets"
         buffer.write(
             " " + readout, x: area.x, y: area.y + 1, style: theme.text(usage.chartCursor == nil ? .muted : .title),
             limit: area.width)
         let plot = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2)
-        TimeseriesView.bars(series, cursor: usage.chartCursor, now: now, options: options, area: plot, buffer: &buffer)
+        TimeseriesView.bars(
+            series, cursor: usage.chartCursor, now: state.now, options: options, area: plot, buffer: &buffer)
     }
 
-    private enum Field { case metric, aggregation, total, unit, events, amount, period, trend }
+    private enum Field { case metric, aggregation, total, unit, events, amount, period, change, trend }
 
-    private static func table(_ data: CustomerUsage, _ usage: CustomerUsageState, _ options: RenderOptions, inner: Rect)
-        -> Table
-    {
+    /// Each total's change since the same metric and charge over the period compared with, in the total's own unit
+    /// (`…` until that period's usage loads; a total it lacks was nothing then).
+    private static func changes(_ data: CustomerUsage, _ previous: CustomerUsage?) -> [String] {
+        data.totals.map { total in
+            guard let previous else { return "…" }
+            let before = total.counterpart(in: previous.totals)
+            return Comparison.text(total.value - before, previous: before) {
+                HumanUnits.text($0, unit: total.metric.unit) ?? Format.value($0, unit: total.metric.unit)
+            }
+        }
+    }
+
+    private static func table(
+        _ data: CustomerUsage, _ usage: CustomerUsageState, _ compared: (label: String, changes: [String])?,
+        _ options: RenderOptions, inner: Rect
+    ) -> Table {
         let theme = options.theme
         let totals = data.totals
         let hasAmount = totals.contains { $0.amount != nil }, hasPeriod = totals.contains { $0.period != nil }
@@ -126,6 +144,10 @@ enum CustomerUsageView {
                 ))
         }
         if hasPeriod { fields.append((.period, Table.Column("Period", width: 23))) }
+        if let compared {
+            let title = "Δ " + compared.label
+            fields.append((.change, Table.Column(title, width: widest(compared.changes, title), alignRight: true)))
+        }
         let used = fields.reduce(0) { $0 + $1.1.width + 1 }
         let sparkWidth = max(8, min(40, inner.width - used))
         fields.append((.trend, Table.Column("Trend", width: sparkWidth)))
@@ -145,6 +167,7 @@ enum CustomerUsageView {
                 case .events: return events[row]
                 case .amount: return total.amount?.text ?? total.unpriced ?? "—"
                 case .period: return total.period.map(PeriodText.span) ?? "as asked"
+                case .change: return compared?.changes[row] ?? ""
                 case .trend:
                     guard let series = data.series[total.metric.code] else { return "—" }
                     return Sparkline.text(
@@ -152,12 +175,18 @@ enum CustomerUsageView {
                         mode: options.plotMode)
                 }
             },
-            cellStyle: { _, column in
+            cellStyle: { row, column in
                 switch fields[column].0 {
+                case .change: compared.flatMap { changeStyle($0.changes[row], theme) }
                 case .trend: theme.text(.sparkline)
                 case .aggregation, .period: theme.text(.muted)
                 default: nil
                 }
             })
+    }
+
+    /// A rise in the warning colour, a fall in the calm one, as in the customers table.
+    private static func changeStyle(_ text: String, _ theme: Theme) -> Style? {
+        text.hasPrefix("+") ? theme.text(.warn) : text.hasPrefix("-") ? theme.text(.ok) : nil
     }
 }

@@ -133,7 +133,7 @@ enum CustomersView {
         var sparkWidth = options.plotMode == .braille ? Layout.sparklineDays / 2 : Layout.sparklineDays
         let rows = customers.rows
         let visible = customers.visible
-        let compared = customers.comparison?.label(of: state.period)
+        let compared = state.comparison?.label(of: state.period)
         let fields = columns(
             customers, width: inner.width, side: state.sideMetrics, compared: compared, scale: scale,
             sparkWidth: &sparkWidth)

@@ -25,7 +25,7 @@ enum TimeseriesView {
             "total \(Format.value(series.total, unit: unit))   min \(Format.value(series.minimum, unit: unit))   "
             + "max \(Format.value(series.maximum, unit: unit))   \(series.points.count) buckets"
         buffer.write(summary, x: inner.x, y: inner.y, style: theme.text(.accent), limit: inner.width)
-        if let readout = readout(chart, series, now: state.now) {
+        if let readout = readout(chart, series, state) {
             buffer.write(readout, x: inner.x, y: inner.y + 1, style: theme.text(.title), limit: inner.width)
         }
         let plotArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
@@ -34,13 +34,23 @@ enum TimeseriesView {
 
     /// `▸ 2026-11-25 14:00 → 15:00 · 42 calls · EUR 1.05 · 12.3 % of the total · e events` for the bucket under the
     /// cursor (the amount when a plan prices it).
-    static func readout(_ chart: TimeseriesState, _ series: TimeSeries, now: Date) -> String? {
+    static func readout(_ chart: TimeseriesState, _ series: TimeSeries, _ state: AppState) -> String? {
         readout(
-            metric: chart.metric, cursor: chart.cursor, series: series, eventsKey: chart.customerID != nil, now: now)
+            metric: chart.metric, cursor: chart.cursor, series: series, eventsKey: chart.customerID != nil,
+            now: state.now, compared: compared(chart.previous, state))
     }
 
-    /// The readout of bucket `cursor` of `series` (nil without a cursor); `eventsKey` adds the `e events` hint.
-    static func readout(metric: Metric, cursor: Int?, series: TimeSeries, eventsKey: Bool, now: Date) -> String? {
+    /// The series compared with and the words for the comparison, while the dashboard compares.
+    static func compared(_ previous: TimeSeries?, _ state: AppState) -> (series: TimeSeries?, label: String)? {
+        state.comparison.map { (previous, $0.label(of: state.period)) }
+    }
+
+    /// The readout of bucket `cursor` of `series` (nil without a cursor); `eventsKey` adds the `e events` hint;
+    /// `compared` adds the change since the bucket as far into the period compared with (`…` until it loads).
+    static func readout(
+        metric: Metric, cursor: Int?, series: TimeSeries, eventsKey: Bool, now: Date,
+        compared: (series: TimeSeries?, label: String)? = nil
+    ) -> String? {
         guard let index = cursor, series.points.indices.contains(index) else { return nil }
         let point = series.points[index]
         let span = PeriodText.span(Period(start: point.start, end: point.end ?? series.bucket.advance(point.start)))
@@ -51,7 +61,23 @@ enum TimeseriesView {
         if metric.aggregation.isAdditive, series.total > 0 {
             text += " · " + DecimalText.grouped(point.value / series.total * 100, fractionDigits: 1) + " % of the total"
         }
+        if let compared {
+            text += " · " + change(of: index, series, against: compared.series, metric) + " " + compared.label
+        }
         return text + (eventsKey ? " · e events" : "")
+    }
+
+    /// The change of bucket `index` since the bucket as far into `previous` (`…` until it loads; nothing then, when
+    /// the period compared with is shorter or was bucketed otherwise).
+    private static func change(of index: Int, _ series: TimeSeries, against previous: TimeSeries?, _ metric: Metric)
+        -> String
+    {
+        guard let previous else { return "…" }
+        guard previous.bucket == series.bucket, previous.points.indices.contains(index) else { return "no bucket" }
+        let before = previous.points[index].value
+        return Comparison.text(series.points[index].value - before, previous: before) {
+            Format.value($0, unit: metric.unit)
+        }
     }
 
     /// The bars of `series` in `area` with their value axis and ticks, the bucket `cursor` highlighted, the bucket

@@ -40,3 +40,54 @@ struct CompareEndToEndTests {
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
     }
 }
+
+/// One customer's usage against the period before, in the real binary: `snapshot --compare` gives each total's
+/// previous value and change (the previous value is what `snapshot` says of the period compared with on its own),
+/// and the dashboard opened on the customer with `--compare` shows the same change.
+@Suite(
+    "End to end: a customer's usage against the period before", .serialized,
+    .enabled(if: Tmux.isAvailable, "tmux is not installed"))
+struct CustomerCompareEndToEndTests {
+    @Test func snapshotAndTheUsageViewGiveTheSameChange() async throws {
+        let db = try await Program.demoStore("compare-usage", customers: 12, days: 40)
+        let compared = try await Program.run(
+            Tmux.binary,
+            [
+                "snapshot", "--db", db, "--customer", "cus_00001", "--period", "last-7-days", "--compare", "previous",
+                "--format", "json",
+            ])
+        #expect(compared.status == 0, "\(compared.stderr)")
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(compared.stdout.utf8)) as? [String: Any], "\(compared.stdout)")
+        let period = try #require(document["compared_period"] as? [String: String], "\(compared.stdout)")
+        let metrics = try #require(document["metrics"] as? [[String: Any]])
+        let calls = try #require(metrics.first { $0["id"] as? String == "api_calls" })
+        let (total, previous, change) = (
+            try #require(calls["total"] as? Int), try #require(calls["previous"] as? Int),
+            try #require(calls["change"] as? Int)
+        )
+        #expect(change == total - previous)
+        let alone = try await Program.run(
+            Tmux.binary,
+            [
+                "snapshot", "--db", db, "--customer", "cus_00001", "--from", period["start"]!, "--to", period["end"]!,
+                "--format", "csv",
+            ])
+        let row = try #require(
+            alone.stdout.split(separator: "\n").first { $0.hasPrefix("api_calls,") }, "\(alone.stdout)")
+        #expect(row.split(separator: ",")[2] == "\(previous)", "the previous total is that period's own: \(row)")
+
+        let tmux = try await Tmux(
+            width: 120, height: 40, arguments: "--db \(db) --customer cus_00001 --period last-7-days --compare previous"
+        )
+        let noun = abs(change) == 1 ? "call" : "calls"
+        let expected = change == 0 ? " 0 " : "\(change > 0 ? "+" : "-")\(abs(change)) \(noun)"
+        let shown = await tmux.waitFor { screen in
+            screen.contains("Δ vs prev 7d")
+                && screen.split(separator: "\n").contains { $0.contains("API calls") && $0.contains(expected) }
+        }
+        #expect(shown.ok, "the usage view's change is \(expected):\n\(shown.screen)")
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
+}

@@ -19,7 +19,7 @@ struct CompareReducerTests {
     @Test func cCyclesTheComparisonAndTheTableSortsByTheChange() throws {
         var state = Fixtures.loaded(rows: 5)  // this month, 2026-11-22 12:00: totals 0, 10, 20, 30, 3
         let (id, period) = try #require(Self.comparisonLoad(state.reduce(.keyPressed(.character("c")))))
-        #expect(state.customers.comparison == .previous && state.customers.sortColumn == .change)
+        #expect(state.comparison == .previous && state.customers.sortColumn == .change)
         #expect(
             period
                 == Period(
@@ -39,13 +39,13 @@ struct CompareReducerTests {
         #expect(
             state.message?.text == "compared vs last month: c for another, :compare off")
         let (_, monthBefore) = try #require(Self.comparisonLoad(state.reduce(.keyPressed(.character("c")))))
-        #expect(state.customers.comparison == .lastMonth && monthBefore == period, "this month: the same stretch")
+        #expect(state.comparison == .lastMonth && monthBefore == period, "this month: the same stretch")
         #expect(state.customers.rows.allSatisfy { $0.change == nil }, "the old comparison's totals are dropped")
         let (_, yearBefore) = try #require(Self.comparisonLoad(state.reduce(.keyPressed(.character("c")))))
         #expect(
-            state.customers.comparison == .lastYear && yearBefore.start == ISO8601Parser.parse("2025-11-01T00:00:00Z"))
+            state.comparison == .lastYear && yearBefore.start == ISO8601Parser.parse("2025-11-01T00:00:00Z"))
         let off = state.reduce(.keyPressed(.character("c")))
-        #expect(Self.comparisonLoad(off) == nil && state.customers.comparison == nil)
+        #expect(Self.comparisonLoad(off) == nil && state.comparison == nil)
         #expect(state.customers.sortColumn == .total, "back to the total")
         for _ in 0..<SortColumn.allCases.count {
             _ = state.reduce(.keyPressed(.character("s")))
@@ -68,12 +68,12 @@ struct CompareReducerTests {
             _ = state.reduce(.keyPressed(.character(":")))
             _ = state.reduce(.keyPressed(.text("compare \(typed)")))
             _ = state.reduce(.keyPressed(.enter))
-            #expect(state.customers.comparison == expected)
+            #expect(state.comparison == expected)
         }
         _ = state.reduce(.keyPressed(.character(":")))
         _ = state.reduce(.keyPressed(.text("compare off")))
         _ = state.reduce(.keyPressed(.enter))
-        #expect(state.customers.comparison == nil)
+        #expect(state.comparison == nil)
     }
 }
 

@@ -66,4 +66,13 @@ public struct UsageTotal: Sendable, Hashable {
         [metric.name, charge, subscription, billedBy.map { "as billed by \($0)" }].compactMap { $0 }.joined(
             separator: " · ")
     }
+
+    /// The same metric and charge's total in `other` (another period's totals of the same customer): nothing when
+    /// `other` lacks it.
+    public func counterpart(in other: [UsageTotal]) -> Decimal {
+        other.first {
+            $0.metric.code == metric.code && $0.charge == charge && $0.subscription == subscription
+                && $0.billedBy == billedBy
+        }?.value ?? 0
+    }
 }

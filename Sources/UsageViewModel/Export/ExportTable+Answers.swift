@@ -37,12 +37,15 @@ extension ExportTable {
     }
 
     /// One customer's totals, a row per metric or charge: `metric, name, total, unit, events, [amount, currency],
-    /// [period_start, period_end]`; the name says the charge, subscription and who billed it.
-    public static func usage(_ totals: [UsageTotal], customerID: String, requested: Period) -> ExportTable {
+    /// [period_start, period_end], [previous, change]`; the name says the charge, subscription and who billed it;
+    /// `previous` is the same customer's totals over the period compared with.
+    public static func usage(
+        _ totals: [UsageTotal], customerID: String, requested: Period, previous: [UsageTotal]? = nil
+    ) -> ExportTable {
         let priced = totals.contains { $0.amount != nil }, other = totals.contains { $0.period != nil }
         let headers =
             ["metric", "name", "total", "unit", "events"] + (priced ? ["amount", "currency"] : [])
-            + (other ? ["period_start", "period_end"] : [])
+            + (other ? ["period_start", "period_end"] : []) + (previous == nil ? [] : ["previous", "change"])
         let cells = totals.map { total -> [Cell] in
             let answered = total.period ?? requested
             return [
@@ -51,10 +54,14 @@ extension ExportTable {
             ]
                 + (priced ? [.amounts(total.amount.map { [$0] } ?? []), .text(total.amount?.currency)] : [])
                 + (other ? [.text(UTCTime.iso(answered.start)), .text(UTCTime.iso(answered.end))] : [])
+                + (previous.map {
+                    [.number(total.counterpart(in: $0)), .number(total.value - total.counterpart(in: $0))]
+                }
+                    ?? [])
         }
         return ExportTable(
             noun: "metrics", name: "usage-\(customerID)", headers: headers, rows: cells,
-            numeric: ["total", "events", "amount"])
+            numeric: ["total", "events", "amount", "previous", "change"])
     }
 
     /// A series, a row per bucket: `start, end, value, [amount, currency]` (half-open; a billing period's point

@@ -25,9 +25,15 @@ public struct ViewExport: Sendable, Hashable {
         case nil:
             guard let metric = state.metric, !state.customers.rows.isEmpty else { return nil }
             let rows = state.customers.visible.map { state.customers.rows[$0].summary }
-            return .customers(rows, metric: metric, requested: requested)
+            return .customers(
+                rows, metric: metric, requested: requested,
+                previous: state.comparison == nil ? nil : state.customers.previousTotals)
         case .customerUsage(let usage):
-            return usage.usage.map { .usage($0.totals, customerID: usage.customerID, requested: requested) }
+            return usage.usage.map {
+                .usage(
+                    $0.totals, customerID: usage.customerID, requested: requested,
+                    previous: state.comparison == nil ? nil : usage.previous?.totals)
+            }
         case .timeseries(let chart):
             return chart.series.map { .series($0, customerID: chart.customerID) }
         case .events(let events):

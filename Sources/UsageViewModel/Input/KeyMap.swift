@@ -85,6 +85,7 @@ public enum KeyMap {
             KeyBinding([.character("[")], .earlierPeriod, "period before"),
             KeyBinding([.character("]")], .laterPeriod, "period after"),
             KeyBinding([.character("b")], .nextBucket, "bucket", inStatus: true),
+            KeyBinding([.character("c")], .cycleComparison, "compare periods"),
         ] + movement + export + global
 
     /// A customer's usage, the chart panel focused.
@@ -103,6 +104,7 @@ public enum KeyMap {
             KeyBinding([.character("[")], .earlierPeriod, "period before"),
             KeyBinding([.character("]")], .laterPeriod, "period after"),
             KeyBinding([.character("b")], .nextBucket, "bucket"),
+            KeyBinding([.character("c")], .cycleComparison, "compare periods"),
         ] + export + global
 
     /// The chart view.
@@ -120,6 +122,7 @@ public enum KeyMap {
             KeyBinding([.character("m")], .nextMetric, "next metric", inStatus: true),
             KeyBinding([.character("M")], .previousMetric, "previous metric"),
             KeyBinding([.character("F")], .nextFilter, "metric filter"),
+            KeyBinding([.character("c")], .cycleComparison, "compare periods"),
         ] + export + global
 
     /// The breakdown view.

@@ -30,10 +30,10 @@ extension AppState {
             customers.isEditingFilter = true
             return []
         case .cycleComparison:
-            return compare(with: customers.comparison.map { $0.next } ?? .previous)
+            return compare(with: comparison.map { $0.next } ?? .previous)
         case .nextSortColumn:
             var column = customers.sortColumn.next
-            if column == .change, customers.comparison == nil { column = column.next }
+            if column == .change, comparison == nil { column = column.next }
             customers.sort(by: column, descending: column.descendingByDefault)
             return []
         case .reverseSort:

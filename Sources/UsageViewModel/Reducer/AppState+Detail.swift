@@ -39,6 +39,8 @@ extension AppState {
             return loadUsage()
         case .nextPanel:
             return switchUsagePanel()
+        case .cycleComparison:
+            return compare(with: comparison.map { $0.next } ?? .previous)
         default:
             return []
         }
@@ -63,6 +65,8 @@ extension AppState {
             guard switchBucket() else { return [] }
             let points = state.series?.points ?? []
             top?.seriesState?.cursorTime = state.cursor.flatMap { points.indices.contains($0) ? points[$0].start : nil }
+        case .cycleComparison:
+            return compare(with: comparison.map { $0.next } ?? .previous)
         case .nextFilter:
             guard let next = filtered(state.metric) else { return [] }
             chart(next)
@@ -82,6 +86,8 @@ extension AppState {
         updateTop(\.seriesState) {
             $0.metric = metric
             $0.data.value = nil
+            $0.previous = nil
+            $0.comparedPeriod = nil
         }
     }
 

@@ -31,7 +31,7 @@ extension AppState {
     mutating func loadUsage() -> [Effect] {
         guard let state = top?.usageState else { return [] }
         let (period, bucket) = (resolvedPeriod, bucket)
-        return loadTop(.usage(customerID: state.customerID, period: period, bucket: bucket))
+        return loadTop(.usage(customerID: state.customerID, period: period, bucket: bucket)) + loadTopComparison()
     }
 
     mutating func loadTimeseries() -> [Effect] {
@@ -39,6 +39,7 @@ extension AppState {
         let (period, bucket) = (resolvedPeriod, bucket)
         return loadTop(
             .timeseries(metric: state.metric, customerID: state.customerID, period: period, bucket: bucket))
+            + loadTopComparison()
     }
 
     /// Opens `events` on top, a page the height of the table, and loads its first page.
@@ -75,6 +76,7 @@ extension AppState {
     }
 
     mutating func usageArrived(_ id: RequestID?, _ result: Result<CustomerUsage, UsageError>) -> [Effect] {
+        if comparedArrived(id, usage: result, series: nil) { return [] }
         guard let index = land(id, result, into: \.usageState), case .success(let usage) = result else {
             return []
         }
@@ -85,6 +87,7 @@ extension AppState {
     }
 
     mutating func timeseriesArrived(_ id: RequestID?, _ result: Result<TimeSeries, UsageError>) -> [Effect] {
+        if comparedArrived(id, usage: nil, series: result) { return [] }
         guard let index = land(id, result, into: \.seriesState), case .success(let series) = result else {
             return []
         }

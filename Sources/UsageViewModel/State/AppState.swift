@@ -36,6 +36,8 @@ public struct AppState: Sendable, Equatable {
     public var period: PeriodChoice
     /// The timeseries bucket.
     public var bucket: Bucket
+    /// What the change columns and the chart readout compare the period with (`c`); nil: no comparison.
+    public var comparison: Comparison?
     /// The root view.
     public var customers = CustomersState()
     /// Views opened on top of the customers view.

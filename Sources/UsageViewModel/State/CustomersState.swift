@@ -25,8 +25,6 @@ public struct CustomersState: Sendable, Equatable {
     public var cursor = ListCursor()
     /// Whether rows have been loaded at least once.
     public var loaded = false
-    /// What the change column compares with; nil: no change column.
-    public var comparison: Comparison?
     /// The comparison period's totals by customer id, once they arrived for the rows' question.
     public private(set) var previousTotals: [String: Decimal]?
     /// The load of `previousTotals` in flight.

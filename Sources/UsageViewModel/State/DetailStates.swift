@@ -16,6 +16,12 @@ public struct CustomerUsageState: Sendable, Equatable {
     public var focus = UsagePanel.table
     /// The bucket under the chart panel's cursor.
     public var chartCursor: Int?
+    /// The same customer's usage over the period compared with (`c`), once loaded.
+    public var previous: CustomerUsage?
+    /// The period `previous` answers, or its load in flight asks.
+    var comparedPeriod: Period?
+    /// The load of `previous` in flight.
+    var compareRequest: RequestID?
 
     /// The loaded usage, if any.
     public var usage: CustomerUsage? { data.value }
@@ -56,6 +62,13 @@ public struct TimeseriesState: Sendable, Equatable {
     /// The time under the cursor while the chart reloads in another bucket size (`b`): the new chart's cursor
     /// lands on the bucket holding it.
     public var cursorTime: Date?
+    /// The same chart over the period compared with (`c`), once loaded: the readout sets a bucket beside the one
+    /// as far into that period.
+    public var previous: TimeSeries?
+    /// The period `previous` answers, or its load in flight asks.
+    var comparedPeriod: Period?
+    /// The load of `previous` in flight.
+    var compareRequest: RequestID?
 
     /// The loaded series, if any.
     public var series: TimeSeries? { data.value }

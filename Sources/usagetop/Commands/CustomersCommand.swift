@@ -47,9 +47,7 @@ struct CustomersCommand: HeadlessCommand {
         var rows = try await service.summaries(metric: chosen, period: period, trailingDays: 1, now: period.end)
         var compared: (period: Period, totals: [String: Decimal])?
         if let compare {
-            let now = Date()
-            let choice = (try? query.when.choice(default: .preset(.thisMonth), now: now)) ?? .fixed(period)
-            let other = compare.period(of: choice, now: now)
+            let other = compare.period(of: query.choice(for: period), now: Date())
             let before = try await service.summaries(
                 metric: chosen, period: other, trailingDays: 0, now: other.end, priced: false)
             compared = (other, Dictionary(before.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a }))

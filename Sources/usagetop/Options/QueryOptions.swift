@@ -13,6 +13,11 @@ struct QueryOptions: ParsableArguments {
     func period(now: Date = Date()) throws -> Period {
         try when.choice(default: .preset(.thisMonth), now: now).resolve(now: now)
     }
+
+    /// The period as chosen (a preset or trailing stretch, which `--compare` compares as such), or `period` itself.
+    func choice(for period: Period, now: Date = Date()) -> PeriodChoice {
+        (try? when.choice(default: .preset(.thisMonth), now: now)) ?? .fixed(period)
+    }
 }
 
 /// How headless commands print.
