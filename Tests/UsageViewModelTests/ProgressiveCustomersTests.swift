@@ -30,6 +30,31 @@ struct ProgressiveCustomersTests {
         #expect(state.customers.rows.count == 40 && state.customers.progress == nil && !state.isLoading)
     }
 
+    /// Rows that arrive and sort above the selected one move it down: the highlight goes with the customer, so
+    /// `Enter` opens the customer highlighted, never the one that slid under the old position.
+    @Test func theHighlightStaysOnItsCustomerWhileRowsArriveAndResort() throws {
+        var (state, id) = Self.firstLoad()
+        let all = Fixtures.summaries(40)
+        _ = state.reduce(
+            .answered(id, .customersArriving(SummaryProgress(rows: Array(all[0..<10]), loaded: 10, total: 40))))
+        _ = state.reduce(.keyPressed(.down))
+        _ = state.reduce(.keyPressed(.down))
+        let chosen = try #require(state.customers.selectedRow?.summary.customer.id)
+        for batch in 1..<4 {
+            let rows = Array(all[(batch * 10)..<(batch * 10 + 10)])
+            _ = state.reduce(
+                .answered(
+                    id, .customersArriving(SummaryProgress(rows: rows, loaded: batch * 10 + 10, total: 40))))
+            #expect(state.customers.selectedRow?.summary.customer.id == chosen, "after batch \(batch)")
+        }
+        let position = state.customers.cursor.selected
+        #expect(position != 2, "rows sorted above it moved it down")
+        _ = state.reduce(.answered(id, .customers(.success(all.reversed()))))
+        #expect(state.customers.selectedRow?.summary.customer.id == chosen, "the full answer keeps it too")
+        _ = state.reduce(.keyPressed(.enter))
+        #expect(state.stack.last?.usageState?.customerID == chosen, "Enter opens the customer highlighted")
+    }
+
     @Test func aRefreshOfTheSameQuestionKeepsTheRowsAndOnlyCounts() throws {
         var state = Fixtures.loaded(rows: 30)
         _ = state.reduce(.keyPressed(.character("r")))
