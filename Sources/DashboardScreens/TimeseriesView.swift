@@ -82,7 +82,8 @@ enum TimeseriesView {
 
     /// The bars of `series` in `area` with their value axis and ticks, the bucket `cursor` highlighted, the bucket
     /// under way dimmed (it is not a dip) and buckets that start after `now` marked as not yet come (a dotted axis,
-    /// no bar) rather than drawn as zero use.
+    /// no bar) rather than drawn as zero use. Few buckets are drawn at most `Layout.widestBar` columns and
+    /// `Layout.fewBucketRows` rows each, from the area's top left.
     static func bars(
         _ series: TimeSeries, cursor: Int?, now: Date, options: RenderOptions, area: Rect, buffer: inout Buffer
     ) {
@@ -90,6 +91,11 @@ enum TimeseriesView {
         let values = series.points.map { DecimalText.double($0.value) }
         let labels = Layout.chartAxisLabels(series)
         let plotWidth = Layout.chartPlotWidth(in: area.width, series: series)
+        var area = area
+        if Layout.chartIsNarrowed(in: area.width, series: series) {
+            area.width = Layout.chartAxisWidth(series) + plotWidth
+            area.height = min(area.height, Layout.fewBucketRows + 2)  // the bars, the axis line and the ticks
+        }
         var chart = Chart(
             values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
             axisLabels: labels, ticks: ChartTicks.ticks(series, plotWidth: plotWidth), selected: cursor,

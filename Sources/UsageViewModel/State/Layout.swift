@@ -39,8 +39,21 @@ public enum Layout {
         (chartAxisLabels(series).map(\.count).max() ?? 0) + 2
     }
 
-    /// Columns of bars in a chart of `series` drawn `width` columns wide.
-    public static func chartPlotWidth(in width: Int, series: TimeSeries) -> Int { width - chartAxisWidth(series) }
+    /// Columns a bucket's bar takes at most, its gap included: a chart of few buckets draws bars, not walls.
+    public static let widestBar = 8
+    /// Rows of bars a chart whose bars are at their widest takes at most (four dots a row in braille: 64 levels).
+    public static let fewBucketRows = 16
+
+    /// Columns of bars in a chart of `series` drawn `width` columns wide: the room there is, or `widestBar` a bucket
+    /// when there are few.
+    public static func chartPlotWidth(in width: Int, series: TimeSeries) -> Int {
+        min(width - chartAxisWidth(series), max(1, series.points.count) * widestBar)
+    }
+
+    /// Whether a chart of `series` drawn `width` columns wide has its bars at their widest (and so its rows bounded).
+    public static func chartIsNarrowed(in width: Int, series: TimeSeries) -> Bool {
+        chartPlotWidth(in: width, series: series) < width - chartAxisWidth(series)
+    }
 
     /// The columns of a full-screen chart's bars at terminal `width` (inside the border, one space of padding and
     /// the value axis), so that a click lands on the bucket drawn under it.
