@@ -14,9 +14,12 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
     public var mouse: Bool?
     /// The top-level `[[plans]]`: prices for sources that have none.
     public var plans = PlanBook()
+    /// `week_start = "sunday"`: the day `this-week`, `last-week` and weekly chart ticks start on (Monday if unset).
+    public var weekStart: WeekStart?
 
     enum CodingKeys: String, CodingKey {
         case profiles, alerts, keys, mouse
+        case weekStart = "week_start"
     }
 
     /// Creates a configuration.
@@ -32,6 +35,7 @@ public struct ConfigFile: Sendable, Hashable, Decodable {
         alerts = try container.decodeIfPresent(AlertsConfig.self, forKey: .alerts)
         keys = try container.decodeIfPresent([String: KeyNames].self, forKey: .keys)?.mapValues(\.names) ?? [:]
         mouse = try container.decodeIfPresent(Bool.self, forKey: .mouse)
+        weekStart = try container.decodeIfPresent(String.self, forKey: .weekStart).flatMap(WeekStart.init(rawValue:))
     }
 
     /// Whether clicks and the wheel reach usagetop: `--no-mouse` turns them off, else the profile's `mouse`, else

@@ -57,7 +57,7 @@ enum ConfigSchema {
     /// The whole file.
     static let file: [String: Kind] = [
         "profiles": .namedTables(profile), "alerts": .table(alerts), "keys": .textLists, "mouse": .boolean,
-        "plans": .tables(plan),
+        "plans": .tables(plan), "week_start": .choice(WeekStart.allCases.map(\.rawValue)),
     ]
 
     /// Checks `table` against `schema`; unknown keys go to `warnings` by their dotted path.

@@ -3,7 +3,7 @@ import TermUI
 import UsageCore
 
 /// Tick labels under a chart: one every constant number of buckets, on round boundaries (every 6 hours, each
-/// midnight, every Monday…), spaced so that none overlaps; a day change is labelled with its date, and when no
+/// midnight, every week's first day…), spaced so that none overlaps; a day change is labelled with its date, and when no
 /// tick falls on a day change the first tick carries the date too.
 enum ChartTicks {
     /// Steps tried, in buckets, smallest first.
@@ -40,8 +40,8 @@ enum ChartTicks {
             return step < 24 ? f.hour % step == 0 : f.hour == 0 && day % (step / 24) == 0
         case .day:
             if step == 1 { return true }
-            // 1970-01-01 was a Thursday: weekly steps start on Mondays.
-            return step % 7 == 0 ? (day + 3) % step == 0 : day % step == 0
+            // Weekly steps start on the day weeks start (Monday unless config.toml says otherwise).
+            return step % 7 == 0 ? WeekStart.current.startsWeek(day: day, every: step / 7) : day % step == 0
         case .month:
             return (f.year * 12 + f.month - 1) % step == 0
         }

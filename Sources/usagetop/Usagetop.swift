@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import AppConfig
 import UsageCore
 
 /// The `usagetop` command: the dashboard by default, plus headless and store commands.
@@ -27,6 +28,7 @@ struct Usagetop: AsyncParsableCommand {
     /// is escaped like every other line usagetop writes.
     static func main() async {
         StandardOutput.ignoreBrokenPipes()
+        WeekStart.current = Self.configuredWeekStart()
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {
@@ -42,5 +44,13 @@ struct Usagetop: AsyncParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// `config.toml`'s `week_start`, read before anything resolves a period (a file that cannot be read is said by
+    /// the command that reads it; here it leaves weeks on Monday).
+    private static func configuredWeekStart() -> WeekStart {
+        var warnings: [String] = []
+        let path = ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment)
+        return (try? ConfigFile.load(path: path, warnings: &warnings))?.weekStart ?? .monday
     }
 }

@@ -150,12 +150,25 @@ struct ConfigTests {
             "c.toml: alerts.limits[1].level must be one of warn, error, not 'panic'"
         ),
         ("mouse = \"off\"", "c.toml: mouse must be true or false, not text"),
+        (
+            "week_start = \"sundy\"",
+            "c.toml: week_start must be one of monday, tuesday, wednesday, thursday, friday, saturday, sunday, "
+                + "not 'sundy'"
+        ),
     ])
     func aWrongValueIsNamedWithWhatItMustBe(text: String, message: String) {
         var warnings: [String] = []
         #expect(throws: UsageError(.invalidInput, message)) {
             try ConfigFile.parse(text, path: "c.toml", warnings: &warnings)
         }
+    }
+
+    @Test func weekStartIsReadOrMonday() throws {
+        var warnings: [String] = []
+        #expect(
+            try ConfigFile.parse("week_start = \"sunday\"", path: "c.toml", warnings: &warnings).weekStart == .sunday)
+        #expect(try ConfigFile.parse("", path: "c.toml", warnings: &warnings).weekStart == nil)
+        #expect(warnings.isEmpty)
     }
 
     @Test func unknownKeysAreWarnedAboutAndAByteOrderMarkIsSkipped() throws {

@@ -131,6 +131,39 @@ struct HeadlessNumbersTests {
         #expect(refused.status != 0 && refused.stderr.contains("is not a period (the end is not after the start)"))
     }
 
+    /// `week_start = "sunday"` in config.toml: this week starts on the Sunday before today (or today), last week a
+    /// week before it; without it, on Monday.
+    @Test func weeksStartOnTheDayConfigTomlNames() async throws {
+        let (db, _) = try await Self.store()
+        let home = ProcessScratch.root.appendingPathComponent("week-\(UUID().uuidString)")
+        let folder = home.appendingPathComponent("usagetop")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func week(_ name: String) async throws -> (start: String, end: String) {
+            let run = try await Program.run(
+                Tmux.binary, ["customers", "--db", db, "--period", name, "--format", "json"],
+                extra: ["XDG_CONFIG_HOME": home.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            let document = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            let period = try #require(document?["requested_period"] as? [String: String], "\(run.stdout)")
+            return (period["start"] ?? "", period["end"] ?? "")
+        }
+        let utc = TimeZone(identifier: "UTC")!
+        func weekday(_ text: String) throws -> Int {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = utc
+            return calendar.component(.weekday, from: try #require(ISO8601DateFormatter().date(from: text)))
+        }
+        let monday = try await week("this-week")
+        let firstDay = try weekday(monday.start)
+        #expect(firstDay == 2, "Monday by default: \(monday)")
+        try "week_start = \"sunday\"\n".write(
+            to: folder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+        let sunday = try await week("this-week"), before = try await week("last-week")
+        let (sundayStart, beforeStart) = (try weekday(sunday.start), try weekday(before.start))
+        #expect(sundayStart == 1 && sunday.start != monday.start, "\(sunday)")
+        #expect(before.end == sunday.start && beforeStart == 1, "\(before)")
+    }
+
     @Test func infoSaysWhereConfigurationStoreAndLogAre() async throws {
         let home = ProcessScratch.root.appendingPathComponent("info-\(UUID().uuidString)").path
         let info = try await Program.run(

@@ -34,11 +34,34 @@ import UsageCore
         for day in [monday, sunday] {
             #expect(PeriodPreset.thisWeek.resolve(now: day) == Self.period("2026-11-23", "2026-11-30"))
         }
+        #expect(
+            PeriodPreset.thisWeek.resolve(now: sunday, weekStart: .sunday) == Self.period("2026-11-29", "2026-12-06"))
+        #expect(
+            PeriodPreset.lastWeek.resolve(now: monday, weekStart: .sunday) == Self.period("2026-11-15", "2026-11-22"))
         let january = ISO8601Parser.parse("2027-01-05T00:00:00Z")!
         #expect(PeriodPreset.lastQuarter.resolve(now: january) == Self.period("2026-10-01", "2027-01-01"))
         #expect(
             try PeriodText.parse("last-quarter", now: january).shifted(by: -1, now: january).resolve(now: january)
                 == Self.period("2026-07-01", "2026-10-01"), "[ moves a quarter")
+    }
+
+    /// Every week start, every day of four weeks and every hour of it, against Foundation's own calendar set to UTC
+    /// with that first weekday.
+    @Test(arguments: WeekStart.allCases)
+    func aWeekStartsOnItsDayAsTheCalendarSays(start: WeekStart) throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
+        calendar.firstWeekday = (WeekStart.allCases.firstIndex(of: start)! + 1) % 7 + 1  // Sunday is 1
+        let first = ISO8601Parser.parse("2026-12-28T00:00:00Z")!
+        for hour in stride(from: 0, to: 28 * 24, by: 5) {
+            let now = first.addingTimeInterval(Double(hour) * 3_600)
+            let expected = try #require(calendar.dateInterval(of: .weekOfYear, for: now))
+            #expect(start.start(ofWeekHolding: now) == expected.start, "\(start) at \(now)")
+            let week = PeriodPreset.thisWeek.resolve(now: now, weekStart: start)
+            #expect(week == Period(start: expected.start, end: expected.end))
+            let day = Int((now.timeIntervalSince1970 / 86_400).rounded(.down))
+            #expect(start.startsWeek(day: day, every: 1) == (UTCTime.startOfDay(now) == expected.start))
+        }
     }
 
     @Test func trailingHoursDaysAndWeeksMoveWithTheClock() throws {

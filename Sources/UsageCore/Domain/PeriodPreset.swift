@@ -1,7 +1,7 @@
 import Foundation
 
 /// The named periods (the period picker's list, the monitor's `p`): whole UTC days, except the last 24
-/// whole-or-current hours; weeks start on Monday, quarters in January, April, July and October.
+/// whole-or-current hours; weeks start on Monday (or `WeekStart.current`), quarters in January, April, July and October.
 public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
     case today
     case yesterday
@@ -41,8 +41,11 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
     /// The bucket that suits a chart of this period: hours for a day, days for longer.
     public var naturalBucket: Bucket { [.today, .yesterday, .last24Hours].contains(self) ? .hour : .day }
 
-    /// The concrete period for this preset at `now`.
-    public func resolve(now: Date) -> Period {
+    /// The concrete period for this preset at `now`, weeks starting on the process's `WeekStart`.
+    public func resolve(now: Date) -> Period { resolve(now: now, weekStart: .current) }
+
+    /// The concrete period for this preset at `now`, weeks starting on `weekStart`.
+    public func resolve(now: Date, weekStart: WeekStart) -> Period {
         let today = UTCTime.startOfDay(now)
         let tomorrow = today.addingTimeInterval(86_400)
         switch self {
@@ -58,8 +61,8 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
             let start = UTCTime.addingMonths(-1, to: UTCTime.startOfMonth(now))
             return Period(start: start, end: UTCTime.startOfMonth(now))
         case .thisWeek, .lastWeek:
-            let monday = Self.monday(of: today).addingTimeInterval(self == .lastWeek ? -7 * 86_400 : 0)
-            return Period(start: monday, end: monday.addingTimeInterval(7 * 86_400))
+            let start = weekStart.start(ofWeekHolding: today).addingTimeInterval(self == .lastWeek ? -7 * 86_400 : 0)
+            return Period(start: start, end: start.addingTimeInterval(7 * 86_400))
         case .lastQuarter:
             let month = UTCTime.startOfMonth(now)
             let quarter = UTCTime.addingMonths(-((UTCTime.fields(now).month - 1) % 3), to: month)
@@ -68,13 +71,6 @@ public enum PeriodPreset: String, Sendable, Hashable, CaseIterable, Codable {
             let january = UTCTime.addingMonths(-(UTCTime.fields(now).month - 1), to: UTCTime.startOfMonth(now))
             return Period(start: january, end: tomorrow)
         }
-    }
-
-    /// The Monday (UTC) that starts the week of `day` (1970-01-01 was a Thursday).
-    static func monday(of day: Date) -> Date {
-        let days = Int((day.timeIntervalSince1970 / 86_400).rounded(.down))
-        let sinceMonday = ((days + 3) % 7 + 7) % 7
-        return Date(timeIntervalSince1970: Double(days - sinceMonday) * 86_400)
     }
 }
 

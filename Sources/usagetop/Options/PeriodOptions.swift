@@ -8,7 +8,7 @@ struct PeriodOptions: ParsableArguments {
         parsing: .unconditional,
         help: ArgumentHelp(
             "The period (UTC): a name (today, yesterday, last-24-hours, last-7-days, last-30-days, this-month, last-month, "
-                + "this-week, last-week (weeks start on Monday), last-quarter, ytd; spaces do too: \"last week\"), "
+                + "this-week, last-week (weeks start on Monday, or on config.toml's week_start), last-quarter, ytd; spaces do too: \"last week\"), "
                 + "-36h or -10d (trailing), 2026-11 or 2026-11-05, or a range 2026-11-01..2026-11-08 (a date-only end is "
                 + "included). Default: this month; the monitor's: last 24 hours.",
             valueName: "period"))
