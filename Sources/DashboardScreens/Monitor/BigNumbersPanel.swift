@@ -44,7 +44,36 @@ enum BigNumbersPanel {
         } else if let unit = metric.unit {
             label += " · \(unit)"
         }
+        let used = max(BigText.width(of: text, scale: scale), min(TextWidth.of(label), room))
         buffer.write(label, x: inner.x + left, y: inner.y + tall, style: theme.text(.muted), limit: room)
+        others(state, options, from: inner.x + left + used + gap, in: inner, scale: scale, buffer: &buffer)
         frame.fade(area, options: options, buffer: &buffer)
+    }
+
+    /// Columns between two numbers.
+    private static let gap = 6
+
+    /// The other metrics' totals after the one chosen, in big digits as far as the strip has room (a wall screen
+    /// fills with numbers, not blanks), each compact with its exact value and name under it.
+    private static func others(
+        _ state: MonitorState, _ options: RenderOptions, from start: Int, in inner: Rect, scale: Int,
+        buffer: inout Buffer
+    ) {
+        let theme = options.theme
+        let count = state.metrics.count
+        var x = start
+        for step in 1..<max(1, count) {
+            let metric = state.metrics[(state.metricIndex + step) % count]
+            guard let series = state.series[metric.code]?.value, !series.isPerBillingPeriod else { continue }
+            let text = DecimalText.compact(series.total)
+            let label = "\(metric.name) · " + Format.value(series.total, unit: metric.unit)
+            let width = max(BigText.width(of: text, scale: scale), TextWidth.of(label))
+            guard x + width <= inner.right else { return }
+            let tall = BigText.height * scale
+            BigText(text, style: theme.text(.title), glyphs: options.glyphs, scale: scale).render(
+                in: Rect(x: x, y: inner.y, width: width, height: tall), buffer: &buffer)
+            buffer.write(label, x: x, y: inner.y + tall, style: theme.text(.muted), limit: width)
+            x += width + gap
+        }
     }
 }

@@ -17,6 +17,9 @@ struct MonitorLayout: Equatable {
 
     /// Columns from which the board gets company at its side.
     static let wideWidth = 100
+    /// The widest the board is drawn beside the totals and alerts: a 36-column name with the rank, total, change
+    /// and sparkline; wider, the customer column only fills with blanks, which the alerts' lines need more.
+    static let boardWidest = 84
     /// The height of one chart panel.
     static let chartHeight = 8
     /// The narrowest chart panel in a grid.
@@ -63,7 +66,7 @@ struct MonitorLayout: Equatable {
             }
         }
         if wide {
-            let (left, right) = rest.splitLeft(rest.width * 3 / 5)
+            let (left, right) = rest.splitLeft(min(rest.width * 3 / 5, boardWidest))
             let (totals, alerts) = right.splitTop(min(metricCount + 3, right.height / 2))
             return MonitorLayout(board: left, totals: totals, alerts: alerts, charts: charts)
         }
