@@ -95,7 +95,10 @@ enum CustomersView {
         }
         if holds.lastEvent { optional.append((.lastEvent, Table.Column("Last event" + marker(.lastEvent), width: 16))) }
         for metric in side {
-            let title = TextWidth.truncate(metric.name, to: Layout.sideMetricWidth - 1)
+            // A measure's unit is named once, in the title (the column's one unit); a count's needs no saying.
+            let unit = sideScale(customers, metric)?.unit ?? (HumanUnits.isMeasure(metric.unit) ? metric.unit : nil)
+            let title = TextWidth.truncate(
+                metric.name + (unit.map { " (\($0))" } ?? ""), to: Layout.sideMetricWidth - 1)
             optional.append((.side(metric), Table.Column(title, width: Layout.sideMetricWidth - 1, alignRight: true)))
         }
         let required: [(Field, Table.Column)] = [
@@ -126,6 +129,12 @@ enum CustomersView {
         return theme.text(change > 0 ? .warn : .ok)
     }
 
+    /// The one unit of a side-by-side metric's column of sizes, from its largest total (nil: the metric's own).
+    private static func sideScale(_ customers: CustomersState, _ metric: Metric) -> (unit: String, divisor: Decimal)? {
+        guard let contents = customers.sideContents[metric.code] else { return nil }
+        return HumanUnits.columnScale(largest: contents.largest, unit: metric.unit)
+    }
+
     /// The table; `scale` divides a size column's totals (its one unit, as the title names it).
     private static func table(_ state: AppState, _ options: RenderOptions, inner: Rect, scale: Decimal?) -> Table {
         let theme = options.theme
@@ -140,6 +149,8 @@ enum CustomersView {
         let scaled = { (value: Decimal) in
             scale.map { DecimalText.grouped(value / $0, fractionDigits: 2) } ?? Format.value(value)
         }
+        let sideScales = Dictionary(
+            state.sideMetrics.map { ($0.code, sideScale(customers, $0)) }, uniquingKeysWith: { a, _ in a })
         return Table(
             columns: fields.map(\.1), rowCount: visible.count, offset: customers.cursor.offset,
             selected: customers.cursor.selected, style: theme.base, headerStyle: theme.text(.tableHeader),
@@ -169,7 +180,10 @@ enum CustomersView {
                     guard let value = customers.sideTotals[metric.code]?[summary.customer.id] else {
                         return customers.sideTotals[metric.code] == nil ? "…" : "0"
                     }
-                    return HumanUnits.text(value, unit: metric.unit) ?? Format.value(value)
+                    let scale = sideScales[metric.code] ?? nil
+                    return DecimalText.aligned(
+                        scale.map { DecimalText.grouped(value / $0.divisor, fractionDigits: 2) } ?? Format.value(value),
+                        decimals: scale == nil ? customers.sideContents[metric.code]?.decimals ?? 0 : 2)
                 }
             },
             cellStyle: { row, column in

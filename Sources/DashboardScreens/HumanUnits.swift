@@ -23,10 +23,20 @@ enum HumanUnits {
     }
 
     /// The size unit a column of values in `unit` is shown in, chosen from its `largest` value (the unit that puts
-    /// it between 1 and 1,000), with what each value is divided by; nil when `unit` is not a size or its own unit
-    /// already does. One unit per column: never `1 TB` beside `948.66`.
+    /// it between 1 and 1,000), or the duration unit (minutes, hours, days: the largest that leaves it at least 2),
+    /// with what each value is divided by; nil when `unit` is neither or its own unit already does. One unit per
+    /// column: never `1 TB` beside `948.66`, nor `3h 13m` beside `45s`.
     static func columnScale(largest: Decimal, unit: String?) -> (unit: String, divisor: Decimal)? {
-        guard let unit, let power = byteNames[unit.lowercased()], largest > 0 else { return nil }
+        guard let unit, largest > 0 else { return nil }
+        let lower = unit.lowercased()
+        if seconds.contains(lower) || milliseconds.contains(lower) {
+            let second: Decimal = milliseconds.contains(lower) ? 1_000 : 1
+            let units: [(String, Decimal)] = [("d", 86_400), ("h", 3_600), ("min", 60), ("s", 1)]
+            guard let (name, length) = units.first(where: { largest >= 2 * $0.1 * second }), length * second != 1
+            else { return nil }
+            return (name, length * second)
+        }
+        guard let power = byteNames[lower] else { return nil }
         var scaled = largest, index = power, divisor: Decimal = 1
         while scaled >= 1_000, index < sizes.count - 1 {
             (scaled, index, divisor) = (scaled / 1_000, index + 1, divisor * 1_000)

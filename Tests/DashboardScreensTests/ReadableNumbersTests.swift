@@ -78,9 +78,11 @@ struct SideMetricsTests {
         let compute = try #require(side.first { $0.code == "compute_seconds" } ?? side.first)
         let row = try #require(h.state.customers.selectedRow)
         let value = try #require(h.state.customers.sideTotals[compute.code]?[row.summary.customer.id])
-        let text = HumanUnits.text(value, unit: compute.unit) ?? Format.value(value)
+        // One unit per column, from its largest total: hours here, named once in the title.
+        let text = DecimalText.grouped(value / 3_600, fractionDigits: 2)
+        #expect(frame.line(3).contains("Compute time (h)"), "\(frame.line(3))")
         #expect(
-            frame.line(4).contains(text),
+            frame.line(4).contains(" \(text) "),
             "the selected customer's \(compute.code) beside its \(h.state.metric?.code ?? "")")
     }
 
@@ -104,6 +106,11 @@ struct SideMetricsTests {
         let mega = HumanUnits.columnScale(largest: Decimal(string: "0.5")!, unit: "GB")
         #expect(mega?.unit == "MB" && mega?.divisor == Decimal(string: "0.001"))
         #expect(HumanUnits.columnScale(largest: 5_000, unit: "calls") == nil)
+        #expect(HumanUnits.columnScale(largest: 11_597, unit: "s")! == ("h", 3_600), "3.22 h, not 3h 13m beside 45s")
+        #expect(HumanUnits.columnScale(largest: 300, unit: "s")! == ("min", 60))
+        #expect(HumanUnits.columnScale(largest: 90, unit: "s") == nil, "seconds are the column's own unit")
+        #expect(HumanUnits.columnScale(largest: 400_000, unit: "s")! == ("d", 86_400))
+        #expect(HumanUnits.columnScale(largest: 5_000, unit: "ms")! == ("s", 1_000))
         #expect(HumanUnits.columnScale(largest: 5_000, unit: nil) == nil)
     }
 }

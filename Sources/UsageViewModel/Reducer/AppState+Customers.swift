@@ -81,7 +81,7 @@ extension AppState {
         customers.data.begin(id)
         let period = resolvedPeriod
         let question = "\(metric.code)|\(period.start.timeIntervalSince1970)|\(period.end.timeIntervalSince1970)"
-        if customers.query != question { customers.sideTotals = [:] }
+        if customers.query != question { customers.dropSideTotals() }
         customers.begin(query: question)
         return effects + cancelSideTotals() + [.load(id, .customers(metric: metric, period: period, now: now))]
             + loadComparison()
@@ -133,8 +133,7 @@ extension AppState {
             return
         }
         guard customers.sideRequests.removeValue(forKey: id) == code, case .success(let rows) = result else { return }
-        customers.sideTotals[code] = Dictionary(
-            rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a })
+        customers.setSideTotals(code, rows)
     }
 
     mutating func customersArriving(_ id: RequestID?, _ report: SummaryProgress) {

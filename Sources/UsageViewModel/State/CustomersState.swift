@@ -41,7 +41,18 @@ public struct CustomersState: Sendable, Equatable {
     /// What the rows hold, for choosing columns and the header; kept when rows change, never scanned per frame.
     public private(set) var holds = RowContents()
     /// Other metrics' totals shown side by side on a wide screen: metric code → customer id → total.
-    public var sideTotals: [String: [String: Decimal]] = [:]
+    public private(set) var sideTotals: [String: [String: Decimal]] = [:]
+    /// Each side-by-side metric's largest total and most decimals (up to six), kept as they arrive so that frames
+    /// never scan them: a column's one unit and its decimal points lined up.
+    public private(set) var sideContents: [String: SideContents] = [:]
+
+    /// What a side-by-side metric's totals hold.
+    public struct SideContents: Sendable, Equatable {
+        /// The largest total.
+        public var largest: Decimal
+        /// The most decimals of a total, up to six.
+        public var decimals: Int
+    }
     /// The side-by-side loads in flight and the metric each answers.
     var sideRequests: [RequestID: String] = [:]
 
@@ -82,6 +93,21 @@ public struct CustomersState: Sendable, Equatable {
             cursor.selected = index
         }
         cursor.clamp(count: visible.count, visible: visibleRows)
+    }
+
+    /// A side-by-side metric's totals arrived (its rows by customer id).
+    public mutating func setSideTotals(_ code: String, _ rows: [CustomerSummary]) {
+        let totals = Dictionary(rows.map { ($0.customer.id, $0.total) }, uniquingKeysWith: { a, _ in a })
+        sideTotals[code] = totals
+        sideContents[code] = SideContents(
+            largest: totals.values.max() ?? 0, decimals: totals.values.reduce(0) { max($0, $1.fractionDigits(upTo: 6)) }
+        )
+    }
+
+    /// Drops every side-by-side metric's totals (another question).
+    public mutating func dropSideTotals() {
+        sideTotals = [:]
+        sideContents = [:]
     }
 
     /// Starts loading `query`: rows answering another question are dropped (a refresh of the same keeps them).

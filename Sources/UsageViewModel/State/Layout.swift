@@ -85,11 +85,11 @@ public enum Layout {
     /// Columns a customers table needs before other metrics join it side by side.
     public static let sideMetricsFrom = 120
     /// Columns the chosen metric's own columns take (name, id, total, sparkline, last event, borders).
-    static let ownColumns = 94
+    static let ownColumns = 80
     /// The most customers a table shows other metrics beside (past it they cost more memory than they are worth).
     public static let sideMetricsMaxRows = 20_000
     /// The width of one side-by-side metric column, its gap included.
-    public static let sideMetricWidth = 13
+    public static let sideMetricWidth = 19
 
     /// How many other metrics a customers table `width` columns wide shows beside the chosen one.
     public static func sideMetricCount(width: Int, metrics: Int) -> Int {
