@@ -86,7 +86,8 @@ enum CustomerUsageView {
             limit: area.width)
         let plot = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: area.height - 2)
         TimeseriesView.bars(
-            series, cursor: usage.chartCursor, now: state.now, options: options, area: plot, buffer: &buffer)
+            series, unit: metric.unit, cursor: usage.chartCursor, now: state.now, options: options, area: plot,
+            buffer: &buffer)
     }
 
     private enum Field { case metric, aggregation, total, unit, events, amount, period, change, trend }

@@ -29,7 +29,9 @@ enum TimeseriesView {
             buffer.write(readout, x: inner.x, y: inner.y + 1, style: theme.text(.title), limit: inner.width)
         }
         let plotArea = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-        bars(series, cursor: chart.cursor, now: state.now, options: options, area: plotArea, buffer: &buffer)
+        bars(
+            series, unit: chart.metric.unit, cursor: chart.cursor, now: state.now, options: options, area: plotArea,
+            buffer: &buffer)
     }
 
     /// `▸ 2026-11-25 14:00 → 15:00 · 42 calls · EUR 1.05 · 12.3 % of the total · e events` for the bucket under the
@@ -85,15 +87,16 @@ enum TimeseriesView {
     /// no bar) rather than drawn as zero use. Few buckets are drawn at most `Layout.widestBar` columns and
     /// `Layout.fewBucketRows` rows each, from the area's top left.
     static func bars(
-        _ series: TimeSeries, cursor: Int?, now: Date, options: RenderOptions, area: Rect, buffer: inout Buffer
+        _ series: TimeSeries, unit: String?, cursor: Int?, now: Date, options: RenderOptions, area: Rect,
+        buffer: inout Buffer
     ) {
         let theme = options.theme
         let values = series.points.map { DecimalText.double($0.value) }
-        let labels = Layout.chartAxisLabels(series)
-        let plotWidth = Layout.chartPlotWidth(in: area.width, series: series)
+        let labels = Layout.chartAxisLabels(series, unit: unit)
+        let plotWidth = Layout.chartPlotWidth(in: area.width, series: series, unit: unit)
         var area = area
-        if Layout.chartIsNarrowed(in: area.width, series: series) {
-            area.width = Layout.chartAxisWidth(series) + plotWidth
+        if Layout.chartIsNarrowed(in: area.width, series: series, unit: unit) {
+            area.width = Layout.chartAxisWidth(series, unit: unit) + plotWidth
             area.height = min(area.height, Layout.fewBucketRows + 2)  // the bars, the axis line and the ticks
         }
         var chart = Chart(

@@ -67,7 +67,7 @@ struct ChartClickTests {
             Issue.record("expected a chart")
             return
         }
-        let plot = Layout.chartPlot(width: width, series: series)
+        let plot = Layout.chartPlot(width: width, series: series, unit: chart.metric.unit)
         for x in stride(from: plot.x, to: plot.x + plot.width, by: 7) {
             await h.press(.click(x: x, y: height / 2))
             guard case .timeseries(let clicked)? = h.state.stack.last, let index = clicked.cursor else {
@@ -78,9 +78,13 @@ struct ChartClickTests {
             let axis = (0..<height).first { frame.line($0).contains("▲") }
             let marker = axis.flatMap { y in Array(frame.line(y)).firstIndex(of: "▲") }
             #expect(
-                marker.map { $0 <= x && Layout.chartBucket(atColumn: $0, width: width, series: series) == index }
+                marker.map {
+                    $0 <= x
+                        && Layout.chartBucket(atColumn: $0, width: width, series: series, unit: chart.metric.unit)
+                            == index
+                }
                     == true,
-                "clicked column \(x): bucket \(index), marker at \(String(describing: marker)) → \(String(describing: marker.map { Layout.chartBucket(atColumn: $0, width: width, series: series) }))"
+                "clicked column \(x): bucket \(index), marker at \(String(describing: marker)) → \(String(describing: marker.map { Layout.chartBucket(atColumn: $0, width: width, series: series, unit: chart.metric.unit) }))"
             )
         }
         await h.press(.doubleClick(x: plot.x, y: height / 2))
@@ -130,16 +134,17 @@ struct UsageChartPanelTests {
     @Test func aClickInThePanelSelectsTheBucketDrawnThere() async throws {
         var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
         await h.press(.enter)
-        guard case .customerUsage(let usage)? = h.state.stack.last, let (_, series) = usage.selectedSeries else {
+        guard case .customerUsage(let usage)? = h.state.stack.last, let (metric, series) = usage.selectedSeries else {
             return
         }
-        let plot = Layout.chartPlot(width: 120, series: series)
+        let plot = Layout.chartPlot(width: 120, series: series, unit: metric.unit)
         await h.press(.click(x: plot.x + plot.width / 2, y: 32))
         guard case .customerUsage(let clicked)? = h.state.stack.last else { return }
         #expect(
             clicked.focus == .chart
                 && clicked.chartCursor
-                    == Layout.chartBucket(atColumn: plot.x + plot.width / 2, width: 120, series: series)
+                    == Layout.chartBucket(
+                        atColumn: plot.x + plot.width / 2, width: 120, series: series, unit: metric.unit)
         )
     }
 }

@@ -53,7 +53,8 @@ struct ReadableNumbersTests {
         let now = ISO8601Parser.parse("2026-11-21T11:30:00Z")!
         var buffer = Buffer(width: 40, height: 8)
         let options = RenderOptions(plotMode: .block)
-        TimeseriesView.bars(series, cursor: nil, now: now, options: options, area: buffer.area, buffer: &buffer)
+        TimeseriesView.bars(
+            series, unit: nil, cursor: nil, now: now, options: options, area: buffer.area, buffer: &buffer)
         let plot = (x: 3, width: 37)
         func column(_ bucket: Int) -> Int { plot.x + (bucket * plot.width + plot.width / 2) / 6 }
         #expect(buffer[column(3), 5].style == options.theme.text(.muted), "11:00, under way, is dimmed")

@@ -31,7 +31,8 @@ enum ChartPanel {
                 buffer: &buffer)
             return
         }
-        TimeseriesView.bars(series, cursor: nil, now: state.now, options: options, area: inner, buffer: &buffer)
+        TimeseriesView.bars(
+            series, unit: metric.unit, cursor: nil, now: state.now, options: options, area: inner, buffer: &buffer)
         frame.fade(area, options: options, buffer: &buffer)
     }
 }

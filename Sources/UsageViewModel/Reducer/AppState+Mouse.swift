@@ -55,7 +55,8 @@ extension AppState {
 
     /// A click on a chart puts the cursor on the bucket under it; a double click opens that bucket's events.
     private mutating func pointedAtChart(_ chart: TimeseriesState, x: Int, opens: Bool) -> [Effect] {
-        guard let series = chart.series, let index = Layout.chartBucket(atColumn: x, width: width, series: series)
+        guard let series = chart.series,
+            let index = Layout.chartBucket(atColumn: x, width: width, series: series, unit: chart.metric.unit)
         else { return [] }
         var chart = chart
         chart.cursor = index
@@ -66,14 +67,16 @@ extension AppState {
     /// A click in the chart panel under a customer's totals focuses it and selects the bucket there; a double click
     /// opens its events. Nil when the click is elsewhere.
     private mutating func pointedAtUsageChart(_ usage: CustomerUsageState, x: Int, y: Int, opens: Bool) -> [Effect]? {
-        guard let (_, series) = usage.selectedSeries,
+        guard let (metric, series) = usage.selectedSeries,
             let rows = Layout.usageChartRows(
                 height: height, rows: usage.usage?.totals.count ?? 0,
                 bills: min(3, usage.usage?.bills.count ?? 0))
         else { return nil }
         let plotTop = height - 2 - rows + 2
         guard y >= plotTop, y < height - 2 else { return nil }
-        guard let index = Layout.chartBucket(atColumn: x, width: width, series: series) else { return [] }
+        guard let index = Layout.chartBucket(atColumn: x, width: width, series: series, unit: metric.unit) else {
+            return []
+        }
         var usage = usage
         (usage.focus, usage.chartCursor) = (.chart, index)
         top?.usageState = usage

@@ -22,21 +22,21 @@ public enum Layout {
     /// Days of history in the customers sparkline.
     public static let sparklineDays = 30
 
-    /// The value-axis labels of a full-screen chart of `series`: its top, half of it and zero.
-    public static func chartAxisLabels(_ series: TimeSeries) -> [String] {
+    /// The value-axis labels of a full-screen chart of `series` in `unit`: its top, half of it and zero, durations
+    /// and sizes as people read them (`2d 20h`, `855 GB`).
+    public static func chartAxisLabels(_ series: TimeSeries, unit: String?) -> [String] {
         let middle = series.maximum / 2
         // Counts tick at whole units: half of an odd peak (1.5 calls) is left unlabelled.
         let whole = { (value: Decimal) in value == value.rounded(0, .down) }
         let counted = series.points.allSatisfy { whole($0.value) }
-        return [
-            DecimalText.compact(series.maximum), counted && !whole(middle) ? "" : DecimalText.compact(middle), "0",
-        ]
+        let label = { (value: Decimal) in HumanUnits.axisLabel(value, unit: unit, largest: series.maximum) }
+        return [label(series.maximum), counted && !whole(middle) ? "" : label(middle), "0"]
     }
 
     /// Columns the value axis of a chart of `series` takes before its bars: the widest label, a space, the axis line
     /// (as `Chart` draws it).
-    public static func chartAxisWidth(_ series: TimeSeries) -> Int {
-        (chartAxisLabels(series).map(\.count).max() ?? 0) + 2
+    public static func chartAxisWidth(_ series: TimeSeries, unit: String?) -> Int {
+        (chartAxisLabels(series, unit: unit).map(\.count).max() ?? 0) + 2
     }
 
     /// Columns a bucket's bar takes at most, its gap included: a chart of few buckets draws bars, not walls.
@@ -46,25 +46,25 @@ public enum Layout {
 
     /// Columns of bars in a chart of `series` drawn `width` columns wide: the room there is, or `widestBar` a bucket
     /// when there are few.
-    public static func chartPlotWidth(in width: Int, series: TimeSeries) -> Int {
-        min(width - chartAxisWidth(series), max(1, series.points.count) * widestBar)
+    public static func chartPlotWidth(in width: Int, series: TimeSeries, unit: String?) -> Int {
+        min(width - chartAxisWidth(series, unit: unit), max(1, series.points.count) * widestBar)
     }
 
     /// Whether a chart of `series` drawn `width` columns wide has its bars at their widest (and so its rows bounded).
-    public static func chartIsNarrowed(in width: Int, series: TimeSeries) -> Bool {
-        chartPlotWidth(in: width, series: series) < width - chartAxisWidth(series)
+    public static func chartIsNarrowed(in width: Int, series: TimeSeries, unit: String?) -> Bool {
+        chartPlotWidth(in: width, series: series, unit: unit) < width - chartAxisWidth(series, unit: unit)
     }
 
     /// The columns of a full-screen chart's bars at terminal `width` (inside the border, one space of padding and
     /// the value axis), so that a click lands on the bucket drawn under it.
-    public static func chartPlot(width: Int, series: TimeSeries) -> (x: Int, width: Int) {
+    public static func chartPlot(width: Int, series: TimeSeries, unit: String?) -> (x: Int, width: Int) {
         let innerX = 2, innerWidth = width - 4
-        return (innerX + chartAxisWidth(series), chartPlotWidth(in: innerWidth, series: series))
+        return (innerX + chartAxisWidth(series, unit: unit), chartPlotWidth(in: innerWidth, series: series, unit: unit))
     }
 
     /// The bucket drawn at column `x` of a full-screen chart of `series`, if any.
-    public static func chartBucket(atColumn x: Int, width: Int, series: TimeSeries) -> Int? {
-        let plot = chartPlot(width: width, series: series)
+    public static func chartBucket(atColumn x: Int, width: Int, series: TimeSeries, unit: String?) -> Int? {
+        let plot = chartPlot(width: width, series: series, unit: unit)
         guard !series.points.isEmpty, plot.width > 0, x >= plot.x, x < plot.x + plot.width else { return nil }
         // A cell belongs to the bucket under its centre (the chart's cursor marker uses the same rule).
         return min(series.points.count - 1, ((x - plot.x) * 2 + 1) * series.points.count / (2 * plot.width))

@@ -1,9 +1,8 @@
 import Foundation
-import UsageCore
 
 /// Quantities as people read them: durations in seconds as `2h 30m 40s`, sizes in bytes or SI multiples scaled to
 /// three significant digits (`12.3 TB`). Only what the screens show; JSON and CSV keep the exact value and its unit.
-enum HumanUnits {
+public enum HumanUnits {
     private static let seconds: Set<String> = ["s", "sec", "secs", "second", "seconds"]
     private static let milliseconds: Set<String> = ["ms", "millisecond", "milliseconds"]
     private static let sizes = ["B", "KB", "MB", "GB", "TB", "PB"]
@@ -13,7 +12,7 @@ enum HumanUnits {
 
     /// `value` in `unit` as people read it, or nil when the exact text reads as well (a unit not known here, a
     /// duration under a minute, a size already between 1 and 1,000 of its unit).
-    static func text(_ value: Decimal, unit: String?) -> String? {
+    public static func text(_ value: Decimal, unit: String?) -> String? {
         guard let unit, value.isFinite, value >= 0 else { return nil }
         let lower = unit.lowercased()
         if seconds.contains(lower) { return duration(value) }
@@ -26,7 +25,7 @@ enum HumanUnits {
     /// it between 1 and 1,000), or the duration unit (minutes, hours, days: the largest that leaves it at least 2),
     /// with what each value is divided by; nil when `unit` is neither or its own unit already does. One unit per
     /// column: never `1 TB` beside `948.66`, nor `3h 13m` beside `45s`.
-    static func columnScale(largest: Decimal, unit: String?) -> (unit: String, divisor: Decimal)? {
+    public static func columnScale(largest: Decimal, unit: String?) -> (unit: String, divisor: Decimal)? {
         guard let unit, largest > 0 else { return nil }
         let lower = unit.lowercased()
         if seconds.contains(lower) || milliseconds.contains(lower) {
@@ -46,13 +45,13 @@ enum HumanUnits {
     }
 
     /// Whether `unit` is a duration or a size this reads (`s`, `ms`, `GB`…), whose numbers mean little without it.
-    static func isMeasure(_ unit: String?) -> Bool {
+    public static func isMeasure(_ unit: String?) -> Bool {
         guard let lower = unit?.lowercased() else { return false }
         return seconds.contains(lower) || milliseconds.contains(lower) || byteNames[lower] != nil
     }
 
     /// `2h 30m 40s`, `3d 4h`: the two largest parts, from a minute up; nil below a minute.
-    static func duration(_ value: Decimal) -> String? {
+    public static func duration(_ value: Decimal) -> String? {
         guard value >= 60 else { return nil }
         let total = NSDecimalNumber(decimal: value.rounded(0, .down)).int64Value
         let parts: [(Int64, String)] = [
@@ -65,7 +64,7 @@ enum HumanUnits {
 
     /// A size scaled by 1,000s to the unit that puts it between 1 and 1,000 (`0.0005 GB` → `500 KB`), three
     /// significant digits; nil when `power`'s own unit already does.
-    static func size(_ value: Decimal, power: Int) -> String? {
+    public static func size(_ value: Decimal, power: Int) -> String? {
         guard value > 0 else { return nil }
         var scaled = value, index = power
         while scaled >= 1_000, index < sizes.count - 1 { scaled /= 1_000; index += 1 }
@@ -73,5 +72,21 @@ enum HumanUnits {
         guard index != power else { return nil }
         let digits = scaled >= 100 ? 0 : scaled >= 10 ? 1 : 2
         return DecimalText.grouped(scaled.rounded(digits), fractionDigits: digits) + " " + sizes[index]
+    }
+
+    /// A chart axis label for `value` in `unit` on an axis whose top is `largest`: durations as their two largest
+    /// parts (`2d 20h`, `47m 10s`), sizes in the unit the top is shown in (`855 GB`, `1.13 TB`), anything else
+    /// compact (`12.3k`); zero is `0`.
+    public static func axisLabel(_ value: Decimal, unit: String?, largest: Decimal) -> String {
+        guard value != 0 else { return "0" }
+        let lower = unit?.lowercased() ?? ""
+        if seconds.contains(lower) || milliseconds.contains(lower) {
+            let inSeconds = milliseconds.contains(lower) ? value / 1_000 : value
+            guard let text = duration(inSeconds) else { return DecimalText.compact(inSeconds) + "s" }
+            return text.split(separator: " ").prefix(2).joined(separator: " ")
+        }
+        guard let unit, byteNames[lower] != nil else { return DecimalText.compact(value) }
+        let scale = columnScale(largest: largest, unit: unit)
+        return DecimalText.compact(value / (scale?.divisor ?? 1)) + " " + (scale?.unit ?? unit)
     }
 }
