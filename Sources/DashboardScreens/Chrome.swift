@@ -74,7 +74,7 @@ enum Chrome {
             hints = [(":" + Format.typing(line) + "▏", " Tab complete · Enter run · Esc cancel")]
         }
         if case .eventDetail? = state.overlay { hints = [("Esc", "close"), ("↑↓", "scroll"), ("y", "copy")] }
-        if state.overlay == .help { hints = [("Esc", "close")] }
+        if case .help = state.overlay { hints = [("Esc", "close")] }
         if case .periodPicker? = state.overlay { hints = [("↑↓", "choose"), ("Enter", "apply"), ("Esc", "cancel")] }
         var messageStyle = theme.fill(.statusBar)
         if let severity = state.message?.severity, severity != .info, state.commandLine == nil {

@@ -76,6 +76,22 @@ struct GoldenScreenTests {
         Snapshot.assert(h.frame(), named: "help-\(width)x\(height)")
     }
 
+    /// At 80×24 the help does not fit: it says it scrolls, and scrolled to its end it shows every `:` command and
+    /// the periods, the last line included.
+    @Test func helpScrollsToEveryCommandAndPeriodOnASmallScreen() async throws {
+        var h = try await ScreenHarness(width: 80, height: 24, build: ScreenHarness.demo)
+        await h.press(.character("?"))
+        #expect(h.frame().text.contains("↑↓ scroll · Esc closes"))
+        await h.press(.pageDown, .pageDown, .pageDown)
+        let text = h.frame().text
+        for word in [":profile NAME", ":compare", ":export", "this-week", "ytd", "2026-11-01..2026-11-08"] {
+            #expect(text.contains(word), "\(word) shows once scrolled:\n\(text)")
+        }
+        Snapshot.assert(h.frame(), named: "help-scrolled-80x24")
+        await h.press(.character("x"))
+        #expect(h.state.overlay == nil, "another key closes it")
+    }
+
     @Test func oldNumbersShowTheirAgeWhileNewOnesLoad() async throws {
         var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
         let before = h.frame().text

@@ -40,7 +40,7 @@ struct CommandLineTests {
     }
 
     @Test func oneTableGivesHelpCompletionDispatchAndTheErrorText() {
-        let help = KeyMap.commandLineHelp.joined(separator: "  ")
+        let help = HelpText.lines(for: Fixtures.loaded(rows: 5)).joined(separator: "  ")
         let unknown = LineCommand.unknown("x")
         for command in LineCommand.all {
             #expect(help.contains(command.usage), "help lists \(command.usage)")

@@ -156,7 +156,7 @@ struct CustomersReducerTests {
     @Test func helpQuitAndResize() {
         var state = Fixtures.loaded()
         _ = state.reduce(.keyPressed(.character("?")))
-        #expect(state.overlay == .help)
+        #expect(state.overlay == .help(scroll: 0))
         _ = state.reduce(.keyPressed(.character("x")))
         #expect(state.overlay == nil)
         _ = state.reduce(.keyPressed(.end))

@@ -33,9 +33,6 @@ public enum KeyMap {
         KeyBinding([.character("q"), .function(10)], .quit, "quit", inStatus: true),
     ]
 
-    /// The `:` commands, for the help overlay.
-    public static let commandLineHelp = LineCommand.helpLines()
-
     /// The bindings of a screen, most important first, with `overrides` (from `config.toml`) replacing the keys of
     /// the commands they name.
     public static func bindings(for screen: ScreenKind, overrides: [Command: [Key]]) -> [KeyBinding] {

@@ -31,7 +31,7 @@ struct LineCommand: Sendable {
     static func named(_ word: String) -> LineCommand? { all.first { $0.isNamed(word.lowercased()) } }
 
     /// The help overlay's lines: every command's usage, wrapped at `width` columns.
-    static func helpLines(width: Int = 56) -> [String] {
+    static func helpLines(width: Int) -> [String] {
         var lines: [String] = []
         for usage in all.map(\.usage) {
             if let last = lines.last, last.count + 2 + usage.count <= width {

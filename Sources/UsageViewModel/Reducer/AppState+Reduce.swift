@@ -119,7 +119,7 @@ extension AppState {
             shouldQuit = true
             return [.quit]
         case .help:
-            overlay = .help
+            overlay = .help(scroll: 0)
             return []
         case .redraw:
             fullRedraws += 1
@@ -175,25 +175,41 @@ extension AppState {
 
     private mutating func pressInOverlay(_ key: Key) -> [Effect] {
         if case .periodPicker(let picker) = overlay { return typeInPeriodPicker(key, picker) }
+        if case .help(let scroll) = overlay {
+            let limit = max(0, HelpText.lines(for: self).count - HelpText.visibleRows(height: height))
+            guard let moved = Self.scrolled(scroll, by: key, page: HelpText.visibleRows(height: height), limit: limit)
+            else {
+                overlay = nil
+                return []
+            }
+            overlay = .help(scroll: moved)
+            return []
+        }
         guard case .eventDetail(let lines, let title, let scroll) = overlay else {
             overlay = nil
             return []
         }
-        let page = max(1, height - 6)
-        let limit = max(0, lines.count - page)
-        switch key {
-        case .up, .character("k"), .wheelUp:
-            overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - 1))
-        case .down, .character("j"), .wheelDown:
-            overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + 1))
-        case .pageUp: overlay = .eventDetail(lines: lines, title: title, scroll: max(0, scroll - page))
-        case .pageDown: overlay = .eventDetail(lines: lines, title: title, scroll: min(limit, scroll + page))
-        case .character("y"):
+        let page = HelpText.visibleRows(height: height)
+        if let moved = Self.scrolled(scroll, by: key, page: page, limit: max(0, lines.count - page)) {
+            overlay = .eventDetail(lines: lines, title: title, scroll: moved)
+        } else if key == .character("y") {
             message = StatusMessage("copied \(title.lowercased()) as JSON to the clipboard", .info)
             return [.copy(lines.joined(separator: "\n"))]
-        default: overlay = nil
+        } else {
+            overlay = nil
         }
         return []
+    }
+
+    /// Where a scrolled overlay's first line goes for `key` (nil: the key does not scroll).
+    private static func scrolled(_ scroll: Int, by key: Key, page: Int, limit: Int) -> Int? {
+        switch key {
+        case .up, .character("k"), .wheelUp: max(0, scroll - 1)
+        case .down, .character("j"), .wheelDown: min(limit, scroll + 1)
+        case .pageUp: max(0, scroll - page)
+        case .pageDown: min(limit, scroll + page)
+        default: nil
+        }
     }
 
     /// `Esc`: clears what the view applied first (the events' filter and search), then leaves the view.

@@ -20,8 +20,8 @@ public enum Screen: Sendable, Equatable {
 
 /// Something drawn over the current view.
 public enum Overlay: Sendable, Hashable {
-    /// The key map of the current view.
-    case help
+    /// The key map of the current view, scrolled by `scroll` lines.
+    case help(scroll: Int)
     /// One event's properties, pretty-printed, scrolled by `scroll` lines.
     case eventDetail(lines: [String], title: String, scroll: Int)
     /// The period picker (`p`).
