@@ -164,6 +164,14 @@ struct HeadlessNumbersTests {
         #expect(before.end == sunday.start && beforeStart == 1, "\(before)")
     }
 
+    /// Progress rewritten in place on a terminal is one plain line in a log: no carriage returns piling up steps.
+    @Test func demoProgressToAFileIsOneLine() async throws {
+        let db = ProcessScratch.root.appendingPathComponent("progress-\(UUID().uuidString).sqlite").path
+        let made = try await Program.run(Tmux.binary, ["demo", "--db", db, "--customers", "30", "--days", "20"])
+        #expect(made.status == 0)
+        #expect(made.stderr == "generating 100%\n", "\(made.stderr.debugDescription)")
+    }
+
     @Test func infoSaysWhereConfigurationStoreAndLogAre() async throws {
         let home = ProcessScratch.root.appendingPathComponent("info-\(UUID().uuidString)").path
         let info = try await Program.run(
