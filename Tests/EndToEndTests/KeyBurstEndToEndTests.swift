@@ -48,6 +48,41 @@ struct KeyBurstEndToEndTests {
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
     }
+
+    /// Keys that open every view of the demo store (the bills with `$`, the events and breakdown) and its prompts
+    /// (the period picker, the events' filter, search and jump), with letters typed into them and Esc.
+    static let everyViewKeys =
+        keys + ["$", "p", "f", "/", "@", "Escape", "Escape", "a", "5", "=", "x", "Home", "End", "PageDown", "y"]
+
+    /// A hundred bursts over every view of the demo store, prompts included: no error or cancelled work on screen,
+    /// no crash, and Esc brings back the customers table, which still answers.
+    @Test func aHundredBurstsOverEveryViewOfTheDemo() async throws {
+        let db = try await Program.demoStore("bursts", customers: 20, days: 40)
+        let tmux = try await Tmux(width: 100, height: 30, arguments: "--db \(db)")
+        #expect(await tmux.waitFor { $0.contains("20 of 20") }.ok)
+        var random = SplitMix(state: 2027)
+        var seen: Set<String> = []
+        for burst in 0..<100 {
+            let count = 3 + random.below(6)
+            let sequence = (0..<count).map { _ in Self.everyViewKeys[random.below(Self.everyViewKeys.count)] }
+            try await tmux.send(sequence)
+            let screen = await tmux.screen()
+            let lines = screen.split(separator: "\n")
+            if lines.count > 1 {
+                seen.insert(String(lines[1].split(separator: "›").last ?? "").trimmingCharacters(in: .whitespaces))
+            }
+            let shown = screen.lowercased()
+            #expect(
+                !shown.contains("cancelled") && !shown.contains("given up") && !shown.contains("exited")
+                    && !shown.contains("error"),
+                "burst \(burst) (\(sequence.joined(separator: " "))):\n\(screen)")
+        }
+        #expect(seen.count >= 4, "the bursts went through several views: \(seen.sorted())")
+        try await tmux.send(Array(repeating: "Escape", count: 8))
+        #expect(await tmux.waitFor { $0.contains("20 of 20") }.ok, "still answering after the bursts")
+        try await tmux.send("q")
+        #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+    }
 }
 
 /// A small deterministic generator (SplitMix64), so a failing burst can be replayed.

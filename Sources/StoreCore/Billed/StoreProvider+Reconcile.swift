@@ -66,8 +66,9 @@ extension StoreProvider: Reconciling {
                     + "`usagetop sync --provider lago` first (reconcile checks the bills sync keeps)")
         }
         // Short enough for an 80-column view: the period asked is on the header line already.
+        let key = latest.start >= period.end ? "]" : "["
         return UsageError(
-            .notFound, "no bills kept for this period; latest: \(PeriodText.span(latest)) ([ or --period)")
+            .notFound, "no bills kept for this period; latest: \(PeriodText.span(latest)) (\(key) or --period)")
     }
 
     /// A note per charge no plan re-prices (units are still compared).

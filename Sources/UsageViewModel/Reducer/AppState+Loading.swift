@@ -60,7 +60,8 @@ extension AppState {
     }
 
     /// Lands an answer in the stacked view waiting for `id`; returns that view's index, or nil when nobody waits
-    /// (superseded or left). A failure is said on the status line, as a warning when the provider does not offer it.
+    /// (superseded or left). A failure is said on the status line, as a warning when the provider does not offer it or
+    /// has nothing there.
     mutating func land<View: LoadingView>(
         _ id: RequestID?, _ result: Result<View.Value, UsageError>, into view: WritableKeyPath<Screen, View?>
     ) -> Int? {
@@ -70,7 +71,9 @@ extension AppState {
         stack[index][keyPath: view] = waiting
         switch result {
         case .success: succeeded()
-        case .failure(let error): message = StatusMessage(error.message, error.kind == .unsupported ? .warning : .error)
+        case .failure(let error):
+            // Nothing there, or not offered, is said as a warning; a failure to answer as an error.
+            message = StatusMessage(error.message, [.unsupported, .notFound].contains(error.kind) ? .warning : .error)
         }
         return index
     }
