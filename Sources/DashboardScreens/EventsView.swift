@@ -34,9 +34,9 @@ enum EventsView {
         let items = page.items
         let first = page.index * page.size
         let columns = [
-            Table.Column("#", width: 7, alignRight: true),
+            Table.Column("#", width: max(3, String(first + items.count).count), alignRight: true),
             Table.Column("Timestamp (UTC)", width: 24),
-            Table.Column("Transaction ID", width: Self.idWidth(items, width: inner.width)),
+            Table.Column("Transaction ID", width: Self.idWidth(items, terminalWidth: state.width)),
             Table.Column("Properties", width: 0),
         ]
         Table(
@@ -58,9 +58,9 @@ enum EventsView {
 
     /// The id column as wide as the page's longest id: whole from 120 columns (at most 64), else at most 16, so the
     /// properties keep the room; never under the header's 14.
-    static func idWidth(_ items: [UsageEvent], width: Int) -> Int {
+    static func idWidth(_ items: [UsageEvent], terminalWidth: Int) -> Int {
         let longest = items.map { TextWidth.of($0.transactionID) }.max() ?? 0
-        return max(14, min(longest, width >= 120 ? 64 : 16))
+        return max(14, min(longest, terminalWidth >= 120 ? 64 : 16))
     }
 
     /// `API calls events · Acme · 2026-11-25 14:00 → 15:00 · where status=500` (or the filter being typed).

@@ -62,6 +62,19 @@ struct GoldenScreenTests {
         Snapshot.assert(h.frame(), named: "events-\(width)x\(height)")
     }
 
+    /// Transaction ids are whole from a 120-column terminal (up to 64 characters); narrower, the properties keep
+    /// the room and ids are cut at 16.
+    @Test func transactionIDsAreWholeFrom120Columns() {
+        let id = "txn_2026-12-05T14:39:01_export_0042"
+        let events = [
+            UsageEvent(
+                transactionID: id, customerID: "c", metricCode: "m", timestamp: ScreenHarness.now,
+                properties: .object([]))
+        ]
+        #expect(EventsView.idWidth(events, terminalWidth: 120) == id.count)
+        #expect(EventsView.idWidth(events, terminalWidth: 119) == 16)
+    }
+
     @Test(arguments: sizes)
     func eventDetail(width: Int, height: Int) async throws {
         var h = try await ScreenHarness(width: width, height: height, build: ScreenHarness.demo)
