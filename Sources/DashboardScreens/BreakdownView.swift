@@ -42,9 +42,15 @@ enum BreakdownView {
         }
         if priced { fields.append((.amount, Table.Column("Amount", width: 16, alignRight: true))) }
         fields.append((.share, Table.Column("Share", width: 7, alignRight: true)))
-        let used = fields.dropFirst().reduce(0) { $0 + $1.1.width + 1 }
-        let barWidth = max(8, min(30, inner.width - used - 18))
-        fields.append((.bar, Table.Column("", width: barWidth)))
+        // The values as wide as the longest (up to 60), the bar the rest (up to 60): never a wide column of blanks.
+        // Narrow, the bar goes first, then the event count, so the value, its total, change, amount and share stay.
+        let longest = rows.prefix(500).map { TextWidth.of($0.text(by: breakdown.key ?? "it")) }.max() ?? 0
+        let valueWidth = min(60, max(12, TextWidth.of(breakdown.key ?? "value"), longest))
+        var used: Int { fields.dropFirst().reduce(0) { $0 + $1.1.width + 1 } }
+        if inner.width - used - 12 < 0 { fields.removeAll { $0.0 == .events } }
+        let barWidth = min(60, inner.width - used - valueWidth - 1)
+        fields[0].1.width = max(1, min(valueWidth, inner.width - used - max(0, barWidth) - (barWidth >= 8 ? 1 : 0)))
+        if barWidth >= 8 { fields.append((.bar, Table.Column("", width: barWidth))) }
         Table(
             columns: fields.map(\.1),
             rowCount: rows.count, offset: breakdown.cursor.offset, selected: breakdown.cursor.selected,
