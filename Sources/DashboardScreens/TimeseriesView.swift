@@ -75,8 +75,7 @@ enum TimeseriesView {
         -> String
     {
         guard let previous else { return "…" }
-        guard previous.bucket == series.bucket, previous.points.indices.contains(index) else { return "no bucket" }
-        let before = previous.points[index].value
+        guard let before = series.counterpart(of: index, in: previous) else { return "no bucket" }
         return Comparison.text(series.points[index].value - before, previous: before) {
             Format.value($0, unit: metric.unit)
         }

@@ -76,6 +76,19 @@ struct CustomerCompareEndToEndTests {
         let row = try #require(
             alone.stdout.split(separator: "\n").first { $0.hasPrefix("api_calls,") }, "\(alone.stdout)")
         #expect(row.split(separator: ",")[2] == "\(previous)", "the previous total is that period's own: \(row)")
+        let series = try await Program.run(
+            Tmux.binary,
+            [
+                "timeseries", "--db", db, "--metric", "api_calls", "--customer", "cus_00001", "--period", "last-7-days",
+                "--compare", "previous", "--format", "csv",
+            ])
+        let buckets = series.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(buckets.count == 7, "\(series.stdout)")
+        let earlier = buckets.compactMap { $0.count >= 7 ? Int($0[5]) : nil }
+        #expect(earlier.reduce(0, +) == previous, "the buckets before add up to the period before: \(series.stdout)")
+        for bucket in buckets where bucket.count >= 7 {
+            #expect(Int(bucket[6]) == Int(bucket[2])! - Int(bucket[5])!, "change = value - previous: \(bucket)")
+        }
 
         let tmux = try await Tmux(
             width: 120, height: 40, arguments: "--db \(db) --customer cus_00001 --period last-7-days --compare previous"

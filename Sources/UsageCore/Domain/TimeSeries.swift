@@ -49,4 +49,13 @@ public struct TimeSeries: Sendable, Hashable {
     public var minimum: Decimal { points.map(\.value).min() ?? 0 }
     /// The largest point value, or zero when empty.
     public var maximum: Decimal { points.map(\.value).max() ?? 0 }
+
+    /// The value of the bucket as far into `previous` as bucket `index` is into this series (nil when `previous` is
+    /// shorter or bucketed otherwise): what a compared chart's readout and a compared series set beside a bucket.
+    public func counterpart(of index: Int, in previous: TimeSeries) -> Decimal? {
+        guard previous.bucket == bucket, previous.isPerBillingPeriod == isPerBillingPeriod,
+            previous.points.indices.contains(index)
+        else { return nil }
+        return previous.points[index].value
+    }
 }

@@ -64,20 +64,25 @@ extension ExportTable {
             numeric: ["total", "events", "amount", "previous", "change"])
     }
 
-    /// A series, a row per bucket: `start, end, value, [amount, currency]` (half-open; a billing period's point
-    /// ends where it ends; a bucket's amount is what it added to its billing month's charge, where a plan prices it).
-    public static func series(_ series: TimeSeries, customerID: String?) -> ExportTable {
+    /// A series, a row per bucket: `start, end, value, [amount, currency], [previous, change]` (half-open; a billing
+    /// period's point ends where it ends; a bucket's amount is what it added to its billing month's charge, where a
+    /// plan prices it; `previous` is the bucket as far into the series compared with, empty where it has none).
+    public static func series(_ series: TimeSeries, customerID: String?, previous: TimeSeries? = nil) -> ExportTable {
         let priced = series.points.contains { $0.amount != nil }
-        let cells = series.points.map { point -> [Cell] in
-            [
+        let cells = series.points.enumerated().map { index, point -> [Cell] in
+            let before = previous.flatMap { series.counterpart(of: index, in: $0) }
+            return [
                 .text(UTCTime.iso(point.start)), .text(UTCTime.iso(point.end ?? series.bucket.advance(point.start))),
                 .number(point.value),
             ] + (priced ? [.amounts(point.amount.map { [$0] } ?? []), .text(point.amount?.currency)] : [])
+                + (previous == nil
+                    ? [] : before.map { [.number($0), .number(point.value - $0)] } ?? [.text(nil), .text(nil)])
         }
         return ExportTable(
             noun: "buckets", name: "series-\(series.metricCode)-\(customerID ?? "all")",
-            headers: ["start", "end", "value"] + (priced ? ["amount", "currency"] : []), rows: cells,
-            numeric: ["value", "amount"])
+            headers: ["start", "end", "value"] + (priced ? ["amount", "currency"] : [])
+                + (previous == nil ? [] : ["previous", "change"]), rows: cells,
+            numeric: ["value", "amount", "previous", "change"])
     }
 
     /// A page of events in the shape `ingest` reads: `transaction_id, timestamp, external_customer_id,

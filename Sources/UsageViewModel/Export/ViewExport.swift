@@ -35,7 +35,9 @@ public struct ViewExport: Sendable, Hashable {
                     previous: state.comparison == nil ? nil : usage.previous?.totals)
             }
         case .timeseries(let chart):
-            return chart.series.map { .series($0, customerID: chart.customerID) }
+            return chart.series.map {
+                .series($0, customerID: chart.customerID, previous: state.comparison == nil ? nil : chart.previous)
+            }
         case .events(let events):
             return events.page.map { .events($0, customerID: events.customerID, metricCode: events.metric.code) }
         case .breakdown(let split):

@@ -14,6 +14,11 @@ struct TimeseriesCommand: HeadlessCommand {
     @Option(help: "The customer: its id or a name (default: all customers).", completion: NameCompletion.customers)
     var customer: String?
     @Option(help: "Bucket size: hour, day or month.") var bucket: Bucket = .day
+    @Option(
+        help: ArgumentHelp(
+            "Add each bucket's value in the bucket as far into another period and the change: previous, "
+                + "last-month or last-year (as for customers).", valueName: "previous|last-month|last-year"))
+    var compare: Comparison?
     @OptionGroup var source: SourceOptions
     @OptionGroup var query: QueryOptions
 
@@ -28,29 +33,43 @@ struct TimeseriesCommand: HeadlessCommand {
                 "usagetop: note: \(service.providerName) answers \(metric.code) by its own periods (a point each, as it bills them), not per \(bucket.rawValue)"
             )
         }
-        return render(series, customerID: customerID, filter: metric.filter)
+        var compared: TimeSeries?
+        if let compare {
+            let other = compare.period(of: query.choice(for: period), now: Date())
+            compared = try await service.timeseries(
+                metric: metric, customerID: customerID, period: other, bucket: bucket)
+        }
+        return render(series, compared: compared, customerID: customerID, filter: metric.filter)
     }
 
-    private func render(_ series: TimeSeries, customerID: String?, filter: MetricFilter?) -> String {
+    private func render(_ series: TimeSeries, compared: TimeSeries?, customerID: String?, filter: MetricFilter?)
+        -> String
+    {
+        let table = ExportTable.series(series, customerID: customerID, previous: compared)
         switch query.format {
         case .json:
             let priced = series.points.contains { $0.amount != nil }
-            let points = series.points.map {
-                var fields: [(String, JSONValue)] = [("start", .string(UTCTime.iso($0.start)))]
-                if let end = $0.end { fields.append(("end", .string(UTCTime.iso(end)))) }
-                return JSONValue.object(
-                    fields + [("value", JSONOut.number($0.value))] + (priced ? JSONOut.money($0.amount) : []))
+            let points = series.points.enumerated().map { index, point in
+                var fields: [(String, JSONValue)] = [("start", .string(UTCTime.iso(point.start)))]
+                if let end = point.end { fields.append(("end", .string(UTCTime.iso(end)))) }
+                fields += [("value", JSONOut.number(point.value))] + (priced ? JSONOut.money(point.amount) : [])
+                if let before = compared.flatMap({ series.counterpart(of: index, in: $0) }) {
+                    fields += [("previous", JSONOut.number(before)), ("change", JSONOut.number(point.value - before))]
+                }
+                return JSONValue.object(fields)
             }
             return JSONWriter.compact(
-                .object([
-                    ("metric", .string(series.metricCode)), ("filter", JSONOut.string(filter?.id)),
-                    ("bucket", .string(series.isPerBillingPeriod ? "billing_period" : series.bucket.rawValue)),
-                    ("points", .array(points)), ("total", JSONOut.number(series.total)),
-                ]))
-        case .csv: return ExportTable.series(series, customerID: customerID).csv()
+                .object(
+                    [
+                        ("metric", .string(series.metricCode)), ("filter", JSONOut.string(filter?.id)),
+                        ("bucket", .string(series.isPerBillingPeriod ? "billing_period" : series.bucket.rawValue)),
+                        ("points", .array(points)), ("total", JSONOut.number(series.total)),
+                    ]
+                        + (compared.map { [("previous_total", JSONOut.number($0.total))] } ?? [])))
+        case .csv: return table.csv()
         case .table:
-            return TabularOutput(ExportTable.series(series, customerID: customerID)).table()
-                + "\ntotal  \(DecimalText.format(series.total))"
+            return TabularOutput(table).table() + "\ntotal  \(DecimalText.format(series.total))"
+                + (compared.map { "\nprevious total  \(DecimalText.format($0.total))" } ?? "")
         }
     }
 }
