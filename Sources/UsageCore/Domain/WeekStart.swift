@@ -30,7 +30,4 @@ public enum WeekStart: String, Sendable, CaseIterable {
         let day = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
         return Date(timeIntervalSince1970: Double(day - daysIntoWeek(day)) * 86_400)
     }
-
-    /// The day's name as people write it (`Sunday`).
-    public var name: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
 }

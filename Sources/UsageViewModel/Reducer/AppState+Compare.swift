@@ -79,7 +79,7 @@ extension AppState {
         }
     }
 
-    /// Lands the usage or chart of the period compared with in the view that asked for it (nil when none did): a
+    /// Lands the usage or chart of the period compared with in the view that asked for it (false when none did): a
     /// failure is said as a warning, the view keeps its own numbers.
     mutating func comparedArrived(
         _ id: RequestID?, usage: Result<CustomerUsage, UsageError>?, series: Result<TimeSeries, UsageError>?
