@@ -106,7 +106,12 @@ public struct ProviderSync: Sendable {
                 guard next < customers.count else { return }
                 let customer = customers[next]
                 next += 1
-                group.addTask { await CustomerSync(context: context, customer: customer).run() }
+                // One memo per customer: a listing its questions share (Lago's subscriptions) is read once.
+                group.addTask {
+                    await WorkMemo.$current.withValue(WorkMemo()) {
+                        await CustomerSync(context: context, customer: customer).run()
+                    }
+                }
             }
             for _ in 0..<concurrency { start() }
             while let part = await group.next() {

@@ -214,11 +214,17 @@ struct LagoSyncEndToEndTests {
             again.status == 0 && again.stdout.contains("(0 new)") && again.stdout.contains(": all agree"),
             "\(again.stdout)")
         let listed = server.requests.filter { $0.path == "/api/v1/events" }.count
+        let subscriptions = { server.requests.filter { $0.path == "/api/v1/subscriptions" }.count }
+        let listingsBefore = subscriptions()
         #expect(!(first.stdout + first.stderr + again.stderr).contains(Self.key))
         let quiet = try await Self.sync(server, db: db, environment: environment)
         #expect(
             server.requests.filter { $0.path == "/api/v1/events" }.count == listed,
             "a quiet pass reads no event: \(quiet.stdout)")
+        #expect(
+            subscriptions() - listingsBefore == Self.customers.count,
+            "each customer's subscriptions are listed once a pass, not once per metric: \(subscriptions() - listingsBefore)"
+        )
     }
 
     @Test(arguments: StoreKind.available)

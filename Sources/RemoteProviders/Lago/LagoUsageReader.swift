@@ -22,8 +22,21 @@ struct LagoUsageReader: Sendable {
     /// Optional endpoints this server turned out not to offer.
     let features = EndpointMemory()
 
-    /// The customer's active and terminated subscriptions (one listing, read once per load).
+    /// The customer's active and terminated subscriptions: one listing, read once per load, and once per customer
+    /// for a whole sync pass (`WorkMemo`), not once per metric.
     func subscriptions(customerID: String) async throws(APIError) -> [Subscription] {
+        do {
+            return try await WorkMemo.reuse("lago subscriptions \(api.configuration.baseURL) \(customerID)") {
+                try await listSubscriptions(customerID: customerID)
+            }
+        } catch let error as APIError {
+            throw error
+        } catch {
+            throw APIError(provider: api.configuration.providerName, kind: .cancelled, message: "cancelled")
+        }
+    }
+
+    private func listSubscriptions(customerID: String) async throws(APIError) -> [Subscription] {
         let query = [("external_customer_id", customerID), ("status[]", "active"), ("status[]", "terminated")]
         return try await pages("/subscriptions", root: "subscriptions", query: query).compactMap { item in
             guard let id = item["external_id"].nonEmptyText else { return nil }
