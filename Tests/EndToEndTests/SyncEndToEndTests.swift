@@ -167,6 +167,9 @@ struct SyncEndToEndTests {
                 + "verified 8 customer-metric-periods against hyperline: all agree\n",
             "a usage call per customer for its counts, then a page of 100 per customer and metric with events, two for the 104 events of cus_1 and of cus_2; none for cus_4, which has none; each customer's two aggregators checked"
         )
+        #expect(
+            first.stderr.contains(" 14 calls (") && first.stderr.contains("% of hyperline's 17 calls/s)"),
+            "the pass says its calls a second against the published limit: \(first.stderr)")
         let listed = try await Program.run(
             Tmux.binary, ["customers", "--db", db, "--format", "csv"], extra: environment)
         #expect(listed.stdout.contains("cus_4"), "a customer without events is listed too:\n\(listed.stdout)")

@@ -29,4 +29,14 @@ struct ProviderRegistryTests {
         }
         #expect(ProviderRegistry.listed(["local", "lago", "prolifi"]) == "local, lago or prolifi")
     }
+
+    /// A sync pass says its calls a second against the provider's published limit, or that there is none.
+    @Test func aRateReadsAgainstThePublishedLimit() {
+        let hyperline = RateBudget(requests: 170, per: .seconds(10), burst: 20)
+        #expect(hyperline.usage(12.5, provider: "hyperline") == "12.5 calls/s, 74% of hyperline's 17 calls/s")
+        let prolifi = RateBudget(requests: 900, per: .seconds(60))
+        #expect(prolifi.usage(3, provider: "prolifi") == "3.0 calls/s, 20% of prolifi's 15 calls/s")
+        let lago = RateBudget(requests: 1_000_000, per: .seconds(1), maxConcurrent: 8)
+        #expect(lago.usage(76.2, provider: "lago") == "76.2 calls/s (lago publishes no rate limit)")
+    }
 }

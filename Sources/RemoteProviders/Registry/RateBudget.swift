@@ -29,6 +29,17 @@ public struct RateBudget: Sendable, Hashable {
             maxConcurrent: Self.part(maxConcurrent, share), now: now, sleep: sleep)
     }
 
+    /// `rate` calls a second as people read it against this published limit: `12.5 calls/s, 7% of hyperline's 17
+    /// calls/s`, or only the rate where the provider publishes none (a budget of a million a second).
+    public func usage(_ rate: Double, provider: String) -> String {
+        let seconds = Double(interval.components.seconds) + Double(interval.components.attoseconds) / 1e18
+        let limit = seconds > 0 ? Double(requests) / seconds : 0
+        let calls = String(format: "%.1f calls/s", rate)
+        guard limit > 0, limit < 100_000 else { return calls + " (\(provider) publishes no rate limit)" }
+        return calls
+            + ", \(Int((rate / limit * 100).rounded()))% of \(provider)'s \(String(format: "%g", limit)) calls/s"
+    }
+
     /// One call at a time within the same rate (the benchmarks' sequential baseline).
     public var sequential: RateBudget {
         var one = self

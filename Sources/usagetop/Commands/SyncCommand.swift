@@ -52,14 +52,14 @@ struct SyncCommand: AsyncParsableCommand {
             let location = StoreLocation.chosen(db: source.db, profile: profile)
             guard let every else {
                 let report = try await pass(
-                    provider, kind.billing, try await location.openForWriting(profile: profile), name)
+                    provider, kind, try await location.openForWriting(profile: profile), name)
                 if !report.isClean { throw ExitCode(1) }
                 return
             }
             try await repeatedly(every: every) { (store: (any EventStore)?) throws(UsageError) -> any EventStore in
                 let opened: any EventStore
                 if let store { opened = store } else { opened = try await location.openForWriting(profile: profile) }
-                _ = try await pass(provider, kind.billing, opened, name)
+                _ = try await pass(provider, kind, opened, name)
                 return opened
             }
         } catch let error as UsageError {
@@ -69,13 +69,13 @@ struct SyncCommand: AsyncParsableCommand {
 
     /// One pass: the copy with its status line, then the summary, the check and what is left, on stdout, stderr
     /// and in the log.
-    private func pass(_ provider: any UsageProvider, _ billing: BillingModel, _ store: any EventStore, _ name: String)
-        async throws(UsageError) -> SyncReport
-    {
+    private func pass(
+        _ provider: any UsageProvider, _ kind: ProviderDescriptor, _ store: any EventStore, _ name: String
+    ) async throws(UsageError) -> SyncReport {
         let now = Date()
         let start = try PeriodText.parse(since, now: now).resolve(now: now).start
-        let status = SyncStatus()
-        let report = try await ProviderSync(provider: provider, billing: billing, store: store, source: name).run(
+        let status = SyncStatus(budget: (kind.name, kind.budget))
+        let report = try await ProviderSync(provider: provider, billing: kind.billing, store: store, source: name).run(
             since: start, now: now
         ) {
             status.show($0)
@@ -92,7 +92,7 @@ struct SyncCommand: AsyncParsableCommand {
         }
         StandardOutput.line(report.summary)
         StandardOutput.line(report.verification)
-        Self.log(report)
+        Self.log(report, rate: status.rate(calls: report.calls))
         return report
     }
 
@@ -128,9 +128,9 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     /// What a pass left, in the log: one line per disagreement and failure, and the check's line.
-    private static func log(_ report: SyncReport) {
+    private static func log(_ report: SyncReport, rate: String?) {
         let logger = Logger(label: "usagetop.sync")
-        logger.info("\(report.summary)")
+        logger.info("\(report.summary + (rate.map { " (\($0))" } ?? ""))")
         logger.info("\(report.verification)")
         for line in report.disagreements { logger.warning("disagrees: \(line)") }
         for line in report.failures { logger.error("\(line)") }

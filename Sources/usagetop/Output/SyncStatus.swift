@@ -1,5 +1,6 @@
 import Foundation
 import LocalStore
+import RemoteProviders
 import StoreSync
 import Synchronization
 import TermUI
@@ -10,11 +11,24 @@ import UsageCore
 final class SyncStatus: Sendable {
     private let onTerminal: Bool
     private let state: Mutex<(started: Date, shown: Date, width: Int)>
+    /// The provider's name and published rate limit, to say what share of it the pass spends.
+    private let budget: (provider: String, limit: RateBudget)?
 
-    /// A status for a pass starting now; `onTerminal` when stderr is a terminal.
-    init(onTerminal: Bool = isatty(STDERR_FILENO) == 1, now: Date = Date()) {
+    /// A status for a pass starting now against `budget`; `onTerminal` when stderr is a terminal.
+    init(
+        budget: (provider: String, limit: RateBudget)? = nil, onTerminal: Bool = isatty(STDERR_FILENO) == 1,
+        now: Date = Date()
+    ) {
         self.onTerminal = onTerminal
+        self.budget = budget
         state = Mutex((now, .distantPast, 0))
+    }
+
+    /// The calls a second of `calls` so far, against the provider's published limit (`12.5 calls/s, 7% of …`).
+    func rate(calls: Int, now: Date = Date()) -> String? {
+        let elapsed = now.timeIntervalSince(state.withLock { $0.started })
+        guard let budget, elapsed > 0 else { return nil }
+        return budget.limit.usage(Double(calls) / elapsed, provider: budget.provider)
     }
 
     /// Shows `progress`: on a terminal at most every 0.2 s (and at the end); otherwise a line per hundred customers
@@ -22,6 +36,7 @@ final class SyncStatus: Sendable {
     func show(_ progress: SyncProgress, now: Date = Date()) {
         let counts =
             "\(progress.read) events (\(progress.inserted) new), \(progress.calls) calls"
+            + (rate(calls: progress.calls, now: now).map { " (\($0))" } ?? "")
             + (progress.failures > 0 ? ", \(progress.failures) failed" : "")
         let last = progress.done == progress.total
         guard onTerminal else {
