@@ -18,7 +18,7 @@ struct Usagetop: AsyncParsableCommand {
             DashboardCommand.self, MonitorCommand.self, CustomersCommand.self, SnapshotCommand.self,
             TimeseriesCommand.self,
             EventsCommand.self, BreakdownCommand.self, IngestCommand.self, SyncCommand.self, ReconcileCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, StoreCommand.self,
             InfoCommand.self,
         ],
         defaultSubcommand: DashboardCommand.self

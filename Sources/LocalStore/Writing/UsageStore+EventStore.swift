@@ -48,4 +48,20 @@ extension UsageStore: EventStore {
     public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
         try await LocalProvider(store: self).billedRows(customer: customer, period: period)
     }
+
+    public func eventCount(before cutoff: Date) async throws(UsageError) -> Int {
+        let sql = PruneSQL.count(before: UTCTime.milliseconds(cutoff), in: .sqlite)
+        return try await asyncRead { db in Int(try sql.rows(db).first?.first?.integer ?? 0) }
+    }
+
+    public func prune(before cutoff: Date) async throws(UsageError) -> Int {
+        let ms = UTCTime.milliseconds(cutoff)
+        return try await OffPool.run { () throws(UsageError) in
+            try self.write { db in
+                let count = Int(try PruneSQL.count(before: ms, in: .sqlite).rows(db).first?.first?.integer ?? 0)
+                for statement in PruneSQL.delete(before: ms, in: .sqlite) { try statement.execute(db) }
+                return count
+            }
+        }
+    }
 }

@@ -115,4 +115,24 @@ extension PostgresUsageStore: EventStore {
     public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
         try await PostgresProvider(store: self).billedRows(customer: customer, period: period)
     }
+
+    public func eventCount(before cutoff: Date) async throws(UsageError) -> Int {
+        let sql = PruneSQL.count(before: UTCTime.milliseconds(cutoff), in: .postgres)
+        return try await readOne { [logger] connection in
+            Int(try await sql.rows(on: connection, logger: logger).first?.first?.integer ?? 0)
+        }
+    }
+
+    public func prune(before cutoff: Date) async throws(UsageError) -> Int {
+        let ms = UTCTime.milliseconds(cutoff)
+        return try await write { [logger] connection in
+            let count = Int(
+                try await PruneSQL.count(before: ms, in: .postgres).rows(on: connection, logger: logger).first?.first?
+                    .integer ?? 0)
+            for statement in PruneSQL.delete(before: ms, in: .postgres) {
+                try await connection.query(statement.query, logger: logger)
+            }
+            return (count, true)
+        }
+    }
 }

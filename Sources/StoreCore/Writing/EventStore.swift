@@ -1,3 +1,4 @@
+import Foundation
 import UsageCore
 
 /// A usage store that ingest and sync write into: the embedded SQLite store (`UsageStore`) or a shared PostgreSQL
@@ -30,6 +31,13 @@ public protocol EventStore: Sendable {
 
     /// The readings kept of a customer's metrics whose periods overlap `period`.
     func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow]
+
+    /// How many events are older than `cutoff` (a UTC midnight): what `prune` would remove.
+    func eventCount(before cutoff: Date) async throws(UsageError) -> Int
+
+    /// Removes everything older than `cutoff` (a UTC midnight) in one transaction (`PruneSQL`): the events, their
+    /// rollups and the bills of periods that ended by then; returns how many events went.
+    func prune(before cutoff: Date) async throws(UsageError) -> Int
 
     /// The store as a data source for every screen and command.
     var reader: any EventListing & SeriesListing & PropertyBreakdowns { get }

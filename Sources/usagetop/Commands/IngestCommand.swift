@@ -13,15 +13,7 @@ struct IngestCommand: AsyncParsableCommand {
         discussion:
             "All or nothing by default: any invalid line means nothing is written. Exit code 1 if a line was rejected.")
 
-    @Option(
-        name: .long,
-        help:
-            "The usage store: an SQLite file (default: $XDG_DATA_HOME/usagetop/usage.sqlite) or postgres://user@host/database."
-    )
-    var db: String?
-    @Option(
-        help: "A profile whose db (and password_env or password_command) names the store.",
-        completion: NameCompletion.profiles) var profile: String?
+    @OptionGroup var store: WritableStoreOptions
     @Option(help: "metrics.json: [{\"code\",\"name\",\"aggregation\",\"field\",\"unit\"}].") var metrics: String?
     @Option(help: "customers.json: [{\"id\",\"name\",\"currency\"}].") var customers: String?
     @Flag(help: "Write the valid lines and report the invalid ones.") var skipInvalid = false
@@ -29,15 +21,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         do {
-            var warnings: [String] = []
-            let chosen = try profile.map { name throws(UsageError) in
-                try ConfigFile.load(
-                    path: ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment), warnings: &warnings
-                )
-                .profile(name)
-            }
-            for warning in warnings { StandardError.line("usagetop: warning: \(warning)") }
-            let target = try await StoreLocation.chosen(db: db, profile: chosen).openForWriting(profile: chosen)
+            let target = try await store.openForWriting()
             let metricList =
                 try metrics.map { path throws(UsageError) in
                     try CatalogParser.metrics(from: try read(path), source: path)
