@@ -24,12 +24,52 @@ enum IngestBenchmark {
         print(line("usagetop ingest (JSON Lines, rollups, dedup)", report.inserted, ours))
         if let reference { print(line("sqlite3 .import (CSV into a plain table)", events, reference)) }
         if let indexed { print(line("sqlite3 .import (CSV into usagetop's event table)", events, indexed)) }
+        try narrow(folder: folder, events: events)
     }
+
+    /// The same on narrow rows (id, customer, code, timestamp, one value), against `.import` into a table whose
+    /// primary key is the transaction id.
+    static func narrow(folder: URL, events: Int) throws {
+        let jsonl = folder.appendingPathComponent("narrow.jsonl")
+        let csv = folder.appendingPathComponent("narrow.csv")
+        var json = "", text = ""
+        json.reserveCapacity(events * 110)
+        for i in 0..<events {
+            let ts = 1_793_491_200 + i * 7 % 2_592_000
+            json +=
+                #"{"transaction_id": "tx-\#(i)", "external_customer_id": "cus_\#(i % 500)", "code": "gb", "timestamp": \#(ts), "properties": {"v": \#(i % 997)}}"#
+                + "\n"
+            text += "tx-\(i),cus_\(i % 500),gb,\(ts),\(i % 997)\n"
+        }
+        try json.write(to: jsonl, atomically: false, encoding: .utf8)
+        try text.write(to: csv, atomically: false, encoding: .utf8)
+        let storePath = folder.appendingPathComponent("narrow.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+        let store = try UsageStore(path: storePath)
+        var report = IngestReport()
+        let metrics = [Metric(code: "gb", name: "GB", aggregation: .sum, field: "v", unit: "GB")]
+        let ours = try ContinuousClock().measure {
+            report = try Ingestor(store: store).ingest(eventsPath: jsonl.path, metrics: metrics)
+        }
+        print(line("usagetop ingest, narrow rows", report.inserted, ours))
+        if let reference = try sqliteImport(csv: csv, folder: folder, schema: narrowSchema) {
+            print(line("sqlite3 .import, narrow rows (transaction id primary key)", events, reference))
+            print(String(format: "narrow ratio: %.2f×", seconds(ours) / seconds(reference)))
+        }
+    }
+
+    private static func seconds(_ took: Duration) -> Double {
+        Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+    }
+
+    /// Narrow rows with the transaction id as primary key.
+    private static let narrowSchema =
+        "CREATE TABLE event (transaction_id TEXT PRIMARY KEY, customer_id TEXT, code TEXT, ts INTEGER, value TEXT);"
 
     /// One result line: events and events per second.
     static func line(_ name: String, _ count: Int, _ took: Duration) -> String {
         let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
-        return "\(name.padding(toLength: 52, withPad: " ", startingAt: 0)) \(count) events in "
+        return "\(name.padding(toLength: 58, withPad: " ", startingAt: 0)) \(count) events in "
             + String(format: "%.2f s = %.0f events/s", seconds, Double(count) / seconds)
     }
 
