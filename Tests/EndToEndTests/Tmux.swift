@@ -45,9 +45,17 @@ final class Tmux: Sendable {
     }
 
     deinit {
-        let (socket, home) = (socket, home)
+        // Started here, not in a task that a process ending with its last test may never run: a tmux server left
+        // behind would keep its usagetop running after the suite.
+        let words: [String] = ["/usr/bin/tmux", "-L", socket, "kill-server"]
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        _ = posix_spawn(&pid, "/usr/bin/tmux", nil, nil, argv, environ)
+        let home = home
         Task.detached {
-            _ = try? await Program.run("/usr/bin/tmux", ["-L", socket, "kill-server"], capture: false)
+            var status: Int32 = 0
+            _ = waitpid(pid, &status, 0)
             try? FileManager.default.removeItem(at: home)
         }
     }
