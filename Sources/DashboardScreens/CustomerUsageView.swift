@@ -79,7 +79,7 @@ enum CustomerUsageView {
         let readout =
             TimeseriesView.readout(
                 metric: metric, cursor: usage.chartCursor, series: series, eventsKey: focused, now: state.now,
-                compared: TimeseriesView.compared(usage.previous?.series[metric.code], state))
+                compared: TimeseriesView.compared(usage.previous?.series[metric.code], state), width: area.width - 1)
             ?? "total \(Format.exact(series.total, unit: metric.unit))   max \(Format.value(series.maximum, unit: metric.unit))   \(series.points.count) buckets"
         buffer.write(
             " " + readout, x: area.x, y: area.y + 1, style: theme.text(usage.chartCursor == nil ? .muted : .title),

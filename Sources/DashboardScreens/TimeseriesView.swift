@@ -39,7 +39,7 @@ enum TimeseriesView {
     static func readout(_ chart: TimeseriesState, _ series: TimeSeries, _ state: AppState) -> String? {
         readout(
             metric: chart.metric, cursor: chart.cursor, series: series, eventsKey: chart.customerID != nil,
-            now: state.now, compared: compared(chart.previous, state))
+            now: state.now, compared: compared(chart.previous, state), width: state.width - 4)
     }
 
     /// The series compared with and the words for the comparison, while the dashboard compares.
@@ -48,25 +48,33 @@ enum TimeseriesView {
     }
 
     /// The readout of bucket `cursor` of `series` (nil without a cursor); `eventsKey` adds the `e events` hint;
-    /// `compared` adds the change since the bucket as far into the period compared with (`…` until it loads).
+    /// `compared` adds the change since the bucket as far into the period compared with (`…` until it loads). Where
+    /// it is wider than `width`, the hint goes first, then the share of the total, so the value, its cost and its
+    /// change stay.
     static func readout(
         metric: Metric, cursor: Int?, series: TimeSeries, eventsKey: Bool, now: Date,
-        compared: (series: TimeSeries?, label: String)? = nil
+        compared: (series: TimeSeries?, label: String)? = nil, width: Int = .max
     ) -> String? {
         guard let index = cursor, series.points.indices.contains(index) else { return nil }
         let point = series.points[index]
         let span = PeriodText.span(Period(start: point.start, end: point.end ?? series.bucket.advance(point.start)))
         guard point.start <= now else { return "▸ \(span) · not yet" }
         let underWay = now < (point.end ?? series.bucket.advance(point.start))
-        var text = "▸ \(span) · \(Format.exact(point.value, unit: metric.unit))" + (underWay ? " so far" : "")
-        if let amount = point.amount { text += " · " + amount.text }
+        var parts = ["▸ \(span)", Format.exact(point.value, unit: metric.unit) + (underWay ? " so far" : "")]
+        if let amount = point.amount { parts.append(amount.text) }
+        var share: String?
         if metric.aggregation.isAdditive, series.total > 0 {
-            text += " · " + DecimalText.grouped(point.value / series.total * 100, fractionDigits: 1) + " % of the total"
+            share = DecimalText.grouped(point.value / series.total * 100, fractionDigits: 1) + " % of the total"
         }
-        if let compared {
-            text += " · " + change(of: index, series, against: compared.series, metric) + " " + compared.label
+        let changed: String? = compared.map {
+            Self.change(of: index, series, against: $0.series, metric) + " " + $0.label
         }
-        return text + (eventsKey ? " · e events" : "")
+        let hint: String? = eventsKey ? "e events" : nil
+        for optional in [[share, changed, hint], [share, changed], [changed]] {
+            let text = (parts + optional.compactMap { $0 }).joined(separator: " · ")
+            if TextWidth.of(text) <= width { return text }
+        }
+        return (parts + [changed].compactMap { $0 }).joined(separator: " · ")
     }
 
     /// The change of bucket `index` since the bucket as far into `previous` (`…` until it loads; nothing then, when

@@ -64,6 +64,15 @@ struct CompareScreenTests {
         #expect(!h.frame().text.contains(" vs "), "no comparison: the readout says none")
     }
 
+    /// At 80 columns the readout keeps the value, its cost and its change: the share and the key hint give way.
+    @Test func aNarrowReadoutKeepsTheChange() async throws {
+        var h = try await ScreenHarness(width: 80, height: 24, build: ScreenHarness.demo)
+        await h.press(.enter, .enter, .character("c"), .character("^"))
+        let line = h.frame().line(4)
+        #expect(line.contains("vs last month") && !line.contains("e events"), "\(line)")
+        #expect(!line.contains("vs last mont…") && !line.hasSuffix("…│"), "nothing cut: \(line)")
+    }
+
     @Test func anotherPeriodAsksItsOwnComparisonAndDropsTheOld() async throws {
         var h = try await ScreenHarness(width: 120, height: 40, build: ScreenHarness.demo)
         await h.press(.enter, .character("c"))
