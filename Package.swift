@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "HTTPTestSupport", "PostgresTestSupport", "RemoteProviders",
+                "HTTPTestSupport", "PostgresTestSupport", "RemoteProviders", "UsageCore",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"), .product(name: "GRDB", package: "GRDB.swift"),
             ]

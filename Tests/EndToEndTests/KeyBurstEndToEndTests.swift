@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTestSupport
 import Testing
+import UsageCore
 
 /// A hundred fast bursts of keys against a slow API (every reply 40 ms late), in the real binary under tmux: keys
 /// that supersede a question in flight (a metric, a period, a view left) never put a cancelled request's error on
@@ -26,7 +27,7 @@ struct KeyBurstEndToEndTests {
             width: 100, height: 30, arguments: "--provider hyperline --base-url \(server.baseURL)",
             environment: "HYPERLINE_API_KEY=\(ProviderEndToEndTests.key)")
         #expect(await tmux.waitFor { $0.contains("Acme Corp") && $0.contains("2 of 2") }.ok)
-        var random = SplitMix(state: 2026)
+        var random = SeededRandom(seed: 2026)
         for burst in 0..<100 {
             let count = 3 + random.below(6)
             let sequence = (0..<count).map { _ in Self.keys[random.below(Self.keys.count)] }
@@ -60,7 +61,7 @@ struct KeyBurstEndToEndTests {
         let db = try await Program.demoStore("bursts", customers: 20, days: 40)
         let tmux = try await Tmux(width: 100, height: 30, arguments: "--db \(db)")
         #expect(await tmux.waitFor { $0.contains("20 of 20") }.ok)
-        var random = SplitMix(state: 2027)
+        var random = SeededRandom(seed: 2027)
         var seen: Set<String> = []
         for burst in 0..<100 {
             let count = 3 + random.below(6)
@@ -88,17 +89,5 @@ struct KeyBurstEndToEndTests {
         #expect(back.ok, "still answering after the bursts:\n\(back.screen)")
         try await tmux.send("q")
         #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing burst can be replayed.
-struct SplitMix {
-    var state: UInt64
-    mutating func below(_ n: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(n))
     }
 }

@@ -27,7 +27,7 @@ struct ExactArithmeticTests {
     }
 
     @Test func sumsAndMaximaMatchDecimalAcrossTheSwitchToDecimal() {
-        var random = TestRandom(state: 0x5EED)
+        var random = SeededRandom(seed: 0x5EED)
         var exact = ExactSum(), sum = Decimal(0), maximum: Decimal?
         #expect(exact.sumText == nil && exact.maxText == nil)
         for step in 0..<2_000 {
@@ -52,7 +52,7 @@ struct ExactArithmeticTests {
     }
 
     @Test func textMatchesDecimalFormattingForRandomValues() {
-        var random = TestRandom(state: 42)
+        var random = SeededRandom(seed: 42)
         for _ in 0..<5_000 {
             let places = random.below(13)
             let text =
@@ -60,16 +60,5 @@ struct ExactArithmeticTests {
                 + (places == 0 ? "" : "." + String((0..<places).map { _ in Character(String(random.below(10))) }))
             #expect(ScaledValue(text)?.text == DecimalText.format(DecimalText.parse(text)!), "\(text)")
         }
-    }
-}
-
-/// xorshift64*, so a failure reproduces from its seed.
-struct TestRandom {
-    var state: UInt64
-    mutating func below(_ n: Int) -> Int {
-        state ^= state >> 12
-        state ^= state << 25
-        state ^= state >> 27
-        return Int((state &* 2_685_821_657_736_338_717) % UInt64(n))
     }
 }

@@ -6,7 +6,7 @@ import UsageCore
 @Suite("Compact JSON from bytes")
 struct JSONCompactBytesTests {
     @Test func agreesWithTheWriterOnGeneratedDocuments() throws {
-        var random = JSONDifferentialTests.Random(state: 0xC0FFEE)
+        var random = SeededRandom(seed: 0xC0FFEE)
         var compared = 0
         for _ in 0..<3_000 {
             let text = JSONDifferentialTests.document(&random, depth: 0)

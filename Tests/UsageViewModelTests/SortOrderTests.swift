@@ -9,7 +9,7 @@ import UsageCore
 @Suite("Customers sort order against a plain comparison")
 struct SortOrderTests {
     static func rows(seed: UInt64) -> [CustomerSummary] {
-        var random = SplitMix(state: seed)
+        var random = SeededRandom(seed: seed)
         let names = [
             "Initech Logistics APAC 1", "Initech Logistics APAC 2", "initech logistics apac 10", "Acme", "acme",
             "Zeta Ünïcode",
@@ -59,7 +59,7 @@ struct SortOrderTests {
         state.setRows(rows, visibleRows: 20)
         // The comparison period's totals: some customers had nothing then (a change of their whole total).
         let totals: [Decimal] = [0, 2, Decimal(string: "1234567890123456.7")!, -1, Decimal(string: "0.5")!]
-        var random = SplitMix(state: seed &* 7)
+        var random = SeededRandom(seed: seed &* 7)
         var previous: [String: Decimal] = [:]
         for row in rows where random.below(4) != 0 { previous[row.customer.id] = totals[random.below(totals.count)] }
         state.setPreviousTotals(previous)
@@ -72,17 +72,5 @@ struct SortOrderTests {
                     "\(column) descending: \(descending)")
             }
         }
-    }
-}
-
-/// A small deterministic generator.
-struct SplitMix {
-    var state: UInt64
-    mutating func below(_ n: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(n))
     }
 }

@@ -1,3 +1,4 @@
+import UsageCore
 /// How one demo customer behaves: size, quiet spells and spike days.
 struct DemoProfile {
     var weight: Double

@@ -1,4 +1,5 @@
-/// SplitMix64: a small, fast, seeded generator so demo data is the same on every machine.
+/// SplitMix64: a small, fast, seeded generator, so demo data is the same on every machine and a randomised test
+/// repeats from its seed.
 public struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -25,4 +26,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     public mutating func below(_ bound: Int) -> Int {
         bound <= 1 ? 0 : Int(next() % UInt64(bound))
     }
+
+    /// One of `items`, uniformly (`items` must not be empty).
+    public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 }
