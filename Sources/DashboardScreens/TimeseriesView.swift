@@ -99,16 +99,16 @@ enum TimeseriesView {
     ) {
         let theme = options.theme
         let values = series.points.map { DecimalText.double($0.value) }
-        let labels = Layout.chartAxisLabels(series, unit: unit)
-        let plotWidth = Layout.chartPlotWidth(in: area.width, series: series, unit: unit)
+        let axis = Layout.chartAxis(series, unit: unit)
+        let plotWidth = Layout.chartPlotWidth(in: area.width, axisWidth: axis.width, buckets: series.points.count)
         var area = area
-        if Layout.chartIsNarrowed(in: area.width, series: series, unit: unit) {
-            area.width = Layout.chartAxisWidth(series, unit: unit) + plotWidth
+        if plotWidth < area.width - axis.width {  // few buckets: bars at their widest, rows bounded too
+            area.width = axis.width + plotWidth
             area.height = min(area.height, Layout.fewBucketRows + 2)  // the bars, the axis line and the ticks
         }
         var chart = Chart(
             values: values, mode: options.plotMode, style: theme.text(.chart), axisStyle: theme.text(.axis),
-            axisLabels: labels, ticks: ChartTicks.ticks(series, plotWidth: plotWidth), selected: cursor,
+            axisLabels: axis.labels, ticks: ChartTicks.ticks(series, plotWidth: plotWidth), selected: cursor,
             selectedStyle: theme.text(.accent).adding(.bold), future: series.points.firstIndex { $0.start > now })
         chart.partial = series.points.firstIndex {
             $0.start <= now && now < ($0.end ?? series.bucket.advance($0.start))

@@ -24,7 +24,7 @@ public enum Layout {
 
     /// The value-axis labels of a full-screen chart of `series` in `unit`: its top, half of it and zero, durations
     /// and sizes as people read them (`2d 20h`, `855 GB`).
-    public static func chartAxisLabels(_ series: TimeSeries, unit: String?) -> [String] {
+    static func chartAxisLabels(_ series: TimeSeries, unit: String?) -> [String] {
         let middle = series.maximum / 2
         // Counts tick at whole units: half of an odd peak (1.5 calls) is left unlabelled.
         let whole = { (value: Decimal) in value == value.rounded(0, .down) }
@@ -33,10 +33,11 @@ public enum Layout {
         return [label(series.maximum), counted && !whole(middle) ? "" : label(middle), "0"]
     }
 
-    /// Columns the value axis of a chart of `series` takes before its bars: the widest label, a space, the axis line
-    /// (as `Chart` draws it).
-    public static func chartAxisWidth(_ series: TimeSeries, unit: String?) -> Int {
-        (chartAxisLabels(series, unit: unit).map(\.count).max() ?? 0) + 2
+    /// The value axis of a chart of `series` in `unit`: its labels and the columns it takes before the bars (the
+    /// widest label, a space, the axis line, as `Chart` draws it), worked out once for a frame or a click.
+    public static func chartAxis(_ series: TimeSeries, unit: String?) -> (labels: [String], width: Int) {
+        let labels = chartAxisLabels(series, unit: unit)
+        return (labels, (labels.map(\.count).max() ?? 0) + 2)
     }
 
     /// Columns a bucket's bar takes at most, its gap included: a chart of few buckets draws bars, not walls.
@@ -44,22 +45,18 @@ public enum Layout {
     /// Rows of bars a chart whose bars are at their widest takes at most (four dots a row in braille: 64 levels).
     public static let fewBucketRows = 16
 
-    /// Columns of bars in a chart of `series` drawn `width` columns wide: the room there is, or `widestBar` a bucket
-    /// when there are few.
-    public static func chartPlotWidth(in width: Int, series: TimeSeries, unit: String?) -> Int {
-        min(width - chartAxisWidth(series, unit: unit), max(1, series.points.count) * widestBar)
-    }
-
-    /// Whether a chart of `series` drawn `width` columns wide has its bars at their widest (and so its rows bounded).
-    public static func chartIsNarrowed(in width: Int, series: TimeSeries, unit: String?) -> Bool {
-        chartPlotWidth(in: width, series: series, unit: unit) < width - chartAxisWidth(series, unit: unit)
+    /// Columns of the bars of `buckets` buckets in a chart `width` columns wide whose axis takes `axisWidth`: the
+    /// room there is, or `widestBar` a bucket when there are few.
+    public static func chartPlotWidth(in width: Int, axisWidth: Int, buckets: Int) -> Int {
+        min(width - axisWidth, max(1, buckets) * widestBar)
     }
 
     /// The columns of a full-screen chart's bars at terminal `width` (inside the border, one space of padding and
     /// the value axis), so that a click lands on the bucket drawn under it.
     public static func chartPlot(width: Int, series: TimeSeries, unit: String?) -> (x: Int, width: Int) {
         let innerX = 2, innerWidth = width - 4
-        return (innerX + chartAxisWidth(series, unit: unit), chartPlotWidth(in: innerWidth, series: series, unit: unit))
+        let axis = chartAxis(series, unit: unit).width
+        return (innerX + axis, chartPlotWidth(in: innerWidth, axisWidth: axis, buckets: series.points.count))
     }
 
     /// The bucket drawn at column `x` of a full-screen chart of `series`, if any.
