@@ -33,12 +33,12 @@ public enum HelpText {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
-    /// `words` joined by spaces into lines of at most `width` columns.
-    static func wrapped(_ words: [String], width: Int) -> [String] {
+    /// `words` joined by `separator` into lines of at most `width` columns.
+    static func wrapped(_ words: [String], width: Int, separator: String = " ") -> [String] {
         var lines: [String] = []
         for word in words {
-            if let last = lines.last, last.count + 1 + word.count <= width {
-                lines[lines.count - 1] = last + " " + word
+            if let last = lines.last, last.count + separator.count + word.count <= width {
+                lines[lines.count - 1] = last + separator + word
             } else {
                 lines.append(word)
             }

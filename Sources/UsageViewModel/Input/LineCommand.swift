@@ -32,15 +32,7 @@ struct LineCommand: Sendable {
 
     /// The help overlay's lines: every command's usage, wrapped at `width` columns.
     static func helpLines(width: Int) -> [String] {
-        var lines: [String] = []
-        for usage in all.map(\.usage) {
-            if let last = lines.last, last.count + 2 + usage.count <= width {
-                lines[lines.count - 1] = last + "  " + usage
-            } else {
-                lines.append(usage)
-            }
-        }
-        return lines
+        HelpText.wrapped(all.map(\.usage), width: width, separator: "  ")
     }
 
     /// The line for a command nobody knows: every command with what it takes.
