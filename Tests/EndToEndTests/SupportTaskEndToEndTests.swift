@@ -76,7 +76,7 @@ struct SupportTaskEndToEndTests {
         #expect(failing.ok, "the failing calls:\n\(failing.screen)")
         try await press("y")
         #expect(await tmux.waitFor { $0.contains("copied event spike-31") }.ok)
-        let copied = await tmux.pasteBuffer()
+        let copied = await tmux.pasteBuffer { $0.contains("spike-31") }
         #expect(
             copied.contains(#""transaction_id": "spike-31""#) && copied.contains(#""status": 500"#),
             "clipboard: \(copied)")
@@ -114,7 +114,7 @@ struct SupportTaskEndToEndTests {
         }
         let copied = await tmux.waitFor { $0.contains("copied event demo-42-ticket-") }
         #expect(copied.ok, "the failing call copied:\n\(copied.screen)")
-        let clipboard = await tmux.pasteBuffer()
+        let clipboard = await tmux.pasteBuffer { $0.contains("demo-42-ticket-") }
         #expect(clipboard.contains(#""status": 500"#) && clipboard.contains("/v1/export"), "clipboard: \(clipboard)")
         #expect(keys.count == 11)
         try await tmux.send("q")

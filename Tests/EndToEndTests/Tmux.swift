@@ -97,12 +97,19 @@ final class Tmux: Sendable {
     /// is suspended, not its thread.
     @discardableResult
     func waitFor(_ seconds: Double = 20, _ condition: (String) -> Bool) async -> (ok: Bool, screen: String) {
+        await poll(seconds, read: screen, until: condition)
+    }
+
+    /// Reads `read` until `condition` holds or `seconds` pass; the last reading either way.
+    func poll(_ seconds: Double, read: () async -> String, until condition: (String) -> Bool) async
+        -> (ok: Bool, screen: String)
+    {
         let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
-        var last = await screen()
+        var last = await read()
         while !condition(last) {
             if ContinuousClock.now > deadline { return (false, last) }
             try? await Task.sleep(for: .milliseconds(50))
-            last = await screen()
+            last = await read()
         }
         return (true, last)
     }
@@ -125,6 +132,12 @@ extension Tmux {
     /// The newest tmux paste buffer (what an OSC 52 copy put there once `acceptClipboard()` was called).
     func pasteBuffer() async -> String {
         (try? await run(["show-buffer"], capture: true)) ?? ""
+    }
+
+    /// tmux's paste buffer once it holds what `condition` asks (OSC 52 reaches it a moment after the program has
+    /// written it, and the status line can say so first); the last reading if it never does.
+    func pasteBuffer(until condition: (String) -> Bool) async -> String {
+        await poll(20, read: pasteBuffer, until: condition).screen
     }
 
     /// Lets programs in the session set tmux's paste buffer with OSC 52.
