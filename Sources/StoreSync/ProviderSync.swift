@@ -34,21 +34,111 @@ public struct ProviderSync: Sendable {
     }
 
     /// Copies and checks every customer from `since` to `now` (whole billing periods, where the provider answers
-    /// those), reporting after each customer.
-    public func run(since: Date, now: Date, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in })
+    /// those), reporting after each customer. A provider that counts its events organisation-wide is asked first what
+    /// changed since the last pass (`ChangeScan`), and only the customers whose events changed (and those the last
+    /// pass left unfinished) are read; `whole` reads every customer whatever the counts say.
+    public func run(
+        since: Date, now: Date, whole: Bool = false, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
+    )
         async throws(UsageError) -> SyncReport
     {
         try store.requireWritable(for: "sync")
-        let listsEvents = provider is any EventListing
+        let window = Period(start: min(since, now), end: now)
         var report = SyncReport()
         report.provider = provider.name
+        let changes = await changes(over: window, whole: whole, report: &report)
         let metrics: [Metric], customers: [Customer]
         do {
-            (metrics, customers) = (try await provider.metrics(), try await provider.customers())
+            metrics = try await provider.metrics()
+            customers = try await self.customers(changes.changed, report: &report)
         } catch {
             throw UsageError.wrapping(error, context: source)
         }
         report.customers = customers.count
+        report.whole = changes.changed == nil
+        let billed = sort(metrics, into: &report)
+        // Every customer and metric first, in one transaction: the customers table lists the customers with no
+        // events too, in the provider's metric order.
+        let catalogue = metrics.compactMap { metric in
+            billed.first { $0.code == metric.code } ?? report.metrics.first { $0.code == metric.code }
+        }
+        _ = try await store.ingest(
+            .lines([], name: "\(source) customers and metrics"), metrics: catalogue, customers: customers,
+            skipInvalid: true)
+        let context = SyncContext(
+            provider: provider, billing: billing, store: store, source: source, overlap: overlap,
+            window: window, copied: report.metrics, billed: billed)
+        var done = 0
+        var unsettled = Set<String>()
+        await each(customers, context: context) { customer, part in
+            done += 1
+            report.add(part)
+            if !part.isClean { unsettled.insert(customer) }
+            progress(
+                SyncProgress(
+                    done: done, total: customers.count, read: report.read, inserted: report.inserted,
+                    calls: report.calls,
+                    failures: report.failures.count))
+        }
+        for metric in context.billed where !report.billedMetrics.contains(where: { $0.metric.code == metric.code }) {
+            report.billedMetrics.append((metric, "named in \(provider.name)'s usage only"))
+        }
+        if let scan = changes.scan {
+            let state = SyncState(hours: scan.hours, pending: unsettled)
+            do {
+                try await store.recordSyncState(state.text, source: source)
+            } catch {
+                report.failures.append("keeping what this pass learnt: \(error.message) (the next pass reads it again)")
+            }
+        }
+        return report
+    }
+
+    /// What changed since the last pass, when the provider counts its events: the scan, and the customers to read
+    /// (nil when every customer is read: no pass kept counts before, `whole` was asked, or the counts failed).
+    private func changes(over window: Period, whole: Bool, report: inout SyncReport) async -> (
+        scan: ChangeScan.Outcome?, changed: Set<String>?
+    ) {
+        guard let counter = provider as? any ActivityCounting else { return (nil, nil) }
+        let kept = whole ? nil : SyncState.reading(try? await store.syncState(source: source))
+        do {
+            let scan = try await ChangeScan(counter: counter).scan(kept: kept?.hourCounts ?? [:], window: window)
+            report.calls += scan.calls
+            report.counted = scan.total
+            return (scan, kept.map { scan.customers.union($0.pending) })
+        } catch {
+            report.failures.append(
+                "\(provider.name)'s event counts: \(UsageError.wrapping(error, context: source).message); every "
+                    + "customer read instead")
+            return (nil, nil)
+        }
+    }
+
+    /// The customers to read: every one the provider lists, or those of `changed`, each read by its id (one the
+    /// provider no longer knows is left out), `concurrency` at a time.
+    private func customers(_ changed: Set<String>?, report: inout SyncReport) async throws -> [Customer] {
+        guard let changed else { return try await provider.customers() }
+        report.calls += changed.count
+        return try await withThrowingTaskGroup(of: Customer?.self) { group in
+            var ids = changed.sorted().makeIterator()
+            var found: [Customer] = []
+            func start() {
+                guard let id = ids.next() else { return }
+                group.addTask { [provider] in try await provider.customer(id: id) }
+            }
+            for _ in 0..<concurrency { start() }
+            while let customer = try await group.next() {
+                if let customer { found.append(customer) }
+                start()
+            }
+            return found.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// Splits `metrics` into those whose events are copied (`report.metrics`) and those kept as the provider's own
+    /// totals (returned, and named with why in `report.billedMetrics`).
+    private func sort(_ metrics: [Metric], into report: inout SyncReport) -> [Metric] {
+        let listsEvents = provider is any EventListing
         var billed: [Metric] = []
         for metric in metrics {
             if let reason = listsEvents ? Self.notCopied(metric) : "\(provider.name) lists no events" {
@@ -60,31 +150,7 @@ public struct ProviderSync: Sendable {
                 report.metrics.append(metric)
             }
         }
-        // Every customer and metric first, in one transaction: the customers table lists the customers with no
-        // events too, in the provider's metric order.
-        let catalogue = metrics.compactMap { metric in
-            billed.first { $0.code == metric.code } ?? report.metrics.first { $0.code == metric.code }
-        }
-        _ = try await store.ingest(
-            .lines([], name: "\(source) customers and metrics"), metrics: catalogue, customers: customers,
-            skipInvalid: true)
-        let context = SyncContext(
-            provider: provider, billing: billing, store: store, source: source, overlap: overlap,
-            window: Period(start: min(since, now), end: now), copied: report.metrics, billed: billed)
-        var done = 0
-        await each(customers, context: context) { part in
-            done += 1
-            report.add(part)
-            progress(
-                SyncProgress(
-                    done: done, total: customers.count, read: report.read, inserted: report.inserted,
-                    calls: report.calls,
-                    failures: report.failures.count))
-        }
-        for metric in context.billed where !report.billedMetrics.contains(where: { $0.metric.code == metric.code }) {
-            report.billedMetrics.append((metric, "named in \(provider.name)'s usage only"))
-        }
-        return report
+        return billed
     }
 
     /// Why `metric`'s events are not copied, or nil when the store's rollups give the provider's numbers.
@@ -98,9 +164,9 @@ public struct ProviderSync: Sendable {
         }
     }
 
-    /// Every customer's part, `concurrency` customers at a time; `copied` gets each one's report as it ends.
-    private func each(_ customers: [Customer], context: SyncContext, copied: (SyncReport) -> Void) async {
-        await withTaskGroup(of: SyncReport.self) { group in
+    /// Every customer's part, `concurrency` customers at a time; `copied` gets each one's id and report as it ends.
+    private func each(_ customers: [Customer], context: SyncContext, copied: (String, SyncReport) -> Void) async {
+        await withTaskGroup(of: (String, SyncReport).self) { group in
             var next = 0
             func start() {
                 guard next < customers.count else { return }
@@ -109,13 +175,13 @@ public struct ProviderSync: Sendable {
                 // One memo per customer: a listing its questions share (Lago's subscriptions) is read once.
                 group.addTask {
                     await WorkMemo.$current.withValue(WorkMemo()) {
-                        await CustomerSync(context: context, customer: customer).run()
+                        (customer.id, await CustomerSync(context: context, customer: customer).run())
                     }
                 }
             }
             for _ in 0..<concurrency { start() }
-            while let part = await group.next() {
-                copied(part)
+            while let (customer, part) = await group.next() {
+                copied(customer, part)
                 start()
             }
         }

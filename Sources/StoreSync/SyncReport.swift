@@ -5,8 +5,12 @@ import UsageCore
 public struct SyncReport: Sendable {
     /// The provider copied from.
     public var provider = ""
-    /// Customers the provider listed.
+    /// Customers read: every one the provider lists, or (`whole` false) those whose events changed.
     public var customers = 0
+    /// Whether every customer was read, rather than only those the provider's event counts named.
+    public var whole = true
+    /// The provider's count of its events over the window, when it was asked what changed (`ChangeScan`).
+    public var counted: Int?
     /// Metrics whose events were copied.
     public var metrics: [Metric] = []
     /// Metrics whose events are not copied, each with why (an aggregation the store cannot reproduce exactly, or a
@@ -34,15 +38,19 @@ public struct SyncReport: Sendable {
         let failed = failures.isEmpty ? "" : "; \(failures.count) failed"
         let notCopied = refused.isEmpty ? "" : "; \(refused.count) events not copied"
         let billed = billedMetrics.isEmpty ? "" : "; \(readings) billed totals of \(billedMetrics.count) metrics"
-        return
-            "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(customers) customers in \(calls) calls"
+        let whose = whole ? "\(customers) customers" : "\(customers) customers with new events"
+        return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(whose) in \(calls) calls"
             + billed + notCopied + failed
     }
 
     /// The line that says whether the copy holds what the provider counts.
     public var verification: String {
-        "verified \(checked) customer-metric-periods against \(provider): "
-            + (disagreements.isEmpty ? "all agree" : "\(disagreements.count) disagree")
+        let outcome = disagreements.isEmpty ? "all agree" : "\(disagreements.count) disagree"
+        if !whole, customers == 0, let counted {
+            return
+                "verified against \(provider)'s count of its events (\(counted)): none new since the last pass: \(outcome)"
+        }
+        return "verified \(checked) customer-metric-periods against \(provider): \(outcome)"
     }
 
     /// Whether anything is left to look at: a failure, an event not copied, or a disagreement.

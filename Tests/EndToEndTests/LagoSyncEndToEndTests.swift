@@ -213,14 +213,23 @@ struct LagoSyncEndToEndTests {
         #expect(
             again.status == 0 && again.stdout.contains("(0 new)") && again.stdout.contains(": all agree"),
             "\(again.stdout)")
-        let listed = server.requests.filter { $0.path == "/api/v1/events" }.count
+        let before = server.requests.count
         let subscriptions = { server.requests.filter { $0.path == "/api/v1/subscriptions" }.count }
-        let listingsBefore = subscriptions()
         #expect(!(first.stdout + first.stderr + again.stderr).contains(Self.key))
         let quiet = try await Self.sync(server, db: db, environment: environment)
+        let asked = server.requests.dropFirst(before).filter { $0.path == "/api/v1/events" }
         #expect(
-            server.requests.filter { $0.path == "/api/v1/events" }.count == listed,
-            "a quiet pass reads no event: \(quiet.stdout)")
+            asked.count == 1 && asked.first?.query["per_page"] == "1",
+            "a quiet pass counts lago's events once and reads none: \(asked.map(\.uri)) \(quiet.stdout)")
+        #expect(quiet.stdout.contains("none new since the last pass: all agree"), "\(quiet.stdout)")
+        // --whole reads every customer again: each one's subscriptions are listed once, not once per metric.
+        let listingsBefore = subscriptions()
+        let whole = try await Program.run(
+            Tmux.binary,
+            [
+                "sync", "--provider", "lago", "--base-url", server.baseURL + "/api/v1", "--db", db, "--whole",
+            ], extra: environment.merging(["LAGO_API_KEY": Self.key]) { a, _ in a })
+        #expect(whole.status == 0 && whole.stdout.contains("for 4 customers in"), "\(whole.stdout)\(whole.stderr)")
         #expect(
             subscriptions() - listingsBefore == Self.customers.count,
             "each customer's subscriptions are listed once a pass, not once per metric: \(subscriptions() - listingsBefore)"

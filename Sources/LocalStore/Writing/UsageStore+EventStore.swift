@@ -45,6 +45,19 @@ extension UsageStore: EventStore {
         }
     }
 
+    public func syncState(source: String) async throws(UsageError) -> String? {
+        let sql = MetaSQL.select(key: MetaSQL.syncKey(source), in: .sqlite)
+        return try await asyncRead { db in try sql.rows(db).first?.first?.text }
+    }
+
+    public func recordSyncState(_ state: String, source: String) async throws(UsageError) {
+        try await OffPool.run { () throws(UsageError) in
+            try self.writeQuietly { db in
+                try MetaSQL.upsert(key: MetaSQL.syncKey(source), value: state, in: .sqlite).execute(db)
+            }
+        }
+    }
+
     public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
         try await LocalProvider(store: self).billedRows(customer: customer, period: period)
     }

@@ -112,6 +112,23 @@ extension PostgresUsageStore: EventStore {
             }, revision: false)
     }
 
+    public func syncState(source: String) async throws(UsageError) -> String? {
+        let sql = MetaSQL.select(key: MetaSQL.syncKey(source), in: .postgres)
+        return try await readOne { [logger] connection in
+            try await sql.rows(on: connection, logger: logger).first?.first?.text
+        }
+    }
+
+    public func recordSyncState(_ state: String, source: String) async throws(UsageError) {
+        try await write(
+            { connection in
+                try await connection.query(
+                    MetaSQL.upsert(key: MetaSQL.syncKey(source), value: state, in: .postgres).query,
+                    logger: self.logger)
+                return ((), true)
+            }, revision: false)
+    }
+
     public func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow] {
         try await PostgresProvider(store: self).billedRows(customer: customer, period: period)
     }

@@ -34,7 +34,7 @@ extension LagoProvider: PlanListing {
     }
 
     /// The document at `path`, or nil when the server answers 404.
-    private func found(_ path: String, query: [(String, String)] = []) async throws -> JSONValue? {
+    func found(_ path: String, query: [(String, String)] = []) async throws -> JSONValue? {
         do {
             return try await api.get(path, query: query)
         } catch {

@@ -11,6 +11,9 @@ public struct LagoProvider: EventListing, SeriesListing, PropertyBreakdowns {
     private let metricList = RecentAnswer<[Metric]>(lifetime: 60)
     /// Each customer's plans, read at most once an hour (a sync every minute need not ask again each pass).
     let planList = RecentAnswer<[String: String]>(lifetime: 3_600)
+    /// The customer of each subscription an organisation-wide event listing named (a subscription never changes
+    /// hands), kept for a day.
+    let owners = RecentAnswer<String>(lifetime: 86_400)
 
     /// Creates a provider over a configured API client.
     public init(api: APIClient) {

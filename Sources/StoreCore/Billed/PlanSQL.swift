@@ -8,13 +8,7 @@ package enum PlanSQL {
 
     /// Keeps `json` as the plan of `subscription`, replacing the one kept.
     package static func upsert(subscription: String, json: String, in dialect: SQLDialect) -> SQLStatement {
-        var sql = SQLStatement(dialect)
-        sql.append(
-            """
-            INSERT INTO meta (key, value) VALUES (\(sql.bind(prefix + subscription)), \(sql.bind(json)))
-            ON CONFLICT (key) DO UPDATE SET value = excluded.value
-            """)
-        return sql
+        MetaSQL.upsert(key: prefix + subscription, value: json, in: dialect)
     }
 
     /// Every plan kept.

@@ -29,6 +29,12 @@ public protocol EventStore: Sendable {
     /// kept, so a reconcile re-prices without the provider.
     func recordPlans(_ plans: [String: String]) async throws(UsageError)
 
+    /// What sync kept of `source` at its last pass (`ChangeScan`'s state, as JSON), or nil.
+    func syncState(source: String) async throws(UsageError) -> String?
+
+    /// Keeps what sync learnt of `source` this pass, replacing what was kept (no screen reloads for it).
+    func recordSyncState(_ state: String, source: String) async throws(UsageError)
+
     /// The readings kept of a customer's metrics whose periods overlap `period`.
     func billedRows(customer: String, period: Period) async throws(UsageError) -> [BilledRow]
 

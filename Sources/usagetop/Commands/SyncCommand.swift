@@ -20,7 +20,9 @@ struct SyncCommand: AsyncParsableCommand {
             billing periods). Every pass ends by checking the store against the provider's own numbers for each \
             customer, metric and period ("verified N customer-metric-periods against lago: all agree"); where they \
             differ the events are read again, so events that reach the provider late are copied by the next pass, \
-            and what still differs is named with both numbers. A one-off sync exits 1 when anything is left. With \
+            and what still differs is named with both numbers. On Lago a pass first compares Lago's count of its \
+            events, hour by hour, with the last pass's, and reads only the customers whose events changed (a quiet \
+            pass is one call); --whole reads every customer. A one-off sync exits 1 when anything is left. With \
             --every, a pass that fails (an outage, a locked store) is tried again with a growing wait. The store is \
             an SQLite file or a PostgreSQL database (--db postgres://user@host/database, or the profile's db); open \
             it with `usagetop --db` the same.
@@ -31,6 +33,7 @@ struct SyncCommand: AsyncParsableCommand {
     var since = "-30d"
     @Option(help: "Copy again every this many seconds (default: once).") var every: Int?
     @Option(help: "The share of the provider's published rate limit to spend, 0.01 to 1.") var rateShare = 0.5
+    @Flag(help: "Read every customer, not only those whose events changed since the last pass.") var whole = false
 
     func run() async throws {
         do {
@@ -76,7 +79,7 @@ struct SyncCommand: AsyncParsableCommand {
         let start = try PeriodText.parse(since, now: now).resolve(now: now).start
         let status = SyncStatus(budget: (kind.name, kind.budget))
         let report = try await ProviderSync(provider: provider, billing: kind.billing, store: store, source: name).run(
-            since: start, now: now
+            since: start, now: now, whole: whole
         ) {
             status.show($0)
         }

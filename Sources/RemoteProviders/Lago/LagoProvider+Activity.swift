@@ -1,0 +1,75 @@
+import Foundation
+import UsageCore
+
+extension LagoProvider: ActivityCounting {
+    /// `GET /events` without a subscription lists the whole organisation's events; its `meta.total_count` over the
+    /// stretch is the count (one event a page, so the answer is small). Lago's `timestamp_to` is inclusive, so the
+    /// half-open end is sent as its last millisecond.
+    public func eventCount(in period: Period) async throws -> Int {
+        let document = try await api.get("/events", query: Self.stretch(period) + [("page", "1"), ("per_page", "1")])
+        guard let count = document["meta"]?["total_count"]?.intValue, count >= 0 else {
+            throw APIError(
+                provider: name, kind: .malformed,
+                message: "GET /events gave no meta.total_count; lago's event count is needed to find what changed")
+        }
+        return count
+    }
+
+    /// The organisation's events of `period`, a hundred a page, newest first; each subscription they name is asked
+    /// once for its customer (`GET /subscriptions/{id}`, terminated ones too). An event listed twice because others
+    /// arrived while paging counts twice: the next pass's count then differs and reads the hour again.
+    public func activity(in period: Period) async throws -> EventActivity {
+        var activity = EventActivity()
+        var subscriptions = Set<String>()
+        var guardrail = PageGuard(limit: PageGuard.eventPages)
+        var page = 1
+        while true {
+            let document = try await api.get(
+                "/events", query: Self.stretch(period) + [("page", String(page)), ("per_page", "100")])
+            activity.calls += 1
+            let listed = document["events"]?.arrayValue ?? []
+            for item in listed {
+                guard case .success(let event) = LagoDecoding.event(item, customerID: "") else { continue }
+                activity.hours[EventActivity.hour(of: event.timestamp), default: 0] += 1
+                if let subscription = event.subscriptionID { subscriptions.insert(subscription) }
+            }
+            let total = document["meta"]?["total_count"]?.intValue ?? 0
+            let last = listed.count < 100 || page * 100 >= total
+            if let problem = guardrail.problem(admitting: listed, more: !last) {
+                throw api.configuration.pagingProblem("/events", problem)
+            }
+            if last { break }
+            page += 1
+        }
+        let found = try await ConcurrentMap.map(subscriptions.sorted(), limit: api.concurrency) { subscription in
+            try await owner(of: subscription)
+        }
+        activity.calls += found.reduce(0) { $0 + $1.calls }
+        activity.customers = Set(found.compactMap(\.customer))
+        return activity
+    }
+
+    /// The customer a subscription belongs to (nil when Lago knows it no more), and the calls it took.
+    private func owner(of subscription: String) async throws -> (customer: String?, calls: Int) {
+        var calls = 0
+        let customer = try await owners.value(key: subscription) {
+            let path = "/subscriptions/\(APIClient.segment(subscription))"
+            for status in ["active", "terminated"] {
+                calls += 1
+                if let id = try await found(path, query: [("status", status)])?["subscription"]?[
+                    "external_customer_id"
+                ].nonEmptyText {
+                    return id
+                }
+            }
+            return ""
+        }
+        return (customer.isEmpty ? nil : customer, calls)
+    }
+
+    /// The query of a half-open stretch: Lago's bounds are both inclusive.
+    private static func stretch(_ period: Period) -> [(String, String)] {
+        let last = period.end > period.start ? period.end.addingTimeInterval(-0.001) : period.end
+        return [("timestamp_from", UTCTime.iso(period.start)), ("timestamp_to", UTCTime.iso(last))]
+    }
+}

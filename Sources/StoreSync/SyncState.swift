@@ -1,0 +1,35 @@
+import Foundation
+
+/// What sync keeps of a source between passes (in the store, `EventStore.syncState`): the provider's count of each
+/// hour's events as the last pass saw them, and the customers whose copy was left unfinished or disagreeing, which
+/// the next pass takes up again whatever the counts say.
+struct SyncState: Codable, Sendable, Equatable {
+    /// Events by hour (the hour's start in seconds since 1970, as text: JSON keys are text).
+    var hours: [String: Int]
+    /// Customers to copy and check again.
+    var pending: [String]
+
+    /// A state of `hours` counts and `pending` customers.
+    init(hours: [Int64: Int], pending: Set<String>) {
+        self.hours = Dictionary(uniqueKeysWithValues: hours.map { (String($0.key), $0.value) })
+        self.pending = pending.sorted()
+    }
+
+    /// The counts by hour.
+    var hourCounts: [Int64: Int] {
+        Dictionary(hours.compactMap { key, value in Int64(key).map { ($0, value) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The state kept as `text`, or nil when there is none or it does not read (the next pass is then a whole one).
+    static func reading(_ text: String?) -> SyncState? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(SyncState.self, from: Data(text.utf8))
+    }
+
+    /// The state as JSON text.
+    var text: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import HTTPTestSupport
+import PostgresTestSupport
+import Testing
+
+/// `usagetop sync` from a Lago organisation of 2,000 customers after its first copy: a pass learns what changed from
+/// Lago's organisation-wide event counts, so a quiet pass costs the same few calls whatever the number of customers,
+/// and a pass with new events reads only the customers they belong to, an event that reached Lago weeks after its
+/// timestamp included.
+@Suite("Sync from Lago, by what changed", .serialized)
+struct LagoChangeSyncEndToEndTests {
+    static let customers = 2_000
+    static let day = 86_400.0
+
+    /// When customer `c<i>`'s one event is: spread over the last three weeks.
+    static func eventTime(_ i: Int, now: Date) -> Date {
+        now.addingTimeInterval(-Double(i * 997 % 1_814_400) - 60)
+    }
+
+    /// Customer `c<i>` on subscription `s<i>`, one event each over the last three weeks.
+    static func account(now: Date) -> LagoAccount {
+        let started = now.addingTimeInterval(-90 * day)
+        let ids = (0..<customers).map { "c\($0)" }
+        let charge = LagoAccount.Charge("ch_calls", metric: "api_calls")
+        return LagoAccount(
+            customers: ids.map { ($0, "Customer \($0)") }, metrics: [LagoAccount.Metric("api_calls", "count_agg")],
+            subscriptions: (0..<customers).map {
+                LagoAccount.Subscription("s\($0)", customer: "c\($0)", started: started, charges: [charge])
+            },
+            events: (0..<customers).map {
+                LagoAccount.Event(
+                    "e\($0)", subscription: "s\($0)", code: "api_calls",
+                    at: eventTime($0, now: now))
+            }, now: now)
+    }
+
+    static func sync(_ server: TestHTTPServer, db: String, environment: [String: String]) async throws
+        -> Program.Output
+    {
+        try await LagoSyncEndToEndTests.sync(server, db: db, environment: environment)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aQuietPassCostsAFewCallsAndNewEventsCostCallsForTheirCustomersOnly(kind: StoreKind) async throws {
+        let now = Date()
+        let account = Self.account(now: now)
+        let server = try TestHTTPServer { account.answer($0) }
+        let (db, environment) = try await SyncEndToEndTests.store(kind)
+        let first = try await Self.sync(server, db: db, environment: environment)
+        #expect(first.status == 0 && first.stdout.contains("(2000 new)"), "\(first.stdout)\(first.stderr)")
+
+        var before = server.requests.count
+        let quiet = try await Self.sync(server, db: db, environment: environment)
+        let quietCalls = server.requests.dropFirst(before).map(\.path)
+        #expect(
+            quiet.status == 0 && quiet.stdout.contains("none new since the last pass: all agree"), "\(quiet.stdout)")
+        #expect(quietCalls.count <= 2, "the metric list and one count, whatever the customers: \(quietCalls)")
+
+        // Three customers' new events, one of them sent to Lago twenty days after its timestamp.
+        let fresh = [
+            LagoAccount.Event("n1", subscription: "s17", code: "api_calls", at: now.addingTimeInterval(-3_600)),
+            LagoAccount.Event("n2", subscription: "s17", code: "api_calls", at: now.addingTimeInterval(-7_200)),
+            LagoAccount.Event(
+                "n3", subscription: "s900", code: "api_calls", at: now.addingTimeInterval(-20 * Self.day)),
+            LagoAccount.Event("n4", subscription: "s1999", code: "api_calls", at: now.addingTimeInterval(-600)),
+        ]
+        account.add(fresh)
+        // The customers read: those with an event in an hour whose count changed (Lago names no more than that).
+        let hour = { (date: Date) in Int(date.timeIntervalSince1970 / 3_600) }
+        let changed = Set(fresh.map { hour($0.at) })
+        let expected = Set(["c17", "c900", "c1999"]).union(
+            (0..<Self.customers).filter { changed.contains(hour(Self.eventTime($0, now: now))) }.map { "c\($0)" })
+        before = server.requests.count
+        let next = try await Self.sync(server, db: db, environment: environment)
+        let nextCalls = server.requests.dropFirst(before).map(\.path)
+        #expect(
+            next.status == 0 && next.stdout.contains("(4 new)")
+                && next.stdout.contains("for \(expected.count) customers with new events")
+                && next.stdout.contains(": all agree"), "\(next.stdout)\(next.stderr)")
+        #expect(
+            nextCalls.count <= 10 * expected.count + 60,
+            "calls for the customers of the changed hours, not two thousand: \(nextCalls.count) for \(expected.count)")
+        let touched = Set(
+            nextCalls.compactMap { path -> String? in
+                guard let id = path.split(separator: "/").dropFirst(3).first else { return nil }
+                return id.hasPrefix("s") ? "c" + id.dropFirst() : String(id)
+            })
+        #expect(touched == expected, "only their customers are read: \(touched.sorted()) \(expected.sorted())")
+        let (start, end) = (now.addingTimeInterval(-30 * Self.day), now.addingTimeInterval(Self.day))
+        for customer in ["c17", "c900", "c1999", "c18"] {
+            let store = try await LagoSyncEndToEndTests.stored(
+                "api_calls", customer: customer, start: start, end: end, db: db, environment: environment)
+            #expect(
+                store == account.billed(customer: customer, metric: "api_calls", start: start, end: end),
+                "\(customer): \(String(describing: store))")
+        }
+
+        before = server.requests.count
+        let after = try await Self.sync(server, db: db, environment: environment)
+        #expect(after.stdout.contains("none new since the last pass"), "\(after.stdout)")
+        #expect(server.requests.count - before <= 2)
+    }
+}
