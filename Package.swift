@@ -108,8 +108,8 @@ let package = Package(
             name: "LocalStoreTests",
             dependencies: [
                 "StoreCore", "StoreSync", "LocalStore", "PostgresStore", "PostgresTestSupport", "UsageCore",
-                "HTTPTestSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "HTTPTestSupport", "RemoteProviders",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "UsageViewModelTests", dependencies: ["UsageViewModel", "UsageCore", "KeyInput"]),

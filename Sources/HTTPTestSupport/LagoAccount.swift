@@ -81,6 +81,8 @@ public final class LagoAccount: Sendable {
         var metrics: [Metric]
         var subscriptions: [Subscription]
         var events: [String: [Event]] = [:]  // by subscription and code, newest first
+        /// Every event, newest first: the organisation-wide listing.
+        var all: [Event] = []
         var currencyInDocument = true
         /// Events a subscription's usage counts (of a metric) that the event listing never shows.
         var phantoms: [String: Int] = [:]
@@ -106,12 +108,25 @@ public final class LagoAccount: Sendable {
     /// same subscription is ignored, as Lago ignores it.
     public func add(_ events: [Event]) {
         state.withLock { state in
+            var added: [Event] = []
             for (key, group) in Dictionary(grouping: events, by: { "\($0.subscription)\u{0}\($0.code)" }) {
                 var list = state.events[key] ?? []
                 var seen = Set(list.map(\.id))
-                for event in group where seen.insert(event.id).inserted { list.append(event) }
+                for event in group where seen.insert(event.id).inserted {
+                    list.append(event)
+                    added.append(event)
+                }
                 state.events[key] = list.sorted { ($0.at, $1.id) > ($1.at, $0.id) }
             }
+            state.all = (state.all + added).sorted { ($0.at, $1.id) > ($1.at, $0.id) }
+        }
+    }
+
+    /// Every event the organisation holds, newest first, with the customer of its subscription.
+    public func allEvents() -> [(Date, String)] {
+        state.withLock { state in
+            let owners = Dictionary(state.subscriptions.map { ($0.id, $0.customer) }, uniquingKeysWith: { a, _ in a })
+            return state.all.map { ($0.at, owners[$0.subscription] ?? "") }
         }
     }
 

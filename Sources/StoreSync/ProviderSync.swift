@@ -36,7 +36,9 @@ public struct ProviderSync: Sendable {
     /// Copies and checks every customer from `since` to `now` (whole billing periods, where the provider answers
     /// those), reporting after each customer. A provider that counts its events organisation-wide is asked first what
     /// changed since the last pass (`ChangeScan`), and only the customers whose events changed (and those the last
-    /// pass left unfinished) are read; `whole` reads every customer whatever the counts say.
+    /// pass left unfinished) are read; `whole` reads every customer whatever the counts say, and so does the first
+    /// pass of a UTC day when the provider keeps metrics of its own totals (a weighted sum grows without events, and
+    /// an open period keeps a reading a day).
     public func run(
         since: Date, now: Date, whole: Bool = false, progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }
     )
@@ -46,17 +48,24 @@ public struct ProviderSync: Sendable {
         let window = Period(start: min(since, now), end: now)
         var report = SyncReport()
         report.provider = provider.name
-        let changes = await changes(over: window, whole: whole, report: &report)
-        let metrics: [Metric], customers: [Customer]
+        let metrics: [Metric]
         do {
             metrics = try await provider.metrics()
+        } catch {
+            throw UsageError.wrapping(error, context: source)
+        }
+        let billed = sort(metrics, into: &report)
+        let kept = SyncState.reading(try? await store.syncState(source: source))
+        let daily = !billed.isEmpty && kept?.wholeDay != SyncState.day(of: now)
+        let changes = await changes(over: window, kept: kept, readAll: whole || daily, report: &report)
+        let customers: [Customer]
+        do {
             customers = try await self.customers(changes.changed, report: &report)
         } catch {
             throw UsageError.wrapping(error, context: source)
         }
         report.customers = customers.count
         report.whole = changes.changed == nil
-        let billed = sort(metrics, into: &report)
         // Every customer and metric first, in one transaction: the customers table lists the customers with no
         // events too, in the provider's metric order.
         let catalogue = metrics.compactMap { metric in
@@ -84,7 +93,9 @@ public struct ProviderSync: Sendable {
             report.billedMetrics.append((metric, "named in \(provider.name)'s usage only"))
         }
         if let scan = changes.scan {
-            let state = SyncState(hours: scan.hours, pending: unsettled)
+            let state = SyncState(
+                hours: scan.hours, pending: unsettled,
+                wholeDay: report.whole ? SyncState.day(of: now) : kept?.wholeDay)
             do {
                 try await store.recordSyncState(state.text, source: source)
             } catch {
@@ -95,17 +106,16 @@ public struct ProviderSync: Sendable {
     }
 
     /// What changed since the last pass, when the provider counts its events: the scan, and the customers to read
-    /// (nil when every customer is read: no pass kept counts before, `whole` was asked, or the counts failed).
-    private func changes(over window: Period, whole: Bool, report: inout SyncReport) async -> (
+    /// (nil when every customer is read: `readAll`, no pass `kept` counts to compare with, or the counts failed).
+    private func changes(over window: Period, kept: SyncState?, readAll: Bool, report: inout SyncReport) async -> (
         scan: ChangeScan.Outcome?, changed: Set<String>?
     ) {
         guard let counter = provider as? any ActivityCounting else { return (nil, nil) }
-        let kept = whole ? nil : SyncState.reading(try? await store.syncState(source: source))
         do {
             let scan = try await ChangeScan(counter: counter).scan(kept: kept?.hourCounts ?? [:], window: window)
             report.calls += scan.calls
             report.counted = scan.total
-            return (scan, kept.map { scan.customers.union($0.pending) })
+            return (scan, readAll ? nil : kept.map { scan.customers.union($0.pending) })
         } catch {
             report.failures.append(
                 "\(provider.name)'s event counts: \(UsageError.wrapping(error, context: source).message); every "

@@ -8,12 +8,18 @@ struct SyncState: Codable, Sendable, Equatable {
     var hours: [String: Int]
     /// Customers to copy and check again.
     var pending: [String]
+    /// The UTC day (days since 1970) of the last pass that read every customer.
+    var wholeDay: Int?
 
-    /// A state of `hours` counts and `pending` customers.
-    init(hours: [Int64: Int], pending: Set<String>) {
+    /// A state of `hours` counts and `pending` customers, every customer last read on `wholeDay`.
+    init(hours: [Int64: Int], pending: Set<String>, wholeDay: Int?) {
         self.hours = Dictionary(uniqueKeysWithValues: hours.map { (String($0.key), $0.value) })
         self.pending = pending.sorted()
+        self.wholeDay = wholeDay
     }
+
+    /// The UTC day `date` falls on, in days since 1970.
+    static func day(of date: Date) -> Int { Int((date.timeIntervalSince1970 / 86_400).rounded(.down)) }
 
     /// The counts by hour.
     var hourCounts: [Int64: Int] {
