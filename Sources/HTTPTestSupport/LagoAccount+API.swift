@@ -86,6 +86,9 @@ extension LagoAccount {
         let to = query["timestamp_to"].flatMap(Self.date) ?? .distantFuture  // inclusive, as Lago's
         let lists: [[Event]] = state.withLock { state in
             if query["external_subscription_id"] == nil, query["code"] == nil { return [state.all] }
+            if let subscription = query["external_subscription_id"], let code = query["code"] {
+                return [state.events["\(subscription)\u{0}\(code)"] ?? []]
+            }
             return state.events.filter { key, _ in
                 let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
                 return (query["external_subscription_id"].map { $0 == parts[0] } ?? true)

@@ -123,10 +123,10 @@ public final class LagoAccount: Sendable {
     }
 
     /// Every event the organisation holds, newest first, with the customer of its subscription.
-    public func allEvents() -> [(Date, String)] {
+    public func allEvents() -> [(event: Event, customer: String)] {
         state.withLock { state in
             let owners = Dictionary(state.subscriptions.map { ($0.id, $0.customer) }, uniquingKeysWith: { a, _ in a })
-            return state.all.map { ($0.at, owners[$0.subscription] ?? "") }
+            return state.all.map { ($0, owners[$0.subscription] ?? "") }
         }
     }
 

@@ -5,8 +5,8 @@ import UsageCore
 /// each customer: the counts of each hour of the window as the last pass saw them are compared with the provider's
 /// count now, one call for the whole window; where they differ the stretch is halved (one count a half, the other
 /// half's count following from it) until a stretch is one hour or was never seen, and that stretch's events are
-/// listed to learn their customers and hours. Halving down to the hour keeps the customers read to those with
-/// events in the hours that changed; each costs a pass several calls, against one count per halving.
+/// listed to learn their events and hours. Halving down to the hour keeps the events listed to those of the hours that
+/// changed; sync then reads the customers of the ones its store does not hold (`EventStore.held`).
 ///
 /// A quiet pass costs one call; new events cost a count per halving and their stretch's pages; an event that
 /// reached the provider late changes its hour's count however old it is. An event can only add to a count, so a
@@ -16,8 +16,8 @@ struct ChangeScan: Sendable {
 
     /// What the scan found.
     struct Outcome: Sendable, Equatable {
-        /// The customers whose events changed in a stretch that was listed.
-        var customers: Set<String> = []
+        /// The events of the stretches that were listed (those of hours that changed, or were never seen).
+        var events: [EventActivity.Listed] = []
         /// The provider's count of each hour of the window (the hour's start, in seconds since 1970), as known now.
         var hours: [Int64: Int] = [:]
         /// The provider's count over the whole window.
@@ -51,7 +51,7 @@ struct ChangeScan: Sendable {
             if seen == 0 || high - low == 1 {
                 let activity = try await counter.activity(in: stretch(low, high))
                 outcome.calls += activity.calls
-                outcome.customers.formUnion(activity.customers)
+                outcome.events += activity.events
                 outcome.listedHours += high - low
                 for slot in low..<high { outcome.hours[first + Int64(slot) * 3_600] = nil }
                 for (hour, events) in activity.hours where events > 0 { outcome.hours[hour] = events }

@@ -115,7 +115,15 @@ public struct ProviderSync: Sendable {
             let scan = try await ChangeScan(counter: counter).scan(kept: kept?.hourCounts ?? [:], window: window)
             report.calls += scan.calls
             report.counted = scan.total
-            return (scan, readAll ? nil : kept.map { scan.customers.union($0.pending) })
+            guard !readAll, let kept else { return (scan, nil) }
+            // The customers of the listed events the store does not hold: new ones (and those it never keeps, such
+            // as a metric of the provider's own totals, whose customers are read again to keep those totals); the
+            // provider is asked whose subscriptions those are.
+            let held = try await store.held(scan.events)
+            let owners = try await counter.owners(
+                of: Set(scan.events.filter { !held.contains($0) }.map(\.subscription)))
+            report.calls += owners.calls
+            return (scan, Set(owners.customers.values).union(kept.pending))
         } catch {
             report.failures.append(
                 "\(provider.name)'s event counts: \(UsageError.wrapping(error, context: source).message); every "

@@ -45,6 +45,13 @@ extension UsageStore: EventStore {
         }
     }
 
+    public func held(_ events: [EventActivity.Listed]) async throws(UsageError) -> Set<EventActivity.Listed> {
+        let statements = HeldSQL.select(events, in: .sqlite)
+        guard !statements.isEmpty else { return [] }
+        let rows = try await asyncRead { db in try statements.flatMap { try $0.rows(db) } }
+        return HeldSQL.held(events, rows: rows)
+    }
+
     public func syncState(source: String) async throws(UsageError) -> String? {
         let sql = MetaSQL.select(key: MetaSQL.syncKey(source), in: .sqlite)
         return try await asyncRead { db in try sql.rows(db).first?.first?.text }

@@ -112,6 +112,17 @@ extension PostgresUsageStore: EventStore {
             }, revision: false)
     }
 
+    public func held(_ events: [EventActivity.Listed]) async throws(UsageError) -> Set<EventActivity.Listed> {
+        let statements = HeldSQL.select(events, in: .postgres)
+        guard !statements.isEmpty else { return [] }
+        let rows = try await readOne { [logger] connection in
+            var rows: [[SQLValue]] = []
+            for statement in statements { rows += try await statement.rows(on: connection, logger: logger) }
+            return rows
+        }
+        return HeldSQL.held(events, rows: rows)
+    }
+
     public func syncState(source: String) async throws(UsageError) -> String? {
         let sql = MetaSQL.select(key: MetaSQL.syncKey(source), in: .postgres)
         return try await readOne { [logger] connection in

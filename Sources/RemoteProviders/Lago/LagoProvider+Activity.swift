@@ -15,12 +15,11 @@ extension LagoProvider: ActivityCounting {
         return count
     }
 
-    /// The organisation's events of `period`, a hundred a page, newest first; each subscription they name is asked
-    /// once for its customer (`GET /subscriptions/{id}`, terminated ones too). An event listed twice because others
+    /// The organisation's events of `period`, a hundred a page, newest first. An event listed twice because others
     /// arrived while paging counts twice: the next pass's count then differs and reads the hour again.
     public func activity(in period: Period) async throws -> EventActivity {
         var activity = EventActivity()
-        var subscriptions = Set<String>()
+
         var guardrail = PageGuard(limit: PageGuard.eventPages)
         var page = 1
         while true {
@@ -31,7 +30,10 @@ extension LagoProvider: ActivityCounting {
             for item in listed {
                 guard case .success(let event) = LagoDecoding.event(item, customerID: "") else { continue }
                 activity.hours[EventActivity.hour(of: event.timestamp), default: 0] += 1
-                if let subscription = event.subscriptionID { subscriptions.insert(subscription) }
+                if let subscription = event.subscriptionID {
+                    activity.events.append(
+                        EventActivity.Listed(subscription: subscription, transactionID: event.transactionID))
+                }
             }
             let total = document["meta"]?["total_count"]?.intValue ?? 0
             let last = listed.count < 100 || page * 100 >= total
@@ -41,12 +43,19 @@ extension LagoProvider: ActivityCounting {
             if last { break }
             page += 1
         }
-        let found = try await ConcurrentMap.map(subscriptions.sorted(), limit: api.concurrency) { subscription in
+        return activity
+    }
+
+    /// Each subscription's customer from `GET /subscriptions/{id}` (terminated ones too), each asked once a day.
+    public func owners(of subscriptions: Set<String>) async throws -> (customers: [String: String], calls: Int) {
+        let ids = subscriptions.sorted()
+        let found = try await ConcurrentMap.map(ids, limit: api.concurrency) { subscription in
             try await owner(of: subscription)
         }
-        activity.calls += found.reduce(0) { $0 + $1.calls }
-        activity.customers = Set(found.compactMap(\.customer))
-        return activity
+        let customers = Dictionary(
+            zip(ids, found).compactMap { id, owner in owner.customer.map { (id, $0) } }, uniquingKeysWith: { a, _ in a }
+        )
+        return (customers, found.reduce(0) { $0 + $1.calls })
     }
 
     /// The customer a subscription belongs to (nil when Lago knows it no more), and the calls it took.

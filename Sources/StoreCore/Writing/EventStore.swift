@@ -29,6 +29,9 @@ public protocol EventStore: Sendable {
     /// kept, so a reconcile re-prices without the provider.
     func recordPlans(_ plans: [String: String]) async throws(UsageError)
 
+    /// The events of `events` the store holds (by subscription and transaction id).
+    func held(_ events: [EventActivity.Listed]) async throws(UsageError) -> Set<EventActivity.Listed>
+
     /// What sync kept of `source` at its last pass (`ChangeScan`'s state, as JSON), or nil.
     func syncState(source: String) async throws(UsageError) -> String?
 
