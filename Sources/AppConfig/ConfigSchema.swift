@@ -51,6 +51,7 @@ enum ConfigSchema {
     static let profile: [String: Kind] = [
         "provider": .choice(ProviderRegistry.sourceNames), "base_url": .text, "api_key_env": .text,
         "api_key_command": .text, "theme": .text, "refresh": .wholeNumber(Profile.refreshRange), "db": .text,
+        "read_db": .text,
         "password_env": .text, "password_command": .text,
         "alerts": .table(alerts), "mouse": .boolean, "plans": .tables(plan),
     ]

@@ -20,6 +20,9 @@ public struct Profile: Sendable, Hashable, Decodable {
     /// The store: an SQLite file path, or `postgres://user@host/database` for a shared PostgreSQL store (read with
     /// `provider = "local"`, written by `usagetop sync` and `usagetop ingest`).
     public var db: String?
+    /// A streaming replica of `db` that dashboards, monitors and headless reads use instead (`usagetop sync` and
+    /// `ingest` still write `db`).
+    public var readDB: String?
     /// The environment variable that holds the PostgreSQL store's password.
     public var passwordEnv: String?
     /// A command whose standard output is the PostgreSQL store's password.
@@ -38,6 +41,7 @@ public struct Profile: Sendable, Hashable, Decodable {
         case apiKeyCommand = "api_key_command"
         case passwordEnv = "password_env"
         case passwordCommand = "password_command"
+        case readDB = "read_db"
     }
 
     /// Creates a profile.

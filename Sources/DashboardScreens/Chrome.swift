@@ -31,7 +31,7 @@ enum Chrome {
             title: "usagetop",
             badges: HeaderBar.badges(
                 paused: state.paused, demo: state.source?.isDemoData == true, theme: options.theme),
-            source: state.source?.label ?? state.providerName, right: right
+            source: state.source?.shown ?? state.providerName, right: right
         )
         .render(in: row, theme: options.theme, buffer: &buffer)
     }

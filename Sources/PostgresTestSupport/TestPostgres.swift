@@ -89,6 +89,24 @@ public actor TestPostgres {
         try await start()
     }
 
+    /// A streaming replica of `primary` (a dedicated server): `pg_basebackup -R` copies it and writes
+    /// `standby.signal` with the primary's connection, and the copy starts read-only on a port of its own, replaying
+    /// what the primary writes; stopped at exit.
+    public static func replica(of primary: Server) async throws -> Server {
+        let folder = "/tmp/usagetop-pg-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if let owner = primary.owner {
+            try FileManager.default.setAttributes([.ownerAccountName: owner], ofItemAtPath: folder)
+        }
+        try await run(
+            primary.bin + "/pg_basebackup",
+            [
+                "-D", "\(folder)/data", "-h", "127.0.0.1", "-p", String(primary.port), "-U", primary.user, "-R",
+                "-X", "stream", "--no-sync",
+            ], as: primary.owner, environment: ["PGPASSWORD": primary.password])
+        return try await launch(folder: folder, bin: primary.bin, owner: primary.owner, password: primary.password)
+    }
+
     /// The start, begun by the first test that needs the server; every other test waits for the same one.
     private var starting: Task<Server, any Error>?
 
@@ -115,6 +133,12 @@ public actor TestPostgres {
         let server = try await server()
         let database = String(url.split(separator: "/").last?.split(separator: "?").first ?? "postgres")
         return try await Self.query([sql], database: database, server: server)
+    }
+
+    /// Runs statements in order on `server`'s maintenance database (as its superuser); returns the last one's first
+    /// column as text.
+    public static func execute(_ statements: [String], on server: Server) async throws -> [String] {
+        try await query(statements, database: "postgres", server: server)
     }
 
     /// Runs statements in order on one connection to `database`; returns the last one's first column as text.
@@ -159,6 +183,11 @@ public actor TestPostgres {
                 "-D", "\(folder)/data", "-U", "usagetop", "--pwfile=\(folder)/pw", "--auth=scram-sha-256",
                 "-E", "UTF8", "--locale=C.UTF-8", "--no-sync",
             ], as: owner)
+        return try await launch(folder: folder, bin: bin, owner: owner, password: password)
+    }
+
+    /// Starts the server of `folder/data` on a free port, trying others when one is taken.
+    private static func launch(folder: String, bin: String, owner: String?, password: String) async throws -> Server {
         for attempt in 0..<5 {
             // Below the kernel's ephemeral ports (which servers binding port 0 are handed) and apart from the ports
             // the HTTP server's stop test takes (20,000 and up), so neither can take the other's port mid-test.
@@ -183,12 +212,17 @@ public actor TestPostgres {
         throw Unavailable(message: "PostgreSQL did not start (log: \(folder)/log)")
     }
 
-    static func run(_ program: String, _ arguments: [String], as owner: String?) async throws {
+    static func run(
+        _ program: String, _ arguments: [String], as owner: String?, environment: [String: String] = [:]
+    ) async throws {
         let (path, all) =
             owner.map { ("/usr/sbin/runuser", ["-u", $0, "--", program] + arguments) } ?? (program, arguments)
         let result = try await Subprocess.run(
-            .path(FilePath(path)), arguments: Arguments(all), input: .none, output: .string(limit: 1 << 20),
-            error: .string(limit: 1 << 20))
+            .path(FilePath(path)), arguments: Arguments(all),
+            environment: .inherit.updating(
+                Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) })
+            ),
+            input: .none, output: .string(limit: 1 << 20), error: .string(limit: 1 << 20))
         guard result.terminationStatus.isSuccess else {
             throw Unavailable(message: "\(program) failed: \(result.standardError)\(result.standardOutput)")
         }

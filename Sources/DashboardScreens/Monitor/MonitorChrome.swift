@@ -21,7 +21,8 @@ enum MonitorChrome {
             title: "usagetop monitor",
             badges: HeaderBar.badges(
                 paused: state.paused, demo: state.source.value?.isDemoData == true, theme: options.theme),
-            source: state.source.value?.label ?? state.providerName,
+            source: (state.source.error == nil ? state.source.value?.shown : state.source.value?.label)
+                ?? state.providerName,
             right: [
                 " │ \(long) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",
                 " │ \(short) │ every \(state.refreshSeconds)s\(cycle) │ \(dated) \(spinner) ",

@@ -30,8 +30,12 @@ package struct PostgresBackend: StoreBackend {
 
     package var name: String { "postgres" }
 
+    /// The store's label and, on a streaming replica, how far behind its primary it is.
     package func sourceInfo() async throws -> SourceInfo {
-        SourceInfo(label: store.label, isDemoData: false)
+        let lag = try await store.readOne { [logger = store.logger] connection in
+            try await ReplicaLag.read(on: connection, logger: logger)
+        }
+        return SourceInfo(label: store.label, isDemoData: false, replica: lag?.label)
     }
 
     package func changeToken() async throws -> String? {

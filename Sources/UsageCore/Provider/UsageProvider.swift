@@ -61,10 +61,16 @@ public struct SourceInfo: Sendable, Hashable {
     public var label: String
     /// True while the source holds only generated demo data.
     public var isDemoData: Bool
+    /// How far behind its primary a replica store is (`replica, 4s behind`), as of the last read; nil otherwise.
+    public var replica: String?
 
     /// Creates source information.
-    public init(label: String, isDemoData: Bool) {
+    public init(label: String, isDemoData: Bool, replica: String? = nil) {
         self.label = label
         self.isDemoData = isDemoData
+        self.replica = replica
     }
+
+    /// The header's words: the replica's lag first (a narrow header keeps it), then the label.
+    public var shown: String { replica.map { "\($0) · \(label)" } ?? label }
 }

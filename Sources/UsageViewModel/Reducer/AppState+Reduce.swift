@@ -47,7 +47,10 @@ extension AppState {
         case .source(let result):
             switch result {
             case .success(let info): source = info
-            case .failure(let error): message = StatusMessage(error.message, .error)
+            case .failure(let error):
+                // A replica that cannot be read is no longer known to be up to date.
+                source?.replica = nil
+                message = StatusMessage(error.message, .error)
             }
         case .metrics(let result):
             return metricsArrived(result)

@@ -93,7 +93,7 @@ struct SourceOptions: ParsableArguments {
         if !storeOnly, let remote = try kind(profile: chosen) {
             service = DataService(provider: try await remoteProvider(remote, chosen), plans: plans, cache: .remote)
         } else {
-            switch StoreLocation.chosen(db: db, profile: chosen) {
+            switch StoreLocation.chosen(db: db, profile: chosen, reading: true) {
             case .file(let path):
                 let store = try await StoreOpener.open(path: path, buildingDemo: interactive)
                 let provider = LocalProvider(store: store)

@@ -11,9 +11,10 @@ enum StoreLocation {
     case file(String)
     case postgres(url: String)
 
-    /// `--db` when given, else the profile's `db`, else the default file.
-    static func chosen(db: String?, profile: Profile?) -> StoreLocation {
-        let text = db ?? profile?.db
+    /// `--db` when given, else the profile's `db` (its `read_db` replica instead when `reading`), else the default
+    /// file.
+    static func chosen(db: String?, profile: Profile?, reading: Bool = false) -> StoreLocation {
+        let text = db ?? (reading ? profile?.readDB : nil) ?? profile?.db
         if let text, PostgresTarget.isPostgres(text) { return .postgres(url: text) }
         return .file(StoreOptions.path(db: text))
     }
