@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Every performance target of usagetop next to its reference, measured in one sitting on this machine, with the
 # ratios: ingest against sqlite3's own import, start-up on a large store against the demo store, the dashboard on
-# 100,000 customers, the first frame against htop's and idle cost against htop's. Prints markdown for BENCHMARKS.md.
+# 100,000 customers, the first frame against htop's, idle cost against htop's and sync passes over 20,000
+# customers against a whole pass. Prints markdown for BENCHMARKS.md.
 #
-#   scripts/perf-targets.sh                      # everything (about 15 minutes; builds what it needs once)
+#   scripts/perf-targets.sh                      # everything (about 20 minutes; builds what it needs once)
 #   ONLY="ingest startup" scripts/perf-targets.sh
 #   LARGE_STORE=/path/to/10M.sqlite scripts/perf-targets.sh   # start-up needs a large store:
 #       .build/release/usagetop-bench --only store builds one of 10 million events in /tmp/usagetop-bench
 set -euo pipefail
 
 source "$(dirname "$0")/common.sh"
-only=${ONLY:-"ingest startup scale first-frame idle"}
+only=${ONLY:-"ingest startup scale first-frame idle sync"}
 large=${LARGE_STORE:-/tmp/usagetop-bench/large.sqlite}
 runs=${RUNS:-3}
 wants() { [[ " $only " == *" $1 "* ]]; }
@@ -79,4 +80,10 @@ fi
 if wants idle; then
     echo; echo "## 5. Idle cost over 60 s (target: CPU no higher than htop's; terminal bytes a tenth of htop's)"
     for run in $(seq "$runs"); do echo; echo "run $run:"; "$root/scripts/idle-cost.sh" 2>/dev/null; done
+fi
+
+if wants sync; then
+    echo; echo "## 6. Sync over 20,000 customers at 50 ms a call (target: a quiet pass costs a few calls whatever the"
+    echo "customers; new events cost calls in proportion to them), beside a whole pass of 200 customers"
+    "$root/.build/release/usagetop-bench" --only sync --sync-customers 20000 | grep -v "^usagetop benchmarks"
 fi
