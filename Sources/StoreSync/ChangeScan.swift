@@ -42,8 +42,8 @@ struct ChangeScan: Sendable {
             (low..<high).reduce(0) { $0 + (outcome.hours[first + Int64($1) * 3_600] ?? 0) }
         }
         var outcome = Outcome(hours: kept.filter { $0.key >= first })
-        outcome.total = try await counter.eventCount(in: stretch(0, slots))
-        outcome.calls = 1
+        let whole = try await counter.eventCount(in: stretch(0, slots))
+        (outcome.total, outcome.calls) = (whole.count, whole.calls)
         var pending = [(low: 0, high: slots, count: outcome.total)]
         while let (low, high, count) = pending.popLast() {
             let seen = keptCount(low, high)
@@ -59,9 +59,9 @@ struct ChangeScan: Sendable {
             }
             let middle = (low + high) / 2
             let left = try await counter.eventCount(in: stretch(low, middle))
-            outcome.calls += 1
-            pending.append((middle, high, count - left))
-            pending.append((low, middle, left))
+            outcome.calls += left.calls
+            pending.append((middle, high, count - left.count))
+            pending.append((low, middle, left.count))
         }
         return outcome
     }

@@ -118,12 +118,13 @@ public struct ProviderSync: Sendable {
             guard !readAll, let kept else { return (scan, nil) }
             // The customers of the listed events the store does not hold: new ones (and those it never keeps, such
             // as a metric of the provider's own totals, whose customers are read again to keep those totals); the
-            // provider is asked whose subscriptions those are.
+            // provider is asked whose they are.
             let held = try await store.held(scan.events)
-            let owners = try await counter.owners(
-                of: Set(scan.events.filter { !held.contains($0) }.map(\.subscription)))
+            let owners = try await counter.owners(of: scan.events.filter { !held.contains($0) })
             report.calls += owners.calls
-            return (scan, Set(owners.customers.values).union(kept.pending))
+            return (scan, owners.customers.map { $0.union(kept.pending) })
+        } catch let error as UsageError where error.kind == .unsupported {
+            return (nil, nil)
         } catch {
             report.failures.append(
                 "\(provider.name)'s event counts: \(UsageError.wrapping(error, context: source).message); every "

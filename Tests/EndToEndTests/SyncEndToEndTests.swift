@@ -78,6 +78,8 @@ struct SyncEndToEndTests {
         case ["v1", "customers"]:
             let items = (1...4).map { #"{"id": "cus_\#($0)", "name": "Customer \#($0)", "currency": "EUR"}"# }
             return .init(body: #"{"meta": {"total": 4}, "data": [\#(items.joined(separator: ","))]}"#)
+        case let p where p.count == 3 && p[1] == "customers" && (1...4).map({ "cus_\($0)" }).contains(p[2]):
+            return .init(body: #"{"id": "\#(p[2])", "name": "Customer \#(p[2].dropFirst(4))", "currency": "EUR"}"#)
         case let p where p.count == 6 && p[4] != "" && p[5] == "events":
             let count = served.withLock {
                 $0 += 1; return $0
@@ -94,6 +96,25 @@ struct SyncEndToEndTests {
                 body:
                     #"{"meta": {"total": \#(hits.count), "taken": \#(page.count), "skipped": \#(skip)}, "data": [\#(page.joined(separator: ","))]}"#
             )
+        case let p where p.count == 5 && p[1] == "aggregators" && p[4] == "events":
+            // Client-wide: every event counts toward both aggregators.
+            let hits = events.filter { $0.ms >= start && $0.ms < end }
+            let skip = Int(request.query["skip"] ?? "0") ?? 0, take = Int(request.query["take"] ?? "50") ?? 50
+            let page = hits.dropFirst(skip).prefix(take).map {
+                #"{"id": "\#($0.id)", "name": "store", "timestamp": "\#(iso($0.ms))", "payload": {"gb": \#($0.gb)}}"#
+            }
+            return .init(
+                body:
+                    #"{"meta": {"total": \#(hits.count), "taken": \#(page.count), "skipped": \#(skip)}, "data": [\#(page.joined(separator: ","))]}"#
+            )
+        case let p where p.count == 5 && p[1] == "aggregators" && p[4] == "group-by-customer":
+            let body = (try? JSONSerialization.jsonObject(with: Data(request.body.utf8))) as? [String: Any] ?? [:]
+            let (from, to) = (ms(body["start_date"] as? String) ?? .min, ms(body["end_date"] as? String) ?? .max)
+            let customers = Set(events.filter { $0.ms >= from && $0.ms < to }.map(\.customer)).sorted()
+            let skip = body["skip"] as? Int ?? 0, take = body["take"] as? Int ?? 100
+            let rows = customers.dropFirst(skip).prefix(take).map { #"{"customer_id": "\#($0)", "total": 1}"# }
+            return .init(
+                body: #"{"meta": {"total": \#(customers.count)}, "data": [\#(rows.joined(separator: ","))]}"#)
         case let p where p.count == 4 && p[3] == "usage":
             let hits = events.filter { $0.customer == p[2] && $0.ms >= start && $0.ms < end }
             let gb = hits.reduce(Decimal(0)) { $0 + (Decimal(string: $1.gb) ?? 0) }
@@ -163,12 +184,12 @@ struct SyncEndToEndTests {
         let first = try await Self.sync(server, db: db, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(
-            first.stdout == "copied 520 events (520 new) of 2 metrics for 4 customers in 14 calls\n"
+            first.stdout == "copied 520 events (520 new) of 2 metrics for 4 customers in 22 calls\n"
                 + "verified 8 customer-metric-periods against hyperline: all agree\n",
-            "a usage call per customer for its counts, then a page of 100 per customer and metric with events, two for the 104 events of cus_1 and of cus_2; none for cus_4, which has none; each customer's two aggregators checked"
+            "each aggregator's client-wide count and its 260 events in three pages (what the next pass compares with); a usage call per customer for its counts, then a page of 100 per customer and metric with events, two for the 104 events of cus_1 and of cus_2; none for cus_4, which has none; each customer's two aggregators checked"
         )
         #expect(
-            first.stderr.contains(" 14 calls (") && first.stderr.contains("% of hyperline's 17 calls/s)"),
+            first.stderr.contains(" 22 calls (") && first.stderr.contains("% of hyperline's 17 calls/s)"),
             "the pass says its calls a second against the published limit: \(first.stderr)")
         let listed = try await Program.run(
             Tmux.binary, ["customers", "--db", db, "--format", "csv"], extra: environment)
@@ -179,8 +200,17 @@ struct SyncEndToEndTests {
             let store = try await Self.numbers(["--db", db], customer: customer, environment: environment)
             #expect(provider.count == 2 && store == provider, "\(customer): store \(store), provider \(provider)")
         }
+        let before = server.requests.count
         let again = try await Self.sync(server, db: db, environment: environment)
-        #expect(again.stdout.hasPrefix("copied ") && again.stdout.contains("(0 new)"), "\(again.stdout)")
+        #expect(
+            again.stdout.hasPrefix("copied 0 events (0 new) of 2 metrics for 0 customers with new events in 2 calls")
+                && again.stdout.contains("none new since the last pass: all agree"), "\(again.stdout)")
+        #expect(
+            server.requests.dropFirst(before).map(\.path).sorted()
+                == [
+                    "/v1/aggregators", "/v1/aggregators/agg_calls/usage/events", "/v1/aggregators/agg_gb/usage/events",
+                ],
+            "a quiet pass: the aggregators and one count of each, whatever the customers")
         let copied = try await Self.numbers(["--db", db], customer: "cus_1", environment: environment)
         #expect(
             copied
@@ -234,6 +264,42 @@ struct SyncEndToEndTests {
         #expect(again.stderr.contains("event ev_lots not copied"), "\(again.stderr)")
     }
 
+    /// New events, one sent days after its timestamp: the next pass counts them in each aggregator's client-wide
+    /// events, lists only the hours that changed, and reads only the customers Hyperline names with usage in them.
+    @Test func newAndLateEventsAreCopiedByReadingOnlyTheCustomersOfTheirHours() async throws {
+        let extra = Mutex<[Event]>([])
+        let served = Mutex(0)
+        let server = try TestHTTPServer { request in
+            Self.answer(request, served: served, failAfter: nil, extra: extra.withLock { $0 })
+        }
+        let db = try Self.folder() + "/team.sqlite"
+        #expect(try await Self.sync(server, db: db).status == 0)
+        let nowMs = Int64(Self.now.timeIntervalSince1970 * 1000)
+        let fresh = [
+            Event(id: "ev_new", customer: "cus_4", ms: nowMs - 60_000, gb: "2.5"),
+            Event(id: "ev_late", customer: "cus_4", ms: nowMs - 5 * 86_400_000 - 7_000, gb: "1.25"),
+        ]
+        extra.withLock { $0 = fresh }
+        let hours = Set(fresh.map { $0.ms / 3_600_000 })
+        let expected = Set((Self.events + fresh).filter { hours.contains($0.ms / 3_600_000) }.map(\.customer))
+        let before = server.requests.count
+        let next = try await Self.sync(server, db: db)
+        #expect(
+            next.status == 0 && next.stdout.contains("(4 new)")
+                && next.stdout.contains("for \(expected.count) customers with new events")
+                && next.stdout.contains(": all agree"), "\(next.stdout)\(next.stderr)")
+        let read = Set(
+            server.requests.dropFirst(before).compactMap { request -> String? in
+                let parts = request.path.split(separator: "/")
+                return parts.count >= 3 && parts[1] == "customers" ? String(parts[2]) : nil
+            })
+        #expect(read == expected, "only the customers of the changed hours: \(read.sorted())")
+        let store = try await Self.numbers(["--db", db], customer: "cus_4")
+        let provider = try await Self.numbers(
+            ["--provider", "hyperline", "--base-url", server.baseURL], customer: "cus_4")
+        #expect(store == provider && provider["agg_gb"]?.first == "1.25", "the late event counts: \(store) \(provider)")
+    }
+
     @Test(arguments: StoreKind.available)
     func aCopyCutByAnOutageResumesToTheSameNumbers(kind: StoreKind) async throws {
         let broken = try Self.server(failAfter: 3)
@@ -272,7 +338,7 @@ struct SyncEndToEndTests {
         kill(pid, SIGKILL)
         #expect(await first.waitFor { $0.contains("EXITED 137") }.ok, "killed mid-copy")
         let again = try await Tmux(width: 150, height: 8, arguments: arguments, environment: words)
-        let passes = await again.waitFor(40) { $0.contains("(0 new) of 2 metrics for 4 customers") }
+        let passes = await again.waitFor(40) { $0.contains("(0 new) of 2 metrics for 0 customers with new events") }
         #expect(passes.ok, "a later pass copies nothing new:\n\(passes.screen)")
         try await again.send("C-c")
         for customer in ["cus_1", "cus_2", "cus_3"] {

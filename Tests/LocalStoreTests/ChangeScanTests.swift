@@ -60,7 +60,9 @@ struct ChangeScanTests {
     {
         Set(
             events.filter { hours?.contains(EventActivity.hour(of: $0.event.at)) ?? true }.map {
-                EventActivity.Listed(subscription: $0.event.subscription, transactionID: $0.event.id)
+                EventActivity.Listed(
+                    subscription: $0.event.subscription, transactionID: $0.event.id,
+                    hour: EventActivity.hour(of: $0.event.at))
             })
     }
 

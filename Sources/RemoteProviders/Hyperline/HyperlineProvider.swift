@@ -5,9 +5,11 @@ import UsageCore
 /// client-wide timeseries and paged events. Events and timeseries are read with GET and, when the server answers
 /// 404 or 405, with POST and a JSON body, remembered for the rest of the run.
 public struct HyperlineProvider: EventListing, SeriesListing {
-    private let api: APIClient
-    private let methods = EndpointMemory()
-    private let take = 100
+    let api: APIClient
+    let methods = EndpointMemory()
+    let take = 100
+    /// The aggregators, kept for a minute.
+    let aggregators = RecentAnswer<[Metric]>(lifetime: 60)
 
     /// Creates a provider over a configured API client.
     public init(api: APIClient) {
@@ -21,7 +23,12 @@ public struct HyperlineProvider: EventListing, SeriesListing {
         SourceInfo(label: "hyperline \(api.configuration.baseURL)", isDemoData: false)
     }
 
+    /// The aggregators, read once a minute at most (a sync pass's counts ask for them again).
     public func metrics() async throws -> [Metric] {
+        try await aggregators.value { try await listAggregators() }
+    }
+
+    private func listAggregators() async throws -> [Metric] {
         try await listAll("/v1/aggregators").compactMap { item in
             guard let id = item["id"].nonEmptyText else { return nil }
             let sum = item["operation"]?.stringValue == "sum"
@@ -83,7 +90,7 @@ public struct HyperlineProvider: EventListing, SeriesListing {
 
     /// Every customer's total of `metric` by customer id, from `POST …/usage/group-by-customer` paged by 100; nil
     /// when the server does not offer it (404 or 405 on the first page).
-    private func groupedTotals(metric: Metric, period: Period, onPage: @Sendable ([(String, Decimal)]) -> Void)
+    func groupedTotals(metric: Metric, period: Period, onPage: @Sendable ([(String, Decimal)]) -> Void)
         async throws(APIError) -> [String: Decimal]?
     {
         if methods.isMissing("group-by-customer") { return nil }
@@ -177,7 +184,7 @@ public struct HyperlineProvider: EventListing, SeriesListing {
     }
 
     /// GET with query parameters, or POST with the same fields as a JSON body once GET was refused.
-    private func read(_ path: String, family: String, period: Period, extra: [(String, String)]) async throws(APIError)
+    func read(_ path: String, family: String, period: Period, extra: [(String, String)]) async throws(APIError)
         -> JSONValue
     {
         let query = Self.dates(period) + extra

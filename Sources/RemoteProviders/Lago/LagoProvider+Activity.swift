@@ -5,14 +5,14 @@ extension LagoProvider: ActivityCounting {
     /// `GET /events` without a subscription lists the whole organisation's events; its `meta.total_count` over the
     /// stretch is the count (one event a page, so the answer is small). Lago's `timestamp_to` is inclusive, so the
     /// half-open end is sent as its last millisecond.
-    public func eventCount(in period: Period) async throws -> Int {
+    public func eventCount(in period: Period) async throws -> (count: Int, calls: Int) {
         let document = try await api.get("/events", query: Self.stretch(period) + [("page", "1"), ("per_page", "1")])
         guard let count = document["meta"]?["total_count"]?.intValue, count >= 0 else {
             throw APIError(
                 provider: name, kind: .malformed,
                 message: "GET /events gave no meta.total_count; lago's event count is needed to find what changed")
         }
-        return count
+        return (count, 1)
     }
 
     /// The organisation's events of `period`, a hundred a page, newest first. An event listed twice because others
@@ -29,10 +29,12 @@ extension LagoProvider: ActivityCounting {
             let listed = document["events"]?.arrayValue ?? []
             for item in listed {
                 guard case .success(let event) = LagoDecoding.event(item, customerID: "") else { continue }
-                activity.hours[EventActivity.hour(of: event.timestamp), default: 0] += 1
+                let hour = EventActivity.hour(of: event.timestamp)
+                activity.hours[hour, default: 0] += 1
                 if let subscription = event.subscriptionID {
                     activity.events.append(
-                        EventActivity.Listed(subscription: subscription, transactionID: event.transactionID))
+                        EventActivity.Listed(subscription: subscription, transactionID: event.transactionID, hour: hour)
+                    )
                 }
             }
             let total = document["meta"]?["total_count"]?.intValue ?? 0
@@ -46,16 +48,14 @@ extension LagoProvider: ActivityCounting {
         return activity
     }
 
-    /// Each subscription's customer from `GET /subscriptions/{id}` (terminated ones too), each asked once a day.
-    public func owners(of subscriptions: Set<String>) async throws -> (customers: [String: String], calls: Int) {
-        let ids = subscriptions.sorted()
+    /// The customer of each event's subscription, from `GET /subscriptions/{id}` (terminated ones too), each
+    /// subscription asked once a day.
+    public func owners(of events: [EventActivity.Listed]) async throws -> (customers: Set<String>?, calls: Int) {
+        let ids = Set(events.map(\.subscription)).sorted()
         let found = try await ConcurrentMap.map(ids, limit: api.concurrency) { subscription in
             try await owner(of: subscription)
         }
-        let customers = Dictionary(
-            zip(ids, found).compactMap { id, owner in owner.customer.map { (id, $0) } }, uniquingKeysWith: { a, _ in a }
-        )
-        return (customers, found.reduce(0) { $0 + $1.calls })
+        return (Set(found.compactMap(\.customer)), found.reduce(0) { $0 + $1.calls })
     }
 
     /// The customer a subscription belongs to (nil when Lago knows it no more), and the calls it took.

@@ -3,25 +3,28 @@ import Foundation
 /// A provider that counts its events over any stretch for the whole organisation in one call, and lists whose they
 /// are: what lets sync learn what changed since its last pass without asking each customer (`ChangeScan`).
 public protocol ActivityCounting: UsageProvider {
-    /// How many events, of every customer and metric, the provider holds with timestamps in `period` (half-open).
-    func eventCount(in period: Period) async throws -> Int
+    /// How many events, of every customer and metric, the provider holds with timestamps in `period` (half-open), and
+    /// the calls it took to learn it.
+    func eventCount(in period: Period) async throws -> (count: Int, calls: Int)
 
     /// The events of `period`, of every customer: how many fall in each hour, and their keys.
     func activity(in period: Period) async throws -> EventActivity
 
-    /// The customer of each of `subscriptions` the provider knows, and the calls it took to learn them.
-    func owners(of subscriptions: Set<String>) async throws -> (customers: [String: String], calls: Int)
+    /// The customers of `events` (of `activity`), as near as the provider can name them (nil when it cannot, and
+    /// every customer must be read), and the calls it took.
+    func owners(of events: [EventActivity.Listed]) async throws -> (customers: Set<String>?, calls: Int)
 }
 
 /// What a provider's events over a stretch are: counted by hour, and listed by their keys.
 public struct EventActivity: Sendable, Equatable {
-    /// One event listed, by the key the store keeps it under.
+    /// One event listed, by the key the store keeps it under, and the hour it falls in.
     public struct Listed: Sendable, Hashable {
         public var subscription: String
         public var transactionID: String
-        /// The event of `subscription` with `transactionID`.
-        public init(subscription: String, transactionID: String) {
-            (self.subscription, self.transactionID) = (subscription, transactionID)
+        public var hour: Int64
+        /// The event of `subscription` with `transactionID`, in the hour starting `hour` (seconds since 1970).
+        public init(subscription: String, transactionID: String, hour: Int64) {
+            (self.subscription, self.transactionID, self.hour) = (subscription, transactionID, hour)
         }
     }
 

@@ -1,0 +1,95 @@
+import Foundation
+import UsageCore
+
+extension HyperlineProvider: ActivityCounting {
+    /// The client-wide events of every aggregator over the stretch, counted by `meta.total` (one event a page, one
+    /// call an aggregator): an event that several aggregators select counts once for each, the same every pass. A
+    /// server without client-wide events is `unsupported`: sync then reads every customer.
+    public func eventCount(in period: Period) async throws -> (count: Int, calls: Int) {
+        let counts = try await ConcurrentMap.map(try await metrics(), limit: api.concurrency) { metric in
+            let document = try await clientWide(metric, period: period, skip: 0, take: 1)
+            guard let total = document["meta"]?["total"]?.intValue, total >= 0 else {
+                throw APIError(
+                    provider: name, kind: .malformed,
+                    message: "client-wide events of \(metric.code) gave no meta.total; the count that finds changes")
+            }
+            return total
+        }
+        return (counts.reduce(0, +), counts.count)
+    }
+
+    /// Every aggregator's client-wide events of the stretch, a hundred a page, keyed as sync keeps them
+    /// (`aggregator/id`, no subscription).
+    public func activity(in period: Period) async throws -> EventActivity {
+        var activity = EventActivity()
+        for metric in try await metrics() {
+            var guardrail = PageGuard(limit: PageGuard.eventPages)
+            var skip = 0
+            while true {
+                let document = try await clientWide(metric, period: period, skip: skip, take: take)
+                activity.calls += 1
+                let listed = document["data"]?.arrayValue ?? []
+                for item in listed {
+                    guard let id = item["id"].nonEmptyText,
+                        let at = item["timestamp"]?.stringValue.flatMap(ISO8601Parser.parse)
+                    else { continue }
+                    let hour = EventActivity.hour(of: at)
+                    activity.hours[hour, default: 0] += 1
+                    activity.events.append(
+                        EventActivity.Listed(subscription: "", transactionID: "\(metric.code)/\(id)", hour: hour))
+                }
+                skip += listed.count
+                let last = listed.isEmpty || skip >= (document["meta"]?["total"]?.intValue ?? skip)
+                if let problem = guardrail.problem(admitting: listed, more: !last) {
+                    throw api.configuration.pagingProblem("/v1/aggregators/\(metric.code)/usage/events", problem)
+                }
+                if last { break }
+            }
+        }
+        return activity
+    }
+
+    /// Hyperline's client-wide events name no customer: the customers with usage of the events' aggregators in the
+    /// events' hours (`group-by-customer` over each run of hours), or nil when the server lacks that endpoint.
+    public func owners(of events: [EventActivity.Listed]) async throws -> (customers: Set<String>?, calls: Int) {
+        var customers = Set<String>(), calls = 0
+        for metric in try await metrics() {
+            let hours = Set(events.filter { $0.transactionID.hasPrefix(metric.code + "/") }.map(\.hour)).sorted()
+            for stretch in Self.runs(of: hours) {
+                guard let totals = try await groupedTotals(metric: metric, period: stretch, onPage: { _ in }) else {
+                    return (nil, calls + 1)
+                }
+                calls += max(1, (totals.count + take - 1) / take)
+                customers.formUnion(totals.keys)
+            }
+        }
+        return (customers, calls)
+    }
+
+    /// Consecutive hours as stretches of time.
+    static func runs(of hours: [Int64]) -> [Period] {
+        var runs: [(Int64, Int64)] = []
+        for hour in hours {
+            if let last = runs.last, last.1 == hour {
+                runs[runs.count - 1].1 = hour + 3_600
+            } else {
+                runs.append((hour, hour + 3_600))
+            }
+        }
+        return runs.map {
+            Period(start: Date(timeIntervalSince1970: Double($0.0)), end: Date(timeIntervalSince1970: Double($0.1)))
+        }
+    }
+
+    /// A page of an aggregator's client-wide events; a server without them is `unsupported`.
+    private func clientWide(_ metric: Metric, period: Period, skip: Int, take: Int) async throws -> JSONValue {
+        do {
+            return try await read(
+                "/v1/aggregators/\(APIClient.segment(metric.code))/usage/events", family: "events", period: period,
+                extra: [("take", String(take)), ("skip", String(skip))])
+        } catch {
+            guard error.status == 404 || error.status == 405 else { throw error }
+            throw UsageError(.unsupported, "hyperline offers no client-wide events here")
+        }
+    }
+}
