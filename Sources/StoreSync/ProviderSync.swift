@@ -120,7 +120,7 @@ public struct ProviderSync: Sendable {
             // as a metric of the provider's own totals, whose customers are read again to keep those totals); the
             // provider is asked whose they are.
             let held = try await store.held(scan.events)
-            let owners = try await counter.owners(of: scan.events.filter { !held.contains($0) })
+            let owners = try await counter.owners(of: scan.events.filter { !held.contains($0) }, listed: scan.events)
             report.calls += owners.calls
             return (scan, owners.customers.map { $0.union(kept.pending) })
         } catch let error as UsageError where error.kind == .unsupported {

@@ -34,7 +34,8 @@ struct Benchmarks: AsyncParsableCommand {
     @Option(help: "Customer counts for --only remote.") var customers = "100,1000,5000"
     @Option(help: "Up to how many customers --only remote also runs one call at a time.") var sequentialUpTo = 1_000
     @Option(help: "Providers for --only remote.") var providers = "lago,hyperline,prolifi"
-    @Option(help: "Customers of the Lago organisation in --only sync's passes by what changed.") var syncCustomers =
+    @Option(help: "Customers of the Lago and Hyperline accounts in --only sync's passes by what changed.")
+    var syncCustomers =
         20_000
 
     func run() async throws {
@@ -63,7 +64,7 @@ struct Benchmarks: AsyncParsableCommand {
         if groups.contains(.sync) {
             print("\n## sync from a Lago-shaped server (50 ms per request, half the rate budget: 4 calls at once)")
             try await SyncBenchmark.run(folder: folder, customers: 200, eventsPerCustomer: 500)
-            print("\n## sync passes after the first copy, by what changed (Lago organisation, 50 ms per request)")
+            print("\n## sync passes after the first copy, by what changed (50 ms per request)")
             try await ChangeSyncBenchmark.run(folder: folder, customers: syncCustomers)
         }
         if groups.contains(.reconcile) {

@@ -62,7 +62,7 @@ struct ChangeScanTests {
             events.filter { hours?.contains(EventActivity.hour(of: $0.event.at)) ?? true }.map {
                 EventActivity.Listed(
                     subscription: $0.event.subscription, transactionID: $0.event.id,
-                    hour: EventActivity.hour(of: $0.event.at))
+                    ms: UTCTime.milliseconds($0.event.at))
             })
     }
 

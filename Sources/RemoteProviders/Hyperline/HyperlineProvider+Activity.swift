@@ -33,10 +33,10 @@ extension HyperlineProvider: ActivityCounting {
                     guard let id = item["id"].nonEmptyText,
                         let at = item["timestamp"]?.stringValue.flatMap(ISO8601Parser.parse)
                     else { continue }
-                    let hour = EventActivity.hour(of: at)
-                    activity.hours[hour, default: 0] += 1
+                    activity.hours[EventActivity.hour(of: at), default: 0] += 1
                     activity.events.append(
-                        EventActivity.Listed(subscription: "", transactionID: "\(metric.code)/\(id)", hour: hour))
+                        EventActivity.Listed(
+                            subscription: "", transactionID: "\(metric.code)/\(id)", ms: UTCTime.milliseconds(at)))
                 }
                 skip += listed.count
                 let last = listed.isEmpty || skip >= (document["meta"]?["total"]?.intValue ?? skip)
@@ -49,13 +49,17 @@ extension HyperlineProvider: ActivityCounting {
         return activity
     }
 
-    /// Hyperline's client-wide events name no customer: the customers with usage of the events' aggregators in the
-    /// events' hours (`group-by-customer` over each run of hours), or nil when the server lacks that endpoint.
-    public func owners(of events: [EventActivity.Listed]) async throws -> (customers: Set<String>?, calls: Int) {
+    /// Hyperline's client-wide events name no customer: the customers with usage of each aggregator over the
+    /// stretches that hold its fresh events and none it already held (`group-by-customer` over each), or nil when the
+    /// server lacks that endpoint.
+    public func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> (
+        customers: Set<String>?, calls: Int
+    ) {
+        let new = Set(fresh)
         var customers = Set<String>(), calls = 0
         for metric in try await metrics() {
-            let hours = Set(events.filter { $0.transactionID.hasPrefix(metric.code + "/") }.map(\.hour)).sorted()
-            for stretch in Self.runs(of: hours) {
+            let mine = listed.filter { $0.transactionID.hasPrefix(metric.code + "/") }
+            for stretch in Self.runs(of: mine, fresh: new) {
                 guard let totals = try await groupedTotals(metric: metric, period: stretch, onPage: { _ in }) else {
                     return (nil, calls + 1)
                 }
@@ -66,18 +70,27 @@ extension HyperlineProvider: ActivityCounting {
         return (customers, calls)
     }
 
-    /// Consecutive hours as stretches of time.
-    static func runs(of hours: [Int64]) -> [Period] {
+    /// The stretches of time that hold runs of `fresh` events of `events` with none of the others among them (each
+    /// from a millisecond before its first event to two after its last, as a listed time may be rounded).
+    static func runs(of events: [EventActivity.Listed], fresh: Set<EventActivity.Listed>) -> [Period] {
         var runs: [(Int64, Int64)] = []
-        for hour in hours {
-            if let last = runs.last, last.1 == hour {
-                runs[runs.count - 1].1 = hour + 3_600
+        var open = false
+        for event in events.sorted(by: { $0.ms < $1.ms }) {
+            guard fresh.contains(event) else {
+                open = false
+                continue
+            }
+            if open, let last = runs.last {
+                runs[runs.count - 1] = (last.0, event.ms + 2)
             } else {
-                runs.append((hour, hour + 3_600))
+                runs.append((event.ms - 1, event.ms + 2))
+                open = true
             }
         }
         return runs.map {
-            Period(start: Date(timeIntervalSince1970: Double($0.0)), end: Date(timeIntervalSince1970: Double($0.1)))
+            Period(
+                start: Date(timeIntervalSince1970: Double($0.0) / 1000),
+                end: Date(timeIntervalSince1970: Double($0.1) / 1000))
         }
     }
 

@@ -29,12 +29,12 @@ extension LagoProvider: ActivityCounting {
             let listed = document["events"]?.arrayValue ?? []
             for item in listed {
                 guard case .success(let event) = LagoDecoding.event(item, customerID: "") else { continue }
-                let hour = EventActivity.hour(of: event.timestamp)
-                activity.hours[hour, default: 0] += 1
+                activity.hours[EventActivity.hour(of: event.timestamp), default: 0] += 1
                 if let subscription = event.subscriptionID {
                     activity.events.append(
-                        EventActivity.Listed(subscription: subscription, transactionID: event.transactionID, hour: hour)
-                    )
+                        EventActivity.Listed(
+                            subscription: subscription, transactionID: event.transactionID,
+                            ms: UTCTime.milliseconds(event.timestamp)))
                 }
             }
             let total = document["meta"]?["total_count"]?.intValue ?? 0
@@ -50,8 +50,10 @@ extension LagoProvider: ActivityCounting {
 
     /// The customer of each event's subscription, from `GET /subscriptions/{id}` (terminated ones too), each
     /// subscription asked once a day.
-    public func owners(of events: [EventActivity.Listed]) async throws -> (customers: Set<String>?, calls: Int) {
-        let ids = Set(events.map(\.subscription)).sorted()
+    public func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> (
+        customers: Set<String>?, calls: Int
+    ) {
+        let ids = Set(fresh.map(\.subscription)).sorted()
         let found = try await ConcurrentMap.map(ids, limit: api.concurrency) { subscription in
             try await owner(of: subscription)
         }

@@ -10,21 +10,24 @@ public protocol ActivityCounting: UsageProvider {
     /// The events of `period`, of every customer: how many fall in each hour, and their keys.
     func activity(in period: Period) async throws -> EventActivity
 
-    /// The customers of `events` (of `activity`), as near as the provider can name them (nil when it cannot, and
-    /// every customer must be read), and the calls it took.
-    func owners(of events: [EventActivity.Listed]) async throws -> (customers: Set<String>?, calls: Int)
+    /// The customers of `fresh`, events of `activity` the store does not hold, as near as the provider can name them
+    /// (nil when it cannot, and every customer must be read), and the calls it took; `listed` is every event listed.
+    func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> (
+        customers: Set<String>?, calls: Int
+    )
 }
 
 /// What a provider's events over a stretch are: counted by hour, and listed by their keys.
 public struct EventActivity: Sendable, Equatable {
-    /// One event listed, by the key the store keeps it under, and the hour it falls in.
+    /// One event listed, by the key the store keeps it under, and when it happened.
     public struct Listed: Sendable, Hashable {
         public var subscription: String
         public var transactionID: String
-        public var hour: Int64
-        /// The event of `subscription` with `transactionID`, in the hour starting `hour` (seconds since 1970).
-        public init(subscription: String, transactionID: String, hour: Int64) {
-            (self.subscription, self.transactionID, self.hour) = (subscription, transactionID, hour)
+        /// The event's time in milliseconds since 1970.
+        public var ms: Int64
+        /// The event of `subscription` with `transactionID`, at `ms` milliseconds since 1970.
+        public init(subscription: String, transactionID: String, ms: Int64) {
+            (self.subscription, self.transactionID, self.ms) = (subscription, transactionID, ms)
         }
     }
 

@@ -20,9 +20,9 @@ struct SyncCommand: AsyncParsableCommand {
             billing periods). Every pass ends by checking the store against the provider's own numbers for each \
             customer, metric and period ("verified N customer-metric-periods against lago: all agree"); where they \
             differ the events are read again, so events that reach the provider late are copied by the next pass, \
-            and what still differs is named with both numbers. On Lago a pass first compares Lago's count of its \
-            events, hour by hour, with the last pass's, and reads only the customers whose events changed (a quiet \
-            pass is one call); --whole reads every customer. A one-off sync exits 1 when anything is left. With \
+            and what still differs is named with both numbers. On Lago and Hyperline a pass first compares the \
+            provider's count of its events, hour by hour, with the last pass's, and reads only the customers of \
+            events the store does not hold (a quiet pass is a call or a few); --whole reads every customer. A one-off sync exits 1 when anything is left. With \
             --every, a pass that fails (an outage, a locked store) is tried again with a growing wait. The store is \
             an SQLite file or a PostgreSQL database (--db postgres://user@host/database, or the profile's db); open \
             it with `usagetop --db` the same.
