@@ -39,7 +39,8 @@ public struct SyncReport: Sendable {
         let notCopied = refused.isEmpty ? "" : "; \(refused.count) events not copied"
         let billed = billedMetrics.isEmpty ? "" : "; \(readings) billed totals of \(billedMetrics.count) metrics"
         let whose = whole ? "\(customers) customers" : "\(customers) customers with new events"
-        return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(whose) in \(calls) calls"
+        let spent = calls == 1 ? "1 call" : "\(calls) calls"
+        return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(whose) in \(spent)"
             + billed + notCopied + failed
     }
 
