@@ -55,7 +55,9 @@ public struct ProviderSync: Sendable {
             throw UsageError.wrapping(error, context: source)
         }
         let billed = sort(metrics, into: &report)
-        let kept = SyncState.reading(try? await store.syncState(source: source))
+        // Only a provider that counts its events has counts kept from the last pass.
+        let kept =
+            provider is any ActivityCounting ? SyncState.reading(try? await store.syncState(source: source)) : nil
         let daily = !billed.isEmpty && kept?.wholeDay != SyncState.day(of: now)
         let changes = await changes(over: window, kept: kept, readAll: whole || daily, report: &report)
         let customers: [Customer]
