@@ -37,6 +37,8 @@ struct Benchmarks: AsyncParsableCommand {
     @Option(help: "Customers of the Lago and Hyperline accounts in --only sync's passes by what changed.")
     var syncCustomers =
         20_000
+    @Flag(help: "For --only postgres: measure ingest only, without the 10-million-event store and its queries.")
+    var ingestOnly = false
 
     func run() async throws {
         let groups: Set<Group> = only.map { [$0] } ?? (all ? [.render, .store, .ingest] : [.render])
@@ -76,9 +78,12 @@ struct Benchmarks: AsyncParsableCommand {
                 throw ValidationError("--only postgres needs --postgres postgres://user@host/db")
             }
             print("\n## the PostgreSQL store")
-            let path = store ?? folder.appendingPathComponent("large.sqlite").path
-            let large = try StoreBenchmarks.largeStore(path: path, events: events, now: now)
-            try await PostgresBenchmark.run(server: postgres, folder: folder, large: large, events: ingest, now: now)
+            try await PostgresBenchmark.ingest(server: postgres, folder: folder, events: ingest)
+            if !ingestOnly {
+                let path = store ?? folder.appendingPathComponent("large.sqlite").path
+                let large = try StoreBenchmarks.largeStore(path: path, events: events, now: now)
+                try await PostgresBenchmark.queries(server: postgres, folder: folder, large: large, now: now)
+            }
         }
         if groups.contains(.ingest) {
             print("\n## ingest (\(ingest) events)")

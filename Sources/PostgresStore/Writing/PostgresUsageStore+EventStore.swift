@@ -4,7 +4,8 @@ import PostgresNIO
 import UsageCore
 
 /// The PostgreSQL store as an `EventStore`: lines are read and validated on a thread of their own by the same parser
-/// as the embedded store's, and written a chunk per statement (`EventBatchWriter`) inside one transaction.
+/// as the embedded store's, streamed a chunk at a time by `COPY` into a staging table and merged into the events in
+/// one statement (`EventBatchWriter`), all inside one transaction.
 extension PostgresUsageStore: EventStore {
     public var reader: any EventListing & SeriesListing & PropertyBreakdowns { PostgresProvider(store: self) }
 
@@ -28,7 +29,9 @@ extension PostgresUsageStore: EventStore {
                         metrics: Dictionary(known.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })),
                     chunkLines: 32_768, countsRollups: false)
                 let before = try await EventBatchWriter.lastSeq(on: connection, logger: logger)
+                try await EventBatchWriter.stage(on: connection, logger: logger)
                 var report = IngestReport()
+                var staged = 0
                 var done = false
                 defer { if !done { pipeline.stop() } }
                 while !done {
@@ -41,13 +44,19 @@ extension PostgresUsageStore: EventStore {
                     done = chunk.isLast
                     // After a rejected line a strict load is rolled back: writing more would be wasted.
                     guard report.rejectedCount == 0 || skipInvalid else { continue }
-                    let outcome = try await EventBatchWriter.write(chunk.events, on: connection, logger: logger)
-                    report.inserted += outcome.inserted
-                    outcome.duplicates.forEach { report.duplicate($0) }
+                    try await EventBatchWriter.copy(chunk.events, from: staged, on: connection, logger: logger)
+                    staged += chunk.events.count
                 }
                 report.committed = report.rejectedCount == 0 || skipInvalid
+                if report.committed, staged > 0 {
+                    let merged = try await EventBatchWriter.merge(
+                        staged: staged, after: before, on: connection, logger: logger)
+                    report.inserted = merged.inserted
+                    report.duplicateCount = merged.duplicateCount
+                    report.duplicateSamples = merged.duplicateSamples
+                }
                 if report.committed, report.inserted > 0 {
-                    try await EventBatchWriter.rollUp(after: before, on: connection, logger: logger)
+                    try await RollupWriter.rollUp(after: before, on: connection, logger: logger)
                 }
                 return (report, report.committed)
             }
