@@ -122,6 +122,11 @@ public final class LagoAccount: Sendable {
         }
     }
 
+    /// A customer created now, with no subscription or event yet; Lago lists the newest customer first.
+    public func addCustomer(id: String, name: String) {
+        state.withLock { $0.customers.insert((id, name), at: 0) }
+    }
+
     /// Every event the organisation holds, newest first, with the customer of its subscription.
     public func allEvents() -> [(event: Event, customer: String)] {
         state.withLock { state in

@@ -61,8 +61,15 @@ public struct ProviderSync: Sendable {
         let daily = !billed.isEmpty && kept?.wholeDay != SyncState.day(of: now)
         let changes = await changes(over: window, kept: kept, readAll: whole || daily, report: &report)
         let customers: [Customer]
+        var listed: [Customer] = []
         do {
             customers = try await self.customers(changes.changed, report: &report)
+            // A customer with no events yet shows in no count of events; a change in the count of customers lists
+            // them all, so the customers table holds it (only those with new events are read).
+            if changes.changed != nil, let count = changes.customerCount, count != kept?.customers {
+                listed = try await provider.customers()
+                report.listed = listed.count
+            }
         } catch {
             throw UsageError.wrapping(error, context: source)
         }
@@ -74,7 +81,7 @@ public struct ProviderSync: Sendable {
             billed.first { $0.code == metric.code } ?? report.metrics.first { $0.code == metric.code }
         }
         _ = try await store.ingest(
-            .lines([], name: "\(source) customers and metrics"), metrics: catalogue, customers: customers,
+            .lines([], name: "\(source) customers and metrics"), metrics: catalogue, customers: listed + customers,
             skipInvalid: true)
         let context = SyncContext(
             provider: provider, billing: billing, store: store, source: source, overlap: overlap,
@@ -95,9 +102,11 @@ public struct ProviderSync: Sendable {
             report.billedMetrics.append((metric, "named in \(provider.name)'s usage only"))
         }
         if let scan = changes.scan {
+            let listedAll = report.whole || report.listed != nil
             let state = SyncState(
                 hours: scan.hours, pending: unsettled,
-                wholeDay: report.whole ? SyncState.day(of: now) : kept?.wholeDay)
+                wholeDay: report.whole ? SyncState.day(of: now) : kept?.wholeDay,
+                customers: listedAll ? changes.customerCount : kept?.customers)
             do {
                 try await store.recordSyncState(state.text, source: source)
             } catch {
@@ -110,28 +119,31 @@ public struct ProviderSync: Sendable {
     /// What changed since the last pass, when the provider counts its events: the scan, and the customers to read
     /// (nil when every customer is read: `readAll`, no pass `kept` counts to compare with, or the counts failed).
     private func changes(over window: Period, kept: SyncState?, readAll: Bool, report: inout SyncReport) async -> (
-        scan: ChangeScan.Outcome?, changed: Set<String>?
+        scan: ChangeScan.Outcome?, changed: Set<String>?, customerCount: Int?
     ) {
-        guard let counter = provider as? any ActivityCounting else { return (nil, nil) }
+        guard let counter = provider as? any ActivityCounting else { return (nil, nil, nil) }
         do {
+            async let customerCount = counter.customerCount()
             let scan = try await ChangeScan(counter: counter).scan(kept: kept?.hourCounts ?? [:], window: window)
-            report.calls += scan.calls
+            report.calls += scan.calls + 1
             report.counted = scan.total
-            guard !readAll, let kept else { return (scan, nil) }
+            // Without the count, customers without events wait for a pass that counts them; nothing else does.
+            let customers = try? await customerCount
+            guard !readAll, let kept else { return (scan, nil, customers) }
             // The customers of the listed events the store does not hold: new ones (and those it never keeps, such
             // as a metric of the provider's own totals, whose customers are read again to keep those totals); the
             // provider is asked whose they are.
             let held = try await store.held(scan.events)
             let owners = try await counter.owners(of: scan.events.filter { !held.contains($0) }, listed: scan.events)
             report.calls += owners.calls
-            return (scan, owners.customers.map { $0.union(kept.pending) })
+            return (scan, owners.customers.map { $0.union(kept.pending) }, customers)
         } catch let error as UsageError where error.kind == .unsupported {
-            return (nil, nil)
+            return (nil, nil, nil)
         } catch {
             report.failures.append(
                 "\(provider.name)'s event counts: \(UsageError.wrapping(error, context: source).message); every "
                     + "customer read instead")
-            return (nil, nil)
+            return (nil, nil, nil)
         }
     }
 

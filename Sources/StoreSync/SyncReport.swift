@@ -11,6 +11,9 @@ public struct SyncReport: Sendable {
     public var whole = true
     /// The provider's count of its events over the window, when it was asked what changed (`ChangeScan`).
     public var counted: Int?
+    /// Customers listed by a pass that read only those whose events changed, because the provider's count of its
+    /// customers changed since they were last listed: customers without events reach the store too.
+    public var listed: Int?
     /// Metrics whose events were copied.
     public var metrics: [Metric] = []
     /// Metrics whose events are not copied, each with why (an aggregation the store cannot reproduce exactly, or a
@@ -40,8 +43,9 @@ public struct SyncReport: Sendable {
         let billed = billedMetrics.isEmpty ? "" : "; \(readings) billed totals of \(billedMetrics.count) metrics"
         let whose = whole ? "\(customers) customers" : "\(customers) customers with new events"
         let spent = calls == 1 ? "1 call" : "\(calls) calls"
+        let listing = listed.map { "; listed all \($0) customers, as their count changed" } ?? ""
         return "copied \(read) events (\(inserted) new) of \(metrics.count) metrics for \(whose) in \(spent)"
-            + billed + notCopied + failed
+            + listing + billed + notCopied + failed
     }
 
     /// The line that says whether the copy holds what the provider counts.

@@ -10,12 +10,17 @@ struct SyncState: Codable, Sendable, Equatable {
     var pending: [String]
     /// The UTC day (days since 1970) of the last pass that read every customer.
     var wholeDay: Int?
+    /// The provider's count of its customers when every customer was last listed (nil: never, or by an earlier
+    /// version; the next pass lists them).
+    var customers: Int?
 
-    /// A state of `hours` counts and `pending` customers, every customer last read on `wholeDay`.
-    init(hours: [Int64: Int], pending: Set<String>, wholeDay: Int?) {
+    /// A state of `hours` counts and `pending` customers, every customer last read on `wholeDay` and last listed when
+    /// the provider counted `customers`.
+    init(hours: [Int64: Int], pending: Set<String>, wholeDay: Int?, customers: Int?) {
         self.hours = Dictionary(uniqueKeysWithValues: hours.map { (String($0.key), $0.value) })
         self.pending = pending.sorted()
         self.wholeDay = wholeDay
+        self.customers = customers
     }
 
     /// The UTC day `date` falls on, in days since 1970.

@@ -15,6 +15,17 @@ extension LagoProvider: ActivityCounting {
         return (count, 1)
     }
 
+    /// `GET /customers` with one customer a page: its `meta.total_count`.
+    public func customerCount() async throws -> Int {
+        let document = try await api.get("/customers", query: [("page", "1"), ("per_page", "1")])
+        guard let count = document["meta"]?["total_count"]?.intValue, count >= 0 else {
+            throw APIError(
+                provider: name, kind: .malformed,
+                message: "GET /customers gave no meta.total_count; lago's customer count tells sync of new customers")
+        }
+        return count
+    }
+
     /// The organisation's events of `period`, a hundred a page, newest first. An event listed twice because others
     /// arrived while paging counts twice: the next pass's count then differs and reads the hour again.
     public func activity(in period: Period) async throws -> EventActivity {

@@ -15,6 +15,10 @@ public protocol ActivityCounting: UsageProvider {
     func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> (
         customers: Set<String>?, calls: Int
     )
+
+    /// How many customers the provider lists, in one call: a change tells sync a customer came (or went) without
+    /// events, which no event count shows.
+    func customerCount() async throws -> Int
 }
 
 /// What a provider's events over a stretch are: counted by hour, and listed by their keys.
