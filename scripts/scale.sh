@@ -6,8 +6,13 @@
 # The store (100,000 customers, 30 days, about 2.5 M events) is built once with `usagetop demo` and kept in
 # $SCALE_DIR (default /tmp/usagetop-scale) for later runs.
 #
+# With SCALE_POSTGRES set to a database URL (its password in PGPASSWORD), the same events are loaded once into that
+# PostgreSQL database through `usagetop ingest` (the demo's customers and metrics with them) and the dashboard reads
+# the store there instead.
+#
 #   scripts/scale.sh                 # 3 runs at 120x40
 #   RUNS=5 CUSTOMERS=20000 scripts/scale.sh
+#   SCALE_POSTGRES=postgres://usagetop@127.0.0.1/scale PGPASSWORD=… scripts/scale.sh
 set -euo pipefail
 
 runs=${RUNS:-3}
@@ -26,8 +31,27 @@ if [ ! -f "$store" ]; then
         --customers "$customers" --days 30 --events-per-day 1 >/dev/null
 fi
 
+if [ -n "${SCALE_POSTGRES:-}" ]; then
+    require sqlite3 psql
+    held=$(psql -qtA "$SCALE_POSTGRES" -c "SELECT count(*) FROM event" 2>/dev/null || echo 0)
+    if [ "${held:-0}" -eq 0 ]; then
+        echo "loading the store's events into $SCALE_POSTGRES (once)…" >&2
+        sqlite3 "$store" "SELECT json_group_array(json_object('code', code, 'name', name, 'aggregation', aggregation,
+            'field', field, 'unit', unit)) FROM (SELECT * FROM metric ORDER BY position)" >"$dir/metrics.json"
+        sqlite3 "$store" "SELECT json_group_array(json_object('id', id, 'name', name, 'currency', currency))
+            FROM customer" >"$dir/customers.json"
+        sqlite3 "$store" "SELECT json_object('transaction_id', transaction_id, 'external_customer_id', customer_id,
+            'code', metric_code, 'timestamp', ts_ms / 1000.0, 'properties', json(properties)) FROM event" \
+            >"$dir/events.jsonl"
+        /usr/bin/time -f "loaded in %e s" "$bin" ingest --db "$SCALE_POSTGRES" --metrics "$dir/metrics.json" \
+            --customers "$dir/customers.json" "$dir/events.jsonl" >&2
+        rm -f "$dir/events.jsonl"
+    fi
+    store=$SCALE_POSTGRES
+fi
+
 python3 - "$socket" "$bin" "$dir" "$store" "$runs" "$customers" <<'PY'
-import statistics, subprocess, sys, time
+import shlex, statistics, subprocess, sys, time
 socket, binary, work, store, runs, customers = sys.argv[1:7]
 runs, customers = int(runs), int(customers)
 total_text = f"{customers:,}"
@@ -68,7 +92,7 @@ for run in range(runs):
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "scale", "-x", "120", "-y", "40", "sleep 600")
     start = time.perf_counter()
     tmux("new-window", "-t", "scale", "-n", "ui",
-         f"exec env XDG_STATE_HOME={work}/state TERM=xterm-256color LANG=C.UTF-8 {binary} --db {store}")
+         f"exec env XDG_STATE_HOME={work}/state TERM=xterm-256color LANG=C.UTF-8 {binary} --db {shlex.quote(store)}")
     pid = int(tmux("display", "-p", "-t", "scale:ui", "#{pane_pid}").strip())
     took, _ = wait_for(lambda text: "cus_0" in text, start)
     first.append(took)

@@ -1,30 +1,43 @@
 import Foundation
-import LocalStore
+import PostgresTestSupport
 import Synchronization
 import Testing
 import UsageCore
 
-/// On a large store the customers table reports its busiest customers first; those rows must be exactly the rows the
-/// whole answer holds for them, and they must be the busiest.
+/// On a large store the customers table reports its busiest customers first, on both stores; those rows must be
+/// exactly the rows the whole answer holds for them, and they must be the busiest.
 @Suite("Customers table: the busiest rows first")
 struct CustomerPreviewTests {
-    @Test func previewRowsAreExactAndTheBusiest() async throws {
-        let t = try TestStore()
-        let now = TestStore.date("2026-11-20T12:00:00Z")
-        try DemoGenerator(options: DemoOptions(customers: 10_050, days: 3, eventsPerDay: 2, seed: 3), now: now)
-            .generate(into: t.store)
+    @Test(arguments: StoreKind.available)
+    func previewRowsAreExactAndTheBusiest(kind: StoreKind) async throws {
+        let t = try await StoreUnderTest.make(kind)
+        let customers = 10_050
+        var lines: [String] = []
+        for index in 0..<customers {
+            let gb = "\((index * 7_919) % 1_000).\(index % 10)"
+            for (slot, day) in ["2026-11-18T10:00:00Z", "2026-11-19T12:30:00Z"].enumerated() {
+                lines.append(
+                    TestStore.event(
+                        "e\(index)-\(slot)", "gb", day, customer: "cus_\(index)", #"{"gb": \#(gb)}"#))
+            }
+        }
+        try await t.ingest(lines)
         let reports = Mutex<[SummaryProgress]>([])
-        let metric = try #require(try t.store.metrics().first { $0.aggregation == .sum })
+        let metric = TestStore.metric("gb")
+        let now = TestStore.date("2026-11-20T12:00:00Z")
         let period = TestStore.period("2026-11-18", "2026-11-21")
         let all = try await t.provider.summaries(
             metric: metric, period: period, trailingDays: 5, now: now,
             progress: { report in reports.withLock { $0.append(report) } })
-        let preview = try #require(reports.withLock { $0.first })
-        #expect(preview.total == 10_050 && preview.rows.count == preview.loaded && preview.rows.count > 40)
+        let preview = try #require(reports.withLock { $0.first }, "a table of \(customers + 1) customers previews")
+        #expect(all.count == customers + 1, "every customer, c1 included")
+        #expect(preview.total == customers + 1 && preview.rows.count == preview.loaded && preview.rows.count > 40)
         let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.customer.id, $0) })
         for row in preview.rows { #expect(byID[row.customer.id] == row, "\(row.customer.id)") }
         let least = preview.rows.map(\.total).min()!
         let busier = all.filter { $0.total > least }.count
         #expect(busier <= preview.rows.count, "no customer outside the preview used more than the least busy inside it")
+        let sample = try #require(byID["cus_7"])
+        #expect(sample.total == Decimal(string: "867.4")! && Array(sample.daily) == [0, 0, 433.7, 433.7, 0])
     }
 }

@@ -8,8 +8,6 @@ import UsageCore
 /// interface and folded with integer arithmetic, one customer at a time: no `Row`s, no dictionary entry per row, no
 /// `Decimal` per day (on 100,000 customers those were most of the time and of the peak memory).
 enum CustomerTable {
-    /// Above this many customers, the busiest come first (`preview`) while the whole table loads.
-    static let previewAbove = 10_000
 
     /// The rows for `metric` over `[startMs, endMs)`, with daily values for day slots `[firstDay, endDay)`; only the
     /// customers `only` names when given.
@@ -50,13 +48,14 @@ enum CustomerTable {
     }
 
     /// The exact rows of the `count` customers that used `metric` most over the period's whole days (ranked in SQL,
-    /// approximately for decimal sums; their numbers are exact), for a table of more than `previewAbove` customers;
+    /// approximately for decimal sums; their numbers are exact), for a table of more than `above` customers;
     /// nil when there is nothing to rank that way. They fill the first screen while the whole table loads.
     static func preview(
-        _ db: Database, metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int
+        _ db: Database, metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int,
+        above: Int
     ) throws -> (rows: [CustomerSummary], customers: Int)? {
         guard metric.aggregation != .uniqueCount, let days = RangePlan(startMs: startMs, endMs: endMs).days,
-            let customers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer"), customers > previewAbove
+            let customers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer"), customers > above
         else { return nil }
         let rank =
             switch metric.aggregation {

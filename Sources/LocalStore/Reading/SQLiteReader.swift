@@ -24,11 +24,12 @@ struct SQLiteReader: StoreReader {
     }
 
     func customerPreview(
-        _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int
+        _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int, above: Int
     ) async throws -> (rows: [CustomerSummary], customers: Int)? {
         try await session.perform { db in
             try CustomerTable.preview(
-                db, metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, count: count
+                db, metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, count: count,
+                above: above
             ).map { Preview(rows: $0.rows, customers: $0.customers) }
         }.map { ($0.rows, $0.customers) }
     }

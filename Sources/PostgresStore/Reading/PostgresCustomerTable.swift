@@ -7,19 +7,63 @@ import UsageCore
 /// The customers table from the PostgreSQL store: every customer with one metric's total over a period, its daily
 /// values over the trailing days and its last event, in three statements (customers, period totals, daily rows).
 enum PostgresCustomerTable {
-    /// The rows for `metric` over `[startMs, endMs)`, with daily values for day slots `[firstDay, endDay)`.
+    /// The rows of the `count` customers that used `metric` most over the period's whole days (ranked in SQL, their
+    /// numbers exact), for a table of more than `above` customers; nil when there is nothing to rank that way. They
+    /// fill the first screen while the whole table loads.
+    static func preview(
+        metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int, above: Int,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws -> (rows: [CustomerSummary], customers: Int)? {
+        guard metric.aggregation != .uniqueCount, let days = RangePlan(startMs: startMs, endMs: endMs).days else {
+            return nil
+        }
+        var customers = 0
+        for try await held in try await connection.query("SELECT count(*)::int8 FROM customer", logger: logger)
+            .decode(Int64.self)
+        {
+            customers = Int(held)
+        }
+        guard customers > above else { return nil }
+        let rank =
+            switch metric.aggregation {
+            case .sum: "sum(sum_value)"
+            case .max: "max(max_value)"
+            default: "sum(event_count)"
+            }
+        var ranking = SQLText()
+        ranking.append(
+            """
+            SELECT customer_id FROM rollup_day
+            WHERE metric_code = \(ranking.bind(metric.code)) AND customer_id <> ''
+                AND slot >= \(ranking.bind(days.lower)) AND slot < \(ranking.bind(days.upper))
+            GROUP BY customer_id ORDER BY \(rank) DESC NULLS LAST, customer_id LIMIT \(ranking.bind(Int64(count)))
+            """)
+        var ids: [String] = []
+        for try await id in try await connection.query(ranking.query, logger: logger).decode(String.self) {
+            ids.append(id)
+        }
+        guard !ids.isEmpty else { return nil }
+        let rows = try await summaries(
+            metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, only: ids,
+            on: connection, logger: logger)
+        return (rows, customers)
+    }
+
+    /// The rows for `metric` over `[startMs, endMs)`, with daily values for day slots `[firstDay, endDay)`: every
+    /// customer's, or those of `only`.
     static func summaries(
-        metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, on connection: PostgresConnection,
-        logger: Logger
+        metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, only: [String]? = nil,
+        on connection: PostgresConnection, logger: Logger
     ) async throws -> [CustomerSummary] {
         var listing = SQLText()
         let code = listing.bind(metric.code), lower = listing.bind(startMs), upper = listing.bind(endMs)
+        let filter = only.map { "WHERE c.id = ANY(\(listing.bind($0)))" } ?? ""
         listing.append(
             """
             SELECT c.id, c.name, c.currency,
                    (SELECT max(e.ts_ms) FROM event AS e WHERE e.customer_id = c.id AND e.metric_code = \(code)
                         AND e.ts_ms >= \(lower) AND e.ts_ms < \(upper))
-            FROM customer AS c ORDER BY c.id
+            FROM customer AS c \(filter) ORDER BY c.id
             """)
         var customers: [(Customer, Int64?)] = []
         for try await (id, name, currency, last) in try await connection.query(listing.query, logger: logger)
@@ -35,31 +79,35 @@ enum PostgresCustomerTable {
                 totals[row[0].text ?? ""] = PlannedSQL.partial(row)
             }
         }
-        let daily = try await dailyValues(metric, firstDay: firstDay, endDay: endDay, on: connection, logger: logger)
-        let days = Int(max(0, endDay - firstDay))
+        let daily = try await dailyValues(
+            metric, firstDay: firstDay, endDay: endDay, only: only, on: connection, logger: logger)
+        let none = DailyValues(units: Array(repeating: 0, count: Int(max(0, endDay - firstDay))), scale: 0)
         return customers.map { customer, last in
             let total = totals[customer.id].map {
                 metric.aggregation == .uniqueCount ? Decimal($0.count) : $0.value(for: metric.aggregation)
             }
-            let values = daily[customer.id] ?? [:]
             return CustomerSummary(
-                customer: customer, total: total ?? 0, daily: (0..<days).map { values[firstDay + Int64($0)] ?? 0 },
+                customer: customer, total: total ?? 0, dailyValues: daily[customer.id] ?? none,
                 lastEventAt: last.map(UTCTime.date(milliseconds:)))
         }
     }
 
-    /// Each customer's value of `metric` on each day slot of `[firstDay, endDay)` that has events.
+    /// Each customer's values of `metric` on the day slots of `[firstDay, endDay)` (0 on a day without events), kept as
+    /// compact as they allow (`DailyValues`): the rows come in customer order, so each customer's are folded together.
     private static func dailyValues(
-        _ metric: Metric, firstDay: Int64, endDay: Int64, on connection: PostgresConnection, logger: Logger
-    ) async throws -> [String: [Int64: Decimal]] {
+        _ metric: Metric, firstDay: Int64, endDay: Int64, only: [String]?, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> [String: DailyValues] {
         var sql = SQLText()
         let code = sql.bind(metric.code)
+        let filter = only.map { "AND customer_id = ANY(\(sql.bind($0)))" } ?? ""
         if metric.aggregation == .uniqueCount {
             sql.append(
                 """
                 SELECT customer_id, floor(slot::numeric / 24)::int8 AS day, count(DISTINCT value)::text FROM distinct_hour
                 WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(firstDay * 24) AND slot < \(endDay * 24)
-                GROUP BY 1, 2
+                    \(filter)
+                GROUP BY 1, 2 ORDER BY 1
                 """)
         } else {
             let column =
@@ -71,15 +119,43 @@ enum PostgresCustomerTable {
             sql.append(
                 """
                 SELECT customer_id, slot, \(column) FROM rollup_day
-                WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(firstDay) AND slot < \(endDay)
+                WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(firstDay) AND slot < \(endDay) \(filter)
+                ORDER BY customer_id
                 """)
         }
-        var result: [String: [Int64: Decimal]] = [:]
+        let days = Int(max(0, endDay - firstDay))
+        var result: [String: DailyValues] = [:]
+        var current: String?
+        var values: [(day: Int, text: String)] = []
+        func finish() {
+            if let current { result[current] = folded(values, days: days) }
+            values.removeAll(keepingCapacity: true)
+        }
         for try await (id, day, value) in try await connection.query(sql.query, logger: logger)
             .decode((String, Int64, String?).self)
         {
-            result[id, default: [:]][day] = value.flatMap(DecimalText.parse) ?? 0
+            if id != current {
+                finish()
+                current = id
+            }
+            if let value, day >= firstDay, day < endDay { values.append((Int(day - firstDay), value)) }
         }
+        finish()
         return result
+    }
+
+    /// One customer's days as exact whole units of 10⁻¹² (two to eight bytes a day), or as `Decimal`s when a value
+    /// needs more.
+    private static func folded(_ values: [(day: Int, text: String)], days: Int) -> DailyValues {
+        var units = [Int128](repeating: 0, count: days)
+        for (day, text) in values {
+            guard let scaled = ScaledValue(text) else {
+                var decimals = [Decimal](repeating: 0, count: days)
+                for (day, text) in values { decimals[day] = DecimalText.parse(text) ?? 0 }
+                return DailyValues(decimals)
+            }
+            units[day] = scaled.units
+        }
+        return DailyValues(units: units, scale: ScaledValue.places)
     }
 }

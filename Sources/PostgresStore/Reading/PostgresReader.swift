@@ -25,10 +25,11 @@ struct PostgresReader: StoreReader {
             logger: logger)
     }
 
-    /// None: the server answers the whole table in three statements.
     func customerPreview(
-        _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int
+        _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int, above: Int
     ) async throws -> (rows: [CustomerSummary], customers: Int)? {
-        nil
+        try await PostgresCustomerTable.preview(
+            metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, count: count,
+            above: above, on: connection, logger: logger)
     }
 }

@@ -58,7 +58,8 @@ package struct StoreProvider<Backend: StoreBackend>: EventListing, SeriesListing
         return try await backend.read { reader in
             if let progress,
                 let preview = try await reader.customerPreview(
-                    metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, count: Self.previewRows)
+                    metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, count: Self.previewRows,
+                    above: Self.previewAbove)
             {
                 progress(SummaryProgress(rows: preview.rows, loaded: preview.rows.count, total: preview.customers))
             }
@@ -69,6 +70,9 @@ package struct StoreProvider<Backend: StoreBackend>: EventListing, SeriesListing
 
     /// How many rows a preview holds: more than a tall terminal shows.
     static var previewRows: Int { 120 }
+
+    /// Above how many customers the busiest come first while the whole table loads.
+    static var previewAbove: Int { 10_000 }
 
     package func totals(customerID: String, period: Period) async throws -> [UsageTotal] {
         let (startMs, endMs) = Self.bounds(period)

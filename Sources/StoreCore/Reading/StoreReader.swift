@@ -19,10 +19,10 @@ package protocol StoreReader: Sendable {
     func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws
         -> [CustomerSummary]
 
-    /// The rows of the `count` busiest customers of a large table, and how many customers there are, to show while
-    /// the whole table loads; nil when the store has no quicker way to them.
+    /// The rows of the `count` busiest customers of a table of more than `above` customers, and how many customers
+    /// there are, to show while the whole table loads; nil for a smaller table or when the store has no quicker way.
     func customerPreview(
-        _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int
+        _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int, above: Int
     ) async throws -> (rows: [CustomerSummary], customers: Int)?
 }
 
