@@ -11,8 +11,9 @@ public struct CustomerRow: Sendable, Hashable {
     /// The change since the comparison period, when the table compares.
     public var change: Decimal? { previous.map { summary.total - $0 } }
 
-    /// Creates a row.
-    public init(summary: CustomerSummary) {
+    /// Creates a row, compared with `previous` when given.
+    public init(summary: CustomerSummary, previous: Decimal? = nil) {
         self.summary = summary
+        self.previous = previous
     }
 }

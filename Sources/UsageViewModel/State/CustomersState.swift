@@ -4,9 +4,9 @@ import UsageCore
 /// The customers view: all rows, their sort order, the filter and the visible subset.
 public struct CustomersState: Sendable, Equatable {
     /// Every loaded row.
-    public private(set) var rows: [CustomerRow] = []
+    public private(set) var rows = CustomerRows()
     /// Lower-case names and ids for filtering and name sorting.
-    private var index = SearchIndex([])
+    private var index = SearchIndex(CustomerRows())
     /// Sort keys of the rows, per column, made when first sorted by.
     private var sortKeys = SortKeys()
     /// Row indices in sort order.
@@ -76,7 +76,7 @@ public struct CustomersState: Sendable, Equatable {
         data.value = summaries
         let firstAnswer = !loaded || isFilling
         let selectedID = selectedRow?.summary.customer.id
-        rows = summaries.map(CustomerRow.init)
+        rows = CustomerRows(summaries)
         applyPrevious()
         holds = RowContents()
         holds.add(summaries)
@@ -116,9 +116,9 @@ public struct CustomersState: Sendable, Equatable {
         guard query != self.query else { return }
         self.query = query
         previousTotals = nil
-        rows = []
+        rows = CustomerRows()
         holds = RowContents()
-        index = SearchIndex([])
+        index = SearchIndex(CustomerRows())
         sortKeys = SortKeys()
         order = []
         visible = []
@@ -134,7 +134,7 @@ public struct CustomersState: Sendable, Equatable {
             first: progress?.first ?? report.loaded)
         guard isFilling, !report.rows.isEmpty else { return }
         let selectedID = selectedRow?.summary.customer.id
-        rows += report.rows.map(CustomerRow.init)
+        rows.append(report.rows)
         applyPrevious()
         holds.add(report.rows)
         index = SearchIndex(rows)
@@ -171,9 +171,7 @@ public struct CustomersState: Sendable, Equatable {
     }
 
     private mutating func applyPrevious() {
-        for index in rows.indices {
-            rows[index].previous = previousTotals.map { $0[rows[index].summary.customer.id] ?? 0 }
-        }
+        rows.compare(with: previousTotals)
     }
 
     /// Sorts by `column`; the same column again flips the direction.

@@ -6,7 +6,7 @@ struct SearchIndex: Sendable, Equatable {
     private var starts: [Int] = [0]
 
     /// Builds the index: row `i` is `lowercased(name) + "\n" + lowercased(id)`.
-    init(_ rows: [CustomerRow]) {
+    init(_ rows: CustomerRows) {
         bytes.reserveCapacity(rows.count * 32)
         starts.reserveCapacity(rows.count + 1)
         for index in rows.indices {

@@ -25,7 +25,7 @@ struct SortKeys: Sendable, Equatable {
     private var idRanks: [UInt32]?
 
     /// The rows in `column`'s order (ascending or descending; equal values always by customer id, ascending).
-    mutating func order(_ column: SortColumn, descending: Bool, rows: [CustomerRow], index: SearchIndex) -> [Int] {
+    mutating func order(_ column: SortColumn, descending: Bool, rows: CustomerRows, index: SearchIndex) -> [Int] {
         let ascending = self.ascending(column, rows: rows, index: index)
         guard descending else { return ascending.order }
         var result: [Int] = []
@@ -44,11 +44,11 @@ struct SortKeys: Sendable, Equatable {
     mutating func forget(_ column: SortColumn) { sorted[column] = nil }
 
     /// Makes every column's order now (after a first load, so that no key press has to).
-    mutating func prepareAll(rows: [CustomerRow], index: SearchIndex) {
+    mutating func prepareAll(rows: CustomerRows, index: SearchIndex) {
         for column in SortColumn.allCases { _ = ascending(column, rows: rows, index: index) }
     }
 
-    private mutating func ascending(_ column: SortColumn, rows: [CustomerRow], index: SearchIndex) -> Sorted {
+    private mutating func ascending(_ column: SortColumn, rows: CustomerRows, index: SearchIndex) -> Sorted {
         if let known = sorted[column] { return known }
         let (keys, approximate) = Self.keys(column, rows: rows, index: index)
         let ranks = idRanks(rows)
@@ -89,7 +89,7 @@ struct SortKeys: Sendable, Equatable {
     }
 
     /// The exact ascending order for columns whose keys may be equal for different values.
-    private static func exactOrder(_ column: SortColumn, rows: [CustomerRow], index: SearchIndex) -> (
+    private static func exactOrder(_ column: SortColumn, rows: CustomerRows, index: SearchIndex) -> (
         (Int, Int) -> Bool
     )? {
         switch column {
@@ -102,7 +102,7 @@ struct SortKeys: Sendable, Equatable {
     }
 
     /// A column's keys, and whether equal keys may hide different values.
-    private static func keys(_ column: SortColumn, rows: [CustomerRow], index: SearchIndex) -> (
+    private static func keys(_ column: SortColumn, rows: CustomerRows, index: SearchIndex) -> (
         [(UInt64, UInt64)], Bool
     ) {
         let keys: [(UInt64, UInt64)]
@@ -138,7 +138,7 @@ struct SortKeys: Sendable, Equatable {
     }
 
     /// Each row's place among the customer ids (rows from the store arrive in id order: then no sort is needed).
-    private mutating func idRanks(_ rows: [CustomerRow]) -> [UInt32] {
+    private mutating func idRanks(_ rows: CustomerRows) -> [UInt32] {
         if let idRanks { return idRanks }
         let ids = rows.indices.map { rows[$0].summary.customer.id }
         let inOrder = zip(ids, ids.dropFirst()).allSatisfy { !$1.utf8.lexicographicallyPrecedes($0.utf8) }
