@@ -65,39 +65,48 @@ enum PostgresCustomerTable {
                         AND e.ts_ms >= \(lower) AND e.ts_ms < \(upper))
             FROM customer AS c \(filter) ORDER BY c.id
             """)
+        // Each customer's parts are held by its position in id order, found once by id, never in a table per part.
         var customers: [(Customer, Int64?)] = []
+        var positions: [String: Int] = [:]
         for try await (id, name, currency, last) in try await connection.query(listing.query, logger: logger)
             .decode((String, String, String?, Int64?).self)
         {
+            positions[id] = customers.count
             customers.append((Customer(id: id, name: name, currency: currency), last))
         }
-        var totals: [String: Partial] = [:]
+        var totals = [Partial?](repeating: nil, count: customers.count)
         if let statement = PlannedSQL.byCustomer(
             metric, plan: RangePlan(startMs: startMs, endMs: endMs), in: .postgres)
         {
-            for row in try await statement.rows(on: connection, logger: logger) {
-                totals[row[0].text ?? ""] = PlannedSQL.partial(row)
+            try await statement.forEachRow(on: connection, logger: logger) { row in
+                if let position = positions[row[0].text ?? ""] { totals[position] = PlannedSQL.partial(row) }
             }
         }
-        let daily = try await dailyValues(
-            metric, firstDay: firstDay, endDay: endDay, only: only, on: connection, logger: logger)
+        var daily = [DailyValues?](repeating: nil, count: customers.count)
+        try await dailyValues(metric, firstDay: firstDay, endDay: endDay, only: only, on: connection, logger: logger) {
+            id, values in
+            if let position = positions[id] { daily[position] = values }
+        }
+        positions = [:]
         let none = DailyValues(units: Array(repeating: 0, count: Int(max(0, endDay - firstDay))), scale: 0)
-        return customers.map { customer, last in
-            let total = totals[customer.id].map {
+        return customers.indices.map { position in
+            let (customer, last) = customers[position]
+            let total = totals[position].map {
                 metric.aggregation == .uniqueCount ? Decimal($0.count) : $0.value(for: metric.aggregation)
             }
             return CustomerSummary(
-                customer: customer, total: total ?? 0, dailyValues: daily[customer.id] ?? none,
+                customer: customer, total: total ?? 0, dailyValues: daily[position] ?? none,
                 lastEventAt: last.map(UTCTime.date(milliseconds:)))
         }
     }
 
     /// Each customer's values of `metric` on the day slots of `[firstDay, endDay)` (0 on a day without events), kept as
-    /// compact as they allow (`DailyValues`): the rows come in customer order, so each customer's are folded together.
+    /// compact as they allow (`DailyValues`) and handed to `each` with its id: the rows come in customer order, so each
+    /// customer's are folded together.
     private static func dailyValues(
         _ metric: Metric, firstDay: Int64, endDay: Int64, only: [String]?, on connection: PostgresConnection,
-        logger: Logger
-    ) async throws -> [String: DailyValues] {
+        logger: Logger, _ each: (String, DailyValues) -> Void
+    ) async throws {
         var sql = SQLText()
         let code = sql.bind(metric.code)
         let filter = only.map { "AND customer_id = ANY(\(sql.bind($0)))" } ?? ""
@@ -124,11 +133,10 @@ enum PostgresCustomerTable {
                 """)
         }
         let days = Int(max(0, endDay - firstDay))
-        var result: [String: DailyValues] = [:]
         var current: String?
         var values: [(day: Int, text: String)] = []
         func finish() {
-            if let current { result[current] = folded(values, days: days) }
+            if let current { each(current, folded(values, days: days)) }
             values.removeAll(keepingCapacity: true)
         }
         for try await (id, day, value) in try await connection.query(sql.query, logger: logger)
@@ -141,7 +149,6 @@ enum PostgresCustomerTable {
             if let value, day >= firstDay, day < endDay { values.append((Int(day - firstDay), value)) }
         }
         finish()
-        return result
     }
 
     /// One customer's days as exact whole units of 10⁻¹² (two to eight bytes a day), or as `Decimal`s when a value

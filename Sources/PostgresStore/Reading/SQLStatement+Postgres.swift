@@ -20,9 +20,18 @@ extension SQLStatement {
     /// The statement's rows, each column decoded as its kind.
     func rows(on connection: PostgresConnection, logger: Logger) async throws -> [[SQLValue]] {
         var rows: [[SQLValue]] = []
+        try await forEachRow(on: connection, logger: logger) { rows.append($0) }
+        return rows
+    }
+
+    /// Each of the statement's rows, decoded as `rows` decodes them, handed to `body` as it arrives and not kept (a
+    /// customers table's 100,000 rows are folded without holding them all).
+    func forEachRow(on connection: PostgresConnection, logger: Logger, _ body: ([SQLValue]) throws -> Void)
+        async throws
+    {
         for try await row in try await connection.query(query, logger: logger) {
             let cells = row.makeRandomAccess()
-            rows.append(
+            try body(
                 try columns.indices.map { index in
                     switch columns[index] {
                     case .text: try cells[index].decode(String?.self).map(SQLValue.text) ?? .null
@@ -30,6 +39,5 @@ extension SQLStatement {
                     }
                 })
         }
-        return rows
     }
 }
