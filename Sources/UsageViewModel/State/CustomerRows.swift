@@ -23,6 +23,12 @@ public struct CustomerRows: RandomAccessCollection, Sendable, Hashable {
         CustomerRow(summary: summaries[index], previous: previous.isEmpty ? nil : previous[index])
     }
 
+    /// The change of row `index` since the comparison period, when the table compares (read without making a row, as
+    /// sorting reads it for every row).
+    public func change(at index: Int) -> Decimal? {
+        previous.isEmpty ? nil : previous[index].map { summaries[index].total - $0 }
+    }
+
     /// Adds rows that arrived later.
     mutating func append(_ more: [CustomerSummary]) {
         summaries += more

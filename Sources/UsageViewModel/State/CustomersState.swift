@@ -89,7 +89,7 @@ public struct CustomersState: Sendable, Equatable {
         progress = nil
         resort()
         refilter(from: order)
-        if let selectedID, let index = visible.firstIndex(where: { rows[$0].summary.customer.id == selectedID }) {
+        if let selectedID, let index = visible.firstIndex(where: { rows.summaries[$0].customer.id == selectedID }) {
             cursor.selected = index
         }
         cursor.clamp(count: visible.count, visible: visibleRows)
@@ -141,7 +141,7 @@ public struct CustomersState: Sendable, Equatable {
         sortKeys = SortKeys()
         resort()
         refilter(from: order)
-        if let selectedID, let index = visible.firstIndex(where: { rows[$0].summary.customer.id == selectedID }) {
+        if let selectedID, let index = visible.firstIndex(where: { rows.summaries[$0].customer.id == selectedID }) {
             cursor.selected = index
         }
         cursor.clamp(count: visible.count, visible: visibleRows)

@@ -10,9 +10,9 @@ struct SearchIndex: Sendable, Equatable {
         bytes.reserveCapacity(rows.count * 32)
         starts.reserveCapacity(rows.count + 1)
         for index in rows.indices {
-            Self.appendLowercased(rows[index].summary.customer.name, to: &bytes)
+            Self.appendLowercased(rows.summaries[index].customer.name, to: &bytes)
             bytes.append(0x0A)
-            Self.appendLowercased(rows[index].summary.customer.id, to: &bytes)
+            Self.appendLowercased(rows.summaries[index].customer.id, to: &bytes)
             starts.append(bytes.count)
         }
     }

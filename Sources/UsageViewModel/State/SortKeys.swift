@@ -93,10 +93,10 @@ struct SortKeys: Sendable, Equatable {
         (Int, Int) -> Bool
     )? {
         switch column {
-        case .total: { rows[$0].summary.total < rows[$1].summary.total }
-        case .change: { (rows[$0].change ?? 0) < (rows[$1].change ?? 0) }
+        case .total: { rows.summaries[$0].total < rows.summaries[$1].total }
+        case .change: { (rows.change(at: $0) ?? 0) < (rows.change(at: $1) ?? 0) }
         case .name: { index.compare($0, $1) < 0 }
-        case .id: { rows[$0].summary.customer.id.utf8.lexicographicallyPrecedes(rows[$1].summary.customer.id.utf8) }
+        case .id: { rows.summaries[$0].customer.id.utf8.lexicographicallyPrecedes(rows.summaries[$1].customer.id.utf8) }
         case .lastEvent: nil
         }
     }
@@ -110,7 +110,7 @@ struct SortKeys: Sendable, Equatable {
         switch column {
         // By index, reading fields in place (a row copied whole costs a retain per field).
         case .total, .change:
-            let values = rows.indices.map { column == .total ? rows[$0].summary.total : rows[$0].change ?? 0 }
+            let values = rows.indices.map { column == .total ? rows.summaries[$0].total : rows.change(at: $0) ?? 0 }
             let exact = values.map(exactKey)
             if exact.allSatisfy({ $0 != nil }) {
                 keys = exact.map { $0 ?? (0, 0) }
@@ -123,7 +123,7 @@ struct SortKeys: Sendable, Equatable {
         case .lastEvent:
             keys = rows.indices.map { row in
                 (
-                    UInt64(bitPattern: Int64((rows[row].summary.lastEventAt?.timeIntervalSince1970 ?? -1e15) * 1000))
+                    UInt64(bitPattern: Int64((rows.summaries[row].lastEventAt?.timeIntervalSince1970 ?? -1e15) * 1000))
                         ^ (1 << 63), 0
                 )
             }
@@ -131,8 +131,8 @@ struct SortKeys: Sendable, Equatable {
             keys = rows.indices.map { prefix(index.key($0)) }
             approximate = rows.indices.contains { index.key($0).count > 16 }
         case .id:
-            keys = rows.indices.map { prefix(rows[$0].summary.customer.id.utf8) }
-            approximate = rows.indices.contains { rows[$0].summary.customer.id.utf8.count > 16 }
+            keys = rows.indices.map { prefix(rows.summaries[$0].customer.id.utf8) }
+            approximate = rows.indices.contains { rows.summaries[$0].customer.id.utf8.count > 16 }
         }
         return (keys, approximate)
     }
@@ -140,7 +140,7 @@ struct SortKeys: Sendable, Equatable {
     /// Each row's place among the customer ids (rows from the store arrive in id order: then no sort is needed).
     private mutating func idRanks(_ rows: CustomerRows) -> [UInt32] {
         if let idRanks { return idRanks }
-        let ids = rows.indices.map { rows[$0].summary.customer.id }
+        let ids = rows.indices.map { rows.summaries[$0].customer.id }
         let inOrder = zip(ids, ids.dropFirst()).allSatisfy { !$1.utf8.lexicographicallyPrecedes($0.utf8) }
         var ranks = [UInt32](repeating: 0, count: rows.count)
         let sorted =
