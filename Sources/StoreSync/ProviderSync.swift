@@ -60,19 +60,10 @@ public struct ProviderSync: Sendable {
             provider is any ActivityCounting ? SyncState.reading(try? await store.syncState(source: source)) : nil
         let daily = !billed.isEmpty && kept?.wholeDay != SyncState.day(of: now)
         let changes = await changes(over: window, kept: kept, readAll: whole || daily, report: &report)
-        let customers: [Customer]
-        var listed: [Customer] = []
-        do {
-            customers = try await self.customers(changes.changed, report: &report)
-            // A customer with no events yet shows in no count of events; a change in the count of customers lists
-            // them all, so the customers table holds it (only those with new events are read).
-            if changes.changed != nil, let count = changes.customerCount, count != kept?.customers {
-                listed = try await provider.customers()
-                report.listed = listed.count
-            }
-        } catch {
-            throw UsageError.wrapping(error, context: source)
-        }
+        let (customers, listed) = try await self.customers(
+            changes.changed,
+            listing: changes.changed != nil && changes.customerCount.map { $0 != kept?.customers } == true,
+            report: &report)
         report.customers = customers.count
         report.whole = changes.changed == nil
         // Every customer and metric first, in one transaction: the customers table lists the customers with no
@@ -102,18 +93,27 @@ public struct ProviderSync: Sendable {
             report.billedMetrics.append((metric, "named in \(provider.name)'s usage only"))
         }
         if let scan = changes.scan {
-            let listedAll = report.whole || report.listed != nil
-            let state = SyncState(
-                hours: scan.hours, pending: unsettled,
-                wholeDay: report.whole ? SyncState.day(of: now) : kept?.wholeDay,
-                customers: listedAll ? changes.customerCount : kept?.customers)
-            do {
-                try await store.recordSyncState(state.text, source: source)
-            } catch {
-                report.failures.append("keeping what this pass learnt: \(error.message) (the next pass reads it again)")
-            }
+            await keep(scan, customerCount: changes.customerCount, unsettled: unsettled, kept: kept, now: now, &report)
         }
         return report
+    }
+
+    /// Keeps what the next pass compares with: the hours' counts, the customers left unsettled, the day of the last
+    /// pass that read every customer and the count of customers when they were last listed.
+    private func keep(
+        _ scan: ChangeScan.Outcome, customerCount: Int?, unsettled: Set<String>, kept: SyncState?, now: Date,
+        _ report: inout SyncReport
+    ) async {
+        let listedAll = report.whole || report.listed != nil
+        let state = SyncState(
+            hours: scan.hours, pending: unsettled,
+            wholeDay: report.whole ? SyncState.day(of: now) : kept?.wholeDay,
+            customers: listedAll ? customerCount : kept?.customers)
+        do {
+            try await store.recordSyncState(state.text, source: source)
+        } catch {
+            report.failures.append("keeping what this pass learnt: \(error.message) (the next pass reads it again)")
+        }
     }
 
     /// What changed since the last pass, when the provider counts its events: the scan, and the customers to read
@@ -144,6 +144,23 @@ public struct ProviderSync: Sendable {
                 "\(provider.name)'s event counts: \(UsageError.wrapping(error, context: source).message); every "
                     + "customer read instead")
             return (nil, nil, nil)
+        }
+    }
+
+    /// The customers to read, and those `listing` lists besides: a customer with no events yet shows in no count of
+    /// events, so a change in the count of customers lists them all for the customers table (only those with new
+    /// events are read).
+    private func customers(_ changed: Set<String>?, listing: Bool, report: inout SyncReport) async throws(UsageError)
+        -> (read: [Customer], listed: [Customer])
+    {
+        do {
+            let read = try await customers(changed, report: &report)
+            guard listing else { return (read, []) }
+            let listed = try await provider.customers()
+            report.listed = listed.count
+            return (read, listed)
+        } catch {
+            throw UsageError.wrapping(error, context: source)
         }
     }
 

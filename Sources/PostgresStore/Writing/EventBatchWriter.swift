@@ -8,13 +8,6 @@ import UsageCore
 /// or repeated in the load, is skipped; the customers they name are added). `RollupWriter` then adds the new events to
 /// the rollups.
 enum EventBatchWriter {
-    /// What a merge did: the events inserted, the ids skipped, and the first of those in load order.
-    struct Merged {
-        var inserted: Int
-        var duplicateCount: Int
-        var duplicateSamples: [String]
-    }
-
     /// Makes the staging table, dropped when the transaction ends (committed or rolled back).
     static func stage(on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query(
@@ -51,25 +44,28 @@ enum EventBatchWriter {
     }
 
     /// Moves the `staged` staged rows into the events in load order (the first of a repeated id wins) and adds the
-    /// customers they name; `seq` is the last event's before the load.
-    static func merge(staged: Int, after seq: Int64, on connection: PostgresConnection, logger: Logger)
-        async throws -> Merged
-    {
+    /// customers they name; `seq` is the last event's before the load. `report` gets the events inserted, the ids
+    /// skipped and the first of those in load order.
+    static func merge(
+        staged: Int, after seq: Int64, into report: inout IngestReport, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws {
         var inserted = 0
         for try await count in try await connection.query(PostgresQuery(unsafeSQL: mergeStatement), logger: logger)
             .decode(Int.self)
         {
             inserted = count
         }
-        var merged = Merged(inserted: inserted, duplicateCount: staged - inserted, duplicateSamples: [])
-        guard merged.duplicateCount > 0 else { return merged }
+        report.inserted = inserted
+        report.duplicateCount = staged - inserted
+        guard report.duplicateCount > 0 else { return }
         // Skipped rows: their id is not among this load's events, or an earlier row of the load took it.
         var binds = PostgresBindings(capacity: 2)
         binds.append(seq)
         binds.append(IngestReport.sampleLimit)
         let rows = try await connection.query(PostgresQuery(unsafeSQL: skippedStatement, binds: binds), logger: logger)
-        for try await id in rows.decode(String.self) { merged.duplicateSamples.append(id) }
-        return merged
+        report.duplicateSamples = []
+        for try await id in rows.decode(String.self) { report.duplicateSamples.append(id) }
     }
 
     /// The last event's sequence number before a load.

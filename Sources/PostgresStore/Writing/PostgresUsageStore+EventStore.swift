@@ -49,11 +49,8 @@ extension PostgresUsageStore: EventStore {
                 }
                 report.committed = report.rejectedCount == 0 || skipInvalid
                 if report.committed, staged > 0 {
-                    let merged = try await EventBatchWriter.merge(
-                        staged: staged, after: before, on: connection, logger: logger)
-                    report.inserted = merged.inserted
-                    report.duplicateCount = merged.duplicateCount
-                    report.duplicateSamples = merged.duplicateSamples
+                    try await EventBatchWriter.merge(
+                        staged: staged, after: before, into: &report, on: connection, logger: logger)
                 }
                 if report.committed, report.inserted > 0 {
                     try await RollupWriter.rollUp(after: before, on: connection, logger: logger)
