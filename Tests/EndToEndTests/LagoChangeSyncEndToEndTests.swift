@@ -40,14 +40,22 @@ struct LagoChangeSyncEndToEndTests {
         try await LagoSyncEndToEndTests.sync(server, db: db, environment: environment)
     }
 
-    @Test(arguments: StoreKind.available)
-    func aQuietPassCostsAFewCallsAndNewEventsCostCallsForTheirCustomersOnly(kind: StoreKind) async throws {
-        let now = Date()
+    /// The organisation on its own server, copied whole into a new store of `kind` by a first pass.
+    static func copied(_ kind: StoreKind, now: Date) async throws -> (
+        account: LagoAccount, server: TestHTTPServer, db: String, environment: [String: String]
+    ) {
         let account = Self.account(now: now)
         let server = try TestHTTPServer { account.answer($0) }
         let (db, environment) = try await SyncEndToEndTests.store(kind)
         let first = try await Self.sync(server, db: db, environment: environment)
         #expect(first.status == 0 && first.stdout.contains("(2000 new)"), "\(first.stdout)\(first.stderr)")
+        return (account, server, db, environment)
+    }
+
+    @Test(arguments: StoreKind.available)
+    func aQuietPassCostsAFewCallsAndNewEventsCostCallsForTheirCustomersOnly(kind: StoreKind) async throws {
+        let now = Date()
+        let (account, server, db, environment) = try await Self.copied(kind, now: now)
 
         var before = server.requests.count
         let quiet = try await Self.sync(server, db: db, environment: environment)
@@ -103,11 +111,7 @@ struct LagoChangeSyncEndToEndTests {
 
     @Test(arguments: StoreKind.available)
     func aCustomerWithoutEventsIsListedByTheNextPassAndOnlyThen(kind: StoreKind) async throws {
-        let now = Date()
-        let account = Self.account(now: now)
-        let server = try TestHTTPServer { account.answer($0) }
-        let (db, environment) = try await SyncEndToEndTests.store(kind)
-        _ = try await Self.sync(server, db: db, environment: environment)
+        let (account, server, db, environment) = try await Self.copied(kind, now: Date())
 
         account.addCustomer(id: "c_new", name: "Newly Signed Ltd")
         var before = server.requests.count

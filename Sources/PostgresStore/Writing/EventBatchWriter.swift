@@ -33,7 +33,7 @@ enum EventBatchWriter {
             rows.append(event.metricCode)
             rows.append(event.timestampMs)
             // Sums and maxima as the plain decimal text validation made of them; distinct keys as they are.
-            rows.append(event.value.map { _ in event.number?.text ?? event.value ?? "" })
+            rows.append(event.value.map { event.number?.text ?? $0 })
             rows.append(event.propertiesJSON)
             rows.endRow()
         }

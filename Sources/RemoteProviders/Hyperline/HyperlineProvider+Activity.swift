@@ -20,13 +20,9 @@ extension HyperlineProvider: ActivityCounting {
 
     /// `GET /v1/customers` with one customer a page: its `meta.total`.
     public func customerCount() async throws -> Int {
-        let document = try await api.get("/v1/customers", query: [("take", "1"), ("skip", "0")])
-        guard let count = document["meta"]?["total"]?.intValue, count >= 0 else {
-            throw APIError(
-                provider: name, kind: .malformed,
-                message: "GET /v1/customers gave no meta.total; hyperline's customer count tells sync of new customers")
-        }
-        return count
+        try await api.announcedCount(
+            "/v1/customers", query: [("take", "1"), ("skip", "0")], key: "total",
+            purpose: "hyperline's customer count tells sync of new customers")
     }
 
     /// Every aggregator's client-wide events of the stretch, a hundred a page, keyed as sync keeps them

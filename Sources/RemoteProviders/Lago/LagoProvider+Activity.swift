@@ -6,24 +6,17 @@ extension LagoProvider: ActivityCounting {
     /// stretch is the count (one event a page, so the answer is small). Lago's `timestamp_to` is inclusive, so the
     /// half-open end is sent as its last millisecond.
     public func eventCount(in period: Period) async throws -> (count: Int, calls: Int) {
-        let document = try await api.get("/events", query: Self.stretch(period) + [("page", "1"), ("per_page", "1")])
-        guard let count = document["meta"]?["total_count"]?.intValue, count >= 0 else {
-            throw APIError(
-                provider: name, kind: .malformed,
-                message: "GET /events gave no meta.total_count; lago's event count is needed to find what changed")
-        }
+        let count = try await api.announcedCount(
+            "/events", query: Self.stretch(period) + [("page", "1"), ("per_page", "1")], key: "total_count",
+            purpose: "lago's event count is needed to find what changed")
         return (count, 1)
     }
 
     /// `GET /customers` with one customer a page: its `meta.total_count`.
     public func customerCount() async throws -> Int {
-        let document = try await api.get("/customers", query: [("page", "1"), ("per_page", "1")])
-        guard let count = document["meta"]?["total_count"]?.intValue, count >= 0 else {
-            throw APIError(
-                provider: name, kind: .malformed,
-                message: "GET /customers gave no meta.total_count; lago's customer count tells sync of new customers")
-        }
-        return count
+        try await api.announcedCount(
+            "/customers", query: [("page", "1"), ("per_page", "1")], key: "total_count",
+            purpose: "lago's customer count tells sync of new customers")
     }
 
     /// The organisation's events of `period`, a hundred a page, newest first. An event listed twice because others
