@@ -39,6 +39,11 @@ struct Benchmarks: AsyncParsableCommand {
         20_000
     @Flag(help: "For --only postgres: measure ingest only, without the 10-million-event store and its queries.")
     var ingestOnly = false
+    @Option(
+        help:
+            "For --only postgres: measure the screens' queries on this store as it is (scripts/pg-scale.sh loads one), instead of ingest and the 10-million-event store."
+    )
+    var queriesOn: String?
 
     func run() async throws {
         let groups: Set<Group> = only.map { [$0] } ?? (all ? [.render, .store, .ingest] : [.render])
@@ -78,6 +83,10 @@ struct Benchmarks: AsyncParsableCommand {
                 throw ValidationError("--only postgres needs --postgres postgres://user@host/db")
             }
             print("\n## the PostgreSQL store")
+            if let queriesOn {
+                try await PostgresBenchmark.queries(on: queriesOn, now: now)
+                return
+            }
             try await PostgresBenchmark.ingest(server: postgres, folder: folder, events: ingest)
             if !ingestOnly {
                 let path = store ?? folder.appendingPathComponent("large.sqlite").path

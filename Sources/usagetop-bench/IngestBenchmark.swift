@@ -85,7 +85,7 @@ enum IngestBenchmark {
                 #"{"transaction_id": "tx-\#(i)", "external_customer_id": "cus_\#(i % 500)", "code": "compute_seconds", "#
                 + #""timestamp": \#(ts), "properties": {"seconds": \#(seconds), "region": "eu"}}"# + "\n"
             text +=
-                "tx-\(i),cus_\(i % 500),compute_seconds,\(ts),\(seconds),\"{\"\"seconds\"\": \(seconds), \"\"region\"\": \"\"eu\"\"}\"\n"
+                "tx-\(i),cus_\(i % 500),compute_seconds,\(ts)000,\(seconds),\"{\"\"seconds\"\": \(seconds), \"\"region\"\": \"\"eu\"\"}\"\n"
         }
         try json.write(to: jsonl, atomically: false, encoding: .utf8)
         try text.write(to: csv, atomically: false, encoding: .utf8)

@@ -31,7 +31,9 @@ enum StoreBenchmarks {
     }
 
     /// The store queries a dashboard makes, on any store (`label` before each line).
-    static func queries(provider: any SeriesListing, now: Date, label: String = "") async throws {
+    static func queries(
+        provider: any SeriesListing & EventListing & PropertyBreakdowns, now: Date, label: String = ""
+    ) async throws {
         let metrics = try await provider.metrics()
         let period = PeriodPreset.last30Days.resolve(now: now)
         let count = try await provider.totals(customerID: "cus_00001", period: period).reduce(0) {
@@ -56,7 +58,18 @@ enum StoreBenchmarks {
         _ = try await Stopwatch.measure(label + "customer totals, unaligned 30-day period", runs: 50) {
             _ = try await provider.totals(customerID: "cus_00001", period: unaligned)
         }
-        _ = try await Stopwatch.measure(label + "customers table (1,000 rows, sum, 30-day sparklines)", runs: 10) {
+        // The drill-down: a page of one customer's events of the busiest metric, and its split by a property.
+        _ = try await Stopwatch.measure(label + "events page, one customer, last 30 days, newest first", runs: 50) {
+            _ = try await provider.events(
+                customerID: "cus_00001", metric: metrics[0], period: period, page: 0, pageSize: 50,
+                query: EventQuery(newestFirst: true))
+        }
+        _ = try await Stopwatch.measure(label + "split by a property, one customer, last 30 days", runs: 20) {
+            _ = try await provider.breakdown(customerID: "cus_00001", metric: metrics[1], period: period, by: "region")
+        }
+        let rows = try await provider.customers().count
+        let table = label + "customers table (\(rows.formatted()) rows, sum, 30-day sparklines)"
+        _ = try await Stopwatch.measure(table, runs: rows > 10_000 ? 3 : 10) {
             _ = try await provider.summaries(metric: metrics[1], period: period, trailingDays: 30, now: now)
         }
     }

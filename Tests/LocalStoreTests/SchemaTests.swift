@@ -25,7 +25,8 @@ struct SchemaTests {
         let store = try TestStore()
         let queue = try DatabaseQueue(path: store.store.path)
         let actual = try queue.read { db in try Self.sqliteTables(db) }
-        Self.expectDescribed(actual, kinds: [.text: "TEXT", .integer: "INTEGER", .decimal: "TEXT"])
+        Self.expectDescribed(
+            actual, as: StoreTables.tables, kinds: [.text: "TEXT", .integer: "INTEGER", .decimal: "TEXT"])
     }
 
     @Test(.enabled(if: TestPostgres.isInstalled, Comment(rawValue: TestPostgres.absent)))
@@ -33,14 +34,17 @@ struct SchemaTests {
         let (url, password) = try await TestPostgres.shared.freshDatabase()
         _ = try await PostgresUsageStore.open(try PostgresTarget(url: url, password: Secret(password)))
         let actual = try await Self.postgresTables(url)
-        Self.expectDescribed(actual, kinds: [.text: "text", .integer: "bigint", .decimal: "numeric"])
+        Self.expectDescribed(
+            actual, as: StoreTables.postgresTables, kinds: [.text: "text", .integer: "bigint", .decimal: "numeric"])
     }
 
-    /// Compares what a database holds with `StoreTables`, each kind stored as `kinds` names it (a metric's position
-    /// may be a smaller integer).
-    static func expectDescribed(_ actual: [String: Actual], kinds: [StoreTables.Kind: String]) {
-        #expect(Set(actual.keys) == Set(StoreTables.tables.map(\.name)))
-        for table in StoreTables.tables {
+    /// Compares what a database holds with `tables`, each kind stored as `kinds` names it (a metric's position may
+    /// be a smaller integer).
+    static func expectDescribed(
+        _ actual: [String: Actual], as tables: [StoreTables.Table], kinds: [StoreTables.Kind: String]
+    ) {
+        #expect(Set(actual.keys) == Set(tables.map(\.name)))
+        for table in tables {
             let expected = Actual(
                 columns: Set(table.columns.map { "\($0.name) \(kinds[$0.kind]!)\($0.nullable ? " null" : "")" }),
                 primaryKey: table.primaryKey, unique: Set(table.unique), indexes: table.indexes)

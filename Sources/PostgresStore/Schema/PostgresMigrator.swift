@@ -62,9 +62,20 @@ enum PostgresMigrator {
         return names
     }
 
-    /// A migration's statements, one per `;` at a line's end (the extended protocol runs one at a time).
+    /// A migration's statements, one per `;` at a line's end outside a `$$`-quoted function body (the extended
+    /// protocol runs one at a time).
     static func statements(_ sql: String) -> [String] {
-        sql.components(separatedBy: ";\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var statements: [String] = []
+        var pending = ""
+        for piece in sql.components(separatedBy: ";\n") {
+            pending += pending.isEmpty ? piece : ";\n" + piece
+            // An odd count of `$$` so far: the piece ended inside a body, whose statements are the function's own.
+            guard pending.components(separatedBy: "$$").count % 2 == 1 else { continue }
+            statements.append(pending)
+            pending = ""
+        }
+        if !pending.isEmpty { statements.append(pending) }
+        return statements.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .map { $0.hasSuffix(";") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty }
     }
 }

@@ -70,5 +70,49 @@ enum PostgresSchema {
             // Sync checks its copy against the provider's own counts instead of keeping cursors.
             "v4-unused", "DROP TABLE sync_cursor;"
         ),
+        ("v5-monthly-partitions", monthlyPartitions),
     ]
+
+    /// The events in one partition a UTC month (`usagetop_event_month` makes a month's when a load first reaches it),
+    /// so that pruning drops whole months. A partitioned table's unique keys must hold its partition key, so each
+    /// event's identity (subscription, transaction id) moves to `event_key`, with the event's `seq`; `seq` comes from
+    /// a sequence of its own. The events already held move over with their `seq`.
+    static let monthlyPartitions = """
+        ALTER TABLE event RENAME TO event_v4;
+        ALTER INDEX event_by_customer RENAME TO event_v4_by_customer;
+        ALTER INDEX event_by_metric RENAME TO event_v4_by_metric;
+        CREATE SEQUENCE event_seq AS bigint;
+        SELECT setval('event_seq', max(seq)) FROM event_v4 HAVING max(seq) IS NOT NULL;
+        CREATE TABLE event (
+            seq bigint NOT NULL DEFAULT nextval('event_seq'), subscription_id text COLLATE "C" NOT NULL DEFAULT '',
+            transaction_id text COLLATE "C" NOT NULL, customer_id text COLLATE "C" NOT NULL,
+            metric_code text COLLATE "C" NOT NULL, ts_ms bigint NOT NULL, value text COLLATE "C", properties text NOT NULL
+        ) PARTITION BY RANGE (ts_ms);
+        ALTER SEQUENCE event_seq OWNED BY event.seq;
+        CREATE INDEX event_by_customer ON event (customer_id, metric_code, ts_ms);
+        CREATE INDEX event_by_metric ON event (metric_code, ts_ms);
+        CREATE TABLE event_key (
+            subscription_id text COLLATE "C" NOT NULL, transaction_id text COLLATE "C" NOT NULL, seq bigint NOT NULL,
+            PRIMARY KEY (subscription_id, transaction_id));
+        CREATE FUNCTION usagetop_event_month(at_ms bigint) RETURNS text LANGUAGE plpgsql AS $$
+        DECLARE
+            first timestamp := date_trunc('month', to_timestamp(floor(at_ms / 1000.0)) AT TIME ZONE 'UTC');
+            name text := 'event_' || to_char(first, 'YYYY_MM');
+        BEGIN
+            IF to_regclass(quote_ident(name)) IS NULL THEN
+                EXECUTE format('CREATE TABLE %I PARTITION OF event FOR VALUES FROM (%s) TO (%s)', name,
+                    (extract(epoch FROM first) * 1000)::bigint,
+                    (extract(epoch FROM first + interval '1 month') * 1000)::bigint);
+            END IF;
+            RETURN name;
+        END
+        $$;
+        SELECT usagetop_event_month(min(ts_ms)) FROM event_v4
+            GROUP BY date_trunc('month', to_timestamp(floor(ts_ms / 1000.0)) AT TIME ZONE 'UTC');
+        INSERT INTO event (seq, subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties)
+            SELECT seq, subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties FROM event_v4;
+        INSERT INTO event_key (subscription_id, transaction_id, seq)
+            SELECT subscription_id, transaction_id, seq FROM event_v4;
+        DROP TABLE event_v4;
+        """
 }

@@ -32,6 +32,7 @@ extension PostgresUsageStore: EventStore {
                 try await EventBatchWriter.stage(on: connection, logger: logger)
                 var report = IngestReport()
                 var staged = 0
+                var days = Set<Int64>()
                 var done = false
                 defer { if !done { pipeline.stop() } }
                 while !done {
@@ -44,16 +45,18 @@ extension PostgresUsageStore: EventStore {
                     done = chunk.isLast
                     // After a rejected line a strict load is rolled back: writing more would be wasted.
                     guard report.rejectedCount == 0 || skipInvalid else { continue }
-                    try await EventBatchWriter.copy(chunk.events, from: staged, on: connection, logger: logger)
+                    try await EventBatchWriter.copy(
+                        chunk.events, from: staged + 1, days: &days, on: connection, logger: logger)
                     staged += chunk.events.count
                 }
                 report.committed = report.rejectedCount == 0 || skipInvalid
                 if report.committed, staged > 0 {
+                    try await EventBatchWriter.partition(days: days, on: connection, logger: logger)
                     try await EventBatchWriter.merge(
                         staged: staged, after: before, into: &report, on: connection, logger: logger)
                 }
                 if report.committed, report.inserted > 0 {
-                    try await RollupWriter.rollUp(after: before, on: connection, logger: logger)
+                    try await RollupWriter.rollUp(on: connection, logger: logger)
                 }
                 return (report, report.committed)
             }
@@ -163,9 +166,11 @@ extension PostgresUsageStore: EventStore {
             let count = Int(
                 try await PruneSQL.count(before: ms, in: .postgres).rows(on: connection, logger: logger).first?.first?
                     .integer ?? 0)
+            let whole = try await EventPartitions.clear(before: ms, on: connection, logger: logger)
             for statement in PruneSQL.delete(before: ms, in: .postgres) {
                 try await connection.query(statement.query, logger: logger)
             }
+            try await EventPartitions.drop(whole, on: connection, logger: logger)
             return (count, true)
         }
     }

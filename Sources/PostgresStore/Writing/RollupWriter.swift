@@ -6,11 +6,9 @@ import PostgresNIO
 /// transaction; each rollup is then updated where it holds the slot and added to where it does not, joins the planner
 /// can run as joins, where an `INSERT … ON CONFLICT DO UPDATE` checks row by row (twice as slow on a million events).
 enum RollupWriter {
-    /// Adds every event inserted after `seq` (this transaction's: writers take the lock one at a time).
-    static func rollUp(after seq: Int64, on connection: PostgresConnection, logger: Logger) async throws {
-        var after = PostgresBindings(capacity: 1)
-        after.append(seq)
-        try await connection.query(PostgresQuery(unsafeSQL: hours, binds: after), logger: logger)
+    /// Adds the load's new events (`event_fresh`, filled by `EventBatchWriter.merge`).
+    static func rollUp(on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(PostgresQuery(unsafeSQL: hours), logger: logger)
         try await connection.query(PostgresQuery(unsafeSQL: days), logger: logger)
         // Temporary tables are never analysed on their own; without counts the planner guesses a handful of rows.
         try await connection.query("ANALYZE hour_delta, day_delta", logger: logger)
@@ -19,7 +17,7 @@ enum RollupWriter {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
         }
-        try await connection.query(PostgresQuery(unsafeSQL: distinctValues, binds: after), logger: logger)
+        try await connection.query(PostgresQuery(unsafeSQL: distinctValues), logger: logger)
     }
 
     /// Adds `delta`'s rows to `table`: the slots it holds updated, the others inserted.
@@ -50,7 +48,7 @@ enum RollupWriter {
             SELECT f.metric_code, f.customer_id, (f.ts_ms - ((f.ts_ms % 3600000) + 3600000) % 3600000) / 3600000 AS slot,
                 CASE WHEN m.aggregation = 'sum' THEN f.value::numeric END AS added,
                 CASE WHEN m.aggregation = 'max' THEN f.value::numeric END AS largest
-            FROM event AS f JOIN metric AS m ON m.code = f.metric_code WHERE f.seq > $1
+            FROM event_fresh AS f JOIN metric AS m ON m.code = f.metric_code
         ) AS v
         GROUP BY GROUPING SETS ((metric_code, customer_id, slot), (metric_code, slot))
         """
@@ -68,9 +66,9 @@ enum RollupWriter {
         INSERT INTO distinct_hour (metric_code, customer_id, slot, value)
         SELECT DISTINCT f.metric_code, w.customer_id, (f.ts_ms - ((f.ts_ms % 3600000) + 3600000) % 3600000) / 3600000,
             f.value
-        FROM event AS f JOIN metric AS m ON m.code = f.metric_code AND m.aggregation = 'unique_count'
+        FROM event_fresh AS f JOIN metric AS m ON m.code = f.metric_code AND m.aggregation = 'unique_count'
         CROSS JOIN LATERAL (VALUES (f.customer_id), ('')) AS w(customer_id)
-        WHERE f.seq > $1 AND f.value IS NOT NULL
+        WHERE f.value IS NOT NULL
         ON CONFLICT DO NOTHING
         """
 }

@@ -14,7 +14,8 @@ package enum HeldSQL {
                 values.append("(\(sql.bind(event.subscription)), \(sql.bind(event.transactionID)))")
             }
             sql.append(
-                "SELECT subscription_id, transaction_id FROM event WHERE (subscription_id, transaction_id) IN (VALUES "
+                "SELECT subscription_id, transaction_id FROM \(dialect.eventIdentities) "
+                    + "WHERE (subscription_id, transaction_id) IN (VALUES "
                     + values.joined(separator: ", ") + ")")
             sql.columns = [.text, .text]
             statements.append(sql)

@@ -11,6 +11,10 @@ public enum SQLDialect: Sendable, Hashable {
         self == .sqlite ? "?\(number)" : "$\(number)"
     }
 
+    /// The table that holds each event's identity (subscription, transaction id): the events themselves in SQLite,
+    /// `event_key` beside PostgreSQL's monthly partitions (whose unique keys must hold the month).
+    package var eventIdentities: String { self == .sqlite ? "event" : "event_key" }
+
     /// A decimal column read as exact text.
     package func decimalText(_ column: String) -> String {
         self == .sqlite ? column : "\(column)::text"

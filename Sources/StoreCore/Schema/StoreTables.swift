@@ -71,6 +71,23 @@ package enum StoreTables {
             ]),
     ]
 
+    /// PostgreSQL's tables: the same, but its events are partitioned by month, and a partitioned table's unique keys
+    /// must hold the month; so the events have no keys of their own, and each one's identity (subscription,
+    /// transaction id) is kept with its `seq` in `event_key`.
+    package static var postgresTables: [Table] {
+        tables.map { table in
+            guard table.name == "event" else { return table }
+            var partitioned = table
+            (partitioned.primaryKey, partitioned.unique) = ([], [])
+            return partitioned
+        }
+            + [
+                Table(
+                    name: "event_key", columns: [text("subscription_id"), text("transaction_id"), integer("seq")],
+                    primaryKey: ["subscription_id", "transaction_id"])
+            ]
+    }
+
     private static func rollup(_ name: String) -> Table {
         Table(
             name: name,

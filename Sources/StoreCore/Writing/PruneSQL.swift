@@ -10,13 +10,17 @@ package enum PruneSQL {
         return sql
     }
 
-    /// The deletions, in order, of everything older than `cutoff` (a UTC midnight).
+    /// The deletions, in order, of everything older than `cutoff` (a UTC midnight). PostgreSQL's events are not
+    /// among them: they go a month partition at a time, with their identities (`EventPartitions` there).
     package static func delete(before cutoff: Int64, in dialect: SQLDialect) -> [SQLStatement] {
         let hour = RollupAccumulator.hour(cutoff), day = RollupAccumulator.day(RollupAccumulator.hour(cutoff))
-        let deletions: [(table: String, condition: String, bound: Int64)] = [
-            ("event", "ts_ms <", cutoff), ("rollup_hour", "slot <", hour), ("distinct_hour", "slot <", hour),
-            ("rollup_day", "slot <", day), ("billed_total", "period_end_ms <=", cutoff),
-        ]
+        let events: [(table: String, condition: String, bound: Int64)] =
+            dialect == .sqlite ? [("event", "ts_ms <", cutoff)] : []
+        let deletions =
+            events + [
+                ("rollup_hour", "slot <", hour), ("distinct_hour", "slot <", hour), ("rollup_day", "slot <", day),
+                ("billed_total", "period_end_ms <=", cutoff),
+            ]
         return deletions.map { deletion in
             var sql = SQLStatement(dialect)
             sql.append("DELETE FROM \(deletion.table) WHERE \(deletion.condition) \(sql.bind(deletion.bound))")
