@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# PostgreSQL at team scale: loads EVENTS events (default 100,000,000) for 100,000 customers over 2026 into the
-# database of $1 through `usagetop ingest` (a load of 5,000,000 at a time, each timed, the next one generated while
-# one loads), then measures the screens' queries on it (`usagetop-bench --only postgres --queries-on`) and prints
-# the database's size. A database that already holds events is only measured. The first 100,000-customer table
-# on it: `SCALE_POSTGRES=<the same URL> scripts/scale.sh`.
+# PostgreSQL at team scale: a store of EVENTS events (default 100,000,000) for 100,000 customers over 2026 in the
+# database of $1, then the screens' queries on it (`usagetop-bench --only postgres --queries-on`) and its size. The
+# first 100,000-customer table on it: `SCALE_POSTGRES=<the same URL> scripts/scale.sh`.
 #
-# The events are skewed as a real account's are: customer n (from 0) gets about n^(-2/3) of the events, so cus_00001
-# holds about 2 % of them and the quietest customers a few hundred; six metrics (the demo's) with their properties.
+# No load path puts 100 million events in within an afternoon on two cores (`usagetop ingest` does about 5 million
+# in 6 minutes here), so the events are made by the server (generate_series, in loads of 10 million, each timed) into
+# the store's own tables: each in its month's partition with its identity in event_key. The rollups are then made
+# by the store's own statements over every event (`usagetop-bench --roll-up`), and one more million events, in
+# December, go through `usagetop ingest` (timed: a load into the full store, its month's partition made on the way).
+# Last, the store is checked: its daily rollups count every event.
+#
+# The events are skewed as a real account's are: customer n (from 1) gets a share that falls with n (a cube of a
+# uniform draw), so cus_00001 holds about 2 % of them and the quietest customers a few hundred; six metrics (the
+# demo's) with their properties. A database that already holds events is only measured.
 #
 #   PGPASSWORD=… scripts/pg-scale.sh postgres://usagetop@127.0.0.1/scale
 #   EVENTS=10000000 PGPASSWORD=… scripts/pg-scale.sh postgres://usagetop@127.0.0.1/scale10m
@@ -14,39 +20,16 @@ set -euo pipefail
 
 url=${1:?usage: scripts/pg-scale.sh postgres://user@host/database (password in PGPASSWORD)}
 events=${EVENTS:-100000000}
-chunk=${CHUNK:-5000000}
+chunk=${CHUNK:-10000000}
 dir=${SCALE_DIR:-/tmp/usagetop-pg-scale}
 source "$(dirname "$0")/common.sh"
 require psql python3
 build_release usagetop usagetop-bench
+bench="$root/.build/release/usagetop-bench"
 mkdir -p "$dir"
+sql() { psql -qtAX -v ON_ERROR_STOP=1 "$url" "$@"; }
 
-generate() { # generate FIRST COUNT FILE
-    python3 - "$1" "$2" "$events" >"$3.part" <<'PY'
-import random, sys
-first, count, total = map(int, sys.argv[1:4])
-start, span = 1767225600000, 1796083200000 - 1767225600000  # 2026-01-01 to 2026-12-01, UTC
-rng = random.Random(first)
-codes = ["api_calls"] * 8 + ["compute_seconds"] * 4 + ["storage_gb", "emails_sent"] + ["active_users"] * 4 \
-    + ["data_transfer_gb"] * 2
-out = sys.stdout
-for i in range(first, first + count):
-    ts = start + i * span // total + rng.randrange(60000)
-    customer = 1 + int(100000 * rng.random() ** 3)
-    code = codes[rng.randrange(20)]
-    if code == "api_calls": props = '{"endpoint": "/v1/items", "region": "eu"}'
-    elif code == "compute_seconds": props = '{"seconds": %d.%d}' % (rng.randrange(600), rng.randrange(10))
-    elif code == "storage_gb": props = '{"gb": %d.%02d}' % (rng.randrange(500), rng.randrange(100))
-    elif code == "active_users": props = '{"user_id": "u%d"}' % rng.randrange(5000)
-    elif code == "data_transfer_gb": props = '{"gb": 0.%03d}' % rng.randrange(1000)
-    else: props = '{"template": "welcome"}'
-    out.write('{"transaction_id": "t%d", "external_customer_id": "cus_%05d", "code": "%s", "timestamp": %d.%03d, '
-              '"properties": %s}\n' % (i, customer, code, ts // 1000, ts % 1000, props))
-PY
-    mv "$3.part" "$3"
-}
-
-held=$(psql -qtA "$url" -c "SELECT count(*) FROM event" 2>/dev/null || echo 0)
+held=$(sql -c "SELECT count(*) FROM event" 2>/dev/null || echo 0)
 if [ "${held:-0}" -eq 0 ]; then
     python3 - >"$dir/customers.json" <<'PY'
 import json
@@ -60,19 +43,61 @@ PY
  {"code": "data_transfer_gb", "name": "Data transfer", "aggregation": "sum", "field": "gb", "unit": "GB"},
  {"code": "emails_sent", "name": "Emails sent", "aggregation": "count", "field": null, "unit": "emails"}]
 JSON
-    generate 0 "$chunk" "$dir/load-0.jsonl"
+    # The store's tables, metrics and customers, through usagetop itself.
+    : >"$dir/none.jsonl"
+    "$bin" ingest --db "$url" --metrics "$dir/metrics.json" --customers "$dir/customers.json" "$dir/none.jsonl"
+    sql -c "SELECT count(usagetop_event_month(1767225600000 + d * 86400000::int8)) FROM generate_series(0, 333) AS d" >/dev/null
     for ((first = 0; first < events; first += chunk)); do
-        next=$((first + chunk))
-        [ "$next" -lt "$events" ] && { generate "$next" "$chunk" "$dir/load-$next.jsonl" & }
-        extra=()
-        [ "$first" -eq 0 ] && extra=(--metrics "$dir/metrics.json" --customers "$dir/customers.json")
-        /usr/bin/time -f "events $first-$((next - 1)) loaded in %e s" \
-            "$bin" ingest --db "$url" "${extra[@]}" "$dir/load-$first.jsonl" >/dev/null
-        rm -f "$dir/load-$first.jsonl"
-        wait
+        last=$((first + chunk < events ? first + chunk : events))
+        start=$SECONDS
+        sql <<SQL
+SELECT setseed($first::float8 / $events);
+INSERT INTO event (seq, subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties)
+SELECT i + 1, '', 't' || i, 'cus_' || to_char(1 + floor(100000 * r ^ 3)::int, 'FM00000'), code, ts,
+    CASE code WHEN 'compute_seconds' THEN seconds WHEN 'storage_gb' THEN gb WHEN 'active_users' THEN who
+        WHEN 'data_transfer_gb' THEN moved END,
+    CASE code WHEN 'api_calls' THEN '{"endpoint":"/v1/items","region":"eu"}'
+        WHEN 'compute_seconds' THEN '{"seconds":' || seconds || '}' WHEN 'storage_gb' THEN '{"gb":' || gb || '}'
+        WHEN 'active_users' THEN '{"user_id":"' || who || '"}' WHEN 'data_transfer_gb' THEN '{"gb":' || moved || '}'
+        ELSE '{"template":"welcome"}' END
+FROM (
+    SELECT i, random() AS r, 1767225600000 + i * 28857600000 / $events + floor(random() * 60000)::bigint AS ts,
+        (ARRAY['api_calls', 'api_calls', 'api_calls', 'api_calls', 'api_calls', 'api_calls', 'api_calls',
+            'api_calls', 'compute_seconds', 'compute_seconds', 'compute_seconds', 'compute_seconds', 'storage_gb',
+            'emails_sent', 'active_users', 'active_users', 'active_users', 'active_users', 'data_transfer_gb',
+            'data_transfer_gb'])[1 + floor(random() * 20)::int] AS code,
+        floor(random() * 600)::int || '.' || floor(random() * 10)::int AS seconds,
+        floor(random() * 500)::int || '.' || lpad(floor(random() * 100)::int::text, 2, '0') AS gb,
+        'u' || floor(random() * 5000)::int AS who,
+        '0.' || lpad(floor(random() * 1000)::int::text, 3, '0') AS moved
+    FROM generate_series($first, $last - 1) AS i
+) AS x;
+INSERT INTO event_key (subscription_id, transaction_id, seq)
+SELECT '', 't' || i, i + 1 FROM generate_series($first, $last - 1) AS i;
+SELECT setval('event_seq', $last);
+SQL
+        echo "events $first-$((last - 1)) made in $((SECONDS - start)) s"
     done
-    psql -qtA "$url" -c "VACUUM ANALYZE"
+    "$bench" --only postgres --postgres "$url" --roll-up "$url"
+    # One more million, in December, through usagetop ingest.
+    python3 - "$events" >"$dir/december.jsonl" <<'PY'
+import random, sys
+first = int(sys.argv[1])
+rng = random.Random(7)
+for i in range(first, first + 1000000):
+    ts = 1796083200000 + (i - first) * 259 + rng.randrange(60000)  # 2026-12-01 to 12-04
+    print('{"transaction_id": "t%d", "external_customer_id": "cus_%05d", "code": "api_calls", "timestamp": %d.%03d, '
+          '"properties": {"endpoint": "/v1/items", "region": "eu"}}' % (i, 1 + int(100000 * rng.random() ** 3),
+                                                                         ts // 1000, ts % 1000))
+PY
+    /usr/bin/time -f "1,000,000 more events (December) through usagetop ingest in %e s" \
+        "$bin" ingest --db "$url" "$dir/december.jsonl"
+    rm -f "$dir/december.jsonl"
+    sql -c "VACUUM ANALYZE"
 fi
-psql -qtA "$url" -c "SELECT 'events: ' || count(*) FROM event" \
+sql -c "SELECT 'events: ' || count(*) FROM event" \
+    -c "SELECT 'every event counted by the daily rollups: ' || ((SELECT count(*) FROM event) =
+        (SELECT sum(event_count) FROM rollup_day WHERE customer_id <> ''))" \
+    -c "SELECT 'partitions: ' || count(*) FROM pg_inherits WHERE inhparent = 'event'::regclass" \
     -c "SELECT 'database: ' || pg_size_pretty(pg_database_size(current_database()))"
-"$root/.build/release/usagetop-bench" --only postgres --postgres "$url" --queries-on "$url"
+"$bench" --only postgres --postgres "$url" --queries-on "$url"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LocalStore
+import PostgresStore
 import UsageCore
 
 /// The benchmark harness behind BENCHMARKS.md. Light by default (rendering and filtering); the heavy runs (a
@@ -44,6 +45,11 @@ struct Benchmarks: AsyncParsableCommand {
             "For --only postgres: measure the screens' queries on this store as it is (scripts/pg-scale.sh loads one), instead of ingest and the 10-million-event store."
     )
     var queriesOn: String?
+    @Option(
+        help:
+            "Add every event of this PostgreSQL store to its empty rollups, through the store's own statements (scripts/pg-scale.sh, after its events are put in by SQL)."
+    )
+    var rollUp: String?
 
     func run() async throws {
         let groups: Set<Group> = only.map { [$0] } ?? (all ? [.render, .store, .ingest] : [.render])
@@ -83,6 +89,13 @@ struct Benchmarks: AsyncParsableCommand {
                 throw ValidationError("--only postgres needs --postgres postgres://user@host/db")
             }
             print("\n## the PostgreSQL store")
+            if let rollUp {
+                let store = try await PostgresUsageStore.open(
+                    try PostgresTarget(url: rollUp, environment: ProcessInfo.processInfo.environment))
+                let took = try await ContinuousClock().measure { try await store.rollUpHeldEvents() }
+                print("rolled up every event of \(store.location) in \(took)")
+                return
+            }
             if let queriesOn {
                 try await PostgresBenchmark.queries(on: queriesOn, now: now)
                 return

@@ -29,26 +29,10 @@ extension PostgresUsageStore: EventStore {
                         metrics: Dictionary(known.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })),
                     chunkLines: 32_768, countsRollups: false)
                 let before = try await EventBatchWriter.lastSeq(on: connection, logger: logger)
-                try await EventBatchWriter.stage(on: connection, logger: logger)
                 var report = IngestReport()
-                var staged = 0
-                var days = Set<Int64>()
-                var done = false
-                defer { if !done { pipeline.stop() } }
-                while !done {
-                    let chunk = try await OffPool.run { pipeline.next() }
-                    for rejection in chunk.rejections { report.reject(line: rejection.line, reason: rejection.reason) }
-                    for note in chunk.notes { report.note(line: note.line, note.note) }
-                    if let failure = chunk.failure {
-                        done = true; throw LineReader.describe(failure, source: input.name)
-                    }
-                    done = chunk.isLast
-                    // After a rejected line a strict load is rolled back: writing more would be wasted.
-                    guard report.rejectedCount == 0 || skipInvalid else { continue }
-                    try await EventBatchWriter.copy(
-                        chunk.events, from: staged + 1, days: &days, on: connection, logger: logger)
-                    staged += chunk.events.count
-                }
+                let (staged, days) = try await Self.stage(
+                    pipeline, source: input.name, skipInvalid: skipInvalid, into: &report, on: connection,
+                    logger: logger)
                 report.committed = report.rejectedCount == 0 || skipInvalid
                 if report.committed, staged > 0 {
                     try await EventBatchWriter.partition(days: days, on: connection, logger: logger)
@@ -65,6 +49,34 @@ extension PostgresUsageStore: EventStore {
         }
         if !report.committed { report.inserted = 0 }
         return report
+    }
+
+    /// Streams the pipeline's events into the staging table a chunk at a time, its rejections and notes into
+    /// `report`; returns how many were staged and the UTC days they fall on. After a rejected line a strict load
+    /// stages no more (it will be rolled back).
+    private static func stage(
+        _ pipeline: ParsingPipeline, source: String, skipInvalid: Bool, into report: inout IngestReport,
+        on connection: PostgresConnection, logger: Logger
+    ) async throws -> (staged: Int, days: Set<Int64>) {
+        try await EventBatchWriter.stage(on: connection, logger: logger)
+        var staged = 0
+        var days = Set<Int64>()
+        var done = false
+        defer { if !done { pipeline.stop() } }
+        while !done {
+            let chunk = try await OffPool.run { pipeline.next() }
+            for rejection in chunk.rejections { report.reject(line: rejection.line, reason: rejection.reason) }
+            for note in chunk.notes { report.note(line: note.line, note.note) }
+            if let failure = chunk.failure {
+                done = true
+                throw LineReader.describe(failure, source: source)
+            }
+            done = chunk.isLast
+            guard report.rejectedCount == 0 || skipInvalid else { continue }
+            try await EventBatchWriter.copy(chunk.events, from: staged + 1, days: &days, on: connection, logger: logger)
+            staged += chunk.events.count
+        }
+        return (staged, days)
     }
 
     private static func upsert(
