@@ -25,7 +25,13 @@ require tmux python3
 build_release usagetop
 store="$dir/customers-$customers.sqlite"
 mkdir -p "$dir/state"
-if [ ! -f "$store" ]; then
+held=0
+if [ -n "${SCALE_POSTGRES:-}" ]; then
+    held=$(psql -qtA "$SCALE_POSTGRES" -c "SELECT EXISTS (SELECT 1 FROM event)" 2>/dev/null || echo f)
+    [ "$held" = t ] && held=1 || held=0
+fi
+# A PostgreSQL store that already holds events (scripts/pg-scale.sh makes one) needs no demo store to load from.
+if [ ! -f "$store" ] && [ "$held" -eq 0 ]; then
     echo "building a store of $customers customers in $store (once; a few minutes)…" >&2
     /usr/bin/time -f "built in %e s" env XDG_STATE_HOME="$dir/state" "$bin" demo --db "$store" \
         --customers "$customers" --days 30 --events-per-day 1 >/dev/null
@@ -33,8 +39,7 @@ fi
 
 if [ -n "${SCALE_POSTGRES:-}" ]; then
     require sqlite3 psql
-    held=$(psql -qtA "$SCALE_POSTGRES" -c "SELECT count(*) FROM event" 2>/dev/null || echo 0)
-    if [ "${held:-0}" -eq 0 ]; then
+    if [ "$held" -eq 0 ]; then
         echo "loading the store's events into $SCALE_POSTGRES (once)…" >&2
         sqlite3 "$store" "SELECT json_group_array(json_object('code', code, 'name', name, 'aggregation', aggregation,
             'field', field, 'unit', unit)) FROM (SELECT * FROM metric ORDER BY position)" >"$dir/metrics.json"

@@ -24,7 +24,9 @@ struct StoreUnderTest: Sendable {
         case .postgres:
             let (url, password) = try await TestPostgres.shared.freshDatabase()
             let target = try PostgresTarget(url: url, password: Secret(password))
-            return StoreUnderTest(kind: kind, store: try await PostgresUsageStore.open(target), folder: folder)
+            // Generous: these tests are about answers; a busy machine may take its time to give them.
+            let store = try await PostgresUsageStore.open(target, answerWithin: .seconds(180))
+            return StoreUnderTest(kind: kind, store: store, folder: folder)
         }
     }
 

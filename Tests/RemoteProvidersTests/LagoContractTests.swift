@@ -20,7 +20,7 @@ struct LagoContractTests {
     }
 
     static func provider(
-        _ server: TestHTTPServer, sleeps: Sleeps = Sleeps(), timeout: Duration = .seconds(5),
+        _ server: TestHTTPServer, sleeps: Sleeps = Sleeps(), timeout: Duration = .seconds(60),
         maxBody: Int = 1 << 20, attempts: Int = 4
     ) throws -> LagoProvider {
         let configuration = try APIConfiguration(
