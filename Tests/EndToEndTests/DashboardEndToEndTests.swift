@@ -5,6 +5,20 @@ import Testing
 /// The real binary under tmux, read back with capture-pane, as a new user would use it.
 @Suite("End to end in tmux", .serialized, .enabled(if: Tmux.isAvailable, "tmux is not installed"))
 struct DashboardEndToEndTests {
+    /// Two first starts on one new store at once (two panes opened together): the second waits for the demo data
+    /// the first is building and shows it, instead of failing on a locked store or building it again.
+    @Test func twoFirstStartsOnOneNewStoreBothOpenItsDemoData() async throws {
+        let first = try await Tmux(width: 80, height: 24)
+        let shared = "XDG_DATA_HOME=\(first.home.path)/data"
+        let second = try await Tmux(width: 80, height: 24, environment: shared)
+        for tmux in [first, second] {
+            let start = await tmux.waitFor(180) { $0.contains("of 240") && $0.contains("DEMO DATA") }
+            #expect(start.ok, "both starts open the demo data:\n\(start.screen)")
+            try await tmux.send("q")
+            #expect(await tmux.waitFor { $0.contains("EXITED 0") }.ok)
+        }
+    }
+
     @Test func firstRunOpensDemoDataWalksTheViewsAndQuitsCleanly() async throws {
         let tmux = try await Tmux(width: 80, height: 24)
         let start = await tmux.waitFor(60) { $0.contains("of 240") && $0.contains("DEMO DATA") }

@@ -31,6 +31,8 @@ struct KeySequenceEndToEndTests {
     /// A config.toml mistake is said once on the status line: stderr is hidden under the screen.
     @Test func aConfigWarningIsOnTheStatusLine() async throws {
         let tmux = try await Tmux(width: 120, height: 30, arguments: "--period -7d")
+        // The demo store is built before the screen opens: on a busy machine that takes a while.
+        #expect(await tmux.waitFor(180) { $0.contains("of 240") }.ok)
         let config = tmux.home.appendingPathComponent("config/usagetop")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         let file = config.appendingPathComponent("config.toml")

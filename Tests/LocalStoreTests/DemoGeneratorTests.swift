@@ -47,4 +47,19 @@ struct DemoGeneratorTests {
         #expect(try t.store.isDemoData())
         #expect(try t.store.metrics().map(\.code).contains("calls") == false)
     }
+
+    /// What a start on a new store runs: a store another start filled while this one waited is left as it is.
+    @Test func onlyIfEmptyFillsANewStoreAndLeavesAFilledOneAlone() throws {
+        let options = DemoOptions(customers: 3, days: 2, eventsPerDay: 4, seed: 1)
+        let empty = try TestStore()
+        let written = try DemoGenerator(options: options, now: Self.now).generate(into: empty.store, onlyIfEmpty: true)
+        let count = try empty.store.eventCount()
+        #expect(written > 0 && written == count)
+        let filled = try TestStore()
+        try filled.ingest([TestStore.event("a", "calls", "2026-11-02T10:00:00Z")])
+        let none = try DemoGenerator(options: options, now: Self.now).generate(into: filled.store, onlyIfEmpty: true)
+        #expect(none == 0)
+        #expect(try filled.store.eventCount() == 1)
+        #expect(!(try filled.store.isDemoData()))
+    }
 }

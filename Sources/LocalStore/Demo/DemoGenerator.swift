@@ -14,10 +14,15 @@ public struct DemoGenerator {
         self.now = now
     }
 
-    /// Replaces everything in `store` with demo data; `progress` gets the fraction done (0...1).
+    /// Replaces everything in `store` with demo data; `progress` gets the fraction done (0...1). With
+    /// `onlyIfEmpty`, a store that holds metrics or events when the write begins (another process filled it while
+    /// this one waited for the lock) is left as it is, and nothing is written.
     @discardableResult
-    public func generate(into store: UsageStore, progress: (Double) -> Void = { _ in }) throws(UsageError) -> Int {
+    public func generate(
+        into store: UsageStore, onlyIfEmpty: Bool = false, progress: (Double) -> Void = { _ in }
+    ) throws(UsageError) -> Int {
         try store.write { db in
+            if onlyIfEmpty, try !UsageStore.isEmpty(db) { return 0 }
             try Catalog.clearAll(in: db)
             try Catalog.upsert(metrics: DemoCatalog.metrics, in: db)
             try Catalog.setOrigin("demo", in: db)

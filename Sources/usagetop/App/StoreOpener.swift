@@ -31,14 +31,16 @@ enum StoreOpener {
         return store
     }
 
-    /// Runs `usagetop demo --db path` (this same binary), its progress on our standard error.
+    /// Runs `usagetop demo --if-empty --db path` (this same binary), its progress on our standard error. Another
+    /// start building the same new store is waited for, and its data shown, not built again.
     private static func buildDemo(path: String) async throws(UsageError) {
         let binary =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let status: TerminationStatus
         do {
             status = try await Subprocess.run(
-                .path(FilePath(binary)), arguments: ["demo", "--db", path], input: .none, output: .discarded,
+                .path(FilePath(binary)), arguments: ["demo", "--if-empty", "--db", path], input: .none,
+                output: .discarded,
                 error: .fileDescriptor(.standardError, closeAfterSpawningProcess: false)
             ).terminationStatus
         } catch {

@@ -16,6 +16,9 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Average events per customer per day.") var eventsPerDay = DemoOptions.standard.eventsPerDay
     @Option(help: "Random seed.") var seed = DemoOptions.standard.seed
     @Flag(help: "Replace the store even when it holds ingested (real) events.") var force = false
+    /// Set by a start that found the store new: build only while the store is still empty, waiting for another
+    /// start that is building it, so that two starts on one new store both show it.
+    @Flag(help: .hidden) var ifEmpty = false
 
     func validate() throws {
         guard (1...1_000_000).contains(customers), (1...10_000).contains(days), (0...100_000).contains(eventsPerDay)
@@ -38,9 +41,9 @@ struct DemoCommand: AsyncParsableCommand {
                     .invalidInput,
                     "demo data goes to an SQLite file, never into a shared PostgreSQL store; give --db PATH")
             }
-            let target = try UsageStore(path: store.path)
+            let target = try UsageStore(path: store.path, waitingForWriters: ifEmpty ? 600 : 5)
             let held = try target.contents()
-            if !held.isDemo && held.events > 0 && !force {
+            if !held.isDemo && held.events > 0 && !force && !ifEmpty {
                 throw UsageError(
                     .invalidInput,
                     "\(store.path) holds \(held.events) ingested events for \(held.customers) customers, which demo would delete; run it again with --force to replace them, or choose another --db"
@@ -48,7 +51,8 @@ struct DemoCommand: AsyncParsableCommand {
             }
             let count = try await OffPool.run { () throws(UsageError) in
                 var shown = -1
-                return try DemoGenerator(options: options, now: Date()).generate(into: target) { fraction in
+                let generator = DemoGenerator(options: options, now: Date())
+                return try generator.generate(into: target, onlyIfEmpty: ifEmpty) { fraction in
                     let percent = Int(fraction * 100)
                     if percent != shown {
                         shown = percent
