@@ -5,7 +5,8 @@ import UsageCore
 /// and text, and a metric split by one property's values. Property values compare as SQLite's `json_each` gives
 /// them (text as itself, `true` as `1`), so both stores answer a filter alike.
 package enum EventSQL {
-    /// The page's rows (each with the count of every matching event) and, for a page past the end, the count alone.
+    /// The page's rows (each with the count of every matching event, or NULL when the query does not narrow: that
+    /// count comes from the rollups, `PlannedSQL.partials`) and, for a page past the end, the count alone.
     package static func page(
         customerID: String, metric: Metric, startMs: Int64, endMs: Int64, page: Int, pageSize: Int, query: EventQuery,
         in dialect: SQLDialect
@@ -26,7 +27,8 @@ package enum EventSQL {
         let limit = rows.bind(Int64(max(0, pageSize))), offset = rows.bind(Int64(max(0, page) * max(0, pageSize)))
         rows.append(
             """
-            SELECT transaction_id, ts_ms, properties, count(*) OVER (), subscription_id FROM event WHERE \(filter)
+            SELECT transaction_id, ts_ms, properties, \(query.narrows ? "count(*) OVER ()" : "NULL"), subscription_id
+            FROM event WHERE \(filter)
             ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)
             """)
         rows.columns = [.text, .integer, .text, .integer, .text]

@@ -32,6 +32,9 @@ public struct EventQuery: Sendable, Hashable {
     /// Text every listed event holds in its transaction id or properties (case-insensitive); nil for any.
     public var text: String?
 
+    /// True when the query lists every event of its range: no condition and no text.
+    public var narrows: Bool { !matches.isEmpty || !(text ?? "").isEmpty }
+
     /// Creates a query.
     public init(newestFirst: Bool = true, matches: [Match] = [], text: String? = nil) {
         self.newestFirst = newestFirst
