@@ -30,7 +30,7 @@ public struct AfterEndEvents: Sendable {
             for code in Set(mine.map(\.metricCode)).sorted() {
                 guard let metric = try await provider.metrics().first(where: { $0.code == code }) else { continue }
                 var events: [UsageEvent] = []
-                _ = try await listing.forEachEventPage(
+                try await listing.forEachEventPage(
                     customerID: key[0], metric: metric, period: Period(start: end, end: horizon),
                     subscription: key[1]
                 ) { page in events += page.items }

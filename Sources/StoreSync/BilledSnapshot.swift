@@ -21,7 +21,6 @@ struct BilledSnapshot: Sendable {
             var rows: [BilledRow] = []
             for (period, codes) in try await periods(metrics, of: customer, again: again) {
                 let totals = try await context.provider.totals(customerID: customer.id, period: period)
-                report.calls += 1
                 let answered = totals.filter { codes.contains($0.metric.code) }
                 rows += answered.map { total in
                     BilledRow(

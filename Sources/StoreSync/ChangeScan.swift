@@ -22,8 +22,6 @@ struct ChangeScan: Sendable {
         var hours: [Int64: Int] = [:]
         /// The provider's count over the whole window.
         var total = 0
-        /// Calls made.
-        var calls = 0
         /// Hours whose events were listed.
         var listedHours = 0
     }
@@ -42,15 +40,13 @@ struct ChangeScan: Sendable {
             (low..<high).reduce(0) { $0 + (outcome.hours[first + Int64($1) * 3_600] ?? 0) }
         }
         var outcome = Outcome(hours: kept.filter { $0.key >= first })
-        let whole = try await counter.eventCount(in: stretch(0, slots))
-        (outcome.total, outcome.calls) = (whole.count, whole.calls)
+        outcome.total = try await counter.eventCount(in: stretch(0, slots))
         var pending = [(low: 0, high: slots, count: outcome.total)]
         while let (low, high, count) = pending.popLast() {
             let seen = keptCount(low, high)
             if count == seen { continue }
             if seen == 0 || high - low == 1 {
                 let activity = try await counter.activity(in: stretch(low, high))
-                outcome.calls += activity.calls
                 outcome.events += activity.events
                 outcome.listedHours += high - low
                 for slot in low..<high { outcome.hours[first + Int64(slot) * 3_600] = nil }
@@ -59,9 +55,8 @@ struct ChangeScan: Sendable {
             }
             let middle = (low + high) / 2
             let left = try await counter.eventCount(in: stretch(low, middle))
-            outcome.calls += left.calls
-            pending.append((middle, high, count - left.count))
-            pending.append((low, middle, left.count))
+            pending.append((middle, high, count - left))
+            pending.append((low, middle, left))
         }
         return outcome
     }

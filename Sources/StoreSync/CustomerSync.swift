@@ -22,7 +22,6 @@ struct CustomerSync: Sendable {
         let reference: [UsageTotal]
         do {
             reference = try await context.provider.totals(customerID: customer.id, period: context.window)
-            report.calls += 1
             _ = try await context.learn(reference)
         } catch {
             report.failures.append("\(customer.id): \(UsageError.wrapping(error, context: context.source).message)")
@@ -54,7 +53,6 @@ struct CustomerSync: Sendable {
         guard let listing = context.provider as? any PlanListing else { return report }
         do {
             let plans = try await listing.plans(customerID: customer.id)
-            report.calls += 1
             try await context.store.recordPlans(plans)
         } catch {
             report.failures.append(
@@ -103,7 +101,6 @@ struct CustomerSync: Sendable {
             if check.agrees(with: copy) { return report }
             var expected = check
             if let again = try await recheck(check) {
-                report.calls += 1
                 expected = again
                 if expected.agrees(with: copy) { return report }
             }
@@ -175,7 +172,7 @@ struct CustomerSync: Sendable {
         var report = SyncReport()
         let period = Period(start: start, end: max(start, check.period.end))
         guard let listing = context.provider as? any EventListing else { return report }
-        report.calls += try await listing.forEachEventPage(
+        try await listing.forEachEventPage(
             customerID: customer.id, metric: metric, period: period, subscription: check.subscription
         ) { page in
             report.read += page.items.count + page.unreadable.count

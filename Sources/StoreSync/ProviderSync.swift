@@ -11,7 +11,7 @@ import UsageCore
 /// events that reached the provider late, a copy cut short), a page per transaction through the same ingest as
 /// files; what still differs after reading again is a disagreement, named with both numbers and its likely cause.
 public struct ProviderSync: Sendable {
-    private let provider: any UsageProvider
+    private let provider: any UsageProvider & CallCounting
     private let store: any EventStore
     private let source: String
     private let billing: BillingModel
@@ -20,9 +20,9 @@ public struct ProviderSync: Sendable {
 
     /// A copy from `provider` (named `source` in the readings, such as `hyperline https://api.hyperline.co`), which
     /// bills as `billing` says, into `store`, `concurrency` customers at a time (the provider's throttle keeps the
-    /// calls within its rate budget).
+    /// calls within its rate budget). The calls a pass reports are those `provider` counts during it.
     public init(
-        provider: any UsageProvider, billing: BillingModel, store: any EventStore, source: String,
+        provider: any UsageProvider & CallCounting, billing: BillingModel, store: any EventStore, source: String,
         overlap: TimeInterval = 3_600, concurrency: Int = 4
     ) {
         self.provider = provider
@@ -46,6 +46,7 @@ public struct ProviderSync: Sendable {
     {
         try store.requireWritable(for: "sync")
         let window = Period(start: min(since, now), end: now)
+        let callsBefore = provider.callsMade
         var report = SyncReport()
         report.provider = provider.name
         let metrics: [Metric]
@@ -82,6 +83,7 @@ public struct ProviderSync: Sendable {
         await each(customers, context: context) { customer, part in
             done += 1
             report.add(part)
+            report.calls = provider.callsMade - callsBefore
             if !part.isClean { unsettled.insert(customer) }
             progress(
                 SyncProgress(
@@ -95,6 +97,7 @@ public struct ProviderSync: Sendable {
         if let scan = changes.scan {
             await keep(scan, customerCount: changes.customerCount, unsettled: unsettled, kept: kept, now: now, &report)
         }
+        report.calls = provider.callsMade - callsBefore
         return report
     }
 
@@ -125,7 +128,6 @@ public struct ProviderSync: Sendable {
         do {
             async let customerCount = counter.customerCount()
             let scan = try await ChangeScan(counter: counter).scan(kept: kept?.hourCounts ?? [:], window: window)
-            report.calls += scan.calls + 1
             report.counted = scan.total
             // Without the count, customers without events wait for a pass that counts them; nothing else does.
             let customers = try? await customerCount
@@ -135,8 +137,7 @@ public struct ProviderSync: Sendable {
             // provider is asked whose they are.
             let held = try await store.held(scan.events)
             let owners = try await counter.owners(of: scan.events.filter { !held.contains($0) }, listed: scan.events)
-            report.calls += owners.calls
-            return (scan, owners.customers.map { $0.union(kept.pending) }, customers)
+            return (scan, owners.map { $0.union(kept.pending) }, customers)
         } catch let error as UsageError where error.kind == .unsupported {
             return (nil, nil, nil)
         } catch {
@@ -168,7 +169,6 @@ public struct ProviderSync: Sendable {
     /// provider no longer knows is left out), `concurrency` at a time.
     private func customers(_ changed: Set<String>?, report: inout SyncReport) async throws -> [Customer] {
         guard let changed else { return try await provider.customers() }
-        report.calls += changed.count
         return try await withThrowingTaskGroup(of: Customer?.self) { group in
             var ids = changed.sorted().makeIterator()
             var found: [Customer] = []

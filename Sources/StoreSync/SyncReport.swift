@@ -25,7 +25,8 @@ public struct SyncReport: Sendable {
     public var read = 0
     /// Events the store did not hold yet.
     public var inserted = 0
-    /// Calls made for event pages and totals.
+    /// Calls made to the provider during the pass, every one (listings, counts, pages, totals, retries), as the
+    /// provider counted them (`CallCounting`).
     public var calls = 0
     /// One line per customer and metric whose copy failed (the others went on).
     public var failures: [String] = []
@@ -66,7 +67,6 @@ public struct SyncReport: Sendable {
         read += other.read
         inserted += other.inserted
         readings += other.readings
-        calls += other.calls
         failures += other.failures
         refused += other.refused
         checked += other.checked

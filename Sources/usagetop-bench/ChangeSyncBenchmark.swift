@@ -45,7 +45,7 @@ enum ChangeSyncBenchmark {
     private static func passes(
         folder: URL, customers: Int, kind: ProviderDescriptor, path prefix: String,
         answer: @escaping @Sendable (TestHTTPServer.Request) -> TestHTTPServer.Reply,
-        provider make: (APIClient) -> any UsageProvider, add: () -> Void
+        provider make: (APIClient) -> any UsageProvider & CallCounting, add: () -> Void
     ) async throws {
         let latency = Mutex(TimeAmount.zero)
         let server = try TestHTTPServer { request in

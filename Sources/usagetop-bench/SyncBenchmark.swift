@@ -39,7 +39,7 @@ enum SyncBenchmark {
                 pass.padding(toLength: 26, withPad: " ", startingAt: 0)
                     + String(
                         format:
-                            "%d customers: %d events (%d new) in %.2f s = %.0f events/s; %d calls in all (%d for events) = %.1f calls/s",
+                            "%d customers: %d events (%d new) in %.2f s = %.0f events/s; %d calls (the pass said %d) = %.1f calls/s",
                         customers, report.read, report.inserted, elapsed, Double(report.read) / elapsed,
                         server.requests.count - before, report.calls, Double(server.requests.count - before) / elapsed))
         }

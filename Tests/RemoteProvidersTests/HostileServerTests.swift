@@ -222,7 +222,7 @@ struct HostileServerTests {
         let (api, _) = try Self.client(server, name: name)
         var copied = 0
         do {
-            _ = try await Self.listing(name, api).forEachEventPage(
+            try await Self.listing(name, api).forEachEventPage(
                 customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period,
                 subscription: nil
             ) { copied += $0.items.count }
@@ -254,7 +254,7 @@ struct HostileServerTests {
         }
         let (api, _) = try Self.client(server, name: name)
         var pages: [Page<UsageEvent>] = []
-        _ = try await Self.listing(name, api).forEachEventPage(
+        try await Self.listing(name, api).forEachEventPage(
             customerID: "c1", metric: Metric(code: "m", name: "M", aggregation: .count), period: Self.period,
             subscription: nil
         ) { pages.append($0) }

@@ -56,10 +56,12 @@ struct LagoContractTests {
             return .init(body: Self.customersPage(1, of: 1))
         }
         let sleeps = Sleeps()
-        let customers = try await Self.provider(server, sleeps: sleeps).customers()
+        let provider = try Self.provider(server, sleeps: sleeps)
+        let customers = try await provider.customers()
         #expect(customers.count == 1)
         #expect(sleeps.all == [.seconds(1)])
         #expect(server.requests.count == 2)
+        #expect(provider.callsMade == 2, "the retry counts as a call, as the rate limit counts it")
     }
 
     @Test func lagoRateLimitResetHeaderIsHonoured() async throws {

@@ -19,6 +19,7 @@ public struct APIClient: Sendable {
     private let throttle: RequestThrottle?
     private let logger: Logger
     private let scrubber: SecretScrubber
+    private let counter = CallCounter()
 
     /// Creates a client. `sleep`, `jitter` and `now` are injectable so tests control time; `throttle` keeps calls
     /// under the provider's rate limit and bounds how many run at once.
@@ -39,6 +40,9 @@ public struct APIClient: Sendable {
         self.now = now
         scrubber = configuration.scrubber
     }
+
+    /// The HTTP exchanges this client (and every copy of it) has started, each try of a retried call counted.
+    public var callsMade: Int { counter.value }
 
     /// How many calls may usefully run at once: the throttle's concurrency limit (four without one).
     public var concurrency: Int { throttle?.maxConcurrent ?? 4 }
@@ -119,6 +123,7 @@ public struct APIClient: Sendable {
     private func once(_ method: HTTPMethod, url: String, path: String, body requestBody: JSONValue?)
         async throws(Failure) -> JSONValue
     {
+        counter.add()
         do {
             return try await answer(method, url: url, path: path, body: requestBody)
         } catch {

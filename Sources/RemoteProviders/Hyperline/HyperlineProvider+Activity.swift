@@ -5,7 +5,7 @@ extension HyperlineProvider: ActivityCounting {
     /// The client-wide events of every aggregator over the stretch, counted by `meta.total` (one event a page, one
     /// call an aggregator): an event that several aggregators select counts once for each, the same every pass. A
     /// server without client-wide events is `unsupported`: sync then reads every customer.
-    public func eventCount(in period: Period) async throws -> (count: Int, calls: Int) {
+    public func eventCount(in period: Period) async throws -> Int {
         let counts = try await ConcurrentMap.map(try await metrics(), limit: api.concurrency) { metric in
             let document = try await clientWide(metric, period: period, skip: 0, take: 1)
             guard let total = document["meta"]?["total"]?.intValue, total >= 0 else {
@@ -15,7 +15,7 @@ extension HyperlineProvider: ActivityCounting {
             }
             return total
         }
-        return (counts.reduce(0, +), counts.count)
+        return counts.reduce(0, +)
     }
 
     /// `GET /v1/customers` with one customer a page: its `meta.total`.
@@ -34,7 +34,6 @@ extension HyperlineProvider: ActivityCounting {
             var skip = 0
             while true {
                 let document = try await clientWide(metric, period: period, skip: skip, take: take)
-                activity.calls += 1
                 let listed = document["data"]?.arrayValue ?? []
                 for item in listed {
                     guard let id = item["id"].nonEmptyText,
@@ -59,22 +58,19 @@ extension HyperlineProvider: ActivityCounting {
     /// Hyperline's client-wide events name no customer: the customers with usage of each aggregator over the
     /// stretches that hold its fresh events and none it already held (`group-by-customer` over each), or nil when the
     /// server lacks that endpoint.
-    public func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> (
-        customers: Set<String>?, calls: Int
-    ) {
+    public func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> Set<String>? {
         let new = Set(fresh)
-        var customers = Set<String>(), calls = 0
+        var customers = Set<String>()
         for metric in try await metrics() {
             let mine = listed.filter { $0.transactionID.hasPrefix(metric.code + "/") }
             for stretch in Self.runs(of: mine, fresh: new) {
                 guard let totals = try await groupedTotals(metric: metric, period: stretch, onPage: { _ in }) else {
-                    return (nil, calls + 1)
+                    return nil
                 }
-                calls += max(1, (totals.count + take - 1) / take)
                 customers.formUnion(totals.keys)
             }
         }
-        return (customers, calls)
+        return customers
     }
 
     /// The stretches of time that hold runs of `fresh` events of `events` with none of the others among them (each

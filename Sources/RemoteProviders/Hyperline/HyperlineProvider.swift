@@ -4,8 +4,11 @@ import UsageCore
 /// Hyperline as a `UsageProvider`: customers, aggregators as metrics, customer usage, per-customer and
 /// client-wide timeseries and paged events. Events and timeseries are read with GET and, when the server answers
 /// 404 or 405, with POST and a JSON body, remembered for the rest of the run.
-public struct HyperlineProvider: EventListing, SeriesListing {
+public struct HyperlineProvider: EventListing, SeriesListing, CallCounting {
     let api: APIClient
+
+    /// The calls made to the API so far.
+    public var callsMade: Int { api.callsMade }
     let methods = EndpointMemory()
     let take = 100
     /// The aggregators, kept for a minute.

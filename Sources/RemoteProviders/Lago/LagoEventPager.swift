@@ -41,12 +41,11 @@ struct LagoEventPager: Sendable {
     }
 
     /// Every event of one subscription, or of every subscription that overlaps the period, a subscription's pages in
-    /// turn (no merging, so each event is read once); returns the calls made.
+    /// turn (no merging, so each event is read once).
     func forEachPage(
         customerID: String, metric: Metric, period: Period, subscription: String?,
         _ body: (Page<UsageEvent>) async throws -> Void
-    ) async throws -> Int {
-        var calls = 0
+    ) async throws {
         let ids =
             if let subscription { [subscription] } else {
                 try await overlapping(customerID: customerID, period: period).map(\.id)
@@ -56,7 +55,6 @@ struct LagoEventPager: Sendable {
             var page = 1
             while true {
                 let one = try await read(subscription, customerID, metric, period, page: page, size: 100)
-                calls += 1
                 let last = one.listed < 100 || page * 100 >= one.total
                 if let problem = guardrail.problem(admitting: one.items, more: !last) {
                     throw api.configuration.pagingProblem("/events", problem)
@@ -69,7 +67,6 @@ struct LagoEventPager: Sendable {
                 page += 1
             }
         }
-        return calls
     }
 
     /// The newest `count` events of one subscription, read `size` at a time, and its total.

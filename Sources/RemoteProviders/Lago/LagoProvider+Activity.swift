@@ -5,11 +5,10 @@ extension LagoProvider: ActivityCounting {
     /// `GET /events` without a subscription lists the whole organisation's events; its `meta.total_count` over the
     /// stretch is the count (one event a page, so the answer is small). Lago's `timestamp_to` is inclusive, so the
     /// half-open end is sent as its last millisecond.
-    public func eventCount(in period: Period) async throws -> (count: Int, calls: Int) {
-        let count = try await api.announcedCount(
+    public func eventCount(in period: Period) async throws -> Int {
+        try await api.announcedCount(
             "/events", query: Self.stretch(period) + [("page", "1"), ("per_page", "1")], key: "total_count",
             purpose: "lago's event count is needed to find what changed")
-        return (count, 1)
     }
 
     /// `GET /customers` with one customer a page: its `meta.total_count`.
@@ -23,13 +22,11 @@ extension LagoProvider: ActivityCounting {
     /// arrived while paging counts twice: the next pass's count then differs and reads the hour again.
     public func activity(in period: Period) async throws -> EventActivity {
         var activity = EventActivity()
-
         var guardrail = PageGuard(limit: PageGuard.eventPages)
         var page = 1
         while true {
             let document = try await api.get(
                 "/events", query: Self.stretch(period) + [("page", String(page)), ("per_page", "100")])
-            activity.calls += 1
             let listed = document["events"]?.arrayValue ?? []
             for item in listed {
                 guard case .success(let event) = LagoDecoding.event(item, customerID: "") else { continue }
@@ -54,23 +51,19 @@ extension LagoProvider: ActivityCounting {
 
     /// The customer of each event's subscription, from `GET /subscriptions/{id}` (terminated ones too), each
     /// subscription asked once a day.
-    public func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> (
-        customers: Set<String>?, calls: Int
-    ) {
+    public func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> Set<String>? {
         let ids = Set(fresh.map(\.subscription)).sorted()
         let found = try await ConcurrentMap.map(ids, limit: api.concurrency) { subscription in
             try await owner(of: subscription)
         }
-        return (Set(found.compactMap(\.customer)), found.reduce(0) { $0 + $1.calls })
+        return Set(found.compactMap { $0 })
     }
 
-    /// The customer a subscription belongs to (nil when Lago knows it no more), and the calls it took.
-    private func owner(of subscription: String) async throws -> (customer: String?, calls: Int) {
-        var calls = 0
+    /// The customer a subscription belongs to (nil when Lago knows it no more).
+    private func owner(of subscription: String) async throws -> String? {
         let customer = try await owners.value(key: subscription) {
             let path = "/subscriptions/\(APIClient.segment(subscription))"
             for status in ["active", "terminated"] {
-                calls += 1
                 if let id = try await found(path, query: [("status", status)])?["subscription"]?[
                     "external_customer_id"
                 ].nonEmptyText {
@@ -79,7 +72,7 @@ extension LagoProvider: ActivityCounting {
             }
             return ""
         }
-        return (customer.isEmpty ? nil : customer, calls)
+        return customer.isEmpty ? nil : customer
     }
 
     /// The query of a half-open stretch: Lago's bounds are both inclusive.

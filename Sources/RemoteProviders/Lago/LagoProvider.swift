@@ -4,8 +4,11 @@ import UsageCore
 /// Lago (Cloud, EU or self-hosted) as a `UsageProvider`. Lago answers usage per subscription and whole billing
 /// period only, so every total carries the billing period it answers (`LagoUsageReader`), one row per charge
 /// (`LagoRows`); series are one point per billing period, and events are read across every subscription.
-public struct LagoProvider: EventListing, SeriesListing, PropertyBreakdowns {
+public struct LagoProvider: EventListing, SeriesListing, PropertyBreakdowns, CallCounting {
     let api: APIClient
+
+    /// The calls made to the API so far.
+    public var callsMade: Int { api.callsMade }
     let reader: LagoUsageReader
     /// The metric list, read once a minute at most (every totals call labels its rows with it).
     private let metricList = RecentAnswer<[Metric]>(lifetime: 60)
@@ -152,7 +155,7 @@ public struct LagoProvider: EventListing, SeriesListing, PropertyBreakdowns {
     public func forEachEventPage(
         customerID: String, metric: Metric, period: Period, subscription: String?,
         _ body: (Page<UsageEvent>) async throws -> Void
-    ) async throws -> Int {
+    ) async throws {
         try await LagoEventPager(api: api, reader: reader)
             .forEachPage(customerID: customerID, metric: metric, period: period, subscription: subscription, body)
     }

@@ -4,8 +4,11 @@ import UsageCore
 /// Prolifi as a `UsageProvider`: customers and the per-customer usage summary (one count per event name, with
 /// the last reported time). Prolifi has no metric list, no timeseries and no event listing: metrics are the event
 /// names found in the usage of the first customers and in every answer since, and the screens say the rest is not offered.
-public struct ProlifiProvider: UsageProvider {
+public struct ProlifiProvider: UsageProvider, CallCounting {
     private let api: APIClient
+
+    /// The calls made to the API so far.
+    public var callsMade: Int { api.callsMade }
     private let limit = 100
     /// How many customers' usage is read to discover event names.
     private let discoverySample = 20

@@ -15,12 +15,12 @@ public struct ProviderDescriptor: Sendable {
     /// How the provider bills, and so which periods it can answer.
     public var billing: BillingModel
     /// Makes the provider over an HTTP client.
-    public var make: @Sendable (APIClient) -> any UsageProvider
+    public var make: @Sendable (APIClient) -> any UsageProvider & CallCounting
 
     /// Creates a descriptor.
     public init(
         name: String, defaultBaseURL: String, budget: RateBudget, defaultRefreshSeconds: Int = 30,
-        billing: BillingModel, make: @escaping @Sendable (APIClient) -> any UsageProvider
+        billing: BillingModel, make: @escaping @Sendable (APIClient) -> any UsageProvider & CallCounting
     ) {
         self.name = name
         self.defaultBaseURL = defaultBaseURL
@@ -34,7 +34,7 @@ public struct ProviderDescriptor: Sendable {
     public var keyVariable: String { name.uppercased() + "_API_KEY" }
 
     /// The provider over `configuration`, spending `share` of its rate budget.
-    public func provider(configuration: APIConfiguration, share: Double = 1) -> any UsageProvider {
+    public func provider(configuration: APIConfiguration, share: Double = 1) -> any UsageProvider & CallCounting {
         make(APIClient(configuration: configuration, throttle: budget.throttle(share: share)))
     }
 }

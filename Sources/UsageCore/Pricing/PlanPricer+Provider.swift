@@ -166,7 +166,7 @@ extension PlanPricer {
         _ listing: any EventListing, customerID: String, metric: Metric, period: Period
     ) async throws -> [UsageEvent] {
         var events: [UsageEvent] = []
-        _ = try await listing.forEachEventPage(
+        try await listing.forEachEventPage(
             customerID: customerID, metric: metric, period: period, subscription: nil
         ) { page in events += page.items }
         return events

@@ -3,18 +3,15 @@ import Foundation
 /// A provider that counts its events over any stretch for the whole organisation in one call, and lists whose they
 /// are: what lets sync learn what changed since its last pass without asking each customer (`ChangeScan`).
 public protocol ActivityCounting: UsageProvider {
-    /// How many events, of every customer and metric, the provider holds with timestamps in `period` (half-open), and
-    /// the calls it took to learn it.
-    func eventCount(in period: Period) async throws -> (count: Int, calls: Int)
+    /// How many events, of every customer and metric, the provider holds with timestamps in `period` (half-open).
+    func eventCount(in period: Period) async throws -> Int
 
     /// The events of `period`, of every customer: how many fall in each hour, and their keys.
     func activity(in period: Period) async throws -> EventActivity
 
     /// The customers of `fresh`, events of `activity` the store does not hold, as near as the provider can name them
-    /// (nil when it cannot, and every customer must be read), and the calls it took; `listed` is every event listed.
-    func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> (
-        customers: Set<String>?, calls: Int
-    )
+    /// (nil when it cannot, and every customer must be read); `listed` is every event listed.
+    func owners(of fresh: [EventActivity.Listed], listed: [EventActivity.Listed]) async throws -> Set<String>?
 
     /// How many customers the provider lists, in one call: a change tells sync a customer came (or went) without
     /// events, which no event count shows.
@@ -39,12 +36,10 @@ public struct EventActivity: Sendable, Equatable {
     public var hours: [Int64: Int]
     /// The events listed.
     public var events: [Listed]
-    /// Calls made to learn it.
-    public var calls: Int
 
     /// Activity counted as given.
-    public init(hours: [Int64: Int] = [:], events: [Listed] = [], calls: Int = 0) {
-        (self.hours, self.events, self.calls) = (hours, events, calls)
+    public init(hours: [Int64: Int] = [:], events: [Listed] = []) {
+        (self.hours, self.events) = (hours, events)
     }
 
     /// The hour (its start, in seconds since 1970) that `date` falls in.

@@ -11,11 +11,11 @@ public protocol EventListing: UsageProvider {
         async throws -> Page<UsageEvent>
     /// Every event of a customer's metric over `period` (of one subscription's when given: a provider that keys events
     /// by subscription), handed to `body` a page at a time in any order, each event read once (what a copy reads; a
-    /// page names the events it could not read); returns the calls made.
+    /// page names the events it could not read).
     func forEachEventPage(
         customerID: String, metric: Metric, period: Period, subscription: String?,
         _ body: (Page<UsageEvent>) async throws -> Void
-    ) async throws -> Int
+    ) async throws
 }
 
 extension EventListing {
@@ -34,7 +34,7 @@ extension EventListing {
     public func forEachEventPage(
         customerID: String, metric: Metric, period: Period, subscription: String?,
         _ body: (Page<UsageEvent>) async throws -> Void
-    ) async throws -> Int {
+    ) async throws {
         var guardrail = PageGuard(limit: PageGuard.eventPages)
         var page = 0
         while true {
@@ -45,7 +45,7 @@ extension EventListing {
                 throw UsageError(.unavailable, "\(name): events of \(customerID) for \(metric.code): \(problem)")
             }
             try await body(answer)
-            if last { return page + 1 }
+            if last { return }
             page += 1
         }
     }

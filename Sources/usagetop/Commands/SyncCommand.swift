@@ -73,7 +73,8 @@ struct SyncCommand: AsyncParsableCommand {
     /// One pass: the copy with its status line, then the summary, the check and what is left, on stdout, stderr
     /// and in the log.
     private func pass(
-        _ provider: any UsageProvider, _ kind: ProviderDescriptor, _ store: any EventStore, _ name: String
+        _ provider: any UsageProvider & CallCounting, _ kind: ProviderDescriptor, _ store: any EventStore,
+        _ name: String
     ) async throws(UsageError) -> SyncReport {
         let now = Date()
         let start = try PeriodText.parse(since, now: now).resolve(now: now).start

@@ -113,7 +113,7 @@ struct SourceOptions: ParsableArguments {
 
     /// The API provider `descriptor` describes, spending `rateShare` of its published rate limit.
     func remoteProvider(_ descriptor: ProviderDescriptor, _ chosen: Profile?, rateShare: Double = 1)
-        async throws(UsageError) -> any UsageProvider
+        async throws(UsageError) -> any UsageProvider & CallCounting
     {
         descriptor.provider(configuration: try await configuration(descriptor, chosen), share: rateShare)
     }
