@@ -113,7 +113,9 @@ struct KeySourceTests {
         } catch {
             #expect(error.message.hasPrefix("api_key_command did not finish within 500 ms and was stopped"))
         }
-        #expect(ContinuousClock.now - started < .seconds(60), "the caller is not kept waiting for the command")
+        // The command sleeps 600 s: returning before then is the command stopped, however busy the machine is (a
+        // suite on two cores beside a build has taken 69 s to get here).
+        #expect(ContinuousClock.now - started < .seconds(590), "the caller is not kept waiting for the command")
         let group = try #require(
             Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
         var alive = true
