@@ -39,5 +39,18 @@ struct CustomerPreviewTests {
         #expect(busier <= preview.rows.count, "no customer outside the preview used more than the least busy inside it")
         let sample = try #require(byID["cus_7"])
         #expect(sample.total == Decimal(string: "867.4")! && Array(sample.daily) == [0, 0, 433.7, 433.7, 0])
+        // A period with hour and millisecond edges: the preview reads those edges for its own customers only, and its
+        // rows are still the whole answer's.
+        let unaligned = Period(
+            start: TestStore.date("2026-11-17T23:59:30Z"), end: TestStore.date("2026-11-19T12:31:00Z"))
+        let edged = Mutex<[SummaryProgress]>([])
+        let whole = try await t.provider.summaries(
+            metric: metric, period: unaligned, trailingDays: 5, now: now,
+            progress: { report in edged.withLock { $0.append(report) } })
+        let first = try #require(edged.withLock { $0.first })
+        let wholeByID = Dictionary(uniqueKeysWithValues: whole.map { ($0.customer.id, $0) })
+        #expect(first.rows.count > 40)
+        for row in first.rows { #expect(wholeByID[row.customer.id] == row, "\(row.customer.id)") }
+        #expect(wholeByID["cus_7"]?.total == Decimal(string: "867.4")!, "both of its events are inside")
     }
 }

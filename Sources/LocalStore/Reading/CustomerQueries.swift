@@ -6,9 +6,12 @@ import UsageCore
 /// Bulk queries for the customers table: one metric's partial aggregates for every customer at once (the edges of a
 /// period, and unique counts, through `PlannedSQL`), and daily distinct counts, grouped in SQL.
 enum CustomerQueries {
-    /// Each customer's partial aggregate of `metric` over the plan's pieces (a unique count as the count).
-    static func totals(_ db: Database, metric: Metric, plan: RangePlan) throws -> [String: Partial] {
-        guard let statement = PlannedSQL.byCustomer(metric, plan: plan, in: .sqlite) else { return [:] }
+    /// Each customer's partial aggregate of `metric` over the plan's pieces (a unique count as the count), or only
+    /// those of `only`'s customers.
+    static func totals(_ db: Database, metric: Metric, plan: RangePlan, only: [String]? = nil) throws
+        -> [String: Partial]
+    {
+        guard let statement = PlannedSQL.byCustomer(metric, plan: plan, only: only, in: .sqlite) else { return [:] }
         var partials: [String: Partial] = [:]
         for row in try statement.rows(db) { partials[row[0].text ?? ""] = PlannedSQL.partial(row) }
         return partials

@@ -18,7 +18,8 @@ enum CustomerTable {
         let customers = try Customers(db, metric: metric.code, startMs: startMs, endMs: endMs, only: only)
         let days = Int(max(0, endDay - firstDay))
         if metric.aggregation == .uniqueCount {
-            let totals = try CustomerQueries.totals(db, metric: metric, plan: RangePlan(startMs: startMs, endMs: endMs))
+            let totals = try CustomerQueries.totals(
+                db, metric: metric, plan: RangePlan(startMs: startMs, endMs: endMs), only: only)
             let daily = try CustomerQueries.daily(db, metric: metric, firstDay: firstDay, endDay: endDay)
             return customers.ids.indices.map { index in
                 let id = customers.ids[index]
@@ -32,7 +33,7 @@ enum CustomerTable {
         var plan = RangePlan(startMs: startMs, endMs: endMs)
         let periodDays = plan.days
         plan.days = nil
-        let edges = try CustomerQueries.totals(db, metric: metric, plan: plan)
+        let edges = try CustomerQueries.totals(db, metric: metric, plan: plan, only: only)
         var scan = DayScan(
             metric: metric, customers: customers, firstDay: firstDay, days: days, periodDays: periodDays,
             only: only.map(Self.jsonList))

@@ -24,6 +24,7 @@ enum PostgresCustomerTable {
             customers = Int(held)
         }
         guard customers > above else { return nil }
+        try await allowGrouping(on: connection, logger: logger)
         let rank =
             switch metric.aggregation {
             case .sum: "sum(sum_value)"
@@ -49,12 +50,20 @@ enum PostgresCustomerTable {
         return (rows, customers)
     }
 
+    /// Lets this read's transaction group every customer's rows in memory: with the server's default `work_mem`
+    /// (4 MB), ranking 100,000 customers over 30 days of rollups spills its hash table to disk in batches, 1.6–2.1 s
+    /// instead of 1.0–1.2 s (`SET LOCAL`: the setting ends with the read's transaction).
+    private static func allowGrouping(on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query("SET LOCAL work_mem = '32MB'", logger: logger)
+    }
+
     /// The rows for `metric` over `[startMs, endMs)`, with daily values for day slots `[firstDay, endDay)`: every
     /// customer's, or those of `only`.
     static func summaries(
         metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, only: [String]? = nil,
         on connection: PostgresConnection, logger: Logger
     ) async throws -> [CustomerSummary] {
+        try await allowGrouping(on: connection, logger: logger)
         var listing = SQLText()
         let code = listing.bind(metric.code), lower = listing.bind(startMs), upper = listing.bind(endMs)
         let filter = only.map { "WHERE c.id = ANY(\(listing.bind($0)))" } ?? ""
@@ -76,7 +85,7 @@ enum PostgresCustomerTable {
         }
         var totals = [Partial?](repeating: nil, count: customers.count)
         if let statement = PlannedSQL.byCustomer(
-            metric, plan: RangePlan(startMs: startMs, endMs: endMs), in: .postgres)
+            metric, plan: RangePlan(startMs: startMs, endMs: endMs), only: only, in: .postgres)
         {
             try await statement.forEachRow(on: connection, logger: logger) { row in
                 if let position = positions[row[0].text ?? ""] { totals[position] = PlannedSQL.partial(row) }

@@ -85,11 +85,16 @@ package enum PlannedSQL {
         return sql
     }
 
-    /// Every customer's partial of `metric` over `plan` (a unique count as the count), for the customers table: rows
-    /// of customer, count, sum and maximum; nil when the plan has nothing to read.
-    package static func byCustomer(_ metric: Metric, plan: RangePlan, in dialect: SQLDialect) -> SQLStatement? {
+    /// Every customer's partial of `metric` over `plan` (a unique count as the count), or only those of `only`, for
+    /// the customers table: rows of customer, count, sum and maximum; nil when the plan has nothing to read.
+    package static func byCustomer(
+        _ metric: Metric, plan: RangePlan, only: [String]? = nil, in dialect: SQLDialect
+    ) -> SQLStatement? {
+        if only?.isEmpty == true { return nil }
         var sql = SQLStatement(dialect)
         let code = sql.bind(metric.code)
+        let among =
+            only.map { ids in " AND customer_id IN (\(ids.map { sql.bind($0) }.joined(separator: ", ")))" } ?? ""
         var parts: [String] = []
         if metric.aggregation == .uniqueCount {
             let none = dialect.decimalText(dialect.nullDecimal)
@@ -97,14 +102,14 @@ package enum PlannedSQL {
                 parts.append(
                     """
                     SELECT customer_id, value FROM distinct_hour
-                    WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))
+                    WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))\(among)
                     """)
             }
             for span in plan.raw {
                 parts.append(
                     """
                     SELECT customer_id, value FROM event
-                    WHERE metric_code = \(code) AND ts_ms >= \(sql.bind(span.lower)) AND ts_ms < \(sql.bind(span.upper))
+                    WHERE metric_code = \(code) AND ts_ms >= \(sql.bind(span.lower)) AND ts_ms < \(sql.bind(span.upper))\(among)
                     """)
             }
             guard !parts.isEmpty else { return nil }
@@ -118,7 +123,7 @@ package enum PlannedSQL {
                 """
                 SELECT customer_id, sum(event_count) AS n, \(dialect.decimalSum("sum_value")) AS s, \
                 \(dialect.decimalMax("max_value")) AS x FROM \(table)
-                WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))
+                WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))\(among)
                 GROUP BY customer_id
                 """
             }
@@ -128,7 +133,8 @@ package enum PlannedSQL {
                 parts.append(
                     """
                     SELECT customer_id, \(dialect.rowCount) AS n, \(rawValues(metric, dialect)) FROM event
-                    WHERE metric_code = \(code) AND ts_ms >= \(sql.bind(span.lower)) AND ts_ms < \(sql.bind(span.upper)) GROUP BY customer_id
+                    WHERE metric_code = \(code) AND ts_ms >= \(sql.bind(span.lower)) AND ts_ms < \(sql.bind(span.upper))\(among)
+                    GROUP BY customer_id
                     """)
             }
             guard !parts.isEmpty else { return nil }
