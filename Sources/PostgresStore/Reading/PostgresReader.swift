@@ -20,7 +20,8 @@ struct PostgresReader: StoreReader {
     func customerTable(_ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64) async throws
         -> [CustomerSummary]
     {
-        try await PostgresCustomerTable.summaries(
+        try await PostgresCustomerTable.allowGrouping(on: connection, logger: logger)
+        return try await PostgresCustomerTable.summaries(
             metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, on: connection,
             logger: logger)
     }
@@ -28,7 +29,8 @@ struct PostgresReader: StoreReader {
     func customerPreview(
         _ metric: Metric, startMs: Int64, endMs: Int64, firstDay: Int64, endDay: Int64, count: Int, above: Int
     ) async throws -> (rows: [CustomerSummary], customers: Int)? {
-        try await PostgresCustomerTable.preview(
+        try await PostgresCustomerTable.allowGrouping(on: connection, logger: logger)
+        return try await PostgresCustomerTable.preview(
             metric: metric, startMs: startMs, endMs: endMs, firstDay: firstDay, endDay: endDay, count: count,
             above: above, on: connection, logger: logger)
     }

@@ -6,9 +6,6 @@ import UsageCore
 /// 404 or 405, with POST and a JSON body, remembered for the rest of the run.
 public struct HyperlineProvider: EventListing, SeriesListing, CallCounting {
     let api: APIClient
-
-    /// The calls made to the API so far.
-    public var callsMade: Int { api.callsMade }
     let methods = EndpointMemory()
     let take = 100
     /// The aggregators, kept for a minute.
@@ -20,6 +17,9 @@ public struct HyperlineProvider: EventListing, SeriesListing, CallCounting {
     }
 
     public var name: String { Self.descriptor.name }
+
+    /// The calls made to the API so far.
+    public var callsMade: Int { api.callsMade }
     public var capabilities: ProviderCapabilities { ProviderCapabilities.all.union(.eventsShareMetrics) }
 
     public func sourceInfo() async throws -> SourceInfo {

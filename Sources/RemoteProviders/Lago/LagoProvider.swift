@@ -6,9 +6,6 @@ import UsageCore
 /// (`LagoRows`); series are one point per billing period, and events are read across every subscription.
 public struct LagoProvider: EventListing, SeriesListing, PropertyBreakdowns, CallCounting {
     let api: APIClient
-
-    /// The calls made to the API so far.
-    public var callsMade: Int { api.callsMade }
     let reader: LagoUsageReader
     /// The metric list, read once a minute at most (every totals call labels its rows with it).
     private let metricList = RecentAnswer<[Metric]>(lifetime: 60)
@@ -25,6 +22,9 @@ public struct LagoProvider: EventListing, SeriesListing, PropertyBreakdowns, Cal
     }
 
     public var name: String { Self.descriptor.name }
+
+    /// The calls made to the API so far.
+    public var callsMade: Int { api.callsMade }
     /// Lago has no client-wide series and no totals for arbitrary periods; its series are per billing period.
     public var capabilities: ProviderCapabilities { [] }
 

@@ -6,9 +6,6 @@ import UsageCore
 /// names found in the usage of the first customers and in every answer since, and the screens say the rest is not offered.
 public struct ProlifiProvider: UsageProvider, CallCounting {
     private let api: APIClient
-
-    /// The calls made to the API so far.
-    public var callsMade: Int { api.callsMade }
     private let limit = 100
     /// How many customers' usage is read to discover event names.
     private let discoverySample = 20
@@ -21,6 +18,9 @@ public struct ProlifiProvider: UsageProvider, CallCounting {
     }
 
     public var name: String { Self.descriptor.name }
+
+    /// The calls made to the API so far.
+    public var callsMade: Int { api.callsMade }
     public var capabilities: ProviderCapabilities { [.periodTotals] }
 
     public func sourceInfo() async throws -> SourceInfo {

@@ -42,8 +42,9 @@ struct DemoCommand: AsyncParsableCommand {
                     "demo data goes to an SQLite file, never into a shared PostgreSQL store; give --db PATH")
             }
             let target = try UsageStore(path: store.path, waitingForWriters: ifEmpty ? 600 : 5)
-            let held = try target.contents()
-            if !held.isDemo && held.events > 0 && !force && !ifEmpty {
+            // A start on a new store replaces nothing: its write itself checks that the store is still empty.
+            let held = ifEmpty ? nil : try target.contents()
+            if let held, !held.isDemo && held.events > 0 && !force {
                 throw UsageError(
                     .invalidInput,
                     "\(store.path) holds \(held.events) ingested events for \(held.customers) customers, which demo would delete; run it again with --force to replace them, or choose another --db"
