@@ -5,12 +5,11 @@ import UsageCore
 
 /// Writes validated events inside the caller's transaction: each chunk streamed by `COPY` into a staging table of
 /// this transaction, then one set-based merge: each staged event's identity (subscription, transaction id) into
-/// `event_key`, skipped when already held or repeated in the load, and the events whose identity went in into their
-/// month's partition of the events, numbered after the last event before the load; the customers they name are added.
-/// The new events are also kept in `event_fresh`, from which `RollupWriter` adds them to the rollups.
+/// `event_key`, skipped when already held or repeated in the load (and then taken out of the staging table), and the
+/// staged rows left into their month's partition of the events, numbered after the last event before the load; the
+/// customers they name are added. `RollupWriter` then adds the staged rows to the rollups.
 enum EventBatchWriter {
-    /// Makes the staging table and the table of the new events, dropped when the transaction ends (committed or
-    /// rolled back).
+    /// Makes the staging table, dropped when the transaction ends (committed or rolled back).
     static func stage(on connection: PostgresConnection, logger: Logger) async throws {
         try await connection.query(
             """
@@ -18,12 +17,6 @@ enum EventBatchWriter {
                 n bigint NOT NULL, subscription_id text COLLATE "C" NOT NULL, transaction_id text COLLATE "C" NOT NULL,
                 customer_id text COLLATE "C" NOT NULL, metric_code text COLLATE "C" NOT NULL, ts_ms bigint NOT NULL,
                 value text COLLATE "C", properties text NOT NULL) ON COMMIT DROP
-            """, logger: logger)
-        try await connection.query(
-            """
-            CREATE TEMP TABLE event_fresh (
-                seq bigint NOT NULL, customer_id text COLLATE "C" NOT NULL, metric_code text COLLATE "C" NOT NULL,
-                ts_ms bigint NOT NULL, value text COLLATE "C") ON COMMIT DROP
             """, logger: logger)
     }
 
@@ -71,31 +64,71 @@ enum EventBatchWriter {
 
     /// Moves the `staged` staged rows into the events (the first of a repeated id wins) and adds the customers they
     /// name; `seq` is the last event's before the load, and the staged row numbered `n` becomes event `seq + n`.
-    /// `report` gets the events inserted, the ids skipped and the first of those in load order.
+    /// Afterwards the staging table holds exactly the new events, which `RollupWriter` adds to the rollups. `report`
+    /// gets the events inserted, the ids skipped and the first of those in load order.
     static func merge(
         staged: Int, after seq: Int64, into report: inout IngestReport, on connection: PostgresConnection,
         logger: Logger
     ) async throws {
         var after = PostgresBindings(capacity: 1)
         after.append(seq)
-        var inserted = 0
-        for try await count in try await connection.query(
-            PostgresQuery(unsafeSQL: mergeStatement, binds: after), logger: logger
-        ).decode(Int.self) {
-            inserted = count
-        }
+        let inserted = try await insertKeys(
+            after: after, plainFirst: staged >= plainFirstRows, on: connection, logger: logger)
         try await connection.query("SELECT setval('event_seq', \(seq + Int64(staged)))", logger: logger)
-        // Temporary tables are never analysed on their own; without counts the planner guesses a handful of rows.
-        try await connection.query("ANALYZE event_fresh", logger: logger)
         report.inserted = inserted
         report.duplicateCount = staged - inserted
-        guard report.duplicateCount > 0 else { return }
-        var binds = PostgresBindings(capacity: 2)
-        binds.append(seq)
-        binds.append(IngestReport.sampleLimit)
-        let rows = try await connection.query(PostgresQuery(unsafeSQL: skippedStatement, binds: binds), logger: logger)
-        report.duplicateSamples = []
-        for try await id in rows.decode(String.self) { report.duplicateSamples.append(id) }
+        // A load of new ids only (the usual one) moves every staged row, with no join against the identities.
+        if report.duplicateCount > 0 {
+            var binds = after
+            binds.append(IngestReport.sampleLimit)
+            let rows = try await connection.query(
+                PostgresQuery(unsafeSQL: skipStatement, binds: binds), logger: logger)
+            report.duplicateSamples = []
+            for try await id in rows.decode(String.self) { report.duplicateSamples.append(id) }
+        }
+        try await connection.query(PostgresQuery(unsafeSQL: eventStatement, binds: after), logger: logger)
+        // Temporary tables are never analysed on their own; without counts the planner guesses a handful of rows.
+        try await connection.query("ANALYZE event_stage", logger: logger)
+    }
+
+    /// The size from which a load's identities are first tried as plain inserts: a large load is usually of new
+    /// ids only, and a small one (a sync pass's pages, which often overlap what is held) would only leave the
+    /// server's log a unique-key error each time.
+    static let plainFirstRows = 10_000
+
+    /// Puts the staged identities into `event_key` and the customers they name into `customer`; the count of
+    /// identities that went in. With `plainFirst`, they go in as plain inserts, half the time of a checked insert in
+    /// load order; when one is already held or repeated, that statement is undone and the checked one runs instead,
+    /// in which the first of a repeated id wins.
+    private static func insertKeys(
+        after: PostgresBindings, plainFirst: Bool, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Int {
+        guard plainFirst else {
+            return try await count(keyStatement(checked: true), binds: after, on: connection, logger: logger)
+        }
+        try await connection.query("SAVEPOINT new_keys", logger: logger)
+        do {
+            let count = try await count(keyStatement(checked: false), binds: after, on: connection, logger: logger)
+            try await connection.query("RELEASE SAVEPOINT new_keys", logger: logger)
+            return count
+        } catch let error as PSQLError where error.serverInfo?[.sqlState] == "23505" {
+            try await connection.query("ROLLBACK TO SAVEPOINT new_keys", logger: logger)
+            try await connection.query("RELEASE SAVEPOINT new_keys", logger: logger)
+            return try await count(keyStatement(checked: true), binds: after, on: connection, logger: logger)
+        }
+    }
+
+    /// The single count `sql` answers.
+    private static func count(
+        _ sql: String, binds: PostgresBindings, on connection: PostgresConnection, logger: Logger
+    ) async throws -> Int {
+        var count = 0
+        for try await value in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+            .decode(Int.self)
+        {
+            count = value
+        }
+        return count
     }
 
     /// The last event's sequence number before a load (writers take the lock one at a time, so nobody else draws
@@ -110,34 +143,39 @@ enum EventBatchWriter {
         return last
     }
 
-    /// The staged events' identities into `event_key` in load order (a held or repeated one skipped), the events of
-    /// those that went in into the events and `event_fresh`, and the customers they name; the count inserted.
-    private static let mergeStatement = """
+    /// The staged events' identities into `event_key` and the customers they name; the count of identities that
+    /// went in. `checked`: in load order, a held or repeated one skipped; otherwise any such one fails the statement.
+    private static func keyStatement(checked: Bool) -> String {
+        """
         WITH keyed AS (
             INSERT INTO event_key (subscription_id, transaction_id, seq)
-            SELECT subscription_id, transaction_id, $1 + n FROM event_stage ORDER BY n
-            ON CONFLICT DO NOTHING
-            RETURNING seq
-        ), fresh AS (
-            INSERT INTO event (seq, subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties)
-            SELECT $1 + s.n, s.subscription_id, s.transaction_id, s.customer_id, s.metric_code, s.ts_ms, s.value,
-                s.properties
-            FROM event_stage AS s JOIN keyed AS k ON k.seq = $1 + s.n
-            RETURNING seq, customer_id, metric_code, ts_ms, value
-        ), kept AS (
-            INSERT INTO event_fresh (seq, customer_id, metric_code, ts_ms, value)
-            SELECT seq, customer_id, metric_code, ts_ms, value FROM fresh
+            SELECT subscription_id, transaction_id, $1 + n FROM event_stage\(checked ? " ORDER BY n ON CONFLICT DO NOTHING" : "")
+            RETURNING 1
         ), named AS (
             INSERT INTO customer (id, name) SELECT DISTINCT customer_id, customer_id FROM event_stage
             ON CONFLICT (id) DO NOTHING
         )
-        SELECT count(*)::int8 FROM fresh
+        SELECT count(*)::int8 FROM keyed
+        """
+    }
+
+    /// Takes the staged rows whose identity did not go in (held before, or repeated in the load) out of the staging
+    /// table; the first `$2` of their ids in load order (`$1`: the last event before the load).
+    private static let skipStatement = """
+        WITH skipped AS (
+            DELETE FROM event_stage AS s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM event_key AS k
+                WHERE k.subscription_id = s.subscription_id AND k.transaction_id = s.transaction_id AND k.seq = $1 + s.n)
+            RETURNING s.n, s.transaction_id
+        )
+        SELECT transaction_id FROM skipped ORDER BY n LIMIT $2
         """
 
-    /// The first `$2` staged rows the merge skipped, in load order (`$1`: the last event before the load).
-    private static let skippedStatement = """
-        SELECT s.transaction_id FROM event_stage AS s
-        WHERE NOT EXISTS (SELECT 1 FROM event_fresh AS f WHERE f.seq = $1 + s.n)
-        ORDER BY s.n LIMIT $2
+    /// The staged rows, each a new event by now, into the events (`$1`: the last event before the load).
+    private static let eventStatement = """
+        INSERT INTO event (seq, subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties)
+        SELECT $1 + n, subscription_id, transaction_id, customer_id, metric_code, ts_ms, value, properties
+        FROM event_stage
         """
 }

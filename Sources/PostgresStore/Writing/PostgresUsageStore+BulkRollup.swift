@@ -15,12 +15,7 @@ extension PostgresUsageStore {
                 held = any
             }
             guard !held else { throw UsageError(.invalidInput, "the rollups are not empty: nothing rolled up") }
-            // The load's new rows are read from `event_fresh`: here, every event.
-            try await connection.query(
-                "CREATE TEMP VIEW event_fresh AS SELECT seq, customer_id, metric_code, ts_ms, value FROM event",
-                logger: logger)
-            try await RollupWriter.rollUp(on: connection, logger: logger)
-            try await connection.query("DROP VIEW event_fresh", logger: logger)
+            try await RollupWriter.rollUp(from: "event", on: connection, logger: logger)
             return ((), true)
         }
     }

@@ -40,7 +40,7 @@ extension PostgresUsageStore: EventStore {
                         staged: staged, after: before, into: &report, on: connection, logger: logger)
                 }
                 if report.committed, report.inserted > 0 {
-                    try await RollupWriter.rollUp(on: connection, logger: logger)
+                    try await RollupWriter.rollUp(from: "event_stage", on: connection, logger: logger)
                 }
                 return (report, report.committed)
             }

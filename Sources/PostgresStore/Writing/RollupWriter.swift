@@ -6,9 +6,10 @@ import PostgresNIO
 /// transaction; each rollup is then updated where it holds the slot and added to where it does not, joins the planner
 /// can run as joins, where an `INSERT … ON CONFLICT DO UPDATE` checks row by row (twice as slow on a million events).
 enum RollupWriter {
-    /// Adds the load's new events (`event_fresh`, filled by `EventBatchWriter.merge`).
-    static func rollUp(on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query(PostgresQuery(unsafeSQL: hours), logger: logger)
+    /// Adds the events of `source`, a table or view with their customer, metric, timestamp and value: a load's new
+    /// events (`event_stage` after `EventBatchWriter.merge`) or every event held.
+    static func rollUp(from source: String, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(PostgresQuery(unsafeSQL: hours(from: source)), logger: logger)
         try await connection.query(PostgresQuery(unsafeSQL: days), logger: logger)
         // Temporary tables are never analysed on their own; without counts the planner guesses a handful of rows.
         try await connection.query("ANALYZE hour_delta, day_delta", logger: logger)
@@ -17,7 +18,7 @@ enum RollupWriter {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
         }
-        try await connection.query(PostgresQuery(unsafeSQL: distinctValues), logger: logger)
+        try await connection.query(PostgresQuery(unsafeSQL: distinctValues(from: source)), logger: logger)
     }
 
     /// Adds `delta`'s rows to `table`: the slots it holds updated, the others inserted.
@@ -39,19 +40,29 @@ enum RollupWriter {
     }
 
     /// The load's hours, per customer and for all customers ('') (slots: floor divisions, events before 1970
-    /// included).
-    private static let hours = """
-        CREATE TEMP TABLE hour_delta ON COMMIT DROP AS
-        SELECT metric_code, COALESCE(customer_id, '') AS customer_id, slot, count(*) AS event_count,
-            sum(added) AS sum_value, max(largest) AS max_value
-        FROM (
-            SELECT f.metric_code, f.customer_id, (f.ts_ms - ((f.ts_ms % 3600000) + 3600000) % 3600000) / 3600000 AS slot,
-                CASE WHEN m.aggregation = 'sum' THEN f.value::numeric END AS added,
-                CASE WHEN m.aggregation = 'max' THEN f.value::numeric END AS largest
-            FROM event_fresh AS f JOIN metric AS m ON m.code = f.metric_code
-        ) AS v
-        GROUP BY GROUPING SETS ((metric_code, customer_id, slot), (metric_code, slot))
+    /// included). The customers' hours are grouped first (hashed: no sort of the load's rows) and the hours of all
+    /// customers from them.
+    private static func hours(from source: String) -> String {
         """
+        CREATE TEMP TABLE hour_delta ON COMMIT DROP AS
+        WITH per_customer AS MATERIALIZED (
+            SELECT metric_code, customer_id, slot, count(*) AS event_count, sum(added) AS sum_value,
+                max(largest) AS max_value
+            FROM (
+                SELECT f.metric_code, f.customer_id,
+                    (f.ts_ms - ((f.ts_ms % 3600000) + 3600000) % 3600000) / 3600000 AS slot,
+                    CASE WHEN m.aggregation = 'sum' THEN f.value::numeric END AS added,
+                    CASE WHEN m.aggregation = 'max' THEN f.value::numeric END AS largest
+                FROM \(source) AS f JOIN metric AS m ON m.code = f.metric_code
+            ) AS v
+            GROUP BY metric_code, customer_id, slot
+        )
+        SELECT metric_code, customer_id, slot, event_count, sum_value, max_value FROM per_customer
+        UNION ALL
+        SELECT metric_code, '', slot, sum(event_count)::bigint, sum(sum_value), max(max_value) FROM per_customer
+        GROUP BY metric_code, slot
+        """
+    }
 
     /// The load's days, from its hours.
     private static let days = """
@@ -62,13 +73,15 @@ enum RollupWriter {
         """
 
     /// The distinct values of the load's unique-count events, per hour, per customer and for all customers.
-    private static let distinctValues = """
+    private static func distinctValues(from source: String) -> String {
+        """
         INSERT INTO distinct_hour (metric_code, customer_id, slot, value)
         SELECT DISTINCT f.metric_code, w.customer_id, (f.ts_ms - ((f.ts_ms % 3600000) + 3600000) % 3600000) / 3600000,
             f.value
-        FROM event_fresh AS f JOIN metric AS m ON m.code = f.metric_code AND m.aggregation = 'unique_count'
+        FROM \(source) AS f JOIN metric AS m ON m.code = f.metric_code AND m.aggregation = 'unique_count'
         CROSS JOIN LATERAL (VALUES (f.customer_id), ('')) AS w(customer_id)
         WHERE f.value IS NOT NULL
         ON CONFLICT DO NOTHING
         """
+    }
 }
