@@ -69,7 +69,8 @@ enum IngestBenchmark {
     /// One result line: events and events per second.
     static func line(_ name: String, _ count: Int, _ took: Duration) -> String {
         let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
-        return "\(name.padding(toLength: 58, withPad: " ", startingAt: 0)) \(count) events in "
+        let shown = name.count < 58 ? name.padding(toLength: 58, withPad: " ", startingAt: 0) : name
+        return "\(shown) \(count) events in "
             + String(format: "%.2f s = %.0f events/s", seconds, Double(count) / seconds)
     }
 

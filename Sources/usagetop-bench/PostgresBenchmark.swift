@@ -20,12 +20,13 @@ enum PostgresBenchmark {
             print("psql not installed: apt-get install postgresql-client")
             return
         }
-        let ingestFolder = folder.appendingPathComponent("ingest")
+        // Its own files, named by their count: `--only ingest` writes files of its own size in `folder/ingest`.
+        let ingestFolder = folder.appendingPathComponent("postgres-ingest")
         try FileManager.default.createDirectory(at: ingestFolder, withIntermediateDirectories: true)
-        let jsonl = ingestFolder.appendingPathComponent("events.jsonl"),
-            csv = ingestFolder.appendingPathComponent("events.csv")
-        let keys = ingestFolder.appendingPathComponent("keys.csv")
-        if !FileManager.default.fileExists(atPath: jsonl.path) {
+        let jsonl = ingestFolder.appendingPathComponent("events-\(events).jsonl"),
+            csv = ingestFolder.appendingPathComponent("events-\(events).csv")
+        let keys = ingestFolder.appendingPathComponent("keys-\(events).csv")
+        if ![jsonl, csv, keys].allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
             try IngestBenchmark.write(events: events, jsonl: jsonl, csv: csv)
             // Each event's identity (no subscription, its transaction id) and the `seq` a load would give it.
             try (0..<events).map { "\"\",tx-\($0),\($0 + 1)\n" }.joined().write(
