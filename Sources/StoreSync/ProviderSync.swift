@@ -155,7 +155,7 @@ public struct ProviderSync: Sendable {
         -> (read: [Customer], listed: [Customer])
     {
         do {
-            let read = try await customers(changed, report: &report)
+            let read = try await customers(changed)
             guard listing else { return (read, []) }
             let listed = try await provider.customers()
             report.listed = listed.count
@@ -167,7 +167,7 @@ public struct ProviderSync: Sendable {
 
     /// The customers to read: every one the provider lists, or those of `changed`, each read by its id (one the
     /// provider no longer knows is left out), `concurrency` at a time.
-    private func customers(_ changed: Set<String>?, report: inout SyncReport) async throws -> [Customer] {
+    private func customers(_ changed: Set<String>?) async throws -> [Customer] {
         guard let changed else { return try await provider.customers() }
         return try await withThrowingTaskGroup(of: Customer?.self) { group in
             var ids = changed.sorted().makeIterator()

@@ -77,7 +77,8 @@ enum EventBatchWriter {
         try await connection.query("SELECT setval('event_seq', \(seq + Int64(staged)))", logger: logger)
         report.inserted = inserted
         report.duplicateCount = staged - inserted
-        // A load of new ids only (the usual one) moves every staged row, with no join against the identities.
+        // Only a load that skipped ids has rows to take out; one of new ids only (the usual one) moves every staged row
+        // as it is, with no join against the identities.
         if report.duplicateCount > 0 {
             var binds = after
             binds.append(IngestReport.sampleLimit)

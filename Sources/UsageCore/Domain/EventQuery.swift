@@ -32,7 +32,7 @@ public struct EventQuery: Sendable, Hashable {
     /// Text every listed event holds in its transaction id or properties (case-insensitive); nil for any.
     public var text: String?
 
-    /// True when the query lists every event of its range: no condition and no text.
+    /// True when the query lists only some of its range's events: it has a condition or text.
     public var narrows: Bool { !matches.isEmpty || !(text ?? "").isEmpty }
 
     /// Creates a query.
