@@ -51,6 +51,26 @@ struct ExactArithmeticTests {
         #expect(large.adding(ScaledValue(units: -2))?.units == Int128.max - 3)
     }
 
+    @Test func textOfCountsPastSixtyFourBitsPutsThePointTwelvePlacesFromTheEnd() {
+        var random = SeededRandom(seed: 7)
+        let extremes: [Int128] = [Int128.max, Int128.min + 1, 0, 1, -1, 1_000_000_000_000, -(Int128(UInt64.max) + 1)]
+        let values =
+            extremes + extremes.map { $0 / 1_000 }
+            + (0..<2_000).map { _ in
+                Int128(random.below(1 << 62)) * Int128(random.below(1 << 62)) * (random.below(2) == 0 ? 1 : -1)
+            }
+        for units in values {
+            // The oracle: the count's own digits, a point before the last twelve, trailing zeros and point dropped.
+            var digits = String(units.magnitude)
+            if digits.count <= ScaledValue.places { digits = String(repeating: "0", count: 13 - digits.count) + digits }
+            var fraction = String(digits.suffix(ScaledValue.places))
+            while fraction.last == "0" { fraction.removeLast() }
+            let expected =
+                (units < 0 ? "-" : "") + digits.dropLast(ScaledValue.places) + (fraction.isEmpty ? "" : "." + fraction)
+            #expect(ScaledValue(units: units).text == expected, "\(units)")
+        }
+    }
+
     @Test func textMatchesDecimalFormattingForRandomValues() {
         var random = SeededRandom(seed: 42)
         for _ in 0..<5_000 {

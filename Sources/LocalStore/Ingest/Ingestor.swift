@@ -19,7 +19,7 @@ public struct Ingestor {
     }
 
     /// The page cache while ingesting, as SQLite's negative KiB count (128 MiB).
-    static let bulkCacheKiB = -131_072
+    package static let bulkCacheKiB = -131_072
 
     /// Ingests `eventsPath` after upserting the optional metrics and customers.
     public func ingest(

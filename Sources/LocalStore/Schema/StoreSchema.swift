@@ -3,10 +3,10 @@ import GRDB
 /// The store's tables. Raw events are kept for the events view; hourly and daily rollups (and hourly
 /// distinct values) answer totals and timeseries without scanning events. The customer id `""` holds
 /// the rollups over all customers.
-enum StoreSchema {
+package enum StoreSchema {
     /// The event table's indexes besides its transaction ids, as the migrations create them (a first load drops and
     /// rebuilds them: `EventWriter.prepare`).
-    static let secondaryEventIndexes: [(name: String, create: String)] = [
+    package static let secondaryEventIndexes: [(name: String, create: String)] = [
         ("event_by_customer", "CREATE INDEX event_by_customer ON event(customer_id, metric_code, ts_ms)"),
         ("event_by_metric", "CREATE INDEX event_by_metric ON event(metric_code, ts_ms)"),
     ]

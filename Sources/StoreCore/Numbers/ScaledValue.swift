@@ -72,26 +72,39 @@ package struct ScaledValue: Hashable, Comparable, Sendable {
 
     /// Plain decimal text without trailing zeros (`-12.5`, `0`), as `DecimalText.format` writes the same value.
     package var text: String {
-        // Digits are written from the last place up into a fixed buffer (this runs for every rollup row written).
+        // Digits are written from the last place up into a fixed buffer (this runs for every rollup row written), in
+        // 64-bit arithmetic: one 128-bit division splits the whole part from the 12 places.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { buffer in
-            var magnitude = units.magnitude, position = 48, place = 0, significant = false
-            repeat {
-                let digit = UInt8(magnitude % 10)
-                magnitude /= 10
-                if place < Self.places {
-                    if digit != 0 || significant {
-                        significant = true
-                        position -= 1
-                        buffer[position] = 48 + digit
-                    }
-                } else {
-                    if place == Self.places, significant { position -= 1; buffer[position] = UInt8(ascii: ".") }
-                    position -= 1
-                    buffer[position] = 48 + digit
+            var position = 48
+            func put(_ byte: UInt8) {
+                position -= 1
+                buffer[position] = byte
+            }
+            let magnitude = units.magnitude, unit = UInt128(Self.unit)
+            var fraction = UInt64(magnitude % unit)
+            if fraction != 0 {
+                var digits = Self.places
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    digits -= 1
                 }
-                place += 1
-            } while magnitude != 0 || place <= Self.places
-            if units < 0 { position -= 1; buffer[position] = UInt8(ascii: "-") }
+                for _ in 0..<digits {
+                    put(48 + UInt8(fraction % 10))
+                    fraction /= 10
+                }
+                put(UInt8(ascii: "."))
+            }
+            var whole = magnitude / unit
+            while whole > UInt128(UInt64.max) {
+                put(48 + UInt8(whole % 10))
+                whole /= 10
+            }
+            var small = UInt64(whole)
+            repeat {
+                put(48 + UInt8(small % 10))
+                small /= 10
+            } while small != 0
+            if units < 0 { put(UInt8(ascii: "-")) }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
         }
     }
