@@ -23,6 +23,7 @@ struct HeldRollupTests {
             || COALESCE(sum_value::text, '-') || ' ' || COALESCE(max_value::text, '-') FROM rollup_day ORDER BY 1
         """,
         "SELECT 'u ' || metric_code || ' ' || customer_id || ' ' || slot || ' ' || value FROM distinct_hour ORDER BY 1",
+        "SELECT 'v ' || metric_code || ' ' || customer_id || ' ' || slot || ' ' || value FROM distinct_day ORDER BY 1",
     ]
 
     /// One load's lines: `count` events with ids `prefix0`…, over customers c0–c3, four metrics, hours, days and two
@@ -81,7 +82,8 @@ struct HeldRollupTests {
         }
         _ = try await TestPostgres.shared.strings(
             """
-            WITH h AS (DELETE FROM rollup_hour), d AS (DELETE FROM rollup_day), u AS (DELETE FROM distinct_hour)
+            WITH h AS (DELETE FROM rollup_hour), d AS (DELETE FROM rollup_day), u AS (DELETE FROM distinct_hour),
+                v AS (DELETE FROM distinct_day)
             SELECT 'emptied'
             """, in: url)
         try await store.rollUpHeldEvents()

@@ -24,9 +24,9 @@ enum CustomerQueries {
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
-                    SELECT customer_id, slot / 24, COUNT(DISTINCT value) FROM distinct_hour
+                    SELECT customer_id, slot, COUNT(*) FROM distinct_day
                     WHERE metric_code = ? AND customer_id != '' AND slot >= ? AND slot < ? GROUP BY 1, 2
-                    """), arguments: [metric.code, firstDay * 24, endDay * 24])
+                    """), arguments: [metric.code, firstDay, endDay])
         while let row = try rows.next() { result[row[0], default: [:]][row[1]] = row[2] }
         return result
     }

@@ -11,14 +11,18 @@ extension RollupAccumulator {
         try merge(everyoneHours, table: "rollup_hour", ranks: ranks, db: db)
         try merge(hours, table: "rollup_hour", ranks: ranks, db: db)
         try merge(days, table: "rollup_day", ranks: ranks, db: db)
-        let insertDistinct = try RawStatement(
-            "INSERT OR IGNORE INTO distinct_hour (metric_code, customer_id, slot, value) VALUES (?, ?, ?, ?)", in: db)
-        for key in [everyoneDistinct.keys, distinct.keys].joined() {
-            insertDistinct.bind(names[Int(key.metric)])
-            insertDistinct.bind(names[Int(key.customer)])
-            insertDistinct.bind(key.slot)
-            insertDistinct.bind(key.value)
-            try insertDistinct.run()
+        for (table, keys) in [
+            ("distinct_hour", [everyoneDistinct.keys, distinct.keys]), ("distinct_day", [distinctDays.keys]),
+        ] {
+            let insert = try RawStatement(
+                "INSERT OR IGNORE INTO \(table) (metric_code, customer_id, slot, value) VALUES (?, ?, ?, ?)", in: db)
+            for key in keys.joined() {
+                insert.bind(names[Int(key.metric)])
+                insert.bind(names[Int(key.customer)])
+                insert.bind(key.slot)
+                insert.bind(key.value)
+                try insert.run()
+            }
         }
         let stale =
             staleHours.filter { (hours[$0] ?? everyoneHours[$0]) != nil }.map { staleMaximum($0, table: "rollup_hour") }

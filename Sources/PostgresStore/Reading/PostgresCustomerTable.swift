@@ -121,8 +121,8 @@ enum PostgresCustomerTable {
         if metric.aggregation == .uniqueCount {
             sql.append(
                 """
-                SELECT customer_id, floor(slot::numeric / 24)::int8 AS day, count(DISTINCT value)::int8 FROM distinct_hour
-                WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(firstDay * 24) AND slot < \(endDay * 24)
+                SELECT customer_id, slot, count(*)::int8 FROM distinct_day
+                WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(firstDay) AND slot < \(endDay)
                     \(filter)
                 GROUP BY 1, 2 ORDER BY 1
                 """)

@@ -71,6 +71,18 @@ enum PostgresSchema {
             "v4-unused", "DROP TABLE sync_cursor;"
         ),
         ("v5-monthly-partitions", monthlyPartitions),
+        (
+            // Each day's distinct values, so that whole days of a period are read without their hours.
+            "v6-distinct-days",
+            """
+            CREATE TABLE distinct_day (
+                metric_code text COLLATE "C" NOT NULL, customer_id text COLLATE "C" NOT NULL, slot bigint NOT NULL,
+                value text COLLATE "C" NOT NULL, PRIMARY KEY (metric_code, customer_id, slot, value));
+            INSERT INTO distinct_day (metric_code, customer_id, slot, value)
+                SELECT DISTINCT metric_code, customer_id, (slot - ((slot % 24) + 24) % 24) / 24, value FROM distinct_hour
+                ORDER BY 1, 2, 3, 4;
+            """
+        ),
     ]
 
     /// The events in one partition a UTC month (`usagetop_event_month` makes a month's when a load first reaches it),

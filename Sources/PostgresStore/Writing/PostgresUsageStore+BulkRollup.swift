@@ -10,7 +10,8 @@ extension PostgresUsageStore {
         try await write { [logger] connection in
             var held = false
             for try await any in try await connection.query(
-                "SELECT EXISTS (SELECT 1 FROM rollup_hour) OR EXISTS (SELECT 1 FROM distinct_hour)", logger: logger
+                "SELECT EXISTS (SELECT 1 FROM rollup_hour) OR EXISTS (SELECT 1 FROM distinct_hour) OR EXISTS (SELECT 1 FROM distinct_day)",
+                logger: logger
             ).decode(Bool.self) {
                 held = any
             }

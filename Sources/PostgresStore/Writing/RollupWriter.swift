@@ -18,7 +18,10 @@ enum RollupWriter {
                 try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
             }
         }
-        try await connection.query(PostgresQuery(unsafeSQL: distinctValues(from: source)), logger: logger)
+        for (table, width) in [("distinct_hour", 3_600_000), ("distinct_day", 86_400_000)] {
+            try await connection.query(
+                PostgresQuery(unsafeSQL: distinctValues(from: source, into: table, width: width)), logger: logger)
+        }
     }
 
     /// Adds `delta`'s rows to `table`: the slots it holds updated, the others inserted in the key's order (each lands
@@ -74,11 +77,12 @@ enum RollupWriter {
         FROM hour_delta GROUP BY 1, 2, 3
         """
 
-    /// The distinct values of the load's unique-count events, per hour, per customer and for all customers.
-    private static func distinctValues(from source: String) -> String {
+    /// The distinct values of the load's unique-count events in `table`'s slots of `width` milliseconds (hours or
+    /// days), per customer and for all customers.
+    private static func distinctValues(from source: String, into table: String, width: Int) -> String {
         """
-        INSERT INTO distinct_hour (metric_code, customer_id, slot, value)
-        SELECT DISTINCT f.metric_code, w.customer_id, (f.ts_ms - ((f.ts_ms % 3600000) + 3600000) % 3600000) / 3600000,
+        INSERT INTO \(table) (metric_code, customer_id, slot, value)
+        SELECT DISTINCT f.metric_code, w.customer_id, (f.ts_ms - ((f.ts_ms % \(width)) + \(width)) % \(width)) / \(width),
             f.value
         FROM \(source) AS f JOIN metric AS m ON m.code = f.metric_code AND m.aggregation = 'unique_count'
         CROSS JOIN LATERAL (VALUES (f.customer_id), ('')) AS w(customer_id)

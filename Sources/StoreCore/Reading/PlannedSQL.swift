@@ -60,10 +60,10 @@ package enum PlannedSQL {
         var (sql, code, who, filter) = opening(metric, customer: customer, in: dialect)
         var parts: [String] = []
         for (tag, plan) in ranges {
-            for span in plan.hourSpans {
+            for (table, span) in distinctSpans(plan) {
                 parts.append(
                     """
-                    SELECT \(tag) AS tag, value FROM distinct_hour
+                    SELECT \(tag) AS tag, value FROM \(table)
                     WHERE metric_code = \(code) AND customer_id = \(who) AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))
                     """)
             }
@@ -85,6 +85,12 @@ package enum PlannedSQL {
         return sql
     }
 
+    /// The distinct-value tables' slots that `plan` covers: its whole days from each day's values, its other whole
+    /// hours from each hour's.
+    private static func distinctSpans(_ plan: RangePlan) -> [(table: String, span: RangePlan.Span)] {
+        (plan.days.map { [("distinct_day", $0)] } ?? []) + plan.hours.map { ("distinct_hour", $0) }
+    }
+
     /// Every customer's partial of `metric` over `plan` (a unique count as the count), or only those of `only`, for
     /// the customers table: rows of customer, count, sum and maximum; nil when the plan has nothing to read.
     package static func byCustomer(
@@ -98,10 +104,10 @@ package enum PlannedSQL {
         var parts: [String] = []
         if metric.aggregation == .uniqueCount {
             let none = dialect.decimalText(dialect.nullDecimal)
-            for span in plan.hourSpans {
+            for (table, span) in distinctSpans(plan) {
                 parts.append(
                     """
-                    SELECT customer_id, value FROM distinct_hour
+                    SELECT customer_id, value FROM \(table)
                     WHERE metric_code = \(code) AND customer_id <> '' AND slot >= \(sql.bind(span.lower)) AND slot < \(sql.bind(span.upper))\(among)
                     """)
             }

@@ -44,13 +44,6 @@ package struct RangePlan: Equatable {
         if endDay * Self.dayHours < endHour { hours.append(Span(lower: endDay * Self.dayHours, upper: endHour)) }
     }
 
-    /// The hour slots covered by rollups (days expanded), for the hourly distinct table.
-    package var hourSpans: [Span] {
-        var spans = hours
-        if let days { spans.append(Span(lower: days.lower * Self.dayHours, upper: days.upper * Self.dayHours)) }
-        return spans
-    }
-
     package static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
     package static func ceilDiv(_ a: Int64, _ b: Int64) -> Int64 { -floorDiv(-a, b) }
 }

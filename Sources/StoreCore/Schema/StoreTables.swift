@@ -54,9 +54,7 @@ package enum StoreTables {
                 "event_by_metric": ["metric_code", "ts_ms"],
             ]),
         rollup("rollup_hour"), rollup("rollup_day"),
-        Table(
-            name: "distinct_hour", columns: [text("metric_code"), text("customer_id"), integer("slot"), text("value")],
-            primaryKey: ["metric_code", "customer_id", "slot", "value"]),
+        distinct("distinct_hour"), distinct("distinct_day"),
         Table(
             name: "billed_total",
             columns: [
@@ -95,6 +93,14 @@ package enum StoreTables {
                 text("metric_code"), text("customer_id"), integer("slot"), integer("event_count"),
                 decimal("sum_value", null: true), decimal("max_value", null: true),
             ], primaryKey: ["metric_code", "customer_id", "slot"])
+    }
+
+    /// The distinct values of unique-count metrics in each slot (an hour or a day): a day's own rows, so that whole
+    /// days of a period are read without their hours.
+    private static func distinct(_ name: String) -> Table {
+        Table(
+            name: name, columns: [text("metric_code"), text("customer_id"), integer("slot"), text("value")],
+            primaryKey: ["metric_code", "customer_id", "slot", "value"])
     }
 
     private static func text(_ name: String, null: Bool = false) -> Column {

@@ -19,6 +19,7 @@ package enum PruneSQL {
         let deletions =
             events + [
                 ("rollup_hour", "slot <", hour), ("distinct_hour", "slot <", hour), ("rollup_day", "slot <", day),
+                ("distinct_day", "slot <", day),
                 ("billed_total", "period_end_ms <=", cutoff),
             ]
         return deletions.map { deletion in

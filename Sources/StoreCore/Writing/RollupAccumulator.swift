@@ -55,10 +55,11 @@ package struct RollupAccumulator: Sendable {
     /// Made from `hours` by `complete`: all customers' hours, and every day.
     package private(set) var everyoneHours: [Key: Delta] = [:]
     package private(set) var days: [Key: Delta] = [:]
-    /// Distinct values with how many added events carry them, so that taking one back is exact; all customers' are
-    /// made by `complete`.
+    /// Distinct values of each hour with how many added events carry them, so that taking one back is exact; all
+    /// customers' and each day's are made by `complete`.
     package private(set) var distinct: [DistinctKey: Int32] = [:]
     package private(set) var everyoneDistinct: [DistinctKey: Int32] = [:]
+    package private(set) var distinctDays: [DistinctKey: Int32] = [:]
     package private(set) var staleHours: Set<Key> = []
     package private(set) var staleDays: Set<Key> = []
     private var numbers: [String: Int32] = [:]
@@ -68,7 +69,7 @@ package struct RollupAccumulator: Sendable {
 
     /// The number of rollup rows waiting to be merged (bounds memory between flushes).
     package var pendingRows: Int {
-        hours.count + everyoneHours.count + days.count + distinct.count + everyoneDistinct.count
+        hours.count + everyoneHours.count + days.count + distinct.count + everyoneDistinct.count + distinctDays.count
     }
 
     /// Adds one event to its customer's hour (the day and all customers' rows are made from those by `complete`: one
@@ -82,7 +83,8 @@ package struct RollupAccumulator: Sendable {
         }
     }
 
-    /// Makes each customer's days and all customers' hours, days and distinct values from the customers' hours.
+    /// Makes each customer's days and all customers' hours, days and distinct values (of hours and of days) from the
+    /// customers' hours.
     /// Ingest calls it on its parsing thread before handing the rollups over; `remove` and `flush` call it if needed.
     package mutating func complete() {
         guard !isComplete else { return }
@@ -91,6 +93,7 @@ package struct RollupAccumulator: Sendable {
         everyoneHours.removeAll()
         days.removeAll()
         everyoneDistinct.removeAll()
+        distinctDays.removeAll()
         for (key, delta) in hours {
             Self.merge(delta, into: &days[Key(metric: key.metric, customer: key.customer, slot: Self.day(key.slot))])
             Self.merge(delta, into: &everyoneHours[Key(metric: key.metric, customer: everyone, slot: key.slot)])
@@ -102,6 +105,11 @@ package struct RollupAccumulator: Sendable {
             everyoneDistinct[
                 DistinctKey(metric: key.metric, customer: everyone, slot: key.slot, value: key.value), default: 0] +=
                 count
+        }
+        for (key, count) in [distinct, everyoneDistinct].joined() {
+            distinctDays[
+                DistinctKey(metric: key.metric, customer: key.customer, slot: Self.day(key.slot), value: key.value),
+                default: 0] += count
         }
     }
 
@@ -132,6 +140,7 @@ package struct RollupAccumulator: Sendable {
             guard event.aggregation == .uniqueCount, let value = event.value else { continue }
             let key = DistinctKey(metric: metric, customer: who, slot: hour, value: value)
             if isEveryone { Self.takeBack(key, from: &everyoneDistinct) } else { Self.takeBack(key, from: &distinct) }
+            Self.takeBack(DistinctKey(metric: metric, customer: who, slot: day, value: value), from: &distinctDays)
         }
     }
 
