@@ -53,13 +53,22 @@ package enum PlannedSQL {
     }
 
     /// Distinct values of `metric`'s field per tag, for `customer`: rows of tag and count; nil when no range has
-    /// anything to read.
+    /// anything to read. A range of exactly one whole day (each bucket of a daily series) is its day's rows counted,
+    /// without gathering its values for `DISTINCT`.
     package static func uniqueCounts(
         _ metric: Metric, customer: String, ranges: ArraySlice<TaggedRange>, in dialect: SQLDialect
     ) -> SQLStatement? {
         var (sql, code, who, filter) = opening(metric, customer: customer, in: dialect)
-        var parts: [String] = []
+        var parts: [String] = [], counted: [String] = []
         for (tag, plan) in ranges {
+            if plan.raw.isEmpty, plan.hours.isEmpty, let day = plan.days, day.upper - day.lower == 1 {
+                counted.append(
+                    """
+                    SELECT \(tag) AS tag, count(*) AS n FROM distinct_day
+                    WHERE metric_code = \(code) AND customer_id = \(who) AND slot = \(sql.bind(day.lower))
+                    """)
+                continue
+            }
             for (table, span) in distinctSpans(plan) {
                 parts.append(
                     """
@@ -75,12 +84,14 @@ package enum PlannedSQL {
                     """)
             }
         }
-        guard !parts.isEmpty else { return nil }
-        sql.append(
-            """
-            SELECT tag, \(dialect.integer("count(DISTINCT value)")) FROM (\(parts.joined(separator: " UNION ALL "))) AS u
-            GROUP BY tag
-            """)
+        if !parts.isEmpty {
+            counted.append(
+                """
+                SELECT tag, count(DISTINCT value) AS n FROM (\(parts.joined(separator: " UNION ALL "))) AS u GROUP BY tag
+                """)
+        }
+        guard !counted.isEmpty else { return nil }
+        sql.append("SELECT tag, \(dialect.integer("n")) FROM (\(counted.joined(separator: " UNION ALL "))) AS c")
         sql.columns = [.integer, .integer]
         return sql
     }
