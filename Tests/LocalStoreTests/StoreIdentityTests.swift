@@ -66,7 +66,7 @@ struct StoreIdentityTests {
             // As a store made by the first release: its first migration only.
             try db.execute(
                 sql:
-                    "PRAGMA application_id = 0; DELETE FROM grdb_migrations WHERE identifier != 'v1'; ALTER TABLE customer ADD COLUMN last_event_ms INTEGER; DROP TABLE billed_total; ALTER TABLE metric DROP COLUMN billed_by"
+                    "PRAGMA application_id = 0; DELETE FROM grdb_migrations WHERE identifier != 'v1'; ALTER TABLE customer ADD COLUMN last_event_ms INTEGER; DROP TABLE billed_total; ALTER TABLE metric DROP COLUMN billed_by; DROP TABLE distinct_day"
             )
             try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
