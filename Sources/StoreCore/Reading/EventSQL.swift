@@ -68,14 +68,12 @@ package enum EventSQL {
             """
         let name = sql.bind(key)
         let text = dialect.propertyText("p.value")
+        // Each event's properties are read once: the property joined if the event has it, nothing (part 1) if not.
         sql.append(
             """
-            SELECT 0, \(text), \(dialect.integer("count(*)")), \(measure)
-            FROM event AS e CROSS JOIN \(dialect.properties(of: "e.properties", as: "p"))
-            WHERE \(scope) AND p.key = \(name) GROUP BY \(text)
-            UNION ALL
-            SELECT 1, NULL, \(dialect.integer("count(*)")), \(measure) FROM event AS e
-            WHERE \(scope) AND NOT \(dialect.hasProperty("e.properties", name))
+            SELECT CASE WHEN p.key IS NULL THEN 1 ELSE 0 END AS part, \(text) AS v, \(dialect.integer("count(*)")), \(measure)
+            FROM event AS e LEFT JOIN \(dialect.properties(of: "e.properties", as: "p")) ON p.key = \(name)
+            WHERE \(scope) GROUP BY 1, 2
             """)
         sql.columns = [.integer, .text, .integer, .text]
         return sql

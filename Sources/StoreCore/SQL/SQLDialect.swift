@@ -65,13 +65,6 @@ public enum SQLDialect: Sendable, Hashable {
             """
     }
 
-    /// Whether the JSON object in `column` has the key `key` (a placeholder).
-    package func hasProperty(_ column: String, _ key: String) -> String {
-        self == .sqlite
-            ? "EXISTS (SELECT 1 FROM json_each(\(column)) AS q WHERE q.key = \(key))"
-            : "jsonb_exists(\(column)::jsonb, \(key))"
-    }
-
     /// Whether the JSON object in `column` has the key `key` with the value `value` as text (placeholders).
     package func propertyEquals(_ column: String, _ key: String, _ value: String) -> String {
         self == .sqlite
