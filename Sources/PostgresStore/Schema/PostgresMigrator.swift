@@ -15,7 +15,43 @@ enum PostgresMigrator {
         let done = try await Deadline.run(within: checkWithin, late: PostgresUsageStore.NoAnswer(limit: checkWithin)) {
             try await applied(client, logger: logger)
         }
-        if done == Set(names) { return }
+        // A store migrated by a newer usagetop is read as it is (its later tables are the newer version's own).
+        if Set(names).isSubset(of: done) { return }
+        do {
+            try await apply(client, logger: logger)
+        } catch let failed as PostgresTransactionError {
+            let cause = failed.closureError ?? failed.beginError ?? failed.commitError ?? failed.rollbackError ?? failed
+            if let server = cause as? PSQLError, let state = server.serverInfo?[.sqlState],
+                state == "25006" || state == "42501"
+            {
+                throw ReadOnly(missing: names.filter { !done.contains($0) }, empty: done.isEmpty)
+            }
+            throw cause
+        }
+    }
+
+    /// Migrations this connection may not apply (a read-only replica, or a role that may only read): what is missing
+    /// and who can add it, in one line.
+    struct ReadOnly: Error, CustomStringConvertible {
+        /// The migrations not yet applied.
+        var missing: [String]
+        /// Whether the database held no usagetop tables at all.
+        var empty: Bool
+
+        var description: String {
+            let state =
+                empty
+                ? "it holds no usagetop tables yet"
+                : "its tables are older than this usagetop (missing \(missing.joined(separator: ", ")))"
+            return state
+                + " and this connection may not change them (a read-only replica, or a role that may only read):"
+                + " run a usagetop command that writes (sync, ingest, store prune) once on the primary, as the role"
+                + " that owns the tables, then open this again"
+        }
+    }
+
+    /// Applies the migrations not yet recorded, in one transaction under the writers' lock.
+    private static func apply(_ client: PostgresClient, logger: Logger) async throws {
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.writerLock))", logger: logger)
             try await connection.query(
