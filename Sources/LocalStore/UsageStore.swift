@@ -29,6 +29,26 @@ public final class UsageStore: Sendable {
         } catch {
             throw UsageError(.storage, "cannot open store \(path): \(Self.describe(error))")
         }
+        if isReadOnly { try Self.requireCurrent(database, path: path) }
+    }
+
+    /// A store this user may only read must already hold every table this version reads: one made by an older
+    /// version is refused in one line that says how it is brought up to date.
+    private static func requireCurrent(_ database: any DatabaseReader, path: String) throws(UsageError) {
+        let migrator = StoreSchema.migrator
+        let missing: [String]
+        do {
+            let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
+            missing = migrator.migrations.filter { !applied.contains($0) }
+        } catch {
+            throw UsageError(.storage, "cannot open store \(path): \(describe(error))")
+        }
+        guard !missing.isEmpty else { return }
+        throw UsageError(
+            .storage,
+            "cannot open store \(path): it was made by an older usagetop (missing \(missing.joined(separator: ", "))) and "
+                + "this user may only read it: run usagetop on it once as a user who may write it (any command brings it "
+                + "up to date), then open it again")
     }
 
     private static func configuration(readOnly: Bool, waitingForWriters: TimeInterval = 5) -> Configuration {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTestSupport
 import Testing
 
@@ -211,5 +212,46 @@ struct HostileFilesEndToEndTests {
             result = try await Self.run(arguments)
         }
         #expect(result.status == 0 && result.stdout == before, "read-only: \(result.stderr)")
+    }
+
+    @Test func anOlderStoreThisUserCannotWriteIsOneLineUntilItsOwnerOpensIt() async throws {
+        let folder = try Self.folder()
+        let (db, before) = try await Self.store(in: folder)
+        // As a store from before each day's distinct values were kept.
+        let queue = try DatabaseQueue(path: db)
+        try await queue.write { db in
+            try db.execute(
+                sql: "DROP TABLE distinct_day; DELETE FROM grdb_migrations WHERE identifier = 'v7-distinct-days'")
+        }
+        try queue.close()
+        let arguments = [
+            "snapshot", "--db", db, "--customer", "c1", "--from", "1970-01-01", "--to", "2200-01-01", "--format",
+            "json",
+        ]
+        func readOnly() async throws -> Program.Output {
+            if getuid() == 0 {  // root can write anything: read as nobody instead
+                return try await Program.run(
+                    "/usr/bin/setpriv",
+                    ["--reuid=65534", "--regid=65534", "--clear-groups", "--", Tmux.binary] + arguments,
+                    extra: ["HOME": "/nonexistent"])
+            }
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+            defer {
+                try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
+                try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: db)
+            }
+            return try await Self.run(arguments)
+        }
+        let refused = try await readOnly()
+        #expect(refused.status == 1 && refused.stdout.isEmpty, "\(refused.stdout)")
+        #expect(
+            refused.stderr
+                == "usagetop: cannot open store \(db): it was made by an older usagetop (missing v7-distinct-days) and this user may only read it: run usagetop on it once as a user who may write it (any command brings it up to date), then open it again\n"
+        )
+        let owner = try await Self.run(arguments)
+        #expect(owner.status == 0 && owner.stdout == before, "the owner's run brings it up to date: \(owner.stderr)")
+        let read = try await readOnly()
+        #expect(read.status == 0 && read.stdout == before, "read-only once current: \(read.stderr)")
     }
 }
