@@ -59,6 +59,7 @@ package struct RollupAccumulator: Sendable {
     /// customers' and each day's are made by `complete`.
     package private(set) var distinct: [DistinctKey: Int32] = [:]
     package private(set) var everyoneDistinct: [DistinctKey: Int32] = [:]
+    /// Made by `complete` from the hours' distinct values: each day's, each customer's and all customers'.
     package private(set) var distinctDays: [DistinctKey: Int32] = [:]
     package private(set) var staleHours: Set<Key> = []
     package private(set) var staleDays: Set<Key> = []
