@@ -15,17 +15,12 @@ source "$(dirname "$0")/common.sh"
 require python3 sqlite3
 build_release usagetop usagetop-bench
 mkdir -p "$dir"
+write_catalog "$dir" 201
 python3 - "$dir" <<'PY'
 import json, random, sys, time
 folder = sys.argv[1]
 random.seed(11)
 now, day = int(time.time() * 1000), 86_400_000
-codes = [("api_calls", "API calls", "count", None, "calls"), ("compute_seconds", "Compute time", "sum", "seconds", "s"),
-         ("storage_gb", "Peak storage", "max", "gb", "GB"), ("active_users", "Active users", "unique_count", "user_id", "users"),
-         ("data_transfer_gb", "Data transfer", "sum", "gb", "GB"), ("emails_sent", "Emails sent", "count", None, "emails")]
-json.dump([dict(zip(["code", "name", "aggregation", "field", "unit"], c)) for c in codes], open(f"{folder}/metrics.json", "w"))
-json.dump([{"id": "cus_%05d" % n, "name": "Customer %d" % n, "currency": "EUR"} for n in range(1, 202)],
-          open(f"{folder}/customers.json", "w"))
 stamp = lambda ms: time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ms // 1000)) + ".%03dZ" % (ms % 1000)
 with open(f"{folder}/events.jsonl", "w") as out:
     n = 0

@@ -31,18 +31,7 @@ sql() { psql -qtAX -v ON_ERROR_STOP=1 "$url" "$@"; }
 
 held=$(sql -c "SELECT count(*) FROM event" 2>/dev/null || echo 0)
 if [ "${held:-0}" -eq 0 ]; then
-    python3 - >"$dir/customers.json" <<'PY'
-import json
-print(json.dumps([{"id": "cus_%05d" % n, "name": "Customer %d" % n, "currency": "EUR"} for n in range(1, 100001)]))
-PY
-    cat >"$dir/metrics.json" <<'JSON'
-[{"code": "api_calls", "name": "API calls", "aggregation": "count", "field": null, "unit": "calls"},
- {"code": "compute_seconds", "name": "Compute time", "aggregation": "sum", "field": "seconds", "unit": "s"},
- {"code": "storage_gb", "name": "Peak storage", "aggregation": "max", "field": "gb", "unit": "GB"},
- {"code": "active_users", "name": "Active users", "aggregation": "unique_count", "field": "user_id", "unit": "users"},
- {"code": "data_transfer_gb", "name": "Data transfer", "aggregation": "sum", "field": "gb", "unit": "GB"},
- {"code": "emails_sent", "name": "Emails sent", "aggregation": "count", "field": null, "unit": "emails"}]
-JSON
+    write_catalog "$dir" 100000
     # The store's tables, metrics and customers, through usagetop itself.
     : >"$dir/none.jsonl"
     "$bin" ingest --db "$url" --metrics "$dir/metrics.json" --customers "$dir/customers.json" "$dir/none.jsonl"
