@@ -1,7 +1,7 @@
 import GRDB
 
-/// The store's tables. Raw events are kept for the events view; hourly and daily rollups (and hourly
-/// distinct values) answer totals and timeseries without scanning events. The customer id `""` holds
+/// The store's tables. Raw events are kept for the events view; hourly and daily rollups (and each hour's and each
+/// day's distinct values) answer totals and timeseries without scanning events. The customer id `""` holds
 /// the rollups over all customers.
 package enum StoreSchema {
     /// The event table's indexes besides its transaction ids, as the migrations create them (a first load drops and

@@ -1,7 +1,7 @@
 /// The PostgreSQL store's tables, the same ideas as the embedded store's (`StoreSchema`): raw events for the events
-/// view, hourly and daily rollups in exact `numeric` for totals and series, the distinct values of each hour for unique
-/// counts, a revision counted by every write transaction, the sync cursors, and the provider's own totals of the
-/// metrics the store cannot add up from events (`BilledRow`). Ids and codes compare byte by byte
+/// view, hourly and daily rollups in exact `numeric` for totals and series, the distinct values of each hour and
+/// each day for unique counts, a revision counted by every write transaction, the sync cursors, and the provider's
+/// own totals of the metrics the store cannot add up from events (`BilledRow`). Ids and codes compare byte by byte
 /// (`COLLATE "C"`), as SQLite's do, so both stores list customers in the same order.
 enum PostgresSchema {
     /// The advisory lock key that serialises migrations and writers (readers never take it).
